@@ -1,0 +1,63 @@
+package io.vruksha.retail;
+
+/**
+ * Stable, machine-readable codes for every failure the engine reports.
+ *
+ * <p>The code string is part of the public contract: the server maps it to an HTTP status and the
+ * CLI to an exit code, each in one place, and integrators branch on it. Never rename a code; add a
+ * new one instead.
+ */
+public enum ErrorCode {
+  /** Input that breaks a documented precondition (negative quantity, blank id, ...). */
+  VALIDATION("validation.invalid"),
+  /** Two amounts in different currencies were combined. */
+  CURRENCY_MISMATCH("money.currency_mismatch"),
+  /** An amount carries more decimals than its currency allows and no rounding was asked for. */
+  ROUNDING_REQUIRED("money.rounding_required"),
+  /** A quantity carries more decimals than its unit of measure allows. */
+  QUANTITY_PRECISION("quantity.precision"),
+  /** No product or variant with this SKU exists. */
+  SKU_UNKNOWN("catalog.sku_unknown"),
+  /** No product carries this barcode. */
+  BARCODE_UNKNOWN("catalog.barcode_unknown"),
+  /** The barcode is malformed or its check digit is wrong. */
+  BARCODE_INVALID("catalog.barcode_invalid"),
+  /** The product exists but is blocked for sale. */
+  PRODUCT_BLOCKED("catalog.product_blocked"),
+  /** The category tree would get a cycle or an unknown parent. */
+  CATEGORY_INVALID("catalog.category_invalid"),
+  /** No price list gives this SKU a price for the store, currency and instant. */
+  PRICE_NOT_FOUND("pricing.price_not_found"),
+  /** The caller lacks the permission an operation needs (price override, manual discount, ...). */
+  PERMISSION_REQUIRED("auth.permission_required"),
+  /** The coupon code is unknown, expired or not valid for this basket. */
+  COUPON_INVALID("promotion.coupon_invalid"),
+  /** The coupon has been used as many times as it may be. */
+  COUPON_EXHAUSTED("promotion.coupon_exhausted"),
+  /** A promotion definition is inconsistent (empty target, tiers out of order, ...). */
+  PROMOTION_INVALID("promotion.invalid"),
+  /** No tax rule covers a tax category in a jurisdiction. */
+  TAX_RULE_MISSING("tax.rule_missing"),
+  /** A tax rule or jurisdiction definition is inconsistent. */
+  TAX_RULE_INVALID("tax.rule_invalid"),
+  /** The thing looked up does not exist. */
+  NOT_FOUND("resource.not_found"),
+  /** The thing being created already exists. */
+  DUPLICATE("resource.duplicate");
+
+  private final String code;
+
+  ErrorCode(String code) {
+    this.code = code;
+  }
+
+  /** The stable code string, for example {@code "catalog.sku_unknown"}. */
+  public String code() {
+    return code;
+  }
+
+  @Override
+  public String toString() {
+    return code;
+  }
+}
