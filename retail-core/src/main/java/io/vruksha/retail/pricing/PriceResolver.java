@@ -47,19 +47,20 @@ public final class PriceResolver {
 
   /** Like {@link #resolve} but a missing price is an error naming the SKU, store and currency. */
   public ResolvedPrice require(Sku sku, PriceQuery query) {
-    return resolve(sku, query)
-        .orElseThrow(
-            () ->
-                new NotFoundException(
-                    ErrorCode.PRICE_NOT_FOUND,
-                    "no price list prices "
-                        + sku
-                        + " in "
-                        + query.currency().getCurrencyCode()
-                        + " for store "
-                        + query.store()
-                        + " at "
-                        + query.at()));
+    return resolve(sku, query).orElseThrow(() -> missing(sku, query));
+  }
+
+  static NotFoundException missing(Sku sku, PriceQuery query) {
+    return new NotFoundException(
+        ErrorCode.PRICE_NOT_FOUND,
+        "no price list prices "
+            + sku
+            + " in "
+            + query.currency().getCurrencyCode()
+            + " for store "
+            + query.store()
+            + " at "
+            + query.at());
   }
 
   /** Applies the documented precedence to candidate entries; exposed for adapters' tests. */
