@@ -88,4 +88,48 @@ public final class Allocation {
     }
     return parts;
   }
+
+  /**
+   * Rounds exact parts so that they sum to {@code total}: each part gets the floor of its exact
+   * value in minor units, and the units left over go one each to the parts with the largest
+   * fractional remainders, ties to the earlier part. Used to spread a document-rounded tax over the
+   * lines whose unrounded taxes made it up; parts may be negative (a return line).
+   *
+   * @param exactMinor the exact parts, in minor units (e.g. 123.456 for 1.23456 EUR)
+   * @param totalMinor the rounded total they must sum to, in minor units; it must lie within one
+   *     minor unit per part of their exact sum
+   */
+  public static long[] roundToTotal(List<BigDecimal> exactMinor, long totalMinor) {
+    int n = exactMinor.size();
+    long[] parts = new long[n];
+    BigDecimal[] remainders = new BigDecimal[n];
+    long allocated = 0;
+    for (int i = 0; i < n; i++) {
+      BigDecimal floor = exactMinor.get(i).setScale(0, RoundingMode.FLOOR);
+      parts[i] = floor.longValueExact();
+      remainders[i] = exactMinor.get(i).subtract(floor);
+      allocated += parts[i];
+    }
+    long left = totalMinor - allocated;
+    if (left < 0 || left > n) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION,
+          "a total of "
+              + totalMinor
+              + " minor units cannot be spread over parts summing to about "
+              + allocated);
+    }
+    List<Integer> order =
+        IntStream.range(0, n)
+            .boxed()
+            .sorted(
+                Comparator.comparing((Integer i) -> remainders[i])
+                    .reversed()
+                    .thenComparing(Comparator.naturalOrder()))
+            .toList();
+    for (int k = 0; k < left; k++) {
+      parts[order.get(k)]++;
+    }
+    return parts;
+  }
 }

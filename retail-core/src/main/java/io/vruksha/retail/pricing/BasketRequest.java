@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A basket to price: the store, the lines in the order they were scanned, the customer, coupon codes
- * and an optional manual basket discount.
+ * A basket to price: the store, the lines in the order they were scanned, the customer, coupon
+ * codes and an optional manual basket discount.
  *
  * @param store the selling store
  * @param at the instant to price at; empty means "now" by the engine's clock

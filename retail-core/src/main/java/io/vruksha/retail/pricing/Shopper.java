@@ -36,7 +36,8 @@ public record Shopper(
 
   /** A known customer with no group, tier or exemption. */
   public static Shopper customer(String customerId) {
-    return new Shopper(Optional.of(customerId), Optional.empty(), Optional.empty(), Optional.empty());
+    return new Shopper(
+        Optional.of(customerId), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** This shopper in a customer group. */

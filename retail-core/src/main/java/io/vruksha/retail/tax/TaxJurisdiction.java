@@ -1,0 +1,106 @@
+package io.vruksha.retail.tax;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.catalog.TaxCategory;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The tax rules of one place a store sells in: a rule per tax category, where and how tax is
+ * rounded, and whether shelf prices include tax by default.
+ *
+ * @param code a stable code ({@code "DE"}, {@code "US-IL-CHICAGO"}, {@code "IN-KA"})
+ * @param name a name for people
+ * @param roundingLevel per line or per document
+ * @param roundingMode how amounts are rounded to the currency's minor units
+ * @param pricesIncludeTax whether prices are gross by default (price lists may say otherwise)
+ * @param rules the rule per tax category
+ */
+public record TaxJurisdiction(
+    String code,
+    String name,
+    TaxRoundingLevel roundingLevel,
+    RoundingMode roundingMode,
+    boolean pricesIncludeTax,
+    Map<TaxCategory, TaxRule> rules) {
+
+  /** Validates the code and that each rule sits under its own category. */
+  public TaxJurisdiction {
+    Objects.requireNonNull(roundingLevel, "roundingLevel");
+    Objects.requireNonNull(roundingMode, "roundingMode");
+    rules = Map.copyOf(rules);
+    if (code == null || code.isBlank() || name == null || name.isBlank()) {
+      throw new InvalidInputException(
+          ErrorCode.TAX_RULE_INVALID, "a tax jurisdiction needs a code and a name");
+    }
+    if (roundingMode == RoundingMode.UNNECESSARY) {
+      throw new InvalidInputException(
+          ErrorCode.TAX_RULE_INVALID, "tax jurisdiction " + code + " needs a real rounding mode");
+    }
+    rules.forEach(
+        (category, rule) -> {
+          if (!rule.category().equals(category)) {
+            throw new InvalidInputException(
+                ErrorCode.TAX_RULE_INVALID,
+                "the rule for " + rule.category() + " is filed under " + category);
+          }
+        });
+  }
+
+  /** Starts a jurisdiction: line rounding, half-up, prices exclusive of tax unless told. */
+  public static Builder builder(String code, String name) {
+    return new Builder(code, name);
+  }
+
+  /** The rule for {@code category}. */
+  public Optional<TaxRule> rule(TaxCategory category) {
+    return Optional.ofNullable(rules.get(category));
+  }
+
+  /** Collects a jurisdiction. Not thread-safe. */
+  public static final class Builder {
+    private final String code;
+    private final String name;
+    private TaxRoundingLevel level = TaxRoundingLevel.LINE;
+    private RoundingMode mode = RoundingMode.HALF_UP;
+    private boolean pricesIncludeTax;
+    private final Map<TaxCategory, TaxRule> rules = new LinkedHashMap<>();
+
+    private Builder(String code, String name) {
+      this.code = code;
+      this.name = name;
+    }
+
+    /** Rounds per line (default) or per document. */
+    public Builder rounding(TaxRoundingLevel level, RoundingMode mode) {
+      this.level = level;
+      this.mode = mode;
+      return this;
+    }
+
+    /** Whether prices include tax by default. */
+    public Builder pricesIncludeTax(boolean include) {
+      this.pricesIncludeTax = include;
+      return this;
+    }
+
+    /** Adds the rule of one tax category. */
+    public Builder rule(TaxRule rule) {
+      if (rules.putIfAbsent(rule.category(), rule) != null) {
+        throw new InvalidInputException(
+            ErrorCode.TAX_RULE_INVALID,
+            "tax category " + rule.category() + " has two rules in " + code);
+      }
+      return this;
+    }
+
+    /** The jurisdiction. */
+    public TaxJurisdiction build() {
+      return new TaxJurisdiction(code, name, level, mode, pricesIncludeTax, rules);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.vruksha.retail.tax;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * One rate of tax on a line.
+ *
+ * <p>A <b>compound</b> rate is charged on the base plus the non-compound taxes listed before it
+ * (tax on tax, as Quebec's QST was on price plus GST until 2013). Rates are decimal fractions:
+ * {@code 0.19} is 19%.
+ *
+ * @param code a stable code that groups the breakdown ({@code "DE19"}, {@code "CGST9"})
+ * @param name the name printed on the receipt ("VAT 19%")
+ * @param rate the rate as a fraction between 0 and 1
+ * @param compound whether it is charged on the base plus the taxes before it
+ */
+public record TaxRate(String code, String name, BigDecimal rate, boolean compound) {
+
+  /** Validates code, name and range. */
+  public TaxRate {
+    Objects.requireNonNull(rate, "rate");
+    if (code == null || code.isBlank() || name == null || name.isBlank()) {
+      throw new InvalidInputException(
+          ErrorCode.TAX_RULE_INVALID, "a tax rate needs a code and a name");
+    }
+    if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
+      throw new InvalidInputException(
+          ErrorCode.TAX_RULE_INVALID,
+          "tax rate " + code + " must be a fraction between 0 and 1, was " + rate.toPlainString());
+    }
+  }
+
+  /** A simple (non-compound) rate, e.g. {@code of("DE19", "VAT 19%", "0.19")}. */
+  public static TaxRate of(String code, String name, String rate) {
+    return new TaxRate(code, name, new BigDecimal(rate), false);
+  }
+
+  /** A compound rate, charged on the base plus the taxes before it. */
+  public static TaxRate compound(String code, String name, String rate) {
+    return new TaxRate(code, name, new BigDecimal(rate), true);
+  }
+}

@@ -1,0 +1,166 @@
+package io.vruksha.retail.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.NotFoundException;
+import io.vruksha.retail.RuleViolationException;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.money.Quantity;
+import io.vruksha.retail.money.UnitOfMeasure;
+import java.util.Currency;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link Catalog} adapter must show. An adapter's test extends this class and
+ * supplies a fresh, empty catalogue.
+ */
+public abstract class CatalogContract {
+
+  private Catalog catalog;
+
+  /** A new, empty catalogue for each test. */
+  protected abstract Catalog newCatalog();
+
+  @BeforeEach
+  void setUp() {
+    catalog = newCatalog();
+    catalog.saveCategory(Category.root("apparel", "Apparel"));
+    catalog.saveCategory(Category.child("shirts", "Shirts", "apparel"));
+  }
+
+  private static Product tee() {
+    return Product.builder(ProductId.of("tee"))
+        .name("T-shirt")
+        .category(CategoryId.of("shirts"))
+        .taxCategory(TaxCategory.of("standard"))
+        .variant(
+            Variant.of(Sku.of("TEE-M"), "T-shirt M", UnitOfMeasure.EACH, "4006381333931")
+                .withAttribute("size", "M")
+                .withCost(Money.of("4.00", "EUR")))
+        .variant(Sku.of("TEE-L"), "T-shirt L", UnitOfMeasure.EACH, "036000291452")
+        .build();
+  }
+
+  @Test
+  void itemsAreFoundBySkuAndByBarcode() {
+    catalog.save(tee());
+    assertThat(catalog.item(Sku.of("TEE-M")))
+        .hasValueSatisfying(
+            i -> {
+              assertThat(i.product()).isEqualTo(ProductId.of("tee"));
+              assertThat(i.category()).isEqualTo(CategoryId.of("shirts"));
+              assertThat(i.cost()).contains(Money.of("4.00", "EUR"));
+            });
+    assertThat(catalog.itemByBarcode(Barcode.parse("4006381333931")).map(SellableItem::sku))
+        .contains(Sku.of("TEE-M"));
+    // a UPC-A is found by its EAN-13 form too
+    assertThat(catalog.itemByBarcode(Barcode.parse("0036000291452")).map(SellableItem::sku))
+        .contains(Sku.of("TEE-L"));
+    assertThat(catalog.items())
+        .extracting(SellableItem::sku)
+        .containsExactly(Sku.of("TEE-L"), Sku.of("TEE-M"));
+  }
+
+  @Test
+  void replacingAProductDropsItsOldVariantsAndBarcodes() {
+    catalog.save(tee());
+    catalog.save(
+        Product.builder(ProductId.of("tee"))
+            .name("T-shirt")
+            .category(CategoryId.of("shirts"))
+            .taxCategory(TaxCategory.of("standard"))
+            .variant(Sku.of("TEE-S"), "T-shirt S", UnitOfMeasure.EACH, "96385074")
+            .build());
+    assertThat(catalog.item(Sku.of("TEE-M"))).isEmpty();
+    assertThat(catalog.itemByBarcode(Barcode.parse("4006381333931"))).isEmpty();
+    assertThat(catalog.item(Sku.of("TEE-S"))).isPresent();
+  }
+
+  @Test
+  void aBarcodeOrSkuOfAnotherProductIsRefusedAndNothingChanges() {
+    catalog.save(tee());
+    Product thief =
+        Product.builder(ProductId.of("other"))
+            .name("Other")
+            .category(CategoryId.of("apparel"))
+            .taxCategory(TaxCategory.of("standard"))
+            .variant(Sku.of("OTHER"), "Other", UnitOfMeasure.EACH, "4006381333931")
+            .build();
+    assertThatThrownBy(() -> catalog.save(thief))
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).code())
+        .isEqualTo(ErrorCode.DUPLICATE);
+    assertThat(catalog.product(ProductId.of("other"))).isEmpty();
+    assertThat(catalog.item(Sku.of("OTHER"))).isEmpty();
+  }
+
+  @Test
+  void theCategoryTreeRefusesCycles() {
+    assertThatThrownBy(() -> catalog.saveCategory(Category.child("apparel", "Apparel", "shirts")))
+        .isInstanceOf(InvalidInputException.class);
+    assertThat(catalog.categories().selfAndAncestors(CategoryId.of("shirts")))
+        .containsExactlyInAnyOrder(CategoryId.of("shirts"), CategoryId.of("apparel"));
+  }
+
+  @Test
+  void scansResolveBarcodesAndEmbeddedLayouts() {
+    catalog.save(tee());
+    EmbeddedBarcodeLayout cheese = EmbeddedBarcodeLayout.weight("23");
+    EmbeddedBarcodeLayout markdown =
+        EmbeddedBarcodeLayout.priceWithCheck("21", Currency.getInstance("EUR"));
+    catalog.save(
+        Product.builder(ProductId.of("gouda"))
+            .name("Gouda")
+            .category(CategoryId.of("apparel"))
+            .taxCategory(TaxCategory.of("food"))
+            .variant(
+                Sku.of("GOUDA"),
+                "Gouda by weight",
+                UnitOfMeasure.KILOGRAM,
+                cheese.itemBarcode("2300042").digits())
+            .build());
+    catalog.save(
+        Product.builder(ProductId.of("cake"))
+            .name("Cake")
+            .category(CategoryId.of("apparel"))
+            .taxCategory(TaxCategory.of("food"))
+            .variant(
+                Sku.of("CAKE"),
+                "Cake, reduced",
+                UnitOfMeasure.EACH,
+                markdown.itemBarcode("2112345").digits())
+            .build());
+    ScanResolver scans = new ScanResolver(catalog, List.of(cheese, markdown));
+
+    assertThat(scans.resolve("4006381333931").item().sku()).isEqualTo(Sku.of("TEE-M"));
+    Scan gouda = scans.resolve("2300042012558");
+    assertThat(gouda.item().sku()).isEqualTo(Sku.of("GOUDA"));
+    assertThat(gouda.embeddedWeight()).contains(Quantity.kilograms("1.255"));
+    Scan cake = scans.resolve("2112345928753");
+    assertThat(cake.item().sku()).isEqualTo(Sku.of("CAKE"));
+    assertThat(cake.embeddedPrice()).contains(Money.of("28.75", "EUR"));
+
+    assertThatThrownBy(() -> scans.resolve("96385074"))
+        .isInstanceOf(NotFoundException.class)
+        .extracting(e -> ((NotFoundException) e).code())
+        .isEqualTo(ErrorCode.BARCODE_UNKNOWN);
+  }
+
+  @Test
+  void aBlockedProductIsRefusedForSaleButDiscontinuedStillSells() {
+    catalog.save(tee().withStatus(ProductStatus.BLOCKED));
+    SellableItem blocked = catalog.item(Sku.of("TEE-M")).orElseThrow();
+    assertThatThrownBy(blocked::requireSellable)
+        .isInstanceOf(RuleViolationException.class)
+        .hasMessage("T-shirt M (TEE-M) is blocked for sale");
+
+    catalog.save(tee().withStatus(ProductStatus.DISCONTINUED));
+    catalog.item(Sku.of("TEE-M")).orElseThrow().requireSellable();
+    assertThat(ProductStatus.DISCONTINUED.reorderable()).isFalse();
+  }
+}
