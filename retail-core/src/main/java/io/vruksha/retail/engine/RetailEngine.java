@@ -1,0 +1,222 @@
+package io.vruksha.retail.engine;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.catalog.Catalog;
+import io.vruksha.retail.catalog.EmbeddedBarcodeLayout;
+import io.vruksha.retail.catalog.ScanResolver;
+import io.vruksha.retail.memory.InMemoryCatalog;
+import io.vruksha.retail.memory.InMemoryCouponLedger;
+import io.vruksha.retail.memory.InMemoryPriceBook;
+import io.vruksha.retail.memory.InMemoryPromotions;
+import io.vruksha.retail.memory.InMemoryStores;
+import io.vruksha.retail.memory.InMemoryTaxRules;
+import io.vruksha.retail.pricing.BasketPricer;
+import io.vruksha.retail.pricing.BasketRequest;
+import io.vruksha.retail.pricing.PriceBook;
+import io.vruksha.retail.pricing.PricedBasket;
+import io.vruksha.retail.promotion.CouponLedger;
+import io.vruksha.retail.promotion.Promotion;
+import io.vruksha.retail.promotion.PromotionEngine;
+import io.vruksha.retail.promotion.Promotions;
+import io.vruksha.retail.store.Actor;
+import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.store.Stores;
+import io.vruksha.retail.tax.TaxRules;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one entry point to the engine: built from ports, exposing the use cases.
+ *
+ * <pre>{@code
+ * RetailEngine engine = RetailEngine.builder().build();   // in-memory adapters
+ * engine.stores().save(new Store(StoreId.of("demo"), "Demo", EUR, ZoneId.of("Europe/Berlin"), CashRounding.NONE));
+ * // ... catalogue, price lists, tax rules, promotions ...
+ * PricedBasket basket = engine.priceBasket(
+ *     BasketRequest.builder(StoreId.of("demo")).add("4006381333931", 2).build(),
+ *     Actor.cashier("anna"));
+ * }</pre>
+ *
+ * <p>With no port given, the builder uses the in-memory adapters: the embedded default, which needs
+ * neither a database nor a message bus. Thread-safe: one engine serves every till of a process.
+ */
+public final class RetailEngine {
+
+  private final Stores stores;
+  private final Catalog catalog;
+  private final PriceBook priceBook;
+  private final Promotions promotions;
+  private final CouponLedger couponLedger;
+  private final TaxRules taxRules;
+  private final Clock clock;
+  private final BasketPricer pricer;
+  private final Map<StoreId, PromotionEngine> promotionEngines = new ConcurrentHashMap<>();
+
+  private RetailEngine(Builder b) {
+    this.stores = b.stores;
+    this.catalog = b.catalog;
+    this.priceBook = b.priceBook;
+    this.promotions = b.promotions;
+    this.couponLedger = b.couponLedger;
+    this.taxRules = b.taxRules;
+    this.clock = b.clock;
+    this.pricer =
+        new BasketPricer(
+            stores,
+            catalog,
+            new ScanResolver(catalog, b.embeddedLayouts),
+            priceBook,
+            this::promotionEngine,
+            taxRules,
+            clock);
+  }
+
+  /** Starts building an engine; every port defaults to its in-memory adapter. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Prices a basket: lines, promotions, manual discounts, tax and totals. Changes nothing. */
+  public PricedBasket priceBasket(BasketRequest request, Actor actor) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(actor, "actor");
+    return pricer.price(request, actor);
+  }
+
+  /**
+   * Saves a promotion and makes every store's next pricing see it. Use this rather than the port
+   * directly, so the engine's per-store promotion index is rebuilt.
+   */
+  public void definePromotion(Promotion promotion) {
+    promotions.save(promotion);
+    promotionEngines.clear();
+  }
+
+  /** Drops the cached promotion indexes, after promotions were changed behind the engine's back. */
+  public void promotionsChanged() {
+    promotionEngines.clear();
+  }
+
+  private PromotionEngine promotionEngine(StoreId store) {
+    return promotionEngines.computeIfAbsent(
+        store, s -> PromotionEngine.of(promotions.active(s), promotions.coupons(), couponLedger));
+  }
+
+  /** The stores. */
+  public Stores stores() {
+    return stores;
+  }
+
+  /** The catalogue. */
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /** The price lists and their history. */
+  public PriceBook priceBook() {
+    return priceBook;
+  }
+
+  /** The promotions (read; define new ones with {@link #definePromotion}). */
+  public Promotions promotions() {
+    return promotions;
+  }
+
+  /** Coupon redemptions. */
+  public CouponLedger couponLedger() {
+    return couponLedger;
+  }
+
+  /** Tax jurisdictions per store. */
+  public TaxRules taxRules() {
+    return taxRules;
+  }
+
+  /** The engine's clock. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Configures an engine. Every setter replaces one port's adapter; what is not set is in memory.
+   * Not thread-safe; the engine it builds is.
+   */
+  public static final class Builder {
+    private Stores stores = new InMemoryStores();
+    private Catalog catalog = new InMemoryCatalog();
+    private PriceBook priceBook = new InMemoryPriceBook();
+    private Promotions promotions = new InMemoryPromotions();
+    private CouponLedger couponLedger = new InMemoryCouponLedger();
+    private TaxRules taxRules = new InMemoryTaxRules();
+    private Clock clock = Clock.systemUTC();
+    private final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The stores port. */
+    public Builder stores(Stores stores) {
+      this.stores = required(stores, "stores");
+      return this;
+    }
+
+    /** The catalogue port. */
+    public Builder catalog(Catalog catalog) {
+      this.catalog = required(catalog, "catalog");
+      return this;
+    }
+
+    /** The price book port. */
+    public Builder priceBook(PriceBook priceBook) {
+      this.priceBook = required(priceBook, "priceBook");
+      return this;
+    }
+
+    /** The promotions port. */
+    public Builder promotions(Promotions promotions) {
+      this.promotions = required(promotions, "promotions");
+      return this;
+    }
+
+    /** The coupon ledger port. */
+    public Builder couponLedger(CouponLedger couponLedger) {
+      this.couponLedger = required(couponLedger, "couponLedger");
+      return this;
+    }
+
+    /** The tax rules port. */
+    public Builder taxRules(TaxRules taxRules) {
+      this.taxRules = required(taxRules, "taxRules");
+      return this;
+    }
+
+    /** The clock that dates sales and promotions (a fixed clock in tests). */
+    public Builder clock(Clock clock) {
+      this.clock = required(clock, "clock");
+      return this;
+    }
+
+    /** A price- or weight-embedded barcode layout the store's scales and labels print. */
+    public Builder embeddedBarcode(EmbeddedBarcodeLayout layout) {
+      embeddedLayouts.add(required(layout, "layout"));
+      return this;
+    }
+
+    /** The engine. */
+    public RetailEngine build() {
+      return new RetailEngine(this);
+    }
+
+    private static <T> T required(T value, String what) {
+      if (value == null) {
+        throw new InvalidInputException(
+            ErrorCode.VALIDATION, "RetailEngine.builder()." + what + "(...) was given null");
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.vruksha.retail.pricing;
+
+import io.vruksha.retail.money.CashRounding;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.promotion.AppliedPromotion;
+import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.tax.TaxBreakdownEntry;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A priced basket: every line explained, the promotions applied, the per-rate tax breakdown and the
+ * totals, all exact to the cent and adding up.
+ *
+ * <p>{@code subtotal − discountTotal} is the sum of the lines' amounts after discounts; {@code net
+ * + tax = total}; the breakdown's taxes sum to {@code tax}. Cash rounding touches only what a
+ * customer paying cash hands over ({@link #cashTotal()}), never the document's amounts.
+ *
+ * @param store the store
+ * @param at the pricing instant
+ * @param currency the currency of every amount
+ * @param lines the priced lines, in basket order
+ * @param subtotal the sum of line amounts before discounts
+ * @param discountTotal every discount, promotions and manual
+ * @param net the total without tax
+ * @param tax the total tax
+ * @param total what the customer pays
+ * @param taxBreakdown tax per rate (taxable base and tax), as EU receipts must show
+ * @param promotions promotions applied, with their total discount
+ * @param couponsUsed coupon codes that gave a discount (redeemed at checkout)
+ * @param taxExemptionCertificate the certificate that exempted lines, if any
+ * @param cashRounding the store's cash rounding
+ */
+public record PricedBasket(
+    StoreId store,
+    Instant at,
+    Currency currency,
+    List<PricedLine> lines,
+    Money subtotal,
+    Money discountTotal,
+    Money net,
+    Money tax,
+    Money total,
+    List<TaxBreakdownEntry> taxBreakdown,
+    List<AppliedPromotion> promotions,
+    Set<String> couponsUsed,
+    Optional<String> taxExemptionCertificate,
+    CashRounding cashRounding) {
+
+  /** Copies the collections. */
+  public PricedBasket {
+    lines = List.copyOf(lines);
+    taxBreakdown = List.copyOf(taxBreakdown);
+    promotions = List.copyOf(promotions);
+    couponsUsed = Set.copyOf(couponsUsed);
+  }
+
+  /** The line at {@code index}. */
+  public PricedLine line(int index) {
+    return lines.get(index);
+  }
+
+  /** What a customer paying the whole basket in cash hands over (CHF 10.03 becomes 10.05). */
+  public Money cashTotal() {
+    return cashRounding.apply(total);
+  }
+
+  /** {@link #cashTotal()} minus {@link #total()}: the rounding booked on a cash payment. */
+  public Money cashRoundingAdjustment() {
+    return cashRounding.adjustment(total);
+  }
+}
