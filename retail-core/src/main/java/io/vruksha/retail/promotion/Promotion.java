@@ -13,10 +13,10 @@ import java.util.Set;
  * promotion applies alone: when it is chosen, no other promotion applies to the basket. Whatever
  * stacks, no unit goes below zero, and with {@code neverBelowCost} none goes below its cost.
  *
- * <p><b>Order.</b> Within a combination, item promotions apply before basket promotions (so a
- * threshold sees the discounted spend), each group by ascending {@code priority}, then id. Which
- * combination applies is the engine's choice: the best total for the customer (see {@link
- * PromotionEngine}).
+ * <p><b>Order.</b> Within a combination, multi-buy deals (buy X get Y, bundles) apply first, then
+ * item discounts on the units they left, then basket promotions (so a threshold sees the discounted
+ * spend); within each stage by ascending {@code priority}, then id. Which combination applies is
+ * the engine's choice: the best total for the customer (see {@link PromotionEngine}).
  *
  * @param id the identity
  * @param label the text on the receipt ("3 for 10.00")
@@ -177,8 +177,11 @@ public record Promotion(
     return !exclusive && (stackableWithAll || stackableWith.contains(other.id));
   }
 
-  /** True for promotions on the basket total (applied after item promotions). */
-  boolean basketLevel() {
-    return reward instanceof Reward.Threshold || (target.wholeBasket() && !reward.countsPieces());
+  /** The stage it applies in: 0 multi-buy deals, 1 item discounts, 2 basket promotions. */
+  int stage() {
+    if (reward instanceof Reward.Threshold || (target.wholeBasket() && !reward.countsPieces())) {
+      return 2;
+    }
+    return reward.countsPieces() ? 0 : 1;
   }
 }

@@ -26,15 +26,15 @@ import java.util.TreeMap;
  * Eligibility} and, if they require one, be unlocked by a presented, unexhausted coupon.
  *
  * <p><b>Best combination.</b> Each combination of candidates is applied in the fixed order of
- * {@link Promotion} (item before basket promotions, then priority, then id); each promotion takes
- * the units still open to it under the stacking rules. The engine searches the combinations
- * depth-first with branch and bound (a combination's bound is its discount so far plus each
- * remaining candidate's stand-alone discount, which no later combination can exceed) and keeps the
- * largest total discount. Ties go to fewer promotions, then to the lexicographically smaller list
- * of (priority, id). Exclusive promotions are weighed alone. Up to {@value #EXHAUSTIVE_LIMIT}
- * non-exclusive candidates are searched exhaustively; beyond that the engine adds candidates
- * greedily by stand-alone discount, keeping each that raises the total, and it considers at most
- * {@value #MAX_CANDIDATES} (the best stand-alone ones).
+ * {@link Promotion} (multi-buy deals, then item discounts, then basket promotions; within each
+ * stage by priority, then id); each promotion takes the units still open to it under the stacking
+ * rules. The engine searches the combinations depth-first with branch and bound (a combination's
+ * bound is its discount so far plus each remaining candidate's stand-alone discount, which no later
+ * combination can exceed) and keeps the largest total discount. Ties go to fewer promotions, then
+ * to the lexicographically smaller list of (priority, id). Exclusive promotions are weighed alone.
+ * Up to {@value #EXHAUSTIVE_LIMIT} non-exclusive candidates are searched exhaustively; beyond that
+ * the engine adds candidates greedily by stand-alone discount, keeping each that raises the total,
+ * and it considers at most {@value #MAX_CANDIDATES} (the best stand-alone ones).
  *
  * <p>Immutable and thread-safe; the coupon ledger is read, never written.
  */
@@ -47,7 +47,7 @@ public final class PromotionEngine {
   public static final int MAX_CANDIDATES = 64;
 
   private static final Comparator<Promotion> APPLICATION_ORDER =
-      Comparator.comparing(Promotion::basketLevel)
+      Comparator.comparingInt(Promotion::stage)
           .thenComparingInt(Promotion::priority)
           .thenComparing(Promotion::id);
 
