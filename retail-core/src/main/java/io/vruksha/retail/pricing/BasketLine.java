@@ -4,6 +4,7 @@ import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.money.Quantity;
 import io.vruksha.retail.money.UnitPrice;
+import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,7 +23,10 @@ public record BasketLine(
     Optional<UnitPrice> priceOverride,
     Optional<ManualDiscount> discount) {
 
-  /** Validates the code and, when given, that the quantity is positive. */
+  /** The largest quantity one line may carry (pieces, or kilograms, litres, metres). */
+  public static final BigDecimal MAX_QUANTITY = BigDecimal.valueOf(10_000);
+
+  /** Validates the code and, when given, that the quantity is positive and not absurd. */
   public BasketLine {
     Objects.requireNonNull(quantity, "quantity");
     Objects.requireNonNull(priceOverride, "priceOverride");
@@ -32,6 +36,18 @@ public record BasketLine(
     }
     code = code.strip();
     quantity.ifPresent(Quantity::requirePositive);
+    if (quantity.isPresent() && quantity.get().value().compareTo(MAX_QUANTITY) > 0) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION,
+          "a basket line may carry at most "
+              + MAX_QUANTITY
+              + " units, this one has "
+              + quantity.get());
+    }
+    if (code.length() > 64) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "a SKU or barcode has at most 64 characters");
+    }
   }
 
   /** {@code quantity} of the SKU or barcode {@code code}. */

@@ -124,7 +124,8 @@ public final class BasketPricer {
     Scan scan = resolve(line.code());
     SellableItem item = scan.item();
     item.requireSellable();
-    Quantity quantity = line.quantity().or(scan::embeddedWeight).orElseGet(() -> Quantity.each(1));
+    Quantity quantity =
+        line.quantity().or(scan::embeddedWeight).orElseGet(() -> defaultQuantity(item, scan));
     if (quantity.unit() != item.unit()) {
       throw new InvalidInputException(
           ErrorCode.VALIDATION,
@@ -141,13 +142,9 @@ public final class BasketPricer {
       unitPrice = line.priceOverride().get();
       origin = PricedLine.PriceOrigin.MANUAL_OVERRIDE;
     } else if (scan.embeddedPrice().isPresent()) {
-      // a scale or markdown label printed the line's price: it prices the whole scanned quantity
+      // a markdown label prints the price of one item; a keyed quantity multiplies it
       unitPrice = UnitPrice.of(scan.embeddedPrice().get());
-      quantity = Quantity.each(1);
       origin = PricedLine.PriceOrigin.EMBEDDED_BARCODE;
-      if (item.unit() != quantity.unit()) {
-        quantity = new Quantity(BigDecimal.ONE, item.unit());
-      }
     } else {
       unitPrice =
           listed
@@ -201,6 +198,18 @@ public final class BasketPricer {
                       "sell " + item.sku() + " below its cost " + cost));
     }
     return draft;
+  }
+
+  private static Quantity defaultQuantity(SellableItem item, Scan scan) {
+    if (item.unit().isDiscrete() || scan.embeddedPrice().isPresent()) {
+      return new Quantity(BigDecimal.ONE, item.unit());
+    }
+    throw new InvalidInputException(
+        ErrorCode.VALIDATION,
+        item.sku()
+            + " is sold by "
+            + item.unit().symbol()
+            + ": give the quantity or scan a scale label");
   }
 
   private Scan resolve(String code) {
@@ -342,6 +351,7 @@ public final class BasketPricer {
         tax.breakdown(),
         promotionResult.applied(),
         promotionResult.couponsUsed(),
+        promotionResult.rejectedCoupons(),
         tax.exemptionCertificate(),
         store.cashRounding());
   }

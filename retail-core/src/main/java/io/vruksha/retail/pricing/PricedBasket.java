@@ -1,5 +1,6 @@
 package io.vruksha.retail.pricing;
 
+import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.money.CashRounding;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.promotion.AppliedPromotion;
@@ -8,6 +9,7 @@ import io.vruksha.retail.tax.TaxBreakdownEntry;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,6 +33,7 @@ import java.util.Set;
  * @param taxBreakdown tax per rate (taxable base and tax), as EU receipts must show
  * @param promotions promotions applied, with their total discount
  * @param couponsUsed coupon codes that gave a discount (redeemed at checkout)
+ * @param rejectedCoupons presented codes that gave nothing, with why (unknown, exhausted)
  * @param taxExemptionCertificate the certificate that exempted lines, if any
  * @param cashRounding the store's cash rounding
  */
@@ -47,6 +50,7 @@ public record PricedBasket(
     List<TaxBreakdownEntry> taxBreakdown,
     List<AppliedPromotion> promotions,
     Set<String> couponsUsed,
+    Map<String, ErrorCode> rejectedCoupons,
     Optional<String> taxExemptionCertificate,
     CashRounding cashRounding) {
 
@@ -56,6 +60,7 @@ public record PricedBasket(
     taxBreakdown = List.copyOf(taxBreakdown);
     promotions = List.copyOf(promotions);
     couponsUsed = Set.copyOf(couponsUsed);
+    rejectedCoupons = Map.copyOf(rejectedCoupons);
   }
 
   /** The line at {@code index}. */
