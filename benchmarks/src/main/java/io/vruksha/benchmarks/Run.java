@@ -20,6 +20,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class Run {
 
+  /** Where JMH's own progress log goes, so standard output carries only the figures. */
+  static final String LOG = "benchmarks/target/jmh-pricing.log";
+
   private Run() {}
 
   /** {@code Run pricing [--quick]}. */
@@ -48,7 +51,9 @@ public final class Run {
             .measurementIterations(quick ? 3 : 8)
             .measurementTime(TimeValue.seconds(1))
             .shouldFailOnError(true)
+            .output(LOG)
             .build();
+    System.err.println("running the pricing benchmark; JMH's log goes to " + LOG);
     Collection<RunResult> results = new Runner(options).run();
     Map<Integer, Double> micros = new TreeMap<>();
     Map<Integer, Double> errors = new TreeMap<>();

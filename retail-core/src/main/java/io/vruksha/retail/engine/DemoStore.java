@@ -165,17 +165,19 @@ public final class DemoStore {
 
     engine.definePromotion(
         Promotion.of(
-            "mugs-3-for-10",
-            "3 mugs for 10.00",
-            Target.skus("MUG"),
-            new Reward.Bundle(3, Money.of("10.00", EUR))));
+                "mugs-3-for-10",
+                "3 mugs for 10.00",
+                Target.skus("MUG"),
+                new Reward.Bundle(3, Money.of("10.00", EUR)))
+            .stackableWithAny());
     engine.definePromotion(
         Promotion.of(
-            "coffee-2nd-half",
-            "2nd coffee half price",
-            Target.categories("coffee"),
-            new Reward.BuyXGetY(
-                1, 1, new BigDecimal("50"), Reward.Pick.CHEAPEST, java.util.Optional.empty())));
+                "coffee-2nd-half",
+                "2nd coffee half price",
+                Target.categories("coffee"),
+                new Reward.BuyXGetY(
+                    1, 1, new BigDecimal("50"), Reward.Pick.CHEAPEST, java.util.Optional.empty()))
+            .stackableWithAny());
     engine.definePromotion(
         Promotion.of(
                 "spend-50",
@@ -192,7 +194,8 @@ public final class DemoStore {
                 "Welcome: 10% off",
                 Target.basket(),
                 new Reward.PercentOff(BigDecimal.TEN))
-            .when(Eligibility.ALWAYS.withCoupon()));
+            .when(Eligibility.ALWAYS.withCoupon())
+            .stackableWithAny());
     engine.promotions().saveCoupon(Coupon.multiUse("WELCOME10", "welcome", 1_000));
     engine.promotionsChanged();
   }

@@ -1,0 +1,87 @@
+package io.vruksha.examples.till;
+
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.pricing.BasketRequest;
+import io.vruksha.retail.pricing.LineDiscount;
+import io.vruksha.retail.pricing.PricedBasket;
+import io.vruksha.retail.pricing.PricedLine;
+import io.vruksha.retail.store.Actor;
+import io.vruksha.retail.tax.TaxBreakdownEntry;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/**
+ * A till that embeds the engine in-process: no database, no server. It loads the demo store (German
+ * VAT, a small catalogue, promotions), scans a basket — by SKU, by EAN-13, by EAN-8 and by a scale
+ * label with the weight printed into the barcode — and prints the receipt.
+ *
+ * <p>Run it with {@code scripts/demo.sh}.
+ */
+public final class EmbeddedTill {
+
+  private EmbeddedTill() {}
+
+  /** Prices the demo basket and prints the receipt to standard output. */
+  public static void main(String[] args) {
+    RetailEngine engine = DemoStore.inMemory();
+    BasketRequest basket =
+        BasketRequest.builder(DemoStore.ID)
+            .add("MUG", 3) // "3 mugs for 10.00"
+            .scan("4006381333948") // filter coffee, by EAN-13
+            .scan("4006381333948") // a second bag: "2nd coffee half price"
+            .scan("4006381333931") // T-shirt M
+            .scan("2300042012558") // 1.255 kg of Gouda from the scale
+            .coupon("WELCOME10")
+            .build();
+    PricedBasket priced = engine.priceBasket(basket, Actor.cashier("anna"));
+    print(priced, System.out);
+  }
+
+  /** Prints {@code basket} as a receipt: lines, discounts, totals and the VAT breakdown. */
+  public static void print(PricedBasket basket, PrintStream out) {
+    out.println("Vruksha Demo, Berlin");
+    out.println("-".repeat(44));
+    for (PricedLine line : basket.lines()) {
+      String qty =
+          line.quantity().unit().isDiscrete()
+              ? line.quantity().value().toPlainString()
+                  + " x "
+                  + line.unitPrice().amount().setScale(2, RoundingMode.HALF_UP)
+              : line.quantity()
+                  + " x "
+                  + line.unitPrice().amount().setScale(2, RoundingMode.HALF_UP)
+                  + "/kg";
+      out.printf(Locale.ROOT, "%-30s %12s%n", line.name(), amount(line.amount()));
+      out.printf(Locale.ROOT, "  %s%n", qty);
+      for (LineDiscount d : line.discounts()) {
+        out.printf(Locale.ROOT, "  %-28s %12s%n", d.label(), amount(d.amount().negate()));
+      }
+    }
+    out.println("-".repeat(44));
+    out.printf(Locale.ROOT, "%-30s %12s%n", "Subtotal", amount(basket.subtotal()));
+    out.printf(Locale.ROOT, "%-30s %12s%n", "You saved", amount(basket.discountTotal()));
+    out.printf(Locale.ROOT, "%-30s %12s%n", "TOTAL EUR", amount(basket.total()));
+    out.println();
+    out.printf(Locale.ROOT, "%-12s %10s %10s %10s%n", "VAT", "net", "VAT", "gross");
+    for (TaxBreakdownEntry e : basket.taxBreakdown()) {
+      out.printf(
+          Locale.ROOT,
+          "%-12s %10s %10s %10s%n",
+          e.rate().multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + "%",
+          amount(e.taxableBase()),
+          amount(e.tax()),
+          amount(e.taxableBase().plus(e.tax())));
+    }
+    if (!basket.couponsUsed().isEmpty()) {
+      out.println("Coupons: " + String.join(", ", basket.couponsUsed()));
+    }
+  }
+
+  private static String amount(Money money) {
+    return money.amount().toPlainString();
+  }
+}

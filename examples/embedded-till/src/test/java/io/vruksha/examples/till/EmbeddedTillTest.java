@@ -1,0 +1,27 @@
+package io.vruksha.examples.till;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedTillTest {
+
+  @Test
+  void theTillPrintsAReceiptWhoseTotalsAddUp() {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    try {
+      System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+      EmbeddedTill.main(new String[0]);
+    } finally {
+      System.setOut(original);
+    }
+    String receipt = buffer.toString(StandardCharsets.UTF_8);
+    assertThat(receipt)
+        .contains("Vruksha Demo, Berlin", "3 mugs for 10.00", "Gouda (per kg)", "TOTAL EUR");
+    assertThat(receipt).contains("Coupons: WELCOME10");
+  }
+}
