@@ -75,17 +75,7 @@ public final class Allocation {
       allocated += parts[i];
     }
     long left = totalMinor - allocated;
-    List<Integer> order =
-        IntStream.range(0, n)
-            .boxed()
-            .sorted(
-                Comparator.comparing((Integer i) -> remainders[i])
-                    .reversed()
-                    .thenComparing(Comparator.naturalOrder()))
-            .toList();
-    for (int k = 0; k < left; k++) {
-      parts[order.get(k)]++;
-    }
+    giveLeftoverToLargestRemainders(parts, remainders, left);
     return parts;
   }
 
@@ -119,8 +109,15 @@ public final class Allocation {
               + " minor units cannot be spread over parts summing to about "
               + allocated);
     }
+    giveLeftoverToLargestRemainders(parts, remainders, left);
+    return parts;
+  }
+
+  /** One unit each to the {@code left} parts with the largest remainders, ties to the earlier. */
+  private static void giveLeftoverToLargestRemainders(
+      long[] parts, BigDecimal[] remainders, long left) {
     List<Integer> order =
-        IntStream.range(0, n)
+        IntStream.range(0, parts.length)
             .boxed()
             .sorted(
                 Comparator.comparing((Integer i) -> remainders[i])
@@ -130,6 +127,5 @@ public final class Allocation {
     for (int k = 0; k < left; k++) {
       parts[order.get(k)]++;
     }
-    return parts;
   }
 }
