@@ -40,6 +40,22 @@ public enum ErrorCode {
   TAX_RULE_MISSING("tax.rule_missing"),
   /** A tax rule or jurisdiction definition is inconsistent. */
   TAX_RULE_INVALID("tax.rule_invalid"),
+  /** Not enough stock is available and the product may not go negative. */
+  STOCK_INSUFFICIENT("stock.insufficient"),
+  /** The tenders do not cover the total, or overpay other than in cash. */
+  TENDER_INSUFFICIENT("sale.tender_insufficient"),
+  /** A tender is not acceptable (non-cash overpayment, unknown gift card, ...). */
+  TENDER_INVALID("sale.tender_invalid"),
+  /** The customer has fewer loyalty points than the tender uses, or fewer than the minimum. */
+  POINTS_INSUFFICIENT("loyalty.points_insufficient"),
+  /** An idempotency key was reused with a different request. */
+  IDEMPOTENCY_MISMATCH("idempotency.key_reused"),
+  /** A return asks for more than was sold and not yet returned, or is outside the window. */
+  RETURN_INVALID("return.invalid"),
+  /** A fiscal journal entry does not match its chain. */
+  JOURNAL_BROKEN("journal.broken"),
+  /** The operation does not fit the register's or shift's state (closed, already open, ...). */
+  SHIFT_STATE("register.shift_state"),
   /** The thing looked up does not exist. */
   NOT_FOUND("resource.not_found"),
   /** The thing being created already exists. */

@@ -8,6 +8,8 @@ import io.vruksha.retail.catalog.ProductId;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.catalog.TaxCategory;
 import io.vruksha.retail.catalog.Variant;
+import io.vruksha.retail.loyalty.LoyaltyProgram;
+import io.vruksha.retail.loyalty.LoyaltyTier;
 import io.vruksha.retail.money.CashRounding;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.UnitOfMeasure;
@@ -19,6 +21,8 @@ import io.vruksha.retail.promotion.Eligibility;
 import io.vruksha.retail.promotion.Promotion;
 import io.vruksha.retail.promotion.Reward;
 import io.vruksha.retail.promotion.Target;
+import io.vruksha.retail.stock.ReorderRule;
+import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.store.Store;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.tax.TaxJurisdiction;
@@ -61,8 +65,33 @@ public final class DemoStore {
 
   /** A builder with the demo store's barcode layouts, ready for other ports to be set. */
   public static RetailEngine.Builder engineBuilder() {
-    return RetailEngine.builder().embeddedBarcode(SCALE_LABELS).embeddedBarcode(MARKDOWN_LABELS);
+    return RetailEngine.builder()
+        .embeddedBarcode(SCALE_LABELS)
+        .embeddedBarcode(MARKDOWN_LABELS)
+        .loyaltyProgram(LOYALTY);
   }
+
+  /**
+   * The demo loyalty programme: a point per euro of net spend, double points on coffee, gold at
+   * 1,000.00 a year earns half as much again; 100 points are worth 1.00, at least 100 at a time;
+   * points expire after a year.
+   */
+  public static final LoyaltyProgram LOYALTY =
+      new LoyaltyProgram(
+          BigDecimal.ONE,
+          java.util.Map.of(CategoryId.of("coffee"), new BigDecimal("2")),
+          List.of(
+              new LoyaltyProgram.Tier(
+                  LoyaltyTier.of("gold"), Money.of("1000.00", EUR), new BigDecimal("1.5"))),
+          Money.of("0.01", EUR),
+          100,
+          365);
+
+  /** Opening stock on the sales floor. */
+  public static final java.util.Map<String, String> OPENING_STOCK =
+      java.util.Map.of(
+          "TEE-M", "20", "TEE-L", "20", "MUG", "50", "COFFEE", "30", "GOUDA", "10.000", "CAKE",
+          "5");
 
   /** An in-memory engine holding the demo store. */
   public static RetailEngine inMemory() {
@@ -198,6 +227,18 @@ public final class DemoStore {
             .stackableWithAny());
     engine.promotions().saveCoupon(Coupon.multiUse("WELCOME10", "welcome", 1_000));
     engine.promotionsChanged();
+
+    OPENING_STOCK.forEach(
+        (sku, qty) ->
+            engine
+                .stock()
+                .receive(StockKey.floor(ID, Sku.of(sku)), new BigDecimal(qty), "opening-stock"));
+    engine
+        .stock()
+        .ledger()
+        .setReorderRule(
+            new ReorderRule(
+                StockKey.floor(ID, Sku.of("MUG")), new BigDecimal("10"), new BigDecimal("40")));
   }
 
   private static void product(

@@ -5,12 +5,28 @@ import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.catalog.Catalog;
 import io.vruksha.retail.catalog.EmbeddedBarcodeLayout;
 import io.vruksha.retail.catalog.ScanResolver;
+import io.vruksha.retail.event.Outbox;
+import io.vruksha.retail.invoicing.FiscalJournal;
+import io.vruksha.retail.invoicing.InvoiceSequence;
+import io.vruksha.retail.invoicing.Journal;
+import io.vruksha.retail.loyalty.Loyalty;
+import io.vruksha.retail.loyalty.LoyaltyLedger;
+import io.vruksha.retail.loyalty.LoyaltyProgram;
 import io.vruksha.retail.memory.InMemoryCatalog;
 import io.vruksha.retail.memory.InMemoryCouponLedger;
+import io.vruksha.retail.memory.InMemoryIdempotencyStore;
+import io.vruksha.retail.memory.InMemoryInvoiceSequence;
+import io.vruksha.retail.memory.InMemoryJournal;
+import io.vruksha.retail.memory.InMemoryLoyaltyLedger;
+import io.vruksha.retail.memory.InMemoryOutbox;
 import io.vruksha.retail.memory.InMemoryPriceBook;
 import io.vruksha.retail.memory.InMemoryPromotions;
+import io.vruksha.retail.memory.InMemorySales;
+import io.vruksha.retail.memory.InMemoryStockLedger;
+import io.vruksha.retail.memory.InMemoryStoreCredits;
 import io.vruksha.retail.memory.InMemoryStores;
 import io.vruksha.retail.memory.InMemoryTaxRules;
+import io.vruksha.retail.memory.InMemoryUnitOfWork;
 import io.vruksha.retail.pricing.BasketPricer;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.PriceBook;
@@ -19,15 +35,25 @@ import io.vruksha.retail.promotion.CouponLedger;
 import io.vruksha.retail.promotion.Promotion;
 import io.vruksha.retail.promotion.PromotionEngine;
 import io.vruksha.retail.promotion.Promotions;
+import io.vruksha.retail.sale.Checkout;
+import io.vruksha.retail.sale.CheckoutRequest;
+import io.vruksha.retail.sale.IdempotencyStore;
+import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.sale.Sales;
+import io.vruksha.retail.sale.StoreCredits;
+import io.vruksha.retail.stock.Stock;
+import io.vruksha.retail.stock.StockLedger;
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.store.Stores;
 import io.vruksha.retail.tax.TaxRules;
+import io.vruksha.retail.work.UnitOfWork;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -56,6 +82,14 @@ public final class RetailEngine {
   private final Clock clock;
   private final BasketPricer pricer;
   private final Map<StoreId, PromotionEngine> promotionEngines = new ConcurrentHashMap<>();
+  private final Stock stock;
+  private final FiscalJournal journal;
+  private final Optional<Loyalty> loyalty;
+  private final Sales sales;
+  private final StoreCredits storeCredits;
+  private final Outbox outbox;
+  private final UnitOfWork work;
+  private final Checkout checkout;
 
   private RetailEngine(Builder b) {
     this.stores = b.stores;
@@ -74,6 +108,29 @@ public final class RetailEngine {
             this::promotionEngine,
             taxRules,
             clock);
+    this.work = b.work;
+    this.outbox = b.outbox;
+    this.stock = new Stock(b.stockLedger, outbox, work, clock);
+    this.journal = new FiscalJournal(b.journal, b.invoiceSequence);
+    this.loyalty = b.loyaltyProgram.map(p -> new Loyalty(p, b.loyaltyLedger));
+    this.sales = b.sales;
+    this.storeCredits = b.storeCredits;
+    this.checkout =
+        new Checkout(
+            stores,
+            catalog,
+            pricer,
+            stock,
+            journal,
+            loyalty,
+            promotions,
+            couponLedger,
+            sales,
+            b.idempotency,
+            storeCredits,
+            outbox,
+            work,
+            clock);
   }
 
   /** Starts building an engine; every port defaults to its in-memory adapter. */
@@ -86,6 +143,52 @@ public final class RetailEngine {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(actor, "actor");
     return pricer.price(request, actor);
+  }
+
+  /**
+   * Checks out a sale in one unit of work: priced, paid, stock booked, coupons and points redeemed,
+   * points earned, invoiced into the journal, events to the outbox. Idempotent by the request's
+   * key.
+   */
+  public Sale checkout(CheckoutRequest request, Actor cashier) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(cashier, "cashier");
+    return checkout.checkout(request, cashier);
+  }
+
+  /** Stock: levels, movements, receipts, adjustments, transfers, counts. */
+  public Stock stock() {
+    return stock;
+  }
+
+  /** The fiscal journal: numbering, chaining and verification. */
+  public FiscalJournal journal() {
+    return journal;
+  }
+
+  /** The loyalty programme, when one runs. */
+  public Optional<Loyalty> loyalty() {
+    return loyalty;
+  }
+
+  /** Completed sales and returns. */
+  public Sales sales() {
+    return sales;
+  }
+
+  /** Customers' store credit. */
+  public StoreCredits storeCredits() {
+    return storeCredits;
+  }
+
+  /** The outbox of events waiting to be published. */
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  /** The unit of work the engine runs its writes in. */
+  public UnitOfWork unitOfWork() {
+    return work;
   }
 
   /**
@@ -154,6 +257,16 @@ public final class RetailEngine {
     private CouponLedger couponLedger = new InMemoryCouponLedger();
     private TaxRules taxRules = new InMemoryTaxRules();
     private Clock clock = Clock.systemUTC();
+    private StockLedger stockLedger = new InMemoryStockLedger();
+    private Outbox outbox = new InMemoryOutbox();
+    private UnitOfWork work = new InMemoryUnitOfWork();
+    private Journal journal = new InMemoryJournal();
+    private InvoiceSequence invoiceSequence = new InMemoryInvoiceSequence();
+    private LoyaltyLedger loyaltyLedger = new InMemoryLoyaltyLedger();
+    private Optional<LoyaltyProgram> loyaltyProgram = Optional.empty();
+    private Sales sales = new InMemorySales();
+    private IdempotencyStore idempotency = new InMemoryIdempotencyStore();
+    private StoreCredits storeCredits = new InMemoryStoreCredits();
     private final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
 
     private Builder() {}
@@ -197,6 +310,66 @@ public final class RetailEngine {
     /** The clock that dates sales and promotions (a fixed clock in tests). */
     public Builder clock(Clock clock) {
       this.clock = required(clock, "clock");
+      return this;
+    }
+
+    /** The stock ledger port. */
+    public Builder stockLedger(StockLedger stockLedger) {
+      this.stockLedger = required(stockLedger, "stockLedger");
+      return this;
+    }
+
+    /** The outbox port. */
+    public Builder outbox(Outbox outbox) {
+      this.outbox = required(outbox, "outbox");
+      return this;
+    }
+
+    /** The unit of work; must be the one the other ports' writes join. */
+    public Builder unitOfWork(UnitOfWork work) {
+      this.work = required(work, "work");
+      return this;
+    }
+
+    /** The fiscal journal port. */
+    public Builder journal(Journal journal) {
+      this.journal = required(journal, "journal");
+      return this;
+    }
+
+    /** The invoice sequence port. */
+    public Builder invoiceSequence(InvoiceSequence invoiceSequence) {
+      this.invoiceSequence = required(invoiceSequence, "invoiceSequence");
+      return this;
+    }
+
+    /** The loyalty ledger port. */
+    public Builder loyaltyLedger(LoyaltyLedger loyaltyLedger) {
+      this.loyaltyLedger = required(loyaltyLedger, "loyaltyLedger");
+      return this;
+    }
+
+    /** Runs a loyalty programme (none by default). */
+    public Builder loyaltyProgram(LoyaltyProgram program) {
+      this.loyaltyProgram = Optional.of(required(program, "loyaltyProgram"));
+      return this;
+    }
+
+    /** The sales port. */
+    public Builder sales(Sales sales) {
+      this.sales = required(sales, "sales");
+      return this;
+    }
+
+    /** The idempotency store port. */
+    public Builder idempotency(IdempotencyStore idempotency) {
+      this.idempotency = required(idempotency, "idempotency");
+      return this;
+    }
+
+    /** The store credits port. */
+    public Builder storeCredits(StoreCredits storeCredits) {
+      this.storeCredits = required(storeCredits, "storeCredits");
       return this;
     }
 

@@ -1,0 +1,159 @@
+package io.vruksha.retail.event;
+
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.store.StoreId;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The facts the engine publishes, one record per kind, each with its subject {@code
+ * retail.<domain>.<entity>.<action>.v1}. Events are written to the {@link Outbox} in the same unit
+ * of work as the change they describe, and relayed after commit.
+ */
+public sealed interface DomainEvent {
+
+  /** The NATS subject. */
+  String subject();
+
+  /** The store the fact belongs to. */
+  StoreId store();
+
+  /**
+   * A sale was checked out.
+   *
+   * @param store the store
+   * @param saleId the sale
+   * @param receiptNumber its receipt (invoice) number
+   * @param customerId the customer, or empty string for a walk-in
+   * @param total what was paid
+   * @param lines the SKUs and quantities sold
+   */
+  record SaleCompleted(
+      StoreId store,
+      String saleId,
+      String receiptNumber,
+      String customerId,
+      Money total,
+      List<SoldLine> lines)
+      implements DomainEvent {
+    /** Copies the lines. */
+    public SaleCompleted {
+      lines = List.copyOf(lines);
+    }
+
+    @Override
+    public String subject() {
+      return "retail.pos.sale.completed.v1";
+    }
+  }
+
+  /**
+   * One sold line in {@link SaleCompleted}.
+   *
+   * @param sku the SKU
+   * @param quantity how many
+   * @param total what was paid for the line
+   */
+  record SoldLine(String sku, BigDecimal quantity, Money total) {}
+
+  /**
+   * A fiscal document (invoice or credit note) was issued.
+   *
+   * @param store the store
+   * @param number its number
+   * @param kind invoice or credit note
+   * @param total its total
+   * @param hash its journal hash
+   */
+  record InvoiceCreated(StoreId store, String number, String kind, Money total, String hash)
+      implements DomainEvent {
+    @Override
+    public String subject() {
+      return "retail.billing.invoice.created.v1";
+    }
+  }
+
+  /**
+   * Stock of a SKU at a location changed.
+   *
+   * @param store the store
+   * @param sku the SKU
+   * @param location the location
+   * @param change the signed change
+   * @param onHand the new on-hand quantity
+   * @param reason why (sale, return, receipt, adjustment, transfer, count)
+   */
+  record StockUpdated(
+      StoreId store,
+      String sku,
+      String location,
+      BigDecimal change,
+      BigDecimal onHand,
+      String reason)
+      implements DomainEvent {
+    @Override
+    public String subject() {
+      return "retail.inventory.stock.updated.v1";
+    }
+  }
+
+  /**
+   * Available stock crossed below a reorder point (raised once per crossing).
+   *
+   * @param store the store
+   * @param sku the SKU
+   * @param location the location
+   * @param available the available quantity now
+   * @param reorderPoint the reorder point
+   * @param reorderQuantity the quantity to reorder
+   */
+  record StockLow(
+      StoreId store,
+      String sku,
+      String location,
+      BigDecimal available,
+      BigDecimal reorderPoint,
+      BigDecimal reorderQuantity)
+      implements DomainEvent {
+    @Override
+    public String subject() {
+      return "retail.inventory.stock.low.v1";
+    }
+  }
+
+  /**
+   * A customer earned loyalty points.
+   *
+   * @param store the store
+   * @param customerId the customer
+   * @param points points earned
+   * @param balance the balance afterwards
+   * @param saleId the sale that earned them
+   */
+  record LoyaltyPointsEarned(
+      StoreId store, String customerId, long points, long balance, String saleId)
+      implements DomainEvent {
+    @Override
+    public String subject() {
+      return "retail.customer.loyalty.points.earned.v1";
+    }
+  }
+
+  /**
+   * A return was completed against a sale.
+   *
+   * @param store the store
+   * @param returnId the return
+   * @param saleId the original sale
+   * @param creditNoteNumber the credit note issued
+   * @param refund what was refunded
+   */
+  record ReturnCompleted(
+      StoreId store, String returnId, String saleId, String creditNoteNumber, Money refund)
+      implements DomainEvent {
+    @Override
+    public String subject() {
+      return "retail.pos.return.completed.v1";
+    }
+  }
+}

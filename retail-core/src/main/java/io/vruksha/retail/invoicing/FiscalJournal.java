@@ -1,0 +1,160 @@
+package io.vruksha.retail.invoicing;
+
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.store.StoreId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Numbers, chains and verifies fiscal documents.
+ *
+ * <p>Numbers read {@code SERIES-YEAR-NNNNNN}, e.g. {@code S001-2026-000123}: gapless per store,
+ * series and year. Each document is appended to the store's journal with {@code hash =
+ * SHA-256(previousHash + "\n" + content)}. {@link #verify} recomputes the chain and names every
+ * entry that was altered, removed or moved. Thread-safe when its ports are.
+ */
+public final class FiscalJournal {
+
+  private final Journal journal;
+  private final InvoiceSequence sequence;
+
+  /** A fiscal journal over the given ports. */
+  public FiscalJournal(Journal journal, InvoiceSequence sequence) {
+    this.journal = Objects.requireNonNull(journal, "journal");
+    this.sequence = Objects.requireNonNull(sequence, "sequence");
+  }
+
+  /** The next document number; call inside the issuing unit of work. */
+  public String nextNumber(StoreId store, String series, Instant at) {
+    int year = at.atOffset(ZoneOffset.UTC).getYear();
+    return String.format("%s-%d-%06d", series, year, sequence.next(store, series, year));
+  }
+
+  /** Chains and appends a document; call inside the issuing unit of work. */
+  public FiscalDocument append(
+      StoreId store,
+      DocumentKind kind,
+      String number,
+      Instant at,
+      Money total,
+      Money tax,
+      String body) {
+    FiscalDocument last = journal.last(store).orElse(null);
+    String previous = last == null ? Journal.GENESIS : last.hash();
+    long seq = last == null ? 1 : last.sequence() + 1;
+    String content = canonical(seq, store, kind, number, at, total, tax, body);
+    FiscalDocument doc =
+        new FiscalDocument(
+            seq, store, kind, number, at, total, tax, content, previous, hash(previous, content));
+    journal.append(doc);
+    return doc;
+  }
+
+  /** The store's journal. */
+  public List<FiscalDocument> entries(StoreId store) {
+    return journal.entries(store);
+  }
+
+  /** Verifies a store's journal as stored. */
+  public List<String> verify(StoreId store) {
+    return verify(journal.entries(store));
+  }
+
+  /**
+   * Recomputes a chain and returns one line per problem, empty when it verifies: an entry whose
+   * content no longer matches its hash (altered), whose previous hash is not the hash of the entry
+   * before it (an entry removed or moved), or whose sequence skips.
+   */
+  public static List<String> verify(List<FiscalDocument> entries) {
+    List<String> problems = new ArrayList<>();
+    String previous = Journal.GENESIS;
+    long expectedSeq = 1;
+    for (FiscalDocument d : entries) {
+      String content =
+          canonical(
+              d.sequence(),
+              d.store(),
+              d.kind(),
+              d.number(),
+              d.issuedAt(),
+              d.total(),
+              d.tax(),
+              body(d.content()));
+      if (!content.equals(d.content()) || !hash(d.previousHash(), d.content()).equals(d.hash())) {
+        problems.add(
+            "entry "
+                + d.sequence()
+                + " ("
+                + d.number()
+                + ") was altered: its hash does not match its content");
+      }
+      if (!d.previousHash().equals(previous)) {
+        problems.add(
+            "entry "
+                + d.sequence()
+                + " ("
+                + d.number()
+                + ") does not follow the entry before it: one was removed or moved");
+      }
+      if (d.sequence() != expectedSeq) {
+        problems.add(
+            "entry "
+                + d.sequence()
+                + " ("
+                + d.number()
+                + ") should be number "
+                + expectedSeq
+                + " in the journal");
+      }
+      previous = d.hash();
+      expectedSeq = d.sequence() + 1;
+    }
+    return problems;
+  }
+
+  private static String canonical(
+      long seq,
+      StoreId store,
+      DocumentKind kind,
+      String number,
+      Instant at,
+      Money total,
+      Money tax,
+      String body) {
+    return String.join(
+            "|",
+            Long.toString(seq),
+            store.value(),
+            kind.name(),
+            number,
+            at.toString(),
+            total.toString(),
+            tax.toString())
+        + "\n"
+        + body;
+  }
+
+  private static String body(String content) {
+    int nl = content.indexOf('\n');
+    return nl < 0 ? "" : content.substring(nl + 1);
+  }
+
+  static String hash(String previous, String content) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(previous.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) '\n');
+      sha.update(content.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}

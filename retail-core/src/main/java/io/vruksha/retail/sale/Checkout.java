@@ -1,0 +1,436 @@
+package io.vruksha.retail.sale;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.RuleViolationException;
+import io.vruksha.retail.catalog.Catalog;
+import io.vruksha.retail.catalog.CategoryId;
+import io.vruksha.retail.event.DomainEvent;
+import io.vruksha.retail.event.EventEnvelope;
+import io.vruksha.retail.event.Outbox;
+import io.vruksha.retail.invoicing.DocumentKind;
+import io.vruksha.retail.invoicing.FiscalDocument;
+import io.vruksha.retail.invoicing.FiscalJournal;
+import io.vruksha.retail.loyalty.Loyalty;
+import io.vruksha.retail.loyalty.LoyaltyEntry;
+import io.vruksha.retail.loyalty.LoyaltyProgram;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.pricing.BasketLine;
+import io.vruksha.retail.pricing.BasketPricer;
+import io.vruksha.retail.pricing.BasketRequest;
+import io.vruksha.retail.pricing.PricedBasket;
+import io.vruksha.retail.pricing.PricedLine;
+import io.vruksha.retail.promotion.Coupon;
+import io.vruksha.retail.promotion.CouponLedger;
+import io.vruksha.retail.promotion.Promotions;
+import io.vruksha.retail.stock.MovementReason;
+import io.vruksha.retail.stock.Stock;
+import io.vruksha.retail.stock.StockKey;
+import io.vruksha.retail.store.Actor;
+import io.vruksha.retail.store.Store;
+import io.vruksha.retail.store.Stores;
+import io.vruksha.retail.work.UnitOfWork;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * What happens when the cashier presses "pay", as one unit of work: the basket is priced, the
+ * tenders settled (change and cash rounding on cash only), stock booked out of the sales floor,
+ * coupons redeemed, points redeemed and earned, the invoice numbered and chained into the journal,
+ * the sale saved and its events written to the outbox — all together or nothing.
+ *
+ * <p>Idempotent by key: the same key returns the original sale; the same key with a different
+ * request is refused ({@link ErrorCode#IDEMPOTENCY_MISMATCH}). Thread-safe when its ports are.
+ */
+public final class Checkout {
+
+  /** The series of sales invoices. */
+  public static final String SALES_SERIES = "S001";
+
+  private final Stores stores;
+  private final Catalog catalog;
+  private final BasketPricer pricer;
+  private final Stock stock;
+  private final FiscalJournal journal;
+  private final Optional<Loyalty> loyalty;
+  private final Promotions promotions;
+  private final CouponLedger coupons;
+  private final Sales sales;
+  private final IdempotencyStore idempotency;
+  private final StoreCredits storeCredits;
+  private final Outbox outbox;
+  private final UnitOfWork work;
+  private final Clock clock;
+
+  /** A checkout over the engine's ports; {@code loyalty} is empty when no programme runs. */
+  public Checkout(
+      Stores stores,
+      Catalog catalog,
+      BasketPricer pricer,
+      Stock stock,
+      FiscalJournal journal,
+      Optional<Loyalty> loyalty,
+      Promotions promotions,
+      CouponLedger coupons,
+      Sales sales,
+      IdempotencyStore idempotency,
+      StoreCredits storeCredits,
+      Outbox outbox,
+      UnitOfWork work,
+      Clock clock) {
+    this.stores = Objects.requireNonNull(stores, "stores");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.pricer = Objects.requireNonNull(pricer, "pricer");
+    this.stock = Objects.requireNonNull(stock, "stock");
+    this.journal = Objects.requireNonNull(journal, "journal");
+    this.loyalty = Objects.requireNonNull(loyalty, "loyalty");
+    this.promotions = Objects.requireNonNull(promotions, "promotions");
+    this.coupons = Objects.requireNonNull(coupons, "coupons");
+    this.sales = Objects.requireNonNull(sales, "sales");
+    this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
+    this.storeCredits = Objects.requireNonNull(storeCredits, "storeCredits");
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
+    this.work = Objects.requireNonNull(work, "work");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Checks out a sale.
+   *
+   * @throws io.vruksha.retail.RetailException with a code naming what is wrong; nothing is written
+   */
+  public Sale checkout(CheckoutRequest request, Actor cashier) {
+    BasketRequest basketRequest = request.basket();
+    String requestHash = hash(canonical(request));
+    return work.run(
+        () -> {
+          Optional<IdempotencyStore.Entry> seen =
+              idempotency.find(basketRequest.store(), request.idempotencyKey());
+          if (seen.isPresent()) {
+            return replay(seen.get(), requestHash);
+          }
+          Instant at = basketRequest.at().orElseGet(clock::instant);
+          BasketRequest dated =
+              new BasketRequest(
+                  basketRequest.store(),
+                  Optional.of(at),
+                  basketRequest.shopper(),
+                  basketRequest.lines(),
+                  basketRequest.couponCodes(),
+                  basketRequest.basketDiscount());
+          PricedBasket basket = pricer.price(dated, cashier);
+          Store store = stores.find(basket.store()).orElseThrow();
+          Optional<String> customer = basketRequest.shopper().customerId();
+          String saleId = UUID.randomUUID().toString();
+
+          Settlement settlement = settle(request.tenders(), basket, customer, saleId);
+          for (PricedLine line : basket.lines()) {
+            stock.book(
+                StockKey.floor(store.id(), line.sku()),
+                line.quantity().value().negate(),
+                MovementReason.SALE,
+                saleId,
+                "",
+                saleId);
+          }
+          redeemCoupons(basket, saleId);
+          List<Long> points = earnPoints(basket, customer, saleId, at);
+
+          String number = journal.nextNumber(store.id(), SALES_SERIES, at);
+          FiscalDocument invoice =
+              journal.append(
+                  store.id(),
+                  DocumentKind.INVOICE,
+                  number,
+                  at,
+                  basket.total(),
+                  basket.tax(),
+                  body(basket, settlement));
+          Sale sale =
+              new Sale(
+                  saleId,
+                  store.id(),
+                  number,
+                  at,
+                  cashier.staffId(),
+                  customer,
+                  request.shiftId(),
+                  basket,
+                  settlement.tenders,
+                  settlement.tendered,
+                  settlement.change,
+                  settlement.cashRounding,
+                  points,
+                  settlement.pointsRedeemed,
+                  invoice.hash());
+          sales.save(sale);
+          idempotency.save(
+              new IdempotencyStore.Entry(
+                  store.id(), request.idempotencyKey(), requestHash, saleId));
+          publish(sale, invoice);
+          return sale;
+        });
+  }
+
+  private Sale replay(IdempotencyStore.Entry entry, String requestHash) {
+    if (!entry.requestHash().equals(requestHash)) {
+      throw new RuleViolationException(
+          ErrorCode.IDEMPOTENCY_MISMATCH,
+          "idempotency key '" + entry.key() + "' was already used for a different sale");
+    }
+    return sales.find(entry.resultId()).orElseThrow();
+  }
+
+  /** Tenders settled against the total. */
+  private record Settlement(
+      List<AppliedTender> tenders,
+      Money tendered,
+      Money change,
+      Money cashRounding,
+      long pointsRedeemed) {}
+
+  private Settlement settle(
+      List<Tender> tenders, PricedBasket basket, Optional<String> customer, String saleId) {
+    Money zero = Money.zero(basket.currency());
+    Money total = basket.total();
+    Money nonCash = zero;
+    Money cashGiven = zero;
+    long points = 0;
+    List<AppliedTender> applied = new ArrayList<>();
+    for (Tender t : tenders) {
+      if (t instanceof Tender.Cash c) {
+        cashGiven = cashGiven.plus(inCurrency(c.given(), basket));
+      } else if (t instanceof Tender.Card c) {
+        nonCash = nonCash.plus(inCurrency(c.amount(), basket));
+        applied.add(new AppliedTender("CARD", c.amount(), c.reference()));
+      } else if (t instanceof Tender.Points p) {
+        Loyalty l =
+            loyalty.orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        ErrorCode.TENDER_INVALID, "this store runs no loyalty programme"));
+        String who = requireCustomer(customer, "pay with points");
+        l.checkRedemption(who, points + p.points());
+        points += p.points();
+        Money value = l.valueOf(p.points());
+        nonCash = nonCash.plus(value);
+        applied.add(new AppliedTender("POINTS", value, Long.toString(p.points())));
+      } else if (t instanceof Tender.StoreCredit s) {
+        String who = requireCustomer(customer, "pay with store credit");
+        nonCash = nonCash.plus(inCurrency(s.amount(), basket));
+        storeCredits.change(who, s.amount().negate(), saleId);
+        applied.add(new AppliedTender("STORE_CREDIT", s.amount(), who));
+      }
+    }
+    if (nonCash.compareTo(total) > 0) {
+      throw new InvalidInputException(
+          ErrorCode.TENDER_INVALID,
+          "only cash may overpay: card, points and store credit come to "
+              + nonCash
+              + " on a total of "
+              + total);
+    }
+    Money remaining = total.minus(nonCash);
+    Money change = zero;
+    Money rounding = zero;
+    if (cashGiven.isPositive()) {
+      Money cashDue = basket.cashRounding().apply(remaining);
+      if (cashGiven.compareTo(cashDue) < 0) {
+        throw new RuleViolationException(
+            ErrorCode.TENDER_INSUFFICIENT, cashDue.minus(cashGiven) + " is still due in cash");
+      }
+      change = cashGiven.minus(cashDue);
+      rounding = cashDue.minus(remaining);
+      applied.add(0, new AppliedTender("CASH", cashDue, ""));
+    } else if (remaining.isPositive()) {
+      throw new RuleViolationException(ErrorCode.TENDER_INSUFFICIENT, remaining + " is still due");
+    }
+    if (points > 0) {
+      loyalty
+          .orElseThrow()
+          .ledger()
+          .append(
+              new LoyaltyEntry(
+                  customer.orElseThrow(),
+                  LoyaltyEntry.Kind.REDEEM,
+                  -points,
+                  0,
+                  saleId,
+                  basket.at()));
+    }
+    return new Settlement(applied, nonCash.plus(cashGiven), change, rounding, points);
+  }
+
+  private static Money inCurrency(Money amount, PricedBasket basket) {
+    if (!amount.currency().equals(basket.currency())) {
+      throw new InvalidInputException(
+          ErrorCode.CURRENCY_MISMATCH,
+          "the store takes " + basket.currency() + ", not " + amount.currency());
+    }
+    return amount;
+  }
+
+  private static String requireCustomer(Optional<String> customer, String what) {
+    return customer.orElseThrow(
+        () ->
+            new InvalidInputException(
+                ErrorCode.TENDER_INVALID, "a known customer is needed to " + what));
+  }
+
+  private void redeemCoupons(PricedBasket basket, String saleId) {
+    for (String code : new TreeSet<>(basket.couponsUsed())) {
+      Coupon coupon =
+          promotions
+              .coupon(code)
+              .orElseThrow(
+                  () ->
+                      new RuleViolationException(
+                          ErrorCode.COUPON_INVALID, "coupon " + code + " no longer exists"));
+      if (!coupons.tryRedeem(code, coupon.maxUses(), saleId)) {
+        throw new RuleViolationException(
+            ErrorCode.COUPON_EXHAUSTED, "coupon " + code + " has been used up");
+      }
+    }
+  }
+
+  private List<Long> earnPoints(
+      PricedBasket basket, Optional<String> customer, String saleId, Instant at) {
+    List<Long> perLine = new ArrayList<>();
+    if (loyalty.isEmpty() || customer.isEmpty()) {
+      basket.lines().forEach(l -> perLine.add(0L));
+      return perLine;
+    }
+    Loyalty l = loyalty.get();
+    String who = customer.get();
+    BigDecimal tierMultiplier =
+        l.tier(who, Money.zero(basket.currency()), at)
+            .map(LoyaltyProgram.Tier::multiplier)
+            .orElse(BigDecimal.ONE);
+    long total = 0;
+    for (PricedLine line : basket.lines()) {
+      BigDecimal categoryMultiplier = categoryMultiplier(l.program(), line);
+      long p = l.pointsFor(line.tax().net(), categoryMultiplier, tierMultiplier);
+      perLine.add(p);
+      total += p;
+    }
+    l.ledger()
+        .append(
+            new LoyaltyEntry(
+                who, LoyaltyEntry.Kind.EARN, total, basket.net().minorUnits(), saleId, at));
+    if (total > 0) {
+      outbox.append(
+          EventEnvelope.of(
+              new DomainEvent.LoyaltyPointsEarned(
+                  basket.store(), who, total, l.balance(who), saleId),
+              at,
+              saleId));
+    }
+    return perLine;
+  }
+
+  private BigDecimal categoryMultiplier(LoyaltyProgram program, PricedLine line) {
+    if (program.categoryMultipliers().isEmpty()) {
+      return BigDecimal.ONE;
+    }
+    BigDecimal best = BigDecimal.ONE;
+    CategoryId category = catalog.item(line.sku()).orElseThrow().category();
+    for (CategoryId c : catalog.categories().selfAndAncestors(category)) {
+      BigDecimal m = program.categoryMultipliers().get(c);
+      if (m != null && m.compareTo(best) > 0) {
+        best = m;
+      }
+    }
+    return best;
+  }
+
+  private void publish(Sale sale, FiscalDocument invoice) {
+    List<DomainEvent.SoldLine> lines =
+        sale.basket().lines().stream()
+            .map(l -> new DomainEvent.SoldLine(l.sku().value(), l.quantity().value(), l.total()))
+            .toList();
+    outbox.append(
+        EventEnvelope.of(
+            new DomainEvent.SaleCompleted(
+                sale.store(),
+                sale.id(),
+                sale.number(),
+                sale.customerId().orElse(""),
+                sale.total(),
+                lines),
+            sale.at(),
+            sale.id()));
+    outbox.append(
+        EventEnvelope.of(
+            new DomainEvent.InvoiceCreated(
+                sale.store(),
+                invoice.number(),
+                invoice.kind().name(),
+                invoice.total(),
+                invoice.hash()),
+            sale.at(),
+            sale.id()));
+  }
+
+  private static String body(PricedBasket basket, Settlement settlement) {
+    StringBuilder b = new StringBuilder();
+    for (PricedLine l : basket.lines()) {
+      b.append("L|")
+          .append(l.sku())
+          .append('|')
+          .append(l.quantity().value().toPlainString())
+          .append('|')
+          .append(l.total())
+          .append('|')
+          .append(l.tax().tax())
+          .append('\n');
+    }
+    for (AppliedTender t : settlement.tenders) {
+      b.append("T|").append(t.kind()).append('|').append(t.amount()).append('\n');
+    }
+    return b.toString();
+  }
+
+  /** The request in a canonical text, so the same request hashes the same in every process. */
+  static String canonical(CheckoutRequest r) {
+    BasketRequest b = r.basket();
+    StringBuilder s = new StringBuilder();
+    s.append(b.store())
+        .append('|')
+        .append(b.at().map(Instant::toString).orElse(""))
+        .append('|')
+        .append(b.shopper())
+        .append('|')
+        .append(new TreeSet<>(b.couponCodes()))
+        .append('|')
+        .append(b.basketDiscount())
+        .append('\n');
+    for (BasketLine l : b.lines()) {
+      s.append(l).append('\n');
+    }
+    for (Tender t : r.tenders()) {
+      s.append(t).append('\n');
+    }
+    return s.append(r.shiftId()).toString();
+  }
+
+  static String hash(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.vruksha.retail.sale;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.money.Money;
+import java.util.Objects;
+
+/** How a customer pays (part of) a sale. Split tenders are a list of these. */
+public sealed interface Tender {
+
+  /**
+   * Cash handed over; the only tender that may overpay (the excess is given back as change). Cash
+   * is rounded by the store's cash rounding.
+   *
+   * @param given the cash handed over
+   */
+  record Cash(Money given) implements Tender {
+    /** Validates the amount. */
+    public Cash {
+      requirePositive(given);
+    }
+  }
+
+  /**
+   * A card payment authorised by the terminal.
+   *
+   * @param amount the amount charged
+   * @param reference the terminal's authorisation reference
+   */
+  record Card(Money amount, String reference) implements Tender {
+    /** Validates the amount and reference. */
+    public Card {
+      requirePositive(amount);
+      if (reference == null || reference.isBlank()) {
+        throw new InvalidInputException(
+            ErrorCode.VALIDATION, "a card tender needs the terminal's reference");
+      }
+    }
+  }
+
+  /**
+   * Loyalty points redeemed at the programme's point value.
+   *
+   * @param points the points to redeem
+   */
+  record Points(long points) implements Tender {
+    /** Validates the count. */
+    public Points {
+      if (points <= 0) {
+        throw new InvalidInputException(
+            ErrorCode.VALIDATION, "a points tender needs points above zero");
+      }
+    }
+  }
+
+  /**
+   * The customer's store credit (from an earlier return).
+   *
+   * @param amount the amount used
+   */
+  record StoreCredit(Money amount) implements Tender {
+    /** Validates the amount. */
+    public StoreCredit {
+      requirePositive(amount);
+    }
+  }
+
+  private static void requirePositive(Money amount) {
+    Objects.requireNonNull(amount, "amount");
+    if (!amount.isPositive()) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "a tender must be above zero, was " + amount);
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package io.vruksha.retail.stock;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.event.DomainEvent;
+import io.vruksha.retail.event.EventEnvelope;
+import io.vruksha.retail.event.Outbox;
+import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.work.UnitOfWork;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The stock use cases: receipts, adjustments with a reason, transfers between locations and stores,
+ * cycle counts, and the movements a sale or a return books. Every movement publishes a
+ * stock-updated event, and crossing below a reorder point publishes one low-stock event (not one
+ * per sale below it). Thread-safe when its ports are.
+ */
+public final class Stock {
+
+  private final StockLedger ledger;
+  private final Outbox outbox;
+  private final UnitOfWork work;
+  private final Clock clock;
+
+  /** Stock over the given ports. */
+  public Stock(StockLedger ledger, Outbox outbox, UnitOfWork work, Clock clock) {
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
+    this.work = Objects.requireNonNull(work, "work");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The ledger, for levels and movements. */
+  public StockLedger ledger() {
+    return ledger;
+  }
+
+  /** Books goods received from a supplier. */
+  public StockMovement receive(StockKey key, BigDecimal quantity, String reference) {
+    requirePositive(quantity);
+    return work.run(() -> book(key, quantity, MovementReason.RECEIPT, reference, "", reference));
+  }
+
+  /** Corrects stock by hand (damage, theft, found goods); the reason is kept on the movement. */
+  public StockMovement adjust(StockKey key, BigDecimal change, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidInputException(ErrorCode.VALIDATION, "a stock adjustment needs a reason");
+    }
+    if (change.signum() == 0) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "a stock adjustment must change something");
+    }
+    return work.run(
+        () -> book(key, change, MovementReason.ADJUSTMENT, "adjustment", reason, "adjustment"));
+  }
+
+  /**
+   * Moves stock from one location (or store) to another in one unit of work: both movements or
+   * neither.
+   */
+  public List<StockMovement> transfer(
+      StockKey from, StockKey to, BigDecimal quantity, String reference) {
+    requirePositive(quantity);
+    if (!from.sku().equals(to.sku()) || from.equals(to)) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "a transfer moves one SKU between two different places");
+    }
+    return work.run(
+        () ->
+            List.of(
+                book(
+                    from,
+                    quantity.negate(),
+                    MovementReason.TRANSFER_OUT,
+                    reference,
+                    "to " + to.store() + "/" + to.location(),
+                    reference),
+                book(
+                    to,
+                    quantity,
+                    MovementReason.TRANSFER_IN,
+                    reference,
+                    "from " + from.store() + "/" + from.location(),
+                    reference)));
+  }
+
+  /**
+   * Applies a count sheet: for each SKU counted at {@code location}, books the variance between the
+   * count and the ledger as a COUNT movement. Returns the variances (counted − expected), including
+   * zero ones.
+   */
+  public Map<Sku, BigDecimal> count(
+      StoreId store, LocationId location, Map<Sku, BigDecimal> counted, String reference) {
+    return work.run(
+        () -> {
+          Map<Sku, BigDecimal> variances = new TreeMap<>();
+          counted.forEach(
+              (sku, quantity) -> {
+                if (quantity.signum() < 0) {
+                  throw new InvalidInputException(
+                      ErrorCode.VALIDATION, "a count of " + sku + " cannot be negative");
+                }
+                StockKey key = new StockKey(store, location, sku);
+                BigDecimal variance = quantity.subtract(ledger.level(key).onHand());
+                variances.put(sku, variance);
+                if (variance.signum() != 0) {
+                  ledger.move(
+                      key,
+                      variance,
+                      MovementReason.COUNT,
+                      reference,
+                      "cycle count",
+                      clock.instant(),
+                      true);
+                  afterMove(key, variance, MovementReason.COUNT, reference);
+                }
+              });
+          return variances;
+        });
+  }
+
+  /**
+   * Books one movement inside the caller's unit of work (a sale, a return), with its events. A
+   * decrease beyond available stock is refused unless the SKU allows negative stock.
+   */
+  public StockMovement book(
+      StockKey key,
+      BigDecimal change,
+      MovementReason reason,
+      String reference,
+      String note,
+      String correlationId) {
+    StockMovement m =
+        ledger.move(
+            key,
+            change,
+            reason,
+            reference,
+            note,
+            clock.instant(),
+            ledger.allowsNegative(key.sku()));
+    afterMove(key, change, reason, correlationId);
+    return m;
+  }
+
+  private void afterMove(
+      StockKey key, BigDecimal change, MovementReason reason, String correlationId) {
+    Instant now = clock.instant();
+    StockLevel level = ledger.level(key);
+    List<DomainEvent> events = new ArrayList<>();
+    events.add(
+        new DomainEvent.StockUpdated(
+            key.store(),
+            key.sku().value(),
+            key.location().value(),
+            change,
+            level.onHand(),
+            reason.name()));
+    ledger
+        .reorderRule(key)
+        .ifPresent(
+            rule -> {
+              boolean below = level.available().compareTo(rule.reorderPoint()) < 0;
+              boolean wasBelow = ledger.markLow(key, below);
+              if (below && !wasBelow) {
+                events.add(
+                    new DomainEvent.StockLow(
+                        key.store(),
+                        key.sku().value(),
+                        key.location().value(),
+                        level.available(),
+                        rule.reorderPoint(),
+                        rule.reorderQuantity()));
+              }
+            });
+    events.forEach(e -> outbox.append(EventEnvelope.of(e, now, correlationId)));
+  }
+
+  private static void requirePositive(BigDecimal quantity) {
+    if (quantity.signum() <= 0) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "a quantity must be above zero, was " + quantity);
+    }
+  }
+}

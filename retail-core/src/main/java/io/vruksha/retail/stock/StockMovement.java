@@ -1,0 +1,24 @@
+package io.vruksha.retail.stock;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * One entry of the append-only stock ledger. The sum of a key's movements is its on-hand quantity.
+ *
+ * @param sequence position in the ledger, increasing
+ * @param key where
+ * @param change the signed quantity
+ * @param reason why
+ * @param reference what caused it (a sale id, a transfer id, a count id)
+ * @param note free text (the reason of an adjustment)
+ * @param at when
+ */
+public record StockMovement(
+    long sequence,
+    StockKey key,
+    BigDecimal change,
+    MovementReason reason,
+    String reference,
+    String note,
+    Instant at) {}
