@@ -38,6 +38,9 @@ import io.vruksha.retail.promotion.Promotions;
 import io.vruksha.retail.sale.Checkout;
 import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.IdempotencyStore;
+import io.vruksha.retail.sale.ReturnReceipt;
+import io.vruksha.retail.sale.ReturnRequest;
+import io.vruksha.retail.sale.Returns;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Sales;
 import io.vruksha.retail.sale.StoreCredits;
@@ -90,6 +93,7 @@ public final class RetailEngine {
   private final Outbox outbox;
   private final UnitOfWork work;
   private final Checkout checkout;
+  private final Returns returns;
 
   private RetailEngine(Builder b) {
     this.stores = b.stores;
@@ -131,6 +135,9 @@ public final class RetailEngine {
             outbox,
             work,
             clock);
+    this.returns =
+        new Returns(
+            sales, stock, journal, loyalty, storeCredits, outbox, work, clock, b.returnWindow);
   }
 
   /** Starts building an engine; every port defaults to its in-memory adapter. */
@@ -154,6 +161,16 @@ public final class RetailEngine {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(cashier, "cashier");
     return checkout.checkout(request, cashier);
+  }
+
+  /**
+   * Takes goods back against a receipt: credit note, restock or write-off, points taken back,
+   * refund to the original tender or store credit. Needs the REFUND permission.
+   */
+  public ReturnReceipt acceptReturn(ReturnRequest request, Actor actor) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(actor, "actor");
+    return returns.accept(request, actor);
   }
 
   /** Stock: levels, movements, receipts, adjustments, transfers, counts. */
@@ -267,6 +284,7 @@ public final class RetailEngine {
     private Sales sales = new InMemorySales();
     private IdempotencyStore idempotency = new InMemoryIdempotencyStore();
     private StoreCredits storeCredits = new InMemoryStoreCredits();
+    private java.time.Duration returnWindow = java.time.Duration.ofDays(30);
     private final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
 
     private Builder() {}
@@ -364,6 +382,12 @@ public final class RetailEngine {
     /** The idempotency store port. */
     public Builder idempotency(IdempotencyStore idempotency) {
       this.idempotency = required(idempotency, "idempotency");
+      return this;
+    }
+
+    /** How long after a sale its goods may come back (30 days by default). */
+    public Builder returnWindow(java.time.Duration window) {
+      this.returnWindow = required(window, "returnWindow");
       return this;
     }
 

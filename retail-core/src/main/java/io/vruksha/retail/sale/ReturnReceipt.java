@@ -5,6 +5,7 @@ import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A completed return against a sale, with its credit note.
@@ -19,6 +20,7 @@ import java.util.List;
  * @param tax the tax refunded within it
  * @param refundTo where the money went: ORIGINAL tenders or STORE_CREDIT
  * @param journalHash the credit note's journal hash
+ * @param shiftId the register shift that paid a cash refund, if any
  */
 public record ReturnReceipt(
     String id,
@@ -30,7 +32,8 @@ public record ReturnReceipt(
     Money refund,
     Money tax,
     String refundTo,
-    String journalHash) {
+    String journalHash,
+    Optional<String> shiftId) {
 
   /** Copies the lines. */
   public ReturnReceipt {

@@ -14,5 +14,11 @@ public enum Permission {
   /** Give a manual discount on the whole basket. */
   BASKET_DISCOUNT,
   /** Sell a line below its cost price. */
-  SELL_BELOW_COST
+  SELL_BELOW_COST,
+  /** Refund a return against a receipt. */
+  REFUND,
+  /** Take back goods without a receipt (refunded at the lowest recent price). */
+  NO_RECEIPT_RETURN,
+  /** Open the cash drawer outside a sale (cash in/out). */
+  OPEN_DRAWER
 }
