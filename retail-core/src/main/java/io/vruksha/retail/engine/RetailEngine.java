@@ -22,6 +22,7 @@ import io.vruksha.retail.memory.InMemoryOutbox;
 import io.vruksha.retail.memory.InMemoryPriceBook;
 import io.vruksha.retail.memory.InMemoryPromotions;
 import io.vruksha.retail.memory.InMemorySales;
+import io.vruksha.retail.memory.InMemoryShifts;
 import io.vruksha.retail.memory.InMemoryStockLedger;
 import io.vruksha.retail.memory.InMemoryStoreCredits;
 import io.vruksha.retail.memory.InMemoryStores;
@@ -35,6 +36,9 @@ import io.vruksha.retail.promotion.CouponLedger;
 import io.vruksha.retail.promotion.Promotion;
 import io.vruksha.retail.promotion.PromotionEngine;
 import io.vruksha.retail.promotion.Promotions;
+import io.vruksha.retail.register.Registers;
+import io.vruksha.retail.register.Shift;
+import io.vruksha.retail.register.Shifts;
 import io.vruksha.retail.sale.Checkout;
 import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.IdempotencyStore;
@@ -94,6 +98,7 @@ public final class RetailEngine {
   private final UnitOfWork work;
   private final Checkout checkout;
   private final Returns returns;
+  private final Registers registers;
 
   private RetailEngine(Builder b) {
     this.stores = b.stores;
@@ -134,7 +139,9 @@ public final class RetailEngine {
             storeCredits,
             outbox,
             work,
-            clock);
+            clock,
+            id -> b.shifts.find(id).map(Shift::open).orElse(false));
+    this.registers = new Registers(b.shifts, sales, journal, work, clock);
     this.returns =
         new Returns(
             sales, stock, journal, loyalty, storeCredits, outbox, work, clock, b.returnWindow);
@@ -171,6 +178,11 @@ public final class RetailEngine {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(actor, "actor");
     return returns.accept(request, actor);
+  }
+
+  /** Registers and shifts: open, cash in and out, X and Z reports. */
+  public Registers registers() {
+    return registers;
   }
 
   /** Stock: levels, movements, receipts, adjustments, transfers, counts. */
@@ -284,6 +296,7 @@ public final class RetailEngine {
     private Sales sales = new InMemorySales();
     private IdempotencyStore idempotency = new InMemoryIdempotencyStore();
     private StoreCredits storeCredits = new InMemoryStoreCredits();
+    private Shifts shifts = new InMemoryShifts();
     private java.time.Duration returnWindow = java.time.Duration.ofDays(30);
     private final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
 
@@ -388,6 +401,12 @@ public final class RetailEngine {
     /** How long after a sale its goods may come back (30 days by default). */
     public Builder returnWindow(java.time.Duration window) {
       this.returnWindow = required(window, "returnWindow");
+      return this;
+    }
+
+    /** The shifts port. */
+    public Builder shifts(Shifts shifts) {
+      this.shifts = required(shifts, "shifts");
       return this;
     }
 

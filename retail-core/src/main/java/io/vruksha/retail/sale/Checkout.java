@@ -72,8 +72,12 @@ public final class Checkout {
   private final Outbox outbox;
   private final UnitOfWork work;
   private final Clock clock;
+  private final java.util.function.Predicate<String> openShift;
 
-  /** A checkout over the engine's ports; {@code loyalty} is empty when no programme runs. */
+  /**
+   * A checkout over the engine's ports; {@code loyalty} is empty when no programme runs, and {@code
+   * openShift} tells whether a shift id names an open shift.
+   */
   public Checkout(
       Stores stores,
       Catalog catalog,
@@ -88,7 +92,9 @@ public final class Checkout {
       StoreCredits storeCredits,
       Outbox outbox,
       UnitOfWork work,
-      Clock clock) {
+      Clock clock,
+      java.util.function.Predicate<String> openShift) {
+    this.openShift = Objects.requireNonNull(openShift, "openShift");
     this.stores = Objects.requireNonNull(stores, "stores");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.pricer = Objects.requireNonNull(pricer, "pricer");
@@ -120,6 +126,16 @@ public final class Checkout {
           if (seen.isPresent()) {
             return replay(seen.get(), requestHash);
           }
+          request
+              .shiftId()
+              .ifPresent(
+                  id -> {
+                    if (!openShift.test(id)) {
+                      throw new RuleViolationException(
+                          ErrorCode.SHIFT_STATE,
+                          "shift " + id + " is not open: open the register first");
+                    }
+                  });
           Instant at = basketRequest.at().orElseGet(clock::instant);
           BasketRequest dated =
               new BasketRequest(
