@@ -5,6 +5,8 @@ import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.catalog.Catalog;
 import io.vruksha.retail.catalog.EmbeddedBarcodeLayout;
 import io.vruksha.retail.catalog.ScanResolver;
+import io.vruksha.retail.customer.CustomerDirectory;
+import io.vruksha.retail.customer.Customers;
 import io.vruksha.retail.event.Outbox;
 import io.vruksha.retail.invoicing.FiscalJournal;
 import io.vruksha.retail.invoicing.InvoiceSequence;
@@ -14,6 +16,7 @@ import io.vruksha.retail.loyalty.LoyaltyLedger;
 import io.vruksha.retail.loyalty.LoyaltyProgram;
 import io.vruksha.retail.memory.InMemoryCatalog;
 import io.vruksha.retail.memory.InMemoryCouponLedger;
+import io.vruksha.retail.memory.InMemoryCustomers;
 import io.vruksha.retail.memory.InMemoryIdempotencyStore;
 import io.vruksha.retail.memory.InMemoryInvoiceSequence;
 import io.vruksha.retail.memory.InMemoryJournal;
@@ -99,6 +102,7 @@ public final class RetailEngine {
   private final Checkout checkout;
   private final Returns returns;
   private final Registers registers;
+  private final CustomerDirectory customers;
 
   private RetailEngine(Builder b) {
     this.stores = b.stores;
@@ -141,7 +145,10 @@ public final class RetailEngine {
             work,
             clock,
             id -> b.shifts.find(id).map(Shift::open).orElse(false));
-    this.registers = new Registers(b.shifts, sales, journal, work, clock);
+    this.registers = new Registers(b.shifts, sales, journal, outbox, work, clock);
+    this.customers =
+        new CustomerDirectory(
+            b.customers, b.loyaltyProgram.map(p -> b.loyaltyLedger), outbox, work, clock);
     this.returns =
         new Returns(
             sales, stock, journal, loyalty, storeCredits, outbox, work, clock, b.returnWindow);
@@ -178,6 +185,11 @@ public final class RetailEngine {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(actor, "actor");
     return returns.accept(request, actor);
+  }
+
+  /** Customers: create (and enrol), update, anonymise. */
+  public CustomerDirectory customers() {
+    return customers;
   }
 
   /** Registers and shifts: open, cash in and out, X and Z reports. */
@@ -297,6 +309,7 @@ public final class RetailEngine {
     private IdempotencyStore idempotency = new InMemoryIdempotencyStore();
     private StoreCredits storeCredits = new InMemoryStoreCredits();
     private Shifts shifts = new InMemoryShifts();
+    private Customers customers = new InMemoryCustomers();
     private java.time.Duration returnWindow = java.time.Duration.ofDays(30);
     private final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
 
@@ -401,6 +414,12 @@ public final class RetailEngine {
     /** How long after a sale its goods may come back (30 days by default). */
     public Builder returnWindow(java.time.Duration window) {
       this.returnWindow = required(window, "returnWindow");
+      return this;
+    }
+
+    /** The customers port. */
+    public Builder customers(Customers customers) {
+      this.customers = required(customers, "customers");
       return this;
     }
 

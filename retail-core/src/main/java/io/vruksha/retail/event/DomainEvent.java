@@ -156,4 +156,79 @@ public sealed interface DomainEvent {
       return "retail.pos.return.completed.v1";
     }
   }
+
+  /**
+   * A customer was created.
+   *
+   * @param store the store that created it
+   * @param customerId the customer
+   * @param marketingConsent whether they agreed to marketing
+   */
+  record CustomerCreated(StoreId store, String customerId, boolean marketingConsent)
+      implements DomainEvent {
+    @Override
+    public String subject() {
+      return "retail.customer.customer.created.v1";
+    }
+  }
+
+  /**
+   * A customer's personal data was removed; their sales remain.
+   *
+   * @param store the store that did it
+   * @param customerId the customer
+   */
+  record CustomerAnonymised(StoreId store, String customerId) implements DomainEvent {
+    @Override
+    public String subject() {
+      return "retail.customer.customer.anonymised.v1";
+    }
+  }
+
+  /**
+   * A customer was enrolled in the loyalty programme.
+   *
+   * @param store the store
+   * @param customerId the customer
+   */
+  record LoyaltyEnrolled(StoreId store, String customerId) implements DomainEvent {
+    @Override
+    public String subject() {
+      return "retail.customer.loyalty.enrolled.v1";
+    }
+  }
+
+  /**
+   * A purchase order was drafted or changed.
+   *
+   * @param store the store
+   * @param orderId the order
+   * @param supplierId the supplier
+   * @param status its status
+   */
+  record PurchaseOrderChanged(StoreId store, String orderId, String supplierId, String status)
+      implements DomainEvent {
+    @Override
+    public String subject() {
+      return "retail.procurement.purchase_order."
+          + status.toLowerCase(java.util.Locale.ROOT)
+          + ".v1";
+    }
+  }
+
+  /**
+   * A register shift was closed with its Z report.
+   *
+   * @param store the store
+   * @param shiftId the shift
+   * @param zNumber the Z report's number
+   * @param overShort counted minus expected cash
+   */
+  record ShiftClosed(StoreId store, String shiftId, String zNumber, Money overShort)
+      implements DomainEvent {
+    @Override
+    public String subject() {
+      return "retail.pos.shift.closed.v1";
+    }
+  }
 }

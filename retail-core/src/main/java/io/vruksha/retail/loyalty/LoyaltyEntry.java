@@ -26,7 +26,9 @@ public record LoyaltyEntry(
     /** Points taken back by a return. */
     RETURN,
     /** Points that expired. */
-    EXPIRE
+    EXPIRE,
+    /** The customer joined the programme (no points). */
+    ENROL
   }
 
   /** Checks for nulls. */

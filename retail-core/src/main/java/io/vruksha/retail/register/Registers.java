@@ -4,6 +4,9 @@ import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.NotFoundException;
 import io.vruksha.retail.RuleViolationException;
+import io.vruksha.retail.event.DomainEvent;
+import io.vruksha.retail.event.EventEnvelope;
+import io.vruksha.retail.event.Outbox;
 import io.vruksha.retail.invoicing.DocumentKind;
 import io.vruksha.retail.invoicing.FiscalDocument;
 import io.vruksha.retail.invoicing.FiscalJournal;
@@ -47,10 +50,17 @@ public final class Registers {
   private final FiscalJournal journal;
   private final UnitOfWork work;
   private final Clock clock;
+  private final Outbox outbox;
 
   /** Registers over the given ports. */
   public Registers(
-      Shifts shifts, Sales sales, FiscalJournal journal, UnitOfWork work, Clock clock) {
+      Shifts shifts,
+      Sales sales,
+      FiscalJournal journal,
+      Outbox outbox,
+      UnitOfWork work,
+      Clock clock) {
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.shifts = Objects.requireNonNull(shifts, "shifts");
     this.sales = Objects.requireNonNull(sales, "sales");
     this.journal = Objects.requireNonNull(journal, "journal");
@@ -156,6 +166,12 @@ public final class Registers {
                   draft.countedCash(),
                   draft.overShort(),
                   Optional.of(z.hash()));
+          outbox.append(
+              EventEnvelope.of(
+                  new DomainEvent.ShiftClosed(
+                      shift.store(), shift.id(), number, closing.overShort().orElseThrow()),
+                  at,
+                  shift.id()));
           shifts.save(
               new Shift(
                   shift.id(),

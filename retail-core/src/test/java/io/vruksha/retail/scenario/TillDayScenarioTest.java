@@ -160,7 +160,8 @@ class TillDayScenarioTest {
             "retail.billing.invoice.created.v1",
             "retail.inventory.stock.updated.v1",
             "retail.pos.return.completed.v1",
-            "retail.billing.invoice.created.v1");
+            "retail.billing.invoice.created.v1",
+            "retail.pos.shift.closed.v1");
   }
 
   private static BigDecimal onHand(RetailEngine engine, String sku) {

@@ -1,0 +1,92 @@
+package io.vruksha.retail.customer;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.NotFoundException;
+import io.vruksha.retail.event.DomainEvent;
+import io.vruksha.retail.event.EventEnvelope;
+import io.vruksha.retail.event.Outbox;
+import io.vruksha.retail.loyalty.LoyaltyEntry;
+import io.vruksha.retail.loyalty.LoyaltyLedger;
+import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.work.UnitOfWork;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The customer use cases: create (and enrol in loyalty when a programme runs), update, record
+ * consent, anonymise. Each writes its events to the outbox in the same unit of work. Thread-safe
+ * when its ports are.
+ */
+public final class CustomerDirectory {
+
+  private final Customers customers;
+  private final Optional<LoyaltyLedger> loyalty;
+  private final Outbox outbox;
+  private final UnitOfWork work;
+  private final Clock clock;
+
+  /** A directory over the given ports; {@code loyalty} is empty when no programme runs. */
+  public CustomerDirectory(
+      Customers customers,
+      Optional<LoyaltyLedger> loyalty,
+      Outbox outbox,
+      UnitOfWork work,
+      Clock clock) {
+    this.customers = Objects.requireNonNull(customers, "customers");
+    this.loyalty = Objects.requireNonNull(loyalty, "loyalty");
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
+    this.work = Objects.requireNonNull(work, "work");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The customers port, for lookups. */
+  public Customers customers() {
+    return customers;
+  }
+
+  /** Creates a customer and, when a loyalty programme runs, enrols them. */
+  public Customer create(StoreId store, Customer customer) {
+    return work.run(
+        () -> {
+          Customer created = customers.create(customer);
+          String id = created.id().value();
+          publish(new DomainEvent.CustomerCreated(store, id, created.marketingConsent()), id);
+          loyalty.ifPresent(
+              l -> {
+                l.append(
+                    new LoyaltyEntry(
+                        id, LoyaltyEntry.Kind.ENROL, 0, 0, "enrolment", clock.instant()));
+                publish(new DomainEvent.LoyaltyEnrolled(store, id), id);
+              });
+          return created;
+        });
+  }
+
+  /** Replaces a customer's details. */
+  public Customer update(Customer customer) {
+    return work.run(() -> customers.update(customer));
+  }
+
+  /** Removes a customer's personal data, keeping the record their sales point to. Idempotent. */
+  public Customer anonymise(StoreId store, CustomerId id) {
+    return work.run(
+        () -> {
+          Customer customer =
+              customers
+                  .find(id)
+                  .orElseThrow(
+                      () -> new NotFoundException(ErrorCode.NOT_FOUND, "no customer " + id));
+          if (customer.anonymised()) {
+            return customer;
+          }
+          Customer anonymous = customers.update(customer.anonymise());
+          publish(new DomainEvent.CustomerAnonymised(store, id.value()), id.value());
+          return anonymous;
+        });
+  }
+
+  private void publish(DomainEvent event, String correlation) {
+    outbox.append(EventEnvelope.of(event, clock.instant(), correlation));
+  }
+}

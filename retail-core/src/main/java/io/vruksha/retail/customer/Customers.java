@@ -1,0 +1,34 @@
+package io.vruksha.retail.customer;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: the tenant's customers. Implementations must be thread-safe; writes join the unit of work.
+ */
+public interface Customers {
+
+  /**
+   * Creates a customer.
+   *
+   * @throws io.vruksha.retail.InvalidInputException with {@code resource.duplicate} when the id or
+   *     e-mail is taken; nothing changes
+   */
+  Customer create(Customer customer);
+
+  /**
+   * Replaces a customer.
+   *
+   * @throws io.vruksha.retail.NotFoundException when there is none with that id
+   */
+  Customer update(Customer customer);
+
+  /** The customer with this id. */
+  Optional<Customer> find(CustomerId id);
+
+  /** The customer with this e-mail (case-insensitive). */
+  Optional<Customer> findByEmail(String email);
+
+  /** The customers in a group. */
+  List<Customer> inGroup(CustomerGroupId group);
+}
