@@ -26,6 +26,7 @@ import io.vruksha.retail.memory.InMemoryPriceBook;
 import io.vruksha.retail.memory.InMemoryPromotions;
 import io.vruksha.retail.memory.InMemorySales;
 import io.vruksha.retail.memory.InMemoryShifts;
+import io.vruksha.retail.memory.InMemoryStaff;
 import io.vruksha.retail.memory.InMemoryStockLedger;
 import io.vruksha.retail.memory.InMemoryStoreCredits;
 import io.vruksha.retail.memory.InMemoryStores;
@@ -54,8 +55,10 @@ import io.vruksha.retail.sale.StoreCredits;
 import io.vruksha.retail.stock.Stock;
 import io.vruksha.retail.stock.StockLedger;
 import io.vruksha.retail.store.Actor;
+import io.vruksha.retail.store.Staff;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.store.Stores;
+import io.vruksha.retail.store.Workforce;
 import io.vruksha.retail.tax.TaxRules;
 import io.vruksha.retail.work.UnitOfWork;
 import java.time.Clock;
@@ -103,6 +106,7 @@ public final class RetailEngine {
   private final Returns returns;
   private final Registers registers;
   private final CustomerDirectory customers;
+  private final Workforce workforce;
 
   private RetailEngine(Builder b) {
     this.stores = b.stores;
@@ -146,6 +150,7 @@ public final class RetailEngine {
             clock,
             id -> b.shifts.find(id).map(Shift::open).orElse(false));
     this.registers = new Registers(b.shifts, sales, journal, outbox, work, clock);
+    this.workforce = new Workforce(b.staff, sales, clock);
     this.customers =
         new CustomerDirectory(
             b.customers, b.loyaltyProgram.map(p -> b.loyaltyLedger), outbox, work, clock);
@@ -185,6 +190,11 @@ public final class RetailEngine {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(actor, "actor");
     return returns.accept(request, actor);
+  }
+
+  /** Staff: members, roles, clock-in and clock-out, sales per cashier. */
+  public Workforce workforce() {
+    return workforce;
   }
 
   /** Customers: create (and enrol), update, anonymise. */
@@ -310,6 +320,7 @@ public final class RetailEngine {
     private StoreCredits storeCredits = new InMemoryStoreCredits();
     private Shifts shifts = new InMemoryShifts();
     private Customers customers = new InMemoryCustomers();
+    private Staff staff = new InMemoryStaff();
     private java.time.Duration returnWindow = java.time.Duration.ofDays(30);
     private final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
 
@@ -414,6 +425,12 @@ public final class RetailEngine {
     /** How long after a sale its goods may come back (30 days by default). */
     public Builder returnWindow(java.time.Duration window) {
       this.returnWindow = required(window, "returnWindow");
+      return this;
+    }
+
+    /** The staff port. */
+    public Builder staff(Staff staff) {
+      this.staff = required(staff, "staff");
       return this;
     }
 

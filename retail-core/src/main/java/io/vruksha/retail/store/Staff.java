@@ -1,0 +1,36 @@
+package io.vruksha.retail.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: staff and their attendance (clock-in and clock-out). Implementations must be thread-safe.
+ */
+public interface Staff {
+
+  /** Creates or replaces a member of staff. */
+  void save(StaffMember member);
+
+  /** The member of staff with this id. */
+  Optional<StaffMember> find(String staffId);
+
+  /** A store's staff. */
+  List<StaffMember> list(StoreId store);
+
+  /**
+   * One attended period.
+   *
+   * @param staffId who
+   * @param store where
+   * @param in clocked in
+   * @param out clocked out, empty while still working
+   */
+  record Attendance(String staffId, StoreId store, Instant in, Optional<Instant> out) {}
+
+  /** Records an attendance period (a clock-in, or its completion by a clock-out). */
+  void saveAttendance(Attendance attendance);
+
+  /** Someone's attendance, oldest first. */
+  List<Attendance> attendance(String staffId);
+}
