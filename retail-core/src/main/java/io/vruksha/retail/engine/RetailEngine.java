@@ -23,6 +23,7 @@ import io.vruksha.retail.memory.InMemoryJournal;
 import io.vruksha.retail.memory.InMemoryLoyaltyLedger;
 import io.vruksha.retail.memory.InMemoryOutbox;
 import io.vruksha.retail.memory.InMemoryPriceBook;
+import io.vruksha.retail.memory.InMemoryProcurement;
 import io.vruksha.retail.memory.InMemoryPromotions;
 import io.vruksha.retail.memory.InMemorySales;
 import io.vruksha.retail.memory.InMemoryShifts;
@@ -36,6 +37,8 @@ import io.vruksha.retail.pricing.BasketPricer;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.PriceBook;
 import io.vruksha.retail.pricing.PricedBasket;
+import io.vruksha.retail.procurement.Procurement;
+import io.vruksha.retail.procurement.Purchasing;
 import io.vruksha.retail.promotion.CouponLedger;
 import io.vruksha.retail.promotion.Promotion;
 import io.vruksha.retail.promotion.PromotionEngine;
@@ -107,6 +110,7 @@ public final class RetailEngine {
   private final Registers registers;
   private final CustomerDirectory customers;
   private final Workforce workforce;
+  private final Purchasing purchasing;
 
   private RetailEngine(Builder b) {
     this.stores = b.stores;
@@ -151,6 +155,7 @@ public final class RetailEngine {
             id -> b.shifts.find(id).map(Shift::open).orElse(false));
     this.registers = new Registers(b.shifts, sales, journal, outbox, work, clock);
     this.workforce = new Workforce(b.staff, sales, clock);
+    this.purchasing = new Purchasing(b.procurement, stock, catalog, outbox, work, clock);
     this.customers =
         new CustomerDirectory(
             b.customers, b.loyaltyProgram.map(p -> b.loyaltyLedger), outbox, work, clock);
@@ -190,6 +195,11 @@ public final class RetailEngine {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(actor, "actor");
     return returns.accept(request, actor);
+  }
+
+  /** Purchasing: suppliers, purchase orders drafted from low stock, approval, receiving. */
+  public Purchasing purchasing() {
+    return purchasing;
   }
 
   /** Staff: members, roles, clock-in and clock-out, sales per cashier. */
@@ -321,6 +331,7 @@ public final class RetailEngine {
     private Shifts shifts = new InMemoryShifts();
     private Customers customers = new InMemoryCustomers();
     private Staff staff = new InMemoryStaff();
+    private Procurement procurement = new InMemoryProcurement();
     private java.time.Duration returnWindow = java.time.Duration.ofDays(30);
     private final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
 
@@ -425,6 +436,12 @@ public final class RetailEngine {
     /** How long after a sale its goods may come back (30 days by default). */
     public Builder returnWindow(java.time.Duration window) {
       this.returnWindow = required(window, "returnWindow");
+      return this;
+    }
+
+    /** The procurement port. */
+    public Builder procurement(Procurement procurement) {
+      this.procurement = required(procurement, "procurement");
       return this;
     }
 

@@ -20,5 +20,7 @@ public enum Permission {
   /** Take back goods without a receipt (refunded at the lowest recent price). */
   NO_RECEIPT_RETURN,
   /** Open the cash drawer outside a sale (cash in/out). */
-  OPEN_DRAWER
+  OPEN_DRAWER,
+  /** Approve a purchase order. */
+  APPROVE_PURCHASE
 }
