@@ -14,6 +14,7 @@ import io.vruksha.retail.invoicing.Journal;
 import io.vruksha.retail.loyalty.Loyalty;
 import io.vruksha.retail.loyalty.LoyaltyLedger;
 import io.vruksha.retail.loyalty.LoyaltyProgram;
+import io.vruksha.retail.memory.InMemoryCartStore;
 import io.vruksha.retail.memory.InMemoryCatalog;
 import io.vruksha.retail.memory.InMemoryCouponLedger;
 import io.vruksha.retail.memory.InMemoryCustomers;
@@ -46,6 +47,7 @@ import io.vruksha.retail.promotion.Promotions;
 import io.vruksha.retail.register.Registers;
 import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.register.Shifts;
+import io.vruksha.retail.sale.CartStore;
 import io.vruksha.retail.sale.Checkout;
 import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.IdempotencyStore;
@@ -55,6 +57,7 @@ import io.vruksha.retail.sale.Returns;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Sales;
 import io.vruksha.retail.sale.StoreCredits;
+import io.vruksha.retail.sale.Tills;
 import io.vruksha.retail.stock.Stock;
 import io.vruksha.retail.stock.StockLedger;
 import io.vruksha.retail.store.Actor;
@@ -111,6 +114,7 @@ public final class RetailEngine {
   private final CustomerDirectory customers;
   private final Workforce workforce;
   private final Purchasing purchasing;
+  private final Tills tills;
 
   private RetailEngine(Builder b) {
     this.stores = b.stores;
@@ -155,6 +159,7 @@ public final class RetailEngine {
             id -> b.shifts.find(id).map(Shift::open).orElse(false));
     this.registers = new Registers(b.shifts, sales, journal, outbox, work, clock);
     this.workforce = new Workforce(b.staff, sales, clock);
+    this.tills = new Tills(b.carts, pricer, checkout, work, clock);
     this.purchasing = new Purchasing(b.procurement, stock, catalog, outbox, work, clock);
     this.customers =
         new CustomerDirectory(
@@ -195,6 +200,11 @@ public final class RetailEngine {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(actor, "actor");
     return returns.accept(request, actor);
+  }
+
+  /** The till's carts: scan, change, void, park, resume, check out. */
+  public Tills tills() {
+    return tills;
   }
 
   /** Purchasing: suppliers, purchase orders drafted from low stock, approval, receiving. */
@@ -332,6 +342,7 @@ public final class RetailEngine {
     private Customers customers = new InMemoryCustomers();
     private Staff staff = new InMemoryStaff();
     private Procurement procurement = new InMemoryProcurement();
+    private CartStore carts = new InMemoryCartStore();
     private java.time.Duration returnWindow = java.time.Duration.ofDays(30);
     private final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
 
@@ -436,6 +447,12 @@ public final class RetailEngine {
     /** How long after a sale its goods may come back (30 days by default). */
     public Builder returnWindow(java.time.Duration window) {
       this.returnWindow = required(window, "returnWindow");
+      return this;
+    }
+
+    /** The cart store port. */
+    public Builder carts(CartStore carts) {
+      this.carts = required(carts, "carts");
       return this;
     }
 
