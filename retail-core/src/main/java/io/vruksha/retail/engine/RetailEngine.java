@@ -8,8 +8,10 @@ import io.vruksha.retail.catalog.ScanResolver;
 import io.vruksha.retail.customer.CustomerDirectory;
 import io.vruksha.retail.customer.Customers;
 import io.vruksha.retail.event.Outbox;
+import io.vruksha.retail.invoicing.Billing;
 import io.vruksha.retail.invoicing.FiscalJournal;
 import io.vruksha.retail.invoicing.InvoiceSequence;
+import io.vruksha.retail.invoicing.Invoices;
 import io.vruksha.retail.invoicing.Journal;
 import io.vruksha.retail.loyalty.Loyalty;
 import io.vruksha.retail.loyalty.LoyaltyLedger;
@@ -20,6 +22,7 @@ import io.vruksha.retail.memory.InMemoryCouponLedger;
 import io.vruksha.retail.memory.InMemoryCustomers;
 import io.vruksha.retail.memory.InMemoryIdempotencyStore;
 import io.vruksha.retail.memory.InMemoryInvoiceSequence;
+import io.vruksha.retail.memory.InMemoryInvoices;
 import io.vruksha.retail.memory.InMemoryJournal;
 import io.vruksha.retail.memory.InMemoryLoyaltyLedger;
 import io.vruksha.retail.memory.InMemoryOutbox;
@@ -115,6 +118,7 @@ public final class RetailEngine {
   private final Workforce workforce;
   private final Purchasing purchasing;
   private final Tills tills;
+  private final Billing billing;
 
   private RetailEngine(Builder b) {
     this.stores = b.stores;
@@ -156,7 +160,10 @@ public final class RetailEngine {
             outbox,
             work,
             clock,
-            id -> b.shifts.find(id).map(Shift::open).orElse(false));
+            id -> b.shifts.find(id).map(Shift::open).orElse(false),
+            b.invoices);
+    this.billing =
+        new Billing(b.invoices, b.customers, pricer, stock, journal, outbox, work, clock);
     this.registers = new Registers(b.shifts, sales, journal, outbox, work, clock);
     this.workforce = new Workforce(b.staff, sales, clock);
     this.tills = new Tills(b.carts, pricer, checkout, work, clock);
@@ -166,7 +173,16 @@ public final class RetailEngine {
             b.customers, b.loyaltyProgram.map(p -> b.loyaltyLedger), outbox, work, clock);
     this.returns =
         new Returns(
-            sales, stock, journal, loyalty, storeCredits, outbox, work, clock, b.returnWindow);
+            sales,
+            stock,
+            journal,
+            loyalty,
+            storeCredits,
+            outbox,
+            work,
+            clock,
+            b.returnWindow,
+            billing::credit);
   }
 
   /** Starts building an engine; every port defaults to its in-memory adapter. */
@@ -200,6 +216,11 @@ public final class RetailEngine {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(actor, "actor");
     return returns.accept(request, actor);
+  }
+
+  /** Invoices: the paid invoices of till sales, B2B invoices and their payments. */
+  public Billing billing() {
+    return billing;
   }
 
   /** The till's carts: scan, change, void, park, resume, check out. */
@@ -343,6 +364,7 @@ public final class RetailEngine {
     private Staff staff = new InMemoryStaff();
     private Procurement procurement = new InMemoryProcurement();
     private CartStore carts = new InMemoryCartStore();
+    private Invoices invoices = new InMemoryInvoices();
     private java.time.Duration returnWindow = java.time.Duration.ofDays(30);
     private final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
 
@@ -447,6 +469,12 @@ public final class RetailEngine {
     /** How long after a sale its goods may come back (30 days by default). */
     public Builder returnWindow(java.time.Duration window) {
       this.returnWindow = required(window, "returnWindow");
+      return this;
+    }
+
+    /** The invoices port. */
+    public Builder invoices(Invoices invoices) {
+      this.invoices = required(invoices, "invoices");
       return this;
     }
 

@@ -73,6 +73,7 @@ public final class Checkout {
   private final UnitOfWork work;
   private final Clock clock;
   private final java.util.function.Predicate<String> openShift;
+  private final io.vruksha.retail.invoicing.Invoices invoices;
 
   /**
    * A checkout over the engine's ports; {@code loyalty} is empty when no programme runs, and {@code
@@ -93,7 +94,9 @@ public final class Checkout {
       Outbox outbox,
       UnitOfWork work,
       Clock clock,
-      java.util.function.Predicate<String> openShift) {
+      java.util.function.Predicate<String> openShift,
+      io.vruksha.retail.invoicing.Invoices invoices) {
+    this.invoices = Objects.requireNonNull(invoices, "invoices");
     this.openShift = Objects.requireNonNull(openShift, "openShift");
     this.stores = Objects.requireNonNull(stores, "stores");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -191,12 +194,37 @@ public final class Checkout {
                   settlement.pointsRedeemed,
                   invoice.hash());
           sales.save(sale);
+          invoices.save(paidInvoice(sale));
           idempotency.save(
               new IdempotencyStore.Entry(
                   store.id(), request.idempotencyKey(), requestHash, saleId));
           publish(sale, invoice);
           return sale;
         });
+  }
+
+  private static io.vruksha.retail.invoicing.Invoice paidInvoice(Sale sale) {
+    List<io.vruksha.retail.invoicing.Invoice.Payment> payments =
+        sale.tenders().stream()
+            .map(
+                t ->
+                    new io.vruksha.retail.invoicing.Invoice.Payment(
+                        t.amount(), t.kind(), t.reference(), sale.at()))
+            .toList();
+    return new io.vruksha.retail.invoicing.Invoice(
+        sale.number(),
+        sale.store(),
+        Optional.of(sale.id()),
+        sale.customerId(),
+        Optional.empty(),
+        sale.at(),
+        sale.at(),
+        sale.total(),
+        sale.basket().tax(),
+        sale.basket().taxBreakdown(),
+        io.vruksha.retail.invoicing.Invoice.Status.PAID,
+        payments,
+        Money.zero(sale.basket().currency()));
   }
 
   private Sale replay(IdempotencyStore.Entry entry, String requestHash) {

@@ -55,8 +55,12 @@ public final class Returns {
   private final UnitOfWork work;
   private final Clock clock;
   private final Duration window;
+  private final java.util.function.BiConsumer<String, Money> creditInvoice;
 
-  /** Returns over the engine's ports, accepted within {@code window} of the sale. */
+  /**
+   * Returns over the engine's ports, accepted within {@code window} of the sale; {@code
+   * creditInvoice} records each refund against the sale's invoice.
+   */
   public Returns(
       Sales sales,
       Stock stock,
@@ -66,7 +70,9 @@ public final class Returns {
       Outbox outbox,
       UnitOfWork work,
       Clock clock,
-      Duration window) {
+      Duration window,
+      java.util.function.BiConsumer<String, Money> creditInvoice) {
+    this.creditInvoice = Objects.requireNonNull(creditInvoice, "creditInvoice");
     this.sales = Objects.requireNonNull(sales, "sales");
     this.stock = Objects.requireNonNull(stock, "stock");
     this.journal = Objects.requireNonNull(journal, "journal");
@@ -172,6 +178,7 @@ public final class Returns {
                   note.hash(),
                   request.shiftId());
           sales.saveReturn(receipt);
+          creditInvoice.accept(sale.id(), refund);
           outbox.append(
               EventEnvelope.of(
                   new DomainEvent.ReturnCompleted(
