@@ -54,6 +54,7 @@ import io.vruksha.retail.sale.CartStore;
 import io.vruksha.retail.sale.Checkout;
 import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.IdempotencyStore;
+import io.vruksha.retail.sale.NoReceiptReturns;
 import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Returns;
@@ -119,6 +120,7 @@ public final class RetailEngine {
   private final Purchasing purchasing;
   private final Tills tills;
   private final Billing billing;
+  private final NoReceiptReturns noReceiptReturns;
 
   private RetailEngine(Builder b) {
     this.stores = b.stores;
@@ -171,6 +173,19 @@ public final class RetailEngine {
     this.customers =
         new CustomerDirectory(
             b.customers, b.loyaltyProgram.map(p -> b.loyaltyLedger), outbox, work, clock);
+    this.noReceiptReturns =
+        new NoReceiptReturns(
+            stores,
+            catalog,
+            priceBook,
+            taxRules,
+            sales,
+            stock,
+            journal,
+            outbox,
+            work,
+            clock,
+            b.returnWindow);
     this.returns =
         new Returns(
             sales,
@@ -246,6 +261,14 @@ public final class RetailEngine {
   /** Registers and shifts: open, cash in and out, X and Z reports. */
   public Registers registers() {
     return registers;
+  }
+
+  /**
+   * Takes goods back without a receipt at the lowest recent price, paid in cash. Needs the
+   * NO_RECEIPT_RETURN permission.
+   */
+  public NoReceiptReturns noReceiptReturns() {
+    return noReceiptReturns;
   }
 
   /** Stock: levels, movements, receipts, adjustments, transfers, counts. */

@@ -1,0 +1,53 @@
+package io.vruksha.retail.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.store.StoreId;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StockTest {
+
+  private final RetailEngine engine = DemoStore.inMemory();
+  private final StockKey floor = StockKey.floor(DemoStore.ID, Sku.of("MUG"));
+
+  @Test
+  void aTransferMovesBothSidesOrNeither() {
+    StockKey other = StockKey.floor(StoreId.of("munich"), Sku.of("MUG"));
+    engine.stock().transfer(floor, other, new BigDecimal("20"), "t-1");
+    assertThat(engine.stock().ledger().level(floor).onHand()).isEqualByComparingTo("30");
+    assertThat(engine.stock().ledger().level(other).onHand()).isEqualByComparingTo("20");
+    assertThatThrownBy(() -> engine.stock().transfer(floor, other, new BigDecimal("31"), "t-2"))
+        .hasMessageContaining("30 available");
+    assertThat(engine.stock().ledger().level(other).onHand()).isEqualByComparingTo("20");
+  }
+
+  @Test
+  void aCountBooksTheVarianceAndAnAdjustmentKeepsItsReason() {
+    // 50 on the shelf by the ledger, 47 counted: variance -3
+    assertThat(
+            engine
+                .stock()
+                .count(
+                    DemoStore.ID,
+                    LocationId.FLOOR,
+                    Map.of(Sku.of("MUG"), new BigDecimal("47")),
+                    "count-7"))
+        .containsEntry(Sku.of("MUG"), new BigDecimal("-3"));
+    engine.stock().adjust(floor, new BigDecimal("-2"), "broken in the back room");
+    assertThat(engine.stock().ledger().level(floor).onHand()).isEqualByComparingTo("45");
+    assertThat(engine.stock().ledger().movements(floor))
+        .extracting(StockMovement::reason, StockMovement::note)
+        .endsWith(
+            org.assertj.core.groups.Tuple.tuple(MovementReason.COUNT, "cycle count"),
+            org.assertj.core.groups.Tuple.tuple(
+                MovementReason.ADJUSTMENT, "broken in the back room"));
+    assertThatThrownBy(() -> engine.stock().adjust(floor, BigDecimal.ONE, " "))
+        .hasMessageContaining("needs a reason");
+  }
+}
