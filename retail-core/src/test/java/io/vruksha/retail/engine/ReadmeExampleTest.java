@@ -15,6 +15,10 @@ import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.PriceList;
 import io.vruksha.retail.pricing.PriceListId;
 import io.vruksha.retail.pricing.PricedBasket;
+import io.vruksha.retail.sale.CheckoutRequest;
+import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.store.Store;
 import io.vruksha.retail.store.StoreId;
@@ -80,5 +84,18 @@ class ReadmeExampleTest {
     // 2 x 19.99 = 39.98 gross; VAT 39.98 x 19/119 = 6.3834 -> 6.38
     assertThat(basket.total()).isEqualTo(Money.of("39.98", "EUR"));
     assertThat(basket.tax()).isEqualTo(Money.of("6.38", "EUR"));
+
+    engine.stock().receive(StockKey.floor(demo, Sku.of("TEE-M")), BigDecimal.TEN, "opening stock");
+    // --- README ---
+    Sale sale =
+        engine.checkout(
+            CheckoutRequest.of(
+                "till-1:0001",
+                BasketRequest.builder(demo).add("TEE-M", 2).build(),
+                new Tender.Cash(Money.of("50.00", "EUR"))),
+            Actor.cashier("anna"));
+    // --- end of README ---
+    assertThat(sale.number()).startsWith("S001-").endsWith("-000001");
+    assertThat(sale.change()).isEqualTo(Money.of("10.02", "EUR")); // 50.00 - 39.98
   }
 }

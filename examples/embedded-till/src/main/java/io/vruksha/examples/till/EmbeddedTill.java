@@ -7,6 +7,11 @@ import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.LineDiscount;
 import io.vruksha.retail.pricing.PricedBasket;
 import io.vruksha.retail.pricing.PricedLine;
+import io.vruksha.retail.pricing.Shopper;
+import io.vruksha.retail.register.Shift;
+import io.vruksha.retail.sale.CheckoutRequest;
+import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.tax.TaxBreakdownEntry;
 import java.io.PrintStream;
@@ -16,8 +21,9 @@ import java.util.Locale;
 
 /**
  * A till that embeds the engine in-process: no database, no server. It loads the demo store (German
- * VAT, a small catalogue, promotions), scans a basket — by SKU, by EAN-13, by EAN-8 and by a scale
- * label with the weight printed into the barcode — and prints the receipt.
+ * VAT, a small catalogue, stock, promotions, a loyalty programme), opens the register, scans a
+ * basket — by SKU, by EAN-13 and by a scale label with the weight printed into the barcode — sells
+ * it to a loyalty customer paying in cash, and prints the receipt.
  *
  * <p>Run it with {@code scripts/demo.sh}.
  */
@@ -25,11 +31,16 @@ public final class EmbeddedTill {
 
   private EmbeddedTill() {}
 
-  /** Prices the demo basket and prints the receipt to standard output. */
+  /** Sells the demo basket and prints the receipt to standard output. */
   public static void main(String[] args) {
     RetailEngine engine = DemoStore.inMemory();
+    Shift shift =
+        engine
+            .registers()
+            .open(DemoStore.ID, "till-1", Money.of("100.00", "EUR"), Actor.cashier("anna"));
     BasketRequest basket =
         BasketRequest.builder(DemoStore.ID)
+            .shopper(Shopper.customer("c-1"))
             .add("MUG", 3) // "3 mugs for 10.00"
             .scan("4006381333948") // filter coffee, by EAN-13
             .scan("4006381333948") // a second bag: "2nd coffee half price"
@@ -37,8 +48,17 @@ public final class EmbeddedTill {
             .scan("2300042012558") // 1.255 kg of Gouda from the scale
             .coupon("WELCOME10")
             .build();
-    PricedBasket priced = engine.priceBasket(basket, Actor.cashier("anna"));
-    print(priced, System.out);
+    Sale sale =
+        engine.checkout(
+            CheckoutRequest.of("till-1:0001", basket, new Tender.Cash(Money.of("50.00", "EUR")))
+                .inShift(shift.id()),
+            Actor.cashier("anna"));
+    print(sale.basket(), System.out);
+    System.out.printf(Locale.ROOT, "%-30s %12s%n", "Cash", amount(sale.tendered()));
+    System.out.printf(Locale.ROOT, "%-30s %12s%n", "Change", amount(sale.change()));
+    System.out.println("Receipt " + sale.number() + ", served by " + sale.cashierId());
+    System.out.println("Points earned: " + sale.pointsEarned());
+    System.out.println("Journal " + sale.journalHash().substring(0, 16) + "...");
   }
 
   /** Prints {@code basket} as a receipt: lines, discounts, totals and the VAT breakdown. */

@@ -22,6 +22,6 @@ class EmbeddedTillTest {
     String receipt = buffer.toString(StandardCharsets.UTF_8);
     assertThat(receipt)
         .contains("Vruksha Demo, Berlin", "3 mugs for 10.00", "Gouda (per kg)", "TOTAL EUR");
-    assertThat(receipt).contains("Coupons: WELCOME10");
+    assertThat(receipt).contains("Coupons: WELCOME10", "Receipt S001-", "Change", "Points earned:");
   }
 }
