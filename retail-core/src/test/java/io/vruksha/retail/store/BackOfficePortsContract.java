@@ -1,0 +1,169 @@
+package io.vruksha.retail.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.event.DomainEvent;
+import io.vruksha.retail.event.EventEnvelope;
+import io.vruksha.retail.event.Outbox;
+import io.vruksha.retail.invoicing.Invoice;
+import io.vruksha.retail.invoicing.Invoices;
+import io.vruksha.retail.loyalty.LoyaltyEntry;
+import io.vruksha.retail.loyalty.LoyaltyLedger;
+import io.vruksha.retail.money.CashRounding;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.procurement.Procurement;
+import io.vruksha.retail.procurement.PurchaseOrder;
+import io.vruksha.retail.procurement.Supplier;
+import io.vruksha.retail.register.Shift;
+import io.vruksha.retail.register.Shifts;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every adapter of the back-office ports must show: {@link Stores}, {@link Staff},
+ * {@link Shifts}, {@link Invoices}, {@link Procurement}, {@link LoyaltyLedger} and {@link Outbox}.
+ */
+public abstract class BackOfficePortsContract {
+
+  private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
+  private static final StoreId S1 = StoreId.of("s1");
+  private static final Currency EUR = Currency.getInstance("EUR");
+
+  /** New, empty adapters for each test. */
+  protected abstract Stores newStores();
+
+  /** A new, empty staff adapter. */
+  protected abstract Staff newStaff();
+
+  /** A new, empty shifts adapter. */
+  protected abstract Shifts newShifts();
+
+  /** A new, empty invoices adapter. */
+  protected abstract Invoices newInvoices();
+
+  /** A new, empty procurement adapter. */
+  protected abstract Procurement newProcurement();
+
+  /** A new, empty loyalty ledger. */
+  protected abstract LoyaltyLedger newLoyaltyLedger();
+
+  /** A new, empty outbox. */
+  protected abstract Outbox newOutbox();
+
+  @Test
+  void storesAreListedById() {
+    Stores stores = newStores();
+    stores.save(new Store(StoreId.of("b"), "B", EUR, ZoneId.of("UTC"), CashRounding.NONE));
+    stores.save(new Store(StoreId.of("a"), "A", EUR, ZoneId.of("UTC"), CashRounding.NONE));
+    assertThat(stores.all()).extracting(s -> s.id().value()).containsExactly("a", "b");
+    assertThat(stores.find(StoreId.of("z"))).isEmpty();
+  }
+
+  @Test
+  void staffAndAttendanceAreKept() {
+    Staff staff = newStaff();
+    staff.save(new StaffMember("anna", "Anna", S1, Role.CASHIER));
+    staff.saveAttendance(new Staff.Attendance("anna", S1, T0, Optional.empty()));
+    staff.saveAttendance(new Staff.Attendance("anna", S1, T0, Optional.of(T0.plusSeconds(3600))));
+    assertThat(staff.list(S1)).extracting(StaffMember::staffId).containsExactly("anna");
+    assertThat(staff.attendance("anna"))
+        .singleElement()
+        .satisfies(a -> assertThat(a.out()).contains(T0.plusSeconds(3600)));
+  }
+
+  @Test
+  void aRegisterHasAtMostOneOpenShiftFound() {
+    Shifts shifts = newShifts();
+    Shift open =
+        new Shift(
+            "sh-1",
+            S1,
+            "till-1",
+            "anna",
+            T0,
+            Money.of("100.00", "EUR"),
+            List.of(),
+            Optional.empty());
+    shifts.save(open);
+    assertThat(shifts.openOn(S1, "till-1")).contains(open);
+    assertThat(shifts.openOn(S1, "till-2")).isEmpty();
+    assertThat(shifts.list(S1)).containsExactly(open);
+  }
+
+  @Test
+  void invoicesAreFoundByNumberAndSale() {
+    Invoices invoices = newInvoices();
+    Invoice i =
+        new Invoice(
+            "S001-2026-000001",
+            S1,
+            Optional.of("sale-1"),
+            Optional.empty(),
+            Optional.empty(),
+            T0,
+            T0,
+            Money.of("10.00", "EUR"),
+            Money.of("1.60", "EUR"),
+            List.of(),
+            Invoice.Status.PAID,
+            List.of(),
+            Money.zero(EUR));
+    invoices.save(i);
+    assertThat(invoices.find("S001-2026-000001")).contains(i);
+    assertThat(invoices.forSale("sale-1")).contains(i);
+    assertThat(invoices.list(S1)).containsExactly(i);
+  }
+
+  @Test
+  void suppliersAreFoundBySkuAndOrdersByStore() {
+    Procurement p = newProcurement();
+    p.saveSupplier(
+        new Supplier(
+            "kiln", "Kiln", Map.of(Sku.of("MUG"), new Supplier.Item(Money.of("1.70", "EUR"), 5))));
+    assertThat(p.suppliersOf(Sku.of("MUG"))).extracting(Supplier::id).containsExactly("kiln");
+    assertThat(p.suppliersOf(Sku.of("TEE"))).isEmpty();
+    PurchaseOrder po =
+        new PurchaseOrder(
+            "po-1",
+            S1,
+            "kiln",
+            PurchaseOrder.Status.DRAFTED,
+            List.of(
+                new PurchaseOrder.Line(
+                    Sku.of("MUG"), BigDecimal.TEN, BigDecimal.ZERO, Money.of("1.70", "EUR"))),
+            T0);
+    p.saveOrder(po);
+    assertThat(p.order("po-1")).contains(po);
+    assertThat(p.orders(S1)).containsExactly(po);
+  }
+
+  @Test
+  void theLoyaltyBalanceIsTheSumOfTheEntries() {
+    LoyaltyLedger ledger = newLoyaltyLedger();
+    ledger.append(new LoyaltyEntry("c", LoyaltyEntry.Kind.EARN, 120, 12_000, "s1", T0));
+    ledger.append(new LoyaltyEntry("c", LoyaltyEntry.Kind.REDEEM, -100, 0, "s2", T0));
+    assertThat(ledger.balance("c")).isEqualTo(20);
+    assertThat(ledger.entries("c")).hasSize(2);
+  }
+
+  @Test
+  void theOutboxHandsOutPendingEventsOldestFirstUntilMarkedSent() {
+    Outbox outbox = newOutbox();
+    EventEnvelope a = EventEnvelope.of(new DomainEvent.CustomerCreated(S1, "a", false), T0, "x");
+    EventEnvelope b = EventEnvelope.of(new DomainEvent.CustomerCreated(S1, "b", false), T0, "x");
+    outbox.append(a);
+    outbox.append(b);
+    assertThat(outbox.pending(10)).containsExactly(a, b);
+    assertThat(outbox.pending(1)).containsExactly(a);
+    outbox.markSent(List.of(a.eventId()));
+    assertThat(outbox.pending(10)).containsExactly(b);
+    assertThat(a.subject()).isEqualTo("retail.customer.customer.created.v1");
+  }
+}
