@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param pointValue what one point is worth as a tender
  * @param minRedeem the fewest points one redemption may use
  * @param expiryDays days after which earned points expire
+ * @param bonuses promotional bonus multipliers for SKUs or categories over a time window
  */
 public record LoyaltyProgram(
     BigDecimal pointsPerUnit,
@@ -36,7 +37,64 @@ public record LoyaltyProgram(
     List<Tier> tiers,
     Money pointValue,
     long minRedeem,
-    int expiryDays) {
+    int expiryDays,
+    List<Bonus> bonuses) {
+
+  /**
+   * A promotional bonus: lines of these SKUs or categories earn {@code multiplier} times the points
+   * within {@code [from, until)} ("triple points on coffee this week").
+   *
+   * @param id the bonus
+   * @param skus SKUs it covers
+   * @param categories categories it covers (with their subcategories)
+   * @param multiplier the extra multiplier
+   * @param from start
+   * @param until end
+   */
+  public record Bonus(
+      String id,
+      java.util.Set<io.vruksha.retail.catalog.Sku> skus,
+      java.util.Set<CategoryId> categories,
+      BigDecimal multiplier,
+      java.time.Instant from,
+      java.time.Instant until) {
+    /** Copies the sets. */
+    public Bonus {
+      skus = java.util.Set.copyOf(skus);
+      categories = java.util.Set.copyOf(categories);
+    }
+  }
+
+  /** A programme without promotional bonuses. */
+  public LoyaltyProgram(
+      BigDecimal pointsPerUnit,
+      Map<CategoryId, BigDecimal> categoryMultipliers,
+      List<Tier> tiers,
+      Money pointValue,
+      long minRedeem,
+      int expiryDays) {
+    this(pointsPerUnit, categoryMultipliers, tiers, pointValue, minRedeem, expiryDays, List.of());
+  }
+
+  /**
+   * The largest bonus multiplier for a line of {@code sku} in {@code categories} at {@code at}, 1
+   * if none.
+   */
+  public BigDecimal bonusFor(
+      io.vruksha.retail.catalog.Sku sku,
+      java.util.Set<CategoryId> categories,
+      java.time.Instant at) {
+    BigDecimal best = BigDecimal.ONE;
+    for (Bonus b : bonuses) {
+      boolean covers =
+          b.skus().contains(sku) || categories.stream().anyMatch(b.categories()::contains);
+      boolean live = !at.isBefore(b.from()) && at.isBefore(b.until());
+      if (covers && live && b.multiplier().compareTo(best) > 0) {
+        best = b.multiplier();
+      }
+    }
+    return best;
+  }
 
   /**
    * A tier.
@@ -52,6 +110,7 @@ public record LoyaltyProgram(
     Objects.requireNonNull(pointsPerUnit, "pointsPerUnit");
     Objects.requireNonNull(pointValue, "pointValue");
     categoryMultipliers = Map.copyOf(categoryMultipliers);
+    bonuses = List.copyOf(bonuses);
     tiers =
         tiers.stream().sorted(Comparator.comparing(t -> t.minSpend12Months().amount())).toList();
     if (pointsPerUnit.signum() < 0 || !pointValue.isPositive() || minRedeem < 1 || expiryDays < 1) {

@@ -363,7 +363,11 @@ public final class Checkout {
             .orElse(BigDecimal.ONE);
     long total = 0;
     for (PricedLine line : basket.lines()) {
-      BigDecimal categoryMultiplier = categoryMultiplier(l.program(), line);
+      java.util.Set<CategoryId> categories =
+          catalog.categories().selfAndAncestors(catalog.item(line.sku()).orElseThrow().category());
+      BigDecimal categoryMultiplier =
+          categoryMultiplier(l.program(), categories)
+              .multiply(l.program().bonusFor(line.sku(), categories, at));
       long p = l.pointsFor(line.tax().net(), categoryMultiplier, tierMultiplier);
       perLine.add(p);
       total += p;
@@ -383,13 +387,10 @@ public final class Checkout {
     return perLine;
   }
 
-  private BigDecimal categoryMultiplier(LoyaltyProgram program, PricedLine line) {
-    if (program.categoryMultipliers().isEmpty()) {
-      return BigDecimal.ONE;
-    }
+  private static BigDecimal categoryMultiplier(
+      LoyaltyProgram program, java.util.Set<CategoryId> categories) {
     BigDecimal best = BigDecimal.ONE;
-    CategoryId category = catalog.item(line.sku()).orElseThrow().category();
-    for (CategoryId c : catalog.categories().selfAndAncestors(category)) {
+    for (CategoryId c : categories) {
       BigDecimal m = program.categoryMultipliers().get(c);
       if (m != null && m.compareTo(best) > 0) {
         best = m;

@@ -93,6 +93,40 @@ class CheckoutTest {
   }
 
   @Test
+  void aPromotionalBonusMultipliesThePointsInItsWindow() {
+    io.vruksha.retail.loyalty.LoyaltyProgram base = DemoStore.LOYALTY;
+    RetailEngine bonusEngine =
+        DemoStore.engineBuilder()
+            .loyaltyProgram(
+                new io.vruksha.retail.loyalty.LoyaltyProgram(
+                    base.pointsPerUnit(),
+                    base.categoryMultipliers(),
+                    base.tiers(),
+                    base.pointValue(),
+                    base.minRedeem(),
+                    base.expiryDays(),
+                    List.of(
+                        new io.vruksha.retail.loyalty.LoyaltyProgram.Bonus(
+                            "shirt-week",
+                            java.util.Set.of(Sku.of("TEE-M")),
+                            java.util.Set.of(),
+                            new BigDecimal("3"),
+                            NOON.minusSeconds(3600),
+                            NOON.plusSeconds(3600)))))
+            .build();
+    DemoStore.seed(bonusEngine);
+    Sale sale =
+        bonusEngine.checkout(
+            CheckoutRequest.of(
+                "k-1",
+                basket().add("TEE-M", 1).shopper(Shopper.customer("c-1")).build(),
+                new Tender.Cash(eur("20.00"))),
+            anna);
+    // net 16.80 x 1 point x triple = 50.4 -> 50
+    assertThat(sale.pointsPerLine()).containsExactly(50L);
+  }
+
+  @Test
   void pointsPayPartAndCashTheRestWithChange() {
     engine
         .loyalty()
