@@ -132,6 +132,20 @@ public final class Registers {
    * numbered {@code Z001-YYYY-NNNNNN} and chained into the store's journal.
    */
   public ShiftReport close(String shiftId, Money countedCash, Actor by) {
+    return close(shiftId, Map.of("CASH", countedCash), by);
+  }
+
+  /**
+   * Closes a shift with what was counted per tender — the drawer under {@code "CASH"}, the card
+   * terminal's batch under {@code "CARD"}, ... — each compared with what the shift expects. The
+   * cash count is required.
+   */
+  public ShiftReport close(String shiftId, Map<String, Money> counted, Actor by) {
+    Money countedCash = counted.get("CASH");
+    if (countedCash == null) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "closing a shift needs the counted cash");
+    }
     return work.run(
         () -> {
           Shift shift = requireOpen(shiftId);
@@ -165,7 +179,8 @@ public final class Registers {
                   draft.expectedCash(),
                   draft.countedCash(),
                   draft.overShort(),
-                  Optional.of(z.hash()));
+                  Optional.of(z.hash()),
+                  overShortByTender(draft, counted));
           outbox.append(
               EventEnvelope.of(
                   new DomainEvent.ShiftClosed(
@@ -267,7 +282,22 @@ public final class Registers {
         expected,
         counted,
         counted.map(c -> c.minus(expected)),
-        hash);
+        hash,
+        Map.of());
+  }
+
+  private static Map<String, Money> overShortByTender(
+      ShiftReport draft, Map<String, Money> counted) {
+    Map<String, Money> result = new TreeMap<>();
+    counted.forEach(
+        (tender, amount) -> {
+          Money expected =
+              tender.equals("CASH")
+                  ? draft.expectedCash()
+                  : draft.tenders().getOrDefault(tender, Money.zero(amount.currency()));
+          result.put(tender, amount.minus(expected));
+        });
+    return result;
   }
 
   private BigDecimal returnedBefore(Sale sale, ReturnReceipt current, int lineIndex) {

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param countedCash what was counted at close (empty for X)
  * @param overShort counted − expected (empty for X)
  * @param journalHash the Z report's journal hash (empty for X)
+ * @param overShortByTender per tender counted at close (cash drawer, card batch, ...), counted −
+ *     expected; empty for X
  */
 public record ShiftReport(
     String shiftId,
@@ -38,11 +40,13 @@ public record ShiftReport(
     Money expectedCash,
     Optional<Money> countedCash,
     Optional<Money> overShort,
-    Optional<String> journalHash) {
+    Optional<String> journalHash,
+    Map<String, Money> overShortByTender) {
 
   /** Copies the collections. */
   public ShiftReport {
     taxByRate = List.copyOf(taxByRate);
     tenders = Map.copyOf(tenders);
+    overShortByTender = Map.copyOf(overShortByTender);
   }
 }

@@ -118,7 +118,11 @@ class TillDayScenarioTest {
     assertThat(engine.loyalty().orElseThrow().balance("c-1")).isEqualTo(31); // 34 - 3
 
     // 5. close: expected cash 100.00 + 26.24 - 4.49 = 121.75; counted 121.70 -> 0.05 short
-    ShiftReport z = engine.registers().close(shift.id(), eur("121.70"), anna);
+    ShiftReport z =
+        engine
+            .registers()
+            .close(
+                shift.id(), java.util.Map.of("CASH", eur("121.70"), "POINTS", eur("5.00")), anna);
     assertThat(z.number()).contains("Z001-2026-000001");
     assertThat(z.salesCount()).isEqualTo(1);
     assertThat(z.grossSales()).isEqualTo(eur("31.24"));
@@ -129,6 +133,9 @@ class TillDayScenarioTest {
         .containsEntry("POINTS", eur("5.00"));
     assertThat(z.expectedCash()).isEqualTo(eur("121.75"));
     assertThat(z.overShort()).contains(eur("-0.05"));
+    assertThat(z.overShortByTender())
+        .containsEntry("CASH", eur("-0.05"))
+        .containsEntry("POINTS", eur("0.00"));
     // 19%: shirt 15.12 / 2.87 (the mug's 3.77 / 0.72 came back); 7%: coffee 8.19 / 0.57
     assertThat(z.taxByRate())
         .extracting(
