@@ -14,10 +14,7 @@ import io.vruksha.retail.money.Money;
 import io.vruksha.retail.pricing.BasketPricer;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.PricedBasket;
-import io.vruksha.retail.pricing.PricedLine;
-import io.vruksha.retail.stock.MovementReason;
 import io.vruksha.retail.stock.Stock;
-import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.work.UnitOfWork;
 import java.time.Clock;
@@ -96,34 +93,14 @@ public final class Billing {
           PricedBasket priced = pricer.price(basket, by);
           Instant at = priced.at();
           String number = journal.nextNumber(priced.store(), B2B_SERIES, at);
-          for (PricedLine l : priced.lines()) {
-            stock.book(
-                StockKey.floor(priced.store(), l.sku()),
-                l.quantity().value().negate(),
-                MovementReason.SALE,
-                number,
-                "",
-                number);
-          }
+          stock.bookSale(priced, number);
           StringBuilder body =
               new StringBuilder("customer|")
                   .append(customerId)
                   .append('|')
                   .append(taxId)
                   .append('\n');
-          priced
-              .lines()
-              .forEach(
-                  l ->
-                      body.append("L|")
-                          .append(l.sku())
-                          .append('|')
-                          .append(l.quantity().value().toPlainString())
-                          .append('|')
-                          .append(l.total())
-                          .append('|')
-                          .append(l.tax().tax())
-                          .append('\n'));
+          body.append(FiscalJournal.lines(priced));
           FiscalDocument doc =
               journal.append(
                   priced.store(),
@@ -188,44 +165,10 @@ public final class Billing {
           }
           List<Invoice.Payment> payments = new ArrayList<>(invoice.payments());
           payments.add(new Invoice.Payment(amount, method, reference, clock.instant()));
-          Invoice paid = withPayments(invoice, payments);
+          Invoice paid = invoice.withPayments(payments);
           invoices.save(paid);
           return paid;
         });
-  }
-
-  private static Invoice withPayments(Invoice i, List<Invoice.Payment> payments) {
-    Invoice draft =
-        new Invoice(
-            i.number(),
-            i.store(),
-            i.saleId(),
-            i.customerId(),
-            i.customerTaxId(),
-            i.issuedAt(),
-            i.dueAt(),
-            i.total(),
-            i.tax(),
-            i.taxBreakdown(),
-            i.status(),
-            payments,
-            i.credited());
-    Invoice.Status status =
-        draft.outstanding().isZero() ? Invoice.Status.PAID : Invoice.Status.PARTIALLY_PAID;
-    return new Invoice(
-        i.number(),
-        i.store(),
-        i.saleId(),
-        i.customerId(),
-        i.customerTaxId(),
-        i.issuedAt(),
-        i.dueAt(),
-        i.total(),
-        i.tax(),
-        i.taxBreakdown(),
-        status,
-        payments,
-        i.credited());
   }
 
   /**
@@ -240,21 +183,7 @@ public final class Billing {
               Money credited = i.credited().plus(amount);
               Invoice.Status status =
                   credited.compareTo(i.total()) >= 0 ? Invoice.Status.CREDITED : i.status();
-              invoices.save(
-                  new Invoice(
-                      i.number(),
-                      i.store(),
-                      i.saleId(),
-                      i.customerId(),
-                      i.customerTaxId(),
-                      i.issuedAt(),
-                      i.dueAt(),
-                      i.total(),
-                      i.tax(),
-                      i.taxBreakdown(),
-                      status,
-                      i.payments(),
-                      credited));
+              invoices.save(i.withCredit(credited, status));
             });
   }
 }

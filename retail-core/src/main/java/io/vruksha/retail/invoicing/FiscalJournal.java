@@ -57,6 +57,26 @@ public final class FiscalJournal {
     return doc;
   }
 
+  /**
+   * The canonical lines of a priced basket for a document's content: {@code
+   * L|sku|quantity|total|tax}, one per line.
+   */
+  public static String lines(io.vruksha.retail.pricing.PricedBasket basket) {
+    StringBuilder b = new StringBuilder();
+    for (io.vruksha.retail.pricing.PricedLine l : basket.lines()) {
+      b.append("L|")
+          .append(l.sku())
+          .append('|')
+          .append(l.quantity().value().toPlainString())
+          .append('|')
+          .append(l.total())
+          .append('|')
+          .append(l.tax().tax())
+          .append('\n');
+    }
+    return b.toString();
+  }
+
   /** The store's journal. */
   public List<FiscalDocument> entries(StoreId store) {
     return journal.entries(store);

@@ -77,4 +77,43 @@ public record Invoice(
   public Money outstanding() {
     return total.minus(credited).minus(paid());
   }
+
+  /** This invoice with {@code newPayments}, partially paid or paid accordingly. */
+  public Invoice withPayments(List<Payment> newPayments) {
+    Money paid =
+        newPayments.stream().map(Payment::amount).reduce(Money.zero(total.currency()), Money::plus);
+    Status next = total.minus(credited).minus(paid).isZero() ? Status.PAID : Status.PARTIALLY_PAID;
+    return new Invoice(
+        number,
+        store,
+        saleId,
+        customerId,
+        customerTaxId,
+        issuedAt,
+        dueAt,
+        total,
+        tax,
+        taxBreakdown,
+        next,
+        newPayments,
+        credited);
+  }
+
+  /** This invoice with {@code newCredited} credited and status {@code next}. */
+  public Invoice withCredit(Money newCredited, Status next) {
+    return new Invoice(
+        number,
+        store,
+        saleId,
+        customerId,
+        customerTaxId,
+        issuedAt,
+        dueAt,
+        total,
+        tax,
+        taxBreakdown,
+        next,
+        payments,
+        newCredited);
+  }
 }

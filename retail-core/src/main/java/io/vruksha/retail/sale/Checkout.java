@@ -23,9 +23,7 @@ import io.vruksha.retail.pricing.PricedLine;
 import io.vruksha.retail.promotion.Coupon;
 import io.vruksha.retail.promotion.CouponLedger;
 import io.vruksha.retail.promotion.Promotions;
-import io.vruksha.retail.stock.MovementReason;
 import io.vruksha.retail.stock.Stock;
-import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.store.Store;
 import io.vruksha.retail.store.Stores;
@@ -154,15 +152,7 @@ public final class Checkout {
           String saleId = UUID.randomUUID().toString();
 
           Settlement settlement = settle(request.tenders(), basket, customer, saleId);
-          for (PricedLine line : basket.lines()) {
-            stock.book(
-                StockKey.floor(store.id(), line.sku()),
-                line.quantity().value().negate(),
-                MovementReason.SALE,
-                saleId,
-                "",
-                saleId);
-          }
+          stock.bookSale(basket, saleId);
           redeemCoupons(basket, saleId);
           List<Long> points = earnPoints(basket, customer, saleId, at);
 
@@ -428,18 +418,7 @@ public final class Checkout {
   }
 
   private static String body(PricedBasket basket, Settlement settlement) {
-    StringBuilder b = new StringBuilder();
-    for (PricedLine l : basket.lines()) {
-      b.append("L|")
-          .append(l.sku())
-          .append('|')
-          .append(l.quantity().value().toPlainString())
-          .append('|')
-          .append(l.total())
-          .append('|')
-          .append(l.tax().tax())
-          .append('\n');
-    }
+    StringBuilder b = new StringBuilder(FiscalJournal.lines(basket));
     for (AppliedTender t : settlement.tenders) {
       b.append("T|").append(t.kind()).append('|').append(t.amount()).append('\n');
     }

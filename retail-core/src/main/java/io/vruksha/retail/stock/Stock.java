@@ -128,6 +128,22 @@ public final class Stock {
   }
 
   /**
+   * Books every line of a sold basket out of the store's sales floor, inside the caller's unit of
+   * work (a checkout, a B2B invoice).
+   */
+  public void bookSale(io.vruksha.retail.pricing.PricedBasket basket, String reference) {
+    for (io.vruksha.retail.pricing.PricedLine line : basket.lines()) {
+      book(
+          StockKey.floor(basket.store(), line.sku()),
+          line.quantity().value().negate(),
+          MovementReason.SALE,
+          reference,
+          "",
+          reference);
+    }
+  }
+
+  /**
    * Books one movement inside the caller's unit of work (a sale, a return), with its events. A
    * decrease beyond available stock is refused unless the SKU allows negative stock.
    */
