@@ -56,6 +56,8 @@ public enum ErrorCode {
   JOURNAL_BROKEN("journal.broken"),
   /** The operation does not fit the register's or shift's state (closed, already open, ...). */
   SHIFT_STATE("register.shift_state"),
+  /** A dependency (the database, the message bus) cannot be reached; retrying later may work. */
+  UNAVAILABLE("system.unavailable"),
   /** The thing looked up does not exist. */
   NOT_FOUND("resource.not_found"),
   /** The thing being created already exists. */

@@ -11,14 +11,15 @@ import java.util.Objects;
  * lines. Adapters translate vendor exceptions into this type so none crosses a port.
  *
  * <p>The hierarchy is sealed: {@link InvalidInputException}, {@link NotFoundException}, {@link
- * PermissionDeniedException} and {@link RuleViolationException}. Callers that only care about the
- * code switch on {@link #code()}.
+ * PermissionDeniedException}, {@link RuleViolationException} and {@link UnavailableException}.
+ * Callers that only care about the code switch on {@link #code()}.
  */
 public abstract sealed class RetailException extends RuntimeException
     permits InvalidInputException,
         NotFoundException,
         PermissionDeniedException,
-        RuleViolationException {
+        RuleViolationException,
+        UnavailableException {
 
   private final ErrorCode code;
   private final List<String> details;

@@ -1,0 +1,88 @@
+package io.vruksha.retail.postgres;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where the database is, from the same variables as the server and the CLI: {@code DB_HOST DB_PORT
+ * DB_NAME DB_USER DB_PASSWORD}, plus {@code DB_SSLMODE} (default {@code prefer}) and {@code
+ * DB_POOL_SIZE} (default 10).
+ *
+ * @param host the server's host
+ * @param port its port
+ * @param database the database name
+ * @param user the user
+ * @param password the password (may be empty with trust authentication)
+ * @param sslMode the libpq SSL mode: disable, allow, prefer, require, verify-ca, verify-full
+ * @param poolSize the connection pool's size
+ */
+public record PostgresConfig(
+    String host,
+    int port,
+    String database,
+    String user,
+    String password,
+    String sslMode,
+    int poolSize) {
+
+  /** Validates the values with messages an operator can act on. */
+  public PostgresConfig {
+    Objects.requireNonNull(password, "password");
+    if (host == null || host.isBlank()) {
+      throw new InvalidInputException(ErrorCode.VALIDATION, "DB_HOST is empty");
+    }
+    if (port < 1 || port > 65_535) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "DB_PORT must be 1 to 65535, was " + port);
+    }
+    if (database == null || database.isBlank() || user == null || user.isBlank()) {
+      throw new InvalidInputException(ErrorCode.VALIDATION, "DB_NAME and DB_USER must be set");
+    }
+    if (poolSize < 1 || poolSize > 500) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "DB_POOL_SIZE must be 1 to 500, was " + poolSize);
+    }
+  }
+
+  /** Reads the configuration from environment-style variables, with defaults for a local server. */
+  public static PostgresConfig from(Map<String, String> env) {
+    return new PostgresConfig(
+        env.getOrDefault("DB_HOST", "127.0.0.1"),
+        integer(env, "DB_PORT", 5432),
+        env.getOrDefault("DB_NAME", "vruksha"),
+        env.getOrDefault("DB_USER", "postgres"),
+        env.getOrDefault("DB_PASSWORD", ""),
+        env.getOrDefault("DB_SSLMODE", "prefer"),
+        integer(env, "DB_POOL_SIZE", 10));
+  }
+
+  /** The JDBC URL. */
+  public String jdbcUrl() {
+    return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?sslmode=" + sslMode;
+  }
+
+  /** This configuration for another database on the same server. */
+  public PostgresConfig withDatabase(String name) {
+    return new PostgresConfig(host, port, name, user, password, sslMode, poolSize);
+  }
+
+  /** This configuration with another pool size. */
+  public PostgresConfig withPoolSize(int size) {
+    return new PostgresConfig(host, port, database, user, password, sslMode, size);
+  }
+
+  private static int integer(Map<String, String> env, String name, int fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, name + " must be a number, was '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.vruksha.retail.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.vruksha.retail.UnavailableException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A pooled connection to the engine's PostgreSQL database: HikariCP for the pool, Flyway for the
+ * schema, Jdbi for queries. One per process; thread-safe; close it on shutdown.
+ */
+public final class PostgresDatabase implements AutoCloseable {
+
+  private final PostgresConfig config;
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final PostgresUnitOfWork work;
+
+  private PostgresDatabase(PostgresConfig config) {
+    this.config = config;
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(config.jdbcUrl());
+    hikari.setUsername(config.user());
+    hikari.setPassword(config.password());
+    hikari.setMaximumPoolSize(config.poolSize());
+    hikari.setPoolName("vruksha-" + config.database());
+    hikari.setAutoCommit(true);
+    try {
+      this.dataSource = new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      throw new UnavailableException(
+          "cannot connect to PostgreSQL at "
+              + config.host()
+              + ":"
+              + config.port()
+              + "/"
+              + config.database(),
+          e);
+    }
+    this.jdbi = Jdbi.create(dataSource);
+    this.work = new PostgresUnitOfWork(jdbi);
+  }
+
+  /** Connects to the configured database. */
+  public static PostgresDatabase connect(PostgresConfig config) {
+    return new PostgresDatabase(config);
+  }
+
+  /** Brings the schema up to date; a no-op when it already is. Returns the migrations applied. */
+  public int migrate() {
+    try {
+      return Flyway.configure().dataSource(dataSource).load().migrate().migrationsExecuted;
+    } catch (FlywayException e) {
+      throw new UnavailableException(
+          "migrating " + config.database() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The configuration. */
+  public PostgresConfig config() {
+    return config;
+  }
+
+  /** Jdbi over the pool. */
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  /** The unit of work every Postgres adapter of this database joins. */
+  public PostgresUnitOfWork unitOfWork() {
+    return work;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

@@ -1,0 +1,295 @@
+package io.vruksha.retail.postgres;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.RuleViolationException;
+import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.stock.LocationId;
+import io.vruksha.retail.stock.MovementReason;
+import io.vruksha.retail.stock.ReorderRule;
+import io.vruksha.retail.stock.StockKey;
+import io.vruksha.retail.stock.StockLedger;
+import io.vruksha.retail.stock.StockLevel;
+import io.vruksha.retail.stock.StockMovement;
+import io.vruksha.retail.store.StoreId;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * {@link StockLedger} on PostgreSQL. A decrease is one conditional {@code UPDATE ... WHERE on_hand
+ * + change - reserved >= 0}: under Read Committed the row lock it takes makes concurrent tills
+ * queue, and the condition is re-checked on the committed value, so stock never goes below zero.
+ * Thread-safe.
+ */
+public final class PostgresStockLedger implements StockLedger {
+
+  private final PostgresUnitOfWork work;
+
+  /** The stock ledger of {@code db}. */
+  public PostgresStockLedger(PostgresDatabase db) {
+    this.work = db.unitOfWork();
+  }
+
+  @Override
+  public StockLevel level(StockKey key) {
+    return work.with(h -> find(h, key));
+  }
+
+  private static StockLevel find(Handle h, StockKey key) {
+    return h.createQuery(
+            "SELECT on_hand, reserved FROM stock_levels WHERE store_id = :s AND location_id = :l AND sku = :k")
+        .bind("s", key.store().value())
+        .bind("l", key.location().value())
+        .bind("k", key.sku().value())
+        .map(
+            (rs, ctx) ->
+                new StockLevel(key, rs.getBigDecimal("on_hand"), rs.getBigDecimal("reserved")))
+        .findOne()
+        .orElse(new StockLevel(key, BigDecimal.ZERO, BigDecimal.ZERO));
+  }
+
+  private static void ensureRow(Handle h, StockKey key) {
+    h.createUpdate(
+            "INSERT INTO stock_levels (store_id, location_id, sku) VALUES (:s, :l, :k) ON CONFLICT DO NOTHING")
+        .bind("s", key.store().value())
+        .bind("l", key.location().value())
+        .bind("k", key.sku().value())
+        .execute();
+  }
+
+  @Override
+  public StockMovement move(
+      StockKey key,
+      BigDecimal change,
+      MovementReason reason,
+      String reference,
+      String note,
+      Instant at,
+      boolean allowNegative) {
+    return work.with(
+        h -> {
+          ensureRow(h, key);
+          int updated =
+              h.createUpdate(
+                      "UPDATE stock_levels SET on_hand = on_hand + :c"
+                          + " WHERE store_id = :s AND location_id = :l AND sku = :k"
+                          + " AND (:c >= 0 OR :neg OR on_hand + :c - reserved >= 0)")
+                  .bind("c", change)
+                  .bind("neg", allowNegative)
+                  .bind("s", key.store().value())
+                  .bind("l", key.location().value())
+                  .bind("k", key.sku().value())
+                  .execute();
+          if (updated == 0) {
+            StockLevel level = find(h, key);
+            throw new RuleViolationException(
+                ErrorCode.STOCK_INSUFFICIENT,
+                "SKU "
+                    + key.sku()
+                    + " has "
+                    + level.available().stripTrailingZeros().toPlainString()
+                    + " available at "
+                    + key.location()
+                    + ", "
+                    + change.negate().stripTrailingZeros().toPlainString()
+                    + " requested");
+          }
+          long sequence =
+              h.createQuery(
+                      "INSERT INTO stock_movements (store_id, location_id, sku, change, reason, reference, note, moved_at)"
+                          + " VALUES (:s, :l, :k, :c, :r, :ref, :n, :at) RETURNING sequence")
+                  .bind("s", key.store().value())
+                  .bind("l", key.location().value())
+                  .bind("k", key.sku().value())
+                  .bind("c", change)
+                  .bind("r", reason.name())
+                  .bind("ref", reference)
+                  .bind("n", note)
+                  .bind("at", Timestamp.from(at))
+                  .mapTo(Long.class)
+                  .one();
+          return new StockMovement(sequence, key, change, reason, reference, note, at);
+        });
+  }
+
+  @Override
+  public List<StockMovement> movements(StockKey key) {
+    return work.with(
+        h ->
+            h.createQuery(
+                    "SELECT sequence, change, reason, reference, note, moved_at FROM stock_movements"
+                        + " WHERE store_id = :s AND location_id = :l AND sku = :k ORDER BY sequence")
+                .bind("s", key.store().value())
+                .bind("l", key.location().value())
+                .bind("k", key.sku().value())
+                .map(
+                    (rs, ctx) ->
+                        new StockMovement(
+                            rs.getLong("sequence"),
+                            key,
+                            rs.getBigDecimal("change"),
+                            MovementReason.valueOf(rs.getString("reason")),
+                            rs.getString("reference"),
+                            rs.getString("note"),
+                            rs.getTimestamp("moved_at").toInstant()))
+                .list());
+  }
+
+  @Override
+  public List<StockLevel> levels(StoreId store) {
+    return work.with(
+        h ->
+            h.createQuery(
+                    "SELECT location_id, sku, on_hand, reserved FROM stock_levels WHERE store_id = :s"
+                        + " ORDER BY location_id, sku")
+                .bind("s", store.value())
+                .map(
+                    (rs, ctx) ->
+                        new StockLevel(
+                            new StockKey(
+                                store,
+                                LocationId.of(rs.getString("location_id")),
+                                Sku.of(rs.getString("sku"))),
+                            rs.getBigDecimal("on_hand"),
+                            rs.getBigDecimal("reserved")))
+                .list());
+  }
+
+  @Override
+  public void setReorderRule(ReorderRule rule) {
+    work.with(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO reorder_rules VALUES (:s, :l, :k, :p, :q) ON CONFLICT (store_id, location_id, sku)"
+                        + " DO UPDATE SET reorder_point = :p, reorder_quantity = :q")
+                .bind("s", rule.key().store().value())
+                .bind("l", rule.key().location().value())
+                .bind("k", rule.key().sku().value())
+                .bind("p", rule.reorderPoint())
+                .bind("q", rule.reorderQuantity())
+                .execute());
+  }
+
+  @Override
+  public Optional<ReorderRule> reorderRule(StockKey key) {
+    return work.with(
+        h ->
+            h.createQuery(
+                    "SELECT reorder_point, reorder_quantity FROM reorder_rules"
+                        + " WHERE store_id = :s AND location_id = :l AND sku = :k")
+                .bind("s", key.store().value())
+                .bind("l", key.location().value())
+                .bind("k", key.sku().value())
+                .map((rs, ctx) -> new ReorderRule(key, rs.getBigDecimal(1), rs.getBigDecimal(2)))
+                .findOne());
+  }
+
+  @Override
+  public boolean markLow(StockKey key, boolean isLow) {
+    return work.with(
+        h -> {
+          ensureRow(h, key);
+          return h.createQuery(
+                  "UPDATE stock_levels s SET low = :low FROM"
+                      + " (SELECT low FROM stock_levels WHERE store_id = :s AND location_id = :l AND sku = :k FOR UPDATE) old"
+                      + " WHERE s.store_id = :s AND s.location_id = :l AND s.sku = :k RETURNING old.low")
+              .bind("low", isLow)
+              .bind("s", key.store().value())
+              .bind("l", key.location().value())
+              .bind("k", key.sku().value())
+              .mapTo(Boolean.class)
+              .one();
+        });
+  }
+
+  @Override
+  public boolean allowsNegative(Sku sku) {
+    return work.with(
+        h ->
+            h.createQuery("SELECT allow_negative FROM stock_policies WHERE sku = :k")
+                .bind("k", sku.value())
+                .mapTo(Boolean.class)
+                .findOne()
+                .orElse(false));
+  }
+
+  @Override
+  public void setAllowNegative(Sku sku, boolean allow) {
+    work.with(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO stock_policies VALUES (:k, :a) ON CONFLICT (sku) DO UPDATE SET allow_negative = :a")
+                .bind("k", sku.value())
+                .bind("a", allow)
+                .execute());
+  }
+
+  @Override
+  public void reserve(String reservationId, StockKey key, BigDecimal quantity, Instant expiresAt) {
+    work.with(
+        h -> {
+          release(h, reservationId);
+          ensureRow(h, key);
+          int updated =
+              h.createUpdate(
+                      "UPDATE stock_levels SET reserved = reserved + :q"
+                          + " WHERE store_id = :s AND location_id = :l AND sku = :k AND on_hand - reserved >= :q")
+                  .bind("q", quantity)
+                  .bind("s", key.store().value())
+                  .bind("l", key.location().value())
+                  .bind("k", key.sku().value())
+                  .execute();
+          if (updated == 0) {
+            throw new RuleViolationException(
+                ErrorCode.STOCK_INSUFFICIENT,
+                "SKU "
+                    + key.sku()
+                    + " has "
+                    + find(h, key).available().toPlainString()
+                    + " available to reserve, "
+                    + quantity.toPlainString()
+                    + " requested");
+          }
+          return h.createUpdate("INSERT INTO stock_reservations VALUES (:id, :s, :l, :k, :q, :e)")
+              .bind("id", reservationId)
+              .bind("s", key.store().value())
+              .bind("l", key.location().value())
+              .bind("k", key.sku().value())
+              .bind("q", quantity)
+              .bind("e", Timestamp.from(expiresAt))
+              .execute();
+        });
+  }
+
+  @Override
+  public void release(String reservationId) {
+    work.with(h -> release(h, reservationId));
+  }
+
+  private static int release(Handle h, String reservationId) {
+    return h.createUpdate(
+            "WITH gone AS (DELETE FROM stock_reservations WHERE reservation_id = :id RETURNING *)"
+                + " UPDATE stock_levels s SET reserved = s.reserved - gone.quantity FROM gone"
+                + " WHERE s.store_id = gone.store_id AND s.location_id = gone.location_id AND s.sku = gone.sku")
+        .bind("id", reservationId)
+        .execute();
+  }
+
+  @Override
+  public int expireReservations(Instant now) {
+    return work.with(
+        h -> {
+          List<String> expired =
+              h.createQuery(
+                      "SELECT reservation_id FROM stock_reservations WHERE expires_at <= :n ORDER BY reservation_id")
+                  .bind("n", Timestamp.from(now))
+                  .mapTo(String.class)
+                  .list();
+          expired.forEach(id -> release(h, id));
+          return expired.size();
+        });
+  }
+}

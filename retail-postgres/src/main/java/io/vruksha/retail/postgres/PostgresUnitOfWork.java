@@ -1,0 +1,73 @@
+package io.vruksha.retail.postgres;
+
+import io.vruksha.retail.RetailException;
+import io.vruksha.retail.UnavailableException;
+import io.vruksha.retail.work.UnitOfWork;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * {@link UnitOfWork} as one PostgreSQL transaction at Read Committed: the handle is bound to the
+ * running thread, and every Postgres adapter of the same database joins it. Work outside a unit of
+ * work runs in a short transaction of its own. Vendor exceptions are translated: none crosses a
+ * port. Thread-safe.
+ */
+public final class PostgresUnitOfWork implements UnitOfWork {
+
+  private final Jdbi jdbi;
+  private final ThreadLocal<Handle> current = new ThreadLocal<>();
+
+  PostgresUnitOfWork(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public <T> T run(Supplier<T> work) {
+    if (current.get() != null) {
+      return work.get();
+    }
+    try {
+      return jdbi.inTransaction(
+          TransactionIsolationLevel.READ_COMMITTED,
+          handle -> {
+            current.set(handle);
+            try {
+              return work.get();
+            } finally {
+              current.remove();
+            }
+          });
+    } catch (RetailException e) {
+      throw e;
+    } catch (JdbiException e) {
+      throw new UnavailableException("the database refused the unit of work: " + rootMessage(e), e);
+    }
+  }
+
+  /** Runs {@code query} on the current unit of work's handle, or in a transaction of its own. */
+  <T> T with(Function<Handle, T> query) {
+    Handle handle = current.get();
+    try {
+      if (handle != null) {
+        return query.apply(handle);
+      }
+      return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, query::apply);
+    } catch (RetailException e) {
+      throw e;
+    } catch (JdbiException e) {
+      throw new UnavailableException("the database failed: " + rootMessage(e), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+}
