@@ -1,0 +1,108 @@
+package io.vruksha.retail.postgres;
+
+import io.vruksha.retail.invoicing.DocumentKind;
+import io.vruksha.retail.invoicing.FiscalDocument;
+import io.vruksha.retail.invoicing.Journal;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.store.StoreId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link Journal} on PostgreSQL. {@link #last} locks the store's journal head ({@code SELECT ...
+ * FOR UPDATE}) inside the issuing transaction, so documents of one store are appended one after the
+ * other and the chain stays linear however many tills issue at once. Thread-safe.
+ */
+public final class PostgresJournal implements Journal {
+
+  private final PostgresUnitOfWork work;
+
+  /** The journal of {@code db}. */
+  public PostgresJournal(PostgresDatabase db) {
+    this.work = db.unitOfWork();
+  }
+
+  @Override
+  public Optional<FiscalDocument> last(StoreId store) {
+    return work.with(
+        h -> {
+          h.createUpdate("INSERT INTO journal_heads VALUES (:s, 0, :g) ON CONFLICT DO NOTHING")
+              .bind("s", store.value())
+              .bind("g", GENESIS)
+              .execute();
+          long sequence =
+              h.createQuery(
+                      "SELECT last_sequence FROM journal_heads WHERE store_id = :s FOR UPDATE")
+                  .bind("s", store.value())
+                  .mapTo(Long.class)
+                  .one();
+          return h.createQuery("SELECT * FROM fiscal_journal WHERE store_id = :s AND sequence = :q")
+              .bind("s", store.value())
+              .bind("q", sequence)
+              .map((rs, ctx) -> read(rs))
+              .findOne();
+        });
+  }
+
+  @Override
+  public void append(FiscalDocument d) {
+    work.with(
+        h -> {
+          h.createUpdate(
+                  "INSERT INTO fiscal_journal VALUES (:s, :q, :k, :n, :at, :t, :x, :c, :content, :p, :hash)")
+              .bind("s", d.store().value())
+              .bind("q", d.sequence())
+              .bind("k", d.kind().name())
+              .bind("n", d.number())
+              .bind("at", Timestamp.from(d.issuedAt()))
+              .bind("t", d.total().amount())
+              .bind("x", d.tax().amount())
+              .bind("c", d.total().currency().getCurrencyCode())
+              .bind("content", d.content())
+              .bind("p", d.previousHash())
+              .bind("hash", d.hash())
+              .execute();
+          return h.createUpdate(
+                  "INSERT INTO journal_heads VALUES (:s, :q, :hash) ON CONFLICT (store_id)"
+                      + " DO UPDATE SET last_sequence = :q, last_hash = :hash")
+              .bind("s", d.store().value())
+              .bind("q", d.sequence())
+              .bind("hash", d.hash())
+              .execute();
+        });
+  }
+
+  @Override
+  public List<FiscalDocument> entries(StoreId store) {
+    return work.with(
+        h ->
+            h.createQuery("SELECT * FROM fiscal_journal WHERE store_id = :s ORDER BY sequence")
+                .bind("s", store.value())
+                .map((rs, ctx) -> read(rs))
+                .list());
+  }
+
+  private static FiscalDocument read(ResultSet rs) throws SQLException {
+    Currency currency = Currency.getInstance(rs.getString("currency"));
+    return new FiscalDocument(
+        rs.getLong("sequence"),
+        StoreId.of(rs.getString("store_id")),
+        DocumentKind.valueOf(rs.getString("kind")),
+        rs.getString("number"),
+        rs.getTimestamp("issued_at").toInstant(),
+        money(rs.getBigDecimal("total"), currency),
+        money(rs.getBigDecimal("tax"), currency),
+        rs.getString("content"),
+        rs.getString("previous_hash"),
+        rs.getString("hash"));
+  }
+
+  static Money money(java.math.BigDecimal stored, Currency currency) {
+    return Money.of(
+        stored.setScale(Money.minorUnits(currency), java.math.RoundingMode.UNNECESSARY), currency);
+  }
+}

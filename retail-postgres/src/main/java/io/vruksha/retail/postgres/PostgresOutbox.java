@@ -1,0 +1,116 @@
+package io.vruksha.retail.postgres;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.vruksha.retail.UnavailableException;
+import io.vruksha.retail.event.DomainEvent;
+import io.vruksha.retail.event.EventEnvelope;
+import io.vruksha.retail.event.Outbox;
+import io.vruksha.retail.store.StoreId;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@link Outbox} on PostgreSQL: events are rows written in the business transaction, the payload as
+ * JSON with its event type. {@link #claim} hands a batch to one relay with {@code FOR UPDATE SKIP
+ * LOCKED}, so several relays can run at once without publishing a row twice. Thread-safe.
+ */
+public final class PostgresOutbox implements Outbox {
+
+  static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new Jdk8Module())
+          .registerModule(new JavaTimeModule())
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private final PostgresUnitOfWork work;
+
+  /** The outbox of {@code db}. */
+  public PostgresOutbox(PostgresDatabase db) {
+    this.work = db.unitOfWork();
+  }
+
+  @Override
+  public void append(EventEnvelope e) {
+    String payload;
+    try {
+      payload = JSON.writeValueAsString(e.payload());
+    } catch (JsonProcessingException ex) {
+      throw new IllegalStateException("event " + e.subject() + " cannot be written as JSON", ex);
+    }
+    work.with(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO outbox (event_id, subject, store_id, occurred_at, correlation_id, schema_version,"
+                        + " payload_type, payload) VALUES (:id, :sub, :s, :at, :corr, :v, :type, CAST(:p AS jsonb))")
+                .bind("id", e.eventId())
+                .bind("sub", e.subject())
+                .bind("s", e.store().value())
+                .bind("at", Timestamp.from(e.occurredAt()))
+                .bind("corr", e.correlationId())
+                .bind("v", e.schemaVersion())
+                .bind("type", e.payload().getClass().getName())
+                .bind("p", payload)
+                .execute());
+  }
+
+  @Override
+  public List<EventEnvelope> pending(int limit) {
+    return work.with(
+        h ->
+            h.createQuery("SELECT * FROM outbox WHERE sent_at IS NULL ORDER BY position LIMIT :n")
+                .bind("n", limit)
+                .map((rs, ctx) -> read(rs))
+                .list());
+  }
+
+  /**
+   * Claims up to {@code limit} unsent events for one relay inside the caller's unit of work: rows
+   * another relay holds are skipped. Mark them sent in the same unit of work once published.
+   */
+  public List<EventEnvelope> claim(int limit) {
+    return work.with(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM outbox WHERE sent_at IS NULL ORDER BY position LIMIT :n FOR UPDATE SKIP LOCKED")
+                .bind("n", limit)
+                .map((rs, ctx) -> read(rs))
+                .list());
+  }
+
+  @Override
+  public void markSent(Collection<UUID> eventIds) {
+    if (eventIds.isEmpty()) {
+      return;
+    }
+    work.with(
+        h ->
+            h.createUpdate("UPDATE outbox SET sent_at = now() WHERE event_id IN (<ids>)")
+                .bindList("ids", List.copyOf(eventIds))
+                .execute());
+  }
+
+  private static EventEnvelope read(java.sql.ResultSet rs) throws java.sql.SQLException {
+    String type = rs.getString("payload_type");
+    DomainEvent payload;
+    try {
+      payload = (DomainEvent) JSON.readValue(rs.getString("payload"), Class.forName(type));
+    } catch (JsonProcessingException | ClassNotFoundException | ClassCastException e) {
+      throw new UnavailableException(
+          "outbox row " + rs.getString("event_id") + " has an unreadable " + type, e);
+    }
+    return new EventEnvelope(
+        UUID.fromString(rs.getString("event_id")),
+        rs.getString("subject"),
+        StoreId.of(rs.getString("store_id")),
+        rs.getTimestamp("occurred_at").toInstant(),
+        rs.getString("correlation_id"),
+        rs.getInt("schema_version"),
+        payload);
+  }
+}
