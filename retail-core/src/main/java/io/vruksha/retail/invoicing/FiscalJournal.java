@@ -37,15 +37,19 @@ public final class FiscalJournal {
     return String.format("%s-%d-%06d", series, year, sequence.next(store, series, year));
   }
 
-  /** Chains and appends a document; call inside the issuing unit of work. */
+  /**
+   * Chains and appends a document; call inside the issuing unit of work. The issue time is kept to
+   * the microsecond, the precision every adapter stores, so the hash verifies after a round trip.
+   */
   public FiscalDocument append(
       StoreId store,
       DocumentKind kind,
       String number,
-      Instant at,
+      Instant issuedAt,
       Money total,
       Money tax,
       String body) {
+    Instant at = issuedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     FiscalDocument last = journal.last(store).orElse(null);
     String previous = last == null ? Journal.GENESIS : last.hash();
     long seq = last == null ? 1 : last.sequence() + 1;

@@ -27,9 +27,12 @@ final class TestDatabase {
     return shared;
   }
 
-  /** A second pool on the run's database, for tests that need several processes' worth of pools. */
-  static PostgresDatabase anotherPool() {
-    return PostgresDatabase.connect(fresh().config());
+  /**
+   * A second pool on the run's database (not emptied), for tests that need several processes' worth
+   * of pools. Call {@link #fresh()} first.
+   */
+  static synchronized PostgresDatabase anotherPool() {
+    return PostgresDatabase.connect(shared.config().withPoolSize(16));
   }
 
   private static PostgresDatabase create() {

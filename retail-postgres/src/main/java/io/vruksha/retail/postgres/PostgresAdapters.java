@@ -1,0 +1,39 @@
+package io.vruksha.retail.postgres;
+
+import io.vruksha.retail.engine.RetailEngine;
+
+/**
+ * Wires the PostgreSQL adapters into an engine builder: every port whose data must survive a crash
+ * and be shared between processes — the unit of work, stock, the journal and its counters, the
+ * outbox, idempotency keys, loyalty, store credit, coupon redemptions, sales, invoices and shifts.
+ *
+ * <pre>{@code
+ * PostgresDatabase db = PostgresDatabase.connect(PostgresConfig.from(System.getenv()));
+ * db.migrate();
+ * RetailEngine engine = PostgresAdapters.use(db, RetailEngine.builder()).build();
+ * }</pre>
+ *
+ * <p>The catalogue, price lists, promotions, tax rules, stores, customers, staff, procurement and
+ * carts still use the builder's other adapters (in memory by default).
+ */
+public final class PostgresAdapters {
+
+  private PostgresAdapters() {}
+
+  /** {@code builder} with the Postgres adapters of {@code db}. */
+  public static RetailEngine.Builder use(PostgresDatabase db, RetailEngine.Builder builder) {
+    return builder
+        .unitOfWork(db.unitOfWork())
+        .stockLedger(new PostgresStockLedger(db))
+        .journal(new PostgresJournal(db))
+        .invoiceSequence(new PostgresInvoiceSequence(db))
+        .outbox(new PostgresOutbox(db))
+        .idempotency(new PostgresIdempotencyStore(db))
+        .loyaltyLedger(new PostgresLoyaltyLedger(db))
+        .storeCredits(new PostgresStoreCredits(db))
+        .couponLedger(new PostgresCouponLedger(db))
+        .sales(new PostgresSales(db))
+        .invoices(new PostgresInvoices(db))
+        .shifts(new PostgresShifts(db));
+  }
+}

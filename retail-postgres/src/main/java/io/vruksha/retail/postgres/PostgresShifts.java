@@ -1,0 +1,74 @@
+package io.vruksha.retail.postgres;
+
+import io.vruksha.retail.register.Shift;
+import io.vruksha.retail.register.Shifts;
+import io.vruksha.retail.store.StoreId;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link Shifts} on PostgreSQL ({@code pos_sessions}); a partial unique index keeps at most one
+ * open shift per register even if two tills open it at once. Thread-safe.
+ */
+public final class PostgresShifts implements Shifts {
+
+  private final PostgresUnitOfWork work;
+
+  /** The shifts of {@code db}. */
+  public PostgresShifts(PostgresDatabase db) {
+    this.work = db.unitOfWork();
+  }
+
+  @Override
+  public void save(Shift s) {
+    work.with(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO pos_sessions VALUES (:id, :s, :r, :at, :open, CAST(:doc AS jsonb))"
+                        + " ON CONFLICT (shift_id) DO UPDATE SET open = EXCLUDED.open, document = EXCLUDED.document")
+                .bind("id", s.id())
+                .bind("s", s.store().value())
+                .bind("r", s.registerId())
+                .bind("at", Timestamp.from(s.openedAt()))
+                .bind("open", s.open())
+                .bind("doc", Json.write(s))
+                .execute());
+  }
+
+  @Override
+  public Optional<Shift> find(String shiftId) {
+    return work.with(
+        h ->
+            h.createQuery("SELECT document::text FROM pos_sessions WHERE shift_id = :id")
+                .bind("id", shiftId)
+                .mapTo(String.class)
+                .findOne()
+                .map(doc -> Json.read(doc, Shift.class)));
+  }
+
+  @Override
+  public Optional<Shift> openOn(StoreId store, String registerId) {
+    return work.with(
+        h ->
+            h.createQuery(
+                    "SELECT document::text FROM pos_sessions WHERE store_id = :s AND register_id = :r AND open")
+                .bind("s", store.value())
+                .bind("r", registerId)
+                .mapTo(String.class)
+                .findOne()
+                .map(doc -> Json.read(doc, Shift.class)));
+  }
+
+  @Override
+  public List<Shift> list(StoreId store) {
+    return work.with(
+        h ->
+            h.createQuery(
+                    "SELECT document::text FROM pos_sessions WHERE store_id = :s ORDER BY opened_at, shift_id")
+                .bind("s", store.value())
+                .mapTo(String.class)
+                .map(doc -> Json.read(doc, Shift.class))
+                .list());
+  }
+}

@@ -1,0 +1,247 @@
+package io.vruksha.retail.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.RetailException;
+import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.pricing.BasketRequest;
+import io.vruksha.retail.pricing.Shopper;
+import io.vruksha.retail.register.Shift;
+import io.vruksha.retail.register.ShiftReport;
+import io.vruksha.retail.sale.CheckoutRequest;
+import io.vruksha.retail.sale.ReturnReceipt;
+import io.vruksha.retail.sale.ReturnRequest;
+import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.stock.LocationId;
+import io.vruksha.retail.stock.StockKey;
+import io.vruksha.retail.store.Actor;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Checkouts on PostgreSQL, end to end, with the demo store. */
+class PostgresCheckoutIT {
+
+  private static final Instant NOON = Instant.parse("2026-11-24T11:00:00Z");
+
+  private static RetailEngine engine(PostgresDatabase db, boolean seedStock) {
+    RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
+    if (seedStock) {
+      DemoStore.seed(engine);
+    } else {
+      // another process: same catalogue, prices and promotions in its memory, stock from the
+      // database
+      RetailEngine scratch = DemoStore.engineBuilder().build();
+      DemoStore.seed(scratch);
+      copyReferenceData(scratch, engine);
+    }
+    return engine;
+  }
+
+  private static void copyReferenceData(RetailEngine from, RetailEngine to) {
+    from.stores().all().forEach(to.stores()::save);
+    to.taxRules().assign(DemoStore.ID, from.taxRules().jurisdictionOf(DemoStore.ID).orElseThrow());
+    from.catalog().categories().all().stream()
+        .sorted(java.util.Comparator.comparing(c -> c.parent().isPresent()))
+        .forEach(to.catalog()::saveCategory);
+    from.catalog().items().stream()
+        .map(i -> from.catalog().product(i.product()).orElseThrow())
+        .distinct()
+        .forEach(to.catalog()::save);
+    from.priceBook().lists().forEach(to.priceBook()::saveList);
+    from.catalog()
+        .items()
+        .forEach(
+            i ->
+                from.priceBook()
+                    .history(i.sku())
+                    .forEach(
+                        c ->
+                            to.priceBook()
+                                .setPrice(c.list(), c.sku(), c.after(), c.at(), c.changedBy())));
+    from.promotions().active(DemoStore.ID).forEach(to::definePromotion);
+    from.promotions().coupons().forEach(to.promotions()::saveCoupon);
+  }
+
+  private static Money eur(String amount) {
+    return Money.of(amount, "EUR");
+  }
+
+  @Test
+  void aDayAtTheTillCommitsToPostgres() {
+    PostgresDatabase db = TestDatabase.fresh();
+    RetailEngine engine = engine(db, true);
+    Shift shift =
+        engine.registers().open(DemoStore.ID, "till-1", eur("100.00"), Actor.cashier("anna"));
+    Sale sale =
+        engine.checkout(
+            CheckoutRequest.of(
+                    "till-1:0001",
+                    BasketRequest.builder(DemoStore.ID)
+                        .at(NOON)
+                        .add("COFFEE", 2)
+                        .add("TEE-M", 1)
+                        .add("MUG", 1)
+                        .shopper(Shopper.customer("c-1"))
+                        .coupon("WELCOME10")
+                        .build(),
+                    new Tender.Cash(eur("40.00")))
+                .inShift(shift.id()),
+            Actor.cashier("anna"));
+    // the same basket as TillDayScenarioTest: 31.24; change 40.00 - 31.24 = 8.76
+    assertThat(sale.total()).isEqualTo(eur("31.24"));
+    assertThat(sale.change()).isEqualTo(eur("8.76"));
+    assertThat(engine.sales().find(sale.id())).contains(sale);
+    assertThat(
+            engine.checkout(
+                CheckoutRequest.of(
+                        "till-1:0001",
+                        BasketRequest.builder(DemoStore.ID)
+                            .at(NOON)
+                            .add("COFFEE", 2)
+                            .add("TEE-M", 1)
+                            .add("MUG", 1)
+                            .shopper(Shopper.customer("c-1"))
+                            .coupon("WELCOME10")
+                            .build(),
+                        new Tender.Cash(eur("40.00")))
+                    .inShift(shift.id()),
+                Actor.cashier("anna")))
+        .isEqualTo(sale);
+
+    ReturnReceipt back =
+        engine.acceptReturn(
+            ReturnRequest.of("r-1", sale.id(), new ReturnRequest.Item(2, BigDecimal.ONE, true))
+                .at(NOON)
+                .inShift(shift.id()),
+            Actor.supervisor("sam"));
+    assertThat(back.refund()).isEqualTo(eur("4.49"));
+    // expected cash: 100.00 float + 31.24 cash taken - 4.49 refunded = 126.75
+    ShiftReport z = engine.registers().close(shift.id(), eur("126.75"), Actor.cashier("anna"));
+    assertThat(z.overShort()).contains(eur("0.00"));
+    assertThat(engine.journal().verify(DemoStore.ID)).isEmpty();
+    assertThat(engine.journal().entries(DemoStore.ID)).hasSize(3);
+    assertThat(engine.outbox().pending(1_000))
+        .extracting(e -> e.subject())
+        .contains(
+            "retail.pos.sale.completed.v1",
+            "retail.billing.invoice.created.v1",
+            "retail.pos.shift.closed.v1");
+  }
+
+  @Test
+  void aFailedCheckoutLeavesNothingInTheDatabase() {
+    PostgresDatabase db = TestDatabase.fresh();
+    RetailEngine engine = engine(db, true);
+    int outboxBefore = engine.outbox().pending(10_000).size();
+    assertThatThrownBy(
+            () ->
+                engine.checkout(
+                    CheckoutRequest.of(
+                        "k-1",
+                        BasketRequest.builder(DemoStore.ID)
+                            .at(NOON)
+                            .add("TEE-M", 1)
+                            .add("CAKE", 6)
+                            .build(),
+                        new Tender.Cash(eur("100.00"))),
+                    Actor.cashier("anna")))
+        .extracting(e -> ((RetailException) e).code())
+        .isEqualTo(ErrorCode.STOCK_INSUFFICIENT);
+    assertThat(
+            engine.stock().ledger().level(StockKey.floor(DemoStore.ID, Sku.of("TEE-M"))).onHand())
+        .isEqualByComparingTo("20");
+    assertThat(engine.outbox().pending(10_000)).hasSize(outboxBefore);
+    assertThat(engine.journal().entries(DemoStore.ID)).isEmpty();
+    assertThat(engine.sales().list(DemoStore.ID)).isEmpty();
+  }
+
+  @Test
+  void sixtyFourCheckoutsThroughFourPoolsNeverOversellAndNumberWithoutGaps() throws Exception {
+    PostgresDatabase first = TestDatabase.fresh();
+    RetailEngine seeded = engine(first, true);
+    // 20 cakes on the floor, 64 tills want 1 each
+    seeded
+        .stock()
+        .count(
+            DemoStore.ID,
+            LocationId.FLOOR,
+            Map.of(Sku.of("CAKE"), BigDecimal.valueOf(20)),
+            "count");
+    List<PostgresDatabase> pools = new ArrayList<>();
+    List<RetailEngine> engines = new ArrayList<>();
+    engines.add(seeded);
+    for (int i = 0; i < 3; i++) {
+      PostgresDatabase pool = TestDatabase.anotherPool();
+      pools.add(pool);
+      engines.add(engine(pool, false));
+    }
+    ExecutorService tills = Executors.newFixedThreadPool(64);
+    CountDownLatch go = new CountDownLatch(1);
+    Map<ErrorCode, Integer> refused = new ConcurrentHashMap<>();
+    try {
+      List<Future<Sale>> results = new ArrayList<>();
+      for (int t = 0; t < 64; t++) {
+        RetailEngine engine = engines.get(t % 4);
+        String key = "till-" + t;
+        results.add(
+            tills.submit(
+                () -> {
+                  go.await();
+                  try {
+                    return engine.checkout(
+                        CheckoutRequest.of(
+                            key,
+                            BasketRequest.builder(DemoStore.ID)
+                                .at(NOON)
+                                .add("CAKE", 1)
+                                .add("MUG", 1)
+                                .build(),
+                            new Tender.Cash(eur("20.00"))),
+                        Actor.cashier(key));
+                  } catch (RetailException e) {
+                    refused.merge(e.code(), 1, Integer::sum);
+                    return null;
+                  }
+                }));
+      }
+      go.countDown();
+      List<String> numbers = new ArrayList<>();
+      for (Future<Sale> f : results) {
+        Sale s = f.get(60, TimeUnit.SECONDS);
+        if (s != null) {
+          numbers.add(s.number());
+        }
+      }
+      assertThat(numbers).hasSize(20);
+      assertThat(refused).containsExactly(Map.entry(ErrorCode.STOCK_INSUFFICIENT, 44));
+      assertThat(
+              seeded.stock().ledger().level(StockKey.floor(DemoStore.ID, Sku.of("CAKE"))).onHand())
+          .isEqualByComparingTo("0");
+      assertThat(numbers.stream().sorted().toList())
+          .isEqualTo(
+              java.util.stream.IntStream.rangeClosed(1, 20)
+                  .mapToObj(n -> String.format("S001-2026-%06d", n))
+                  .toList());
+      assertThat(seeded.journal().verify(DemoStore.ID)).isEmpty();
+    } finally {
+      tills.shutdownNow();
+      pools.forEach(PostgresDatabase::close);
+    }
+  }
+}
