@@ -129,10 +129,13 @@ public final class Stock {
 
   /**
    * Books every line of a sold basket out of the store's sales floor, inside the caller's unit of
-   * work (a checkout, a B2B invoice).
+   * work (a checkout, a B2B invoice), in SKU order.
    */
   public void bookSale(io.vruksha.retail.pricing.PricedBasket basket, String reference) {
-    for (io.vruksha.retail.pricing.PricedLine line : basket.lines()) {
+    // a fixed order (by SKU) so two tills selling the same items never lock them in opposite orders
+    List<io.vruksha.retail.pricing.PricedLine> lines = new ArrayList<>(basket.lines());
+    lines.sort(java.util.Comparator.comparing(l -> l.sku().value()));
+    for (io.vruksha.retail.pricing.PricedLine line : lines) {
       book(
           StockKey.floor(basket.store(), line.sku()),
           line.quantity().value().negate(),

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The one command that runs every test on a fresh machine: installs/starts PostgreSQL and NATS when
+# they are missing (Debian/Ubuntu), then runs the whole Maven build: unit, property, architecture
+# and contract tests, the PostgreSQL integration tests (each run in its own database) and the
+# formatting check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/services.sh start
+exec mvn -B verify "$@"
