@@ -57,17 +57,7 @@ public final class InMemoryStockLedger implements StockLedger {
       boolean allowNegative) {
     StockLevel level = level(key);
     if (change.signum() < 0 && !allowNegative && level.available().add(change).signum() < 0) {
-      throw new RuleViolationException(
-          ErrorCode.STOCK_INSUFFICIENT,
-          "SKU "
-              + key.sku()
-              + " has "
-              + level.available().stripTrailingZeros().toPlainString()
-              + " available at "
-              + key.location()
-              + ", "
-              + change.negate().stripTrailingZeros().toPlainString()
-              + " requested");
+      throw level.shortOf(change.negate());
     }
     BigDecimal before = level.onHand();
     onHand.put(key, before.add(change));

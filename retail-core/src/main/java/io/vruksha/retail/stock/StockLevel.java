@@ -15,4 +15,22 @@ public record StockLevel(StockKey key, BigDecimal onHand, BigDecimal reserved) {
   public BigDecimal available() {
     return onHand.subtract(reserved);
   }
+
+  /**
+   * The refusal of a request for more than is available, worded for the till: "SKU CAKE has 5
+   * available at floor, 6 requested".
+   */
+  public io.vruksha.retail.RuleViolationException shortOf(BigDecimal requested) {
+    return new io.vruksha.retail.RuleViolationException(
+        io.vruksha.retail.ErrorCode.STOCK_INSUFFICIENT,
+        "SKU "
+            + key.sku()
+            + " has "
+            + available().stripTrailingZeros().toPlainString()
+            + " available at "
+            + key.location()
+            + ", "
+            + requested.stripTrailingZeros().toPlainString()
+            + " requested");
+  }
 }

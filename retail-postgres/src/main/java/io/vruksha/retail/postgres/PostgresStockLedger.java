@@ -85,17 +85,7 @@ public final class PostgresStockLedger implements StockLedger {
                   .execute();
           if (updated == 0) {
             StockLevel level = find(h, key);
-            throw new RuleViolationException(
-                ErrorCode.STOCK_INSUFFICIENT,
-                "SKU "
-                    + key.sku()
-                    + " has "
-                    + level.available().stripTrailingZeros().toPlainString()
-                    + " available at "
-                    + key.location()
-                    + ", "
-                    + change.negate().stripTrailingZeros().toPlainString()
-                    + " requested");
+            throw level.shortOf(change.negate());
           }
           long sequence =
               h.createQuery(
