@@ -3,9 +3,9 @@ package io.vruksha.retail.postgres;
 import io.vruksha.retail.engine.RetailEngine;
 
 /**
- * Wires the PostgreSQL adapters into an engine builder: every port whose data must survive a crash
- * and be shared between processes — the unit of work, stock, the journal and its counters, the
- * outbox, idempotency keys, loyalty, store credit, coupon redemptions, sales, invoices and shifts.
+ * Wires the PostgreSQL adapters into an engine builder: the unit of work, stock, the journal and
+ * its counters, the outbox, idempotency keys, loyalty, store credit, coupon redemptions, sales,
+ * invoices, shifts, stores, customers, staff, the catalogue and the price book.
  *
  * <pre>{@code
  * PostgresDatabase db = PostgresDatabase.connect(PostgresConfig.from(System.getenv()));
@@ -13,8 +13,8 @@ import io.vruksha.retail.engine.RetailEngine;
  * RetailEngine engine = PostgresAdapters.use(db, RetailEngine.builder()).build();
  * }</pre>
  *
- * <p>The catalogue, price lists, promotions, tax rules, stores, customers, staff, procurement and
- * carts still use the builder's other adapters (in memory by default).
+ * <p>Promotions, tax rules, procurement and carts still use the builder's other adapters (in memory
+ * by default): every process must define them the same way until they get Postgres adapters.
  */
 public final class PostgresAdapters {
 
@@ -34,6 +34,11 @@ public final class PostgresAdapters {
         .couponLedger(new PostgresCouponLedger(db))
         .sales(new PostgresSales(db))
         .invoices(new PostgresInvoices(db))
-        .shifts(new PostgresShifts(db));
+        .shifts(new PostgresShifts(db))
+        .stores(new PostgresStores(db))
+        .customers(new PostgresCustomers(db))
+        .staff(new PostgresStaff(db))
+        .catalog(new PostgresCatalog(db))
+        .priceBook(new PostgresPriceBook(db));
   }
 }

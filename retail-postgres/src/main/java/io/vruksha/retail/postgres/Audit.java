@@ -1,0 +1,25 @@
+package io.vruksha.retail.postgres;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Writes {@code audit_log} rows: who changed which master data, and what it was before and after.
+ */
+final class Audit {
+
+  private Audit() {}
+
+  static void record(
+      Handle h, String entity, String id, String by, Optional<?> before, Optional<?> after) {
+    h.createUpdate(
+            "INSERT INTO audit_log (entity, entity_id, changed_by, before, after)"
+                + " VALUES (:e, :id, :by, CAST(:b AS jsonb), CAST(:a AS jsonb))")
+        .bind("e", entity)
+        .bind("id", id)
+        .bind("by", by)
+        .bind("b", before.map(Json::write).orElse(null))
+        .bind("a", after.map(Json::write).orElse(null))
+        .execute();
+  }
+}
