@@ -5,7 +5,8 @@ import io.vruksha.retail.engine.RetailEngine;
 /**
  * Wires the PostgreSQL adapters into an engine builder: the unit of work, stock, the journal and
  * its counters, the outbox, idempotency keys, loyalty, store credit, coupon redemptions, sales,
- * invoices, shifts, stores, customers, staff, the catalogue and the price book.
+ * invoices, shifts, stores, customers, staff, the catalogue, the price book, promotions and
+ * coupons, tax rules, procurement and carts: every port of the engine.
  *
  * <pre>{@code
  * PostgresDatabase db = PostgresDatabase.connect(PostgresConfig.from(System.getenv()));
@@ -13,8 +14,8 @@ import io.vruksha.retail.engine.RetailEngine;
  * RetailEngine engine = PostgresAdapters.use(db, RetailEngine.builder()).build();
  * }</pre>
  *
- * <p>Promotions, tax rules, procurement and carts still use the builder's other adapters (in memory
- * by default): every process must define them the same way until they get Postgres adapters.
+ * <p>Promotions are read once per store into the engine's index; a process that changes them must
+ * call {@link RetailEngine#promotionsChanged()} in the others (the NATS adapter will broadcast it).
  */
 public final class PostgresAdapters {
 
@@ -39,6 +40,10 @@ public final class PostgresAdapters {
         .customers(new PostgresCustomers(db))
         .staff(new PostgresStaff(db))
         .catalog(new PostgresCatalog(db))
-        .priceBook(new PostgresPriceBook(db));
+        .priceBook(new PostgresPriceBook(db))
+        .promotions(new PostgresPromotions(db))
+        .taxRules(new PostgresTaxRules(db))
+        .procurement(new PostgresProcurement(db))
+        .carts(new PostgresCartStore(db));
   }
 }

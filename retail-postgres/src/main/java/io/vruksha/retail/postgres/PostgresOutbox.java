@@ -26,7 +26,17 @@ public final class PostgresOutbox implements Outbox {
       new ObjectMapper()
           .registerModule(new Jdk8Module())
           .registerModule(new JavaTimeModule())
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .addMixIn(io.vruksha.retail.promotion.Reward.class, TypedMixin.class)
+          .addMixIn(io.vruksha.retail.pricing.ManualDiscount.class, TypedMixin.class);
+
+  /**
+   * Sealed value families are written with their concrete type, so they read back as themselves.
+   */
+  @com.fasterxml.jackson.annotation.JsonTypeInfo(
+      use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.CLASS,
+      property = "@type")
+  private abstract static class TypedMixin {}
 
   private final PostgresUnitOfWork work;
 

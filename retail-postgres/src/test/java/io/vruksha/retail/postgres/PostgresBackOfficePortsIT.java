@@ -3,7 +3,6 @@ package io.vruksha.retail.postgres;
 import io.vruksha.retail.event.Outbox;
 import io.vruksha.retail.invoicing.Invoices;
 import io.vruksha.retail.loyalty.LoyaltyLedger;
-import io.vruksha.retail.memory.InMemoryProcurement;
 import io.vruksha.retail.procurement.Procurement;
 import io.vruksha.retail.register.Shifts;
 import io.vruksha.retail.store.BackOfficePortsContract;
@@ -37,7 +36,7 @@ class PostgresBackOfficePortsIT extends BackOfficePortsContract {
 
   @Override
   protected Procurement newProcurement() {
-    return new InMemoryProcurement();
+    return new PostgresProcurement(TestDatabase.fresh());
   }
 
   @Override

@@ -39,26 +39,13 @@ class PostgresCheckoutIT {
 
   private static final Instant NOON = Instant.parse("2026-11-24T11:00:00Z");
 
-  private static RetailEngine engine(PostgresDatabase db, boolean seedStock) {
+  private static RetailEngine engine(PostgresDatabase db, boolean seed) {
     RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
-    if (seedStock) {
+    if (seed) {
       DemoStore.seed(engine);
-    } else {
-      // another process: same catalogue, prices and promotions in its memory, stock from the
-      // database
-      RetailEngine scratch = DemoStore.engineBuilder().build();
-      DemoStore.seed(scratch);
-      copyReferenceData(scratch, engine);
     }
+    // another process on the same database needs nothing but its connection
     return engine;
-  }
-
-  private static void copyReferenceData(RetailEngine from, RetailEngine to) {
-    // stores, catalogue, prices, stock, sales and the journal are shared through the database;
-    // tax rules and promotions live in each process's memory until they get Postgres adapters
-    to.taxRules().assign(DemoStore.ID, from.taxRules().jurisdictionOf(DemoStore.ID).orElseThrow());
-    from.promotions().active(DemoStore.ID).forEach(to::definePromotion);
-    from.promotions().coupons().forEach(to.promotions()::saveCoupon);
   }
 
   private static Money eur(String amount) {

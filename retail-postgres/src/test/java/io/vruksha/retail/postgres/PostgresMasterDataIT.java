@@ -38,6 +38,33 @@ class PostgresMasterDataIT {
     }
   }
 
+  @Nested
+  class PromotionsOnPostgres extends io.vruksha.retail.promotion.PromotionsContract {
+    @Override
+    protected io.vruksha.retail.promotion.Promotions newPromotions() {
+      return new PostgresPromotions(TestDatabase.fresh());
+    }
+  }
+
+  @Nested
+  class TaxRulesOnPostgres extends io.vruksha.retail.tax.TaxRulesContract {
+    @Override
+    protected io.vruksha.retail.tax.TaxRules newRules() {
+      return new PostgresTaxRules(TestDatabase.fresh());
+    }
+  }
+
+  @Test
+  void everyKindOfPromotionReadsBackAsItWasWritten() {
+    PostgresPromotions promotions = new PostgresPromotions(TestDatabase.fresh());
+    io.vruksha.retail.engine.RetailEngine demo = io.vruksha.retail.engine.DemoStore.inMemory();
+    java.util.List<io.vruksha.retail.promotion.Promotion> all =
+        demo.promotions().active(io.vruksha.retail.engine.DemoStore.ID);
+    all.forEach(promotions::save);
+    assertThat(promotions.active(io.vruksha.retail.engine.DemoStore.ID))
+        .containsExactlyElementsOf(all);
+  }
+
   @Test
   void everyCustomerChangeIsAudited() {
     PostgresDatabase db = TestDatabase.fresh();

@@ -1,13 +1,12 @@
 package io.vruksha.retail.postgres;
 
-import io.vruksha.retail.memory.InMemoryCartStore;
 import io.vruksha.retail.sale.CartStore;
 import io.vruksha.retail.sale.IdempotencyStore;
 import io.vruksha.retail.sale.SalePortsContract;
 import io.vruksha.retail.sale.Sales;
 import io.vruksha.retail.sale.StoreCredits;
 
-/** The sale ports on PostgreSQL; carts have no Postgres adapter yet and stay in memory. */
+/** The sale ports on PostgreSQL. */
 class PostgresSalePortsIT extends SalePortsContract {
 
   @Override
@@ -27,6 +26,6 @@ class PostgresSalePortsIT extends SalePortsContract {
 
   @Override
   protected CartStore newCarts() {
-    return new InMemoryCartStore();
+    return new PostgresCartStore(TestDatabase.fresh());
   }
 }
