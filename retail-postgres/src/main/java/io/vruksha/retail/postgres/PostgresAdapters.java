@@ -1,6 +1,11 @@
 package io.vruksha.retail.postgres;
 
+import io.vruksha.retail.cache.KeyValueCache;
+import io.vruksha.retail.catalog.CachingCatalog;
 import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.memory.CaffeineCache;
+import io.vruksha.retail.pricing.CachingPriceBook;
+import java.time.Duration;
 
 /**
  * Wires the PostgreSQL adapters into an engine builder: the unit of work, stock, the journal and
@@ -21,8 +26,16 @@ public final class PostgresAdapters {
 
   private PostgresAdapters() {}
 
-  /** {@code builder} with the Postgres adapters of {@code db}. */
+  /** How long a catalogue or price read may be served from the near-cache. */
+  public static final Duration NEAR_CACHE_TTL = Duration.ofSeconds(30);
+
+  /**
+   * {@code builder} with the Postgres adapters of {@code db}; catalogue and price reads go through
+   * a Caffeine near-cache, dropped on this process's writes and expiring after {@link
+   * #NEAR_CACHE_TTL} for other processes' writes (the NATS adapter will broadcast invalidations).
+   */
   public static RetailEngine.Builder use(PostgresDatabase db, RetailEngine.Builder builder) {
+    KeyValueCache nearCache = new CaffeineCache(100_000);
     return builder
         .unitOfWork(db.unitOfWork())
         .stockLedger(new PostgresStockLedger(db))
@@ -39,8 +52,8 @@ public final class PostgresAdapters {
         .stores(new PostgresStores(db))
         .customers(new PostgresCustomers(db))
         .staff(new PostgresStaff(db))
-        .catalog(new PostgresCatalog(db))
-        .priceBook(new PostgresPriceBook(db))
+        .catalog(new CachingCatalog(new PostgresCatalog(db), nearCache, NEAR_CACHE_TTL))
+        .priceBook(new CachingPriceBook(new PostgresPriceBook(db), nearCache, NEAR_CACHE_TTL))
         .promotions(new PostgresPromotions(db))
         .taxRules(new PostgresTaxRules(db))
         .procurement(new PostgresProcurement(db))
