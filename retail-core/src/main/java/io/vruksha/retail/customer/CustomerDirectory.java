@@ -47,7 +47,8 @@ public final class CustomerDirectory {
 
   /** Creates a customer and, when a loyalty programme runs, enrols them. */
   public Customer create(StoreId store, Customer customer) {
-    return work.run(
+    return work.runFor(
+        store,
         () -> {
           Customer created = customers.create(customer);
           String id = created.id().value();
@@ -70,7 +71,8 @@ public final class CustomerDirectory {
 
   /** Removes a customer's personal data, keeping the record their sales point to. Idempotent. */
   public Customer anonymise(StoreId store, CustomerId id) {
-    return work.run(
+    return work.runFor(
+        store,
         () -> {
           Customer customer =
               customers

@@ -88,7 +88,8 @@ public final class Billing {
                     new InvalidInputException(
                         ErrorCode.VALIDATION,
                         "customer " + customerId + " has no tax id for a B2B invoice"));
-    return work.run(
+    return work.runFor(
+        basket.store(),
         () -> {
           PricedBasket priced = pricer.price(basket, by);
           Instant at = priced.at();

@@ -78,7 +78,8 @@ public final class Purchasing {
     }
     Supplier supplier = cheapest.get();
     return Optional.of(
-        work.run(
+        work.runFor(
+            low.store(),
             () -> {
               PurchaseOrder draft =
                   procurement.orders(low.store()).stream()

@@ -73,7 +73,8 @@ public final class Registers {
     if (openingFloat.isNegative()) {
       throw new InvalidInputException(ErrorCode.VALIDATION, "an opening float cannot be negative");
     }
-    return work.run(
+    return work.runFor(
+        store,
         () -> {
           if (shifts.openOn(store, registerId).isPresent()) {
             throw new RuleViolationException(

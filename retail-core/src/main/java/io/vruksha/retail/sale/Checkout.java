@@ -120,7 +120,8 @@ public final class Checkout {
   public Sale checkout(CheckoutRequest request, Actor cashier) {
     BasketRequest basketRequest = request.basket();
     String requestHash = hash(canonical(request));
-    return work.run(
+    return work.runFor(
+        basketRequest.store(),
         () -> {
           Optional<IdempotencyStore.Entry> seen =
               idempotency.find(basketRequest.store(), request.idempotencyKey());

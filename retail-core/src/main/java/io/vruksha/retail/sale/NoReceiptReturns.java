@@ -142,7 +142,8 @@ public final class NoReceiptReturns {
       Actor by) {
     by.require(Permission.NO_RECEIPT_RETURN, "take back goods without a receipt");
     quantity.requirePositive();
-    return work.run(
+    return work.runFor(
+        storeId,
         () -> {
           Store store =
               stores

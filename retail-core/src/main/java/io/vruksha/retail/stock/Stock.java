@@ -46,7 +46,8 @@ public final class Stock {
   /** Books goods received from a supplier. */
   public StockMovement receive(StockKey key, BigDecimal quantity, String reference) {
     requirePositive(quantity);
-    return work.run(() -> book(key, quantity, MovementReason.RECEIPT, reference, "", reference));
+    return work.runFor(
+        key.store(), () -> book(key, quantity, MovementReason.RECEIPT, reference, "", reference));
   }
 
   /** Corrects stock by hand (damage, theft, found goods); the reason is kept on the movement. */
@@ -58,7 +59,8 @@ public final class Stock {
       throw new InvalidInputException(
           ErrorCode.VALIDATION, "a stock adjustment must change something");
     }
-    return work.run(
+    return work.runFor(
+        key.store(),
         () -> book(key, change, MovementReason.ADJUSTMENT, "adjustment", reason, "adjustment"));
   }
 
@@ -73,7 +75,8 @@ public final class Stock {
       throw new InvalidInputException(
           ErrorCode.VALIDATION, "a transfer moves one SKU between two different places");
     }
-    return work.run(
+    return work.runFor(
+        java.util.Set.of(from.store(), to.store()),
         () ->
             List.of(
                 book(
@@ -99,7 +102,8 @@ public final class Stock {
    */
   public Map<Sku, BigDecimal> count(
       StoreId store, LocationId location, Map<Sku, BigDecimal> counted, String reference) {
-    return work.run(
+    return work.runFor(
+        store,
         () -> {
           Map<Sku, BigDecimal> variances = new TreeMap<>();
           counted.forEach(

@@ -15,4 +15,18 @@ public interface UnitOfWork {
 
   /** Runs {@code work} in a unit of work and returns its result; any exception rolls it back. */
   <T> T run(Supplier<T> work);
+
+  /**
+   * Runs {@code work} in a unit of work scoped to the stores it may touch. Adapters that isolate
+   * tenants (PostgreSQL row-level security) let it see and change the rows of those stores only; a
+   * nested call adds its stores to the scope. Others simply run the work.
+   */
+  default <T> T runFor(java.util.Set<io.vruksha.retail.store.StoreId> stores, Supplier<T> work) {
+    return run(work);
+  }
+
+  /** {@link #runFor(java.util.Set, Supplier)} for one store. */
+  default <T> T runFor(io.vruksha.retail.store.StoreId store, Supplier<T> work) {
+    return runFor(java.util.Set.of(store), work);
+  }
 }

@@ -48,6 +48,34 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     }
   }
 
+  /**
+   * Runs {@code work} in a transaction whose row-level-security scope holds {@code stores}: the
+   * list goes into {@code app.store_ids} with {@code set_config(..., true)}, which lasts until the
+   * transaction ends, so a pooled connection never carries it further. A nested call adds its
+   * stores to the scope.
+   */
+  @Override
+  public <T> T runFor(java.util.Set<io.vruksha.retail.store.StoreId> stores, Supplier<T> work) {
+    return run(
+        () -> {
+          Handle h = current.get();
+          String now =
+              h.createQuery("SELECT coalesce(current_setting('app.store_ids', true), '')")
+                  .mapTo(String.class)
+                  .one();
+          java.util.Set<String> scope = new java.util.TreeSet<>();
+          if (!now.isEmpty()) {
+            scope.addAll(java.util.List.of(now.split(",")));
+          }
+          stores.forEach(s -> scope.add(s.value()));
+          h.createQuery("SELECT set_config('app.store_ids', :v, true)")
+              .bind("v", String.join(",", scope))
+              .mapTo(String.class)
+              .one();
+          return work.get();
+        });
+  }
+
   /** Runs {@code query} on the current unit of work's handle, or in a transaction of its own. */
   <T> T with(Function<Handle, T> query) {
     Handle handle = current.get();

@@ -1,0 +1,148 @@
+package io.vruksha.retail.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vruksha.retail.UnavailableException;
+import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.stock.MovementReason;
+import io.vruksha.retail.stock.StockKey;
+import io.vruksha.retail.store.StoreId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The second wall: connected as an application role (neither superuser nor owner), a unit of work
+ * for store A reads and writes nothing of store B, even with hand-written SQL.
+ */
+class RowLevelSecurityIT {
+
+  private static final StoreId A = StoreId.of("store-a");
+  private static final StoreId B = StoreId.of("store-b");
+  private PostgresDatabase admin;
+  private PostgresDatabase app;
+  private String role;
+
+  @BeforeEach
+  void twoStoresAndAnApplicationLogin() {
+    admin = TestDatabase.fresh();
+    PostgresStockLedger asAdmin = new PostgresStockLedger(admin);
+    asAdmin.move(
+        StockKey.floor(A, Sku.of("MUG")),
+        BigDecimal.TEN,
+        MovementReason.RECEIPT,
+        "r",
+        "",
+        Instant.EPOCH,
+        false);
+    asAdmin.move(
+        StockKey.floor(B, Sku.of("MUG")),
+        BigDecimal.ONE,
+        MovementReason.RECEIPT,
+        "r",
+        "",
+        Instant.EPOCH,
+        false);
+    role = "vruksha_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    admin.jdbi().useHandle(h -> h.execute("CREATE ROLE " + role + " LOGIN IN ROLE vruksha_app"));
+    app =
+        PostgresDatabase.connect(
+            new PostgresConfig(
+                admin.config().host(),
+                admin.config().port(),
+                admin.config().database(),
+                role,
+                "",
+                admin.config().sslMode(),
+                2));
+  }
+
+  @AfterEach
+  void dropTheLogin() {
+    app.close();
+    admin.jdbi().useHandle(h -> h.execute("DROP ROLE " + role));
+  }
+
+  @Test
+  void aUnitOfWorkForStoreASeesAndChangesOnlyStoreA() {
+    PostgresStockLedger ledger = new PostgresStockLedger(app);
+    int visible =
+        app.unitOfWork()
+            .runFor(
+                A, () -> app.jdbi().withHandle(h -> 0) + rows("SELECT count(*) FROM stock_levels"));
+    assertThat(visible).isEqualTo(1);
+    assertThat(
+            app.unitOfWork()
+                .runFor(A, () -> ledger.level(StockKey.floor(A, Sku.of("MUG"))).onHand()))
+        .isEqualByComparingTo("10");
+    // store B's row does not exist for store A, even asked for by name
+    assertThat(
+            app.unitOfWork()
+                .runFor(A, () -> ledger.level(StockKey.floor(B, Sku.of("MUG"))).onHand()))
+        .isEqualByComparingTo("0");
+    assertThat(
+            app.unitOfWork()
+                .runFor(
+                    A,
+                    () -> rows("UPDATE stock_levels SET on_hand = 0 WHERE store_id = 'store-b'")))
+        .isZero();
+    assertThatThrownBy(
+            () ->
+                app.unitOfWork()
+                    .runFor(
+                        A,
+                        () ->
+                            rows(
+                                "INSERT INTO stock_levels (store_id, location_id, sku) VALUES ('store-b', 'x', 'y')")))
+        .isInstanceOf(UnavailableException.class)
+        .hasMessageContaining("row-level security");
+    // outside any store's unit of work the application sees nothing at all
+    assertThat(ledger.levels(A)).isEmpty();
+    // and store B's stock was never touched
+    assertThat(new PostgresStockLedger(admin).level(StockKey.floor(B, Sku.of("MUG"))).onHand())
+        .isEqualByComparingTo("1");
+  }
+
+  @Test
+  void aTillCheckingOutAsTheApplicationRoleWorksWithinItsStore() {
+    io.vruksha.retail.engine.RetailEngine office =
+        PostgresAdapters.use(admin, io.vruksha.retail.engine.DemoStore.engineBuilder()).build();
+    io.vruksha.retail.engine.DemoStore.seed(office);
+    io.vruksha.retail.engine.RetailEngine till =
+        PostgresAdapters.use(app, io.vruksha.retail.engine.DemoStore.engineBuilder()).build();
+    io.vruksha.retail.sale.Sale sale =
+        till.checkout(
+            io.vruksha.retail.sale.CheckoutRequest.of(
+                "k-1",
+                io.vruksha.retail.pricing.BasketRequest.builder(
+                        io.vruksha.retail.engine.DemoStore.ID)
+                    .at(Instant.parse("2026-11-24T11:00:00Z"))
+                    .add("MUG", 1)
+                    .build(),
+                new io.vruksha.retail.sale.Tender.Cash(
+                    io.vruksha.retail.money.Money.of("5.00", "EUR"))),
+            io.vruksha.retail.store.Actor.cashier("anna"));
+    assertThat(sale.number()).isEqualTo("S001-2026-000001");
+    assertThat(sale.change()).isEqualTo(io.vruksha.retail.money.Money.of("0.01", "EUR"));
+  }
+
+  @Test
+  void theScopeEndsWithTheTransaction() {
+    app.unitOfWork().runFor(A, () -> rows("SELECT 1"));
+    // the same pooled connection, next transaction: no store in scope
+    assertThat(app.unitOfWork().run(() -> rows("SELECT count(*) FROM stock_levels"))).isZero();
+  }
+
+  private int rows(String sql) {
+    return app.unitOfWork()
+        .with(
+            h ->
+                sql.startsWith("SELECT")
+                    ? h.createQuery(sql).mapTo(Integer.class).one()
+                    : h.createUpdate(sql).execute());
+  }
+}
