@@ -76,7 +76,8 @@ public final class Stock {
           ErrorCode.VALIDATION, "a transfer moves one SKU between two different places");
     }
     return work.runFor(
-        java.util.Set.of(from.store(), to.store()),
+        java.util.stream.Stream.of(from.store(), to.store())
+            .collect(java.util.stream.Collectors.toSet()),
         () ->
             List.of(
                 book(
