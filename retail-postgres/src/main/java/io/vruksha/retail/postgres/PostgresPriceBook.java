@@ -32,15 +32,18 @@ public final class PostgresPriceBook implements PriceBook {
   @Override
   public void saveList(PriceList list) {
     work.with(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO price_lists VALUES (:id, :s, :c, CAST(:doc AS jsonb)) ON CONFLICT (price_list_id)"
-                        + " DO UPDATE SET store_id = :s, currency = :c, document = CAST(:doc AS jsonb)")
-                .bind("id", list.id().value())
-                .bind("s", list.store().map(StoreId::value).orElse(null))
-                .bind("c", list.currency().getCurrencyCode())
-                .bind("doc", Json.write(list))
-                .execute());
+        h -> {
+          Audit.record(
+              h, "price_list", list.id().value(), "engine", list(list.id()), Optional.of(list));
+          return h.createUpdate(
+                  "INSERT INTO price_lists VALUES (:id, :s, :c, CAST(:doc AS jsonb)) ON CONFLICT (price_list_id)"
+                      + " DO UPDATE SET store_id = :s, currency = :c, document = CAST(:doc AS jsonb)")
+              .bind("id", list.id().value())
+              .bind("s", list.store().map(StoreId::value).orElse(null))
+              .bind("c", list.currency().getCurrencyCode())
+              .bind("doc", Json.write(list))
+              .execute();
+        });
   }
 
   @Override

@@ -21,13 +21,15 @@ public final class PostgresPromotions implements Promotions {
   @Override
   public void save(Promotion p) {
     work.with(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO promotions VALUES (:id, CAST(:doc AS jsonb))"
-                        + " ON CONFLICT (promotion_id) DO UPDATE SET document = CAST(:doc AS jsonb)")
-                .bind("id", p.id().value())
-                .bind("doc", Json.write(p))
-                .execute());
+        h -> {
+          Audit.record(h, "promotion", p.id().value(), "engine", find(p.id()), Optional.of(p));
+          return h.createUpdate(
+                  "INSERT INTO promotions VALUES (:id, CAST(:doc AS jsonb))"
+                      + " ON CONFLICT (promotion_id) DO UPDATE SET document = CAST(:doc AS jsonb)")
+              .bind("id", p.id().value())
+              .bind("doc", Json.write(p))
+              .execute();
+        });
   }
 
   @Override

@@ -21,14 +21,21 @@ public final class PostgresStaff implements Staff {
   @Override
   public void save(StaffMember m) {
     work.with(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO users VALUES (:id, :s, :n, :r) ON CONFLICT (staff_id) DO UPDATE SET store_id = :s, name = :n, role = :r")
-                .bind("id", m.staffId())
-                .bind("s", m.store().value())
-                .bind("n", m.name())
-                .bind("r", m.role().name())
-                .execute());
+        h -> {
+          Optional<StaffMember> before =
+              h.createQuery("SELECT * FROM users WHERE staff_id = :id")
+                  .bind("id", m.staffId())
+                  .map((rs, ctx) -> read(rs))
+                  .findOne();
+          Audit.record(h, "staff", m.staffId(), "engine", before, Optional.of(m));
+          return h.createUpdate(
+                  "INSERT INTO users VALUES (:id, :s, :n, :r) ON CONFLICT (staff_id) DO UPDATE SET store_id = :s, name = :n, role = :r")
+              .bind("id", m.staffId())
+              .bind("s", m.store().value())
+              .bind("n", m.name())
+              .bind("r", m.role().name())
+              .execute();
+        });
   }
 
   @Override

@@ -23,17 +23,24 @@ public final class PostgresStores implements Stores {
   @Override
   public void save(Store s) {
     work.with(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO stores VALUES (:id, :n, :c, :z, :inc, :mode) ON CONFLICT (store_id) DO UPDATE"
-                        + " SET name = :n, currency = :c, zone = :z, cash_increment = :inc, cash_mode = :mode")
-                .bind("id", s.id().value())
-                .bind("n", s.name())
-                .bind("c", s.currency().getCurrencyCode())
-                .bind("z", s.zone().getId())
-                .bind("inc", s.cashRounding().increment())
-                .bind("mode", s.cashRounding().mode().name())
-                .execute());
+        h -> {
+          Optional<Store> before =
+              h.createQuery("SELECT * FROM stores WHERE store_id = :id")
+                  .bind("id", s.id().value())
+                  .map((rs, ctx) -> read(rs))
+                  .findOne();
+          Audit.record(h, "store", s.id().value(), "engine", before, Optional.of(s));
+          return h.createUpdate(
+                  "INSERT INTO stores VALUES (:id, :n, :c, :z, :inc, :mode) ON CONFLICT (store_id) DO UPDATE"
+                      + " SET name = :n, currency = :c, zone = :z, cash_increment = :inc, cash_mode = :mode")
+              .bind("id", s.id().value())
+              .bind("n", s.name())
+              .bind("c", s.currency().getCurrencyCode())
+              .bind("z", s.zone().getId())
+              .bind("inc", s.cashRounding().increment())
+              .bind("mode", s.cashRounding().mode().name())
+              .execute();
+        });
   }
 
   @Override

@@ -53,13 +53,21 @@ public final class PostgresTaxRules implements TaxRules {
   @Override
   public void assign(StoreId store, TaxJurisdiction jurisdiction) {
     work.with(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO tax_jurisdictions VALUES (:s, CAST(:doc AS jsonb))"
-                        + " ON CONFLICT (store_id) DO UPDATE SET document = CAST(:doc AS jsonb)")
-                .bind("s", store.value())
-                .bind("doc", Json.write(Stored.of(jurisdiction)))
-                .execute());
+        h -> {
+          Audit.record(
+              h,
+              "tax_jurisdiction",
+              store.value(),
+              "engine",
+              jurisdictionOf(store).map(Stored::of),
+              Optional.of(Stored.of(jurisdiction)));
+          return h.createUpdate(
+                  "INSERT INTO tax_jurisdictions VALUES (:s, CAST(:doc AS jsonb))"
+                      + " ON CONFLICT (store_id) DO UPDATE SET document = CAST(:doc AS jsonb)")
+              .bind("s", store.value())
+              .bind("doc", Json.write(Stored.of(jurisdiction)))
+              .execute();
+        });
   }
 
   @Override

@@ -83,7 +83,17 @@ public final class PostgresUnitOfWork implements UnitOfWork {
       if (handle != null) {
         return query.apply(handle);
       }
-      return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, query::apply);
+      // a short transaction of its own, bound to the thread so that nested reads join it
+      return jdbi.inTransaction(
+          TransactionIsolationLevel.READ_COMMITTED,
+          h -> {
+            current.set(h);
+            try {
+              return query.apply(h);
+            } finally {
+              current.remove();
+            }
+          });
     } catch (RetailException e) {
       throw e;
     } catch (JdbiException e) {

@@ -66,6 +66,31 @@ class PostgresMasterDataIT {
   }
 
   @Test
+  void storeStaffPromotionTaxAndPriceListChangesAreAuditedToo() {
+    PostgresDatabase db = TestDatabase.fresh();
+    io.vruksha.retail.engine.RetailEngine engine =
+        PostgresAdapters.use(db, io.vruksha.retail.engine.DemoStore.engineBuilder()).build();
+    io.vruksha.retail.engine.DemoStore.seed(engine);
+    new PostgresStaff(db)
+        .save(
+            new io.vruksha.retail.store.StaffMember(
+                "anna",
+                "Anna",
+                io.vruksha.retail.engine.DemoStore.ID,
+                io.vruksha.retail.store.Role.CASHIER));
+    java.util.List<String> entities =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT DISTINCT entity FROM audit_log ORDER BY entity")
+                        .mapTo(String.class)
+                        .list());
+    assertThat(entities)
+        .containsExactly(
+            "price_list", "product", "promotion", "staff", "store", "tax_jurisdiction");
+  }
+
+  @Test
   void everyCustomerChangeIsAudited() {
     PostgresDatabase db = TestDatabase.fresh();
     PostgresCustomers customers = new PostgresCustomers(db);
