@@ -29,4 +29,13 @@ public interface UnitOfWork {
   default <T> T runFor(io.vruksha.retail.store.StoreId store, Supplier<T> work) {
     return runFor(java.util.Set.of(store), work);
   }
+
+  /**
+   * Runs {@code work} on behalf of {@code actorId} (a member of staff, an API client, a batch job):
+   * adapters that keep an audit trail record them as the author of every master-data change made
+   * inside. Others simply run the work.
+   */
+  default <T> T runAs(String actorId, Supplier<T> work) {
+    return run(work);
+  }
 }

@@ -11,13 +11,14 @@ final class Audit {
   private Audit() {}
 
   static void record(
-      Handle h, String entity, String id, String by, Optional<?> before, Optional<?> after) {
+      Handle h, String entity, String id, String fallback, Optional<?> before, Optional<?> after) {
     h.createUpdate(
             "INSERT INTO audit_log (entity, entity_id, changed_by, before, after)"
-                + " VALUES (:e, :id, :by, CAST(:b AS jsonb), CAST(:a AS jsonb))")
+                + " VALUES (:e, :id, coalesce(nullif(current_setting('app.actor', true), ''), :by),"
+                + " CAST(:b AS jsonb), CAST(:a AS jsonb))")
         .bind("e", entity)
         .bind("id", id)
-        .bind("by", by)
+        .bind("by", fallback)
         .bind("b", before.map(Json::write).orElse(null))
         .bind("a", after.map(Json::write).orElse(null))
         .execute();

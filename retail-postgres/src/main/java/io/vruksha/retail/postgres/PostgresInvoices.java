@@ -7,7 +7,10 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link Invoices} on PostgreSQL. Thread-safe. */
+/**
+ * {@link Invoices} on PostgreSQL: the invoice as a document, its payments also as rows of {@code
+ * payments}. Thread-safe.
+ */
 public final class PostgresInvoices implements Invoices {
 
   private final PostgresUnitOfWork work;
@@ -20,20 +23,41 @@ public final class PostgresInvoices implements Invoices {
   @Override
   public void save(Invoice i) {
     work.with(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO invoices VALUES (:n, :s, :sale, :cust, :status, :at, :t, :cur, CAST(:doc AS jsonb))"
-                        + " ON CONFLICT (number) DO UPDATE SET status = EXCLUDED.status, document = EXCLUDED.document")
+        h -> {
+          h.createUpdate(
+                  "INSERT INTO invoices VALUES (:n, :s, :sale, :cust, :status, :at, :t, :cur, CAST(:doc AS jsonb))"
+                      + " ON CONFLICT (number) DO UPDATE SET status = EXCLUDED.status, document = EXCLUDED.document")
+              .bind("n", i.number())
+              .bind("s", i.store().value())
+              .bind("sale", i.saleId().orElse(null))
+              .bind("cust", i.customerId().orElse(null))
+              .bind("status", i.status().name())
+              .bind("at", Timestamp.from(i.issuedAt()))
+              .bind("t", i.total().amount())
+              .bind("cur", i.total().currency().getCurrencyCode())
+              .bind("doc", Json.write(i))
+              .execute();
+          // the payments as rows too, for reconciliation: only new ones are appended
+          int stored =
+              h.createQuery("SELECT count(*) FROM payments WHERE invoice_number = :n")
+                  .bind("n", i.number())
+                  .mapTo(Integer.class)
+                  .one();
+          for (int line = stored; line < i.payments().size(); line++) {
+            Invoice.Payment p = i.payments().get(line);
+            h.createUpdate("INSERT INTO payments VALUES (:n, :l, :s, :a, :c, :m, :r, :at)")
                 .bind("n", i.number())
+                .bind("l", line + 1)
                 .bind("s", i.store().value())
-                .bind("sale", i.saleId().orElse(null))
-                .bind("cust", i.customerId().orElse(null))
-                .bind("status", i.status().name())
-                .bind("at", Timestamp.from(i.issuedAt()))
-                .bind("t", i.total().amount())
-                .bind("cur", i.total().currency().getCurrencyCode())
-                .bind("doc", Json.write(i))
-                .execute());
+                .bind("a", p.amount().amount())
+                .bind("c", p.amount().currency().getCurrencyCode())
+                .bind("m", p.method())
+                .bind("r", p.reference())
+                .bind("at", Timestamp.from(p.at()))
+                .execute();
+          }
+          return null;
+        });
   }
 
   @Override

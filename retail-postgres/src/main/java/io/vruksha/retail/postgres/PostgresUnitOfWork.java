@@ -76,6 +76,24 @@ public final class PostgresUnitOfWork implements UnitOfWork {
         });
   }
 
+  /**
+   * Runs {@code work} in a transaction whose {@code audit_log} rows name {@code actorId} (set with
+   * {@code set_config('app.actor', ..., true)}, so it ends with the transaction).
+   */
+  @Override
+  public <T> T runAs(String actorId, Supplier<T> work) {
+    return run(
+        () -> {
+          current
+              .get()
+              .createQuery("SELECT set_config('app.actor', :a, true)")
+              .bind("a", actorId)
+              .mapTo(String.class)
+              .one();
+          return work.get();
+        });
+  }
+
   /** Runs {@code query} on the current unit of work's handle, or in a transaction of its own. */
   <T> T with(Function<Handle, T> query) {
     Handle handle = current.get();

@@ -91,6 +91,17 @@ class PostgresCheckoutIT {
     assertThat(z.overShort()).contains(eur("0.00"));
     assertThat(engine.journal().verify(DemoStore.ID)).isEmpty();
     assertThat(engine.journal().entries(DemoStore.ID)).hasSize(3);
+    // the sale's cash payment is a row of its own for reconciliation
+    List<String> payments =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT method || ' ' || amount FROM payments WHERE invoice_number = :n")
+                        .bind("n", sale.number())
+                        .mapTo(String.class)
+                        .list());
+    assertThat(payments).containsExactly("CASH 31.2400");
     assertThat(engine.outbox().pending(1_000))
         .extracting(e -> e.subject())
         .contains(

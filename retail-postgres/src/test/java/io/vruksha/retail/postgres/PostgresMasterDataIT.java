@@ -95,17 +95,22 @@ class PostgresMasterDataIT {
     PostgresDatabase db = TestDatabase.fresh();
     PostgresCustomers customers = new PostgresCustomers(db);
     customers.create(io.vruksha.retail.customer.Customer.of("c-1", "Ada", java.time.Instant.EPOCH));
-    customers.update(
-        io.vruksha.retail.customer.Customer.of("c-1", "Ada Lovelace", java.time.Instant.EPOCH));
+    db.unitOfWork()
+        .runAs(
+            "sam",
+            () ->
+                customers.update(
+                    io.vruksha.retail.customer.Customer.of(
+                        "c-1", "Ada Lovelace", java.time.Instant.EPOCH)));
     java.util.List<String> rows =
         db.jdbi()
             .withHandle(
                 h ->
                     h.createQuery(
-                            "SELECT coalesce(before->>'name', '-') || ' -> ' || (after->>'name') FROM audit_log"
+                            "SELECT changed_by || ': ' || coalesce(before->>'name', '-') || ' -> ' || (after->>'name') FROM audit_log"
                                 + " WHERE entity = 'customer' AND entity_id = 'c-1' ORDER BY id")
                         .mapTo(String.class)
                         .list());
-    assertThat(rows).containsExactly("- -> Ada", "Ada -> Ada Lovelace");
+    assertThat(rows).containsExactly("engine: - -> Ada", "sam: Ada -> Ada Lovelace");
   }
 }
