@@ -29,7 +29,9 @@ import java.util.Optional;
  *       {@code A / F}, where {@code F} is the rule's gross factor, and each tax is extracted from
  *       it.
  *   <li><b>Rounding</b>: per line and rate, or per rate over the document then spread back over the
- *       lines by largest remainder ({@link Allocation#roundToTotal}).
+ *       lines by largest remainder ({@link Allocation#roundToTotal}). A net line rounded per line
+ *       charges each rate on its printed base, so a compound rate sees the earlier taxes as
+ *       rounded.
  *   <li><b>Totals</b>: net lines keep their amount and add the tax; gross lines keep their amount
  *       (what the shelf said) and the net is what is left after the tax.
  * </ol>
@@ -107,8 +109,12 @@ public final class TaxCalculator {
     RoundingMode mode = jurisdiction.roundingMode();
     if (jurisdiction.roundingLevel() == TaxRoundingLevel.LINE) {
       for (Work w : work) {
-        for (BigDecimal exact : w.exact) {
-          w.rounded.add(exact.setScale(0, mode).longValueExact());
+        if (w.line.amountIncludesTax()) {
+          for (BigDecimal exact : w.exact) {
+            w.rounded.add(exact.setScale(0, mode).longValueExact());
+          }
+        } else {
+          chargeOnNet(w, mode, currency);
         }
       }
       return;
@@ -136,6 +142,24 @@ public final class TaxCalculator {
         int[] c = cells.get(i);
         work.get(c[0]).rounded.set(c[1], parts[i]);
       }
+    }
+  }
+
+  /**
+   * A net line rounded per line: each rate is charged on its base as printed, so a compound rate
+   * sees the earlier taxes as charged (rounded), not their exact values. Quebec's QST on 0.24 CAD:
+   * GST 0.012 rounds to 0.01, QST is 9.975% of 0.25 = 0.0249375, so 0.02 (on the exact 0.252 it
+   * would round to 0.03, and the receipt's base times rate would not give its tax).
+   */
+  private static void chargeOnNet(Work w, RoundingMode mode, Currency currency) {
+    Money net = w.line.amount();
+    Money earlier = Money.zero(currency);
+    for (int r = 0; r < w.exact.size(); r++) {
+      TaxRate rate = w.rule.rates().get(r);
+      Money base = rate.compound() ? net.plus(earlier) : net;
+      Money tax = base.times(rate.rate(), mode);
+      w.rounded.add(tax.minorUnits());
+      earlier = earlier.plus(tax);
     }
   }
 

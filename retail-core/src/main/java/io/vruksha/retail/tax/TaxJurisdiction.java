@@ -4,6 +4,7 @@ import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.catalog.TaxCategory;
 import java.math.RoundingMode;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +29,10 @@ public record TaxJurisdiction(
     boolean pricesIncludeTax,
     Map<TaxCategory, TaxRule> rules) {
 
-  /** Validates the code and that each rule sits under its own category. */
+  /**
+   * Validates the code, that each rule sits under its own category, and that a rate code shared by
+   * several rules (a state rate on every category) names the same rate in each.
+   */
   public TaxJurisdiction {
     Objects.requireNonNull(roundingLevel, "roundingLevel");
     Objects.requireNonNull(roundingMode, "roundingMode");
@@ -49,6 +53,31 @@ public record TaxJurisdiction(
                 "the rule for " + rule.category() + " is filed under " + category);
           }
         });
+    // the breakdown has one row per rate code, so a code must mean one rate everywhere
+    Map<String, TaxRate> byCode = new HashMap<>();
+    for (TaxRule rule : rules.values()) {
+      for (TaxRate rate : rule.rates()) {
+        TaxRate seen = byCode.putIfAbsent(rate.code(), rate);
+        if (seen != null
+            && (seen.rate().compareTo(rate.rate()) != 0 || !seen.name().equals(rate.name()))) {
+          throw new InvalidInputException(
+              ErrorCode.TAX_RULE_INVALID,
+              "tax rate code "
+                  + rate.code()
+                  + " means both "
+                  + describe(seen)
+                  + " and "
+                  + describe(rate)
+                  + " in "
+                  + code
+                  + "; give each rate its own code");
+        }
+      }
+    }
+  }
+
+  private static String describe(TaxRate rate) {
+    return "\"" + rate.name() + "\" at " + rate.rate().stripTrailingZeros().toPlainString();
   }
 
   /** Starts a jurisdiction: line rounding, half-up, prices exclusive of tax unless told. */

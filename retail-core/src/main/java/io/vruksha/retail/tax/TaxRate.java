@@ -8,9 +8,10 @@ import java.util.Objects;
 /**
  * One rate of tax on a line.
  *
- * <p>A <b>compound</b> rate is charged on the base plus the non-compound taxes listed before it
- * (tax on tax, as Quebec's QST was on price plus GST until 2013). Rates are decimal fractions:
- * {@code 0.19} is 19%.
+ * <p>A <b>compound</b> rate is charged on the base plus the taxes listed before it (tax on tax, as
+ * Quebec's QST was on price plus GST until 2013); with several compound rates each sees all the
+ * taxes before it, so the gross factor is the product. Rates are decimal fractions: {@code 0.19} is
+ * 19%.
  *
  * @param code a stable code that groups the breakdown ({@code "DE19"}, {@code "CGST9"})
  * @param name the name printed on the receipt ("VAT 19%")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.NotFoundException;
 import io.vruksha.retail.catalog.TaxCategory;
 import io.vruksha.retail.money.Money;
@@ -162,6 +163,32 @@ class TaxCalculatorTest {
   }
 
   @Test
+  void aCompoundRateRoundedPerLineSeesTheEarlierTaxAsCharged() {
+    TaxJurisdiction quebec =
+        TaxJurisdiction.builder("CA-QC", "Quebec (compound QST)")
+            .rule(
+                TaxRule.standard(
+                    STANDARD,
+                    TaxRate.of("GST", "GST 5%", "0.05"),
+                    TaxRate.compound("QST", "QST 9.975%", "0.09975")))
+            .build();
+    TaxResult result =
+        calculator.calculate(quebec, lines("CAD", false, STANDARD, "0.24"), Optional.empty());
+    // GST 0.24 x 5% = 0.012 -> 0.01; QST on 0.24 + 0.01 = 0.25 x 9.975% = 0.0249375 -> 0.02
+    // (on the unrounded 0.252 it would be 0.025137 -> 0.03, which 0.25 x 9.975% does not give)
+    assertThat(result.lines().get(0).taxes())
+        .extracting(TaxAmount::rateCode, TaxAmount::base, TaxAmount::tax)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "GST", Money.of("0.24", "CAD"), Money.of("0.01", "CAD")),
+            org.assertj.core.groups.Tuple.tuple(
+                "QST", Money.of("0.25", "CAD"), Money.of("0.02", "CAD")));
+    // tax 0.03, gross 0.27
+    assertThat(result.tax()).isEqualTo(Money.of("0.03", "CAD"));
+    assertThat(result.gross()).isEqualTo(Money.of("0.27", "CAD"));
+  }
+
+  @Test
   void indianIntraStateGstSplitsIntoCgstAndSgst() {
     TaxJurisdiction karnataka =
         TaxJurisdiction.builder("IN-KA", "Karnataka (intra-state)")
@@ -299,5 +326,28 @@ class TaxCalculatorTest {
                 TaxRule.standard(
                     STANDARD, TaxRate.of("A", "A", "0.1"), TaxRate.of("A", "A", "0.2")))
         .hasMessageContaining("twice");
+  }
+
+  @Test
+  void aRateCodeSharedByTwoRulesMustMeanTheSameRate() {
+    // one breakdown row per code: "IL" cannot be 6.25% on one category and 1% on another
+    TaxJurisdiction.Builder illinois =
+        TaxJurisdiction.builder("US-IL", "Illinois")
+            .rule(TaxRule.standard(STANDARD, TaxRate.of("IL", "Illinois", "0.0625")))
+            .rule(TaxRule.standard(REDUCED, TaxRate.of("IL", "Illinois", "0.01")));
+    assertThatThrownBy(illinois::build)
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("tax rate code IL means both")
+        .hasMessageContaining("\"Illinois\" at 0.0625")
+        .hasMessageContaining("\"Illinois\" at 0.01")
+        .extracting(e -> ((InvalidInputException) e).code())
+        .isEqualTo(ErrorCode.TAX_RULE_INVALID);
+    // the same rate shared is fine, however its scale is written
+    TaxJurisdiction shared =
+        TaxJurisdiction.builder("US-IL", "Illinois")
+            .rule(TaxRule.standard(STANDARD, TaxRate.of("IL", "Illinois", "0.0625")))
+            .rule(TaxRule.standard(REDUCED, TaxRate.of("IL", "Illinois", "0.06250")))
+            .build();
+    assertThat(shared.rules()).hasSize(2);
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -28,8 +29,8 @@ class TaxPropertiesTest {
 
   record Scenario(TaxJurisdiction jurisdiction, List<TaxLine> lines) {}
 
-  @Provide
-  Arbitrary<Scenario> scenarios() {
+  /** Up to three rates whose codes start with {@code prefix}, so two rules never share a code. */
+  private static Arbitrary<List<TaxRate>> rates(String prefix) {
     Arbitrary<TaxRate> rate =
         Combinators.combine(
                 Arbitraries.integers().between(0, 3000),
@@ -37,9 +38,12 @@ class TaxPropertiesTest {
                 Arbitraries.strings().alpha().ofLength(4))
             .as(
                 (bp, compound, code) ->
-                    new TaxRate(code, code, BigDecimal.valueOf(bp, 4), compound));
-    Arbitrary<List<TaxRate>> rates =
-        rate.list().ofMinSize(1).ofMaxSize(3).uniqueElements(TaxRate::code);
+                    new TaxRate(prefix + code, prefix + code, BigDecimal.valueOf(bp, 4), compound));
+    return rate.list().ofMinSize(1).ofMaxSize(3).uniqueElements(TaxRate::code);
+  }
+
+  @Provide
+  Arbitrary<Scenario> scenarios() {
     Arbitrary<TaxLine> line =
         Combinators.combine(
                 Arbitraries.of(A, B, Z),
@@ -50,8 +54,8 @@ class TaxPropertiesTest {
                     new TaxLine(
                         0, c, Money.ofMinor(java.util.Currency.getInstance("EUR"), minor), gross));
     return Combinators.combine(
-            rates,
-            rates,
+            rates("A-"),
+            rates("B-"),
             Arbitraries.of(TaxRoundingLevel.values()),
             Arbitraries.of(RoundingMode.HALF_UP, RoundingMode.HALF_EVEN),
             line.list().ofMinSize(1).ofMaxSize(25))
@@ -105,6 +109,22 @@ class TaxPropertiesTest {
       TaxLine in = s.lines().get(i);
       LineTax out = r.lines().get(i);
       assertThat(in.amountIncludesTax() ? out.gross() : out.net()).isEqualTo(in.amount());
+    }
+  }
+
+  @Property(tries = 1000)
+  void aNetLineRoundedPerLineChargesEachRateOnItsPrintedBase(@ForAll("scenarios") Scenario s) {
+    TaxJurisdiction j = s.jurisdiction();
+    Assume.that(j.roundingLevel() == TaxRoundingLevel.LINE);
+    TaxResult r = calculator.calculate(j, s.lines(), Optional.empty());
+    for (int i = 0; i < s.lines().size(); i++) {
+      if (s.lines().get(i).amountIncludesTax()) {
+        continue;
+      }
+      for (TaxAmount t : r.lines().get(i).taxes()) {
+        // what a customer can check on the receipt: base x rate, rounded, is the tax
+        assertThat(t.tax()).isEqualTo(t.base().times(t.rate(), j.roundingMode()));
+      }
     }
   }
 
