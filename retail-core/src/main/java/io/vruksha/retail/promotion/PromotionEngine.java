@@ -1,6 +1,7 @@
 package io.vruksha.retail.promotion;
 
 import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.catalog.CategoryId;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.money.Money;
@@ -29,12 +30,13 @@ import java.util.TreeMap;
  * {@link Promotion} (multi-buy deals, then item discounts, then basket promotions; within each
  * stage by priority, then id); each promotion takes the units still open to it under the stacking
  * rules. The engine searches the combinations depth-first with branch and bound (a combination's
- * bound is its discount so far plus each remaining candidate's stand-alone discount, which no later
- * combination can exceed) and keeps the largest total discount. Ties go to fewer promotions, then
- * to the lexicographically smaller list of (priority, id). Exclusive promotions are weighed alone.
- * Up to {@value #EXHAUSTIVE_LIMIT} non-exclusive candidates are searched exhaustively; beyond that
- * the engine adds candidates greedily by stand-alone discount, keeping each that raises the total,
- * and it considers at most {@value #MAX_CANDIDATES} (the best stand-alone ones).
+ * bound is its discount so far plus an upper bound for each remaining candidate: its stand-alone
+ * discount, which other promotions can only lower, or for a threshold the best tier within reach of
+ * the full spend) and keeps the largest total discount. Ties go to fewer promotions, then to the
+ * lexicographically smaller list of (priority, id). Exclusive promotions are weighed alone. Up to
+ * {@value #EXHAUSTIVE_LIMIT} non-exclusive candidates are searched exhaustively; beyond that the
+ * engine adds candidates greedily by stand-alone discount, keeping each that raises the total, and
+ * it considers at most {@value #MAX_CANDIDATES} (the best stand-alone ones).
  *
  * <p>Immutable and thread-safe; the coupon ledger is read, never written.
  */
@@ -62,7 +64,11 @@ public final class PromotionEngine {
       Collection<Promotion> promotions, Collection<Coupon> coupons, CouponLedger ledger) {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     for (Promotion p : promotions) {
-      byId.put(p.id(), p);
+      if (byId.putIfAbsent(p.id(), p) != null) {
+        throw new InvalidInputException(
+            ErrorCode.PROMOTION_INVALID,
+            "promotion " + p.id() + " is given twice; each promotion needs its own id");
+      }
       index(p, p.target());
       if (p.reward() instanceof Reward.BuyXGetY b) {
         b.rewardTarget().ifPresent(t -> index(p, t));
@@ -168,6 +174,7 @@ public final class PromotionEngine {
     private final List<Promotion> candidates;
     private final List<Promotion> considered;
     private final long[] standalone;
+    private final long[] bounds;
 
     Search(List<PromotionLine> lines, List<Promotion> candidates) {
       this.candidates = candidates;
@@ -191,6 +198,7 @@ public final class PromotionEngine {
       }
       this.considered = keep.stream().map(candidates::get).toList();
       this.standalone = keep.stream().mapToLong(i -> alone[i]).toArray();
+      this.bounds = keep.stream().mapToLong(start::bound).toArray();
       this.indices = keep.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -212,7 +220,7 @@ public final class PromotionEngine {
       if (open.size() <= EXHAUSTIVE_LIMIT) {
         long[] suffix = new long[open.size() + 1];
         for (int i = open.size() - 1; i >= 0; i--) {
-          suffix[i] = suffix[i + 1] + standalone[open.get(i)];
+          suffix[i] = suffix[i + 1] + bounds[open.get(i)];
         }
         Evaluation[] holder = {best};
         dfs(open, 0, start, new ArrayList<>(), 0, suffix, holder);

@@ -24,8 +24,6 @@ import java.util.TreeMap;
  */
 final class UnitState {
 
-  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
   private final List<PromotionLine> lines;
   private final List<Promotion> candidates;
   private final int[] line;
@@ -129,6 +127,37 @@ final class UnitState {
     return result;
   }
 
+  /**
+   * An upper bound on what candidate {@code c} can give after any other promotions have been
+   * applied to this state. Other promotions only take units away or lower their value, so the
+   * stand-alone discount bounds every reward whose value grows with the spend. A threshold whose
+   * lower tier is worth more than a higher one can gain when the spend falls, so its bound is the
+   * best tier within reach of today's spend, priced at today's spend.
+   */
+  long bound(int c) {
+    Promotion p = candidates.get(c);
+    if (!(p.reward() instanceof Reward.Threshold r)) {
+      return copy().apply(c);
+    }
+    List<Integer> units = open(c, p.target(), false);
+    long spend = sum(units);
+    long room = 0;
+    for (int u : units) {
+      room += headroom(p, u);
+    }
+    long best = 0;
+    for (Reward.Tier tier : r.tiers()) {
+      if (spend >= tier.spend().minorUnits()) {
+        long off =
+            tier.amountOff()
+                .map(Money::minorUnits)
+                .orElseGet(() -> percentOf(spend, tier.percentOff().orElseThrow()));
+        best = Math.max(best, off);
+      }
+    }
+    return Math.min(best, room);
+  }
+
   /** Applies candidate {@code c} to the units open to it; returns the discount it gave. */
   long apply(int c) {
     Promotion p = candidates.get(c);
@@ -189,7 +218,10 @@ final class UnitState {
     }
     long total = 0;
     for (List<Integer> group : byLine(units)) {
-      total += spread(c, p, group, percentOf(sum(group), percent));
+      long off = percentOf(sum(group), percent);
+      if (off > 0) {
+        total += spread(c, p, group, off);
+      }
     }
     return total;
   }
@@ -203,11 +235,12 @@ final class UnitState {
       long off =
           piece[u]
               ? amount
-              : BigDecimal.valueOf(amount)
-                  .multiply(lines.get(line[u]).quantity().value())
-                  .setScale(0, RoundingMode.HALF_UP)
-                  .longValueExact();
-      total += spread(c, p, List.of(u), off);
+              : Money.ofMinor(currency(), amount)
+                  .times(lines.get(line[u]).quantity().value(), RoundingMode.HALF_UP)
+                  .minorUnits();
+      if (off > 0) {
+        total += spread(c, p, List.of(u), off);
+      }
     }
     return total;
   }
@@ -221,7 +254,10 @@ final class UnitState {
               : price
                   .times(lines.get(line[u]).quantity().value(), RoundingMode.HALF_UP)
                   .minorUnits();
-      total += spread(c, p, List.of(u), Math.max(0, value[u] - target));
+      if (value[u] > target) {
+        // a unit already at or below the price is left open for other promotions
+        total += spread(c, p, List.of(u), value[u] - target);
+      }
     }
     return total;
   }
@@ -231,14 +267,23 @@ final class UnitState {
     if (r.rewardTarget().isEmpty()) {
       List<Integer> ranked = dearestFirst(units);
       int set = r.buy() + r.get();
-      for (int start = 0; start + set <= ranked.size(); start += set) {
-        List<Integer> group = ranked.subList(start, start + set);
-        List<Integer> rewarded =
-            r.pick() == Reward.Pick.CHEAPEST
-                ? group.subList(r.buy(), set)
-                : group.subList(0, r.get());
+      int sets = ranked.size() / set;
+      if (r.pick() == Reward.Pick.DEAREST) {
+        // each set's dearest units are rewarded: the customer does best when the dearest
+        // sets x get units are rewarded and the cheapest sets x buy units are the ones bought,
+        // which leaves the middle of the range open for other promotions
+        claim(c, ranked.subList(ranked.size() - sets * r.buy(), ranked.size()));
+        for (int u : ranked.subList(0, sets * r.get())) {
+          total += spread(c, p, List.of(u), percentOf(value[u], r.percentOff()));
+        }
+        return total;
+      }
+      // each set's cheapest units are rewarded: cutting the dearest-first ranking into
+      // consecutive sets rewards the dearest units any grouping could
+      for (int k = 0; k < sets; k++) {
+        List<Integer> group = ranked.subList(k * set, (k + 1) * set);
         claim(c, group);
-        for (int u : rewarded) {
+        for (int u : group.subList(r.buy(), set)) {
           total += spread(c, p, List.of(u), percentOf(value[u], r.percentOff()));
         }
       }
@@ -301,6 +346,8 @@ final class UnitState {
    */
   private long spread(int c, Promotion p, List<Integer> units, long discount) {
     claim(c, units);
+    // a canonical order, so that equal remainders favour the same SKU whatever the line order
+    units = canonical(units);
     long room = 0;
     List<BigDecimal> weights = new ArrayList<>(units.size());
     for (int u : units) {
@@ -334,6 +381,15 @@ final class UnitState {
     }
   }
 
+  private List<Integer> canonical(List<Integer> units) {
+    List<Integer> ordered = new ArrayList<>(units);
+    ordered.sort(
+        Comparator.comparing((Integer u) -> skuOrder[u])
+            .thenComparingLong(u -> -value[u])
+            .thenComparingInt(u -> u));
+    return ordered;
+  }
+
   private List<Integer> dearestFirst(List<Integer> units) {
     List<Integer> ranked = new ArrayList<>(units);
     ranked.sort(
@@ -359,10 +415,13 @@ final class UnitState {
     return s;
   }
 
-  private static long percentOf(long minor, BigDecimal percent) {
-    return BigDecimal.valueOf(minor)
-        .multiply(percent)
-        .divide(HUNDRED, 0, RoundingMode.HALF_UP)
-        .longValueExact();
+  private long percentOf(long minor, BigDecimal percent) {
+    return Money.ofMinor(currency(), minor)
+        .times(percent.movePointLeft(2), RoundingMode.HALF_UP)
+        .minorUnits();
+  }
+
+  private java.util.Currency currency() {
+    return lines.get(line[0]).amount().currency();
   }
 }

@@ -103,14 +103,30 @@ class PromotionPropertiesTest {
                             List.of(
                                 Reward.Tier.amount(
                                     Money.ofMinor(Baskets.EUR, c),
-                                    Money.ofMinor(Baskets.EUR, c / 10 + 1))))));
+                                    Money.ofMinor(Baskets.EUR, c / 10 + 1))))),
+            // two tiers whose upper one may be worth less than the lower one
+            Combinators.combine(
+                    Arbitraries.longs().between(100, 10_000),
+                    Arbitraries.longs().between(1, 10_000),
+                    Arbitraries.longs().between(1, 3_000),
+                    Arbitraries.integers().between(1, 30))
+                .as(
+                    (low, step, off, pct) ->
+                        new Reward.Threshold(
+                            List.of(
+                                Reward.Tier.amount(
+                                    Money.ofMinor(Baskets.EUR, low),
+                                    Money.ofMinor(Baskets.EUR, off)),
+                                Reward.Tier.percent(
+                                    Money.ofMinor(Baskets.EUR, low + step),
+                                    String.valueOf(pct))))));
     Arbitrary<Promotion> promotion =
         Combinators.combine(
                 Arbitraries.integers().between(0, 999),
                 target,
                 reward,
                 Arbitraries.integers().between(0, 3),
-                Arbitraries.of(0, 1, 2, 3))
+                Arbitraries.of(0, 1, 2, 3, 0, 1, 2, 3, 4, 5))
             .as(
                 (id, t, r, priority, flags) -> {
                   if (r.countsPieces() && t.wholeBasket()) {
@@ -122,6 +138,9 @@ class PromotionPropertiesTest {
                   }
                   if ((flags & 2) != 0) {
                     p = p.notBelowCost();
+                  }
+                  if ((flags & 4) != 0) {
+                    p = p.asExclusive();
                   }
                   return p;
                 });
@@ -181,5 +200,71 @@ class PromotionPropertiesTest {
       PromotionResult alone = PromotionEngine.of(List.of(p)).apply(lines, Baskets.context());
       assertThat(best.totalDiscount()).isGreaterThanOrEqualTo(alone.totalDiscount());
     }
+  }
+
+  @Property(tries = 300)
+  void theSearchFindsTheSameTotalAsTryingEverySubset(
+      @ForAll("baskets") List<PromotionLine> lines,
+      @ForAll("promotionSets") List<Promotion> promotions) {
+    PromotionEngine engine = PromotionEngine.of(promotions);
+    List<Promotion> candidates = engine.candidates(lines, Baskets.context());
+    UnitState start = UnitState.of(lines, candidates);
+    long best = 0;
+    for (int mask = 1; mask < 1 << candidates.size(); mask++) {
+      boolean exclusiveWithOthers = false;
+      for (int c = 0; c < candidates.size(); c++) {
+        if ((mask >> c & 1) != 0 && candidates.get(c).exclusive() && Integer.bitCount(mask) > 1) {
+          exclusiveWithOthers = true;
+        }
+      }
+      if (exclusiveWithOthers) {
+        continue;
+      }
+      UnitState s = start.copy();
+      long total = 0;
+      for (int c = 0; c < candidates.size(); c++) {
+        if ((mask >> c & 1) != 0) {
+          total += s.apply(c);
+        }
+      }
+      best = Math.max(best, total);
+    }
+    assertThat(engine.apply(lines, Baskets.context()).totalDiscount())
+        .isEqualTo(Money.ofMinor(Baskets.EUR, best));
+  }
+
+  @Property(tries = 200)
+  void theLineOrderNeverChangesWhatEachSkuSaves(
+      @ForAll("baskets") List<PromotionLine> lines,
+      @ForAll("promotionSets") List<Promotion> promotions,
+      @ForAll java.util.Random random) {
+    PromotionEngine engine = PromotionEngine.of(promotions);
+    List<PromotionLine> shuffled = new ArrayList<>(lines);
+    java.util.Collections.shuffle(shuffled, random);
+    List<PromotionLine> reindexed = new ArrayList<>();
+    for (int i = 0; i < shuffled.size(); i++) {
+      PromotionLine l = shuffled.get(i);
+      reindexed.add(
+          new PromotionLine(
+              i,
+              l.sku(),
+              l.categories(),
+              l.quantity(),
+              l.unitPrice(),
+              l.amount(),
+              l.unitCost(),
+              l.eligible()));
+    }
+    assertThat(perSku(engine.apply(reindexed, Baskets.context()), reindexed))
+        .isEqualTo(perSku(engine.apply(lines, Baskets.context()), lines));
+  }
+
+  private static java.util.Map<Sku, Money> perSku(PromotionResult r, List<PromotionLine> lines) {
+    java.util.Map<Sku, Money> result =
+        new java.util.TreeMap<>(java.util.Comparator.comparing(Sku::value));
+    for (PromotionLine l : lines) {
+      result.merge(l.sku(), r.discountOn(l.index()), Money::plus);
+    }
+    return result;
   }
 }
