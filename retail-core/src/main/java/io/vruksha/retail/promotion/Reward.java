@@ -68,10 +68,14 @@ public sealed interface Reward {
    * Buy {@code buy} targeted units, get {@code get} units of {@code rewardTarget} (the same target
    * when empty) {@code percentOff}% off — 100 for free. Repeats for every complete set.
    *
-   * <p>Units are ranked dearest first and cut into sets of {@code buy + get}; in each set the
-   * {@code get} cheapest units are rewarded ({@link Pick#CHEAPEST}, the usual rule) or the dearest
-   * ({@link Pick#DEAREST}). With a separate reward target, the rewarded units are that target's
-   * cheapest or dearest, and as many sets form as both sides allow.
+   * <p>As many sets of {@code buy + get} form as there are units, and they are formed in the
+   * customer's favour. With {@link Pick#CHEAPEST} (the usual rule) each set's {@code get} cheapest
+   * units are rewarded: the units are ranked dearest first and cut into consecutive sets. With
+   * {@link Pick#DEAREST} each set's dearest units are rewarded: the dearest {@code sets x get}
+   * units are rewarded and the cheapest {@code sets x buy} units are the ones bought, leaving the
+   * middle of the range to other promotions. With a separate reward target, the rewarded units are
+   * that target's cheapest or dearest, the cheapest qualifying units are the ones bought, and as
+   * many sets form as both sides allow.
    *
    * @param buy units to buy, at least 1
    * @param get units rewarded per set, at least 1

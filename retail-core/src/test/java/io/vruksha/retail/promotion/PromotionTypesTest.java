@@ -83,6 +83,28 @@ class PromotionTypesTest {
   }
 
   @Test
+  void amountOffEachUnitOfACategoryNeverTakesAUnitBelowZero() {
+    // 2.00 off each unit in "kitchen" (a parent of "cups"): 2 mugs at 4.50 -> 2 x 2.00 = 4.00;
+    // an egg cup at 1.50 can only lose 1.50; the towel is not in the category: 5.50 in all
+    PromotionResult r =
+        apply(
+            aBasket()
+                .with("MUG", 2, "4.50", "cups", "kitchen")
+                .with("EGGCUP", 1, "1.50", "cups", "kitchen")
+                .with("TOWEL", 1, "6.00", "bath")
+                .lines(),
+            Promotion.of(
+                "p",
+                "2.00 off kitchen",
+                Target.categories("kitchen"),
+                new Reward.AmountOff(eur("2.00"))));
+    assertThat(r.discountOn(0)).isEqualTo(eur("4.00"));
+    assertThat(r.discountOn(1)).isEqualTo(eur("1.50"));
+    assertThat(r.discountOn(2)).isEqualTo(eur("0.00"));
+    assertThat(r.totalDiscount()).isEqualTo(eur("5.50"));
+  }
+
+  @Test
   void amountOffTheBasketOnceSpreadOverLines() {
     // 5.00 over 30.00 and 10.00 -> 3.75 and 1.25
     PromotionResult r =
