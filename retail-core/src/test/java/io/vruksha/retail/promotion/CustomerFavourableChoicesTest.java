@@ -147,6 +147,34 @@ class CustomerFavourableChoicesTest {
   }
 
   @Test
+  void beyondTheExhaustiveLimitCandidatesAreAddedGreedilyByStandAloneValue() {
+    // 20 items S00..S19 at 10.00, each with "10% off" its own SKU (1.00 each), plus "15% off S00"
+    // (1.50): 21 candidates, more than EXHAUSTIVE_LIMIT = 16, so the greedy fallback runs. It
+    // takes the 1.50 first; "10% off S00" then adds nothing (S00 is taken) and is left out; the
+    // other 19 add 1.00 each: 1.50 + 19 x 1.00 = 20.50 from 20 promotions
+    List<Promotion> promotions = new java.util.ArrayList<>();
+    Baskets basket = aBasket();
+    for (int i = 0; i < 20; i++) {
+      String sku = String.format("S%02d", i);
+      basket.with(sku, 1, "10.00");
+      promotions.add(
+          Promotion.of(
+              "ten-" + sku, "10% " + sku, Target.skus(sku), new Reward.PercentOff(BigDecimal.TEN)));
+    }
+    promotions.add(
+        Promotion.of(
+            "fifteen-S00",
+            "15% S00",
+            Target.skus("S00"),
+            new Reward.PercentOff(BigDecimal.valueOf(15))));
+    assertThat(promotions.size()).isGreaterThan(PromotionEngine.EXHAUSTIVE_LIMIT);
+    PromotionResult r = PromotionEngine.of(promotions).apply(basket.lines(), context());
+    assertThat(r.totalDiscount()).isEqualTo(eur("20.50"));
+    assertThat(applied(r)).hasSize(20).contains("fifteen-S00").doesNotContain("ten-S00");
+    assertThat(r.discountOn(0)).isEqualTo(eur("1.50"));
+  }
+
+  @Test
   void twoPromotionsWithOneIdAreRefused() {
     Promotion p =
         Promotion.of("dup", "10%", Target.basket(), new Reward.PercentOff(BigDecimal.TEN));
