@@ -17,6 +17,15 @@ public interface Outbox {
   /** Up to {@code limit} unsent events, oldest first. */
   List<EventEnvelope> pending(int limit);
 
+  /**
+   * Claims up to {@code limit} unsent events for one relay, inside the relay's unit of work: an
+   * adapter that lets several relays run at once hides the claimed rows from the others until the
+   * unit of work ends. By default, the pending events.
+   */
+  default List<EventEnvelope> claim(int limit) {
+    return pending(limit);
+  }
+
   /** Marks events as published. */
   void markSent(Collection<UUID> eventIds);
 }

@@ -83,6 +83,7 @@ public final class PostgresOutbox implements Outbox {
    * Claims up to {@code limit} unsent events for one relay inside the caller's unit of work: rows
    * another relay holds are skipped. Mark them sent in the same unit of work once published.
    */
+  @Override
   public List<EventEnvelope> claim(int limit) {
     return work.with(
         h ->

@@ -1,0 +1,87 @@
+package io.vruksha.retail.nats;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.nats.client.Message;
+import io.nats.client.impl.Headers;
+import io.vruksha.retail.UnavailableException;
+import io.vruksha.retail.event.DomainEvent;
+import io.vruksha.retail.event.EventEnvelope;
+import io.vruksha.retail.store.StoreId;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Puts an event on the wire and takes it off: the payload as JSON, the envelope in headers ({@code
+ * Nats-Msg-Id} = event id, store, occurred-at, correlation id, schema version, event type).
+ */
+final class EventCodec {
+
+  static final String STORE = "Retail-Store";
+  static final String OCCURRED_AT = "Retail-Occurred-At";
+  static final String CORRELATION = "Retail-Correlation-Id";
+  static final String SCHEMA = "Retail-Schema-Version";
+  static final String TYPE = "Retail-Event-Type";
+  static final String SUBJECT = "Retail-Subject";
+  static final String FAILURE = "Retail-Failure";
+  static final String MSG_ID = "Nats-Msg-Id";
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS, property = "@type")
+  private abstract static class Typed {}
+
+  static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new Jdk8Module())
+          .registerModule(new JavaTimeModule())
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .addMixIn(io.vruksha.retail.promotion.Reward.class, Typed.class);
+
+  private EventCodec() {}
+
+  static Headers headers(EventEnvelope e) {
+    Headers h = new Headers();
+    h.add(STORE, e.store().value());
+    h.add(OCCURRED_AT, e.occurredAt().toString());
+    h.add(CORRELATION, e.correlationId());
+    h.add(SCHEMA, Integer.toString(e.schemaVersion()));
+    h.add(TYPE, e.payload().getClass().getName());
+    h.add(SUBJECT, e.subject());
+    return h;
+  }
+
+  static byte[] body(EventEnvelope e) {
+    try {
+      return JSON.writeValueAsBytes(e.payload());
+    } catch (JsonProcessingException ex) {
+      throw new IllegalStateException("event " + e.subject() + " cannot be written as JSON", ex);
+    }
+  }
+
+  static EventEnvelope decode(Message m) {
+    Headers h = m.getHeaders();
+    String type = h.getFirst(TYPE);
+    try {
+      DomainEvent payload = (DomainEvent) JSON.readValue(m.getData(), Class.forName(type));
+      return new EventEnvelope(
+          UUID.fromString(h.getFirst(MSG_ID)),
+          h.getFirst(SUBJECT),
+          StoreId.of(h.getFirst(STORE)),
+          Instant.parse(h.getFirst(OCCURRED_AT)),
+          h.getFirst(CORRELATION),
+          Integer.parseInt(h.getFirst(SCHEMA)),
+          payload);
+    } catch (java.io.IOException | ClassNotFoundException | RuntimeException e) {
+      throw new UnavailableException(
+          "message on "
+              + m.getSubject()
+              + " is not a readable event: "
+              + new String(m.getData(), StandardCharsets.UTF_8),
+          e);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.vruksha.retail.nats;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Where the events go: the server ({@code NATS_URL}), the stream that holds {@code retail.>}, and
+ * an optional subject prefix that keeps environments (or test runs) apart on one server.
+ *
+ * @param url the server URL, e.g. {@code nats://127.0.0.1:4222}
+ * @param streamName the JetStream stream, {@code RETAIL} by default
+ * @param subjectPrefix prepended to every subject ({@code ""} in production)
+ * @param replicas stream replicas (3 on a 3-node cluster)
+ * @param duplicateWindow how long JetStream remembers message ids to drop duplicates
+ */
+public record NatsConfig(
+    String url, String streamName, String subjectPrefix, int replicas, Duration duplicateWindow) {
+
+  /** Validates. */
+  public NatsConfig {
+    if (url == null
+        || url.isBlank()
+        || streamName == null
+        || streamName.isBlank()
+        || subjectPrefix == null) {
+      throw new InvalidInputException(ErrorCode.VALIDATION, "NATS needs a URL and a stream name");
+    }
+    if (replicas < 1 || replicas > 5 || duplicateWindow.isNegative() || duplicateWindow.isZero()) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "stream replicas must be 1 to 5 and the duplicate window positive");
+    }
+  }
+
+  /**
+   * From {@code NATS_URL} (default {@code nats://127.0.0.1:4222}), stream RETAIL, 1 replica, 2
+   * minutes.
+   */
+  public static NatsConfig from(Map<String, String> env) {
+    return new NatsConfig(
+        env.getOrDefault("NATS_URL", "nats://127.0.0.1:4222"),
+        "RETAIL",
+        "",
+        1,
+        Duration.ofMinutes(2));
+  }
+
+  /** The subject an event of {@code subject} is published on. */
+  public String wire(String subject) {
+    return subjectPrefix + subject;
+  }
+
+  /** The subjects the stream holds. */
+  public String streamSubjects() {
+    return subjectPrefix + "retail.>";
+  }
+}

@@ -1,0 +1,130 @@
+package io.vruksha.retail.nats;
+
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.PullSubscribeOptions;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.impl.Headers;
+import io.vruksha.retail.UnavailableException;
+import io.vruksha.retail.event.EventEnvelope;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * A durable pull consumer of the engine's events with explicit acks. A handler that throws gets the
+ * event again after a back-off, up to {@code maxDeliveries}; then the event goes to {@code
+ * retail.dlq.<original subject>} with the failure in the {@code Retail-Failure} header and is
+ * acked. Events are handed to the handler once per event id, however often the wire repeats them.
+ * Not thread-safe: poll from one thread.
+ */
+public final class NatsEventConsumer implements AutoCloseable {
+
+  private final NatsEvents nats;
+  private final JetStreamSubscription subscription;
+  private final Consumer<EventEnvelope> handler;
+  private final int maxDeliveries;
+  private final Duration backoff;
+  private final Set<UUID> handled = ConcurrentHashMap.newKeySet();
+
+  /**
+   * A durable consumer named {@code durable} of the events matching {@code subjectFilter} (for
+   * example {@code retail.pos.>}).
+   */
+  public NatsEventConsumer(
+      NatsEvents nats,
+      String durable,
+      String subjectFilter,
+      int maxDeliveries,
+      Duration backoff,
+      Consumer<EventEnvelope> handler) {
+    this.nats = Objects.requireNonNull(nats, "nats");
+    this.handler = Objects.requireNonNull(handler, "handler");
+    this.maxDeliveries = maxDeliveries;
+    this.backoff = backoff;
+    String filter = nats.config().wire(subjectFilter);
+    ConsumerConfiguration config =
+        ConsumerConfiguration.builder()
+            .durable(durable)
+            .ackPolicy(AckPolicy.Explicit)
+            .filterSubject(filter)
+            .maxDeliver(maxDeliveries)
+            .ackWait(Duration.ofSeconds(30))
+            .build();
+    try {
+      this.subscription =
+          nats.jetStream()
+              .subscribe(
+                  filter,
+                  PullSubscribeOptions.builder().durable(durable).configuration(config).build());
+    } catch (IOException | JetStreamApiException e) {
+      throw new UnavailableException(
+          "cannot create consumer " + durable + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Fetches and handles up to {@code batch} events, waiting at most {@code wait}; returns how many
+   * arrived.
+   */
+  public int poll(int batch, Duration wait) {
+    List<Message> messages = subscription.fetch(batch, wait);
+    for (Message m : messages) {
+      EventEnvelope event = EventCodec.decode(m);
+      if (handled.contains(event.eventId())) {
+        m.ack();
+        continue;
+      }
+      try {
+        handler.accept(event);
+        handled.add(event.eventId());
+        m.ack();
+      } catch (RuntimeException failure) {
+        if (m.metaData().deliveredCount() >= maxDeliveries) {
+          deadLetter(m, event, failure);
+          m.ack();
+        } else {
+          m.nakWithDelay(backoff.multipliedBy(m.metaData().deliveredCount()));
+        }
+      }
+    }
+    return messages.size();
+  }
+
+  private void deadLetter(Message m, EventEnvelope event, RuntimeException failure) {
+    Headers h = EventCodec.headers(event);
+    h.add(EventCodec.FAILURE, String.valueOf(failure.getMessage()));
+    try {
+      nats.jetStream()
+          .publish(
+              nats.config().wire("retail.dlq." + event.subject()),
+              h,
+              m.getData(),
+              io.nats.client.PublishOptions.builder().messageId("dlq-" + event.eventId()).build());
+    } catch (IOException | JetStreamApiException e) {
+      throw new UnavailableException(
+          "cannot dead-letter " + event.eventId() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Events waiting for this consumer (its lag), for metrics. */
+  public long lag() {
+    try {
+      return subscription.getConsumerInfo().getNumPending();
+    } catch (IOException | JetStreamApiException e) {
+      throw new UnavailableException("cannot read consumer lag: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    subscription.unsubscribe();
+  }
+}

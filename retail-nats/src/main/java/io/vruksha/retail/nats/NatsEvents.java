@@ -1,0 +1,104 @@
+package io.vruksha.retail.nats;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import io.vruksha.retail.UnavailableException;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * A connection to NATS with the engine's JetStream stream: file storage, the configured replicas
+ * and duplicate window, created or updated on {@link #connect} (idempotently). Reconnects by itself
+ * after an outage. Thread-safe; close it on shutdown.
+ */
+public final class NatsEvents implements AutoCloseable {
+
+  private final NatsConfig config;
+  private final Connection connection;
+  private final JetStream jetStream;
+
+  private NatsEvents(NatsConfig config, Connection connection) throws IOException {
+    this.config = config;
+    this.connection = connection;
+    this.jetStream = connection.jetStream();
+  }
+
+  /** Connects and makes sure the stream exists with the configured settings. */
+  public static NatsEvents connect(NatsConfig config) {
+    try {
+      Options options =
+          new Options.Builder()
+              .server(config.url())
+              .connectionTimeout(Duration.ofSeconds(5))
+              .maxReconnects(-1)
+              .reconnectWait(Duration.ofMillis(250))
+              .build();
+      NatsEvents events = new NatsEvents(config, Nats.connect(options));
+      events.ensureStream();
+      return events;
+    } catch (IOException | JetStreamApiException e) {
+      throw new UnavailableException(
+          "cannot reach NATS JetStream at " + config.url() + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnavailableException("interrupted while connecting to NATS", e);
+    }
+  }
+
+  private void ensureStream() throws IOException, JetStreamApiException {
+    JetStreamManagement jsm = connection.jetStreamManagement();
+    StreamConfiguration wanted =
+        StreamConfiguration.builder()
+            .name(config.streamName())
+            .subjects(config.streamSubjects())
+            .storageType(StorageType.File)
+            .replicas(config.replicas())
+            .duplicateWindow(config.duplicateWindow())
+            .build();
+    if (jsm.getStreamNames().contains(config.streamName())) {
+      jsm.updateStream(wanted);
+    } else {
+      jsm.addStream(wanted);
+    }
+  }
+
+  /** The configuration. */
+  public NatsConfig config() {
+    return config;
+  }
+
+  /** The connection, for consumers. */
+  Connection connection() {
+    return connection;
+  }
+
+  /** JetStream on this connection. */
+  JetStream jetStream() {
+    return jetStream;
+  }
+
+  /** Deletes the stream (tests and tear-down only). */
+  public void deleteStream() {
+    try {
+      connection.jetStreamManagement().deleteStream(config.streamName());
+    } catch (IOException | JetStreamApiException e) {
+      throw new UnavailableException(
+          "cannot delete stream " + config.streamName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package io.vruksha.retail.nats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.PullSubscribeOptions;
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.event.DomainEvent;
+import io.vruksha.retail.event.EventEnvelope;
+import io.vruksha.retail.memory.InMemoryOutbox;
+import io.vruksha.retail.memory.InMemoryUnitOfWork;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.pricing.BasketRequest;
+import io.vruksha.retail.sale.CheckoutRequest;
+import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.store.Actor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Against the real nats-server at {@code NATS_URL} (default 127.0.0.1:4222). Each test uses its own
+ * stream and subject prefix, so runs never collide, and deletes the stream afterwards.
+ */
+class NatsOutboxRelayIT {
+
+  private NatsEvents nats;
+
+  @BeforeEach
+  void ownStream() {
+    String run = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    NatsConfig base = NatsConfig.from(System.getenv());
+    nats =
+        NatsEvents.connect(
+            new NatsConfig(
+                base.url(), "RETAIL_" + run.toUpperCase(), run + ".", 1, Duration.ofMinutes(2)));
+  }
+
+  @AfterEach
+  void dropStream() {
+    nats.deleteStream();
+    nats.close();
+  }
+
+  @Test
+  void everyCommittedEventArrivesOnceAndARepublishedIdIsDropped() {
+    InMemoryOutbox outbox = new InMemoryOutbox();
+    InMemoryUnitOfWork work = new InMemoryUnitOfWork();
+    RetailEngine engine = DemoStore.engineBuilder().outbox(outbox).unitOfWork(work).build();
+    DemoStore.seed(engine);
+    engine.checkout(
+        CheckoutRequest.of(
+            "k-1",
+            BasketRequest.builder(DemoStore.ID)
+                .at(Instant.parse("2026-11-24T11:00:00Z"))
+                .add("MUG", 3)
+                .build(),
+            new Tender.Cash(Money.of("20.00", "EUR"))),
+        Actor.cashier("anna"));
+    List<EventEnvelope> committed = outbox.all();
+    NatsOutboxRelay relay = new NatsOutboxRelay(nats, outbox, work, 4);
+    int published = 0;
+    for (int n = relay.relayOnce(); n > 0; n = relay.relayOnce()) {
+      published += n;
+    }
+    assertThat(published).isEqualTo(committed.size());
+    assertThat(outbox.pending(100)).isEmpty();
+
+    // the same event ids again (a relay that crashed after publishing, before marking sent)
+    InMemoryOutbox replayed = new InMemoryOutbox();
+    committed.forEach(replayed::append);
+    new NatsOutboxRelay(nats, replayed, work, 100).relayOnce();
+
+    List<EventEnvelope> received = new ArrayList<>();
+    try (NatsEventConsumer consumer =
+        new NatsEventConsumer(nats, "all", "retail.>", 3, Duration.ofMillis(50), received::add)) {
+      while (consumer.poll(50, Duration.ofMillis(500)) > 0) {
+        // drain
+      }
+      assertThat(consumer.lag()).isZero();
+    }
+    assertThat(received).extracting(EventEnvelope::eventId).doesNotHaveDuplicates();
+    assertThat(received).containsExactlyElementsOf(committed);
+    assertThat(received)
+        .extracting(EventEnvelope::subject)
+        .contains("retail.pos.sale.completed.v1", "retail.billing.invoice.created.v1");
+  }
+
+  @Test
+  void aHandlerThatKeepsFailingSendsTheEventToTheDeadLetterSubject() throws Exception {
+    InMemoryOutbox outbox = new InMemoryOutbox();
+    InMemoryUnitOfWork work = new InMemoryUnitOfWork();
+    outbox.append(
+        EventEnvelope.of(
+            new DomainEvent.SaleCompleted(
+                DemoStore.ID, "sale-1", "S001-2026-000001", "", Money.of("1.00", "EUR"), List.of()),
+            Instant.EPOCH,
+            "sale-1"));
+    new NatsOutboxRelay(nats, outbox, work, 10).relayOnce();
+
+    int[] attempts = {0};
+    try (NatsEventConsumer consumer =
+        new NatsEventConsumer(
+            nats,
+            "failing",
+            "retail.pos.>",
+            2,
+            Duration.ofMillis(100),
+            e -> {
+              attempts[0]++;
+              throw new IllegalStateException("the printer is out of paper");
+            })) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (attempts[0] < 2 && System.nanoTime() < deadline) {
+        consumer.poll(10, Duration.ofMillis(300));
+      }
+    }
+    assertThat(attempts[0]).isEqualTo(2);
+
+    String dlq = nats.config().wire("retail.dlq.retail.pos.sale.completed.v1");
+    JetStreamSubscription sub =
+        nats.jetStream()
+            .subscribe(dlq, PullSubscribeOptions.builder().durable("dlq-reader").build());
+    List<Message> dead = sub.fetch(1, Duration.ofSeconds(2));
+    assertThat(dead)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.getHeaders().getFirst(EventCodec.FAILURE))
+                  .isEqualTo("the printer is out of paper");
+              assertThat(m.getHeaders().getFirst(EventCodec.CORRELATION)).isEqualTo("sale-1");
+            });
+  }
+}
