@@ -39,7 +39,12 @@ final class EventCodec {
           .registerModule(new Jdk8Module())
           .registerModule(new JavaTimeModule())
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .addMixIn(io.vruksha.retail.promotion.Reward.class, Typed.class);
+          .addMixIn(io.vruksha.retail.promotion.Reward.class, Typed.class)
+          .addMixIn(io.vruksha.retail.money.Money.class, MoneyMixin.class);
+
+  /** Money on the wire is its amount and currency only, not its derived flags. */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"zero", "negative", "positive"})
+  private abstract static class MoneyMixin {}
 
   private EventCodec() {}
 

@@ -28,7 +28,8 @@ public final class PostgresOutbox implements Outbox {
           .registerModule(new JavaTimeModule())
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
           .addMixIn(io.vruksha.retail.promotion.Reward.class, TypedMixin.class)
-          .addMixIn(io.vruksha.retail.pricing.ManualDiscount.class, TypedMixin.class);
+          .addMixIn(io.vruksha.retail.pricing.ManualDiscount.class, TypedMixin.class)
+          .addMixIn(io.vruksha.retail.money.Money.class, MoneyMixin.class);
 
   /**
    * Sealed value families are written with their concrete type, so they read back as themselves.
@@ -37,6 +38,10 @@ public final class PostgresOutbox implements Outbox {
       use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.CLASS,
       property = "@type")
   private abstract static class TypedMixin {}
+
+  /** Money as stored is its amount and currency only, not its derived flags. */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"zero", "negative", "positive"})
+  private abstract static class MoneyMixin {}
 
   private final PostgresUnitOfWork work;
 
