@@ -83,6 +83,20 @@ public final class NatsEvents implements AutoCloseable {
     return jetStream;
   }
 
+  /**
+   * Drops the current socket and reconnects, for a relay whose acknowledgements stopped coming
+   * after the server restarted.
+   */
+  void forceReconnect() {
+    try {
+      connection.forceReconnect();
+    } catch (IOException e) {
+      throw new UnavailableException("cannot reconnect to NATS: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Deletes the stream (tests and tear-down only). */
   public void deleteStream() {
     try {

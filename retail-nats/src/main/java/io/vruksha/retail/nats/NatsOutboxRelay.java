@@ -32,11 +32,21 @@ public final class NatsOutboxRelay implements AutoCloseable {
   private final Outbox outbox;
   private final UnitOfWork work;
   private final int batchSize;
+  private final Duration ackTimeout;
   private volatile boolean running;
   private Thread thread;
 
   /** A relay from {@code outbox} to {@code nats}, {@code batchSize} events at a time. */
   public NatsOutboxRelay(NatsEvents nats, Outbox outbox, UnitOfWork work, int batchSize) {
+    this(nats, outbox, work, batchSize, Duration.ofSeconds(10));
+  }
+
+  /**
+   * A relay that gives up on a batch whose acknowledgements take longer than {@code ackTimeout}.
+   */
+  public NatsOutboxRelay(
+      NatsEvents nats, Outbox outbox, UnitOfWork work, int batchSize, Duration ackTimeout) {
+    this.ackTimeout = Objects.requireNonNull(ackTimeout, "ackTimeout");
     this.nats = Objects.requireNonNull(nats, "nats");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.work = Objects.requireNonNull(work, "work");
@@ -56,19 +66,24 @@ public final class NatsOutboxRelay implements AutoCloseable {
             return 0;
           }
           List<CompletableFuture<PublishAck>> acks = new ArrayList<>(batch.size());
-          for (EventEnvelope e : batch) {
-            acks.add(
-                nats.jetStream()
-                    .publishAsync(
-                        nats.config().wire(e.subject()),
-                        EventCodec.headers(e),
-                        EventCodec.body(e),
-                        PublishOptions.builder().messageId(e.eventId().toString()).build()));
+          try {
+            for (EventEnvelope e : batch) {
+              acks.add(
+                  nats.jetStream()
+                      .publishAsync(
+                          nats.config().wire(e.subject()),
+                          EventCodec.headers(e),
+                          EventCodec.body(e),
+                          PublishOptions.builder().messageId(e.eventId().toString()).build()));
+            }
+          } catch (RuntimeException e) {
+            // a closed or reconnecting connection refuses to publish: the batch waits
+            throw new UnavailableException("NATS refused the batch: " + e.getMessage(), e);
           }
           List<UUID> sent = new ArrayList<>(batch.size());
           try {
             for (int i = 0; i < batch.size(); i++) {
-              acks.get(i).get(10, TimeUnit.SECONDS);
+              acks.get(i).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
               sent.add(batch.get(i).eventId());
             }
           } catch (Exception e) {
@@ -93,15 +108,27 @@ public final class NatsOutboxRelay implements AutoCloseable {
         new Thread(
             () -> {
               Duration pause = Duration.ofMillis(100);
+              int failures = 0;
               while (running) {
                 try {
                   int n = relayOnce();
                   pause = Duration.ofMillis(100);
+                  failures = 0;
                   if (n == 0) {
                     Thread.sleep(50);
                   }
-                } catch (UnavailableException e) {
+                } catch (RuntimeException e) {
+                  // whatever failed, the batch was rolled back and waits; never let the relay die
                   LOG.warn("outbox relay waiting {} ms: {}", pause.toMillis(), e.getMessage());
+                  if (++failures % 3 == 0) {
+                    // acknowledgements can stop coming on a connection that survived a server
+                    // restart: start a fresh one
+                    try {
+                      nats.forceReconnect();
+                    } catch (RuntimeException reconnect) {
+                      LOG.warn("outbox relay could not reconnect: {}", reconnect.getMessage());
+                    }
+                  }
                   sleep(pause);
                   pause =
                       pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
