@@ -58,6 +58,54 @@ class BarcodeTest {
     assertThatThrownBy(() -> Barcode.parse("")).isInstanceOf(InvalidInputException.class);
   }
 
+  @Test
+  void wrongCheckDigitsOnEan8AndUpcAAreNamed() {
+    // 96385074 has check digit 4 and 036000291452 has 2 (worked above)
+    assertThatThrownBy(() -> Barcode.parse("96385075"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("'96385075' is not a valid barcode: check digit should be 4, was 5");
+    assertThatThrownBy(() -> Barcode.parse("036000291453"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("'036000291453' is not a valid barcode: check digit should be 2, was 3");
+  }
+
+  @Test
+  void lengthsOtherThan8And12And13AreRefused() {
+    assertThatThrownBy(() -> Barcode.parse("9638507"))
+        .hasMessageContaining("8, 12 or 13 digits, not 7");
+    assertThatThrownBy(() -> Barcode.parse("963850741"))
+        .hasMessageContaining("8, 12 or 13 digits, not 9");
+    assertThatThrownBy(() -> Barcode.parse("40063813339310"))
+        .hasMessageContaining("8, 12 or 13 digits, not 14");
+  }
+
+  @Test
+  void aSymbologyMustMatchTheLength() {
+    assertThatThrownBy(() -> new Barcode("96385074", Symbology.EAN_13))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("EAN_13 has 13 digits, not 8");
+  }
+
+  @Test
+  void whitespaceAroundAScanIsIgnored() {
+    // scanners often send a trailing newline
+    assertThat(Barcode.parse(" 4006381333931\n").digits()).isEqualTo("4006381333931");
+  }
+
+  @Test
+  void theCheckDigitOfNonDigitsIsRefused() {
+    assertThatThrownBy(() -> Barcode.checkDigit("40063813339O"))
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).code())
+        .isEqualTo(ErrorCode.BARCODE_INVALID);
+  }
+
+  @Test
+  void onlyEan13StartingWith2IsInStore() {
+    assertThat(Barcode.parse("2300042012558").isInStore()).isTrue();
+    assertThat(Barcode.parse("4006381333931").isInStore()).isFalse();
+  }
+
   @Property(tries = 500)
   void appendingTheCheckDigitMakesAValidCodeAndAnySingleDigitChangeBreaksIt(
       @ForAll @NumericChars @StringLength(12) String payload,

@@ -163,4 +163,79 @@ public abstract class CatalogContract {
     catalog.item(Sku.of("TEE-M")).orElseThrow().requireSellable();
     assertThat(ProductStatus.DISCONTINUED.reorderable()).isFalse();
   }
+
+  @Test
+  void aUpcScannedInEitherFormResolvesToTheSameItem() {
+    catalog.save(tee());
+    ScanResolver scans = new ScanResolver(catalog, List.of());
+    // 036000291452 is registered; a scanner set to EAN-13 reads it with a leading 0
+    assertThat(scans.resolve("036000291452").item().sku()).isEqualTo(Sku.of("TEE-L"));
+    assertThat(scans.resolve("0036000291452").item().sku()).isEqualTo(Sku.of("TEE-L"));
+    assertThat(scans.resolve("036000291452").embeddedPrice()).isEmpty();
+  }
+
+  @Test
+  void anInStoreBarcodeWhoseItemIsNotRegisteredIsUnknown() {
+    ScanResolver scans = new ScanResolver(catalog, List.of(EmbeddedBarcodeLayout.weight("23")));
+    // 23 00043 01255 + check: 5*3+5+2*3+1+0*3+3+4*3+0+0*3+0+3*3+2 = 53 -> 7; item 2300043 unknown
+    assertThatThrownBy(() -> scans.resolve("2300043012557"))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("no product carries the barcode 2300043012557");
+  }
+
+  @Test
+  void aScanWithAWrongPriceCheckDigitIsInvalid() {
+    ScanResolver scans =
+        new ScanResolver(
+            catalog,
+            List.of(EmbeddedBarcodeLayout.priceWithCheck("21", Currency.getInstance("EUR"))));
+    // 2875 needs price check 9 (see EmbeddedBarcodeTest); this label carries 8
+    assertThatThrownBy(() -> scans.resolve("2112345828756"))
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).code())
+        .isEqualTo(ErrorCode.BARCODE_INVALID);
+    assertThatThrownBy(() -> scans.resolve("4006381333933"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("check digit should be 1, was 3");
+  }
+
+  @Test
+  void aBlockedProductStillScansButIsRefusedForSale() {
+    catalog.save(tee().withStatus(ProductStatus.BLOCKED));
+    Scan scan = new ScanResolver(catalog, List.of()).resolve("4006381333931");
+    assertThat(scan.item().status()).isEqualTo(ProductStatus.BLOCKED);
+    assertThatThrownBy(scan.item()::requireSellable)
+        .isInstanceOf(RuleViolationException.class)
+        .extracting(e -> ((RuleViolationException) e).code())
+        .isEqualTo(ErrorCode.PRODUCT_BLOCKED);
+  }
+
+  @Test
+  void aBarcodeOfAnotherProductIsRefusedInItsOtherFormToo() {
+    catalog.save(tee());
+    // TEE-L carries the UPC-A 036000291452; its EAN-13 form is the same GTIN
+    Product thief =
+        Product.builder(ProductId.of("other"))
+            .name("Other")
+            .category(CategoryId.of("apparel"))
+            .taxCategory(TaxCategory.of("standard"))
+            .variant(Sku.of("OTHER"), "Other", UnitOfMeasure.EACH, "0036000291452")
+            .build();
+    assertThatThrownBy(() -> catalog.save(thief))
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).code())
+        .isEqualTo(ErrorCode.DUPLICATE);
+    assertThat(catalog.item(Sku.of("OTHER"))).isEmpty();
+  }
+
+  @Test
+  void aCategoryUnderAnUnknownParentIsRefusedAndTheTreeStays() {
+    assertThatThrownBy(() -> catalog.saveCategory(Category.child("tees", "T-shirts", "ghost")))
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).code())
+        .isEqualTo(ErrorCode.CATEGORY_INVALID);
+    assertThat(catalog.categories().find(CategoryId.of("tees"))).isEmpty();
+    assertThat(catalog.categories().descendants(CategoryId.of("apparel")))
+        .containsExactly(CategoryId.of("shirts"));
+  }
 }
