@@ -64,10 +64,14 @@ public final class Purchasing {
 
   /**
    * Reacts to a low-stock event: adds the reorder quantity to the open draft of the SKU's cheapest
-   * supplier for that store, creating the draft if there is none. Empty when no supplier sells it.
+   * supplier for that store, creating the draft if there is none. Empty when no supplier sells it
+   * or the product is discontinued or blocked.
    */
   public Optional<PurchaseOrder> onLowStock(DomainEvent.StockLow low) {
     Sku sku = Sku.of(low.sku());
+    if (catalog.item(sku).map(i -> !i.status().reorderable()).orElse(false)) {
+      return Optional.empty(); // discontinued or blocked: sell through, never reorder
+    }
     Optional<Supplier> cheapest =
         procurement.suppliersOf(sku).stream()
             .min(

@@ -113,5 +113,16 @@ class PurchasingTest {
             .receive(
                 id, Map.of(Sku.of("MUG"), BigDecimal.TEN, Sku.of("TEE-M"), new BigDecimal("12")));
     assertThat(done.status()).isEqualTo(PurchaseOrder.Status.RECEIVED);
+
+    // a discontinued product sells through but is never reordered
+    engine
+        .catalog()
+        .save(
+            engine
+                .catalog()
+                .product(io.vruksha.retail.catalog.ProductId.of("mug"))
+                .orElseThrow()
+                .withStatus(io.vruksha.retail.catalog.ProductStatus.DISCONTINUED));
+    assertThat(engine.purchasing().onLowStock(lows.get(0))).isEmpty();
   }
 }
