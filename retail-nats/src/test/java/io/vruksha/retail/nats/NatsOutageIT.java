@@ -84,9 +84,9 @@ class NatsOutageIT {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       if (process != null && process.isAlive()) {
-        stop();
+        process.destroyForcibly();
       }
     }
   }

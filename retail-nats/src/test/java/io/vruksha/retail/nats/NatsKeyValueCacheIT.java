@@ -1,0 +1,96 @@
+package io.vruksha.retail.nats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vruksha.retail.catalog.SellableItem;
+import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.memory.CaffeineCache;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class NatsKeyValueCacheIT {
+
+  private NatsEvents nats;
+  private String bucket;
+
+  @BeforeEach
+  void ownStreamAndBucket() {
+    String run = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    NatsConfig base = NatsConfig.from(System.getenv());
+    nats =
+        NatsEvents.connect(
+            new NatsConfig(
+                base.url(), "RETAIL_" + run.toUpperCase(), run + ".", 1, Duration.ofMinutes(2)));
+    bucket = "retail_cache_" + run;
+  }
+
+  @AfterEach
+  void dropThem() throws Exception {
+    if (nats.connection().keyValueManagement().getBucketNames().contains(bucket)) {
+      nats.connection().keyValueManagement().delete(bucket);
+    }
+    nats.deleteStream();
+    nats.close();
+  }
+
+  private static SellableItem mug() {
+    return DemoStore.inMemory().catalog().item(Sku.of("MUG")).orElseThrow();
+  }
+
+  @Test
+  void valuesRoundTripExpireAndAreDeletedByKeyOrPrefix() throws InterruptedException {
+    NatsKeyValueCache cache = NatsKeyValueCache.open(nats, bucket, Duration.ofHours(1));
+    SellableItem mug = mug();
+    cache.put("catalog:sku:MUG", mug, Duration.ofMinutes(5));
+    cache.put("catalog:barcode:0000096385074", mug, Duration.ofMinutes(5));
+    cache.put("price:MUG|demo|EUR", "4.99", Duration.ofMinutes(5));
+    assertThat(cache.get("catalog:sku:MUG", SellableItem.class)).contains(mug);
+    assertThat(cache.get("catalog:sku:MUG", String.class)).isEmpty();
+
+    cache.put("short", "lived", Duration.ofMillis(100));
+    Thread.sleep(200);
+    assertThat(cache.get("short", String.class)).isEmpty();
+
+    cache.deletePrefix("catalog:");
+    assertThat(cache.get("catalog:sku:MUG", SellableItem.class)).isEmpty();
+    assertThat(cache.get("catalog:barcode:0000096385074", SellableItem.class)).isEmpty();
+    assertThat(cache.get("price:MUG|demo|EUR", String.class)).contains("4.99");
+    cache.delete("price:MUG|demo|EUR");
+    assertThat(cache.get("price:MUG|demo|EUR", String.class)).isEmpty();
+  }
+
+  @Test
+  void aDeleteInOneProcessDropsTheKeyFromAnotherProcesssNearCache() throws Exception {
+    NatsEvents otherProcess = NatsEvents.connect(nats.config());
+    try {
+      NatsKeyValueCache here = NatsKeyValueCache.open(nats, bucket, Duration.ofHours(1));
+      NatsKeyValueCache there = NatsKeyValueCache.open(otherProcess, bucket, Duration.ofHours(1));
+      CaffeineCache thereNear = new CaffeineCache(100);
+      thereNear.put("catalog:sku:MUG", mug(), Duration.ofMinutes(5));
+      try (AutoCloseable watch = there.invalidating(thereNear)) {
+        here.put("catalog:sku:MUG", mug(), Duration.ofMinutes(5));
+        here.delete("catalog:sku:MUG");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (thereNear.get("catalog:sku:MUG", SellableItem.class).isPresent()
+            && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(thereNear.get("catalog:sku:MUG", SellableItem.class)).isEmpty();
+      }
+    } finally {
+      otherProcess.close();
+    }
+  }
+
+  @Test
+  void keysEscapeAndUnescape() {
+    String key = "price:MUG|demo|EUR";
+    assertThat(NatsKeyValueCache.escape(key)).matches("[-/_=.a-zA-Z0-9]+");
+    assertThat(NatsKeyValueCache.unescape(NatsKeyValueCache.escape(key))).isEqualTo(key);
+    assertThat(NatsKeyValueCache.escape(key)).startsWith(NatsKeyValueCache.escape("price:"));
+  }
+}
