@@ -19,13 +19,8 @@ class NatsKeyValueCacheIT {
 
   @BeforeEach
   void ownStreamAndBucket() {
-    String run = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    NatsConfig base = NatsConfig.from(System.getenv());
-    nats =
-        NatsEvents.connect(
-            new NatsConfig(
-                base.url(), "RETAIL_" + run.toUpperCase(), run + ".", 1, Duration.ofMinutes(2)));
-    bucket = "retail_cache_" + run;
+    nats = PrivateStream.open();
+    bucket = "retail_cache_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
   }
 
   @AfterEach
@@ -33,8 +28,7 @@ class NatsKeyValueCacheIT {
     if (nats.connection().keyValueManagement().getBucketNames().contains(bucket)) {
       nats.connection().keyValueManagement().delete(bucket);
     }
-    nats.deleteStream();
-    nats.close();
+    PrivateStream.dropAndClose(nats);
   }
 
   private static SellableItem mug() {

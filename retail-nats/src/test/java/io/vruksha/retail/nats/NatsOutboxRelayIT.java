@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,18 +34,12 @@ class NatsOutboxRelayIT {
 
   @BeforeEach
   void ownStream() {
-    String run = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    NatsConfig base = NatsConfig.from(System.getenv());
-    nats =
-        NatsEvents.connect(
-            new NatsConfig(
-                base.url(), "RETAIL_" + run.toUpperCase(), run + ".", 1, Duration.ofMinutes(2)));
+    nats = PrivateStream.open();
   }
 
   @AfterEach
   void dropStream() {
-    nats.deleteStream();
-    nats.close();
+    PrivateStream.dropAndClose(nats);
   }
 
   @Test

@@ -7,11 +7,9 @@ import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.memory.InMemoryOutbox;
 import io.vruksha.retail.memory.InMemoryUnitOfWork;
 import io.vruksha.retail.store.StoreId;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,18 +20,12 @@ class NatsReplayIT {
 
   @BeforeEach
   void ownStream() {
-    String run = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    NatsConfig base = NatsConfig.from(System.getenv());
-    nats =
-        NatsEvents.connect(
-            new NatsConfig(
-                base.url(), "RETAIL_" + run.toUpperCase(), run + ".", 1, Duration.ofMinutes(2)));
+    nats = PrivateStream.open();
   }
 
   @AfterEach
   void dropStream() {
-    nats.deleteStream();
-    nats.close();
+    PrivateStream.dropAndClose(nats);
   }
 
   private void publish(String... customers) {
