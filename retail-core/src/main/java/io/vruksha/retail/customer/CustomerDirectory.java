@@ -64,6 +64,37 @@ public final class CustomerDirectory {
         });
   }
 
+  /**
+   * Enrols an existing customer in the loyalty programme unless they already are: for customers
+   * created where no programme ran (another process, an import). True when this call enrolled them;
+   * false when they already were, no programme runs, or they were anonymised.
+   */
+  public boolean enrol(StoreId store, CustomerId id) {
+    if (loyalty.isEmpty()) {
+      return false;
+    }
+    LoyaltyLedger ledger = loyalty.get();
+    return work.runFor(
+        store,
+        () -> {
+          Customer customer =
+              customers
+                  .find(id)
+                  .orElseThrow(
+                      () -> new NotFoundException(ErrorCode.NOT_FOUND, "no customer " + id));
+          if (customer.anonymised()
+              || ledger.entries(id.value()).stream()
+                  .anyMatch(e -> e.kind() == LoyaltyEntry.Kind.ENROL)) {
+            return false;
+          }
+          ledger.append(
+              new LoyaltyEntry(
+                  id.value(), LoyaltyEntry.Kind.ENROL, 0, 0, "enrolment", clock.instant()));
+          publish(new DomainEvent.LoyaltyEnrolled(store, id.value()), id.value());
+          return true;
+        });
+  }
+
   /** Replaces a customer's details. */
   public Customer update(Customer customer) {
     return work.run(() -> customers.update(customer));

@@ -2,11 +2,13 @@ package io.vruksha.retail.engine;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.analytics.SalesAnalytics;
 import io.vruksha.retail.catalog.Catalog;
 import io.vruksha.retail.catalog.EmbeddedBarcodeLayout;
 import io.vruksha.retail.catalog.ScanResolver;
 import io.vruksha.retail.customer.CustomerDirectory;
 import io.vruksha.retail.customer.Customers;
+import io.vruksha.retail.event.HandledEvents;
 import io.vruksha.retail.event.Outbox;
 import io.vruksha.retail.invoicing.Billing;
 import io.vruksha.retail.invoicing.FiscalJournal;
@@ -20,6 +22,7 @@ import io.vruksha.retail.memory.InMemoryCartStore;
 import io.vruksha.retail.memory.InMemoryCatalog;
 import io.vruksha.retail.memory.InMemoryCouponLedger;
 import io.vruksha.retail.memory.InMemoryCustomers;
+import io.vruksha.retail.memory.InMemoryHandledEvents;
 import io.vruksha.retail.memory.InMemoryIdempotencyStore;
 import io.vruksha.retail.memory.InMemoryInvoiceSequence;
 import io.vruksha.retail.memory.InMemoryInvoices;
@@ -30,6 +33,7 @@ import io.vruksha.retail.memory.InMemoryPriceBook;
 import io.vruksha.retail.memory.InMemoryProcurement;
 import io.vruksha.retail.memory.InMemoryPromotions;
 import io.vruksha.retail.memory.InMemorySales;
+import io.vruksha.retail.memory.InMemorySalesAnalytics;
 import io.vruksha.retail.memory.InMemoryShifts;
 import io.vruksha.retail.memory.InMemoryStaff;
 import io.vruksha.retail.memory.InMemoryStockLedger;
@@ -121,6 +125,8 @@ public final class RetailEngine {
   private final Tills tills;
   private final Billing billing;
   private final NoReceiptReturns noReceiptReturns;
+  private final SalesAnalytics analytics;
+  private final HandledEvents handledEvents;
 
   private RetailEngine(Builder b) {
     this.stores = b.stores;
@@ -140,6 +146,8 @@ public final class RetailEngine {
             taxRules,
             clock);
     this.work = b.work;
+    this.analytics = b.analytics;
+    this.handledEvents = b.handledEvents;
     this.outbox = b.outbox;
     this.stock = new Stock(b.stockLedger, outbox, work, clock);
     this.journal = new FiscalJournal(b.journal, b.invoiceSequence);
@@ -198,6 +206,16 @@ public final class RetailEngine {
             clock,
             b.returnWindow,
             billing::credit);
+  }
+
+  /** The daily sales and product performance aggregates the analytics reaction keeps. */
+  public SalesAnalytics analytics() {
+    return analytics;
+  }
+
+  /** Which events each consumer (a reaction) has handled. */
+  public HandledEvents handledEvents() {
+    return handledEvents;
   }
 
   /** Starts building an engine; every port defaults to its in-memory adapter. */
@@ -388,6 +406,8 @@ public final class RetailEngine {
     private Procurement procurement = new InMemoryProcurement();
     private CartStore carts = new InMemoryCartStore();
     private Invoices invoices = new InMemoryInvoices();
+    private SalesAnalytics analytics = new InMemorySalesAnalytics();
+    private HandledEvents handledEvents = new InMemoryHandledEvents();
     private java.time.Duration returnWindow = java.time.Duration.ofDays(30);
     private final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
 
@@ -540,6 +560,18 @@ public final class RetailEngine {
     /** A price- or weight-embedded barcode layout the store's scales and labels print. */
     public Builder embeddedBarcode(EmbeddedBarcodeLayout layout) {
       embeddedLayouts.add(required(layout, "layout"));
+      return this;
+    }
+
+    /** The sales analytics aggregates port. */
+    public Builder analytics(SalesAnalytics analytics) {
+      this.analytics = required(analytics, "analytics");
+      return this;
+    }
+
+    /** The handled-events port of the engine's consumers. */
+    public Builder handledEvents(HandledEvents handledEvents) {
+      this.handledEvents = required(handledEvents, "handledEvents");
       return this;
     }
 

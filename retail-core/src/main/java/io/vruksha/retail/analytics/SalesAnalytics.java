@@ -1,0 +1,48 @@
+package io.vruksha.retail.analytics;
+
+import io.vruksha.retail.event.DomainEvent;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.store.StoreId;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Port: the daily sales and product performance aggregates (the reference's {@code
+ * sales_analytics_daily} and {@code product_performance}). Writes add to a day's figures inside the
+ * current unit of work; the caller makes sure each event is added once ({@link
+ * io.vruksha.retail.event.HandledEvents}). Implementations must be thread-safe.
+ */
+public interface SalesAnalytics {
+
+  /** Adds a completed sale to {@code day}'s figures of its store and of each SKU it sold. */
+  void addSale(LocalDate day, DomainEvent.SaleCompleted sale);
+
+  /** Adds a completed return's refund to {@code day}'s figures of its store. */
+  void addReturn(LocalDate day, DomainEvent.ReturnCompleted completed);
+
+  /** The store's days from {@code from} to {@code to}, both included, that had any activity. */
+  List<DailySales> daily(StoreId store, LocalDate from, LocalDate to);
+
+  /**
+   * The store's SKU figures per day from {@code from} to {@code to}, both included, ordered by day
+   * then SKU.
+   */
+  List<ProductPerformance> products(StoreId store, LocalDate from, LocalDate to);
+
+  /** The sum of daily figures over a range, in {@code zero}'s currency when there are none. */
+  static DailySales total(StoreId store, LocalDate from, List<DailySales> days, Money zero) {
+    long sales = 0;
+    long returns = 0;
+    java.math.BigDecimal units = java.math.BigDecimal.ZERO;
+    Money gross = zero;
+    Money refunds = zero;
+    for (DailySales d : days) {
+      sales += d.sales();
+      returns += d.returns();
+      units = units.add(d.units());
+      gross = gross.plus(d.gross());
+      refunds = refunds.plus(d.refunds());
+    }
+    return new DailySales(store, from, sales, units, gross, returns, refunds);
+  }
+}

@@ -1,0 +1,115 @@
+package io.vruksha.retail.reaction;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.NotFoundException;
+import io.vruksha.retail.analytics.SalesAnalytics;
+import io.vruksha.retail.customer.CustomerId;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.event.DomainEvent;
+import io.vruksha.retail.event.EventEnvelope;
+import io.vruksha.retail.event.HandledEvents;
+import io.vruksha.retail.store.Store;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Runs the enabled {@link Reaction}s on events, each effect exactly once per event id: the effect
+ * and the mark in {@link HandledEvents} share one unit of work, so a redelivered, replayed or
+ * concurrently delivered event changes nothing the second time. Whatever transport delivers the
+ * events (the NATS consumers, a test, a replay) calls {@link #handle}. Thread-safe.
+ */
+public final class Reactions {
+
+  private final RetailEngine engine;
+  private final SalesAnalytics analytics;
+  private final HandledEvents handled;
+  private final Set<Reaction> enabled;
+
+  /** The reactions in {@code enabled}, acting on {@code engine}. */
+  public Reactions(RetailEngine engine, Set<Reaction> enabled) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.analytics = engine.analytics();
+    this.handled = engine.handledEvents();
+    this.enabled = enabled.isEmpty() ? EnumSet.noneOf(Reaction.class) : EnumSet.copyOf(enabled);
+  }
+
+  /** The reactions that run. */
+  public Set<Reaction> enabled() {
+    return EnumSet.copyOf(enabled.isEmpty() ? EnumSet.noneOf(Reaction.class) : enabled);
+  }
+
+  /**
+   * Lets {@code reaction} handle {@code event}. True when it had an effect now; false when the
+   * event is not one it reacts to, the reaction is off, or it already handled this event id. A
+   * failure (an unknown store, the database down) throws and changes nothing, so the transport can
+   * deliver the event again.
+   */
+  public boolean handle(Reaction reaction, EventEnvelope event) {
+    if (!enabled.contains(reaction) || !concerns(reaction, event.payload())) {
+      return false;
+    }
+    return engine
+        .unitOfWork()
+        .runFor(
+            event.store(),
+            () -> {
+              if (!handled.markHandled(reaction.consumerName(), event.eventId())) {
+                return false;
+              }
+              apply(reaction, event);
+              return true;
+            });
+  }
+
+  /** Lets every enabled reaction handle {@code event}; how many had an effect. */
+  public int handle(EventEnvelope event) {
+    int effects = 0;
+    for (Reaction r : enabled) {
+      if (handle(r, event)) {
+        effects++;
+      }
+    }
+    return effects;
+  }
+
+  private static boolean concerns(Reaction reaction, DomainEvent payload) {
+    return switch (reaction) {
+      case REORDER -> payload instanceof DomainEvent.StockLow;
+      case ANALYTICS ->
+          payload instanceof DomainEvent.SaleCompleted
+              || payload instanceof DomainEvent.ReturnCompleted;
+      case LOYALTY_ENROLMENT -> payload instanceof DomainEvent.CustomerCreated;
+    };
+  }
+
+  private void apply(Reaction reaction, EventEnvelope event) {
+    DomainEvent payload = event.payload();
+    if (payload instanceof DomainEvent.StockLow low) {
+      engine.purchasing().onLowStock(low);
+    } else if (payload instanceof DomainEvent.SaleCompleted sale) {
+      analytics.addSale(businessDay(event), sale);
+    } else if (payload instanceof DomainEvent.ReturnCompleted done) {
+      analytics.addReturn(businessDay(event), done);
+    } else if (payload instanceof DomainEvent.CustomerCreated created) {
+      engine.customers().enrol(created.store(), CustomerId.of(created.customerId()));
+    } else {
+      throw new IllegalStateException(reaction + " cannot handle " + event.subject());
+    }
+  }
+
+  /** The day the event happened on, in its store's time zone. */
+  private LocalDate businessDay(EventEnvelope event) {
+    Store store =
+        engine
+            .stores()
+            .find(event.store())
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        ErrorCode.NOT_FOUND,
+                        "no store " + event.store() + " for " + event.subject()));
+    return event.occurredAt().atZone(store.zone()).toLocalDate();
+  }
+}
