@@ -11,7 +11,8 @@ import java.time.Duration;
  * Wires the PostgreSQL adapters into an engine builder: the unit of work, stock, the journal and
  * its counters, the outbox, idempotency keys, loyalty, store credit, coupon redemptions, sales,
  * invoices, shifts, stores, customers, staff, the catalogue, the price book, promotions and
- * coupons, tax rules, procurement and carts: every port of the engine.
+ * coupons, tax rules, procurement, carts, sales analytics and handled events: every port of the
+ * engine.
  *
  * <pre>{@code
  * PostgresDatabase db = PostgresDatabase.connect(PostgresConfig.from(System.getenv()));
@@ -57,6 +58,8 @@ public final class PostgresAdapters {
         .promotions(new PostgresPromotions(db))
         .taxRules(new PostgresTaxRules(db))
         .procurement(new PostgresProcurement(db))
-        .carts(new PostgresCartStore(db));
+        .carts(new PostgresCartStore(db))
+        .analytics(new PostgresSalesAnalytics(db))
+        .handledEvents(new PostgresHandledEvents(db));
   }
 }

@@ -1,0 +1,121 @@
+package io.vruksha.retail.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vruksha.retail.analytics.DailySales;
+import io.vruksha.retail.customer.Customer;
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.event.EventEnvelope;
+import io.vruksha.retail.loyalty.LoyaltyEntry;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.pricing.BasketRequest;
+import io.vruksha.retail.reaction.Reaction;
+import io.vruksha.retail.reaction.Reactions;
+import io.vruksha.retail.sale.CheckoutRequest;
+import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.store.Actor;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The reactions on PostgreSQL: aggregates and enrolment exactly once per event id. */
+class PostgresReactionsIT {
+
+  private static final Instant NOON = Instant.parse("2026-11-24T11:00:00Z");
+
+  @Test
+  void twoProcessesHandlingEveryEventTwiceAtOnceCountEachSaleOnce() throws Exception {
+    PostgresDatabase db = TestDatabase.fresh();
+    RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
+    DemoStore.seed(engine);
+    List<Sale> sales = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      sales.add(
+          engine.checkout(
+              CheckoutRequest.of(
+                  "k-" + i,
+                  BasketRequest.builder(DemoStore.ID)
+                      .at(NOON)
+                      .add("MUG", 1)
+                      .add("TEE-M", 1)
+                      .build(),
+                  new Tender.Cash(Money.of("100.00", "EUR"))),
+              Actor.cashier("anna")));
+    }
+    List<EventEnvelope> events = engine.outbox().pending(10_000);
+
+    RetailEngine other;
+    try (PostgresDatabase second = TestDatabase.anotherPool()) {
+      other = PostgresAdapters.use(second, DemoStore.engineBuilder()).build();
+      List<Reactions> processes =
+          List.of(
+              new Reactions(engine, EnumSet.allOf(Reaction.class)),
+              new Reactions(other, EnumSet.allOf(Reaction.class)));
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Callable<Integer>> deliveries = new ArrayList<>();
+        for (int copy = 0; copy < 4; copy++) {
+          Reactions r = processes.get(copy % 2);
+          deliveries.add(
+              () -> {
+                int effects = 0;
+                for (EventEnvelope e : events) {
+                  try {
+                    effects += r.handle(e);
+                  } catch (RuntimeException raced) {
+                    // a concurrent duplicate may be refused outright; it changed nothing
+                  }
+                }
+                return effects;
+              });
+        }
+        int effects = 0;
+        for (Future<Integer> f : pool.invokeAll(deliveries)) {
+          effects += f.get();
+        }
+        assertThat(effects).isEqualTo(5); // one analytics effect per sale, nothing else reacts
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    LocalDate day = LocalDate.of(2026, 11, 24);
+    DailySales daily = engine.analytics().daily(DemoStore.ID, day, day).get(0);
+    Money gross = sales.stream().map(Sale::total).reduce(Money::plus).orElseThrow();
+    assertThat(daily.sales()).isEqualTo(5);
+    assertThat(daily.gross()).isEqualTo(gross);
+    assertThat(daily.units()).isEqualByComparingTo("10");
+    assertThat(engine.analytics().products(DemoStore.ID, day, day))
+        .extracting(p -> p.sku() + " " + p.sales())
+        .containsExactly("MUG 5", "TEE-M 5");
+  }
+
+  @Test
+  void aCustomerImportedWithoutAProgrammeIsEnrolledByTheReaction() {
+    PostgresDatabase db = TestDatabase.fresh();
+    RetailEngine noProgramme = PostgresAdapters.use(db, RetailEngine.builder()).build();
+    DemoStore.seed(PostgresAdapters.use(db, DemoStore.engineBuilder()).build());
+    noProgramme.customers().create(DemoStore.ID, Customer.of("c-7", "Seven", NOON));
+    RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
+    EventEnvelope created =
+        engine.outbox().pending(10_000).stream()
+            .filter(e -> e.subject().equals("retail.customer.customer.created.v1"))
+            .findFirst()
+            .orElseThrow();
+    Reactions reactions = new Reactions(engine, EnumSet.of(Reaction.LOYALTY_ENROLMENT));
+    assertThat(reactions.handle(created)).isEqualTo(1);
+    assertThat(reactions.handle(created)).isZero();
+    assertThat(engine.loyalty().orElseThrow().ledger().entries("c-7"))
+        .extracting(LoyaltyEntry::kind)
+        .containsExactly(LoyaltyEntry.Kind.ENROL);
+  }
+}
