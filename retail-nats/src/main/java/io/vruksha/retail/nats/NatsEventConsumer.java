@@ -12,27 +12,41 @@ import io.vruksha.retail.event.EventEnvelope;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * A durable pull consumer of the engine's events with explicit acks. A handler that throws gets the
  * event again after a back-off, up to {@code maxDeliveries}; then the event goes to {@code
  * retail.dlq.<original subject>} with the failure in the {@code Retail-Failure} header and is
- * acked. Events are handed to the handler once per event id, however often the wire repeats them.
- * Not thread-safe: poll from one thread.
+ * acked. Events are handed to the handler once per event id among the last {@value #RECENT_IDS} it
+ * handled, however often the wire repeats them; a handler whose effect must happen once for good
+ * marks ids durably ({@link io.vruksha.retail.event.HandledEvents}, as the reactions do). Not
+ * thread-safe: poll from one thread.
  */
 public final class NatsEventConsumer implements AutoCloseable {
+
+  /** How many handled ids a consumer remembers; a durable store (HandledEvents) remembers all. */
+  static final int RECENT_IDS = 100_000;
 
   private final NatsEvents nats;
   private final JetStreamSubscription subscription;
   private final Consumer<EventEnvelope> handler;
   private final int maxDeliveries;
   private final Duration backoff;
-  private final Set<UUID> handled = ConcurrentHashMap.newKeySet();
+
+  /** The ids handed to the handler lately: the wire's repeats within the duplicate window. */
+  private final Set<UUID> handled =
+      java.util.Collections.newSetFromMap(
+          new java.util.LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+              return size() > RECENT_IDS;
+            }
+          });
 
   /**
    * A durable consumer named {@code durable} of the events matching {@code subjectFilter} (for

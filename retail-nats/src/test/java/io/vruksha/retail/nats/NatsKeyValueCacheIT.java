@@ -2,11 +2,18 @@ package io.vruksha.retail.nats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vruksha.retail.cache.TieredCache;
 import io.vruksha.retail.catalog.SellableItem;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.memory.CaffeineCache;
+import io.vruksha.retail.money.UnitPrice;
+import io.vruksha.retail.pricing.CachingPriceBook;
+import io.vruksha.retail.pricing.PriceBook;
+import io.vruksha.retail.pricing.PriceListId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +85,51 @@ class NatsKeyValueCacheIT {
     } finally {
       otherProcess.close();
     }
+  }
+
+  @Test
+  void aPriceChangedInOneProcessIsReadFreshByAnotherLongBeforeItsNearCacheExpires()
+      throws Exception {
+    NatsEvents otherProcess = NatsEvents.connect(nats.config());
+    RetailEngine demo = DemoStore.inMemory(); // the price source both processes read (the database)
+    Duration hour = Duration.ofHours(1);
+    try {
+      CaffeineCache nearA = new CaffeineCache(1_000);
+      CaffeineCache nearB = new CaffeineCache(1_000);
+      NatsKeyValueCache sharedA = NatsKeyValueCache.open(nats, bucket, hour);
+      NatsKeyValueCache sharedB = NatsKeyValueCache.open(otherProcess, bucket, hour);
+      PriceBook a =
+          new CachingPriceBook(demo.priceBook(), new TieredCache(nearA, sharedA, hour), hour);
+      PriceBook b =
+          new CachingPriceBook(demo.priceBook(), new TieredCache(nearB, sharedB, hour), hour);
+      try (AutoCloseable watchA = sharedA.invalidating(nearA);
+          AutoCloseable watchB = sharedB.invalidating(nearB)) {
+        assertThat(mugPrice(b)).isEqualTo("4.99 EUR");
+        assertThat(mugPrice(a)).isEqualTo("4.99 EUR"); // from the shared cache
+
+        a.setPrice(
+            PriceListId.of("retail"),
+            Sku.of("MUG"),
+            UnitPrice.of("5.49", "EUR"),
+            Instant.parse("2026-11-24T00:00:00Z"),
+            "test");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!mugPrice(b).equals("5.49 EUR") && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(mugPrice(b)).isEqualTo("5.49 EUR");
+      }
+    } finally {
+      otherProcess.close();
+    }
+  }
+
+  private static String mugPrice(PriceBook book) {
+    return book.entries(Sku.of("MUG"), DemoStore.ID, DemoStore.EUR).stream()
+        .filter(e -> e.list().id().equals(PriceListId.of("retail")))
+        .map(e -> e.price().toString())
+        .findFirst()
+        .orElse("none");
   }
 
   @Test

@@ -33,10 +33,20 @@ public final class PostgresAdapters {
   /**
    * {@code builder} with the Postgres adapters of {@code db}; catalogue and price reads go through
    * a Caffeine near-cache, dropped on this process's writes and expiring after {@link
-   * #NEAR_CACHE_TTL} for other processes' writes (the NATS adapter will broadcast invalidations).
+   * #NEAR_CACHE_TTL} for other processes' writes (or sooner, with a shared cache: see the
+   * overload).
    */
   public static RetailEngine.Builder use(PostgresDatabase db, RetailEngine.Builder builder) {
-    KeyValueCache nearCache = new CaffeineCache(100_000);
+    return use(db, builder, new CaffeineCache(100_000));
+  }
+
+  /**
+   * {@code builder} with the Postgres adapters of {@code db}, catalogue and price reads going
+   * through {@code nearCache}: for several processes, a {@link io.vruksha.retail.cache.TieredCache}
+   * over the shared NATS bucket, whose deletes drop the same keys from every process's near-cache.
+   */
+  public static RetailEngine.Builder use(
+      PostgresDatabase db, RetailEngine.Builder builder, KeyValueCache nearCache) {
     return builder
         .unitOfWork(db.unitOfWork())
         .stockLedger(new PostgresStockLedger(db))
