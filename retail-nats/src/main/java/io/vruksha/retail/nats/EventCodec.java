@@ -40,7 +40,44 @@ final class EventCodec {
           .registerModule(new JavaTimeModule())
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
           .addMixIn(io.vruksha.retail.promotion.Reward.class, Typed.class)
-          .addMixIn(io.vruksha.retail.money.Money.class, MoneyMixin.class);
+          .addMixIn(io.vruksha.retail.money.Money.class, MoneyMixin.class)
+          .addMixIn(StoreId.class, StoreIdMixin.class);
+
+  static {
+    // amounts and quantities are decimal strings on the wire: exact in every language
+    JSON.configOverride(java.math.BigDecimal.class)
+        .setFormat(
+            com.fasterxml.jackson.annotation.JsonFormat.Value.forShape(
+                com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING));
+  }
+
+  /** A store is its id as a plain string. */
+  private abstract static class StoreIdMixin {
+    @com.fasterxml.jackson.annotation.JsonValue
+    abstract String value();
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    static StoreId of(String value) {
+      return null;
+    }
+  }
+
+  /** The payload types by the name on the wire ({@code Retail-Event-Type}), and nothing else. */
+  private static final java.util.Map<String, Class<?>> TYPES = types();
+
+  private static java.util.Map<String, Class<?>> types() {
+    java.util.Map<String, Class<?>> types = new java.util.HashMap<>();
+    for (Class<?> c : DomainEvent.class.getPermittedSubclasses()) {
+      types.put(c.getSimpleName(), c);
+      types.put(c.getName(), c); // as written before the simple names
+    }
+    return java.util.Map.copyOf(types);
+  }
+
+  /** The name of an event's type on the wire, e.g. {@code SaleCompleted}. */
+  static String typeName(DomainEvent event) {
+    return event.getClass().getSimpleName();
+  }
 
   /** Money on the wire is its amount and currency only, not its derived flags. */
   @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"zero", "negative", "positive"})
@@ -54,7 +91,7 @@ final class EventCodec {
     h.add(OCCURRED_AT, e.occurredAt().toString());
     h.add(CORRELATION, e.correlationId());
     h.add(SCHEMA, Integer.toString(e.schemaVersion()));
-    h.add(TYPE, e.payload().getClass().getName());
+    h.add(TYPE, typeName(e.payload()));
     h.add(SUBJECT, e.subject());
     return h;
   }
@@ -71,7 +108,11 @@ final class EventCodec {
     Headers h = m.getHeaders();
     String type = h.getFirst(TYPE);
     try {
-      DomainEvent payload = (DomainEvent) JSON.readValue(m.getData(), Class.forName(type));
+      Class<?> payloadType = type == null ? null : TYPES.get(type);
+      if (payloadType == null) {
+        throw new IllegalArgumentException("unknown event type " + type);
+      }
+      DomainEvent payload = (DomainEvent) JSON.readValue(m.getData(), payloadType);
       return new EventEnvelope(
           UUID.fromString(h.getFirst(MSG_ID)),
           h.getFirst(SUBJECT),
@@ -80,7 +121,7 @@ final class EventCodec {
           h.getFirst(CORRELATION),
           Integer.parseInt(h.getFirst(SCHEMA)),
           payload);
-    } catch (java.io.IOException | ClassNotFoundException | RuntimeException e) {
+    } catch (java.io.IOException | RuntimeException e) {
       throw new UnavailableException(
           "message on "
               + m.getSubject()

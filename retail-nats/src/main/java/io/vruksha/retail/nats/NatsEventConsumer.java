@@ -91,7 +91,15 @@ public final class NatsEventConsumer implements AutoCloseable {
   public int poll(int batch, Duration wait) {
     List<Message> messages = subscription.fetch(batch, wait);
     for (Message m : messages) {
-      EventEnvelope event = EventCodec.decode(m);
+      EventEnvelope event;
+      try {
+        event = EventCodec.decode(m);
+      } catch (RuntimeException unreadable) {
+        // no handler can ever take it: straight to the dead letters, never redelivered forever
+        deadLetterUnreadable(m, unreadable);
+        m.ack();
+        continue;
+      }
       if (handled.contains(event.eventId())) {
         m.ack();
         continue;
@@ -125,6 +133,26 @@ public final class NatsEventConsumer implements AutoCloseable {
     } catch (IOException | JetStreamApiException e) {
       throw new UnavailableException(
           "cannot dead-letter " + event.eventId() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void deadLetterUnreadable(Message m, RuntimeException failure) {
+    String prefix = nats.config().subjectPrefix();
+    String subject =
+        m.getSubject().startsWith(prefix)
+            ? m.getSubject().substring(prefix.length())
+            : m.getSubject();
+    Headers h = new Headers();
+    if (m.getHeaders() != null) {
+      m.getHeaders().forEach((k, v) -> h.add(k, v));
+    }
+    h.remove(EventCodec.MSG_ID);
+    h.put(EventCodec.FAILURE, String.valueOf(failure.getMessage()));
+    try {
+      nats.jetStream().publish(nats.config().wire("retail.dlq." + subject), h, m.getData());
+    } catch (IOException | JetStreamApiException e) {
+      throw new UnavailableException(
+          "cannot dead-letter an unreadable message: " + e.getMessage(), e);
     }
   }
 

@@ -131,4 +131,43 @@ class NatsOutboxRelayIT {
               assertThat(m.getHeaders().getFirst(EventCodec.CORRELATION)).isEqualTo("sale-1");
             });
   }
+
+  @Test
+  void anUnreadableMessageIsDeadLetteredAtOnceAndTheNextEventStillArrives() throws Exception {
+    String subject = nats.config().wire("retail.pos.sale.completed.v1");
+    io.nats.client.impl.Headers forged = new io.nats.client.impl.Headers();
+    forged.add(EventCodec.TYPE, "java.lang.ProcessBuilder"); // never a type the codec will build
+    nats.jetStream().publish(subject, forged, "{\"command\":[\"rm\"]}".getBytes());
+    nats.jetStream().publish(subject, "not json at all".getBytes());
+    InMemoryOutbox outbox = new InMemoryOutbox();
+    outbox.append(
+        EventEnvelope.of(
+            new DomainEvent.SaleCompleted(
+                DemoStore.ID, "sale-2", "S001-2026-000002", "", Money.of("2.00", "EUR"), List.of()),
+            Instant.EPOCH,
+            "sale-2"));
+    new NatsOutboxRelay(nats, outbox, new InMemoryUnitOfWork(), 10).relayOnce();
+
+    List<EventEnvelope> received = new ArrayList<>();
+    try (NatsEventConsumer consumer =
+        new NatsEventConsumer(
+            nats, "sturdy", "retail.pos.>", 3, Duration.ofMillis(50), received::add)) {
+      while (consumer.poll(10, Duration.ofMillis(500)) > 0) {
+        // drain
+      }
+      assertThat(consumer.lag()).isZero();
+    }
+    assertThat(received)
+        .extracting(e -> ((DomainEvent.SaleCompleted) e.payload()).saleId())
+        .containsExactly("sale-2");
+
+    String dlq = nats.config().wire("retail.dlq.retail.pos.sale.completed.v1");
+    JetStreamSubscription sub =
+        nats.jetStream()
+            .subscribe(dlq, PullSubscribeOptions.builder().durable("dlq-unreadable").build());
+    List<Message> dead = sub.fetch(5, Duration.ofSeconds(2));
+    assertThat(dead).hasSize(2);
+    assertThat(dead.get(0).getHeaders().getFirst(EventCodec.FAILURE))
+        .contains("not a readable event");
+  }
 }
