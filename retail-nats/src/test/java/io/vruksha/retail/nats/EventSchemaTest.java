@@ -1,0 +1,176 @@
+package io.vruksha.retail.nats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.customer.Customer;
+import io.vruksha.retail.customer.CustomerId;
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.event.DomainEvent;
+import io.vruksha.retail.event.EventEnvelope;
+import io.vruksha.retail.memory.InMemoryOutbox;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.pricing.BasketRequest;
+import io.vruksha.retail.pricing.Shopper;
+import io.vruksha.retail.procurement.PurchaseOrder;
+import io.vruksha.retail.procurement.Supplier;
+import io.vruksha.retail.register.Shift;
+import io.vruksha.retail.sale.CheckoutRequest;
+import io.vruksha.retail.sale.ReturnRequest;
+import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.store.Actor;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The event catalogue in {@code docs/events/} is the truth: a schema for every event type, each a
+ * valid JSON Schema, and every event a real till day emits — written by the codec exactly as it
+ * goes on the wire — validates against its schema and matches its subject pattern.
+ */
+class EventSchemaTest {
+
+  private static final Path DIR = Path.of("..", "docs", "events");
+  private static final Instant NOON = Instant.parse("2026-11-24T11:00:00Z");
+  private static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+  private static final Map<String, JsonNode> SCHEMAS = new HashMap<>();
+
+  @BeforeAll
+  static void load() throws IOException {
+    try (Stream<Path> files = Files.list(DIR)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+        JsonNode schema = EventCodec.JSON.readTree(f.toFile());
+        SCHEMAS.put(schema.get("x-event-type").asText(), schema);
+      }
+    }
+  }
+
+  private static Set<ValidationMessage> validate(JsonNode schema, JsonNode payload) {
+    JsonSchema compiled = FACTORY.getSchema(schema);
+    return compiled.validate(payload);
+  }
+
+  @Test
+  void everyEventTypeHasExactlyOneSchemaAndEachIsAValidSchema() {
+    Set<String> types =
+        Arrays.stream(DomainEvent.class.getPermittedSubclasses())
+            .map(Class::getSimpleName)
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(new TreeSet<>(SCHEMAS.keySet())).isEqualTo(types);
+    JsonSchema meta =
+        FACTORY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+    SCHEMAS.forEach(
+        (type, schema) ->
+            assertThat(meta.validate(schema))
+                .as(type + " against the 2020-12 meta-schema")
+                .isEmpty());
+  }
+
+  @Test
+  void everyEventOfATillDayValidatesAgainstItsSchemaOnTheWire() throws IOException {
+    List<EventEnvelope> events = tillDay();
+    Set<String> seen = new TreeSet<>();
+    for (EventEnvelope e : events) {
+      String type = EventCodec.typeName(e.payload());
+      JsonNode schema = SCHEMAS.get(type);
+      assertThat(schema).as("schema of " + type).isNotNull();
+      JsonNode wire = EventCodec.JSON.readTree(EventCodec.body(e));
+      assertThat(validate(schema, wire)).as(e.subject() + ": " + wire).isEmpty();
+      assertThat(e.subject()).matches(schema.get("x-subject").asText());
+      seen.add(type);
+    }
+    assertThat(seen).isEqualTo(new TreeSet<>(SCHEMAS.keySet()));
+  }
+
+  @Test
+  void aPayloadThatBreaksTheContractIsRefused() throws IOException {
+    EventEnvelope sale =
+        tillDay().stream()
+            .filter(e -> e.payload() instanceof DomainEvent.SaleCompleted)
+            .findFirst()
+            .orElseThrow();
+    JsonNode schema = SCHEMAS.get("SaleCompleted");
+    ObjectNode floatMoney = (ObjectNode) EventCodec.JSON.readTree(EventCodec.body(sale));
+    ((ObjectNode) floatMoney.get("total")).put("amount", 31.24);
+    assertThat(validate(schema, floatMoney)).isNotEmpty();
+    ObjectNode extra = (ObjectNode) EventCodec.JSON.readTree(EventCodec.body(sale));
+    extra.put("zero", false);
+    assertThat(validate(schema, extra)).isNotEmpty();
+    ObjectNode missing = (ObjectNode) EventCodec.JSON.readTree(EventCodec.body(sale));
+    missing.remove("receiptNumber");
+    assertThat(validate(schema, missing)).isNotEmpty();
+  }
+
+  /** A day that emits every kind of event, read from the outbox in order. */
+  private static List<EventEnvelope> tillDay() {
+    InMemoryOutbox outbox = new InMemoryOutbox();
+    RetailEngine engine = DemoStore.engineBuilder().outbox(outbox).build();
+    DemoStore.seed(engine);
+    engine
+        .purchasing()
+        .procurement()
+        .saveSupplier(
+            new Supplier(
+                "kiln",
+                "Kiln & Co",
+                Map.of(Sku.of("MUG"), new Supplier.Item(Money.of("1.70", "EUR"), 5))));
+    engine.customers().create(DemoStore.ID, Customer.of("c-1", "Ada", NOON));
+    Actor anna = Actor.cashier("anna");
+    Actor max = Actor.supervisor("max");
+    Shift shift = engine.registers().open(DemoStore.ID, "till-1", Money.of("100.00", "EUR"), anna);
+    Sale sale =
+        engine.checkout(
+            CheckoutRequest.of(
+                    "k-1",
+                    BasketRequest.builder(DemoStore.ID)
+                        .at(NOON)
+                        .add("MUG", 41)
+                        .add("GOUDA", io.vruksha.retail.money.Quantity.kilograms("0.250"))
+                        .shopper(Shopper.customer("c-1"))
+                        .build(),
+                    new Tender.Cash(Money.of("1000.00", "EUR")))
+                .inShift(shift.id()),
+            anna);
+    engine.acceptReturn(
+        ReturnRequest.of("r-1", sale.id(), new ReturnRequest.Item(0, BigDecimal.ONE, true))
+            .at(NOON),
+        max);
+    DomainEvent.StockLow low =
+        outbox.all().stream()
+            .map(EventEnvelope::payload)
+            .filter(DomainEvent.StockLow.class::isInstance)
+            .map(DomainEvent.StockLow.class::cast)
+            .findFirst()
+            .orElseThrow();
+    PurchaseOrder order = engine.purchasing().onLowStock(low).orElseThrow();
+    engine.purchasing().approve(order.id(), max);
+    engine.purchasing().send(order.id());
+    engine.purchasing().receive(order.id(), Map.of(Sku.of("MUG"), BigDecimal.TEN));
+    engine.registers().close(shift.id(), Money.of("100.00", "EUR"), anna);
+    engine.customers().anonymise(DemoStore.ID, CustomerId.of("c-1"));
+    return outbox.all();
+  }
+}
