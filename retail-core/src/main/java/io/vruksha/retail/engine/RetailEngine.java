@@ -21,6 +21,7 @@ import io.vruksha.retail.loyalty.LoyaltyProgram;
 import io.vruksha.retail.memory.InMemoryCartStore;
 import io.vruksha.retail.memory.InMemoryCatalog;
 import io.vruksha.retail.memory.InMemoryCouponLedger;
+import io.vruksha.retail.memory.InMemoryCredentials;
 import io.vruksha.retail.memory.InMemoryCustomers;
 import io.vruksha.retail.memory.InMemoryHandledEvents;
 import io.vruksha.retail.memory.InMemoryIdempotencyStore;
@@ -69,6 +70,7 @@ import io.vruksha.retail.sale.Tills;
 import io.vruksha.retail.stock.Stock;
 import io.vruksha.retail.stock.StockLedger;
 import io.vruksha.retail.store.Actor;
+import io.vruksha.retail.store.Credentials;
 import io.vruksha.retail.store.Staff;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.store.Stores;
@@ -127,6 +129,7 @@ public final class RetailEngine {
   private final NoReceiptReturns noReceiptReturns;
   private final SalesAnalytics analytics;
   private final HandledEvents handledEvents;
+  private final Credentials credentials;
 
   private RetailEngine(Builder b) {
     this.stores = b.stores;
@@ -148,6 +151,7 @@ public final class RetailEngine {
     this.work = b.work;
     this.analytics = b.analytics;
     this.handledEvents = b.handledEvents;
+    this.credentials = b.credentials;
     this.outbox = b.outbox;
     this.stock = new Stock(b.stockLedger, outbox, work, clock);
     this.journal = new FiscalJournal(b.journal, b.invoiceSequence);
@@ -216,6 +220,11 @@ public final class RetailEngine {
   /** Which events each consumer (a reaction) has handled. */
   public HandledEvents handledEvents() {
     return handledEvents;
+  }
+
+  /** Staff credentials (password and PIN hashes, failed attempts) for the server's login. */
+  public Credentials credentials() {
+    return credentials;
   }
 
   /** Starts building an engine; every port defaults to its in-memory adapter. */
@@ -408,6 +417,7 @@ public final class RetailEngine {
     private Invoices invoices = new InMemoryInvoices();
     private SalesAnalytics analytics = new InMemorySalesAnalytics();
     private HandledEvents handledEvents = new InMemoryHandledEvents();
+    private Credentials credentials = new InMemoryCredentials();
     private java.time.Duration returnWindow = java.time.Duration.ofDays(30);
     private final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
 
@@ -572,6 +582,12 @@ public final class RetailEngine {
     /** The handled-events port of the engine's consumers. */
     public Builder handledEvents(HandledEvents handledEvents) {
       this.handledEvents = required(handledEvents, "handledEvents");
+      return this;
+    }
+
+    /** The staff credentials port. */
+    public Builder credentials(Credentials credentials) {
+      this.credentials = required(credentials, "credentials");
       return this;
     }
 

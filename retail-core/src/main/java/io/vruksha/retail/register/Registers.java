@@ -68,6 +68,11 @@ public final class Registers {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /** The shifts port, for lookups. */
+  public Shifts shifts() {
+    return shifts;
+  }
+
   /** Opens a shift on a register with a float; a register has at most one open shift. */
   public Shift open(StoreId store, String registerId, Money openingFloat, Actor by) {
     if (openingFloat.isNegative()) {

@@ -78,6 +78,11 @@ public final class NatsEvents implements AutoCloseable {
     return connection;
   }
 
+  /** Whether the connection is up now (for readiness checks). */
+  public boolean connected() {
+    return connection.getStatus() == Connection.Status.CONNECTED;
+  }
+
   /** JetStream on this connection. */
   JetStream jetStream() {
     return jetStream;

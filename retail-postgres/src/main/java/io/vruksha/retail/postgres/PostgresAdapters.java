@@ -11,8 +11,8 @@ import java.time.Duration;
  * Wires the PostgreSQL adapters into an engine builder: the unit of work, stock, the journal and
  * its counters, the outbox, idempotency keys, loyalty, store credit, coupon redemptions, sales,
  * invoices, shifts, stores, customers, staff, the catalogue, the price book, promotions and
- * coupons, tax rules, procurement, carts, sales analytics and handled events: every port of the
- * engine.
+ * coupons, tax rules, procurement, carts, sales analytics, handled events and staff credentials:
+ * every port of the engine.
  *
  * <pre>{@code
  * PostgresDatabase db = PostgresDatabase.connect(PostgresConfig.from(System.getenv()));
@@ -70,6 +70,7 @@ public final class PostgresAdapters {
         .procurement(new PostgresProcurement(db))
         .carts(new PostgresCartStore(db))
         .analytics(new PostgresSalesAnalytics(db))
-        .handledEvents(new PostgresHandledEvents(db));
+        .handledEvents(new PostgresHandledEvents(db))
+        .credentials(new PostgresCredentials(db));
   }
 }

@@ -1,0 +1,102 @@
+package io.vruksha.retail.server;
+
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.event.EventEnvelope;
+import io.vruksha.retail.reaction.Reactions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reactions without NATS: a thread takes the engine's outbox events, lets the reactions handle
+ * them (once per id, as always) and marks them sent. An event a reaction keeps failing on is tried
+ * three times, then logged as an error and passed over. With NATS configured the relay owns the
+ * outbox instead and the reactions consume the stream.
+ */
+final class LocalReactions implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalReactions.class);
+  private static final int TRIES = 3;
+
+  private final Reactions reactions;
+  private final RetailEngine engine;
+  private final Map<UUID, Integer> failures = new HashMap<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  private LocalReactions(Reactions reactions, RetailEngine engine) {
+    this.reactions = reactions;
+    this.engine = engine;
+    this.thread = new Thread(this::loop, "vruksha-local-reactions");
+    this.thread.setDaemon(true);
+  }
+
+  static LocalReactions start(Reactions reactions, RetailEngine engine) {
+    LocalReactions r = new LocalReactions(reactions, engine);
+    r.thread.start();
+    return r;
+  }
+
+  /** Handles what is pending now; how many events were taken. */
+  int drainOnce() {
+    List<EventEnvelope> pending = engine.outbox().pending(200);
+    List<UUID> done = new ArrayList<>();
+    for (EventEnvelope e : pending) {
+      try {
+        reactions.handle(e);
+        done.add(e.eventId());
+        failures.remove(e.eventId());
+      } catch (RuntimeException failure) {
+        int n = failures.merge(e.eventId(), 1, Integer::sum);
+        if (n >= TRIES) {
+          LOG.error(
+              "reactions gave up on {} {} after {} tries", e.subject(), e.eventId(), n, failure);
+          done.add(e.eventId());
+          failures.remove(e.eventId());
+        } else {
+          LOG.warn("reactions failed on {} {}: {}", e.subject(), e.eventId(), failure.getMessage());
+        }
+      }
+    }
+    if (!done.isEmpty()) {
+      engine.outbox().markSent(done);
+    }
+    return pending.size();
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        if (drainOnce() == 0) {
+          Thread.sleep(100);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("local reactions waiting: {}", e.getMessage());
+        try {
+          Thread.sleep(1_000);
+        } catch (InterruptedException stop) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.vruksha.retail.server;
+
+import io.vruksha.retail.cache.TieredCache;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.memory.CaffeineCache;
+import io.vruksha.retail.nats.NatsConfig;
+import io.vruksha.retail.nats.NatsEvents;
+import io.vruksha.retail.nats.NatsKeyValueCache;
+import io.vruksha.retail.nats.NatsOutboxRelay;
+import io.vruksha.retail.nats.NatsReactions;
+import io.vruksha.retail.postgres.PostgresAdapters;
+import io.vruksha.retail.postgres.PostgresDatabase;
+import io.vruksha.retail.reaction.Reactions;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The server's NATS side: the connection and its stream, the shared cache in front of the
+ * database's catalogue and prices, the outbox relay and the reactions' consumers.
+ */
+final class NatsRuntime implements AutoCloseable {
+
+  private final NatsEvents nats;
+  private final AutoCloseable watch;
+  private final NatsOutboxRelay relay;
+  private final NatsReactions reactions;
+  private final RetailEngine engine;
+
+  private NatsRuntime(
+      NatsEvents nats,
+      AutoCloseable watch,
+      NatsOutboxRelay relay,
+      NatsReactions reactions,
+      RetailEngine engine) {
+    this.nats = nats;
+    this.watch = watch;
+    this.relay = relay;
+    this.reactions = reactions;
+    this.engine = engine;
+  }
+
+  static NatsRuntime start(Map<String, String> env, PostgresDatabase db, ServerConfig config) {
+    NatsEvents nats = NatsEvents.connect(NatsConfig.from(env));
+    try {
+      CaffeineCache near = new CaffeineCache(100_000);
+      NatsKeyValueCache shared =
+          NatsKeyValueCache.open(nats, NatsKeyValueCache.BUCKET, Duration.ofHours(1));
+      AutoCloseable watch = shared.invalidating(near);
+      RetailEngine engine =
+          PostgresAdapters.use(
+                  db,
+                  RetailEngine.builder(),
+                  new TieredCache(near, shared, PostgresAdapters.NEAR_CACHE_TTL))
+              .build();
+      NatsOutboxRelay relay = new NatsOutboxRelay(nats, engine.outbox(), engine.unitOfWork(), 500);
+      relay.start();
+      NatsReactions reactions =
+          NatsReactions.start(nats, new Reactions(engine, config.reactions()));
+      return new NatsRuntime(nats, watch, relay, reactions, engine);
+    } catch (RuntimeException e) {
+      nats.close();
+      throw e;
+    }
+  }
+
+  RetailEngine engine() {
+    return engine;
+  }
+
+  boolean connected() {
+    return nats.connected();
+  }
+
+  @Override
+  public void close() throws Exception {
+    reactions.close();
+    relay.close();
+    watch.close();
+    nats.close();
+  }
+}

@@ -1,0 +1,378 @@
+package io.vruksha.retail.server;
+
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.postgres.PostgresAdapters;
+import io.vruksha.retail.postgres.PostgresConfig;
+import io.vruksha.retail.postgres.PostgresDatabase;
+import io.vruksha.retail.reaction.Reactions;
+import io.vruksha.retail.server.api.BillingApi;
+import io.vruksha.retail.server.api.CatalogApi;
+import io.vruksha.retail.server.api.CustomerApi;
+import io.vruksha.retail.server.api.ProcurementApi;
+import io.vruksha.retail.server.api.RegisterApi;
+import io.vruksha.retail.server.api.ReportApi;
+import io.vruksha.retail.server.api.SaleApi;
+import io.vruksha.retail.server.api.StockApi;
+import io.vruksha.retail.server.api.StoreApi;
+import io.vruksha.retail.server.api.SystemApi;
+import io.vruksha.retail.server.auth.Logins;
+import io.vruksha.retail.server.auth.Passwords;
+import io.vruksha.retail.server.auth.Principal;
+import io.vruksha.retail.server.auth.Tokens;
+import io.vruksha.retail.server.http.Api;
+import io.vruksha.retail.server.http.ApiRoute;
+import io.vruksha.retail.server.http.Errors;
+import io.vruksha.retail.server.http.Json;
+import io.vruksha.retail.server.http.OpenApiDocument;
+import io.vruksha.retail.server.http.RateLimits;
+import io.vruksha.retail.server.http.RequestIds;
+import io.vruksha.retail.store.Role;
+import io.vruksha.retail.store.StaffMember;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine over REST: a thin Javalin server with no business rule of its own. With no {@code
+ * DB_HOST} it runs the in-memory adapters and the demo store; with {@code DB_HOST}, PostgreSQL, and
+ * with {@code NATS_URL} too the outbox relay and the reactions start with it. {@link #close} drains
+ * requests, stops the relay and the reactions, and closes the pools.
+ */
+public final class RetailServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RetailServer.class);
+
+  /** The demo admin's password (demo mode only). */
+  public static final String DEMO_ADMIN_PASSWORD = "demo-admin-1";
+
+  private final Javalin app;
+  private final RetailEngine engine;
+  private final ServerContext context;
+  private final Api api;
+  private final List<AutoCloseable> resources;
+  private final Optional<String> demoToken;
+
+  private RetailServer(
+      Javalin app,
+      RetailEngine engine,
+      ServerContext context,
+      Api api,
+      List<AutoCloseable> resources,
+      Optional<String> demoToken) {
+    this.app = app;
+    this.engine = engine;
+    this.context = context;
+    this.api = api;
+    this.resources = resources;
+    this.demoToken = demoToken;
+  }
+
+  /** Starts the server as the environment describes, until the process is stopped. */
+  public static void main(String[] args) {
+    ServerConfig config;
+    try {
+      config = ServerConfig.from(System.getenv());
+    } catch (io.vruksha.retail.RetailException e) {
+      System.err.println("retail-server: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    RetailServer server = start(config, System.getenv());
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "vruksha-shutdown"));
+    System.out.println(
+        "retail-server "
+            + server.context.version()
+            + " listening on http://localhost:"
+            + server.port());
+    server.demoToken.ifPresent(
+        t -> {
+          System.out.println("demo mode: in-memory store 'demo', no database.");
+          System.out.println("demo admin token (every store, 8 h):");
+          System.out.println(t);
+          System.out.println(
+              "or log in: POST /api/v1/auth/login {\"staffId\":\"admin\",\"password\":\""
+                  + DEMO_ADMIN_PASSWORD
+                  + "\"}; the cashier anna has PIN 1234");
+        });
+  }
+
+  /** Starts a server as {@code config} says, with the database and NATS named in {@code env}. */
+  public static RetailServer start(ServerConfig config, Map<String, String> env) {
+    List<AutoCloseable> resources = new ArrayList<>();
+    Map<String, Supplier<Boolean>> deps = new LinkedHashMap<>();
+    try {
+      if (config.demo()) {
+        RetailEngine.Builder builder =
+            config.loyalty()
+                ? DemoStore.engineBuilder()
+                : RetailEngine.builder()
+                    .embeddedBarcode(DemoStore.SCALE_LABELS)
+                    .embeddedBarcode(DemoStore.MARKDOWN_LABELS);
+        RetailEngine engine = builder.build();
+        DemoStore.seed(engine);
+        return start(config, engine, resources, deps, true);
+      }
+      PostgresDatabase db = PostgresDatabase.connect(PostgresConfig.from(env));
+      resources.add(db);
+      db.migrate();
+      deps.put(
+          "database",
+          () ->
+              db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one() == 1));
+      RetailEngine engine;
+      if (config.natsUrl().isPresent()) {
+        NatsRuntime nats = NatsRuntime.start(env, db, config);
+        resources.add(0, nats);
+        deps.put("nats", nats::connected);
+        engine = nats.engine();
+      } else {
+        engine = PostgresAdapters.use(db, RetailEngine.builder()).build();
+      }
+      return start(config, engine, resources, deps, false);
+    } catch (RuntimeException e) {
+      closeAll(resources);
+      throw e;
+    }
+  }
+
+  /**
+   * Starts a server on an engine built by the caller (an embedding program, a test): {@code
+   * resources} are closed with the server, {@code dependencies} are its readiness checks. Without
+   * NATS the reactions run in process on the engine's outbox.
+   */
+  public static RetailServer start(
+      ServerConfig config,
+      RetailEngine engine,
+      List<AutoCloseable> resources,
+      Map<String, Supplier<Boolean>> dependencies,
+      boolean demo) {
+    List<AutoCloseable> owned = new ArrayList<>(resources);
+    String secret = config.jwtSecret().orElseGet(Tokens::randomSecret);
+    Tokens tokens = new Tokens(secret, Clock.systemUTC());
+    Logins logins =
+        new Logins(
+            engine,
+            new Passwords(10),
+            tokens,
+            Clock.systemUTC(),
+            config.loginMaxAttempts(),
+            config.loginLockout(),
+            config.tokenTtl());
+    if (dependencies.isEmpty() || !dependencies.containsKey("nats")) {
+      LocalReactions local =
+          LocalReactions.start(new Reactions(engine, config.reactions()), engine);
+      owned.add(0, local);
+    }
+    ServerContext context =
+        new ServerContext(engine, logins, tokens, config, version(), Map.copyOf(dependencies));
+    Optional<String> demoToken = Optional.empty();
+    if (demo) {
+      demoToken = Optional.of(seedDemoStaff(engine, logins, tokens, config));
+    }
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    List<ApiRoute> routes = new ArrayList<>();
+    routes.addAll(SystemApi.routes(context));
+    routes.addAll(StoreApi.routes(context));
+    routes.addAll(CatalogApi.routes(context));
+    routes.addAll(SaleApi.routes(context));
+    routes.addAll(RegisterApi.routes(context));
+    routes.addAll(StockApi.routes(context));
+    routes.addAll(CustomerApi.routes(context));
+    routes.addAll(BillingApi.routes(context));
+    routes.addAll(ProcurementApi.routes(context));
+    routes.addAll(ReportApi.routes(context));
+    routes.add(
+        ApiRoute.route(io.javalin.http.HandlerType.GET, "/metrics")
+            .doc("system", "Prometheus metrics")
+            .open()
+            .raw()
+            .returns(String.class)
+            .to(call -> registry.scrape()));
+    String[] openapi = new String[1];
+    routes.add(
+        ApiRoute.route(io.javalin.http.HandlerType.GET, "/openapi.json")
+            .doc("system", "This document")
+            .open()
+            .raw()
+            .returns(Object.class)
+            .to(
+                call -> {
+                  call.context().contentType("application/json");
+                  return openapi[0];
+                }));
+    routes.add(
+        ApiRoute.route(io.javalin.http.HandlerType.GET, "/docs")
+            .doc("system", "The API, browsable")
+            .open()
+            .raw()
+            .returns(String.class)
+            .to(
+                call -> {
+                  call.context().contentType("text/html; charset=utf-8");
+                  return ApiPage.html(OpenApiDocument.build(routes, context.version()));
+                }));
+    openapi[0] = OpenApiDocument.json(routes, context.version());
+    Api api =
+        new Api(
+            routes,
+            tokens,
+            new RateLimits(config.rateLimitPerToken(), config.rateLimitPerIp()),
+            registry,
+            config.maxBodyBytes());
+    Javalin app =
+        Javalin.create(
+            cfg -> {
+              cfg.jsonMapper(new Json());
+              cfg.http.maxRequestSize = config.maxBodyBytes();
+              cfg.http.defaultContentType = "application/json";
+              cfg.startup.showJavalinBanner = false;
+              cfg.jetty.port = config.port();
+              cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+              if (!config.corsOrigins().isEmpty()) {
+                cfg.bundledPlugins.enableCors(
+                    cors ->
+                        cors.addRule(
+                            rule -> {
+                              for (String origin : config.corsOrigins()) {
+                                rule.allowHost(origin);
+                              }
+                              rule.exposeHeader(RequestIds.HEADER);
+                            }));
+              }
+              cfg.routes.before(RequestIds::assign);
+              cfg.routes.exception(Exception.class, Errors::handle);
+              cfg.routes.error(
+                  404,
+                  ctx -> {
+                    if (ctx.result() == null || ctx.result().isEmpty()) {
+                      Errors.write(
+                          ctx,
+                          404,
+                          "route.not_found",
+                          "no route " + ctx.method() + " " + ctx.path(),
+                          List.of());
+                    }
+                  });
+              cfg.routes.error(
+                  405,
+                  ctx ->
+                      Errors.write(
+                          ctx, 405, "route.method_not_allowed", "method not allowed", List.of()));
+              cfg.requestLogger.http(
+                  (ctx, ms) ->
+                      LOG.info(
+                          "{} {} {} {}ms",
+                          ctx.method(),
+                          ctx.path(),
+                          ctx.statusCode(),
+                          Math.round(ms)));
+              api.register(cfg);
+            });
+    app.start();
+    LOG.info(
+        "retail-server {} started on port {} ({})",
+        context.version(),
+        app.port(),
+        demo ? "demo" : "database");
+    return new RetailServer(app, engine, context, api, owned, demoToken);
+  }
+
+  private static String seedDemoStaff(
+      RetailEngine engine, Logins logins, Tokens tokens, ServerConfig config) {
+    engine
+        .workforce()
+        .staff()
+        .save(new StaffMember("admin", "Demo Admin", DemoStore.ID, Role.ADMIN));
+    engine
+        .workforce()
+        .staff()
+        .save(new StaffMember("max", "Max Manager", DemoStore.ID, Role.MANAGER));
+    engine
+        .workforce()
+        .staff()
+        .save(new StaffMember("anna", "Anna Cashier", DemoStore.ID, Role.CASHIER));
+    logins.setSecrets("admin", Optional.of(DEMO_ADMIN_PASSWORD), Optional.empty());
+    logins.setSecrets("max", Optional.of("demo-manager-1"), Optional.of("4321"));
+    logins.setSecrets("anna", Optional.empty(), Optional.of("1234"));
+    return tokens.issue("admin", Role.ADMIN, Set.of(Principal.ALL_STORES), Duration.ofHours(8));
+  }
+
+  /** The server's version, from the build. */
+  static String version() {
+    try (InputStream in = RetailServer.class.getResourceAsStream("/retail-server.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "dev");
+    } catch (IOException e) {
+      return "dev";
+    }
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  /** The engine behind it. */
+  public RetailEngine engine() {
+    return engine;
+  }
+
+  /** The route table. */
+  public List<ApiRoute> routes() {
+    return api.routes();
+  }
+
+  /** What the routes share (tokens, logins, configuration). */
+  public ServerContext context() {
+    return context;
+  }
+
+  /** In demo mode, a token for the demo admin on every store. */
+  public Optional<String> demoToken() {
+    return demoToken;
+  }
+
+  /** Stops taking requests, lets running ones finish, then stops the relay, reactions and pools. */
+  @Override
+  public void close() {
+    try {
+      app.stop();
+    } catch (RuntimeException e) {
+      LOG.warn("stopping the HTTP server: {}", e.getMessage());
+    }
+    closeAll(resources);
+    LOG.info("retail-server stopped");
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable r : resources) { // first started last, first in the list closed first
+      try {
+        r.close();
+      } catch (Exception e) {
+        LOG.warn("closing {}: {}", r, e.getMessage());
+      }
+    }
+  }
+}

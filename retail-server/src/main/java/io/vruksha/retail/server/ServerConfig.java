@@ -1,0 +1,203 @@
+package io.vruksha.retail.server;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.reaction.Reaction;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The server's configuration, read from the environment: the reference's variables ({@code DB_*},
+ * {@code NATS_URL}, {@code PORT}, {@code LOG_LEVEL}, {@code JWT_SECRET}), its feature flags and the
+ * server's own limits. Every variable the server reads is named in {@link #VARIABLES}, and {@code
+ * docs/configuration.md} describes each.
+ *
+ * @param port the HTTP port ({@code PORT}, default 8901)
+ * @param demo true when no {@code DB_HOST} is set: in-memory adapters and the demo store
+ * @param natsUrl {@code NATS_URL}, when set (with a database: relay and reactions start)
+ * @param jwtSecret {@code JWT_SECRET}; required outside demo mode, at least 32 characters
+ * @param tokenTtl how long a login's token lasts ({@code TOKEN_TTL}, default 8h, an ISO-8601
+ *     duration or {@code 8h}, {@code 30m})
+ * @param logLevel {@code LOG_LEVEL} (default INFO)
+ * @param reactions the reactions the {@code ENABLE_*} flags leave on
+ * @param loyalty {@code ENABLE_LOYALTY} (default on): the demo store runs its loyalty programme
+ * @param rateLimitPerToken requests a minute one token may make ({@code RATE_LIMIT_PER_TOKEN},
+ *     default 1200)
+ * @param rateLimitPerIp requests a minute one address may make ({@code RATE_LIMIT_PER_IP}, default
+ *     2400)
+ * @param corsOrigins origins allowed to call from a browser ({@code CORS_ORIGINS}, comma separated;
+ *     none by default)
+ * @param maxBodyBytes the largest request body accepted ({@code MAX_BODY_BYTES}, default 1 MiB)
+ * @param loginMaxAttempts failed logins before a staff member is locked out (default 5)
+ * @param loginLockout how long a lock-out lasts (default 15 minutes)
+ */
+public record ServerConfig(
+    int port,
+    boolean demo,
+    Optional<String> natsUrl,
+    Optional<String> jwtSecret,
+    Duration tokenTtl,
+    String logLevel,
+    Set<Reaction> reactions,
+    boolean loyalty,
+    int rateLimitPerToken,
+    int rateLimitPerIp,
+    List<String> corsOrigins,
+    long maxBodyBytes,
+    int loginMaxAttempts,
+    Duration loginLockout) {
+
+  /** Every environment variable the server reads (the database's and NATS's own included). */
+  public static final List<String> VARIABLES =
+      List.of(
+          "PORT",
+          "DB_HOST",
+          "DB_PORT",
+          "DB_NAME",
+          "DB_USER",
+          "DB_PASSWORD",
+          "DB_SSLMODE",
+          "DB_POOL_SIZE",
+          "NATS_URL",
+          "LOG_LEVEL",
+          "JWT_SECRET",
+          "TOKEN_TTL",
+          "ENABLE_LOYALTY",
+          "ENABLE_ANALYTICS_EVENTS",
+          "ENABLE_AUTO_REORDER",
+          "ENABLE_BNPL",
+          "ENABLE_CRYPTO_PAYMENTS",
+          "RATE_LIMIT_PER_TOKEN",
+          "RATE_LIMIT_PER_IP",
+          "CORS_ORIGINS",
+          "MAX_BODY_BYTES");
+
+  /** The configuration {@code env} describes; a bad value is refused, naming its variable. */
+  public static ServerConfig from(Map<String, String> env) {
+    boolean demo = blank(env.get("DB_HOST"));
+    Optional<String> secret = Optional.ofNullable(env.get("JWT_SECRET")).filter(s -> !s.isBlank());
+    if (!demo && secret.isEmpty()) {
+      throw invalid("JWT_SECRET is required when DB_HOST is set (at least 32 characters)");
+    }
+    secret.ifPresent(
+        s -> {
+          if (s.length() < 32) {
+            throw invalid("JWT_SECRET must be at least 32 characters long");
+          }
+        });
+    return new ServerConfig(
+        intOf(env, "PORT", 8901, 0, 65535),
+        demo,
+        Optional.ofNullable(env.get("NATS_URL")).filter(s -> !s.isBlank()),
+        secret,
+        durationOf(env, "TOKEN_TTL", Duration.ofHours(8)),
+        Optional.ofNullable(env.get("LOG_LEVEL")).filter(s -> !s.isBlank()).orElse("INFO"),
+        Reaction.enabled(env),
+        Reaction.flagValue(env, "ENABLE_LOYALTY"),
+        intOf(env, "RATE_LIMIT_PER_TOKEN", 1200, 1, 10_000_000),
+        intOf(env, "RATE_LIMIT_PER_IP", 2400, 1, 10_000_000),
+        blank(env.get("CORS_ORIGINS"))
+            ? List.of()
+            : Arrays.stream(env.get("CORS_ORIGINS").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList(),
+        intOf(env, "MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),
+        5,
+        Duration.ofMinutes(15));
+  }
+
+  /** This configuration on another port (0: any free port). */
+  public ServerConfig withPort(int newPort) {
+    return new ServerConfig(
+        newPort,
+        demo,
+        natsUrl,
+        jwtSecret,
+        tokenTtl,
+        logLevel,
+        reactions,
+        loyalty,
+        rateLimitPerToken,
+        rateLimitPerIp,
+        corsOrigins,
+        maxBodyBytes,
+        loginMaxAttempts,
+        loginLockout);
+  }
+
+  /** This configuration with other rate limits. */
+  public ServerConfig withRateLimits(int perToken, int perIp) {
+    return new ServerConfig(
+        port,
+        demo,
+        natsUrl,
+        jwtSecret,
+        tokenTtl,
+        logLevel,
+        reactions,
+        loyalty,
+        perToken,
+        perIp,
+        corsOrigins,
+        maxBodyBytes,
+        loginMaxAttempts,
+        loginLockout);
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static InvalidInputException invalid(String message) {
+    return new InvalidInputException(ErrorCode.VALIDATION, message);
+  }
+
+  private static int intOf(Map<String, String> env, String name, int dflt, int min, int max) {
+    String v = env.get(name);
+    if (blank(v)) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n < min || n > max) {
+        throw invalid(name + "=" + v + " is out of range " + min + ".." + max);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw invalid(name + "=" + v + " is not a whole number");
+    }
+  }
+
+  static Duration durationOf(Map<String, String> env, String name, Duration dflt) {
+    String v = env.get(name);
+    if (blank(v)) {
+      return dflt;
+    }
+    String s = v.trim().toLowerCase(java.util.Locale.ROOT);
+    try {
+      if (s.startsWith("p")) {
+        return Duration.parse(s.toUpperCase(java.util.Locale.ROOT));
+      }
+      long n = Long.parseLong(s.substring(0, s.length() - 1));
+      Duration d =
+          switch (s.charAt(s.length() - 1)) {
+            case 's' -> Duration.ofSeconds(n);
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            case 'd' -> Duration.ofDays(n);
+            default -> throw new NumberFormatException();
+          };
+      if (d.isNegative() || d.isZero()) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (RuntimeException e) {
+      throw invalid(name + "=" + v + " is not a duration: use e.g. 30m, 8h, 7d or PT8H");
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.vruksha.retail.server.api;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static io.vruksha.retail.server.http.ApiRoute.route;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.invoicing.Invoice;
+import io.vruksha.retail.server.ServerContext;
+import io.vruksha.retail.server.http.ApiCall;
+import io.vruksha.retail.server.http.ApiRoute;
+import io.vruksha.retail.store.Role;
+import java.util.Comparator;
+import java.util.List;
+
+/** Invoices and their payments. */
+public final class BillingApi {
+
+  private BillingApi() {}
+
+  /**
+   * A payment against an invoice.
+   *
+   * @param amount what was paid
+   * @param method how (bank transfer, card, cash)
+   * @param reference the payment's reference (bank statement line, terminal id)
+   */
+  public record PaymentRequest(Views.MoneyIn amount, String method, String reference) {}
+
+  /** The routes. */
+  public static List<ApiRoute> routes(ServerContext s) {
+    return List.of(
+        route(GET, "/api/v1/stores/{storeId}/invoices")
+            .doc("invoices", "The store's invoices and credit notes, newest first")
+            .role(Role.SUPERVISOR)
+            .returns(Invoice[].class)
+            .to(
+                call ->
+                    s.engine().billing().invoices().list(call.store()).stream()
+                        .sorted(Comparator.comparing(Invoice::issuedAt).reversed())
+                        .toList()),
+        route(GET, "/api/v1/stores/{storeId}/invoices/{number}")
+            .doc("invoices", "One invoice or credit note, with its payments")
+            .returns(Invoice.class)
+            .to(call -> invoice(s, call)),
+        route(POST, "/api/v1/stores/{storeId}/invoices/{number}/payments")
+            .doc("invoices", "Record a payment against an invoice")
+            .role(Role.SUPERVISOR)
+            .body(PaymentRequest.class)
+            .returns(Invoice.class)
+            .created()
+            .idempotent()
+            .to(
+                call -> {
+                  PaymentRequest p = call.body(PaymentRequest.class);
+                  if (p.amount() == null) {
+                    throw new InvalidInputException(
+                        ErrorCode.VALIDATION, "amount is required", List.of("amount"));
+                  }
+                  Invoice invoice = invoice(s, call);
+                  String reference = StoreApi.required(p.reference(), "reference");
+                  // a retry with the same key finds its payment already booked
+                  String keyed = reference + " [" + call.idempotencyKey() + "]";
+                  if (invoice.payments().stream().anyMatch(x -> x.reference().equals(keyed))) {
+                    return invoice;
+                  }
+                  return s.engine()
+                      .billing()
+                      .pay(
+                          invoice.number(),
+                          p.amount().toMoney("amount"),
+                          StoreApi.required(p.method(), "method"),
+                          keyed);
+                }));
+  }
+
+  private static Invoice invoice(ServerContext s, ApiCall call) {
+    return Views.inStore(
+        s.engine().billing().invoices().find(call.path("number")),
+        Invoice::store,
+        call.store(),
+        "invoice " + call.path("number"));
+  }
+}

@@ -1,0 +1,128 @@
+package io.vruksha.retail.server.api;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static io.vruksha.retail.server.http.ApiRoute.route;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.NotFoundException;
+import io.vruksha.retail.customer.Customer;
+import io.vruksha.retail.customer.CustomerId;
+import io.vruksha.retail.loyalty.Loyalty;
+import io.vruksha.retail.loyalty.LoyaltyEntry;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.server.ServerContext;
+import io.vruksha.retail.server.http.ApiCall;
+import io.vruksha.retail.server.http.ApiProblem;
+import io.vruksha.retail.server.http.ApiRoute;
+import io.vruksha.retail.store.Role;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Customers and their loyalty accounts. Customers belong to the chain (a loyalty member shops in
+ * every store), so these routes sit under a store only to say where the change is made.
+ */
+public final class CustomerApi {
+
+  private CustomerApi() {}
+
+  /**
+   * A new customer.
+   *
+   * @param customerId their id
+   * @param name their name
+   * @param email their e-mail, optional
+   * @param marketingConsent whether they agree to marketing
+   */
+  public record CustomerRequest(
+      String customerId, String name, Optional<String> email, boolean marketingConsent) {}
+
+  /**
+   * A customer's loyalty account.
+   *
+   * @param customerId the customer
+   * @param balance points available
+   * @param value what the points are worth
+   * @param tier their tier, if any
+   * @param entries the ledger, oldest first
+   */
+  public record LoyaltyAccount(
+      String customerId,
+      long balance,
+      Money value,
+      Optional<String> tier,
+      List<LoyaltyEntry> entries) {}
+
+  /** The routes. */
+  public static List<ApiRoute> routes(ServerContext s) {
+    return List.of(
+        route(POST, "/api/v1/stores/{storeId}/customers")
+            .doc("customers", "Create a customer (enrolled in loyalty when the programme runs)")
+            .body(CustomerRequest.class)
+            .returns(Customer.class)
+            .created()
+            .to(
+                call -> {
+                  CustomerRequest r = call.body(CustomerRequest.class);
+                  Customer c =
+                      Customer.of(
+                              StoreApi.required(r.customerId(), "customerId"),
+                              r.name(),
+                              s.engine().clock().instant())
+                          .consent(r.marketingConsent(), s.engine().clock().instant());
+                  if (r.email() != null && r.email().isPresent()) {
+                    c = c.withEmail(r.email().get());
+                  }
+                  return s.engine().customers().create(call.store(), c);
+                }),
+        route(GET, "/api/v1/stores/{storeId}/customers/{customerId}")
+            .doc("customers", "One customer")
+            .returns(Customer.class)
+            .to(call -> customer(s, call)),
+        route(POST, "/api/v1/stores/{storeId}/customers/{customerId}/anonymise")
+            .doc("customers", "Remove a customer's personal data; their sales remain")
+            .role(Role.MANAGER)
+            .returns(Customer.class)
+            .to(call -> s.engine().customers().anonymise(call.store(), customer(s, call).id())),
+        route(GET, "/api/v1/stores/{storeId}/customers/{customerId}/loyalty")
+            .doc("loyalty", "A customer's points, their value, tier and ledger")
+            .returns(LoyaltyAccount.class)
+            .to(
+                call -> {
+                  Customer c = customer(s, call);
+                  Loyalty loyalty =
+                      s.engine()
+                          .loyalty()
+                          .orElseThrow(() -> ApiProblem.notFound("no loyalty programme runs"));
+                  String id = c.id().value();
+                  Money zero =
+                      Money.zero(
+                          s.engine()
+                              .stores()
+                              .find(call.store())
+                              .orElseThrow(() -> ApiProblem.notFound("no store " + call.store()))
+                              .currency());
+                  long balance = loyalty.balance(id);
+                  return new LoyaltyAccount(
+                      id,
+                      balance,
+                      loyalty.valueOf(balance),
+                      loyalty
+                          .tier(id, zero, s.engine().clock().instant())
+                          .map(t -> t.tier().value()),
+                      loyalty.ledger().entries(id));
+                }));
+  }
+
+  private static Customer customer(ServerContext s, ApiCall call) {
+    return s.engine()
+        .customers()
+        .customers()
+        .find(CustomerId.of(call.path("customerId")))
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    ErrorCode.NOT_FOUND, "no customer " + call.path("customerId")));
+  }
+}

@@ -1,0 +1,122 @@
+package io.vruksha.retail.server.api;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static io.vruksha.retail.server.http.ApiRoute.route;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.register.Shift;
+import io.vruksha.retail.register.ShiftReport;
+import io.vruksha.retail.server.ServerContext;
+import io.vruksha.retail.server.http.ApiCall;
+import io.vruksha.retail.server.http.ApiRoute;
+import io.vruksha.retail.store.Role;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Registers and shifts: open with a float, cash in and out, X report, counted close with its Z. */
+public final class RegisterApi {
+
+  private RegisterApi() {}
+
+  /**
+   * Opening a shift.
+   *
+   * @param registerId the register (till)
+   * @param openingFloat the cash in the drawer
+   */
+  public record OpenShift(String registerId, Views.MoneyIn openingFloat) {}
+
+  /**
+   * Cash put into (positive) or taken out of (negative) the drawer.
+   *
+   * @param amount signed amount
+   * @param reason why
+   */
+  public record CashMovement(Views.MoneyIn amount, String reason) {}
+
+  /**
+   * Closing a shift with the drawer counted.
+   *
+   * @param counted what was counted per tender (CASH at least), e.g. {"CASH": {...}}
+   */
+  public record CloseShift(Map<String, Views.MoneyIn> counted) {}
+
+  /** The routes. */
+  public static List<ApiRoute> routes(ServerContext s) {
+    return List.of(
+        route(POST, "/api/v1/stores/{storeId}/shifts")
+            .doc("registers", "Open a register shift with its float")
+            .body(OpenShift.class)
+            .returns(Shift.class)
+            .created()
+            .to(
+                call -> {
+                  OpenShift o = call.body(OpenShift.class);
+                  if (o.openingFloat() == null) {
+                    throw new InvalidInputException(
+                        ErrorCode.VALIDATION, "openingFloat is required", List.of("openingFloat"));
+                  }
+                  return s.engine()
+                      .registers()
+                      .open(
+                          call.store(),
+                          StoreApi.required(o.registerId(), "registerId"),
+                          o.openingFloat().toMoney("openingFloat"),
+                          call.actor());
+                }),
+        route(GET, "/api/v1/stores/{storeId}/shifts/{shiftId}")
+            .doc("registers", "One shift, with its cash movements and its closing report")
+            .returns(Shift.class)
+            .to(call -> shift(s, call)),
+        route(GET, "/api/v1/stores/{storeId}/shifts/{shiftId}/x-report")
+            .doc("registers", "The X report: the shift so far, changing nothing")
+            .returns(ShiftReport.class)
+            .to(call -> s.engine().registers().xReport(shift(s, call).id())),
+        route(POST, "/api/v1/stores/{storeId}/shifts/{shiftId}/cash-movements")
+            .doc("registers", "Cash in or out of the drawer (needs OPEN_DRAWER)")
+            .role(Role.SUPERVISOR)
+            .body(CashMovement.class)
+            .returns(Shift.class)
+            .created()
+            .to(
+                call -> {
+                  CashMovement m = call.body(CashMovement.class);
+                  if (m.amount() == null) {
+                    throw new InvalidInputException(
+                        ErrorCode.VALIDATION, "amount is required", List.of("amount"));
+                  }
+                  return s.engine()
+                      .registers()
+                      .moveCash(
+                          shift(s, call).id(),
+                          m.amount().toMoney("amount"),
+                          StoreApi.required(m.reason(), "reason"),
+                          call.actor());
+                }),
+        route(POST, "/api/v1/stores/{storeId}/shifts/{shiftId}/close")
+            .doc("registers", "Close the shift with the drawer counted: the Z report, chained")
+            .body(CloseShift.class)
+            .returns(ShiftReport.class)
+            .to(
+                call -> {
+                  CloseShift c = call.body(CloseShift.class);
+                  if (c.counted() == null || c.counted().isEmpty()) {
+                    throw new InvalidInputException(
+                        ErrorCode.VALIDATION, "counted needs at least CASH", List.of("counted"));
+                  }
+                  Map<String, Money> counted = new TreeMap<>();
+                  c.counted().forEach((k, v) -> counted.put(k, v.toMoney("counted." + k)));
+                  return s.engine().registers().close(shift(s, call).id(), counted, call.actor());
+                }));
+  }
+
+  private static Shift shift(ServerContext s, ApiCall call) {
+    Optional<Shift> found = s.engine().registers().shifts().find(call.path("shiftId"));
+    return Views.inStore(found, Shift::store, call.store(), "shift " + call.path("shiftId"));
+  }
+}

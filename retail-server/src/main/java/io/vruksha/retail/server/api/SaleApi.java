@@ -1,0 +1,317 @@
+package io.vruksha.retail.server.api;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static io.vruksha.retail.server.http.ApiRoute.route;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.money.UnitPrice;
+import io.vruksha.retail.pricing.BasketLine;
+import io.vruksha.retail.pricing.BasketRequest;
+import io.vruksha.retail.pricing.Shopper;
+import io.vruksha.retail.sale.CheckoutRequest;
+import io.vruksha.retail.sale.ReturnReceipt;
+import io.vruksha.retail.sale.ReturnRequest;
+import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.server.ServerContext;
+import io.vruksha.retail.server.http.ApiCall;
+import io.vruksha.retail.server.http.ApiRoute;
+import io.vruksha.retail.store.Role;
+import io.vruksha.retail.store.StoreId;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Baskets, sales (checkout) and returns. */
+public final class SaleApi {
+
+  private SaleApi() {}
+
+  /**
+   * One line of a basket.
+   *
+   * @param code a SKU or a barcode (including price- and weight-embedded labels)
+   * @param quantity how many, in the item's unit (pieces, kg); absent means one scan
+   * @param priceOverride a unit price keyed by hand (needs a supervisor)
+   */
+  public record LineRequest(
+      String code, Optional<BigDecimal> quantity, Optional<Views.MoneyIn> priceOverride) {}
+
+  /**
+   * A basket to price or sell.
+   *
+   * @param lines the lines, at least one
+   * @param customerId the loyalty or account customer, optional
+   * @param coupons coupon codes, optional
+   */
+  public record BasketBody(
+      List<LineRequest> lines, Optional<String> customerId, Optional<List<String>> coupons) {}
+
+  /**
+   * How a sale is paid.
+   *
+   * @param type CASH, CARD, POINTS or STORE_CREDIT
+   * @param amount the amount (cash: what was handed over); not for POINTS
+   * @param points the points to redeem (POINTS only)
+   * @param reference the card terminal's reference (CARD)
+   */
+  public record TenderRequest(
+      String type,
+      Optional<Views.MoneyIn> amount,
+      Optional<Long> points,
+      Optional<String> reference) {}
+
+  /**
+   * A sale: a basket and how it is paid. The {@code Idempotency-Key} header makes a retry safe.
+   *
+   * @param lines the lines
+   * @param customerId the customer, optional
+   * @param coupons coupon codes, optional
+   * @param tenders how it is paid, at least one
+   * @param shiftId the register shift it belongs to, optional
+   */
+  public record SaleRequest(
+      List<LineRequest> lines,
+      Optional<String> customerId,
+      Optional<List<String>> coupons,
+      List<TenderRequest> tenders,
+      Optional<String> shiftId) {}
+
+  /**
+   * One returned line.
+   *
+   * @param line the sale line's index (0 is the first)
+   * @param quantity how many come back
+   * @param restock whether they go back on the shelf
+   */
+  public record ReturnLine(int line, BigDecimal quantity, boolean restock) {}
+
+  /**
+   * A return against a sale.
+   *
+   * @param saleId the original sale
+   * @param lines what comes back
+   * @param refundTo ORIGINAL (default) or STORE_CREDIT
+   * @param shiftId the register shift the refund is paid from, optional
+   */
+  public record ReturnBody(
+      String saleId, List<ReturnLine> lines, Optional<String> refundTo, Optional<String> shiftId) {}
+
+  /** The routes. */
+  public static List<ApiRoute> routes(ServerContext s) {
+    return List.of(
+        route(POST, "/api/v1/stores/{storeId}/baskets/price")
+            .doc("sales", "Price a basket (promotions, tax, totals) without selling it")
+            .body(BasketBody.class)
+            .returns(Views.BasketView.class)
+            .to(
+                call -> {
+                  BasketBody b = call.body(BasketBody.class);
+                  return Views.BasketView.of(
+                      s.engine()
+                          .priceBasket(
+                              basket(s, call.store(), b.lines(), b.customerId(), b.coupons()),
+                              call.actor()));
+                }),
+        route(POST, "/api/v1/stores/{storeId}/sales")
+            .doc(
+                "sales",
+                "Check out a sale: stock, invoice, journal, points and events commit together")
+            .body(SaleRequest.class)
+            .returns(Views.SaleView.class)
+            .created()
+            .idempotent()
+            .to(call -> Views.SaleView.of(checkout(s, call))),
+        route(GET, "/api/v1/stores/{storeId}/sales")
+            .doc("sales", "The store's sales, newest first (?limit, default 100, at most 1000)")
+            .returns(Views.SaleView[].class)
+            .to(
+                call -> {
+                  int limit = limit(call);
+                  return s.engine().sales().list(call.store()).stream()
+                      .sorted(Comparator.comparing(Sale::at).reversed())
+                      .limit(limit)
+                      .map(Views.SaleView::of)
+                      .toList();
+                }),
+        route(GET, "/api/v1/stores/{storeId}/sales/{saleId}")
+            .doc("sales", "One sale")
+            .returns(Views.SaleView.class)
+            .to(
+                call ->
+                    Views.SaleView.of(
+                        Views.inStore(
+                            s.engine().sales().find(call.path("saleId")),
+                            Sale::store,
+                            call.store(),
+                            "sale " + call.path("saleId")))),
+        route(POST, "/api/v1/stores/{storeId}/returns")
+            .doc("returns", "Take back goods against a sale and refund them (needs REFUND)")
+            .role(Role.SUPERVISOR)
+            .body(ReturnBody.class)
+            .returns(ReturnReceipt.class)
+            .created()
+            .idempotent()
+            .to(
+                call -> {
+                  ReturnBody r = call.body(ReturnBody.class);
+                  String saleId = StoreApi.required(r.saleId(), "saleId");
+                  Views.inStore(
+                      s.engine().sales().find(saleId), Sale::store, call.store(), "sale " + saleId);
+                  if (r.lines() == null || r.lines().isEmpty()) {
+                    throw new InvalidInputException(
+                        ErrorCode.VALIDATION, "a return needs at least one line", List.of("lines"));
+                  }
+                  List<ReturnRequest.Item> items = new ArrayList<>();
+                  for (ReturnLine l : r.lines()) {
+                    items.add(new ReturnRequest.Item(l.line(), l.quantity(), l.restock()));
+                  }
+                  ReturnRequest request =
+                      new ReturnRequest(
+                          call.idempotencyKey(),
+                          saleId,
+                          items,
+                          refundTo(r.refundTo()),
+                          Optional.empty(),
+                          opt(r.shiftId()));
+                  return s.engine().acceptReturn(request, call.actor());
+                }),
+        route(GET, "/api/v1/stores/{storeId}/returns")
+            .doc("returns", "The store's returns")
+            .returns(ReturnReceipt[].class)
+            .to(call -> s.engine().sales().returns(call.store())));
+  }
+
+  private static <T> Optional<T> opt(Optional<T> o) {
+    return o == null ? Optional.empty() : o;
+  }
+
+  private static int limit(ApiCall call) {
+    String v = call.query("limit").orElse("100");
+    try {
+      int n = Integer.parseInt(v);
+      if (n < 1 || n > 1000) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "limit must be 1 to 1000", List.of("limit"));
+    }
+  }
+
+  private static ReturnRequest.RefundTo refundTo(Optional<String> to) {
+    String v = opt(to).orElse("ORIGINAL");
+    try {
+      return ReturnRequest.RefundTo.valueOf(v);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "refundTo is ORIGINAL or STORE_CREDIT", List.of("refundTo"));
+    }
+  }
+
+  static BasketRequest basket(
+      ServerContext s,
+      StoreId store,
+      List<LineRequest> lines,
+      Optional<String> customerId,
+      Optional<List<String>> coupons) {
+    if (lines == null || lines.isEmpty()) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "a basket needs at least one line", List.of("lines"));
+    }
+    BasketRequest.Builder b = BasketRequest.builder(store);
+    for (int i = 0; i < lines.size(); i++) {
+      LineRequest l = lines.get(i);
+      String field = "lines[" + i + "]";
+      if (l == null || l.code() == null || l.code().isBlank()) {
+        throw new InvalidInputException(
+            ErrorCode.VALIDATION, field + ".code is required", List.of(field + ".code"));
+      }
+      Optional<BigDecimal> q = opt(l.quantity());
+      BasketLine line;
+      try {
+        line =
+            q.isPresent()
+                ? BasketLine.of(l.code(), Views.quantityOf(s.engine(), l.code(), q.get()))
+                : BasketLine.scan(l.code());
+      } catch (io.vruksha.retail.RetailException e) {
+        throw new InvalidInputException(e.code(), field + ": " + e.getMessage(), List.of(field));
+      }
+      Optional<Views.MoneyIn> override = opt(l.priceOverride());
+      if (override.isPresent()) {
+        Money m = override.get().toMoney(field + ".priceOverride");
+        line = line.withPriceOverride(new UnitPrice(m.amount(), m.currency()));
+      }
+      b.add(line);
+    }
+    opt(customerId).filter(c -> !c.isBlank()).ifPresent(c -> b.shopper(Shopper.customer(c)));
+    opt(coupons).ifPresent(cs -> cs.forEach(b::coupon));
+    return b.build();
+  }
+
+  private static Sale checkout(ServerContext s, ApiCall call) {
+    SaleRequest r = call.body(SaleRequest.class);
+    BasketRequest basket = basket(s, call.store(), r.lines(), r.customerId(), r.coupons());
+    if (r.tenders() == null || r.tenders().isEmpty()) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "a sale needs at least one tender", List.of("tenders"));
+    }
+    List<Tender> tenders = new ArrayList<>();
+    for (int i = 0; i < r.tenders().size(); i++) {
+      tenders.add(tender(r.tenders().get(i), "tenders[" + i + "]"));
+    }
+    return s.engine()
+        .checkout(
+            new CheckoutRequest(call.idempotencyKey(), basket, tenders, opt(r.shiftId())),
+            call.actor());
+  }
+
+  private static Tender tender(TenderRequest t, String field) {
+    if (t == null || t.type() == null) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, field + ".type is required", List.of(field));
+    }
+    try {
+      return switch (t.type()) {
+        case "CASH" -> new Tender.Cash(amount(t, field));
+        case "CARD" -> new Tender.Card(amount(t, field), opt(t.reference()).orElse(""));
+        case "STORE_CREDIT" -> new Tender.StoreCredit(amount(t, field));
+        case "POINTS" ->
+            new Tender.Points(
+                opt(t.points())
+                    .orElseThrow(
+                        () ->
+                            new InvalidInputException(
+                                ErrorCode.VALIDATION,
+                                field + ".points is required for POINTS",
+                                List.of(field + ".points"))));
+        default ->
+            throw new InvalidInputException(
+                ErrorCode.VALIDATION,
+                field + ".type is CASH, CARD, POINTS or STORE_CREDIT",
+                List.of(field + ".type"));
+      };
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (io.vruksha.retail.RetailException e) {
+      throw new InvalidInputException(e.code(), field + ": " + e.getMessage(), List.of(field));
+    }
+  }
+
+  private static Money amount(TenderRequest t, String field) {
+    return opt(t.amount())
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    ErrorCode.VALIDATION,
+                    field + ".amount is required",
+                    List.of(field + ".amount")))
+        .toMoney(field + ".amount");
+  }
+}

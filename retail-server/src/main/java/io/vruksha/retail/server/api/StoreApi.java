@@ -1,0 +1,206 @@
+package io.vruksha.retail.server.api;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static io.vruksha.retail.server.http.ApiRoute.route;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.money.CashRounding;
+import io.vruksha.retail.server.ServerContext;
+import io.vruksha.retail.server.auth.Principal;
+import io.vruksha.retail.server.http.ApiProblem;
+import io.vruksha.retail.server.http.ApiRoute;
+import io.vruksha.retail.store.Role;
+import io.vruksha.retail.store.StaffMember;
+import io.vruksha.retail.store.Store;
+import io.vruksha.retail.store.StoreId;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores and their staff. */
+public final class StoreApi {
+
+  private StoreApi() {}
+
+  /**
+   * A store as the API shows it.
+   *
+   * @param id its id
+   * @param name its name
+   * @param currency its currency
+   * @param zone its time zone
+   */
+  public record StoreView(String id, String name, String currency, String zone) {
+    static StoreView of(Store s) {
+      return new StoreView(
+          s.id().value(), s.name(), s.currency().getCurrencyCode(), s.zone().getId());
+    }
+  }
+
+  /**
+   * A new store.
+   *
+   * @param id its id
+   * @param name its name
+   * @param currency ISO 4217 code
+   * @param zone IANA time zone, e.g. Europe/Berlin
+   */
+  public record StoreRequest(String id, String name, String currency, String zone) {}
+
+  /**
+   * A member of staff as the API shows them.
+   *
+   * @param staffId their id
+   * @param name their name
+   * @param storeId their store
+   * @param role their role
+   */
+  public record StaffView(String staffId, String name, String storeId, String role) {
+    static StaffView of(StaffMember m) {
+      return new StaffView(m.staffId(), m.name(), m.store().value(), m.role().name());
+    }
+  }
+
+  /**
+   * A new or changed member of staff.
+   *
+   * @param staffId their id
+   * @param name their name
+   * @param role CASHIER, SUPERVISOR, MANAGER or ADMIN (at most the caller's own)
+   * @param password a password to log in with (8 to 128 characters), optional
+   * @param pin a PIN to log in with at the till (4 to 8 digits), optional
+   */
+  public record StaffRequest(
+      String staffId, String name, String role, Optional<String> password, Optional<String> pin) {}
+
+  /** The routes. */
+  public static List<ApiRoute> routes(ServerContext s) {
+    return List.of(
+        route(GET, "/api/v1/stores")
+            .doc("stores", "The stores this token may touch")
+            .anyStore(Role.CASHIER)
+            .returns(StoreView[].class)
+            .to(
+                call ->
+                    s.engine().stores().all().stream()
+                        .filter(st -> call.principal().mayAccess(st.id()))
+                        .map(StoreView::of)
+                        .toList()),
+        route(POST, "/api/v1/stores")
+            .doc("stores", "Create or replace a store (an admin token for every store)")
+            .anyStore(Role.ADMIN)
+            .body(StoreRequest.class)
+            .returns(StoreView.class)
+            .created()
+            .to(
+                call -> {
+                  if (!call.principal().stores().contains(Principal.ALL_STORES)) {
+                    throw ApiProblem.forbidden("creating a store needs a token for every store");
+                  }
+                  StoreRequest r = call.body(StoreRequest.class);
+                  Store store =
+                      new Store(
+                          StoreId.of(required(r.id(), "id")),
+                          r.name(),
+                          currency(r.currency()),
+                          zone(r.zone()),
+                          CashRounding.NONE);
+                  s.engine().stores().save(store);
+                  return StoreView.of(store);
+                }),
+        route(GET, "/api/v1/stores/{storeId}")
+            .doc("stores", "One store")
+            .returns(StoreView.class)
+            .to(
+                call ->
+                    StoreView.of(
+                        s.engine()
+                            .stores()
+                            .find(call.store())
+                            .orElseThrow(() -> ApiProblem.notFound("no store " + call.store())))),
+        route(GET, "/api/v1/stores/{storeId}/staff")
+            .doc("staff", "The store's staff")
+            .role(Role.MANAGER)
+            .returns(StaffView[].class)
+            .to(
+                call ->
+                    s.engine().workforce().staff().list(call.store()).stream()
+                        .map(StaffView::of)
+                        .toList()),
+        route(POST, "/api/v1/stores/{storeId}/staff")
+            .doc("staff", "Create or change a member of staff, with their password and PIN")
+            .role(Role.MANAGER)
+            .body(StaffRequest.class)
+            .returns(StaffView.class)
+            .created()
+            .to(
+                call -> {
+                  StaffRequest r = call.body(StaffRequest.class);
+                  Role role = role(r.role());
+                  if (role.ordinal() > call.principal().role().ordinal()) {
+                    throw ApiProblem.forbidden(
+                        "a " + call.principal().role() + " cannot create a " + role);
+                  }
+                  Optional<StaffMember> existing = s.engine().workforce().staff().find(r.staffId());
+                  if (existing.isPresent() && !existing.get().store().equals(call.store())) {
+                    throw new InvalidInputException(
+                        ErrorCode.DUPLICATE, "staff id " + r.staffId() + " is taken");
+                  }
+                  StaffMember member = new StaffMember(r.staffId(), r.name(), call.store(), role);
+                  s.engine()
+                      .unitOfWork()
+                      .runFor(
+                          call.store(),
+                          () -> {
+                            s.engine().workforce().staff().save(member);
+                            s.logins()
+                                .setSecrets(
+                                    member.staffId(),
+                                    r.password() == null ? Optional.empty() : r.password(),
+                                    r.pin() == null ? Optional.empty() : r.pin());
+                            return null;
+                          });
+                  return StaffView.of(member);
+                }));
+  }
+
+  static String required(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException(ErrorCode.VALIDATION, field + " is required", List.of(field));
+    }
+    return value;
+  }
+
+  private static Currency currency(String code) {
+    try {
+      return Currency.getInstance(required(code, "currency"));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "'" + code + "' is not an ISO 4217 currency", List.of("currency"));
+    }
+  }
+
+  private static ZoneId zone(String zone) {
+    try {
+      return ZoneId.of(required(zone, "zone"));
+    } catch (DateTimeException e) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "'" + zone + "' is not a time zone", List.of("zone"));
+    }
+  }
+
+  static Role role(String role) {
+    try {
+      return Role.valueOf(required(role, "role"));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION,
+          "'" + role + "' is not a role: CASHIER, SUPERVISOR, MANAGER or ADMIN",
+          List.of("role"));
+    }
+  }
+}

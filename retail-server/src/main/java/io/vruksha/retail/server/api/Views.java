@@ -1,0 +1,216 @@
+package io.vruksha.retail.server.api;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.catalog.Barcode;
+import io.vruksha.retail.catalog.SellableItem;
+import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.money.Quantity;
+import io.vruksha.retail.money.UnitOfMeasure;
+import io.vruksha.retail.money.UnitPrice;
+import io.vruksha.retail.pricing.PricedBasket;
+import io.vruksha.retail.pricing.PricedLine;
+import io.vruksha.retail.sale.AppliedTender;
+import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.server.http.ApiProblem;
+import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.tax.TaxBreakdownEntry;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The shapes the API answers with where a domain record would say too much, and small helpers. */
+public final class Views {
+
+  private Views() {}
+
+  /** Money as the API takes it: an amount string and a currency. */
+  public record MoneyIn(String amount, String currency) {
+    /** As money; a bad amount or currency is a 400 naming the field. */
+    public Money toMoney(String field) {
+      if (amount == null || currency == null) {
+        throw new InvalidInputException(
+            ErrorCode.VALIDATION, field + " needs an amount and a currency", List.of(field));
+      }
+      try {
+        return Money.of(amount, currency);
+      } catch (io.vruksha.retail.RetailException e) {
+        throw new InvalidInputException(e.code(), field + ": " + e.getMessage(), List.of(field));
+      } catch (RuntimeException e) {
+        throw new InvalidInputException(
+            ErrorCode.VALIDATION,
+            field + ": '" + amount + " " + currency + "' is not an amount of money",
+            List.of(field));
+      }
+    }
+  }
+
+  /**
+   * One line of a sale as the API shows it.
+   *
+   * @param index the line's position
+   * @param sku the SKU
+   * @param name its name
+   * @param quantity how many (or how much)
+   * @param unit the unit of measure
+   * @param unitPrice the unit price
+   * @param discount the discounts on the line
+   * @param tax the tax in the line
+   * @param total what the line costs
+   */
+  public record LineView(
+      int index,
+      String sku,
+      String name,
+      BigDecimal quantity,
+      String unit,
+      UnitPrice unitPrice,
+      Money discount,
+      Money tax,
+      Money total) {
+    static LineView of(PricedLine l) {
+      return new LineView(
+          l.index(),
+          l.sku().value(),
+          l.name(),
+          l.quantity().value(),
+          l.quantity().unit().name(),
+          l.unitPrice(),
+          l.discountTotal(),
+          l.tax().tax(),
+          l.total());
+    }
+  }
+
+  /**
+   * A priced basket: what a sale would cost, changing nothing.
+   *
+   * @param store the store
+   * @param lines the lines
+   * @param subtotal before discounts
+   * @param discountTotal every discount
+   * @param tax the tax
+   * @param total what the customer pays
+   * @param taxBreakdown tax per rate
+   * @param promotions the promotions applied, by name
+   * @param couponsUsed the coupons applied
+   */
+  public record BasketView(
+      StoreId store,
+      List<LineView> lines,
+      Money subtotal,
+      Money discountTotal,
+      Money tax,
+      Money total,
+      List<TaxBreakdownEntry> taxBreakdown,
+      List<String> promotions,
+      List<String> couponsUsed) {
+    static BasketView of(PricedBasket b) {
+      return new BasketView(
+          b.store(),
+          b.lines().stream().map(LineView::of).toList(),
+          b.subtotal(),
+          b.discountTotal(),
+          b.tax(),
+          b.total(),
+          b.taxBreakdown(),
+          b.promotions().stream().map(p -> p.label()).toList(),
+          List.copyOf(new java.util.TreeSet<>(b.couponsUsed())));
+    }
+  }
+
+  /**
+   * A completed sale.
+   *
+   * @param id the sale's id
+   * @param number its receipt (invoice) number
+   * @param store the store
+   * @param at when
+   * @param cashierId who sold
+   * @param customerId the customer, if known
+   * @param shiftId the register shift
+   * @param basket what was sold and its price
+   * @param tenders how it was paid
+   * @param tendered what was handed over
+   * @param change what was given back
+   * @param pointsEarned loyalty points earned
+   * @param journalHash its link in the store's fiscal journal
+   */
+  public record SaleView(
+      String id,
+      String number,
+      StoreId store,
+      Instant at,
+      String cashierId,
+      Optional<String> customerId,
+      Optional<String> shiftId,
+      BasketView basket,
+      List<AppliedTender> tenders,
+      Money tendered,
+      Money change,
+      long pointsEarned,
+      String journalHash) {
+    static SaleView of(Sale s) {
+      return new SaleView(
+          s.id(),
+          s.number(),
+          s.store(),
+          s.at(),
+          s.cashierId(),
+          s.customerId(),
+          s.shiftId(),
+          BasketView.of(s.basket()),
+          s.tenders(),
+          s.tendered(),
+          s.change(),
+          s.pointsEarned(),
+          s.journalHash());
+    }
+  }
+
+  /** The quantity of {@code code} in the unit its item is sold in (pieces when unknown). */
+  static Quantity quantityOf(RetailEngine engine, String code, BigDecimal value) {
+    UnitOfMeasure unit = itemOf(engine, code).map(SellableItem::unit).orElse(UnitOfMeasure.EACH);
+    try {
+      return new Quantity(value, unit);
+    } catch (io.vruksha.retail.RetailException e) {
+      throw e;
+    }
+  }
+
+  /** The item a SKU or barcode names, if any. */
+  static Optional<SellableItem> itemOf(RetailEngine engine, String code) {
+    try {
+      Optional<SellableItem> bySku = engine.catalog().item(Sku.of(code));
+      if (bySku.isPresent()) {
+        return bySku;
+      }
+    } catch (io.vruksha.retail.RetailException notASku) {
+      // not a valid SKU: perhaps a barcode
+    }
+    if (code.chars().allMatch(Character::isDigit) && code.length() >= 8 && code.length() <= 14) {
+      try {
+        return engine.catalog().itemByBarcode(Barcode.parse(code));
+      } catch (io.vruksha.retail.RetailException notABarcode) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The entity's store must be the path's: otherwise it does not exist as far as this caller knows.
+   */
+  static <T> T inStore(
+      Optional<T> found,
+      java.util.function.Function<T, StoreId> storeOf,
+      StoreId store,
+      String what) {
+    return found
+        .filter(t -> storeOf.apply(t).equals(store))
+        .orElseThrow(() -> ApiProblem.notFound("no " + what + " in store " + store));
+  }
+}

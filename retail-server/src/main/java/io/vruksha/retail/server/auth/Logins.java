@@ -1,0 +1,138 @@
+package io.vruksha.retail.server.auth;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.server.http.ApiProblem;
+import io.vruksha.retail.store.Credentials;
+import io.vruksha.retail.store.StaffMember;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Staff login by password or PIN: hashes checked with bcrypt, every failure counted, and after
+ * {@code maxAttempts} failures in a row the member of staff is locked out for {@code lockout}. A
+ * wrong id, a wrong secret and a lock-out all answer 401 without saying which of id or secret was
+ * wrong. A success issues a token for the member's role and store.
+ */
+public final class Logins {
+
+  /** Answered when the secret does not match. */
+  public static final String INVALID = "unknown staff id or wrong password or PIN";
+
+  private final RetailEngine engine;
+  private final Passwords passwords;
+  private final Tokens tokens;
+  private final Clock clock;
+  private final int maxAttempts;
+  private final Duration lockout;
+  private final Duration ttl;
+  private final String dummyHash;
+
+  /** Logins against {@code engine}'s staff and credentials. */
+  public Logins(
+      RetailEngine engine,
+      Passwords passwords,
+      Tokens tokens,
+      Clock clock,
+      int maxAttempts,
+      Duration lockout,
+      Duration ttl) {
+    this.engine = engine;
+    this.passwords = passwords;
+    this.tokens = tokens;
+    this.clock = clock;
+    this.maxAttempts = maxAttempts;
+    this.lockout = lockout;
+    this.ttl = ttl;
+    this.dummyHash = passwords.hash("no such member of staff");
+  }
+
+  /**
+   * A login's result.
+   *
+   * @param token the bearer token
+   * @param expiresAt when it expires
+   * @param staff who logged in
+   */
+  public record Session(String token, Instant expiresAt, StaffMember staff) {}
+
+  /** Sets a member of staff's password and/or PIN (each hashed), clearing failures. */
+  public void setSecrets(String staffId, Optional<String> password, Optional<String> pin) {
+    password.ifPresent(p -> requireStrength(p, 8, "a password"));
+    pin.ifPresent(
+        p -> {
+          if (!p.matches("[0-9]{4,8}")) {
+            throw new InvalidInputException(ErrorCode.VALIDATION, "a PIN is 4 to 8 digits");
+          }
+        });
+    Credentials.Credential old =
+        engine
+            .credentials()
+            .find(staffId)
+            .orElse(
+                new Credentials.Credential(
+                    staffId, Optional.empty(), Optional.empty(), 0, Optional.empty()));
+    engine
+        .credentials()
+        .save(
+            new Credentials.Credential(
+                staffId,
+                password.map(passwords::hash).or(old::passwordHash),
+                pin.map(passwords::hash).or(old::pinHash),
+                0,
+                Optional.empty()));
+  }
+
+  private static void requireStrength(String secret, int min, String what) {
+    if (secret.length() < min || secret.length() > 128) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, what + " needs " + min + " to 128 characters");
+    }
+  }
+
+  /** Logs in with a password or a PIN (exactly one). */
+  public Session login(String staffId, Optional<String> password, Optional<String> pin) {
+    if (staffId == null || staffId.isBlank() || password.isPresent() == pin.isPresent()) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION,
+          "give a staffId and either a password or a PIN",
+          List.of("staffId", "password", "pin"));
+    }
+    Optional<StaffMember> member = engine.workforce().staff().find(staffId);
+    Optional<Credentials.Credential> credential = engine.credentials().find(staffId);
+    Instant now = clock.instant();
+    if (member.isEmpty() || credential.isEmpty()) {
+      passwords.matches(password.or(() -> pin).orElseThrow(), dummyHash); // same time either way
+      throw ApiProblem.unauthenticated(INVALID);
+    }
+    Credentials.Credential c = credential.get();
+    if (c.lockedUntil().map(now::isBefore).orElse(false)) {
+      throw new ApiProblem(
+          401,
+          "auth.locked",
+          "too many failed attempts: try again after " + c.lockedUntil().get(),
+          List.of());
+    }
+    Optional<String> hash = password.isPresent() ? c.passwordHash() : c.pinHash();
+    String secret = password.or(() -> pin).orElseThrow();
+    if (hash.isEmpty() || !passwords.matches(secret, hash.get())) {
+      if (hash.isEmpty()) {
+        passwords.matches(secret, dummyHash);
+      }
+      boolean lock = c.failedAttempts() + 1 >= maxAttempts;
+      engine.credentials().save(c.failed(lock ? Optional.of(now.plus(lockout)) : Optional.empty()));
+      throw ApiProblem.unauthenticated(INVALID);
+    }
+    if (c.failedAttempts() > 0 || c.lockedUntil().isPresent()) {
+      engine.credentials().save(c.succeeded());
+    }
+    StaffMember staff = member.get();
+    String token = tokens.issue(staffId, staff.role(), Set.of(staff.store().value()), ttl);
+    return new Session(token, now.plus(ttl), staff);
+  }
+}

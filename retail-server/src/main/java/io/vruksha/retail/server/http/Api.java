@@ -1,0 +1,192 @@
+package io.vruksha.retail.server.http;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vruksha.retail.server.auth.Principal;
+import io.vruksha.retail.server.auth.Tokens;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Puts the route table on Javalin. Every call goes through the same steps, in this order: request
+ * id; rate limit by address; bearer token (401 without a valid one); rate limit by token; the
+ * path's store against the token's stores and the role against the route's minimum (403); the
+ * {@code Idempotency-Key} where required (400 without, 409 while the same key is in flight); the
+ * body's size (413) and JSON (400); the handler; the success envelope {@code {"success": true,
+ * "data": ..., "timestamp": ...}} or the error body. Each call is timed into {@code
+ * http.server.requests} by method, route and status.
+ */
+public final class Api {
+
+  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:/-]{1,128}");
+
+  private final List<ApiRoute> routes;
+  private final Tokens tokens;
+  private final RateLimits limits;
+  private final MeterRegistry metrics;
+  private final long maxBodyBytes;
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+  /** The API of {@code routes}. */
+  public Api(
+      List<ApiRoute> routes,
+      Tokens tokens,
+      RateLimits limits,
+      MeterRegistry metrics,
+      long maxBodyBytes) {
+    this.routes = List.copyOf(routes);
+    this.tokens = tokens;
+    this.limits = limits;
+    this.metrics = metrics;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** The routes, for the OpenAPI document and the tests. */
+  public List<ApiRoute> routes() {
+    return routes;
+  }
+
+  /** Registers every route on {@code config}. */
+  public void register(JavalinConfig config) {
+    for (ApiRoute route : routes) {
+      config.routes.addHttpHandler(route.method(), route.path(), ctx -> call(route, ctx));
+    }
+  }
+
+  /** The success envelope. */
+  public static Map<String, Object> envelope(Object data) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", true);
+    body.put("data", data);
+    body.put("timestamp", Instant.now().toString());
+    return body;
+  }
+
+  private void call(ApiRoute route, Context ctx) {
+    long start = System.nanoTime();
+    try {
+      Optional<Principal> principal = authorise(route, ctx);
+      Object body = null;
+      if (route.requestType().isPresent()) {
+        body = readBody(route.requestType().get(), ctx);
+      }
+      String flightKey = null;
+      if (route.idempotencyKey()) {
+        String key = ctx.header("Idempotency-Key");
+        if (key == null || !KEY.matcher(key).matches()) {
+          throw ApiProblem.badRequest(
+              "idempotency.key_required",
+              "this request creates a record: send an Idempotency-Key header of 1 to 128 letters,"
+                  + " digits and . _ : / -");
+        }
+        flightKey = ctx.path() + "|" + key;
+        if (!inFlight.add(flightKey)) {
+          throw new ApiProblem(
+              409,
+              "idempotency.in_flight",
+              "a request with this Idempotency-Key is still being processed; retry shortly",
+              List.of());
+        }
+      }
+      try {
+        Object data = route.handler().handle(new ApiCall(ctx, route, principal, body));
+        if (!route.raw()) {
+          ctx.status(route.successStatus()).json(envelope(data));
+        } else if (data instanceof String text) {
+          ctx.status(route.successStatus()).result(text);
+        } else {
+          ctx.status(route.successStatus()).json(data);
+        }
+      } finally {
+        if (flightKey != null) {
+          inFlight.remove(flightKey);
+        }
+      }
+    } catch (RateLimits.RateLimited limited) {
+      ctx.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
+      Errors.handle(limited.problem(), ctx);
+    } catch (Exception e) {
+      Errors.handle(e, ctx);
+    } finally {
+      Timer.builder("http.server.requests")
+          .tag("method", route.method().name())
+          .tag("route", route.path())
+          .tag("status", Integer.toString(ctx.statusCode()))
+          .register(metrics)
+          .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+      if (ctx.statusCode() >= 400) {
+        metrics
+            .counter(
+                "http.server.errors",
+                "route",
+                route.path(),
+                "status",
+                Integer.toString(ctx.statusCode()))
+            .increment();
+      }
+    }
+  }
+
+  private Optional<Principal> authorise(ApiRoute route, Context ctx) {
+    limits.takeForIp(ctx.ip());
+    if (route.access() == ApiRoute.Access.PUBLIC) {
+      return Optional.empty();
+    }
+    String header = ctx.header("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw ApiProblem.unauthenticated("a bearer token is required (Authorization: Bearer ...)");
+    }
+    String token = header.substring(7).trim();
+    Principal principal = tokens.verify(token);
+    limits.takeForToken(principal.subject() + "|" + Integer.toHexString(token.hashCode()));
+    if (route.access() == ApiRoute.Access.STORE) {
+      String store = ctx.pathParam("storeId");
+      if (!principal.mayAccess(io.vruksha.retail.store.StoreId.of(store))) {
+        throw ApiProblem.forbidden("this token may not touch store " + store);
+      }
+    }
+    if (!principal.atLeast(route.minimumRole())) {
+      throw ApiProblem.forbidden(
+          "this needs the "
+              + route.minimumRole()
+              + " role or above; the token has "
+              + principal.role());
+    }
+    return Optional.of(principal);
+  }
+
+  private Object readBody(Class<?> type, Context ctx) {
+    long length = ctx.contentLength();
+    if (length > maxBodyBytes) {
+      throw new ApiProblem(
+          413, "request.too_large", "the body is over " + maxBodyBytes + " bytes", List.of());
+    }
+    byte[] bytes;
+    try {
+      bytes = ctx.bodyAsBytes();
+    } catch (io.javalin.http.HttpResponseException e) {
+      throw new ApiProblem(
+          413, "request.too_large", "the body is over " + maxBodyBytes + " bytes", List.of());
+    }
+    if (bytes.length > maxBodyBytes) {
+      throw new ApiProblem(
+          413, "request.too_large", "the body is over " + maxBodyBytes + " bytes", List.of());
+    }
+    if (bytes.length == 0) {
+      throw BadJson.because("a JSON body is required");
+    }
+    try {
+      return Json.MAPPER.readValue(bytes, type);
+    } catch (java.io.IOException e) {
+      throw BadJson.of(e);
+    }
+  }
+}

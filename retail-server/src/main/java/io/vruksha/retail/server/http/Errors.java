@@ -1,0 +1,93 @@
+package io.vruksha.retail.server.http;
+
+import io.javalin.http.Context;
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.RetailException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every failure as the one error body — {@code {"error", "code", "details", "timestamp"}} — with
+ * its HTTP status, in one place. Engine codes map to statuses here; nothing else decides them. An
+ * unexpected failure is logged with the request id and answered 500 without a stack trace, SQL or
+ * class name.
+ */
+public final class Errors {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+
+  private Errors() {}
+
+  /** The HTTP status of an engine error code. */
+  public static int status(ErrorCode code) {
+    return switch (code) {
+      case VALIDATION,
+          CURRENCY_MISMATCH,
+          ROUNDING_REQUIRED,
+          QUANTITY_PRECISION,
+          BARCODE_INVALID,
+          CATEGORY_INVALID,
+          PROMOTION_INVALID,
+          TAX_RULE_INVALID ->
+          400;
+      case PERMISSION_REQUIRED -> 403;
+      case NOT_FOUND -> 404;
+      case STOCK_INSUFFICIENT, SHIFT_STATE, COUPON_EXHAUSTED, DUPLICATE -> 409;
+      case SKU_UNKNOWN,
+          BARCODE_UNKNOWN,
+          PRODUCT_BLOCKED,
+          PRICE_NOT_FOUND,
+          COUPON_INVALID,
+          TAX_RULE_MISSING,
+          TENDER_INSUFFICIENT,
+          TENDER_INVALID,
+          POINTS_INSUFFICIENT,
+          IDEMPOTENCY_MISMATCH,
+          RETURN_INVALID ->
+          422;
+      case UNAVAILABLE -> 503;
+      case JOURNAL_BROKEN -> 500;
+    };
+  }
+
+  /** Writes an error body. */
+  public static void write(
+      Context ctx, int status, String code, String message, List<String> details) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", message);
+    body.put("code", code);
+    body.put("details", details);
+    body.put("timestamp", Instant.now().toString());
+    ctx.status(status).json(body);
+  }
+
+  /** Answers {@code e} as an error body. */
+  public static void handle(Exception e, Context ctx) {
+    if (e instanceof ApiProblem p) {
+      write(ctx, p.status(), p.code(), p.getMessage(), p.details());
+    } else if (e instanceof BadJson b) {
+      write(ctx, 400, "request.malformed", b.getMessage(), b.details());
+    } else if (e instanceof RetailException r) {
+      int status = status(r.code());
+      if (status >= 500) {
+        LOG.error("request {} failed: {}", ctx.attribute(RequestIds.ATTRIBUTE), r.getMessage(), r);
+      }
+      write(ctx, status, r.code().code(), r.getMessage(), r.details());
+    } else if (e instanceof io.javalin.http.HttpResponseException h) {
+      write(ctx, h.getStatus(), "http." + h.getStatus(), h.getMessage(), List.of());
+    } else {
+      LOG.error("request {} failed unexpectedly", ctx.attribute(RequestIds.ATTRIBUTE), e);
+      write(
+          ctx,
+          500,
+          "system.internal",
+          "the server failed to complete the request; quote request id "
+              + ctx.attribute(RequestIds.ATTRIBUTE),
+          List.of());
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package io.vruksha.retail.server.http;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.customer.CustomerId;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.store.StoreId;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+
+/**
+ * The server's JSON: money as {@code {"amount": "12.30", "currency": "EUR"}} with the amount a
+ * decimal string, every decimal a string, ids as plain strings, instants in ISO-8601. Reading is
+ * strict: an unknown or read-only field is refused (no mass assignment), floats are read exactly,
+ * and nesting, number length and string length are bounded.
+ */
+public final class Json implements io.javalin.json.JsonMapper {
+
+  @JsonIgnoreProperties({"zero", "negative", "positive"})
+  private abstract static class MoneyMixin {}
+
+  private abstract static class StoreIdMixin {
+    @JsonValue
+    abstract String value();
+
+    @JsonCreator
+    static StoreId of(String value) {
+      return null;
+    }
+  }
+
+  private abstract static class SkuMixin {
+    @JsonValue
+    abstract String value();
+
+    @JsonCreator
+    static Sku of(String value) {
+      return null;
+    }
+  }
+
+  private abstract static class CustomerIdMixin {
+    @JsonValue
+    abstract String value();
+
+    @JsonCreator
+    static CustomerId of(String value) {
+      return null;
+    }
+  }
+
+  /** Identifiers written as their plain string value. */
+  private abstract static class ValueMixin {
+    @JsonValue
+    abstract String value();
+  }
+
+  /** The single-value identifier types, written as plain strings. */
+  public static final java.util.List<Class<?>> VALUE_TYPES =
+      java.util.List.of(
+          StoreId.class,
+          Sku.class,
+          CustomerId.class,
+          io.vruksha.retail.catalog.ProductId.class,
+          io.vruksha.retail.catalog.CategoryId.class,
+          io.vruksha.retail.catalog.TaxCategory.class,
+          io.vruksha.retail.pricing.PriceListId.class,
+          io.vruksha.retail.stock.LocationId.class,
+          io.vruksha.retail.promotion.PromotionId.class,
+          io.vruksha.retail.loyalty.LoyaltyTier.class,
+          io.vruksha.retail.customer.CustomerGroupId.class);
+
+  /** The mapper, shared. */
+  public static final ObjectMapper MAPPER = mapper();
+
+  private static ObjectMapper mapper() {
+    JsonMapper m =
+        JsonMapper.builder()
+            .addModule(new Jdk8Module())
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .serializationInclusion(JsonInclude.Include.ALWAYS)
+            .addMixIn(Money.class, MoneyMixin.class)
+            .addMixIn(StoreId.class, StoreIdMixin.class)
+            .addMixIn(Sku.class, SkuMixin.class)
+            .addMixIn(CustomerId.class, CustomerIdMixin.class)
+            .build();
+    for (Class<?> c : VALUE_TYPES) {
+      if (m.findMixInClassFor(c) == null) {
+        m.addMixIn(c, ValueMixin.class);
+      }
+    }
+    m.configOverride(BigDecimal.class)
+        .setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+    m.getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(32)
+                .maxNumberLength(40)
+                .maxStringLength(1_000_000)
+                .build());
+    return m;
+  }
+
+  @Override
+  public String toJsonString(Object obj, Type type) {
+    try {
+      return MAPPER.writeValueAsString(obj);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + type.getTypeName() + " as JSON", e);
+    }
+  }
+
+  @Override
+  public <T> T fromJsonString(String json, Type type) {
+    try {
+      return MAPPER.readValue(json, MAPPER.constructType(type));
+    } catch (java.io.IOException e) {
+      throw BadJson.of(e);
+    }
+  }
+
+  @Override
+  public <T> T fromJsonStream(InputStream json, Type type) {
+    try {
+      return MAPPER.readValue(json, MAPPER.constructType(type));
+    } catch (java.io.IOException e) {
+      throw BadJson.of(e);
+    }
+  }
+}
