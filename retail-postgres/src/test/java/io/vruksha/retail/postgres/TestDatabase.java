@@ -12,14 +12,14 @@ import java.util.UUID;
  * test, dropped when the JVM exits. Runs never collide, and a missing server fails the run rather
  * than skipping it.
  */
-final class TestDatabase {
+public final class TestDatabase {
 
   private static PostgresDatabase shared;
 
   private TestDatabase() {}
 
   /** The run's database, emptied. */
-  static synchronized PostgresDatabase fresh() {
+  public static synchronized PostgresDatabase fresh() {
     if (shared == null) {
       shared = create();
     }
@@ -31,7 +31,7 @@ final class TestDatabase {
    * A second pool on the run's database (not emptied), for tests that need several processes' worth
    * of pools. Call {@link #fresh()} first.
    */
-  static synchronized PostgresDatabase anotherPool() {
+  public static synchronized PostgresDatabase anotherPool() {
     return PostgresDatabase.connect(shared.config().withPoolSize(16));
   }
 

@@ -28,6 +28,18 @@ public final class BillingApi {
    */
   public record PaymentRequest(Views.MoneyIn amount, String method, String reference) {}
 
+  /**
+   * A B2B invoice: goods delivered now, paid later.
+   *
+   * @param customerId the customer invoiced (their tax id is printed)
+   * @param lines what is invoiced
+   * @param paymentTermsDays days until it is due (default 30)
+   */
+  public record InvoiceRequest(
+      String customerId,
+      List<SaleApi.LineRequest> lines,
+      java.util.Optional<Integer> paymentTermsDays) {}
+
   /** The routes. */
   public static List<ApiRoute> routes(ServerContext s) {
     return List.of(
@@ -40,6 +52,36 @@ public final class BillingApi {
                     s.engine().billing().invoices().list(call.store()).stream()
                         .sorted(Comparator.comparing(Invoice::issuedAt).reversed())
                         .toList()),
+        route(POST, "/api/v1/stores/{storeId}/invoices")
+            .doc("invoices", "Issue a B2B invoice: stock leaves now, payment is due later")
+            .role(Role.MANAGER)
+            .body(InvoiceRequest.class)
+            .returns(Invoice.class)
+            .created()
+            .to(
+                call -> {
+                  InvoiceRequest r = call.body(InvoiceRequest.class);
+                  int days = r.paymentTermsDays() == null ? 30 : r.paymentTermsDays().orElse(30);
+                  if (days < 0 || days > 365) {
+                    throw new InvalidInputException(
+                        ErrorCode.VALIDATION,
+                        "paymentTermsDays is 0 to 365",
+                        List.of("paymentTermsDays"));
+                  }
+                  return s.engine()
+                      .billing()
+                      .issue(
+                          io.vruksha.retail.customer.CustomerId.of(
+                              StoreApi.required(r.customerId(), "customerId")),
+                          SaleApi.basket(
+                              s,
+                              call.store(),
+                              r.lines(),
+                              java.util.Optional.empty(),
+                              java.util.Optional.empty()),
+                          java.time.Duration.ofDays(days),
+                          call.actor());
+                }),
         route(GET, "/api/v1/stores/{storeId}/invoices/{number}")
             .doc("invoices", "One invoice or credit note, with its payments")
             .returns(Invoice.class)

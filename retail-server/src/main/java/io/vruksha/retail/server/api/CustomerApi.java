@@ -34,9 +34,14 @@ public final class CustomerApi {
    * @param name their name
    * @param email their e-mail, optional
    * @param marketingConsent whether they agree to marketing
+   * @param taxId a business customer's tax (VAT) id, for B2B invoices, optional
    */
   public record CustomerRequest(
-      String customerId, String name, Optional<String> email, boolean marketingConsent) {}
+      String customerId,
+      String name,
+      Optional<String> email,
+      boolean marketingConsent,
+      Optional<String> taxId) {}
 
   /**
    * A customer's loyalty account.
@@ -73,6 +78,9 @@ public final class CustomerApi {
                           .consent(r.marketingConsent(), s.engine().clock().instant());
                   if (r.email() != null && r.email().isPresent()) {
                     c = c.withEmail(r.email().get());
+                  }
+                  if (r.taxId() != null && r.taxId().isPresent()) {
+                    c = c.withTaxId(r.taxId().get());
                   }
                   return s.engine().customers().create(call.store(), c);
                 }),

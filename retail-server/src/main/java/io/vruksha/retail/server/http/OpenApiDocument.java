@@ -235,6 +235,22 @@ public final class OpenApiDocument {
     return resolved.schema;
   }
 
+  /** A nested type is named with its enclosing types: PurchaseOrderLine, ReturnReceiptLine. */
+  private static final class NestedNames extends io.swagger.v3.core.jackson.TypeNameResolver {
+    @Override
+    protected String getNameOfClass(Class<?> cls) {
+      StringBuilder name = new StringBuilder(cls.getSimpleName());
+      for (Class<?> outer = cls.getEnclosingClass();
+          outer != null;
+          outer = outer.getEnclosingClass()) {
+        if (!outer.getSimpleName().endsWith("Api") && !outer.getSimpleName().equals("Views")) {
+          name.insert(0, outer.getSimpleName());
+        }
+      }
+      return name.toString();
+    }
+  }
+
   /**
    * How the server writes its own value types: decimals and ids as strings, money as its two parts.
    */

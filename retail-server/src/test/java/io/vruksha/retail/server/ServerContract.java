@@ -1,0 +1,469 @@
+package io.vruksha.retail.server;
+
+import static io.vruksha.retail.server.TestClient.money;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vruksha.retail.server.TestClient.Response;
+import io.vruksha.retail.server.http.ApiRoute;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A day in the demo store over real HTTP, through every route of the table: the happy path of each,
+ * with the numbers checked. Each adapter family runs it by starting its own server.
+ */
+abstract class ServerContract {
+
+  protected RetailServer server;
+  protected TestClient client;
+
+  /** A server holding the demo store and its staff (admin, max, anna). */
+  protected abstract RetailServer startServer();
+
+  @BeforeEach
+  void start() {
+    server = startServer();
+    client = new TestClient(server);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  static Response ok(Response r, int status) {
+    assertThat(r.status()).as(r.toString()).isEqualTo(status);
+    return r;
+  }
+
+  static void await(Supplier<Boolean> condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    while (!condition.get()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting until " + what);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  static String ean13(String twelve) {
+    int sum = 0;
+    for (int i = 0; i < 12; i++) {
+      sum += (twelve.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+    }
+    return twelve + (10 - sum % 10) % 10;
+  }
+
+  static BigDecimal amount(JsonNode money) {
+    return new BigDecimal(money.get("amount").asText());
+  }
+
+  @Test
+  void everyRouteAnswersItsHappyPath() throws Exception {
+    String all = server.demoToken().orElseThrow();
+    String demo = "/api/v1/stores/demo";
+
+    // system
+    assertThat(ok(client.get("/health", null), 200).body().get("status").asText()).isEqualTo("ok");
+    assertThat(ok(client.get("/ready", null), 200).body().get("status").asText())
+        .isEqualTo("ready");
+    assertThat(ok(client.get("/openapi.json", null), 200).body().get("openapi").asText())
+        .isEqualTo("3.0.3");
+    assertThat(ok(client.get("/docs", null), 200).text())
+        .contains("/api/v1/stores/{storeId}/sales");
+
+    // logins
+    String anna = client.loginPin("anna", "1234");
+    String max = client.loginPassword("max", "demo-manager-1");
+
+    // stores and staff
+    assertThat(ok(client.get("/api/v1/stores", anna), 200).data().findValuesAsText("id"))
+        .containsExactly("demo");
+    ok(
+        client.post(
+            "/api/v1/stores",
+            all,
+            Map.of("id", "second", "name", "Second", "currency", "EUR", "zone", "Europe/Berlin")),
+        201);
+    assertThat(ok(client.get(demo, anna), 200).data().get("zone").asText())
+        .isEqualTo("Europe/Berlin");
+    ok(
+        client.post(
+            demo + "/staff",
+            max,
+            Map.of("staffId", "cara", "name", "Cara", "role", "CASHIER", "pin", "5678")),
+        201);
+    assertThat(ok(client.get(demo + "/staff", max), 200).data().findValuesAsText("staffId"))
+        .contains("anna", "cara", "max");
+    String cara = client.loginPin("cara", "5678");
+
+    // catalogue, prices, promotions, tax
+    assertThat(ok(client.get("/api/v1/products", anna), 200).data().findValuesAsText("sku"))
+        .contains("MUG", "TEE-M");
+    assertThat(ok(client.get("/api/v1/products/MUG", anna), 200).data().get("name").asText())
+        .isEqualTo("Stoneware mug");
+    assertThat(
+            ok(client.get("/api/v1/barcodes/4006381333931", anna), 200).data().get("sku").asText())
+        .isEqualTo("TEE-M");
+    String socksBarcode = ean13("400638133401");
+    ok(
+        client.post(
+            "/api/v1/products",
+            all,
+            Map.of(
+                "id",
+                "socks",
+                "name",
+                "Socks",
+                "category",
+                "apparel",
+                "taxCategory",
+                "standard",
+                "variants",
+                List.of(
+                    Map.of(
+                        "sku",
+                        "SOCKS",
+                        "name",
+                        "Socks",
+                        "unit",
+                        "EACH",
+                        "barcodes",
+                        List.of(socksBarcode))))),
+        201);
+    assertThat(ok(client.get("/api/v1/price-lists", anna), 200).data().findValuesAsText("id"))
+        .contains("retail");
+    ok(
+        client.post(
+            "/api/v1/price-lists/retail/prices",
+            all,
+            Map.of("sku", "SOCKS", "price", money("3.50"))),
+        201);
+    ok(
+        client.post(
+            demo + "/stock/receipts", max, Map.of("sku", "SOCKS", "quantity", "10", "reason", "DN-0")),
+        201);
+    ok(client.get(demo + "/promotions", anna), 200);
+    assertThat(ok(client.get(demo + "/tax-rules", anna), 200).data().toString()).contains("DE19");
+
+    // a basket priced, then sold in a shift to a loyalty customer
+    ok(
+        client.post(
+            demo + "/customers",
+            anna,
+            Map.of("customerId", "c-1", "name", "Ada", "marketingConsent", true)),
+        201);
+    assertThat(ok(client.get(demo + "/customers/c-1", anna), 200).data().get("name").asText())
+        .isEqualTo("Ada");
+    Map<String, Object> basket =
+        Map.of(
+            "lines",
+            List.of(Map.of("code", "MUG", "quantity", "3"), Map.of("code", socksBarcode)),
+            "customerId",
+            "c-1");
+    Response priced = ok(client.post(demo + "/baskets/price", anna, basket), 200);
+    BigDecimal total = amount(priced.data().get("total"));
+    assertThat(total).isEqualByComparingTo("13.50"); // 3 mugs for 10.00, socks 3.50
+
+    JsonNode shift =
+        ok(
+                client.post(
+                    demo + "/shifts",
+                    anna,
+                    Map.of("registerId", "till-1", "openingFloat", money("100.00"))),
+                201)
+            .data();
+    String shiftId = shift.get("id").asText();
+    Map<String, Object> sale =
+        Map.of(
+            "lines",
+            basket.get("lines"),
+            "customerId",
+            "c-1",
+            "shiftId",
+            shiftId,
+            "tenders",
+            List.of(Map.of("type", "CASH", "amount", money("20.00"))));
+    JsonNode sold = ok(client.post(demo + "/sales", anna, sale, "till-1:0001"), 201).data();
+    assertThat(amount(sold.get("basket").get("total"))).isEqualByComparingTo(total);
+    assertThat(amount(sold.get("change"))).isEqualByComparingTo("6.50");
+    assertThat(sold.get("number").asText())
+        .isEqualTo("S001-" + LocalDate.now(ZoneId.of("Europe/Berlin")).getYear() + "-000001");
+    String saleId = sold.get("id").asText();
+    assertThat(ok(client.get(demo + "/sales", anna), 200).data().findValuesAsText("id"))
+        .containsExactly(saleId);
+    assertThat(ok(client.get(demo + "/sales/" + saleId, anna), 200).data().get("number").asText())
+        .isEqualTo(sold.get("number").asText());
+
+    // the register: X report, cash out, a return, the counted close
+    JsonNode x = ok(client.get(demo + "/shifts/" + shiftId + "/x-report", anna), 200).data();
+    assertThat(x.get("salesCount").asInt()).isEqualTo(1);
+    ok(
+        client.post(
+            demo + "/shifts/" + shiftId + "/cash-movements",
+            max,
+            Map.of("amount", money("-20.00"), "reason", "to the bank")),
+        201);
+    JsonNode returned =
+        ok(
+                client.post(
+                    demo + "/returns",
+                    max,
+                    Map.of(
+                        "saleId",
+                        saleId,
+                        "shiftId",
+                        shiftId,
+                        "lines",
+                        List.of(Map.of("line", 0, "quantity", "1", "restock", true))),
+                    "till-1:r-0001"),
+                201)
+            .data();
+    assertThat(amount(returned.get("refund"))).isEqualByComparingTo("3.33"); // 10.00 / 3
+    assertThat(ok(client.get(demo + "/returns", anna), 200).data()).hasSize(1);
+    assertThat(
+            ok(client.get(demo + "/shifts/" + shiftId, anna), 200)
+                .data()
+                .get("registerId")
+                .asText())
+        .isEqualTo("till-1");
+    BigDecimal expectedCash =
+        amount(
+            ok(client.get(demo + "/shifts/" + shiftId + "/x-report", anna), 200)
+                .data()
+                .get("expectedCash"));
+    // 100.00 float + 13.50 sale - 20.00 to the bank - 3.33 refund
+    assertThat(expectedCash).isEqualByComparingTo("90.17");
+    JsonNode z =
+        ok(
+                client.post(
+                    demo + "/shifts/" + shiftId + "/close",
+                    anna,
+                    Map.of("counted", Map.of("CASH", money("90.17")))),
+                200)
+            .data();
+    assertThat(z.get("number").asText()).startsWith("Z001-");
+    assertThat(amount(z.get("overShort"))).isEqualByComparingTo("0.00");
+
+    // stock: 50 mugs - 3 sold + 1 back = 48; then received, adjusted, moved, counted, reserved
+    assertThat(ok(client.get(demo + "/stock", anna), 200).data().findValuesAsText("sku"))
+        .contains("MUG");
+    assertThat(
+            new BigDecimal(
+                ok(client.get(demo + "/stock/MUG", anna), 200)
+                    .data()
+                    .get("level")
+                    .get("onHand")
+                    .asText()))
+        .isEqualByComparingTo("48");
+    ok(
+        client.post(
+            demo + "/stock/receipts",
+            max,
+            Map.of("sku", "MUG", "quantity", "10", "reason", "DN-1")),
+        201);
+    ok(
+        client.post(
+            demo + "/stock/adjustments",
+            max,
+            Map.of("sku", "MUG", "quantity", "-1", "reason", "broken")),
+        201);
+    ok(
+        client.post(
+            demo + "/stock/transfers",
+            max,
+            Map.of(
+                "sku",
+                "MUG",
+                "quantity",
+                "2",
+                "from",
+                "floor",
+                "to",
+                "backroom",
+                "reference",
+                "T-1")),
+        201);
+    JsonNode variance =
+        ok(
+                client.post(
+                    demo + "/stock/counts",
+                    max,
+                    Map.of("counted", Map.of("TEE-L", "19"), "reference", "C-1")),
+                201)
+            .data();
+    assertThat(new BigDecimal(variance.get("TEE-L").asText())).isEqualByComparingTo("-1");
+    JsonNode reserved =
+        ok(
+                client.post(
+                    demo + "/stock/reservations",
+                    anna,
+                    Map.of(
+                        "reservationId",
+                        "web-1",
+                        "sku",
+                        "TEE-M",
+                        "quantity",
+                        "2",
+                        "expiresAt",
+                        "2030-01-01T00:00:00Z")),
+                201)
+            .data();
+    assertThat(new BigDecimal(reserved.get("available").asText())).isEqualByComparingTo("18");
+    // 48 + 10 - 1 - 2 = 55 on the floor
+    assertThat(
+            new BigDecimal(
+                ok(client.get(demo + "/stock/MUG", anna), 200)
+                    .data()
+                    .get("level")
+                    .get("onHand")
+                    .asText()))
+        .isEqualByComparingTo("55");
+
+    // loyalty: the sale earned points for c-1
+    JsonNode account = ok(client.get(demo + "/customers/c-1/loyalty", anna), 200).data();
+    assertThat(account.get("entries").findValuesAsText("kind")).contains("ENROL", "EARN");
+
+    // B2B invoice, then paid twice with one key: one payment
+    ok(
+        client.post(
+            demo + "/customers",
+            anna,
+            Map.of(
+                "customerId",
+                "acme",
+                "name",
+                "ACME GmbH",
+                "marketingConsent",
+                false,
+                "taxId",
+                "DE123456789")),
+        201);
+    JsonNode invoice =
+        ok(
+                client.post(
+                    demo + "/invoices",
+                    max,
+                    Map.of(
+                        "customerId",
+                        "acme",
+                        "lines",
+                        List.of(Map.of("code", "TEE-L", "quantity", "2")),
+                        "paymentTermsDays",
+                        14)),
+                201)
+            .data();
+    String number = invoice.get("number").asText();
+    assertThat(ok(client.get(demo + "/invoices", max), 200).data().findValuesAsText("number"))
+        .contains(number, sold.get("number").asText());
+    Map<String, Object> payment =
+        Map.of("amount", invoice.get("total"), "method", "BANK_TRANSFER", "reference", "stmt-7");
+    ok(client.post(demo + "/invoices/" + number + "/payments", max, payment, "pay-1"), 201);
+    JsonNode paid =
+        ok(client.post(demo + "/invoices/" + number + "/payments", max, payment, "pay-1"), 201)
+            .data();
+    assertThat(paid.get("payments")).hasSize(1);
+    assertThat(ok(client.get(demo + "/invoices/" + number, max), 200).data().get("status").asText())
+        .isEqualTo("PAID");
+
+    // purchasing: selling the mugs down to 9 drafts an order by the low-stock reaction
+    ok(
+        client.post(
+            "/api/v1/suppliers",
+            all,
+            Map.of(
+                "id",
+                "kiln",
+                "name",
+                "Kiln & Co",
+                "items",
+                Map.of("MUG", Map.of("cost", money("1.70"), "leadTimeDays", 5)))),
+        201);
+    ok(
+        client.post(
+            demo + "/sales",
+            cara,
+            Map.of(
+                "lines",
+                List.of(Map.of("code", "MUG", "quantity", "46")),
+                "tenders",
+                List.of(Map.of("type", "CASH", "amount", money("200.00")))),
+            "till-2:0001"),
+        201);
+    await(
+        () -> client.get(demo + "/purchase-orders", max).data().size() > 0,
+        "the low-stock reaction drafts an order");
+    String orderId = client.get(demo + "/purchase-orders", max).data().get(0).get("id").asText();
+    assertThat(
+            ok(client.get(demo + "/purchase-orders/" + orderId, max), 200)
+                .data()
+                .get("status")
+                .asText())
+        .isEqualTo("DRAFTED");
+    ok(client.post(demo + "/purchase-orders/" + orderId + "/approve", max, null), 200);
+    ok(client.post(demo + "/purchase-orders/" + orderId + "/send", max, null), 200);
+    JsonNode received =
+        ok(
+                client.post(
+                    demo + "/purchase-orders/" + orderId + "/receipts",
+                    max,
+                    Map.of("received", Map.of("MUG", "40"))),
+                201)
+            .data();
+    assertThat(received.get("status").asText()).isEqualTo("RECEIVED");
+
+    // reports: two sales today (the analytics reaction), tax per rate, best sellers
+    String today = LocalDate.now(ZoneId.of("Europe/Berlin")).toString();
+    await(
+        () ->
+            client
+                    .get(demo + "/reports/daily-sales?from=" + today + "&to=" + today, max)
+                    .data()
+                    .get("total")
+                    .get("sales")
+                    .asInt()
+                == 2,
+        "the analytics reaction counts both sales");
+    JsonNode daily =
+        ok(client.get(demo + "/reports/daily-sales?from=" + today + "&to=" + today, max), 200)
+            .data();
+    assertThat(daily.get("total").get("returns").asInt()).isEqualTo(1);
+    JsonNode products =
+        ok(
+                client.get(
+                    demo + "/reports/product-performance?from=" + today + "&to=" + today, max),
+                200)
+            .data();
+    assertThat(products.get("products").get(0).get("sku").asText()).isEqualTo("MUG");
+    JsonNode tax =
+        ok(client.get(demo + "/reports/tax-summary?from=" + today + "&to=" + today, max), 200)
+            .data();
+    assertThat(tax.get("rates").findValuesAsText("rateCode")).contains("DE19");
+
+    // customers' personal data can be removed
+    assertThat(
+            ok(client.post(demo + "/customers/c-1/anonymise", max, null), 200)
+                .data()
+                .get("anonymised")
+                .asBoolean())
+        .isTrue();
+    assertThat(ok(client.get("/metrics", null), 200).text())
+        .contains("http_server_requests_seconds");
+
+    TreeSet<String> missing = new TreeSet<>();
+    for (ApiRoute r : server.routes()) {
+      missing.add(r.method().name() + " " + r.path());
+    }
+    missing.removeAll(client.called());
+    assertThat(missing).as("routes this walk did not call").isEmpty();
+  }
+}
