@@ -1,0 +1,31 @@
+package io.vruksha.retail.server;
+
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.postgres.PostgresAdapters;
+import io.vruksha.retail.postgres.PostgresDatabase;
+import io.vruksha.retail.postgres.TestDatabase;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The same day over HTTP with the PostgreSQL adapters: every route's happy path against the real
+ * database (a database of this run's own).
+ */
+class PostgresServerIT extends ServerContract {
+
+  @Override
+  protected RetailServer startServer() {
+    PostgresDatabase db = TestDatabase.fresh();
+    RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
+    DemoStore.seed(engine);
+    Map<String, Supplier<Boolean>> deps =
+        Map.of(
+            "database",
+            () ->
+                db.jdbi()
+                    .withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one() == 1));
+    return RetailServer.start(DemoServerTest.config(), engine, List.of(), deps, true);
+  }
+}
