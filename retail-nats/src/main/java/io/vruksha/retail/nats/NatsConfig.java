@@ -34,15 +34,28 @@ public record NatsConfig(
   }
 
   /**
-   * From {@code NATS_URL} (default {@code nats://127.0.0.1:4222}), stream RETAIL, 1 replica, 2
-   * minutes.
+   * From {@code NATS_URL} (default {@code nats://127.0.0.1:4222}) and {@code NATS_REPLICAS} (the
+   * stream's and the cache bucket's replicas, 1 to 5, default 1: 3 on a 3-node cluster); stream
+   * RETAIL, a 2-minute duplicate window.
    */
   public static NatsConfig from(Map<String, String> env) {
+    String replicas = env.getOrDefault("NATS_REPLICAS", "1").strip();
+    int n;
+    try {
+      n = Integer.parseInt(replicas.isEmpty() ? "1" : replicas);
+    } catch (NumberFormatException e) {
+      n = 0;
+    }
+    if (n < 1 || n > 5) {
+      throw new io.vruksha.retail.InvalidInputException(
+          io.vruksha.retail.ErrorCode.VALIDATION,
+          "NATS_REPLICAS must be 1 to 5, was '" + replicas + "'");
+    }
     return new NatsConfig(
         env.getOrDefault("NATS_URL", "nats://127.0.0.1:4222"),
         "RETAIL",
         "",
-        1,
+        n,
         Duration.ofMinutes(2));
   }
 

@@ -63,6 +63,7 @@ public record ServerConfig(
           "DB_SSLMODE",
           "DB_POOL_SIZE",
           "NATS_URL",
+          "NATS_REPLICAS",
           "LOG_LEVEL",
           "JWT_SECRET",
           "TOKEN_TTL",
@@ -79,6 +80,9 @@ public record ServerConfig(
   /** The configuration {@code env} describes; a bad value is refused, naming its variable. */
   public static ServerConfig from(Map<String, String> env) {
     boolean demo = blank(env.get("DB_HOST"));
+    // reserved flags: no payment method behind them yet, but a typo is refused all the same
+    Reaction.flagValue(env, "ENABLE_BNPL");
+    Reaction.flagValue(env, "ENABLE_CRYPTO_PAYMENTS");
     Optional<String> secret = Optional.ofNullable(env.get("JWT_SECRET")).filter(s -> !s.isBlank());
     if (!demo && secret.isEmpty()) {
       throw invalid("JWT_SECRET is required when DB_HOST is set (at least 32 characters)");
