@@ -1,0 +1,97 @@
+package io.vruksha.retail.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code retail}: the back office's command line. Exit codes: 0 fine, 1 discrepancies or rejected
+ * rows, 2 usage error, 3 failure.
+ */
+@Command(
+    name = "retail",
+    mixinStandardHelpOptions = true,
+    versionProvider = Retail.Version.class,
+    description = "Vruksha retail engine: back-office batch work.",
+    subcommands = {AuthCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:fine",
+      "1:discrepancies found or rows rejected",
+      "2:usage error",
+      "3:failure (a dependency down, an unreadable file)"
+    })
+public final class Retail implements Runnable {
+
+  /** Fine. */
+  public static final int OK = 0;
+
+  /** Discrepancies found or rows rejected. */
+  public static final int DISCREPANCIES = 1;
+
+  /** The command line was wrong. */
+  public static final int USAGE = 2;
+
+  /** Something failed. */
+  public static final int FAILURE = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
+  }
+
+  /** The command line with the environment {@code env} and the given output streams. */
+  public static CommandLine commandLine(Map<String, String> env, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Retail(), new Factory(env));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(
+        e -> e instanceof CommandLine.ParameterException ? USAGE : FAILURE);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parsed) -> {
+          commandLine.getErr().println("retail: " + e.getMessage());
+          if (e instanceof io.vruksha.retail.InvalidInputException) {
+            return USAGE;
+          }
+          return FAILURE;
+        });
+    return cli;
+  }
+
+  /** Runs {@code args} and exits with the command's code. */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(commandLine(System.getenv(), out, err).execute(args));
+  }
+
+  /** Gives commands the environment they run in. */
+  static final class Factory implements CommandLine.IFactory {
+    private final Map<String, String> env;
+
+    Factory(Map<String, String> env) {
+      this.env = env;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == AuthCommand.Token.class) {
+        return cls.cast(new AuthCommand.Token(env));
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+
+  /** The version, from the build. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      Package p = Retail.class.getPackage();
+      String v = p == null ? null : p.getImplementationVersion();
+      return new String[] {"retail " + (v == null ? "dev" : v)};
+    }
+  }
+}

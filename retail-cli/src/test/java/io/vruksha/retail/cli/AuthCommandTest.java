@@ -1,0 +1,107 @@
+package io.vruksha.retail.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vruksha.retail.server.auth.Principal;
+import io.vruksha.retail.server.auth.Tokens;
+import io.vruksha.retail.store.Role;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AuthCommandTest {
+
+  private static final String SECRET = "a-cli-test-secret-of-at-least-32-chars";
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(Map<String, String> env, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Retail.commandLine(env, new PrintWriter(out, true), new PrintWriter(err, true))
+            .execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void mintsATokenTheServerAccepts() {
+    Run r =
+        run(
+            Map.of("JWT_SECRET", SECRET),
+            "auth",
+            "token",
+            "--role",
+            "MANAGER",
+            "--store",
+            "demo",
+            "--ttl",
+            "1h");
+    assertThat(r.code()).as(r.err()).isZero();
+    Principal p = new Tokens(SECRET, Clock.systemUTC()).verify(r.out().strip());
+    assertThat(p.role()).isEqualTo(Role.MANAGER);
+    assertThat(p.stores()).containsExactly("demo");
+    assertThat(p.subject()).isEqualTo("cli");
+    assertThat(Duration.between(Instant.now(), p.expiresAt()))
+        .isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
+  }
+
+  @Test
+  void everyStoreAndSeveralStores() {
+    Run r = run(Map.of("JWT_SECRET", SECRET), "auth", "token", "--role", "ADMIN", "--store", "*");
+    assertThat(new Tokens(SECRET, Clock.systemUTC()).verify(r.out().strip()).stores())
+        .containsExactly("*");
+    Run two =
+        run(
+            Map.of("JWT_SECRET", SECRET),
+            "auth",
+            "token",
+            "--role",
+            "CASHIER",
+            "--store",
+            "a",
+            "--store",
+            "b");
+    assertThat(new Tokens(SECRET, Clock.systemUTC()).verify(two.out().strip()).stores())
+        .containsExactlyInAnyOrder("a", "b");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertThat(run(Map.of(), "auth", "token", "--role", "ADMIN", "--store", "demo").code())
+        .isEqualTo(Retail.USAGE);
+    assertThat(run(Map.of(), "auth", "token", "--role", "ADMIN", "--store", "demo").err())
+        .contains("JWT_SECRET");
+    assertThat(
+            run(Map.of("JWT_SECRET", SECRET), "auth", "token", "--role", "KING", "--store", "demo")
+                .code())
+        .isEqualTo(Retail.USAGE);
+    assertThat(run(Map.of("JWT_SECRET", SECRET), "auth", "token", "--role", "ADMIN").code())
+        .isEqualTo(Retail.USAGE);
+    assertThat(
+            run(
+                    Map.of("JWT_SECRET", SECRET),
+                    "auth",
+                    "token",
+                    "--role",
+                    "ADMIN",
+                    "--store",
+                    "demo",
+                    "--ttl",
+                    "soon")
+                .code())
+        .isEqualTo(Retail.USAGE);
+    assertThat(run(Map.of(), "nonsense").code()).isEqualTo(Retail.USAGE);
+  }
+
+  @Test
+  void helpOnEveryCommand() {
+    assertThat(run(Map.of(), "--help").out()).contains("auth", "Exit codes");
+    assertThat(run(Map.of(), "auth", "token", "--help").out())
+        .contains("--role", "--store", "--ttl");
+  }
+}
