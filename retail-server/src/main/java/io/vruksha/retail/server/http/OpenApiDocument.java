@@ -239,6 +239,10 @@ public final class OpenApiDocument {
   private static final class NestedNames extends io.swagger.v3.core.jackson.TypeNameResolver {
     @Override
     protected String getNameOfClass(Class<?> cls) {
+      return nameOf(cls);
+    }
+
+    static String nameOf(Class<?> cls) {
       StringBuilder name = new StringBuilder(cls.getSimpleName());
       for (Class<?> outer = cls.getEnclosingClass();
           outer != null;
@@ -266,6 +270,21 @@ public final class OpenApiDocument {
       }
       if (Json.VALUE_TYPES.contains(raw) || raw == Currency.class) {
         return new StringSchema();
+      }
+      if (raw == java.time.LocalTime.class) {
+        return new StringSchema()
+            .pattern("^[0-2][0-9]:[0-5][0-9](:[0-5][0-9](\\.[0-9]+)?)?$")
+            .example("09:30:00");
+      }
+      if (raw.isEnum()) {
+        // a named enum: an array of an inline enum trips some client generators
+        String name = NestedNames.nameOf(raw);
+        StringSchema values = new StringSchema();
+        for (Object constant : raw.getEnumConstants()) {
+          values.addEnumItem(((Enum<?>) constant).name());
+        }
+        context.defineModel(name, values, type, null);
+        return new Schema<>().$ref("#/components/schemas/" + name);
       }
       if (raw == Money.class) {
         Schema money =
