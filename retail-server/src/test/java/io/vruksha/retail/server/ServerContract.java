@@ -150,7 +150,9 @@ abstract class ServerContract {
         201);
     ok(
         client.post(
-            demo + "/stock/receipts", max, Map.of("sku", "SOCKS", "quantity", "10", "reason", "DN-0")),
+            demo + "/stock/receipts",
+            max,
+            Map.of("sku", "SOCKS", "quantity", "10", "reason", "DN-0")),
         201);
     ok(client.get(demo + "/promotions", anna), 200);
     assertThat(ok(client.get(demo + "/tax-rules", anna), 200).data().toString()).contains("DE19");
