@@ -53,7 +53,6 @@ import io.vruksha.retail.promotion.Promotion;
 import io.vruksha.retail.promotion.PromotionEngine;
 import io.vruksha.retail.promotion.Promotions;
 import io.vruksha.retail.register.Registers;
-import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.register.Shifts;
 import io.vruksha.retail.sale.CartStore;
 import io.vruksha.retail.sale.Checkout;
@@ -174,7 +173,8 @@ public final class RetailEngine {
             outbox,
             work,
             clock,
-            id -> b.shifts.find(id).map(Shift::open).orElse(false),
+            (store, id) ->
+                b.shifts.find(id).map(sh -> sh.open() && sh.store().equals(store)).orElse(false),
             b.invoices);
     this.billing =
         new Billing(b.invoices, b.customers, pricer, stock, journal, outbox, work, clock);
@@ -209,7 +209,8 @@ public final class RetailEngine {
             work,
             clock,
             b.returnWindow,
-            billing::credit);
+            billing::credit,
+            b.idempotency);
   }
 
   /** The daily sales and product performance aggregates the analytics reaction keeps. */

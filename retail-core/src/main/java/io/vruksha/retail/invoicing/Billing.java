@@ -16,6 +16,7 @@ import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.PricedBasket;
 import io.vruksha.retail.stock.Stock;
 import io.vruksha.retail.store.Actor;
+import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
@@ -142,15 +143,16 @@ public final class Billing {
   }
 
   /** Records a payment; more than is outstanding is refused. */
-  public Invoice pay(String number, Money amount, String method, String reference) {
+  public Invoice pay(StoreId store, String number, Money amount, String method, String reference) {
     if (!amount.isPositive()) {
       throw new InvalidInputException(ErrorCode.VALIDATION, "a payment must be above zero");
     }
-    return work.run(
+    return work.runFor(
+        store,
         () -> {
           Invoice invoice =
               invoices
-                  .find(number)
+                  .find(store, number)
                   .orElseThrow(
                       () -> new NotFoundException(ErrorCode.NOT_FOUND, "no invoice " + number));
           if (amount.compareTo(invoice.outstanding()) > 0) {

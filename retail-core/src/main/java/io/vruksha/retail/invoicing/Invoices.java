@@ -10,8 +10,8 @@ public interface Invoices {
   /** Creates or replaces an invoice. */
   void save(Invoice invoice);
 
-  /** The invoice with this number. */
-  Optional<Invoice> find(String number);
+  /** The store's invoice with this number (every store numbers its documents from 1). */
+  Optional<Invoice> find(StoreId store, String number);
 
   /** The invoice of a till sale. */
   Optional<Invoice> forSale(String saleId);

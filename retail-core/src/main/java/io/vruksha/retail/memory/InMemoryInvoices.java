@@ -15,22 +15,27 @@ public final class InMemoryInvoices implements Invoices {
 
   @Override
   public synchronized void save(Invoice invoice) {
-    Invoice before = invoices.put(invoice.number(), invoice);
+    String key = key(invoice.store(), invoice.number());
+    Invoice before = invoices.put(key, invoice);
     InMemoryUnitOfWork.onRollback(
         () -> {
           synchronized (this) {
             if (before == null) {
-              invoices.remove(invoice.number());
+              invoices.remove(key);
             } else {
-              invoices.put(invoice.number(), before);
+              invoices.put(key, before);
             }
           }
         });
   }
 
   @Override
-  public synchronized Optional<Invoice> find(String number) {
-    return Optional.ofNullable(invoices.get(number));
+  public synchronized Optional<Invoice> find(StoreId store, String number) {
+    return Optional.ofNullable(invoices.get(key(store, number)));
+  }
+
+  private static String key(StoreId store, String number) {
+    return store.value() + '\u0000' + number;
   }
 
   @Override

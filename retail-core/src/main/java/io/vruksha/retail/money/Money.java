@@ -25,6 +25,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
   public Money {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(currency, "currency");
+    Decimals.requireSane(amount, "amount");
     int scale = minorUnits(currency);
     try {
       amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
@@ -85,10 +86,13 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
   static BigDecimal parseDecimal(String text) {
     Objects.requireNonNull(text, "amount");
     try {
-      return new BigDecimal(text.strip());
+      if (text.length() > 64) {
+        throw new NumberFormatException();
+      }
+      return Decimals.requireSane(new BigDecimal(text.strip()), "amount");
     } catch (NumberFormatException e) {
       throw new InvalidInputException(
-          ErrorCode.VALIDATION, "'" + text + "' is not a decimal amount");
+          ErrorCode.VALIDATION, "'" + Decimals.brief(text) + "' is not a decimal amount");
     }
   }
 

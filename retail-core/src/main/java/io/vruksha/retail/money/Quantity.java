@@ -22,12 +22,13 @@ public record Quantity(BigDecimal value, UnitOfMeasure unit) implements Comparab
   public Quantity {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(unit, "unit");
+    Decimals.requireSane(value, "quantity");
     try {
       value = value.setScale(unit.scale(), RoundingMode.UNNECESSARY);
     } catch (ArithmeticException e) {
       throw new InvalidInputException(
           ErrorCode.QUANTITY_PRECISION,
-          value.toPlainString()
+          Decimals.brief(value)
               + " "
               + unit.symbol()
               + " has more than "

@@ -24,6 +24,7 @@ public record UnitPrice(BigDecimal amount, Currency currency) {
   public UnitPrice {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(currency, "currency");
+    Decimals.requireSane(amount, "price");
     if (amount.signum() < 0) {
       throw new InvalidInputException(
           ErrorCode.VALIDATION, "a price must not be negative: " + amount);

@@ -26,6 +26,7 @@ import io.vruksha.retail.promotion.Promotions;
 import io.vruksha.retail.stock.Stock;
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.store.Store;
+import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.store.Stores;
 import io.vruksha.retail.work.UnitOfWork;
 import java.math.BigDecimal;
@@ -70,12 +71,12 @@ public final class Checkout {
   private final Outbox outbox;
   private final UnitOfWork work;
   private final Clock clock;
-  private final java.util.function.Predicate<String> openShift;
+  private final java.util.function.BiPredicate<StoreId, String> openShift;
   private final io.vruksha.retail.invoicing.Invoices invoices;
 
   /**
    * A checkout over the engine's ports; {@code loyalty} is empty when no programme runs, and {@code
-   * openShift} tells whether a shift id names an open shift.
+   * openShift} tells whether a shift id names an open shift of the store.
    */
   public Checkout(
       Stores stores,
@@ -92,7 +93,7 @@ public final class Checkout {
       Outbox outbox,
       UnitOfWork work,
       Clock clock,
-      java.util.function.Predicate<String> openShift,
+      java.util.function.BiPredicate<StoreId, String> openShift,
       io.vruksha.retail.invoicing.Invoices invoices) {
     this.invoices = Objects.requireNonNull(invoices, "invoices");
     this.openShift = Objects.requireNonNull(openShift, "openShift");
@@ -132,10 +133,14 @@ public final class Checkout {
               .shiftId()
               .ifPresent(
                   id -> {
-                    if (!openShift.test(id)) {
+                    if (!openShift.test(basketRequest.store(), id)) {
                       throw new RuleViolationException(
                           ErrorCode.SHIFT_STATE,
-                          "shift " + id + " is not open: open the register first");
+                          "shift "
+                              + id
+                              + " is not an open shift of store "
+                              + basketRequest.store()
+                              + ": open the register first");
                     }
                   });
           Instant at = basketRequest.at().orElseGet(clock::instant);

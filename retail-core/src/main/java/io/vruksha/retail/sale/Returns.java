@@ -56,6 +56,7 @@ public final class Returns {
   private final Clock clock;
   private final Duration window;
   private final java.util.function.BiConsumer<String, Money> creditInvoice;
+  private final IdempotencyStore idempotency;
 
   /**
    * Returns over the engine's ports, accepted within {@code window} of the sale; {@code
@@ -71,7 +72,9 @@ public final class Returns {
       UnitOfWork work,
       Clock clock,
       Duration window,
-      java.util.function.BiConsumer<String, Money> creditInvoice) {
+      java.util.function.BiConsumer<String, Money> creditInvoice,
+      IdempotencyStore idempotency) {
+    this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
     this.creditInvoice = Objects.requireNonNull(creditInvoice, "creditInvoice");
     this.sales = Objects.requireNonNull(sales, "sales");
     this.stock = Objects.requireNonNull(stock, "stock");
@@ -100,12 +103,27 @@ public final class Returns {
                       () ->
                           new NotFoundException(
                               ErrorCode.NOT_FOUND, "no sale " + request.saleId()));
-          String returnId = "R-" + request.idempotencyKey();
-          Optional<ReturnReceipt> done =
-              sales.returnsOf(sale.id()).stream().filter(r -> r.id().equals(returnId)).findFirst();
-          if (done.isPresent()) {
-            return done.get();
+          // idempotent per store and key: the same return again gives the first receipt, the
+          // key reused for another return (lines, sale, refund) is refused
+          String key = "return:" + request.idempotencyKey();
+          String requestHash = Checkout.hash(canonical(request));
+          Optional<IdempotencyStore.Entry> seen = idempotency.find(sale.store(), key);
+          if (seen.isPresent()) {
+            if (!seen.get().requestHash().equals(requestHash)) {
+              throw new RuleViolationException(
+                  ErrorCode.IDEMPOTENCY_MISMATCH,
+                  "idempotency key '"
+                      + request.idempotencyKey()
+                      + "' was already used for a different return");
+            }
+            String doneId = seen.get().resultId();
+            return sales.returnsOf(sale.id()).stream()
+                .filter(r -> r.id().equals(doneId))
+                .findFirst()
+                .orElseThrow();
           }
+          String returnId = "R-" + sale.store() + "-" + request.idempotencyKey();
+          idempotency.save(new IdempotencyStore.Entry(sale.store(), key, requestHash, returnId));
           Instant at = request.at().orElseGet(clock::instant);
           if (at.isAfter(sale.at().plus(window))) {
             throw new RuleViolationException(
@@ -282,5 +300,19 @@ public final class Returns {
         .max(java.util.Comparator.comparing(AppliedTender::amount))
         .map(AppliedTender::kind)
         .orElse("CASH");
+  }
+
+  /** The request as text for its fingerprint: sale, lines, refund destination, shift. */
+  private static String canonical(ReturnRequest r) {
+    StringBuilder b = new StringBuilder(r.saleId()).append('|').append(r.refundTo());
+    for (ReturnRequest.Item item : r.items()) {
+      b.append('|')
+          .append(item.lineIndex())
+          .append(':')
+          .append(item.quantity().stripTrailingZeros().toPlainString())
+          .append(':')
+          .append(item.restock());
+    }
+    return b.append('|').append(r.shiftId().orElse("")).toString();
   }
 }

@@ -50,13 +50,21 @@ class BillingTest {
     assertThat(invoice.status()).isEqualTo(Invoice.Status.ISSUED);
     assertThat(invoice.dueAt()).isEqualTo(NOON.plus(Duration.ofDays(30)));
 
-    Invoice part = engine.billing().pay(invoice.number(), eur("100.00"), "transfer", "bank-1");
+    Invoice part =
+        engine.billing().pay(DemoStore.ID, invoice.number(), eur("100.00"), "transfer", "bank-1");
     assertThat(part.status()).isEqualTo(Invoice.Status.PARTIALLY_PAID);
     assertThat(part.outstanding()).isEqualTo(eur("87.90"));
     assertThatThrownBy(
-            () -> engine.billing().pay(invoice.number(), eur("100.00"), "transfer", "bank-2"))
+            () ->
+                engine
+                    .billing()
+                    .pay(DemoStore.ID, invoice.number(), eur("100.00"), "transfer", "bank-2"))
         .hasMessageContaining("87.90 EUR outstanding");
-    assertThat(engine.billing().pay(invoice.number(), eur("87.90"), "transfer", "bank-2").status())
+    assertThat(
+            engine
+                .billing()
+                .pay(DemoStore.ID, invoice.number(), eur("87.90"), "transfer", "bank-2")
+                .status())
         .isEqualTo(Invoice.Status.PAID);
     assertThat(engine.journal().verify(DemoStore.ID)).isEmpty();
   }
@@ -94,7 +102,7 @@ class BillingTest {
         ReturnRequest.of("r-1", sale.id(), new ReturnRequest.Item(0, BigDecimal.ONE, true))
             .at(NOON),
         Actor.supervisor("sam"));
-    assertThat(engine.billing().invoices().find(sale.number()).orElseThrow().status())
+    assertThat(engine.billing().invoices().find(DemoStore.ID, sale.number()).orElseThrow().status())
         .isEqualTo(Invoice.Status.CREDITED);
   }
 }

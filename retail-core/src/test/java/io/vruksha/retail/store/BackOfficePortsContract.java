@@ -116,7 +116,27 @@ public abstract class BackOfficePortsContract {
             List.of(),
             Money.zero(EUR));
     invoices.save(i);
-    assertThat(invoices.find("S001-2026-000001")).contains(i);
+    assertThat(invoices.find(S1, "S001-2026-000001")).contains(i);
+    // another store numbers its documents from 1 too: its invoice of the same number is its own
+    Invoice other =
+        new Invoice(
+            "S001-2026-000001",
+            StoreId.of("s2"),
+            Optional.of("sale-2"),
+            Optional.empty(),
+            Optional.empty(),
+            T0,
+            T0,
+            Money.of("20.00", "EUR"),
+            Money.of("3.19", "EUR"),
+            List.of(),
+            Invoice.Status.PAID,
+            List.of(),
+            Money.zero(EUR));
+    invoices.save(other);
+    assertThat(invoices.find(S1, "S001-2026-000001")).contains(i);
+    assertThat(invoices.find(StoreId.of("s2"), "S001-2026-000001")).contains(other);
+    assertThat(invoices.find(StoreId.of("s3"), "S001-2026-000001")).isEmpty();
     assertThat(invoices.forSale("sale-1")).contains(i);
     assertThat(invoices.list(S1)).containsExactly(i);
   }

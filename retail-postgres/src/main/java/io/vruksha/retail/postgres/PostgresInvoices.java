@@ -26,7 +26,7 @@ public final class PostgresInvoices implements Invoices {
         h -> {
           h.createUpdate(
                   "INSERT INTO invoices VALUES (:n, :s, :sale, :cust, :status, :at, :t, :cur, CAST(:doc AS jsonb))"
-                      + " ON CONFLICT (number) DO UPDATE SET status = EXCLUDED.status, document = EXCLUDED.document")
+                      + " ON CONFLICT (store_id, number) DO UPDATE SET status = EXCLUDED.status, document = EXCLUDED.document")
               .bind("n", i.number())
               .bind("s", i.store().value())
               .bind("sale", i.saleId().orElse(null))
@@ -39,7 +39,9 @@ public final class PostgresInvoices implements Invoices {
               .execute();
           // the payments as rows too, for reconciliation: only new ones are appended
           int stored =
-              h.createQuery("SELECT count(*) FROM payments WHERE invoice_number = :n")
+              h.createQuery(
+                      "SELECT count(*) FROM payments WHERE store_id = :s AND invoice_number = :n")
+                  .bind("s", i.store().value())
                   .bind("n", i.number())
                   .mapTo(Integer.class)
                   .one();
@@ -61,8 +63,15 @@ public final class PostgresInvoices implements Invoices {
   }
 
   @Override
-  public Optional<Invoice> find(String number) {
-    return one("number", number);
+  public Optional<Invoice> find(StoreId store, String number) {
+    return work.with(
+        h ->
+            h.createQuery("SELECT document::text FROM invoices WHERE store_id = :s AND number = :n")
+                .bind("s", store.value())
+                .bind("n", number)
+                .mapTo(String.class)
+                .findOne()
+                .map(doc -> Json.read(doc, Invoice.class)));
   }
 
   @Override

@@ -44,8 +44,24 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     } catch (RetailException e) {
       throw e;
     } catch (JdbiException e) {
+      if (uniqueViolation(e)) {
+        // a concurrent unit of work wrote the same key first (an idempotency key, a number):
+        // nothing of this one was kept, and a retry sees what the other wrote
+        throw new io.vruksha.retail.RuleViolationException(
+            io.vruksha.retail.ErrorCode.DUPLICATE,
+            "a concurrent request wrote the same record first; retry to see its result");
+      }
       throw new UnavailableException("the database refused the unit of work: " + rootMessage(e), e);
     }
+  }
+
+  private static boolean uniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

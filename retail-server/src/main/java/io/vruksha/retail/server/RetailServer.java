@@ -263,7 +263,7 @@ public final class RetailServer implements AutoCloseable {
               cfg.routes.error(
                   404,
                   ctx -> {
-                    if (ctx.result() == null || ctx.result().isEmpty()) {
+                    if (ctx.attribute(Api.HANDLED) == null) {
                       Errors.write(
                           ctx,
                           404,

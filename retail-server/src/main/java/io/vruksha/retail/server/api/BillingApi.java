@@ -102,14 +102,30 @@ public final class BillingApi {
                   }
                   Invoice invoice = invoice(s, call);
                   String reference = StoreApi.required(p.reference(), "reference");
-                  // a retry with the same key finds its payment already booked
-                  String keyed = reference + " [" + call.idempotencyKey() + "]";
-                  if (invoice.payments().stream().anyMatch(x -> x.reference().equals(keyed))) {
-                    return invoice;
+                  // a retry with the same key finds its payment already booked; the key reused for
+                  // another payment is refused
+                  String tag = " [" + call.idempotencyKey() + "]";
+                  String keyed = reference + tag;
+                  var booked =
+                      invoice.payments().stream()
+                          .filter(x -> x.reference().endsWith(tag))
+                          .findFirst();
+                  if (booked.isPresent()) {
+                    if (booked.get().reference().equals(keyed)
+                        && booked.get().amount().equals(p.amount().toMoney("amount"))
+                        && booked.get().method().equals(p.method())) {
+                      return invoice;
+                    }
+                    throw new InvalidInputException(
+                        ErrorCode.IDEMPOTENCY_MISMATCH,
+                        "idempotency key '"
+                            + call.idempotencyKey()
+                            + "' was already used for a different payment");
                   }
                   return s.engine()
                       .billing()
                       .pay(
+                          call.store(),
                           invoice.number(),
                           p.amount().toMoney("amount"),
                           StoreApi.required(p.method(), "method"),
@@ -119,7 +135,7 @@ public final class BillingApi {
 
   private static Invoice invoice(ServerContext s, ApiCall call) {
     return Views.inStore(
-        s.engine().billing().invoices().find(call.path("number")),
+        s.engine().billing().invoices().find(call.store(), call.path("number")),
         Invoice::store,
         call.store(),
         "invoice " + call.path("number"));

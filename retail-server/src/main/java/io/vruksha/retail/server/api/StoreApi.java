@@ -150,6 +150,14 @@ public final class StoreApi {
                     throw new InvalidInputException(
                         ErrorCode.DUPLICATE, "staff id " + r.staffId() + " is taken");
                   }
+                  if (existing.isPresent()
+                      && existing.get().role().ordinal() > call.principal().role().ordinal()) {
+                    throw ApiProblem.forbidden(
+                        "a "
+                            + call.principal().role()
+                            + " cannot change a "
+                            + existing.get().role());
+                  }
                   StaffMember member = new StaffMember(r.staffId(), r.name(), call.store(), role);
                   s.engine()
                       .unitOfWork()

@@ -97,6 +97,7 @@ public final class Views {
    * @param taxBreakdown tax per rate
    * @param promotions the promotions applied, by name
    * @param couponsUsed the coupons applied
+   * @param rejectedCoupons the coupons given but not applied, with the reason's code
    */
   public record BasketView(
       StoreId store,
@@ -107,8 +108,11 @@ public final class Views {
       Money total,
       List<TaxBreakdownEntry> taxBreakdown,
       List<String> promotions,
-      List<String> couponsUsed) {
+      List<String> couponsUsed,
+      java.util.Map<String, String> rejectedCoupons) {
     static BasketView of(PricedBasket b) {
+      java.util.Map<String, String> rejected = new java.util.TreeMap<>();
+      b.rejectedCoupons().forEach((code, why) -> rejected.put(code, why.code()));
       return new BasketView(
           b.store(),
           b.lines().stream().map(LineView::of).toList(),
@@ -118,7 +122,8 @@ public final class Views {
           b.total(),
           b.taxBreakdown(),
           b.promotions().stream().map(p -> p.label()).toList(),
-          List.copyOf(new java.util.TreeSet<>(b.couponsUsed())));
+          List.copyOf(new java.util.TreeSet<>(b.couponsUsed())),
+          rejected);
     }
   }
 

@@ -111,6 +111,9 @@ public final class Logins {
       throw ApiProblem.unauthenticated(INVALID);
     }
     Credentials.Credential c = credential.get();
+    if (c.lockedUntil().map(until -> !now.isBefore(until)).orElse(false)) {
+      c = c.succeeded(); // the lock-out is over: the count starts again
+    }
     if (c.lockedUntil().map(now::isBefore).orElse(false)) {
       throw new ApiProblem(
           401,
@@ -128,7 +131,7 @@ public final class Logins {
       engine.credentials().save(c.failed(lock ? Optional.of(now.plus(lockout)) : Optional.empty()));
       throw ApiProblem.unauthenticated(INVALID);
     }
-    if (c.failedAttempts() > 0 || c.lockedUntil().isPresent()) {
+    if (c.failedAttempts() > 0 || c.lockedUntil().isPresent() || c != credential.get()) {
       engine.credentials().save(c.succeeded());
     }
     StaffMember staff = member.get();

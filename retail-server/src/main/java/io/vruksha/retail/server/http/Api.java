@@ -70,7 +70,11 @@ public final class Api {
     return body;
   }
 
+  /** Set on every call a route handled, so the 404 page is only for paths no route matched. */
+  public static final String HANDLED = "vruksha.handled";
+
   private void call(ApiRoute route, Context ctx) {
+    ctx.attribute(HANDLED, Boolean.TRUE);
     long start = System.nanoTime();
     try {
       Optional<Principal> principal = authorise(route, ctx);
@@ -87,7 +91,8 @@ public final class Api {
               "this request creates a record: send an Idempotency-Key header of 1 to 128 letters,"
                   + " digits and . _ : / -");
         }
-        flightKey = ctx.path() + "|" + key;
+        flightKey =
+            route.path() + "|" + (route.storeScoped() ? ctx.pathParam("storeId") : "") + "|" + key;
         if (!inFlight.add(flightKey)) {
           throw new ApiProblem(
               409,
