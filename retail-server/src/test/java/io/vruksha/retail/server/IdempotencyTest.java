@@ -34,9 +34,14 @@ class IdempotencyTest {
   private TestClient client;
   private String token;
 
+  /** The server under test: demo mode here, PostgreSQL in the *IT subclass. */
+  protected RetailServer startServer() {
+    return RetailServer.start(DemoServerTest.config(), Map.of());
+  }
+
   @BeforeAll
   void start() {
-    server = RetailServer.start(DemoServerTest.config(), Map.of());
+    server = startServer();
     client = new TestClient(server);
     token = server.demoToken().orElseThrow();
   }

@@ -17,6 +17,11 @@ class PostgresServerIT extends ServerContract {
 
   @Override
   protected RetailServer startServer() {
+    return postgres();
+  }
+
+  /** A server on this run's database, emptied, holding the demo store and its staff. */
+  static RetailServer postgres() {
     PostgresDatabase db = TestDatabase.fresh();
     RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
     DemoStore.seed(engine);

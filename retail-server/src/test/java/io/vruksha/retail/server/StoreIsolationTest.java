@@ -41,9 +41,14 @@ class StoreIsolationTest {
   /** Strings that only demo's data contains. */
   private final List<String> secrets = new ArrayList<>();
 
+  /** The server under test: demo mode here, PostgreSQL in the *IT subclass. */
+  protected RetailServer startServer() {
+    return RetailServer.start(DemoServerTest.config(), Map.of());
+  }
+
   @BeforeAll
   void start() throws Exception {
-    server = RetailServer.start(DemoServerTest.config(), Map.of());
+    server = startServer();
     client = new TestClient(server);
     all = server.demoToken().orElseThrow();
 
