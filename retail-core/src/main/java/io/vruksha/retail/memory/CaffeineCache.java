@@ -21,6 +21,7 @@ public final class CaffeineCache implements KeyValueCache {
   public CaffeineCache(long maximumSize) {
     this.cache =
         Caffeine.newBuilder()
+            .recordStats()
             .maximumSize(maximumSize)
             .expireAfter(
                 new Expiry<String, Entry>() {
@@ -40,6 +41,16 @@ public final class CaffeineCache implements KeyValueCache {
                   }
                 })
             .build();
+  }
+
+  /** Reads that found their key, for metrics. */
+  public long hits() {
+    return cache.stats().hitCount();
+  }
+
+  /** Reads that did not, for metrics. */
+  public long misses() {
+    return cache.stats().missCount();
   }
 
   @Override

@@ -51,12 +51,36 @@ public record NatsConfig(
           io.vruksha.retail.ErrorCode.VALIDATION,
           "NATS_REPLICAS must be 1 to 5, was '" + replicas + "'");
     }
+    String stream = env.getOrDefault("NATS_STREAM", "RETAIL").strip();
+    String prefix = env.getOrDefault("NATS_SUBJECT_PREFIX", "").strip();
+    if (!stream.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw new io.vruksha.retail.InvalidInputException(
+          io.vruksha.retail.ErrorCode.VALIDATION,
+          "NATS_STREAM must be 1 to 64 letters, digits, _ or -, was '" + stream + "'");
+    }
+    if (!prefix.isEmpty() && !prefix.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*\\.")) {
+      throw new io.vruksha.retail.InvalidInputException(
+          io.vruksha.retail.ErrorCode.VALIDATION,
+          "NATS_SUBJECT_PREFIX must be dot-separated tokens ending in a dot, e.g. 'eu.', was '"
+              + prefix
+              + "'");
+    }
     return new NatsConfig(
         env.getOrDefault("NATS_URL", "nats://127.0.0.1:4222"),
-        "RETAIL",
-        "",
+        stream,
+        prefix,
         n,
         Duration.ofMinutes(2));
+  }
+
+  /**
+   * The shared cache's key-value bucket: {@code retail_cache} for the {@code RETAIL} stream, else
+   * {@code retail_cache_<stream>}, so that two deployments on one NATS never share entries.
+   */
+  public String cacheBucket() {
+    return streamName.equals("RETAIL")
+        ? NatsKeyValueCache.BUCKET
+        : NatsKeyValueCache.BUCKET + "_" + streamName.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The subject an event of {@code subject} is published on. */

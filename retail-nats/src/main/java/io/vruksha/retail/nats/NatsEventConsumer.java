@@ -107,6 +107,7 @@ public final class NatsEventConsumer implements AutoCloseable {
       try {
         handler.accept(event);
         handled.add(event.eventId());
+        consumed.increment();
         m.ack();
       } catch (RuntimeException failure) {
         if (m.metaData().deliveredCount() >= maxDeliveries) {
@@ -154,6 +155,14 @@ public final class NatsEventConsumer implements AutoCloseable {
       throw new UnavailableException(
           "cannot dead-letter an unreadable message: " + e.getMessage(), e);
     }
+  }
+
+  private final java.util.concurrent.atomic.LongAdder consumed =
+      new java.util.concurrent.atomic.LongAdder();
+
+  /** Events handed to the handler and acknowledged, for metrics. */
+  public long consumed() {
+    return consumed.sum();
   }
 
   /** Events waiting for this consumer (its lag), for metrics. */

@@ -102,6 +102,19 @@ public final class NatsEvents implements AutoCloseable {
     }
   }
 
+  /** Deletes the shared cache's bucket, if there is one (tests and tear-downs only). */
+  public void deleteCacheBucket() {
+    try {
+      var kvm = connection.keyValueManagement();
+      if (kvm.getBucketNames().contains(config.cacheBucket())) {
+        kvm.delete(config.cacheBucket());
+      }
+    } catch (IOException | JetStreamApiException e) {
+      throw new UnavailableException(
+          "cannot delete bucket " + config.cacheBucket() + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Deletes the stream (tests and tear-down only). */
   public void deleteStream() {
     try {

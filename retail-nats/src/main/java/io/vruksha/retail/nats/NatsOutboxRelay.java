@@ -59,6 +59,20 @@ public final class NatsOutboxRelay implements AutoCloseable {
    * @throws UnavailableException when NATS does not acknowledge; the batch stays unsent
    */
   public int relayOnce() {
+    int n = relayBatch();
+    published.add(n);
+    return n;
+  }
+
+  /** Events this relay has published and seen acknowledged, for metrics. */
+  public long published() {
+    return published.sum();
+  }
+
+  private final java.util.concurrent.atomic.LongAdder published =
+      new java.util.concurrent.atomic.LongAdder();
+
+  private int relayBatch() {
     return work.run(
         () -> {
           List<EventEnvelope> batch = outbox.claim(batchSize);

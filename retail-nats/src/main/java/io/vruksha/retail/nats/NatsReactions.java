@@ -108,6 +108,13 @@ public final class NatsReactions implements AutoCloseable {
     return java.util.Collections.unmodifiableSet(consumers.keySet());
   }
 
+  /** Events each reaction's consumer has taken, for metrics. */
+  public Map<Reaction, Long> consumed() {
+    Map<Reaction, Long> n = new EnumMap<>(Reaction.class);
+    consumers.forEach((r, c) -> n.put(r, c.consumed()));
+    return n;
+  }
+
   /** Events waiting for each reaction (its consumer's lag), for metrics; -1 when unreadable. */
   public Map<Reaction, Long> lag() {
     Map<Reaction, Long> lag = new EnumMap<>(Reaction.class);

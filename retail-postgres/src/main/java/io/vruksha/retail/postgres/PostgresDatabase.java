@@ -68,6 +68,15 @@ public final class PostgresDatabase implements AutoCloseable {
     return jdbi;
   }
 
+  /**
+   * Reports the pool's metrics (connections active, idle and pending, acquire and usage times: the
+   * time units of work hold a connection) to {@code registry}, a Micrometer {@code MeterRegistry}
+   * (HikariCP's own binding).
+   */
+  public void reportMetricsTo(Object registry) {
+    dataSource.setMetricRegistry(registry);
+  }
+
   /** The unit of work every Postgres adapter of this database joins. */
   public PostgresUnitOfWork unitOfWork() {
     return work;

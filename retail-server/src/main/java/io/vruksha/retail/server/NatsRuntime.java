@@ -18,7 +18,7 @@ import java.util.Map;
  * The server's NATS side: the connection and its stream, the shared cache in front of the
  * database's catalogue and prices, the outbox relay and the reactions' consumers.
  */
-final class NatsRuntime implements AutoCloseable {
+final class NatsRuntime implements AutoCloseable, io.micrometer.core.instrument.binder.MeterBinder {
 
   private final NatsEvents nats;
   private final AutoCloseable watch;
@@ -39,12 +39,12 @@ final class NatsRuntime implements AutoCloseable {
     this.engine = engine;
   }
 
-  static NatsRuntime start(Map<String, String> env, PostgresDatabase db, ServerConfig config) {
+  static NatsRuntime start(
+      Map<String, String> env, PostgresDatabase db, CaffeineCache near, ServerConfig config) {
     NatsEvents nats = NatsEvents.connect(NatsConfig.from(env));
     try {
-      CaffeineCache near = new CaffeineCache(100_000);
       NatsKeyValueCache shared =
-          NatsKeyValueCache.open(nats, NatsKeyValueCache.BUCKET, Duration.ofHours(1));
+          NatsKeyValueCache.open(nats, nats.config().cacheBucket(), Duration.ofHours(1));
       AutoCloseable watch = shared.invalidating(near);
       RetailEngine engine =
           PostgresAdapters.use(
@@ -60,6 +60,26 @@ final class NatsRuntime implements AutoCloseable {
     } catch (RuntimeException e) {
       nats.close();
       throw e;
+    }
+  }
+
+  @Override
+  public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "retail.events.published", relay, NatsOutboxRelay::published)
+        .description("events the relay published to JetStream and saw acknowledged")
+        .register(registry);
+    for (var r : reactions.reactions()) {
+      io.micrometer.core.instrument.FunctionCounter.builder(
+              "retail.events.consumed", reactions, x -> x.consumed().getOrDefault(r, 0L))
+          .tag("reaction", r.consumerName())
+          .description("events a reaction's consumer took")
+          .register(registry);
+      io.micrometer.core.instrument.Gauge.builder(
+              "retail.reaction.lag", reactions, x -> x.lag().getOrDefault(r, -1L))
+          .tag("reaction", r.consumerName())
+          .description("events waiting for a reaction's consumer")
+          .register(registry);
     }
   }
 

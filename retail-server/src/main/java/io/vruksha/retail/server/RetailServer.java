@@ -130,7 +130,9 @@ public final class RetailServer implements AutoCloseable {
         return start(config, engine, resources, deps, true);
       }
       PostgresDatabase db = PostgresDatabase.connect(PostgresConfig.from(env));
-      resources.add(db);
+      io.vruksha.retail.memory.CaffeineCache near =
+          new io.vruksha.retail.memory.CaffeineCache(100_000);
+      resources.add(new PostgresRuntime(db, near));
       db.migrate();
       deps.put(
           "database",
@@ -138,12 +140,12 @@ public final class RetailServer implements AutoCloseable {
               db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one() == 1));
       RetailEngine engine;
       if (config.natsUrl().isPresent()) {
-        NatsRuntime nats = NatsRuntime.start(env, db, config);
+        NatsRuntime nats = NatsRuntime.start(env, db, near, config);
         resources.add(0, nats);
         deps.put("nats", nats::connected);
         engine = nats.engine();
       } else {
-        engine = PostgresAdapters.use(db, RetailEngine.builder()).build();
+        engine = PostgresAdapters.use(db, RetailEngine.builder(), near).build();
       }
       return start(config, engine, resources, deps, false);
     } catch (RuntimeException e) {
@@ -189,6 +191,16 @@ public final class RetailServer implements AutoCloseable {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
+    io.micrometer.core.instrument.Gauge.builder(
+            "retail.outbox.pending", engine, e -> e.outbox().pending(10_000).size())
+        .description(
+            "events committed but not yet relayed or handled (up to 10,000): the relay's lag")
+        .register(registry);
+    for (AutoCloseable r : owned) {
+      if (r instanceof io.micrometer.core.instrument.binder.MeterBinder binder) {
+        binder.bindTo(registry);
+      }
+    }
     List<ApiRoute> routes = new ArrayList<>();
     routes.addAll(SystemApi.routes(context));
     routes.addAll(StoreApi.routes(context));

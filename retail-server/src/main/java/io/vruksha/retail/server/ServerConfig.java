@@ -64,6 +64,8 @@ public record ServerConfig(
           "DB_POOL_SIZE",
           "NATS_URL",
           "NATS_REPLICAS",
+          "NATS_STREAM",
+          "NATS_SUBJECT_PREFIX",
           "LOG_LEVEL",
           "JWT_SECRET",
           "TOKEN_TTL",
