@@ -211,6 +211,16 @@ public final class Tills {
     return c.lines().get(index);
   }
 
+  /** The cart with this id, if any. */
+  public java.util.Optional<Cart> cart(String cartId) {
+    return carts.find(cartId);
+  }
+
+  /** The store's parked carts. */
+  public List<Cart> parked(io.vruksha.retail.store.StoreId store) {
+    return carts.parked(store);
+  }
+
   private Cart find(String cartId) {
     return carts
         .find(cartId)

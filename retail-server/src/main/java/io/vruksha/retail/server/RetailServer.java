@@ -206,6 +206,7 @@ public final class RetailServer implements AutoCloseable {
     routes.addAll(StoreApi.routes(context));
     routes.addAll(CatalogApi.routes(context));
     routes.addAll(SaleApi.routes(context));
+    routes.addAll(io.vruksha.retail.server.api.CartApi.routes(context));
     routes.addAll(RegisterApi.routes(context));
     routes.addAll(StockApi.routes(context));
     routes.addAll(CustomerApi.routes(context));

@@ -451,6 +451,44 @@ abstract class ServerContract {
             .data();
     assertThat(tax.get("rates").findValuesAsText("rateCode")).contains("DE19");
 
+    // a cart built at one till, parked, resumed and sold; another voided
+    String cartId = ok(client.post(demo + "/carts", anna, null), 201).data().get("id").asText();
+    String cart = demo + "/carts/" + cartId;
+    ok(client.post(cart + "/lines", anna, Map.of("code", "MUG", "quantity", "2")), 201);
+    assertThat(
+            ok(client.post(cart + "/lines", anna, Map.of("code", "4006381333931")), 201)
+                .data()
+                .get("lines"))
+        .hasSize(2);
+    ok(client.send("PATCH", cart + "/lines/0", anna, Map.of("quantity", "3"), Map.of()), 200);
+    assertThat(
+            ok(client.send("DELETE", cart + "/lines/1", anna, null, Map.of()), 200)
+                .data()
+                .get("lines"))
+        .hasSize(1);
+    ok(client.post(cart + "/customer", anna, Map.of("customerId", "c-1")), 200);
+    ok(client.post(cart + "/coupons", anna, Map.of("code", "WELCOME10")), 200);
+    BigDecimal cartTotal =
+        amount(ok(client.post(cart + "/price", anna, null), 200).data().get("total"));
+    ok(client.post(cart + "/park", anna, null), 200);
+    assertThat(ok(client.get(demo + "/carts", cara), 200).data().findValuesAsText("id"))
+        .contains(cartId);
+    assertThat(ok(client.get(cart, cara), 200).data().get("parked").asBoolean()).isTrue();
+    ok(client.post(cart + "/resume", cara, null), 200);
+    JsonNode cartSale =
+        ok(
+                client.post(
+                    cart + "/checkout",
+                    cara,
+                    Map.of("tenders", List.of(Map.of("type", "CASH", "amount", money("50.00")))),
+                    "till-3:0001"),
+                201)
+            .data();
+    assertThat(amount(cartSale.get("basket").get("total"))).isEqualByComparingTo(cartTotal);
+    String voided = ok(client.post(demo + "/carts", anna, null), 201).data().get("id").asText();
+    ok(client.send("DELETE", demo + "/carts/" + voided, anna, null, Map.of()), 200);
+    assertThat(client.get(demo + "/carts/" + voided, anna).status()).isEqualTo(404);
+
     // customers' personal data can be removed
     assertThat(
             ok(client.post(demo + "/customers/c-1/anonymise", max, null), 200)

@@ -272,7 +272,7 @@ public final class SaleApi {
             call.actor());
   }
 
-  private static Tender tender(TenderRequest t, String field) {
+  static Tender tender(TenderRequest t, String field) {
     if (t == null || t.type() == null) {
       throw new InvalidInputException(
           ErrorCode.VALIDATION, field + ".type is required", List.of(field));
