@@ -207,6 +207,7 @@ public final class RetailServer implements AutoCloseable {
     routes.addAll(CatalogApi.routes(context));
     routes.addAll(SaleApi.routes(context));
     routes.addAll(io.vruksha.retail.server.api.CartApi.routes(context));
+    routes.addAll(io.vruksha.retail.server.api.AdminApi.routes(context));
     routes.addAll(RegisterApi.routes(context));
     routes.addAll(StockApi.routes(context));
     routes.addAll(CustomerApi.routes(context));

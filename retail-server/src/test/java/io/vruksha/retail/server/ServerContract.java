@@ -451,6 +451,67 @@ abstract class ServerContract {
             .data();
     assertThat(tax.get("rates").findValuesAsText("rateCode")).contains("DE19");
 
+    // promotions and tax rules, set by an admin for every store: 2 pairs of socks for 6.00
+    Map<String, Object> socksBasket =
+        Map.of("lines", List.of(Map.of("code", "SOCKS", "quantity", "2")));
+    assertThat(
+            amount(
+                ok(client.post(demo + "/baskets/price", anna, socksBasket), 200)
+                    .data()
+                    .get("total")))
+        .isEqualByComparingTo("7.00");
+    ok(
+        client.post(
+            "/api/v1/promotions",
+            all,
+            Map.of(
+                "id",
+                "SOCKS2",
+                "label",
+                "2 pairs for 6.00",
+                "target",
+                Map.of("skus", List.of("SOCKS")),
+                "reward",
+                Map.of("type", "BUNDLE", "quantity", 2, "price", money("6.00")))),
+        201);
+    JsonNode withPromo = ok(client.post(demo + "/baskets/price", anna, socksBasket), 200).data();
+    assertThat(amount(withPromo.get("total"))).isEqualByComparingTo("6.00");
+    assertThat(withPromo.get("promotions").toString()).contains("2 pairs for 6.00");
+    ok(client.send("DELETE", "/api/v1/promotions/SOCKS2", all, null, Map.of()), 200);
+    assertThat(
+            amount(
+                ok(client.post(demo + "/baskets/price", anna, socksBasket), 200)
+                    .data()
+                    .get("total")))
+        .isEqualByComparingTo("7.00");
+    JsonNode jurisdiction =
+        ok(
+                client.send(
+                    "PUT",
+                    "/api/v1/stores/second/tax-rules",
+                    all,
+                    Map.of(
+                        "code",
+                        "DE",
+                        "name",
+                        "Germany",
+                        "pricesIncludeTax",
+                        true,
+                        "rules",
+                        List.of(
+                            Map.of(
+                                "category",
+                                "standard",
+                                "treatment",
+                                "STANDARD",
+                                "rates",
+                                List.of(
+                                    Map.of("code", "DE19", "name", "MwSt 19%", "rate", "0.19"))))),
+                    Map.of()),
+                200)
+            .data();
+    assertThat(jurisdiction.get("code").asText()).isEqualTo("DE");
+
     // a cart built at one till, parked, resumed and sold; another voided
     String cartId = ok(client.post(demo + "/carts", anna, null), 201).data().get("id").asText();
     String cart = demo + "/carts/" + cartId;

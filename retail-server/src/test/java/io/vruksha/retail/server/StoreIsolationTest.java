@@ -164,8 +164,12 @@ class StoreIsolationTest {
       orders = client.get(demo + "/purchase-orders", all).data();
     }
     String orderId = orders.get(0).get("id").asText();
+    String cartId = ok(client.post(demo + "/carts", all, null), 201).data().get("id").asText();
+    ok(client.post(demo + "/carts/" + cartId + "/lines", all, Map.of("code", "TEE-M")), 201);
 
     demoIds.put("storeId", "demo");
+    demoIds.put("cartId", cartId);
+    demoIds.put("index", "0");
     demoIds.put("saleId", sale.get("id").asText());
     demoIds.put("shiftId", shiftId);
     demoIds.put("number", invoice);
@@ -179,6 +183,7 @@ class StoreIsolationTest {
     secrets.add(shiftId);
     secrets.add(invoice);
     secrets.add(orderId);
+    secrets.add(cartId);
     secrets.add("Ada Lovelace-Secret");
     secrets.add("ada.secret@example.com");
     secrets.add("till-secret");

@@ -77,13 +77,14 @@ public final class CartApi {
             .created()
             .to(
                 call -> {
+                  Cart c = cart(s, call); // a cart of another store is not found, whatever the body
                   SaleApi.LineRequest l = call.body(SaleApi.LineRequest.class);
                   BasketLine line =
                       SaleApi.basket(
                               s, call.store(), List.of(l), Optional.empty(), Optional.empty())
                           .lines()
                           .get(0);
-                  return s.engine().tills().scan(cart(s, call).id(), line);
+                  return s.engine().tills().scan(c.id(), line);
                 }),
         route(PATCH, cart + "/lines/{index}")
             .doc("carts", "Change a line's quantity")

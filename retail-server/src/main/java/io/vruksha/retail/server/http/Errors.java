@@ -77,6 +77,16 @@ public final class Errors {
         LOG.error("request {} failed: {}", ctx.attribute(RequestIds.ATTRIBUTE), r.getMessage(), r);
       }
       write(ctx, status, r.code().code(), r.getMessage(), r.details());
+    } else if (e instanceof NullPointerException npe
+        && npe.getMessage() != null
+        && npe.getMessage().matches("[A-Za-z][A-Za-z0-9.]{0,40}")) {
+      // Objects.requireNonNull(value, "field") in a domain record: a field the body left out
+      write(
+          ctx,
+          400,
+          "validation.invalid",
+          "'" + npe.getMessage() + "' is required",
+          List.of(npe.getMessage()));
     } else if (e instanceof io.javalin.http.HttpResponseException h) {
       write(ctx, h.getStatus(), "http." + h.getStatus(), h.getMessage(), List.of());
     } else {
