@@ -76,12 +76,16 @@ public final class Retail implements Runnable {
       this.env = env;
     }
 
+    /** A command with a constructor taking the environment gets it; others are made as usual. */
     @Override
     public <K> K create(Class<K> cls) throws Exception {
-      if (cls == AuthCommand.Token.class) {
-        return cls.cast(new AuthCommand.Token(env));
+      try {
+        var withEnv = cls.getDeclaredConstructor(Map.class);
+        withEnv.setAccessible(true);
+        return cls.cast(withEnv.newInstance(env));
+      } catch (NoSuchMethodException noEnv) {
+        return CommandLine.defaultFactory().create(cls);
       }
-      return CommandLine.defaultFactory().create(cls);
     }
   }
 
