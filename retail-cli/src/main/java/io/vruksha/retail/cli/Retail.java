@@ -14,7 +14,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Retail.Version.class,
     description = "Vruksha retail engine: back-office batch work.",
-    subcommands = {AuthCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      AuthCommand.class,
+      DbCommand.class,
+      ImportCommand.class,
+      ReconcileCommand.class,
+      ReportCommand.class,
+      EventsCommand.class,
+      JournalCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:fine",
