@@ -25,20 +25,42 @@ public final class Run {
 
   private Run() {}
 
-  /** {@code Run pricing [--quick]}. */
-  public static void main(String[] args) throws RunnerException {
-    if (args.length < 1) {
-      System.err.println("usage: Run pricing [--quick]");
+  /** The benchmarks {@code run.sh} knows. */
+  static final List<String> NAMES =
+      List.of("pricing", "checkout-embedded", "checkout-http", "relay", "all");
+
+  /** {@code Run NAME [--quick]}. */
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1 || !NAMES.contains(args[0])) {
+      System.err.println("usage: Run " + String.join("|", NAMES) + " [--quick]");
       System.exit(2);
     }
     boolean quick = List.of(args).contains("--quick");
+    int seconds = quick ? 5 : 10;
+    Map<String, String> env = System.getenv();
+    System.out.println(
+        "machine="
+            + Runtime.getRuntime().availableProcessors()
+            + "cores/"
+            + (Runtime.getRuntime().maxMemory() >> 20)
+            + "MiB-heap/java-"
+            + System.getProperty("java.version"));
     switch (args[0]) {
       case "pricing" -> pricing(quick);
+      case "checkout-embedded" -> print(CheckoutEmbedded.run(env, seconds));
+      case "checkout-http" -> print(CheckoutHttp.run(env, seconds));
+      case "relay" -> print(RelayBench.run(env, quick ? 5_000 : 20_000));
       default -> {
-        System.err.println("unknown benchmark '" + args[0] + "'; known: pricing");
-        System.exit(2);
+        pricing(true);
+        print(CheckoutEmbedded.run(env, seconds));
+        print(CheckoutHttp.run(env, seconds));
+        print(RelayBench.run(env, quick ? 5_000 : 20_000));
       }
     }
+  }
+
+  private static void print(Map<String, String> figures) {
+    figures.forEach((k, v) -> System.out.println(k + "=" + v));
   }
 
   private static void pricing(boolean quick) throws RunnerException {

@@ -1,0 +1,104 @@
+package io.vruksha.benchmarks;
+
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.postgres.PostgresAdapters;
+import io.vruksha.retail.postgres.PostgresDatabase;
+import io.vruksha.retail.pricing.BasketRequest;
+import io.vruksha.retail.sale.CheckoutRequest;
+import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.store.Actor;
+import io.vruksha.retail.store.StoreId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * In-process checkouts of a 3-line basket on PostgreSQL (sale, stock, invoice, journal, points and
+ * outbox in one transaction each) at 1 and 8 threads, each thread selling in a store of its own;
+ * also 8 threads in one store (every checkout of a store extends one journal chain, so they queue);
+ * and pgbench's TPC-B on the same server at the same client counts.
+ */
+final class CheckoutEmbedded {
+
+  private CheckoutEmbedded() {}
+
+  static Map<String, String> run(Map<String, String> env, int seconds) {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (BenchDatabase bench = BenchDatabase.create(env, "vruksha_bench");
+        Pgbench pgbench = Pgbench.init(env)) {
+      PostgresDatabase db = bench.pool(12);
+      db.migrate();
+      RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
+      List<StoreId> stores = BenchDatabase.seed(engine, 8);
+      for (int threads : new int[] {1, 8}) {
+        measure(engine, stores.subList(0, threads), threads, 3); // warm-up
+        double tps = measure(engine, stores.subList(0, threads), threads, seconds);
+        double pg = pgbench.tps(threads, seconds);
+        out.put("embedded_tps_" + threads, f(tps));
+        out.put("pgbench_tps_" + threads, f(pg));
+        out.put("embedded_vs_pgbench_" + threads, String.format(Locale.ROOT, "%.2f", tps / pg));
+      }
+      double hot = measure(engine, List.of(stores.get(0)), 8, seconds);
+      out.put("embedded_one_store_tps_8", f(hot));
+    }
+    return out;
+  }
+
+  static String f(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  /**
+   * Checkouts a second by {@code threads} threads for {@code seconds}, thread i in store i mod n.
+   */
+  static double measure(RetailEngine engine, List<StoreId> stores, int threads, int seconds) {
+    AtomicLong done = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    String run = Long.toString(System.nanoTime(), 36);
+    List<Thread> workers = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int t = 0; t < threads; t++) {
+      StoreId store = stores.get(t % stores.size());
+      int thread = t;
+      Thread w =
+          new Thread(
+              () -> {
+                long n = 0;
+                while (System.nanoTime() < end) {
+                  try {
+                    engine.checkout(
+                        request(store, run + "-" + thread + "-" + n++), Actor.cashier("bench"));
+                    done.incrementAndGet();
+                  } catch (RuntimeException e) {
+                    failed.incrementAndGet();
+                  }
+                }
+              });
+      workers.add(w);
+      w.start();
+    }
+    for (Thread w : workers) {
+      try {
+        w.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (failed.get() > 0) {
+      System.err.println("checkout-embedded: " + failed.get() + " checkouts failed");
+    }
+    return done.get() / ((System.nanoTime() - start) / 1e9);
+  }
+
+  static CheckoutRequest request(StoreId store, String key) {
+    BasketRequest.Builder basket = BasketRequest.builder(store);
+    BenchDatabase.BASKET.forEach(sku -> basket.add(sku, 1));
+    return CheckoutRequest.of(key, basket.build(), new Tender.Cash(Money.of("100.00", "EUR")));
+  }
+}

@@ -1,0 +1,222 @@
+package io.vruksha.benchmarks;
+
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.postgres.PostgresAdapters;
+import io.vruksha.retail.postgres.PostgresConfig;
+import io.vruksha.retail.postgres.PostgresDatabase;
+import io.vruksha.retail.server.auth.Tokens;
+import io.vruksha.retail.store.Role;
+import io.vruksha.retail.store.StoreId;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The server over HTTP on PostgreSQL, in a process of its own as it runs in production: a load
+ * driver ({@code java.net.http}) keeps 8, 32 and 256 sales in flight, each a 3-line basket with a
+ * bearer token and its own {@code Idempotency-Key}, spread over 8 stores; then 1,000 in flight at
+ * once. Latency is measured per request; pgbench at the same client count is the baseline.
+ */
+final class CheckoutHttp {
+
+  private CheckoutHttp() {}
+
+  static Map<String, String> run(Map<String, String> env, int seconds) throws Exception {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (BenchDatabase bench = BenchDatabase.create(env, "vruksha_http");
+        Pgbench pgbench = Pgbench.init(env)) {
+      PostgresDatabase db = bench.pool(4);
+      db.migrate();
+      RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
+      List<StoreId> stores = BenchDatabase.seed(engine, 8);
+      String secret = Tokens.randomSecret();
+      int port = freePort();
+      Process server = startServer(bench.config, secret, port);
+      try {
+        HttpClient http =
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade dance on every connection
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        awaitReady(http, port);
+        String token =
+            new Tokens(secret, Clock.systemUTC())
+                .issue("bench", Role.CASHIER, Set.of("*"), Duration.ofHours(2));
+        load(http, port, token, stores, 8, 3); // warm-up
+        for (int connections : new int[] {8, 32, 256}) {
+          Result r = load(http, port, token, stores, connections, seconds);
+          String k = "_" + connections;
+          out.put("http_tps" + k, CheckoutEmbedded.f(r.tps));
+          out.put("p50_ms" + k, ms(r.percentile(50)));
+          out.put("p95_ms" + k, ms(r.percentile(95)));
+          out.put("p99_ms" + k, ms(r.percentile(99)));
+          out.put("errors" + k, Long.toString(r.errors));
+          if (connections == 32) {
+            double pg = pgbench.tps(32, seconds);
+            out.put("pgbench_tps_32", CheckoutEmbedded.f(pg));
+            out.put("http_vs_pgbench_32", String.format(Locale.ROOT, "%.2f", r.tps / pg));
+          }
+        }
+        Result hold = load(http, port, token, stores, 1000, seconds);
+        out.put("hold_connections", "1000");
+        out.put("hold_tps", CheckoutEmbedded.f(hold.tps));
+        out.put("hold_p99_ms", ms(hold.percentile(99)));
+        out.put("hold_errors", Long.toString(hold.errors));
+      } finally {
+        server.destroy();
+        server.waitFor();
+      }
+    }
+    return out;
+  }
+
+  private static String ms(long nanos) {
+    return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+  }
+
+  record Result(double tps, long errors, long[] latencies) {
+    long percentile(int p) {
+      if (latencies.length == 0) {
+        return 0;
+      }
+      int i = (int) Math.ceil(p / 100.0 * latencies.length) - 1;
+      return latencies[Math.max(0, Math.min(latencies.length - 1, i))];
+    }
+  }
+
+  /** {@code connections} requests kept in flight for {@code seconds}. */
+  static Result load(
+      HttpClient http, int port, String token, List<StoreId> stores, int connections, int seconds)
+      throws InterruptedException {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    AtomicLong ok = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
+    AtomicLong sequence = new AtomicLong();
+    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    String run = Long.toString(System.nanoTime(), 36);
+    List<CompletableFuture<Void>> loops = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int c = 0; c < connections; c++) {
+      loops.add(next(http, port, token, stores, end, run, sequence, ok, errors, latencies));
+    }
+    CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).join();
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(sorted);
+    return new Result(ok.get() / elapsed, errors.get(), sorted);
+  }
+
+  private static CompletableFuture<Void> next(
+      HttpClient http,
+      int port,
+      String token,
+      List<StoreId> stores,
+      long end,
+      String run,
+      AtomicLong sequence,
+      AtomicLong ok,
+      AtomicLong errors,
+      ConcurrentLinkedQueue<Long> latencies) {
+    if (System.nanoTime() >= end) {
+      return CompletableFuture.completedFuture(null);
+    }
+    long n = sequence.getAndIncrement();
+    StoreId store = stores.get((int) (n % stores.size()));
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/stores/" + store + "/sales"))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", run + "-" + n)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"lines\":[{\"code\":\"TEE-M\"},{\"code\":\"MUG\"},{\"code\":\"COFFEE\"}],"
+                        + "\"tenders\":[{\"type\":\"CASH\",\"amount\":{\"amount\":\"100.00\",\"currency\":\"EUR\"}}]}"))
+            .build();
+    long sent = System.nanoTime();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        .handle(
+            (response, failure) -> {
+              if (failure == null && response.statusCode() == 201) {
+                ok.incrementAndGet();
+                latencies.add(System.nanoTime() - sent);
+              } else {
+                errors.incrementAndGet();
+              }
+              return null;
+            })
+        .thenCompose(
+            ignored -> next(http, port, token, stores, end, run, sequence, ok, errors, latencies));
+  }
+
+  private static Process startServer(PostgresConfig db, String secret, int port)
+      throws IOException {
+    File jar = new File("retail-server/target/retail-server.jar");
+    if (!jar.isFile()) {
+      throw new IllegalStateException("build the server first: " + jar + " is missing");
+    }
+    String java = System.getProperty("java.home") + "/bin/java";
+    ProcessBuilder pb =
+        new ProcessBuilder(java, "-jar", jar.getPath())
+            .redirectOutput(new File("benchmarks/target/http-server.log"))
+            .redirectErrorStream(true);
+    Map<String, String> e = pb.environment();
+    e.put("DB_HOST", db.host());
+    e.put("DB_PORT", Integer.toString(db.port()));
+    e.put("DB_NAME", db.database());
+    e.put("DB_USER", db.user());
+    e.put("DB_PASSWORD", db.password());
+    e.put("DB_POOL_SIZE", "16");
+    e.put("JWT_SECRET", secret);
+    e.put("PORT", Integer.toString(port));
+    e.put("LOG_LEVEL", "WARN");
+    e.put("RATE_LIMIT_PER_TOKEN", "10000000");
+    e.put("RATE_LIMIT_PER_IP", "10000000");
+    e.remove("NATS_URL");
+    return pb.start();
+  }
+
+  private static void awaitReady(HttpClient http, int port) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // starting
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException(
+        "the server did not become ready; see benchmarks/target/http-server.log");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
