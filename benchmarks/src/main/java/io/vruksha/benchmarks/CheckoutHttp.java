@@ -74,6 +74,7 @@ final class CheckoutHttp {
             out.put("http_vs_pgbench_32", String.format(Locale.ROOT, "%.2f", r.tps / pg));
           }
         }
+        out.put("server_mean_ms_so_far", serverMeanMs(http, port));
         Result hold = load(http, port, token, stores, 1000, seconds);
         out.put("hold_connections", "1000");
         out.put("hold_tps", CheckoutEmbedded.f(hold.tps));
@@ -85,6 +86,32 @@ final class CheckoutHttp {
       }
     }
     return out;
+  }
+
+  /**
+   * The server's own mean time per sale (from its /metrics), to tell time spent in the server from
+   * time spent queueing or in the driver.
+   */
+  private static String serverMeanMs(HttpClient http, int port) throws Exception {
+    String metrics =
+        http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    double sum = 0;
+    double count = 0;
+    for (String line : metrics.split("\n")) {
+      if (line.contains("route=\"/api/v1/stores/{storeId}/sales\"")
+          && line.contains("status=\"201\"")) {
+        String value = line.substring(line.lastIndexOf(' ') + 1);
+        if (line.startsWith("http_server_requests_seconds_sum")) {
+          sum += Double.parseDouble(value);
+        } else if (line.startsWith("http_server_requests_seconds_count")) {
+          count += Double.parseDouble(value);
+        }
+      }
+    }
+    return count == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", sum / count * 1000);
   }
 
   private static String ms(long nanos) {
