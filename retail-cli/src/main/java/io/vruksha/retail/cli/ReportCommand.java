@@ -1,15 +1,532 @@
 package io.vruksha.retail.cli;
 
+import io.vruksha.retail.analytics.DailySales;
+import io.vruksha.retail.analytics.ProductPerformance;
+import io.vruksha.retail.analytics.SalesAnalytics;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.register.Shift;
+import io.vruksha.retail.register.ShiftReport;
+import io.vruksha.retail.sale.ReturnReceipt;
+import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.tax.TaxAmount;
+import io.vruksha.retail.tax.TaxBreakdownEntry;
+import io.vruksha.retail.tax.TaxTreatment;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code retail report}: being built. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Being built.")
-final class ReportCommand implements Callable<Integer> {
+/** {@code retail report}: a store's figures over a range of business days. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "A store's figures over a range of business days (--from, --to, both included, read in the"
+          + " store's time zone; today by default). Money is a plain decimal in the store's"
+          + " currency, named in the currency column."
+    },
+    subcommands = {
+      ReportCommand.DailySalesReport.class,
+      ReportCommand.TaxReport.class,
+      ReportCommand.ZReport.class,
+      ReportCommand.ProductPerformanceReport.class,
+      ReportCommand.LoyaltyReport.class
+    })
+final class ReportCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
-    System.err.println("retail report: not built yet");
-    return Retail.FAILURE;
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "name a report: daily-sales, tax, z, product-performance, loyalty");
+  }
+
+  /** The options every report takes. */
+  static final class Range {
+    @Option(names = "--store", required = true, description = "the store")
+    String store;
+
+    @Option(
+        names = "--from",
+        description = "the first business day, YYYY-MM-DD (default: today in the store's zone)")
+    LocalDate from;
+
+    @Option(
+        names = "--to",
+        description = "the last business day, YYYY-MM-DD, included (default: --from or today)")
+    LocalDate to;
+
+    @Option(
+        names = "--format",
+        defaultValue = "table",
+        description = "table, csv or json (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    @CommandLine.Mixin DatabaseOptions database;
+
+    LocalDate[] resolve(StoreSession s, CommandLine cli) {
+      LocalDate today = LocalDate.now(s.store.zone());
+      LocalDate first = from == null ? today : from;
+      LocalDate last = to == null ? (from == null ? today : first) : to;
+      if (last.isBefore(first)) {
+        throw new CommandLine.ParameterException(cli, "--to is before --from");
+      }
+      return new LocalDate[] {first, last};
+    }
+  }
+
+  /** Runs a report: connects, resolves the range, prints the listing. */
+  abstract static class Report implements Callable<Integer> {
+    private final Map<String, String> env;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin Range range;
+
+    Report(Map<String, String> env) {
+      this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+      try (StoreSession s =
+          StoreSession.open(range.database, env, spec.commandLine(), range.store)) {
+        LocalDate[] r = range.resolve(s, spec.commandLine());
+        build(s, r[0], r[1]).print(spec.commandLine().getOut(), range.format);
+      }
+      return Retail.OK;
+    }
+
+    abstract Listing build(StoreSession s, LocalDate from, LocalDate to);
+  }
+
+  /** {@code retail report daily-sales}. */
+  @Command(
+      name = "daily-sales",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Per business day with activity, from the analytics aggregates (sales_analytics_daily,"
+            + " kept by the analytics reaction from sale and return events, so as current as the"
+            + " reaction): sales = completed sales; units = units sold (weighed lines count their"
+            + " weight); gross = what the sales took in, tax included; returns = completed"
+            + " returns; refunds = what they paid back; net = gross - refunds; average_sale ="
+            + " gross / sales. A last TOTAL row sums the range. The same figures as"
+            + " GET /reports/daily-sales.",
+        "Example: retail report daily-sales --store demo --from 2026-11-01 --to 2026-11-30"
+      })
+  static final class DailySalesReport extends Report {
+    DailySalesReport(Map<String, String> env) {
+      super(env);
+    }
+
+    @Override
+    Listing build(StoreSession s, LocalDate from, LocalDate to) {
+      List<DailySales> days = s.engine(() -> s.engine.analytics().daily(s.id(), from, to));
+      Listing l =
+          new Listing(
+              "day",
+              "sales",
+              "units",
+              "gross",
+              "returns",
+              "refunds",
+              "net",
+              "average_sale",
+              "currency");
+      for (DailySales d : days) {
+        row(l, d.day().toString(), d, s);
+      }
+      row(l, "TOTAL", SalesAnalytics.total(s.id(), from, days, s.zero()), s);
+      return l;
+    }
+
+    private static void row(Listing l, String day, DailySales d, StoreSession s) {
+      l.add(
+          day,
+          d.sales(),
+          d.units().stripTrailingZeros().toPlainString(),
+          StoreSession.amount(d.gross()),
+          d.returns(),
+          StoreSession.amount(d.refunds()),
+          StoreSession.amount(d.net()),
+          StoreSession.amount(d.averageSale()),
+          s.currency().getCurrencyCode());
+    }
+  }
+
+  /** {@code retail report product-performance}. */
+  @Command(
+      name = "product-performance",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Per SKU over the range, best sellers by revenue first, from the analytics aggregates"
+            + " (product_performance, kept by the analytics reaction): sales = sales that had the"
+            + " SKU on a line; units = units sold; revenue = what its lines took in after"
+            + " discounts, tax included. Returns are not taken off. The same figures as"
+            + " GET /reports/product-performance.",
+        "Example: retail report product-performance --store demo --from 2026-11-01 --format csv"
+      })
+  static final class ProductPerformanceReport extends Report {
+    ProductPerformanceReport(Map<String, String> env) {
+      super(env);
+    }
+
+    private record Line(String sku, long sales, BigDecimal units, Money revenue) {}
+
+    @Override
+    Listing build(StoreSession s, LocalDate from, LocalDate to) {
+      Map<String, Line> bySku = new TreeMap<>();
+      for (ProductPerformance p : s.engine(() -> s.engine.analytics().products(s.id(), from, to))) {
+        bySku.merge(
+            p.sku(),
+            new Line(p.sku(), p.sales(), p.units(), p.revenue()),
+            (a, b) ->
+                new Line(
+                    a.sku(),
+                    a.sales() + b.sales(),
+                    a.units().add(b.units()),
+                    a.revenue().plus(b.revenue())));
+      }
+      List<Line> lines = new ArrayList<>(bySku.values());
+      lines.sort((a, b) -> b.revenue().compareTo(a.revenue()));
+      Listing l = new Listing("sku", "sales", "units", "revenue", "currency");
+      for (Line x : lines) {
+        l.add(
+            x.sku(),
+            x.sales(),
+            x.units().stripTrailingZeros().toPlainString(),
+            StoreSession.amount(x.revenue()),
+            s.currency().getCurrencyCode());
+      }
+      return l;
+    }
+  }
+
+  /** {@code retail report tax}. */
+  @Command(
+      name = "tax",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Tax per rate over the range, from the sales and returns themselves (pos_transactions,"
+            + " returns), each on the business day it happened: sales_base and sales_tax from the"
+            + " sales' tax breakdown; returns_base and returns_tax = what returns in the range"
+            + " refunded at that rate (each returned line's tax, on its original line's rates);"
+            + " net_tax = sales_tax - returns_tax. The TOTAL row's sales_tax and returns_tax are"
+            + " the documents' own totals, as GET /reports/tax-summary gives them.",
+        "Example: retail report tax --store demo --from 2026-11-01 --to 2026-11-30"
+      })
+  static final class TaxReport extends Report {
+    TaxReport(Map<String, String> env) {
+      super(env);
+    }
+
+    private static final class Rate {
+      final String code;
+      String name;
+      BigDecimal rate;
+      Money salesBase;
+      Money salesTax;
+      Money returnsBase;
+      Money returnsTax;
+
+      Rate(String code, String name, BigDecimal rate, Money zero) {
+        this.code = code;
+        this.name = name;
+        this.rate = rate;
+        this.salesBase = zero;
+        this.salesTax = zero;
+        this.returnsBase = zero;
+        this.returnsTax = zero;
+      }
+    }
+
+    @Override
+    Listing build(StoreSession s, LocalDate from, LocalDate to) {
+      Money zero = s.zero();
+      Map<String, Rate> rates = new TreeMap<>();
+      Money[] totals = {zero, zero, zero, zero};
+      s.engine(
+          () -> {
+            Map<String, Sale> salesById = new LinkedHashMap<>();
+            for (Sale sale : s.engine.sales().list(s.id())) {
+              salesById.put(sale.id(), sale);
+              if (!s.within(sale.at(), from, to)) {
+                continue;
+              }
+              totals[0] = totals[0].plus(sale.basket().tax());
+              for (TaxBreakdownEntry e : sale.basket().taxBreakdown()) {
+                Rate r =
+                    rates.computeIfAbsent(e.rateCode(), c -> new Rate(c, e.name(), e.rate(), zero));
+                r.name = e.name();
+                r.rate = e.rate();
+                r.salesBase = r.salesBase.plus(e.taxableBase());
+                r.salesTax = r.salesTax.plus(e.tax());
+              }
+            }
+            for (ReturnReceipt ret : s.engine.sales().returns(s.id())) {
+              if (!s.within(ret.at(), from, to)) {
+                continue;
+              }
+              totals[1] = totals[1].plus(ret.tax());
+              Sale original =
+                  salesById.computeIfAbsent(
+                      ret.saleId(), id -> s.engine.sales().find(id).orElse(null));
+              for (ReturnReceipt.Line line : ret.lines()) {
+                returned(rates, original, line, zero);
+              }
+            }
+            return null;
+          });
+      Listing l =
+          new Listing(
+              "rate_code",
+              "name",
+              "rate",
+              "sales_base",
+              "sales_tax",
+              "returns_base",
+              "returns_tax",
+              "net_tax",
+              "currency");
+      Money baseIn = zero;
+      Money baseOut = zero;
+      for (Rate r : rates.values()) {
+        baseIn = baseIn.plus(r.salesBase);
+        baseOut = baseOut.plus(r.returnsBase);
+        l.add(
+            r.code,
+            r.name,
+            r.rate == null ? "" : r.rate.stripTrailingZeros().toPlainString(),
+            StoreSession.amount(r.salesBase),
+            StoreSession.amount(r.salesTax),
+            StoreSession.amount(r.returnsBase),
+            StoreSession.amount(r.returnsTax),
+            StoreSession.amount(r.salesTax.minus(r.returnsTax)),
+            s.currency().getCurrencyCode());
+      }
+      l.add(
+          "TOTAL",
+          "",
+          "",
+          StoreSession.amount(baseIn),
+          StoreSession.amount(totals[0]),
+          StoreSession.amount(baseOut),
+          StoreSession.amount(totals[1]),
+          StoreSession.amount(totals[0].minus(totals[1])),
+          s.currency().getCurrencyCode());
+      return l;
+    }
+
+    /** Puts a returned line's base and tax on its original line's rates. */
+    private static void returned(
+        Map<String, Rate> rates, Sale original, ReturnReceipt.Line line, Money zero) {
+      Money base = line.refund().minus(line.tax());
+      List<TaxAmount> taxes =
+          original == null ? List.of() : original.basket().line(line.lineIndex()).tax().taxes();
+      if (taxes.isEmpty()) {
+        TaxTreatment t =
+            original == null
+                ? TaxTreatment.EXEMPT
+                : original.basket().line(line.lineIndex()).tax().treatment();
+        String code =
+            t == TaxTreatment.ZERO_RATED
+                ? TaxBreakdownEntry.ZERO_RATED
+                : t == TaxTreatment.EXEMPT ? TaxBreakdownEntry.EXEMPT : "UNKNOWN";
+        Rate r = rates.computeIfAbsent(code, c -> new Rate(c, c, BigDecimal.ZERO, zero));
+        r.returnsBase = r.returnsBase.plus(base);
+        r.returnsTax = r.returnsTax.plus(line.tax());
+        return;
+      }
+      List<Money> taxShares = share(line.tax(), taxes, a -> a.tax().amount());
+      List<Money> baseShares = share(base, taxes, a -> a.base().amount());
+      for (int i = 0; i < taxes.size(); i++) {
+        TaxAmount a = taxes.get(i);
+        Rate r = rates.computeIfAbsent(a.rateCode(), c -> new Rate(c, c, a.rate(), zero));
+        r.returnsBase = r.returnsBase.plus(baseShares.get(i));
+        r.returnsTax = r.returnsTax.plus(taxShares.get(i));
+      }
+    }
+
+    private static List<Money> share(
+        Money total, List<TaxAmount> taxes, Function<TaxAmount, BigDecimal> weight) {
+      if (taxes.size() == 1) {
+        return List.of(total);
+      }
+      List<BigDecimal> weights = taxes.stream().map(weight).toList();
+      if (weights.stream().allMatch(w -> w.signum() == 0)) {
+        List<Money> even = new ArrayList<>();
+        even.add(total);
+        for (int i = 1; i < taxes.size(); i++) {
+          even.add(Money.zero(total.currency()));
+        }
+        return even;
+      }
+      return total.allocate(weights);
+    }
+  }
+
+  /** {@code retail report z}. */
+  @Command(
+      name = "z",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The Z reports (closed shifts, from pos_sessions) taken in the range, one row per Z"
+            + " report and tender: sales and gross = the shift's sales and what they came to, tax"
+            + " included; returns = what its returns refunded; expected = for CASH the drawer the"
+            + " shift expected (float + cash in - cash out + cash taken - cash refunded), for"
+            + " other tenders what the shift's sales took in that tender less refunds; counted ="
+            + " what was counted at close (empty when that tender was not counted); over_short ="
+            + " counted - expected.",
+        "Example: retail report z --store demo --from 2026-11-24"
+      })
+  static final class ZReport extends Report {
+    ZReport(Map<String, String> env) {
+      super(env);
+    }
+
+    @Override
+    Listing build(StoreSession s, LocalDate from, LocalDate to) {
+      Listing l =
+          new Listing(
+              "z_number",
+              "shift",
+              "register",
+              "closed_at",
+              "sales",
+              "gross",
+              "returns",
+              "tender",
+              "expected",
+              "counted",
+              "over_short",
+              "currency");
+      for (Shift shift : closedShifts(s, from, to)) {
+        ShiftReport z = shift.closing().orElseThrow();
+        for (TenderLine t : tenders(z)) {
+          l.add(
+              z.number().orElse(""),
+              shift.id(),
+              shift.registerId(),
+              z.at(),
+              z.salesCount(),
+              StoreSession.amount(z.grossSales()),
+              StoreSession.amount(z.returns()),
+              t.tender(),
+              StoreSession.amount(t.expected()),
+              StoreSession.amount(t.counted()),
+              StoreSession.amount(t.overShort()),
+              s.currency().getCurrencyCode());
+        }
+      }
+      return l;
+    }
+  }
+
+  /** A tender of a Z report: what was expected, counted and the difference (null: not counted). */
+  record TenderLine(String tender, Money expected, Money counted, Money overShort) {}
+
+  /** The tenders of a Z report, CASH first. */
+  static List<TenderLine> tenders(ShiftReport z) {
+    List<TenderLine> lines = new ArrayList<>();
+    Money cashOverShort = z.overShortByTender().getOrDefault("CASH", z.overShort().orElse(null));
+    lines.add(
+        new TenderLine("CASH", z.expectedCash(), z.countedCash().orElse(null), cashOverShort));
+    TreeSet<String> others = new TreeSet<>(z.tenders().keySet());
+    others.addAll(z.overShortByTender().keySet());
+    others.remove("CASH");
+    for (String t : others) {
+      Money expected = z.tenders().getOrDefault(t, Money.zero(z.expectedCash().currency()));
+      Money overShort = z.overShortByTender().get(t);
+      lines.add(
+          new TenderLine(
+              t, expected, overShort == null ? null : expected.plus(overShort), overShort));
+    }
+    return lines;
+  }
+
+  /** The store's closed shifts whose Z report was taken in the range, oldest first. */
+  static List<Shift> closedShifts(StoreSession s, LocalDate from, LocalDate to) {
+    return s.engine(
+        () ->
+            s.engine.registers().shifts().list(s.id()).stream()
+                .filter(sh -> sh.closing().isPresent())
+                .filter(sh -> s.within(sh.closing().get().at(), from, to))
+                .sorted(java.util.Comparator.comparing(sh -> sh.closing().get().at()))
+                .toList());
+  }
+
+  /** {@code retail report loyalty}. */
+  @Command(
+      name = "loyalty",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Loyalty points per customer over the range, from loyalty_transactions. Only entries"
+            + " whose reference is a sale or return of the store count (the points ledger is"
+            + " programme-wide and has no store of its own, so expiries and enrolments are not"
+            + " shown in the range columns): earned = points earned by sales; redeemed = points"
+            + " spent as a tender; returned = points taken back by returns; net = earned -"
+            + " redeemed - returned. balance = the customer's whole balance (every store,"
+            + " expiries included) at the end of --to.",
+        "Example: retail report loyalty --store demo --from 2026-11-01 --to 2026-11-30"
+      })
+  static final class LoyaltyReport extends Report {
+    LoyaltyReport(Map<String, String> env) {
+      super(env);
+    }
+
+    @Override
+    Listing build(StoreSession s, LocalDate from, LocalDate to) {
+      Listing l = new Listing("customer", "earned", "redeemed", "returned", "net", "balance");
+      for (Object[] r : loyaltyRows(s, from, to)) {
+        long earned = (Long) r[1];
+        long redeemed = (Long) r[2];
+        long returned = (Long) r[3];
+        l.add(r[0], earned, redeemed, returned, earned - redeemed - returned, r[4]);
+      }
+      return l;
+    }
+  }
+
+  static List<Object[]> loyaltyRows(StoreSession s, LocalDate from, LocalDate to) {
+    return s.sql(
+        h ->
+            h.createQuery(
+                    "WITH own AS ("
+                        + " SELECT t.customer_id, t.kind, t.points FROM loyalty_transactions t"
+                        + " WHERE t.at >= :from AND t.at < :until AND ("
+                        + "  EXISTS (SELECT 1 FROM pos_transactions p"
+                        + "   WHERE p.sale_id = t.reference AND p.store_id = :s)"
+                        + "  OR EXISTS (SELECT 1 FROM returns r"
+                        + "   WHERE r.return_id = t.reference AND r.store_id = :s)))"
+                        + " SELECT o.customer_id,"
+                        + "  coalesce(sum(o.points) FILTER (WHERE o.kind = 'EARN'), 0),"
+                        + "  coalesce(-sum(o.points) FILTER (WHERE o.kind = 'REDEEM'), 0),"
+                        + "  coalesce(-sum(o.points) FILTER (WHERE o.kind = 'RETURN'), 0),"
+                        + "  (SELECT coalesce(sum(b.points), 0) FROM loyalty_transactions b"
+                        + "   WHERE b.customer_id = o.customer_id AND b.at < :until)"
+                        + " FROM own o GROUP BY o.customer_id ORDER BY o.customer_id")
+                .bind("s", s.id().value())
+                .bind("from", java.sql.Timestamp.from(s.startOf(from)))
+                .bind("until", java.sql.Timestamp.from(s.startOf(to.plusDays(1))))
+                .map(
+                    (rs, ctx) ->
+                        new Object[] {
+                          rs.getString(1),
+                          rs.getLong(2),
+                          rs.getLong(3),
+                          rs.getLong(4),
+                          rs.getLong(5)
+                        })
+                .list());
   }
 }

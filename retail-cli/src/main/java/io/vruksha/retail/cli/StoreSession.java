@@ -1,0 +1,118 @@
+package io.vruksha.retail.cli;
+
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.postgres.PostgresAdapters;
+import io.vruksha.retail.postgres.PostgresDatabase;
+import io.vruksha.retail.store.Store;
+import io.vruksha.retail.store.StoreId;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import picocli.CommandLine;
+
+/**
+ * One store's database for a command: the pool, an engine over the Postgres adapters and the store.
+ * Every read runs in a transaction scoped to the store ({@code app.store_ids}), so the commands
+ * work under the application role and row-level security as well as as the owner.
+ */
+final class StoreSession implements AutoCloseable {
+
+  final PostgresDatabase db;
+  final RetailEngine engine;
+  final Store store;
+
+  private StoreSession(PostgresDatabase db, RetailEngine engine, Store store) {
+    this.db = db;
+    this.engine = engine;
+    this.store = store;
+  }
+
+  /** Connects and finds {@code storeId}; an unknown store is a usage error. */
+  static StoreSession open(
+      DatabaseOptions options, Map<String, String> env, CommandLine cli, String storeId) {
+    StoreId id = StoreId.of(storeId);
+    PostgresDatabase db = options.connect(env, cli);
+    try {
+      RetailEngine engine = PostgresAdapters.use(db, RetailEngine.builder()).build();
+      Store store =
+          engine
+              .unitOfWork()
+              .runFor(id, () -> engine.stores().find(id))
+              .orElseThrow(() -> new CommandLine.ParameterException(cli, "no store " + storeId));
+      return new StoreSession(db, engine, store);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  StoreId id() {
+    return store.id();
+  }
+
+  Currency currency() {
+    return store.currency();
+  }
+
+  Money zero() {
+    return Money.zero(store.currency());
+  }
+
+  /** Engine calls within the store's scope (one read-only transaction). */
+  <T> T engine(Supplier<T> work) {
+    return engine.unitOfWork().runFor(store.id(), work);
+  }
+
+  /** SQL within the store's scope (one transaction). */
+  <T> T sql(Function<Handle, T> query) {
+    return db.jdbi()
+        .inTransaction(
+            h -> {
+              h.createQuery("SELECT set_config('app.store_ids', :s, true)")
+                  .bind("s", store.id().value())
+                  .mapTo(String.class)
+                  .one();
+              return query.apply(h);
+            });
+  }
+
+  /** The business day of {@code at} in the store's time zone. */
+  LocalDate day(Instant at) {
+    return at.atZone(store.zone()).toLocalDate();
+  }
+
+  /** Whether {@code at} falls on a business day from {@code from} to {@code to}, both included. */
+  boolean within(Instant at, LocalDate from, LocalDate to) {
+    LocalDate d = day(at);
+    return !d.isBefore(from) && !d.isAfter(to);
+  }
+
+  /** The first instant of {@code day} in the store's zone. */
+  Instant startOf(LocalDate day) {
+    return day.atStartOfDay(store.zone()).toInstant();
+  }
+
+  /** A stored amount as money of the store's currency at the currency's scale. */
+  Money money(BigDecimal amount) {
+    return Money.of(
+        amount.setScale(Money.minorUnits(store.currency()), RoundingMode.HALF_EVEN),
+        store.currency());
+  }
+
+  /** A plain decimal string of {@code m}, without the currency. */
+  static String amount(Money m) {
+    return m == null ? "" : m.amount().toPlainString();
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

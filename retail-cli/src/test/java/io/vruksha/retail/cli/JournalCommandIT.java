@@ -1,0 +1,109 @@
+package io.vruksha.retail.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.invoicing.FiscalDocument;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JournalCommandIT {
+
+  private static CliRun verify(SeededDay day) {
+    return CliRun.run(day.env(), "journal", "verify", "--store", "demo");
+  }
+
+  private static List<FiscalDocument> entries(SeededDay day) {
+    return day.engine.journal().entries(DemoStore.ID);
+  }
+
+  private static void sql(SeededDay day, String... statements) {
+    day.db
+        .jdbi()
+        .useHandle(
+            h -> {
+              for (String s : statements) {
+                h.execute(s);
+              }
+            });
+  }
+
+  @Test
+  void anIntactJournalVerifies() {
+    SeededDay day = new SeededDay();
+    // three invoices, one credit note, one Z report
+    assertThat(entries(day)).hasSize(5);
+    CliRun r = verify(day);
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.OK);
+    assertThat(r.out()).contains("journal of demo verified: 5 documents");
+  }
+
+  @Test
+  void anAlteredAmountIsNamed() {
+    SeededDay day = new SeededDay();
+    FiscalDocument second = entries(day).get(1);
+    assertThat(second.total()).isEqualTo(SeededDay.eur("19.99"));
+    sql(day, "UPDATE fiscal_journal SET total = 9.99 WHERE store_id = 'demo' AND sequence = 2");
+    CliRun r = verify(day);
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(r.out())
+        .contains(
+            "first broken link: entry 2 (" + second.number() + ") was altered",
+            "journal of demo is broken: 5 documents");
+  }
+
+  @Test
+  void aDeletedMiddleEntryIsNamed() {
+    SeededDay day = new SeededDay();
+    List<FiscalDocument> before = entries(day);
+    sql(day, "DELETE FROM fiscal_journal WHERE store_id = 'demo' AND sequence = 3");
+    CliRun r = verify(day);
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
+    // the entry after the gap no longer follows the one before it
+    assertThat(r.out())
+        .contains(
+            "first broken link: entry 4 ("
+                + before.get(3).number()
+                + ") does not follow the entry before it: one was removed or moved",
+            "entry 4 (" + before.get(3).number() + ") should be number 3 in the journal")
+        .contains("4 documents");
+  }
+
+  @Test
+  void twoSwappedEntriesAreNamed() {
+    SeededDay day = new SeededDay();
+    List<FiscalDocument> before = entries(day);
+    sql(
+        day,
+        "UPDATE fiscal_journal SET sequence = 1000 WHERE store_id = 'demo' AND sequence = 2",
+        "UPDATE fiscal_journal SET sequence = 2 WHERE store_id = 'demo' AND sequence = 3",
+        "UPDATE fiscal_journal SET sequence = 3 WHERE store_id = 'demo' AND sequence = 1000");
+    CliRun r = verify(day);
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
+    // the third document now stands second: its content (which names its place) no longer matches
+    assertThat(r.out())
+        .contains("first broken link: entry 2 (" + before.get(2).number() + ") was altered")
+        .contains("entry 3 (" + before.get(1).number() + ")");
+  }
+
+  @Test
+  void aRemovedLastEntryIsCaughtByTheHead() {
+    SeededDay day = new SeededDay();
+    List<FiscalDocument> before = entries(day);
+    sql(day, "DELETE FROM fiscal_journal WHERE store_id = 'demo' AND sequence = 5");
+    CliRun r = verify(day);
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(r.out())
+        .contains(
+            "the journal head says the last entry is number 5",
+            "the last stored entry is number 4 (" + before.get(3).number() + ")");
+  }
+
+  @Test
+  void anUnknownStoreIsAUsageError() {
+    SeededDay day = new SeededDay();
+    CliRun r = CliRun.run(day.env(), "journal", "verify", "--store", "nowhere");
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.USAGE);
+    assertThat(r.err()).contains("no store nowhere");
+  }
+}
