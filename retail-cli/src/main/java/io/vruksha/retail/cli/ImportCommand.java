@@ -1,15 +1,550 @@
 package io.vruksha.retail.cli;
 
+import io.vruksha.retail.RetailException;
+import io.vruksha.retail.UnavailableException;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.postgres.PostgresAdapters;
+import io.vruksha.retail.postgres.PostgresCatalog;
+import io.vruksha.retail.postgres.PostgresDatabase;
+import io.vruksha.retail.postgres.PostgresPriceBook;
+import io.vruksha.retail.store.Store;
+import io.vruksha.retail.store.StoreId;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code retail import}: being built. */
-@Command(name = "import", mixinStandardHelpOptions = true, description = "Being built.")
+/**
+ * {@code retail import products|prices|stock|customers --store S FILE}: loads master data and stock
+ * from CSV or JSON lines. Good rows import while bad ones are rejected with their line and reason;
+ * each batch of rows is one unit of work, and a batch that fails is written again row by row, so a
+ * row is never half imported. Running the same file again changes nothing: products, prices and
+ * customers are upserts that skip unchanged rows, stock movements carry a reference per row and a
+ * row already booked is skipped; an interrupted import resumes by running it again.
+ */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Imports products, prices, stock or customers from CSV (header row) or JSON lines.",
+      "Fields: products product_id,sku,name,category,tax_category[,unit,barcode,status,"
+          + "variant_name,cost]; prices price_list,sku,price[,currency]; stock sku,quantity"
+          + "[,location,reference]; customers customer_id,name[,email,marketing_consent,tax_id,"
+          + "phone,group].",
+      "Example: retail import products --store demo products.csv --rejects rejects.csv"
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every row imported or already there",
+      "1:some rows rejected (the others imported)",
+      "2:usage error (unknown kind, a required column missing)",
+      "3:failure (the database, an unreadable file)"
+    })
 final class ImportCommand implements Callable<Integer> {
+
+  private final Map<String, String> env;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Mixin DatabaseOptions database = new DatabaseOptions();
+
+  @Parameters(
+      index = "0",
+      paramLabel = "KIND",
+      description = "products, prices, stock or customers")
+  String kindName;
+
+  @Parameters(index = "1", paramLabel = "FILE", description = "the file to import")
+  Path file;
+
+  @Option(names = "--store", required = true, description = "the store the import is for")
+  String storeId;
+
+  @Option(
+      names = "--format",
+      description = "csv or jsonl (default: from the file's extension; .jsonl/.ndjson are JSON)")
+  String format;
+
+  @Option(
+      names = "--map",
+      paramLabel = "MAPPING",
+      description = "source columns to fields: \"Item No=sku,Retail Price=price\" (repeatable)")
+  List<String> maps;
+
+  @Option(names = "--map-file", description = "a file with one Source Column=field a line")
+  Path mapFile;
+
+  @Option(names = "--dry-run", description = "validate everything and report; change nothing")
+  boolean dryRun;
+
+  @Option(names = "--rejects", description = "write rejected rows here (CSV: line,reason,columns)")
+  Path rejectsFile;
+
+  @Option(
+      names = "--mode",
+      defaultValue = "receive",
+      description =
+          "stock only: receive (each row is a receipt, default) or set (each row is the counted"
+              + " level; the difference is booked as a count)")
+  String mode;
+
+  @Option(names = "--delimiter", defaultValue = ",", description = "CSV delimiter (default: ,)")
+  char delimiter;
+
+  @Option(
+      names = "--charset",
+      defaultValue = "UTF-8",
+      description = "the file's encoding (default: UTF-8)")
+  String charsetName;
+
+  @Option(
+      names = "--batch-size",
+      defaultValue = "1000",
+      description = "rows per transaction (default: ${DEFAULT-VALUE})")
+  int batchSize;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "no progress bar")
+  boolean quiet;
+
+  /** For tests: stop as if the process died after this many rows were written (uncommitted). */
+  @Option(names = "--crash-after", hidden = true)
+  Long crashAfter;
+
+  ImportCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  /** The counts an import ends with. */
+  private static final class Tally {
+    long imported;
+    long rejected;
+    long skipped;
+    long written; // rows handed to a unit of work, for --crash-after
+  }
+
+  /** Thrown inside a dry run's unit of work to roll it back. */
+  private static final class DryRunRollback extends RuntimeException {
+    final List<Boolean> results;
+
+    DryRunRollback(List<Boolean> results) {
+      super("dry run", null, false, false);
+      this.results = results;
+    }
+  }
+
+  /** The simulated crash of {@code --crash-after}. */
+  private static final class SimulatedCrash extends RuntimeException {
+    SimulatedCrash(long rows) {
+      super("simulated crash after " + rows + " rows", null, false, false);
+    }
+  }
 
   @Override
   public Integer call() {
-    System.err.println("retail import: not built yet");
-    return Retail.FAILURE;
+    CommandLine cli = spec.commandLine();
+    PrintWriter out = cli.getOut();
+    PrintWriter err = cli.getErr();
+    ImportKinds.Kind<?> kind = ImportKinds.named(kindName);
+    if (kind == null) {
+      throw new CommandLine.ParameterException(
+          cli,
+          "'" + kindName + "' is not something to import: products, prices, stock or customers");
+    }
+    boolean setMode;
+    switch (mode.toLowerCase(Locale.ROOT)) {
+      case "receive" -> setMode = false;
+      case "set" -> setMode = true;
+      default -> throw new CommandLine.ParameterException(cli, "--mode is receive or set");
+    }
+    if (batchSize < 1) {
+      throw new CommandLine.ParameterException(cli, "--batch-size must be at least 1");
+    }
+    boolean csv = format == null ? !isJsonLines(file) : parseFormat(cli, format);
+    Charset charset;
+    try {
+      charset = Charset.forName(charsetName);
+    } catch (RuntimeException e) {
+      throw new CommandLine.ParameterException(cli, "--charset " + charsetName + " is unknown");
+    }
+    StoreId store;
+    try {
+      store = StoreId.of(storeId);
+    } catch (RetailException e) {
+      throw new CommandLine.ParameterException(cli, e.getMessage());
+    }
+    ImportMapping mapping;
+    try {
+      mapping = ImportMapping.of(kind.fields(), maps, mapFile);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cli, e.getMessage());
+    } catch (IOException e) {
+      err.println("retail import: cannot read " + mapFile + ": " + e.getMessage());
+      return Retail.FAILURE;
+    }
+    if (!Files.isReadable(file)) {
+      err.println("retail import: cannot read " + file);
+      return Retail.FAILURE;
+    }
+
+    long started = System.nanoTime();
+    FileFacts facts;
+    try {
+      facts = FileFacts.of(file);
+    } catch (IOException e) {
+      err.println("retail import: cannot read " + file + ": " + e.getMessage());
+      return Retail.FAILURE;
+    }
+    try (PostgresDatabase db = database.connect(env, cli);
+        ImportReader reader = new ImportReader(file, csv, delimiter, charset, mapping)) {
+      if (csv) {
+        List<String> missing = new ArrayList<>(kind.required);
+        missing.removeAll(reader.fields());
+        if (!missing.isEmpty()) {
+          err.println(
+              "retail import: the file has no column for "
+                  + String.join(", ", missing)
+                  + " (its columns: "
+                  + String.join(", ", reader.header())
+                  + "); map one with --map \"Your Column="
+                  + missing.get(0)
+                  + "\"");
+          return Retail.USAGE;
+        }
+        if (!reader.ignoredColumns().isEmpty()) {
+          err.println(
+              "retail import: ignoring columns " + String.join(", ", reader.ignoredColumns()));
+        }
+      }
+      RetailEngine engine =
+          PostgresAdapters.use(db, RetailEngine.builder())
+              // no near-cache: a dry run's or a failed batch's rolled-back reads must not linger
+              .catalog(new PostgresCatalog(db))
+              .priceBook(new PostgresPriceBook(db))
+              .build();
+      Store theStore =
+          engine.unitOfWork().runFor(store, () -> engine.stores().find(store)).orElse(null);
+      if (theStore == null) {
+        err.println("retail import: there is no store " + store);
+        return Retail.USAGE;
+      }
+      ImportKinds.Context ctx = new ImportKinds.Context(engine, db, theStore, facts.ref(), setMode);
+      Tally tally = new Tally();
+      try (Rejects rejects = new Rejects(rejectsFile, csv, reader.header(), err);
+          ProgressBar progress = progressBar(kind.name, facts.lines() - (csv ? 1 : 0))) {
+        run(kind, reader, ctx, tally, rejects, progress);
+      } catch (SimulatedCrash crash) {
+        err.println("retail import: " + crash.getMessage());
+        return Retail.FAILURE;
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      long rows = tally.imported + tally.rejected + tally.skipped;
+      out.println(
+          (dryRun ? "dry run, nothing changed: would have " : "")
+              + String.format(
+                  Locale.ROOT,
+                  "imported %d, rejected %d, skipped %d (already imported) in %.1f s (%d rows/s)",
+                  tally.imported,
+                  tally.rejected,
+                  tally.skipped,
+                  seconds,
+                  Math.round(rows / Math.max(seconds, 1e-3))));
+      return tally.rejected > 0 ? Retail.DISCREPANCIES : Retail.OK;
+    } catch (ImportFileException e) {
+      err.println("retail import: " + file + ": " + e.getMessage());
+      return Retail.USAGE;
+    } catch (IOException e) {
+      err.println("retail import: cannot read " + file + ": " + e.getMessage());
+      return Retail.FAILURE;
+    }
+  }
+
+  private static boolean isJsonLines(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json");
+  }
+
+  private static boolean parseFormat(CommandLine cli, String format) {
+    return switch (format.toLowerCase(Locale.ROOT)) {
+      case "csv" -> true;
+      case "jsonl", "json", "ndjson" -> false;
+      default -> throw new CommandLine.ParameterException(cli, "--format is csv or jsonl");
+    };
+  }
+
+  private ProgressBar progressBar(String task, long rows) {
+    if (quiet || System.console() == null) {
+      return null;
+    }
+    return new ProgressBarBuilder()
+        .setTaskName("import " + task)
+        .setInitialMax(Math.max(rows, 0))
+        .setUnit(" rows", 1)
+        .showSpeed()
+        .build();
+  }
+
+  private <P> void run(
+      ImportKinds.Kind<P> kind,
+      ImportReader reader,
+      ImportKinds.Context ctx,
+      Tally tally,
+      Rejects rejects,
+      ProgressBar progress)
+      throws IOException {
+    Map<String, Long> firstLineOfKey = new HashMap<>();
+    List<ImportKinds.Pending<P>> batch = new ArrayList<>();
+    for (ImportReader.Row row = reader.next(); row != null; row = reader.next()) {
+      if (progress != null) {
+        progress.step();
+      }
+      if (row.broken()) {
+        tally.rejected++;
+        rejects.add(row, row.error());
+        continue;
+      }
+      P parsed;
+      try {
+        parsed = kind.parse(row.fields(), row.line(), ctx);
+      } catch (RetailException e) {
+        tally.rejected++;
+        rejects.add(row, e.getMessage());
+        continue;
+      }
+      String key = kind.key(parsed);
+      Long first = firstLineOfKey.putIfAbsent(key, row.line());
+      if (first != null) {
+        tally.rejected++;
+        rejects.add(row, "duplicate " + key + ": already on line " + first);
+        continue;
+      }
+      batch.add(new ImportKinds.Pending<>(row, parsed));
+      if (batch.size() >= batchSize) {
+        flush(kind, batch, ctx, tally, rejects);
+        batch.clear();
+      }
+    }
+    flush(kind, batch, ctx, tally, rejects);
+  }
+
+  private <P> void flush(
+      ImportKinds.Kind<P> kind,
+      List<ImportKinds.Pending<P>> batch,
+      ImportKinds.Context ctx,
+      Tally tally,
+      Rejects rejects)
+      throws IOException {
+    if (batch.isEmpty()) {
+      return;
+    }
+    kind.check(batch, ctx);
+    List<ImportKinds.Pending<P>> todo = new ArrayList<>();
+    for (ImportKinds.Pending<P> p : batch) {
+      if (p.reject != null) {
+        tally.rejected++;
+        rejects.add(p.row, p.reject);
+      } else if (p.skip) {
+        tally.skipped++;
+      } else {
+        todo.add(p);
+      }
+    }
+    if (todo.isEmpty()) {
+      return;
+    }
+    // one unit of work per batch; when a row fails, the batch rolls back, that row is rejected
+    // and the batch is written again without it (so later rows see earlier ones, as in the file)
+    while (!todo.isEmpty()) {
+      long writtenBefore = tally.written;
+      try {
+        List<Boolean> results = inUnitOfWork(ctx, () -> applyAll(kind, todo, ctx, tally));
+        count(results, tally);
+        return;
+      } catch (SimulatedCrash crash) {
+        throw crash;
+      } catch (RowFailed failed) {
+        tally.written = writtenBefore;
+        RuntimeException cause = failed.cause;
+        if (cause instanceof UnavailableException && !reachable(ctx.db)) {
+          throw cause;
+        }
+        tally.rejected++;
+        rejects.add(
+            todo.remove(failed.index).row,
+            cause.getMessage() == null ? cause.toString() : cause.getMessage());
+      }
+    }
+  }
+
+  /** A row of a batch failed: the batch rolled back. */
+  private static final class RowFailed extends RuntimeException {
+    final int index;
+    final RuntimeException cause;
+
+    RowFailed(int index, RuntimeException cause) {
+      super("row " + index + " failed", null, false, false);
+      this.index = index;
+      this.cause = cause;
+    }
+  }
+
+  private <P> List<Boolean> applyAll(
+      ImportKinds.Kind<P> kind,
+      List<ImportKinds.Pending<P>> rows,
+      ImportKinds.Context ctx,
+      Tally tally) {
+    List<Boolean> results = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (crashAfter != null && tally.written >= crashAfter) {
+        throw new SimulatedCrash(tally.written);
+      }
+      tally.written++;
+      try {
+        results.add(kind.apply(rows.get(i).parsed, ctx));
+      } catch (RuntimeException e) {
+        throw new RowFailed(i, e);
+      }
+    }
+    return results;
+  }
+
+  private List<Boolean> inUnitOfWork(
+      ImportKinds.Context ctx, java.util.function.Supplier<List<Boolean>> work) {
+    var uow = ctx.engine.unitOfWork();
+    StoreId store = ctx.store.id();
+    try {
+      return uow.runAs(
+          "retail-import",
+          () ->
+              uow.runFor(
+                  store,
+                  () -> {
+                    List<Boolean> results = work.get();
+                    if (dryRun) {
+                      throw new DryRunRollback(results);
+                    }
+                    return results;
+                  }));
+    } catch (DryRunRollback rolledBack) {
+      return rolledBack.results;
+    }
+  }
+
+  private static void count(List<Boolean> results, Tally tally) {
+    for (boolean changed : results) {
+      if (changed) {
+        tally.imported++;
+      } else {
+        tally.skipped++;
+      }
+    }
+  }
+
+  private static boolean reachable(PostgresDatabase db) {
+    try {
+      return db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The file's line count (for the progress bar) and a short hash (for stock references). */
+  record FileFacts(long lines, String ref) {
+    static FileFacts of(Path file) throws IOException {
+      MessageDigest sha;
+      try {
+        sha = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+      long lines = 0;
+      byte[] buffer = new byte[1 << 16];
+      try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+          for (int i = 0; i < n; i++) {
+            if (buffer[i] == '\n') {
+              lines++;
+            }
+          }
+        }
+      }
+      return new FileFacts(lines, HexFormat.of().formatHex(sha.digest()).substring(0, 16));
+    }
+  }
+
+  /** Where rejected rows go: the --rejects file, and the first few to stderr. */
+  private static final class Rejects implements AutoCloseable {
+    private static final int SHOWN = 20;
+    private final CSVPrinter printer;
+    private final PrintWriter err;
+    private final boolean toFile;
+    private long count;
+
+    Rejects(Path file, boolean csv, List<String> header, PrintWriter err) throws IOException {
+      this.err = err;
+      this.toFile = file != null;
+      if (file == null) {
+        printer = null;
+        return;
+      }
+      BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      printer = new CSVPrinter(w, CSVFormat.DEFAULT);
+      List<String> columns = new ArrayList<>(List.of("line", "reason"));
+      if (csv) {
+        columns.addAll(header);
+      } else {
+        columns.add("original");
+      }
+      printer.printRecord(columns);
+    }
+
+    void add(ImportReader.Row row, String reason) throws IOException {
+      count++;
+      if (printer != null) {
+        List<Object> values = new ArrayList<>();
+        values.add(row.line());
+        values.add(reason);
+        values.addAll(row.original());
+        printer.printRecord(values);
+      }
+      if (count <= SHOWN) {
+        err.println("line " + row.line() + ": " + reason);
+      } else if (count == SHOWN + 1) {
+        err.println(
+            toFile
+                ? "... (every rejected row is in the --rejects file)"
+                : "... (more: use --rejects FILE)");
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (printer != null) {
+        printer.close(true);
+      }
+    }
   }
 }

@@ -1,0 +1,91 @@
+package io.vruksha.retail.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which canonical field each source column fills. A column named in the mapping ({@code --map
+ * "Source Column=field"}) fills that field; any other column whose name, trimmed, lower-cased and
+ * with spaces or dashes as underscores, is a canonical field fills it; the rest are ignored.
+ */
+final class ImportMapping {
+
+  private final Set<String> known;
+  private final Map<String, String> exact = new HashMap<>();
+  private final Map<String, String> loose = new HashMap<>();
+
+  private ImportMapping(Set<String> known) {
+    this.known = known;
+  }
+
+  /**
+   * The mapping from {@code --map} entries (each {@code "A=x,B=y"}) and {@code --map-file} lines
+   * ({@code A=x}; blank lines and lines starting with # are skipped), onto the fields {@code
+   * known}.
+   *
+   * @throws IllegalArgumentException naming a malformed entry or an unknown field
+   */
+  static ImportMapping of(Set<String> known, List<String> maps, Path mapFile) throws IOException {
+    ImportMapping m = new ImportMapping(known);
+    if (mapFile != null) {
+      for (String line : Files.readAllLines(mapFile, StandardCharsets.UTF_8)) {
+        String t = line.strip();
+        if (!t.isEmpty() && !t.startsWith("#")) {
+          m.add(t);
+        }
+      }
+    }
+    for (String map : maps == null ? List.<String>of() : maps) {
+      for (String entry : map.split(",")) {
+        if (!entry.isBlank()) {
+          m.add(entry);
+        }
+      }
+    }
+    return m;
+  }
+
+  private void add(String entry) {
+    int eq = entry.lastIndexOf('=');
+    if (eq <= 0 || eq == entry.length() - 1) {
+      throw new IllegalArgumentException(
+          "'" + entry.strip() + "' is not a mapping: write Source Column=field");
+    }
+    String source = entry.substring(0, eq).strip();
+    String field = normal(entry.substring(eq + 1));
+    if (!known.contains(field)) {
+      throw new IllegalArgumentException(
+          "'"
+              + field
+              + "' is not a field of this import: use one of "
+              + new java.util.TreeSet<>(known));
+    }
+    exact.put(source, field);
+    loose.put(source.toLowerCase(Locale.ROOT), field);
+  }
+
+  /** The canonical field {@code column} fills, or null when it is ignored. */
+  String fieldFor(String column) {
+    String c = column.strip();
+    String f = exact.get(c);
+    if (f == null) {
+      f = loose.get(c.toLowerCase(Locale.ROOT));
+    }
+    if (f == null) {
+      String n = normal(c);
+      f = known.contains(n) && !exact.containsValue(n) ? n : null;
+    }
+    return f;
+  }
+
+  private static String normal(String s) {
+    return s.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+  }
+}
