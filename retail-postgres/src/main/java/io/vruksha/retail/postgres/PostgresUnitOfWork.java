@@ -21,6 +21,9 @@ public final class PostgresUnitOfWork implements UnitOfWork {
   private final Jdbi jdbi;
   private final ThreadLocal<Handle> current = new ThreadLocal<>();
 
+  /** The stores the running transaction's row-level-security scope holds, to skip re-setting it. */
+  private final ThreadLocal<java.util.Set<String>> scope = new ThreadLocal<>();
+
   PostgresUnitOfWork(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
@@ -35,10 +38,12 @@ public final class PostgresUnitOfWork implements UnitOfWork {
           TransactionIsolationLevel.READ_COMMITTED,
           handle -> {
             current.set(handle);
+            scope.set(new java.util.TreeSet<>());
             try {
               return work.get();
             } finally {
               current.remove();
+              scope.remove();
             }
           });
     } catch (RetailException e) {
@@ -74,20 +79,22 @@ public final class PostgresUnitOfWork implements UnitOfWork {
   public <T> T runFor(java.util.Set<io.vruksha.retail.store.StoreId> stores, Supplier<T> work) {
     return run(
         () -> {
-          Handle h = current.get();
-          String now =
-              h.createQuery("SELECT coalesce(current_setting('app.store_ids', true), '')")
-                  .mapTo(String.class)
-                  .one();
-          java.util.Set<String> scope = new java.util.TreeSet<>();
-          if (!now.isEmpty()) {
-            scope.addAll(java.util.List.of(now.split(",")));
+          java.util.Set<String> held = scope.get();
+          boolean covered = true;
+          for (io.vruksha.retail.store.StoreId s : stores) {
+            covered &= held.contains(s.value());
           }
-          stores.forEach(s -> scope.add(s.value()));
-          h.createQuery("SELECT set_config('app.store_ids', :v, true)")
-              .bind("v", String.join(",", scope))
-              .mapTo(String.class)
-              .one();
+          if (!covered) {
+            // a nested call adds its stores; the scope is kept beside the handle, so a unit of
+            // work already scoped to the store costs no round trip
+            stores.forEach(s -> held.add(s.value()));
+            current
+                .get()
+                .createQuery("SELECT set_config('app.store_ids', :v, true)")
+                .bind("v", String.join(",", held))
+                .mapTo(String.class)
+                .one();
+          }
           return work.get();
         });
   }
@@ -122,10 +129,12 @@ public final class PostgresUnitOfWork implements UnitOfWork {
           TransactionIsolationLevel.READ_COMMITTED,
           h -> {
             current.set(h);
+            scope.set(new java.util.TreeSet<>());
             try {
               return query.apply(h);
             } finally {
               current.remove();
+              scope.remove();
             }
           });
     } catch (RetailException e) {
