@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The server over HTTP on PostgreSQL, in a process of its own as it runs in production: a load
  * driver ({@code java.net.http}) keeps 8, 32 and 256 sales in flight, each a 3-line basket with a
- * bearer token and its own {@code Idempotency-Key}, spread over 8 stores; then 1,000 in flight at
- * once. Latency is measured per request; pgbench at the same client count is the baseline.
+ * bearer token and its own {@code Idempotency-Key}, each connection a till of one of 8 stores; then
+ * 1,000 in flight at once. Latency is measured per request; pgbench at the same client count is the
+ * baseline.
  */
 final class CheckoutHttp {
 
@@ -141,7 +142,9 @@ final class CheckoutHttp {
     List<CompletableFuture<Void>> loops = new ArrayList<>();
     long start = System.nanoTime();
     for (int c = 0; c < connections; c++) {
-      loops.add(next(http, port, token, stores, end, run, sequence, ok, errors, latencies));
+      // each connection is a till of one store, as in a shop: 8 connections, one per store
+      StoreId store = stores.get(c % stores.size());
+      loops.add(next(http, port, token, store, end, run, sequence, ok, errors, latencies));
     }
     CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).join();
     double elapsed = (System.nanoTime() - start) / 1e9;
@@ -154,7 +157,7 @@ final class CheckoutHttp {
       HttpClient http,
       int port,
       String token,
-      List<StoreId> stores,
+      StoreId store,
       long end,
       String run,
       AtomicLong sequence,
@@ -165,7 +168,6 @@ final class CheckoutHttp {
       return CompletableFuture.completedFuture(null);
     }
     long n = sequence.getAndIncrement();
-    StoreId store = stores.get((int) (n % stores.size()));
     HttpRequest request =
         HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/api/v1/stores/" + store + "/sales"))
@@ -191,7 +193,7 @@ final class CheckoutHttp {
               return null;
             })
         .thenCompose(
-            ignored -> next(http, port, token, stores, end, run, sequence, ok, errors, latencies));
+            ignored -> next(http, port, token, store, end, run, sequence, ok, errors, latencies));
   }
 
   private static Process startServer(PostgresConfig db, String secret, int port)
@@ -201,8 +203,15 @@ final class CheckoutHttp {
       throw new IllegalStateException("build the server first: " + jar + " is missing");
     }
     String java = System.getProperty("java.home") + "/bin/java";
+    List<String> command = new ArrayList<>(List.of(java));
+    // BENCH_SERVER_OPTS, e.g. -XX:StartFlightRecording=filename=server.jfr, to profile the server
+    String opts = System.getenv("BENCH_SERVER_OPTS");
+    if (opts != null && !opts.isBlank()) {
+      command.addAll(List.of(opts.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar.getPath()));
     ProcessBuilder pb =
-        new ProcessBuilder(java, "-jar", jar.getPath())
+        new ProcessBuilder(command)
             .redirectOutput(new File("benchmarks/target/http-server.log"))
             .redirectErrorStream(true);
     Map<String, String> e = pb.environment();
