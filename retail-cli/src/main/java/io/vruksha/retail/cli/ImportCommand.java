@@ -48,11 +48,17 @@ import picocli.CommandLine.Parameters;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Imports products, prices, stock or customers from CSV (header row) or JSON lines.",
+      "Imports products, prices, stock, customers or sales history from CSV (header row) or"
+          + " JSON lines.",
       "Fields: products product_id,sku,name,category,tax_category[,unit,barcode,status,"
           + "variant_name,cost]; prices price_list,sku,price[,currency]; stock sku,quantity"
           + "[,location,reference]; customers customer_id,name[,email,marketing_consent,tax_id,"
-          + "phone,group].",
+          + "phone,group]; sales receipt_id,line,sold_at,sku,quantity,unit_price,tax,total"
+          + "[,discount,currency,customer_id].",
+      "Sales history (from the POS a store is leaving) is loaded with COPY into a staging table,"
+          + " validated and merged in one transaction; it keeps its recorded prices, discounts"
+          + " and taxes and goes into sales_history and the analytics, not the fiscal journal"
+          + " or the invoices. Stock moves only with --move-stock.",
       "Example: retail import products --store demo products.csv --rejects rejects.csv"
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -73,7 +79,7 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "KIND",
-      description = "products, prices, stock or customers")
+      description = "products, prices, stock, customers or sales")
   String kindName;
 
   @Parameters(index = "1", paramLabel = "FILE", description = "the file to import")
@@ -130,6 +136,16 @@ final class ImportCommand implements Callable<Integer> {
       description = "no progress bar")
   boolean quiet;
 
+  @Option(
+      names = "--move-stock",
+      description = "sales only: also book each imported line as a SALE stock movement")
+  boolean moveStock;
+
+  @Option(
+      names = "--decimal-comma",
+      description = "sales only: numbers are written with a decimal comma (1.234,56)")
+  boolean decimalComma;
+
   /** For tests: stop as if the process died after this many rows were written (uncommitted). */
   @Option(names = "--crash-after", hidden = true)
   Long crashAfter;
@@ -168,12 +184,21 @@ final class ImportCommand implements Callable<Integer> {
     CommandLine cli = spec.commandLine();
     PrintWriter out = cli.getOut();
     PrintWriter err = cli.getErr();
-    ImportKinds.Kind<?> kind = ImportKinds.named(kindName);
-    if (kind == null) {
+    boolean sales = "sales".equalsIgnoreCase(kindName);
+    ImportKinds.Kind<?> kind = sales ? null : ImportKinds.named(kindName);
+    if (kind == null && !sales) {
       throw new CommandLine.ParameterException(
           cli,
-          "'" + kindName + "' is not something to import: products, prices, stock or customers");
+          "'"
+              + kindName
+              + "' is not something to import: products, prices, stock, customers or sales");
     }
+    if (!sales && (moveStock || decimalComma)) {
+      throw new CommandLine.ParameterException(
+          cli, "--move-stock and --decimal-comma are for sales imports");
+    }
+    java.util.Set<String> kindFields = sales ? ImportSales.fields() : kind.fields();
+    List<String> kindRequired = sales ? ImportSales.REQUIRED : kind.required;
     boolean setMode;
     switch (mode.toLowerCase(Locale.ROOT)) {
       case "receive" -> setMode = false;
@@ -198,7 +223,7 @@ final class ImportCommand implements Callable<Integer> {
     }
     ImportMapping mapping;
     try {
-      mapping = ImportMapping.of(kind.fields(), maps, mapFile);
+      mapping = ImportMapping.of(kindFields, maps, mapFile);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cli, e.getMessage());
     } catch (IOException e) {
@@ -221,7 +246,7 @@ final class ImportCommand implements Callable<Integer> {
     try (PostgresDatabase db = database.connect(env, cli);
         ImportReader reader = new ImportReader(file, csv, delimiter, charset, mapping)) {
       if (csv) {
-        List<String> missing = new ArrayList<>(kind.required);
+        List<String> missing = new ArrayList<>(kindRequired);
         missing.removeAll(reader.fields());
         if (!missing.isEmpty()) {
           err.println(
@@ -251,6 +276,34 @@ final class ImportCommand implements Callable<Integer> {
         err.println("retail import: there is no store " + store);
         return Retail.USAGE;
       }
+      if (sales) {
+        ImportSales.TaxMode taxMode =
+            engine
+                .unitOfWork()
+                .runFor(store, () -> engine.taxRules().jurisdictionOf(store))
+                .map(
+                    j ->
+                        j.pricesIncludeTax()
+                            ? ImportSales.TaxMode.INCLUDED
+                            : ImportSales.TaxMode.EXCLUDED)
+                .orElse(ImportSales.TaxMode.EITHER);
+        ImportSales.Result result;
+        try (Rejects rejects = new Rejects(rejectsFile, csv, reader.header(), err);
+            ProgressBar progress = progressBar("sales", facts.lines() - (csv ? 1 : 0))) {
+          result =
+              new ImportSales(db.jdbi(), theStore, taxMode, moveStock, dryRun, decimalComma)
+                  .run(
+                      reader,
+                      () -> new ImportReader(file, csv, delimiter, charset, mapping),
+                      rejects,
+                      progress);
+        }
+        Tally tally = new Tally();
+        tally.imported = result.imported();
+        tally.rejected = result.rejected();
+        tally.skipped = result.skipped();
+        return summary(out, tally, started);
+      }
       ImportKinds.Context ctx = new ImportKinds.Context(engine, db, theStore, facts.ref(), setMode);
       Tally tally = new Tally();
       try (Rejects rejects = new Rejects(rejectsFile, csv, reader.header(), err);
@@ -260,19 +313,7 @@ final class ImportCommand implements Callable<Integer> {
         err.println("retail import: " + crash.getMessage());
         return Retail.FAILURE;
       }
-      double seconds = (System.nanoTime() - started) / 1e9;
-      long rows = tally.imported + tally.rejected + tally.skipped;
-      out.println(
-          (dryRun ? "dry run, nothing changed: would have " : "")
-              + String.format(
-                  Locale.ROOT,
-                  "imported %d, rejected %d, skipped %d (already imported) in %.1f s (%d rows/s)",
-                  tally.imported,
-                  tally.rejected,
-                  tally.skipped,
-                  seconds,
-                  Math.round(rows / Math.max(seconds, 1e-3))));
-      return tally.rejected > 0 ? Retail.DISCREPANCIES : Retail.OK;
+      return summary(out, tally, started);
     } catch (ImportFileException e) {
       err.println("retail import: " + file + ": " + e.getMessage());
       return Retail.USAGE;
@@ -280,6 +321,22 @@ final class ImportCommand implements Callable<Integer> {
       err.println("retail import: cannot read " + file + ": " + e.getMessage());
       return Retail.FAILURE;
     }
+  }
+
+  private int summary(PrintWriter out, Tally tally, long started) {
+    double seconds = (System.nanoTime() - started) / 1e9;
+    long rows = tally.imported + tally.rejected + tally.skipped;
+    out.println(
+        (dryRun ? "dry run, nothing changed: would have " : "")
+            + String.format(
+                Locale.ROOT,
+                "imported %d, rejected %d, skipped %d (already imported) in %.1f s (%d rows/s)",
+                tally.imported,
+                tally.rejected,
+                tally.skipped,
+                seconds,
+                Math.round(rows / Math.max(seconds, 1e-3))));
+    return tally.rejected > 0 ? Retail.DISCREPANCIES : Retail.OK;
   }
 
   private static boolean isJsonLines(Path file) {
@@ -496,7 +553,7 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   /** Where rejected rows go: the --rejects file, and the first few to stderr. */
-  private static final class Rejects implements AutoCloseable {
+  static final class Rejects implements AutoCloseable {
     private static final int SHOWN = 20;
     private final CSVPrinter printer;
     private final PrintWriter err;

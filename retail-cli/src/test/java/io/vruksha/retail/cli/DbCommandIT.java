@@ -13,16 +13,16 @@ class DbCommandIT {
     Map<String, String> env = CliRun.env(TestDatabase.fresh());
     CliRun migrate = CliRun.run(env, "db", "migrate");
     assertThat(migrate.code()).as(migrate.toString()).isZero();
-    assertThat(migrate.out()).contains("applied 0 migrations", "schema version 9");
+    assertThat(migrate.out()).contains("applied 0 migrations", "schema version 10");
 
     CliRun status = CliRun.run(env, "db", "status", "--format", "csv");
     assertThat(status.code()).as(status.toString()).isZero();
     assertThat(status.csv())
-        .hasSize(9)
+        .hasSize(10)
         .allSatisfy(r -> assertThat(r.get("state")).isEqualTo("Success"));
     assertThat(status.row("version", "9").get("description"))
         .isEqualTo("invoice numbers per store");
-    assertThat(status.err()).contains("schema version 9, 0 pending, 0 failed");
+    assertThat(status.err()).contains("schema version 10, 0 pending, 0 failed");
   }
 
   @Test
@@ -35,7 +35,7 @@ class DbCommandIT {
       env.put("DB_NAME", name);
       CliRun before = CliRun.run(env, "db", "status");
       assertThat(before.code()).as(before.toString()).isEqualTo(Retail.DISCREPANCIES);
-      assertThat(before.out()).contains("schema version none, 9 pending");
+      assertThat(before.out()).contains("schema version none, 10 pending");
 
       var c = db.config();
       String url =
@@ -51,11 +51,12 @@ class DbCommandIT {
               + name;
       CliRun migrate = CliRun.run(Map.of(), "db", "migrate", "--db-url", url);
       assertThat(migrate.code()).as(migrate.toString()).isZero();
-      assertThat(migrate.out()).contains("applied 9 migrations to " + name + "; schema version 9");
+      assertThat(migrate.out())
+          .contains("applied 10 migrations to " + name + "; schema version 10");
 
       CliRun after = CliRun.run(env, "db", "status");
       assertThat(after.code()).as(after.toString()).isZero();
-      assertThat(after.out()).contains("schema version 9, 0 pending");
+      assertThat(after.out()).contains("schema version 10, 0 pending");
     } finally {
       db.jdbi().useHandle(h -> h.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
     }

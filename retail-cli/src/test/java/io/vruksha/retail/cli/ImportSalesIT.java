@@ -1,0 +1,394 @@
+package io.vruksha.retail.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vruksha.retail.analytics.DailySales;
+import io.vruksha.retail.analytics.ProductPerformance;
+import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.postgres.PostgresAdapters;
+import io.vruksha.retail.postgres.PostgresDatabase;
+import io.vruksha.retail.postgres.TestDatabase;
+import io.vruksha.retail.stock.StockKey;
+import io.vruksha.retail.store.StoreId;
+import java.io.BufferedWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code retail import sales}: sales history through COPY, against a real PostgreSQL. */
+class ImportSalesIT {
+
+  private static final StoreId STORE = DemoStore.ID;
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  private static final String GERMAN_MAP =
+      "Bon-Nr=receipt_id,Pos=line,Datum=sold_at,Artikel=sku,Menge=quantity,"
+          + "Einzelpreis=unit_price,Rabatt=discount,MwSt=tax,Summe=total,Waehrung=currency";
+
+  @TempDir Path dir;
+
+  private PostgresDatabase db;
+  private RetailEngine engine;
+  private Map<String, String> env;
+
+  @BeforeEach
+  void setUp() {
+    db = TestDatabase.fresh();
+    env = CliRun.env(db);
+    engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
+    DemoStore.seed(engine);
+  }
+
+  private CliRun importSales(String... args) {
+    List<String> all = new ArrayList<>(List.of("import", "sales", "--store", "demo", "--quiet"));
+    all.addAll(List.of(args));
+    return CliRun.run(env, all.toArray(String[]::new));
+  }
+
+  private static String resource(String name) throws Exception {
+    return Path.of(ImportSalesIT.class.getResource("/import/" + name).toURI()).toString();
+  }
+
+  private long count(String sql) {
+    return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+  }
+
+  /** The day totals of a file, computed here from its rows: sales (distinct receipts), gross. */
+  private record Day(Set<String> receipts, BigDecimal gross, BigDecimal units) {}
+
+  private static Map<LocalDate, Day> expectedDays(Path file, char delimiter) throws Exception {
+    Map<LocalDate, Day> days = new TreeMap<>();
+    try (CSVParser p =
+        CSVParser.parse(
+            file,
+            StandardCharsets.UTF_8,
+            CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get())) {
+      for (CSVRecord r : p) {
+        String when = r.get("Datum");
+        LocalDate day =
+            when.endsWith("Z")
+                ? LocalDate.ofInstant(Instant.parse(when), BERLIN)
+                : LocalDateTime.parse(when.replace(' ', 'T')).toLocalDate();
+        Day d =
+            days.computeIfAbsent(
+                day, k -> new Day(new HashSet<>(), BigDecimal.ZERO, BigDecimal.ZERO));
+        d.receipts().add(r.get("Bon-Nr"));
+        days.put(
+            day,
+            new Day(
+                d.receipts(),
+                d.gross().add(new BigDecimal(r.get("Summe"))),
+                d.units().add(new BigDecimal(r.get("Menge")))));
+      }
+    }
+    return days;
+  }
+
+  private List<DailySales> daily(LocalDate from, LocalDate to) {
+    return engine.analytics().daily(STORE, from, to);
+  }
+
+  private void assertReportMatches(Map<LocalDate, Day> expected) throws Exception {
+    LocalDate from = expected.keySet().iterator().next();
+    LocalDate to = ((TreeMap<LocalDate, Day>) expected).lastKey();
+    CliRun report =
+        CliRun.run(
+            env,
+            "report",
+            "daily-sales",
+            "--store",
+            "demo",
+            "--from",
+            from.toString(),
+            "--to",
+            to.toString(),
+            "--format",
+            "json");
+    assertThat(report.code()).as(report.toString()).isZero();
+    JsonNode rows = new ObjectMapper().readTree(report.out());
+    Map<String, JsonNode> byDay = new HashMap<>();
+    rows.forEach(r -> byDay.put(r.get("day").asText(), r));
+    BigDecimal allGross = BigDecimal.ZERO;
+    long allSales = 0;
+    for (Map.Entry<LocalDate, Day> e : expected.entrySet()) {
+      JsonNode row = byDay.get(e.getKey().toString());
+      assertThat(row).as("report row for " + e.getKey() + " in " + report.out()).isNotNull();
+      assertThat(row.get("sales").asLong()).isEqualTo(e.getValue().receipts().size());
+      assertThat(new BigDecimal(row.get("gross").asText()))
+          .isEqualByComparingTo(e.getValue().gross());
+      assertThat(new BigDecimal(row.get("units").asText()))
+          .isEqualByComparingTo(e.getValue().units());
+      assertThat(row.get("currency").asText()).isEqualTo("EUR");
+      allGross = allGross.add(e.getValue().gross());
+      allSales += e.getValue().receipts().size();
+    }
+    assertThat(new BigDecimal(byDay.get("TOTAL").get("gross").asText()))
+        .isEqualByComparingTo(allGross);
+    assertThat(byDay.get("TOTAL").get("sales").asLong()).isEqualTo(allSales);
+  }
+
+  @Test
+  void anotherPosLayoutImportsThroughMapAloneAndTheDailyReportShowsItsTotals() throws Exception {
+    Path file = Path.of(resource("other-pos-sales.csv"));
+    CliRun r = importSales(file.toString(), "--delimiter", ";", "--map", GERMAN_MAP);
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("imported 9, rejected 0, skipped 0 (already imported) in ");
+    assertThat(r.err()).contains("ignoring columns Kasse");
+    Map<LocalDate, Day> expected = expectedDays(file, ';');
+    assertThat(expected.keySet())
+        .containsExactly(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-03"));
+    assertReportMatches(expected);
+
+    // the same through the engine, and the products: MUG twice on B-1005 is one sale of MUG
+    List<DailySales> days = daily(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-03"));
+    assertThat(days).extracting(DailySales::sales).containsExactly(3L, 2L);
+    assertThat(days.get(0).gross().amount()).isEqualByComparingTo("79.76");
+    List<ProductPerformance> products =
+        engine
+            .analytics()
+            .products(STORE, LocalDate.parse("2026-03-03"), LocalDate.parse("2026-03-03"));
+    ProductPerformance mug =
+        products.stream().filter(p -> p.sku().equals("MUG")).findFirst().orElseThrow();
+    assertThat(mug.sales()).isEqualTo(1);
+    assertThat(mug.units()).isEqualByComparingTo("6");
+    assertThat(mug.revenue().amount()).isEqualByComparingTo("29.94");
+
+    // kept as recorded: the discount, the tax, the instant; no fiscal documents, stock untouched
+    db.jdbi()
+        .useHandle(
+            h -> {
+              Map<String, Object> row =
+                  h.createQuery(
+                          "SELECT * FROM sales_history WHERE source_receipt_id = 'B-1004'"
+                              + " AND line = 1")
+                      .mapToMap()
+                      .one();
+              assertThat((BigDecimal) row.get("discount")).isEqualByComparingTo("2.00");
+              assertThat((BigDecimal) row.get("tax")).isEqualByComparingTo("2.87");
+              assertThat(row.get("day").toString()).isEqualTo("2026-03-03");
+            });
+    assertThat(count("SELECT count(*) FROM sales_history")).isEqualTo(9);
+    assertThat(count("SELECT count(*) FROM fiscal_journal")).isZero();
+    assertThat(count("SELECT count(*) FROM invoices")).isZero();
+    assertThat(engine.stock().ledger().level(StockKey.floor(STORE, Sku.of("MUG"))).onHand())
+        .isEqualByComparingTo(DemoStore.OPENING_STOCK.get("MUG"));
+
+    // --map-file works the same; a re-run adds nothing: all skipped, report unchanged
+    CliRun again =
+        importSales(
+            file.toString(), "--delimiter", ";", "--map-file", resource("other-pos-sales.map"));
+    assertThat(again.code()).as(again.toString()).isZero();
+    assertThat(again.out()).contains("imported 0, rejected 0, skipped 9 (already imported)");
+    assertReportMatches(expected);
+    assertThat(count("SELECT count(*) FROM sales_history")).isEqualTo(9);
+  }
+
+  @Test
+  void aLaterFileWithMoreLinesOfAKnownReceiptAddsTheLinesButNoSecondSale() throws Exception {
+    Path file = Path.of(resource("other-pos-sales.csv"));
+    assertThat(importSales(file.toString(), "--delimiter", ";", "--map", GERMAN_MAP).code())
+        .isZero();
+    Path more = dir.resolve("more.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(file));
+    lines.add("B-1005;4;2026-03-03 10:00:00;CAKE;1;9.90;0;0.65;9.90;EUR;K2");
+    Files.write(more, lines);
+
+    CliRun r = importSales(more.toString(), "--delimiter", ";", "--map", GERMAN_MAP);
+
+    assertThat(r.out()).as(r.toString()).contains("imported 1, rejected 0, skipped 9");
+    DailySales day = daily(LocalDate.parse("2026-03-03"), LocalDate.parse("2026-03-03")).get(0);
+    assertThat(day.sales()).isEqualTo(2);
+    assertThat(day.gross().amount()).isEqualByComparingTo("77.82");
+    assertReportMatches(expectedDays(more, ';'));
+  }
+
+  @Test
+  void brokenRowsAreRejectedWithLineAndReasonWhileGoodRowsImport() throws Exception {
+    Path rejects = dir.resolve("rejects.csv");
+    CliRun r = importSales(resource("broken-sales.csv"), "--rejects", rejects.toString());
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(r.out()).contains("imported 2, rejected 8, skipped 0");
+    List<CSVRecord> rows;
+    try (CSVParser p = CSVParser.parse(rejects, StandardCharsets.UTF_8, CSVFormat.DEFAULT)) {
+      rows = p.getRecords();
+    }
+    assertThat(rows.get(0).toList())
+        .containsExactly(
+            "line",
+            "reason",
+            "receipt_id",
+            "line",
+            "sold_at",
+            "sku",
+            "quantity",
+            "unit_price",
+            "discount",
+            "tax",
+            "total",
+            "currency");
+    Map<String, String> reason = new TreeMap<>();
+    rows.subList(1, rows.size()).forEach(x -> reason.put(x.get(0), x.get(1)));
+    assertThat(reason.keySet()).containsExactlyInAnyOrder("3", "4", "5", "6", "7", "8", "9", "10");
+    assertThat(reason.get("3")).isEqualTo("unknown SKU NOPE");
+    assertThat(reason.get("4")).isEqualTo("quantity must be positive, was -1");
+    assertThat(reason.get("5"))
+        .startsWith("total 18.99 is not quantity x unit_price - discount")
+        .contains("19.99");
+    assertThat(reason.get("6")).isEqualTo("has 8 columns, the header has 10");
+    assertThat(reason.get("7")).startsWith("sold_at '2026-13-45T10:10:00' is not a date-time");
+    assertThat(reason.get("8")).isEqualTo("duplicate receipt R1 line 1: already on line 2");
+    assertThat(reason.get("9")).isEqualTo("currency USD is not the store's (EUR)");
+    assertThat(reason.get("10")).isEqualTo("quantity 'two' is not a number");
+    // the original columns come along
+    CSVRecord unknown = rows.stream().filter(x -> x.get(0).equals("3")).findFirst().orElseThrow();
+    assertThat(unknown.get(5)).isEqualTo("NOPE");
+    assertThat(r.err()).contains("line 3: unknown SKU NOPE");
+
+    assertThat(count("SELECT count(*) FROM sales_history")).isEqualTo(2);
+    DailySales day = daily(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-02")).get(0);
+    assertThat(day.sales()).isEqualTo(2);
+    assertThat(day.gross().amount()).isEqualByComparingTo("15.98");
+  }
+
+  @Test
+  void aDryRunChangesNothing() throws Exception {
+    CliRun r =
+        importSales(
+            resource("other-pos-sales.csv"),
+            "--delimiter",
+            ";",
+            "--map",
+            GERMAN_MAP,
+            "--move-stock",
+            "--dry-run");
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out())
+        .contains("dry run, nothing changed: would have imported 9, rejected 0, skipped 0");
+    assertThat(count("SELECT count(*) FROM sales_history")).isZero();
+    assertThat(count("SELECT count(*) FROM sales_analytics_daily")).isZero();
+    assertThat(count("SELECT count(*) FROM product_performance")).isZero();
+    assertThat(count("SELECT count(*) FROM stock_movements WHERE reason = 'SALE'")).isZero();
+    assertThat(daily(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31"))).isEmpty();
+  }
+
+  @Test
+  void moveStockBooksEachLineOnceAsASale() throws Exception {
+    String file = resource("other-pos-sales.csv");
+    CliRun r = importSales(file, "--delimiter", ";", "--map", GERMAN_MAP, "--move-stock");
+    assertThat(r.code()).as(r.toString()).isZero();
+
+    StockKey mug = StockKey.floor(STORE, Sku.of("MUG"));
+    StockKey gouda = StockKey.floor(STORE, Sku.of("GOUDA"));
+    assertThat(engine.stock().ledger().level(mug).onHand()).isEqualByComparingTo("43"); // 50-7
+    assertThat(engine.stock().ledger().level(gouda).onHand()).isEqualByComparingTo("9.544");
+    assertThat(engine.stock().ledger().movements(mug))
+        .filteredOn(m -> m.reference().startsWith("history:"))
+        .extracting(m -> m.reference() + " " + m.change().stripTrailingZeros().toPlainString())
+        .containsExactly("history:B-1001:2 -1", "history:B-1005:1 -4", "history:B-1005:3 -2");
+
+    CliRun again = importSales(file, "--delimiter", ";", "--map", GERMAN_MAP, "--move-stock");
+    assertThat(again.out()).contains("imported 0, rejected 0, skipped 9");
+    assertThat(engine.stock().ledger().level(mug).onHand()).isEqualByComparingTo("43");
+    assertThat(count("SELECT count(*) FROM stock_movements WHERE reference LIKE 'history:%'"))
+        .isEqualTo(9);
+  }
+
+  @Test
+  void twoHundredThousandRowsStreamThroughCopy() throws Exception {
+    Path file = dir.resolve("big.csv");
+    String[] skus = {"TEE-M", "TEE-L", "MUG", "COFFEE", "GOUDA", "CAKE"};
+    String[] prices = {"19.99", "19.99", "4.99", "6.49", "12.99", "9.90"};
+    int rows = 200_000;
+    int linesPerReceipt = 4;
+    BigDecimal gross = BigDecimal.ZERO;
+    Map<LocalDate, BigDecimal> grossByDay = new TreeMap<>();
+    LocalDateTime start = LocalDateTime.parse("2025-01-01T08:00:00");
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("Bon-Nr;Pos;Datum;Artikel;Menge;Einzelpreis;Rabatt;MwSt;Summe;Waehrung\n");
+      for (int i = 0; i < rows; i++) {
+        int receipt = i / linesPerReceipt;
+        int k = i % skus.length;
+        int qty = 1 + i % 3;
+        BigDecimal total = new BigDecimal(prices[k]).multiply(BigDecimal.valueOf(qty));
+        BigDecimal tax =
+            total
+                .multiply(new BigDecimal("19"))
+                .divide(new BigDecimal("119"), 2, RoundingMode.HALF_UP);
+        // 500 receipts a day, 100 days
+        LocalDateTime at = start.plusDays(receipt / 500).plusSeconds(60L * (receipt % 500));
+        w.write(
+            String.format(
+                Locale.ROOT,
+                "R%07d;%d;%s;%s;%d;%s;0;%s;%s;EUR\n",
+                receipt,
+                i % linesPerReceipt + 1,
+                at,
+                skus[k],
+                qty,
+                prices[k],
+                tax.toPlainString(),
+                total.toPlainString()));
+        gross = gross.add(total);
+        grossByDay.merge(at.toLocalDate(), total, BigDecimal::add);
+      }
+    }
+
+    long t0 = System.nanoTime();
+    CliRun r = importSales(file.toString(), "--delimiter", ";", "--map", GERMAN_MAP);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("imported 200000, rejected 0, skipped 0");
+    System.out.printf(
+        Locale.ROOT,
+        "import sales: %d rows in %.2f s = %.0f rows/s (command said: %s)%n",
+        rows,
+        seconds,
+        rows / seconds,
+        r.out().strip());
+    List<DailySales> days = daily(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-12-31"));
+    assertThat(days).hasSize(100).allSatisfy(d -> assertThat(d.sales()).isEqualTo(500));
+    assertThat(days.stream().map(d -> d.gross().amount()).reduce(BigDecimal.ZERO, BigDecimal::add))
+        .isEqualByComparingTo(gross);
+    assertThat(days.get(0).gross().amount())
+        .isEqualByComparingTo(grossByDay.get(LocalDate.parse("2025-01-01")));
+
+    long t1 = System.nanoTime();
+    CliRun again = importSales(file.toString(), "--delimiter", ";", "--map", GERMAN_MAP);
+    System.out.printf(
+        Locale.ROOT, "import sales again (all skipped): %.2f s%n", (System.nanoTime() - t1) / 1e9);
+    assertThat(again.out()).contains("imported 0, rejected 0, skipped 200000");
+    assertThat(count("SELECT sum(sales_count) FROM sales_analytics_daily")).isEqualTo(50_000);
+  }
+}
