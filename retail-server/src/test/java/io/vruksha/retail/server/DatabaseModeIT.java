@@ -93,7 +93,20 @@ class DatabaseModeIT {
                       .asInt()
                   == 1,
           "the sale reaches the analytics through NATS");
+      assertThat(client.get("/api/v1/stores/demo/sales", null).status()).isEqualTo(401);
       String metrics = client.get("/metrics", null).text();
+      // every server metric the alert rules and the dashboard use exists
+      for (String file :
+          List.of("../ops/prometheus/alerts.yml", "../ops/grafana/vruksha-dashboard.json")) {
+        java.util.regex.Matcher used =
+            java.util.regex.Pattern.compile("\\b((?:retail|http_server|hikaricp|jvm)_[a-z_]+)")
+                .matcher(java.nio.file.Files.readString(java.nio.file.Path.of(file)));
+        while (used.find()) {
+          assertThat(metrics)
+              .as(used.group(1) + " used in " + file)
+              .containsPattern("(?m)^" + used.group(1) + "[{ ]");
+        }
+      }
       assertThat(metrics)
           .contains(
               "retail_events_published_total",

@@ -122,6 +122,8 @@ public final class Api {
       Errors.handle(e, ctx);
     } finally {
       Timer.builder("http.server.requests")
+          .publishPercentileHistogram() // buckets, so Prometheus can compute p95/p99
+          .serviceLevelObjectives(java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(200))
           .tag("method", route.method().name())
           .tag("route", route.path())
           .tag("status", Integer.toString(ctx.statusCode()))
