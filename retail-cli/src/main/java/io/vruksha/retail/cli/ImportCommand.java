@@ -37,23 +37,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code retail import products|prices|stock|customers --store S FILE}: loads master data and stock
- * from CSV or JSON lines. Good rows import while bad ones are rejected with their line and reason;
- * each batch of rows is one unit of work, and a batch that fails is written again row by row, so a
- * row is never half imported. Running the same file again changes nothing: products, prices and
- * customers are upserts that skip unchanged rows, stock movements carry a reference per row and a
- * row already booked is skipped; an interrupted import resumes by running it again.
+ * {@code retail import products|prices|stock|customers|promotions|sales --store S FILE}: loads
+ * master data and stock from CSV or JSON lines. Good rows import while bad ones are rejected with
+ * their line and reason; each batch of rows is one unit of work, and a batch that fails is written
+ * again row by row, so a row is never half imported. Running the same file again changes nothing:
+ * products, prices and customers are upserts that skip unchanged rows, stock movements carry a
+ * reference per row and a row already booked is skipped; an interrupted import resumes by running
+ * it again.
  */
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Imports products, prices, stock, customers or sales history from CSV (header row) or"
+      "Imports products, prices, stock, customers, promotions or sales history from CSV (header"
+          + " row) or"
           + " JSON lines.",
       "Fields: products product_id,sku,name,category,tax_category[,unit,barcode,status,"
           + "variant_name,cost]; prices price_list,sku,price[,currency]; stock sku,quantity"
           + "[,location,reference]; customers customer_id,name[,email,marketing_consent,tax_id,"
-          + "phone,group]; sales receipt_id,line,sold_at,sku,quantity,unit_price,tax,total"
+          + "phone,group]; promotions promotion_id,label,type[,skus,categories,whole_basket,percent,"
+          + "amount,price,buy,get,percent_off,pick,quantity,priority,exclusive,from,until,stores,"
+          + "requires_coupon,never_below_cost]; sales receipt_id,line,sold_at,sku,quantity,unit_price,tax,total"
           + "[,discount,currency,customer_id].",
       "Sales history (from the POS a store is leaving) is loaded with COPY into a staging table,"
           + " validated and merged in one transaction; it keeps its recorded prices, discounts"
@@ -79,7 +83,7 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "KIND",
-      description = "products, prices, stock, customers or sales")
+      description = "products, prices, stock, customers, promotions or sales")
   String kindName;
 
   @Parameters(index = "1", paramLabel = "FILE", description = "the file to import")
@@ -191,7 +195,8 @@ final class ImportCommand implements Callable<Integer> {
           cli,
           "'"
               + kindName
-              + "' is not something to import: products, prices, stock, customers or sales");
+              + "' is not something to import: products, prices, stock, customers, promotions or"
+              + " sales");
     }
     if (!sales && (moveStock || decimalComma)) {
       throw new CommandLine.ParameterException(

@@ -125,6 +125,7 @@ final class ImportKinds {
       case "prices" -> new Prices();
       case "stock" -> new StockKind();
       case "customers" -> new Customers();
+      case "promotions" -> new ImportPromotions();
       default -> null;
     };
   }

@@ -258,7 +258,7 @@ public final class AdminApi {
         opt(t.wholeBasket()).orElse(false));
   }
 
-  static Promotion promotion(PromotionRequest r) {
+  public static Promotion promotion(PromotionRequest r) {
     EligibilityRequest e =
         opt(r.eligibility())
             .orElse(new EligibilityRequest(null, null, null, null, null, null, null, null, null));

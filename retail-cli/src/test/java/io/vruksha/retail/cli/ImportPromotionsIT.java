@@ -1,0 +1,67 @@
+package io.vruksha.retail.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.postgres.PostgresAdapters;
+import io.vruksha.retail.postgres.PostgresDatabase;
+import io.vruksha.retail.postgres.TestDatabase;
+import io.vruksha.retail.pricing.BasketRequest;
+import io.vruksha.retail.pricing.PricedBasket;
+import io.vruksha.retail.promotion.PromotionId;
+import io.vruksha.retail.store.Actor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code retail import promotions}: promotions from a file, priced in by the engine. */
+class ImportPromotionsIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void promotionsImportAndPriceWhileBadRowsAreRejected() throws Exception {
+    PostgresDatabase db = TestDatabase.fresh();
+    Map<String, String> env = CliRun.env(db);
+    RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
+    DemoStore.seed(engine);
+    String file = Path.of(getClass().getResource("/import/promotions.csv").toURI()).toString();
+    Path rejects = dir.resolve("rejects.csv");
+
+    CliRun run =
+        CliRun.run(
+            env,
+            "import",
+            "promotions",
+            "--store",
+            "demo",
+            "--quiet",
+            "--rejects",
+            rejects.toString(),
+            file);
+    assertThat(run.code()).as(run.toString()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(run.err() + run.out()).contains("imported 2, rejected 3");
+    String rejected = Files.readString(rejects);
+    assertThat(rejected).contains("4,", "unknown SKU GHOST").contains("5,").contains("6,", "tiers");
+
+    // a second engine (another process) reads them from the database: 2 cakes for 5.00
+    RetailEngine other = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
+    PricedBasket cakes =
+        other.priceBasket(
+            BasketRequest.builder(DemoStore.ID).add("CAKE", 2).build(), Actor.cashier("a"));
+    assertThat(cakes.total().toString()).isEqualTo("5.00 EUR");
+    assertThat(cakes.promotions())
+        .anySatisfy(p -> assertThat(p.label()).isEqualTo("2 cakes for 5.00"));
+    assertThat(
+            other.promotions().find(PromotionId.of("TEE20")).orElseThrow().eligibility().stores())
+        .extracting(Object::toString)
+        .containsExactly("demo");
+
+    // the same file again changes nothing
+    CliRun again = CliRun.run(env, "import", "promotions", "--store", "demo", "--quiet", file);
+    assertThat(again.err() + again.out()).contains("imported 0").contains("skipped 2");
+  }
+}
