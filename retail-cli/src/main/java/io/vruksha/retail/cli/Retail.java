@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       EventsCommand.class,
       JournalCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

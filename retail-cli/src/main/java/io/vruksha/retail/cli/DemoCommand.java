@@ -1,0 +1,71 @@
+package io.vruksha.retail.cli;
+
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.postgres.PostgresAdapters;
+import io.vruksha.retail.postgres.PostgresDatabase;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code retail demo seed}: the demo store in a database, to try the back office on. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "The demo store, to try things on.",
+    subcommands = {DemoCommand.Seed.class})
+final class DemoCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: seed");
+  }
+
+  /** {@code retail demo seed}. */
+  @Command(
+      name = "seed",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Creates the demo store 'demo' (Berlin, EUR, German VAT, categories, a catalogue with"
+            + " prices, promotions, opening stock) in the database, unless it is already there.",
+        "Run 'retail db migrate' first."
+      })
+  static final class Seed implements Callable<Integer> {
+
+    private final Map<String, String> env;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin DatabaseOptions database = new DatabaseOptions();
+
+    Seed(Map<String, String> env) {
+      this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+      try (PostgresDatabase db = database.connect(env, spec.commandLine())) {
+        RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
+        if (engine.stores().find(DemoStore.ID).isPresent()) {
+          spec.commandLine().getOut().println("the demo store is already there");
+          return Retail.OK;
+        }
+        DemoStore.seed(engine);
+        spec.commandLine()
+            .getOut()
+            .println(
+                "seeded store demo: "
+                    + engine.catalog().items().size()
+                    + " SKUs, "
+                    + engine.stock().ledger().levels(DemoStore.ID).size()
+                    + " stock levels, "
+                    + engine.promotions().active(DemoStore.ID).size()
+                    + " promotions");
+        return Retail.OK;
+      }
+    }
+  }
+}
