@@ -35,6 +35,8 @@ final class CheckoutEmbedded {
       db.migrate();
       RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
       List<StoreId> stores = BenchDatabase.seed(engine, 8);
+      out.put(
+          "checkout_statements", Long.toString(statementsPerCheckout(db, engine, stores.get(7))));
       for (int threads : new int[] {1, 8}) {
         measure(engine, stores.subList(0, threads), threads, 3); // warm-up
         double tps = measure(engine, stores.subList(0, threads), threads, seconds);
@@ -47,6 +49,33 @@ final class CheckoutEmbedded {
       out.put("embedded_one_store_tps_8", f(hot));
     }
     return out;
+  }
+
+  /** The SQL statements one checkout sends (counted by Jdbi over 20 checkouts): its round trips. */
+  static long statementsPerCheckout(PostgresDatabase db, RetailEngine engine, StoreId store) {
+    java.util.concurrent.atomic.AtomicLong statements =
+        new java.util.concurrent.atomic.AtomicLong();
+    java.util.Map<String, Long> bySql = new java.util.concurrent.ConcurrentSkipListMap<>();
+    db.jdbi()
+        .setSqlLogger(
+            new org.jdbi.v3.core.statement.SqlLogger() {
+              @Override
+              public void logAfterExecution(org.jdbi.v3.core.statement.StatementContext context) {
+                statements.incrementAndGet();
+                if (Boolean.getBoolean("bench.sql")) { // -Dbench.sql=true: which statements
+                  String sql = context.getRenderedSql().replaceAll("\\s+", " ");
+                  bySql.merge(sql.substring(0, Math.min(90, sql.length())), 1L, Long::sum);
+                }
+              }
+            });
+    String run = "count-" + System.nanoTime();
+    for (int i = 0; i < 20; i++) {
+      engine.checkout(request(store, run + "-" + i), Actor.cashier("bench"));
+    }
+    db.jdbi().setSqlLogger(org.jdbi.v3.core.statement.SqlLogger.NOP_SQL_LOGGER);
+    bySql.forEach(
+        (sql, n) -> System.err.printf(java.util.Locale.ROOT, "%5.1f  %s%n", n / 20.0, sql));
+    return Math.round(statements.get() / 20.0);
   }
 
   static String f(double v) {

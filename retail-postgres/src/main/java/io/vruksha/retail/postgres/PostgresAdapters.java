@@ -60,7 +60,9 @@ public final class PostgresAdapters {
         .sales(new PostgresSales(db))
         .invoices(new PostgresInvoices(db))
         .shifts(new PostgresShifts(db))
-        .stores(new PostgresStores(db))
+        .stores(
+            new io.vruksha.retail.store.CachingStores(
+                new PostgresStores(db), nearCache, NEAR_CACHE_TTL))
         .customers(new PostgresCustomers(db))
         .staff(new PostgresStaff(db))
         .catalog(new CachingCatalog(new PostgresCatalog(db), nearCache, NEAR_CACHE_TTL))

@@ -60,6 +60,24 @@ public final class PostgresStockLedger implements StockLedger {
         .execute();
   }
 
+  private static int update(Handle h, StockKey key, BigDecimal change, boolean allowNegative) {
+    return h.createUpdate(
+            "UPDATE stock_levels SET on_hand = on_hand + :c"
+                + " WHERE store_id = :s AND location_id = :l AND sku = :k"
+                + " AND (:c >= 0 OR :neg OR on_hand + :c - reserved >= 0)")
+        .bind("c", change)
+        .bind("neg", allowNegative)
+        .bind("s", key.store().value())
+        .bind("l", key.location().value())
+        .bind("k", key.sku().value())
+        .execute();
+  }
+
+  /** Creates the level's row unless it exists. */
+  private static void createRow(Handle h, StockKey key) {
+    ensureRow(h, key);
+  }
+
   @Override
   public StockMovement move(
       StockKey key,
@@ -71,18 +89,12 @@ public final class PostgresStockLedger implements StockLedger {
       boolean allowNegative) {
     return work.with(
         h -> {
-          ensureRow(h, key);
-          int updated =
-              h.createUpdate(
-                      "UPDATE stock_levels SET on_hand = on_hand + :c"
-                          + " WHERE store_id = :s AND location_id = :l AND sku = :k"
-                          + " AND (:c >= 0 OR :neg OR on_hand + :c - reserved >= 0)")
-                  .bind("c", change)
-                  .bind("neg", allowNegative)
-                  .bind("s", key.store().value())
-                  .bind("l", key.location().value())
-                  .bind("k", key.sku().value())
-                  .execute();
+          // the row usually exists: update first, and create it only when the update found none
+          int updated = update(h, key, change, allowNegative);
+          if (updated == 0) {
+            createRow(h, key); // missing, or made by a concurrent unit of work: update again
+            updated = update(h, key, change, allowNegative);
+          }
           if (updated == 0) {
             StockLevel level = find(h, key);
             throw level.shortOf(change.negate());
