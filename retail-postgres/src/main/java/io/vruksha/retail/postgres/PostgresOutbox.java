@@ -52,17 +52,46 @@ public final class PostgresOutbox implements Outbox {
 
   @Override
   public void append(EventEnvelope e) {
-    String payload;
-    try {
-      payload = JSON.writeValueAsString(e.payload());
-    } catch (JsonProcessingException ex) {
-      throw new IllegalStateException("event " + e.subject() + " cannot be written as JSON", ex);
+    if (!work.inTransaction()) {
+      insert(List.of(e));
+      return;
     }
+    // appended in the running transaction, written together just before it commits; a rollback
+    // drops them with the transaction
+    List<EventEnvelope> rows = work.transactionLocal(this, java.util.ArrayList::new);
+    rows.add(e);
+    work.beforeCommit(this, this::flush);
+  }
+
+  /** Writes what this transaction appended so far, in one batch (one round trip). */
+  private void flush() {
+    if (!work.inTransaction()) {
+      return;
+    }
+    List<EventEnvelope> rows = work.transactionLocal(this, java.util.ArrayList::new);
+    if (!rows.isEmpty()) {
+      List<EventEnvelope> batch = List.copyOf(rows);
+      rows.clear();
+      insert(batch);
+    }
+  }
+
+  private void insert(List<EventEnvelope> events) {
     work.with(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO outbox (event_id, subject, store_id, occurred_at, correlation_id, schema_version,"
-                        + " payload_type, payload) VALUES (:id, :sub, :s, :at, :corr, :v, :type, CAST(:p AS jsonb))")
+        h -> {
+          var batch =
+              h.prepareBatch(
+                  "INSERT INTO outbox (event_id, subject, store_id, occurred_at, correlation_id, schema_version,"
+                      + " payload_type, payload) VALUES (:id, :sub, :s, :at, :corr, :v, :type, CAST(:p AS jsonb))");
+          for (EventEnvelope e : events) {
+            String payload;
+            try {
+              payload = JSON.writeValueAsString(e.payload());
+            } catch (JsonProcessingException ex) {
+              throw new IllegalStateException(
+                  "event " + e.subject() + " cannot be written as JSON", ex);
+            }
+            batch
                 .bind("id", e.eventId())
                 .bind("sub", e.subject())
                 .bind("s", e.store().value())
@@ -71,11 +100,16 @@ public final class PostgresOutbox implements Outbox {
                 .bind("v", e.schemaVersion())
                 .bind("type", e.payload().getClass().getName())
                 .bind("p", payload)
-                .execute());
+                .add();
+          }
+          batch.execute();
+          return null;
+        });
   }
 
   @Override
   public List<EventEnvelope> pending(int limit) {
+    flush(); // this transaction's own appends are visible to it
     return work.with(
         h ->
             h.createQuery("SELECT * FROM outbox WHERE sent_at IS NULL ORDER BY position LIMIT :n")
@@ -90,6 +124,7 @@ public final class PostgresOutbox implements Outbox {
    */
   @Override
   public List<EventEnvelope> claim(int limit) {
+    flush();
     return work.with(
         h ->
             h.createQuery(

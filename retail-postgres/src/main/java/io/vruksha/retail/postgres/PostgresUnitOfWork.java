@@ -24,6 +24,12 @@ public final class PostgresUnitOfWork implements UnitOfWork {
   /** The stores the running transaction's row-level-security scope holds, to skip re-setting it. */
   private final ThreadLocal<java.util.Set<String>> scope = new ThreadLocal<>();
 
+  /** Writes deferred to the end of the running transaction (batched), by who registered them. */
+  private final ThreadLocal<java.util.Map<Object, Runnable>> beforeCommit = new ThreadLocal<>();
+
+  /** State an adapter keeps for the running transaction only (gone with it, committed or not). */
+  private final ThreadLocal<java.util.Map<Object, Object>> locals = new ThreadLocal<>();
+
   PostgresUnitOfWork(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
@@ -39,11 +45,17 @@ public final class PostgresUnitOfWork implements UnitOfWork {
           handle -> {
             current.set(handle);
             scope.set(new java.util.TreeSet<>());
+            beforeCommit.set(new java.util.LinkedHashMap<>());
+            locals.set(new java.util.HashMap<>());
             try {
-              return work.get();
+              T result = work.get();
+              flushDeferred();
+              return result;
             } finally {
               current.remove();
               scope.remove();
+              beforeCommit.remove();
+              locals.remove();
             }
           });
     } catch (RetailException e) {
@@ -117,6 +129,42 @@ public final class PostgresUnitOfWork implements UnitOfWork {
         });
   }
 
+  /**
+   * The running transaction's value for {@code key}, made by {@code init} on first use; it is
+   * dropped when the transaction ends, whether it commits or rolls back.
+   */
+  @SuppressWarnings("unchecked")
+  <T> T transactionLocal(Object key, java.util.function.Supplier<T> init) {
+    return (T) locals.get().computeIfAbsent(key, k -> init.get());
+  }
+
+  /** Whether a unit of work runs on this thread. */
+  boolean inTransaction() {
+    return current.get() != null;
+  }
+
+  /**
+   * Runs {@code flush} once before the running transaction commits (registered once per {@code
+   * owner}), so an adapter can batch the rows it was given into one round trip. Outside a
+   * transaction, runs it at once.
+   */
+  void beforeCommit(Object owner, Runnable flush) {
+    java.util.Map<Object, Runnable> deferred = beforeCommit.get();
+    if (deferred == null) {
+      flush.run();
+    } else {
+      deferred.putIfAbsent(owner, flush);
+    }
+  }
+
+  private void flushDeferred() {
+    java.util.Map<Object, Runnable> deferred = beforeCommit.get();
+    while (deferred != null && !deferred.isEmpty()) {
+      Object first = deferred.keySet().iterator().next();
+      deferred.remove(first).run();
+    }
+  }
+
   /** Runs {@code query} on the current unit of work's handle, or in a transaction of its own. */
   <T> T with(Function<Handle, T> query) {
     Handle handle = current.get();
@@ -130,11 +178,17 @@ public final class PostgresUnitOfWork implements UnitOfWork {
           h -> {
             current.set(h);
             scope.set(new java.util.TreeSet<>());
+            beforeCommit.set(new java.util.LinkedHashMap<>());
+            locals.set(new java.util.HashMap<>());
             try {
-              return query.apply(h);
+              T result = query.apply(h);
+              flushDeferred();
+              return result;
             } finally {
               current.remove();
               scope.remove();
+              beforeCommit.remove();
+              locals.remove();
             }
           });
     } catch (RetailException e) {
