@@ -73,11 +73,6 @@ public final class PostgresStockLedger implements StockLedger {
         .execute();
   }
 
-  /** Creates the level's row unless it exists. */
-  private static void createRow(Handle h, StockKey key) {
-    ensureRow(h, key);
-  }
-
   @Override
   public StockMovement move(
       StockKey key,
@@ -92,7 +87,7 @@ public final class PostgresStockLedger implements StockLedger {
           // the row usually exists: update first, and create it only when the update found none
           int updated = update(h, key, change, allowNegative);
           if (updated == 0) {
-            createRow(h, key); // missing, or made by a concurrent unit of work: update again
+            ensureRow(h, key); // missing, or made by a concurrent unit of work: update again
             updated = update(h, key, change, allowNegative);
           }
           if (updated == 0) {
