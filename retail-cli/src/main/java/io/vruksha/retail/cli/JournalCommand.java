@@ -3,6 +3,7 @@ package io.vruksha.retail.cli;
 import io.vruksha.retail.invoicing.FiscalDocument;
 import io.vruksha.retail.invoicing.FiscalJournal;
 import io.vruksha.retail.invoicing.Journal;
+import io.vruksha.retail.sale.FiscalRecords;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,9 @@ final class JournalCommand implements Runnable {
       description = {
         "Recomputes the store's journal chain (hash = SHA-256(previous hash + content)) from"
             + " fiscal_journal, and checks the journal head (journal_heads) against the last"
-            + " entry. Exit 0 and 'journal of S verified: N documents' when it holds; exit 1"
+            + " entry, and holds every invoice and sale row (its document and its key columns)"
+            + " against the journal entry of its number: total, tax, time, lines and tenders;"
+            + " an invoice the journal has but the table lost is named too. Exit 0 and 'journal of S verified: N documents' when it holds; exit 1"
             + " naming the first broken link (sequence, document number, what is wrong), then"
             + " every problem found.",
         "Example: retail journal verify --store demo"
@@ -60,6 +63,14 @@ final class JournalCommand implements Runnable {
       try (StoreSession s = StoreSession.open(database, env, spec.commandLine(), store)) {
         List<FiscalDocument> entries = s.engine(() -> s.engine.journal().entries(s.id()));
         List<String> problems = new ArrayList<>(FiscalJournal.verify(entries));
+        problems.addAll(
+            s.engine(
+                () ->
+                    FiscalRecords.verify(
+                        entries,
+                        s.engine.billing().invoices().list(s.id()),
+                        s.engine.sales().list(s.id()))));
+        problems.addAll(columnsAgainstDocuments(s));
         head(s)
             .ifPresent(
                 h -> {
@@ -101,6 +112,55 @@ final class JournalCommand implements Runnable {
     }
 
     private record Head(long sequence, String hash) {}
+
+    /**
+     * Invoice and sale rows whose key columns (read by reports and queries) no longer say what the
+     * row's document says; the documents themselves are held against the journal by {@link
+     * FiscalRecords}.
+     */
+    private static List<String> columnsAgainstDocuments(StoreSession s) {
+      return s.sql(
+          h ->
+              h.createQuery(
+                      """
+                      SELECT 'invoice ' || number || ' row' AS what,
+                             number <> document->>'number' AS renumbered,
+                             total <> (document->'total'->>'amount')::numeric AS total_changed,
+                             issued_at <> to_timestamp((document->>'issuedAt')::numeric) AS moved
+                        FROM invoices WHERE store_id = :s
+                      UNION ALL
+                      SELECT 'sale ' || number || ' row',
+                             number <> document->>'number',
+                             total <> (document->'basket'->'total'->>'amount')::numeric,
+                             sold_at <> to_timestamp((document->>'at')::numeric)
+                        FROM pos_transactions WHERE store_id = :s
+                      ORDER BY 1
+                      """)
+                  .bind("s", s.id().value())
+                  .map(
+                      (rs, ctx) -> {
+                        List<String> what = new ArrayList<>();
+                        if (rs.getBoolean("renumbered")) {
+                          what.add("its number");
+                        }
+                        if (rs.getBoolean("total_changed")) {
+                          what.add("its total");
+                        }
+                        if (rs.getBoolean("moved")) {
+                          what.add("its time");
+                        }
+                        return what.isEmpty()
+                            ? null
+                            : rs.getString("what")
+                                + " was altered: "
+                                + String.join(" and ", what)
+                                + " no longer match"
+                                + (what.size() == 1 ? "es" : "")
+                                + " its document";
+                      })
+                  .filter(java.util.Objects::nonNull)
+                  .list());
+    }
 
     private static Optional<Head> head(StoreSession s) {
       return s.sql(

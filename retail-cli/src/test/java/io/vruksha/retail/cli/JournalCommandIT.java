@@ -100,6 +100,91 @@ class JournalCommandIT {
   }
 
   @Test
+  void anInvoiceWhoseDocumentWasAlteredIsNamed() {
+    SeededDay day = new SeededDay();
+    String number = day.sales.get(1).number();
+    sql(
+        day,
+        "UPDATE invoices SET document = jsonb_set(document, '{total,amount}', '9.99')"
+            + " WHERE store_id = 'demo' AND number = '"
+            + number
+            + "'");
+    CliRun r = verify(day);
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(r.out())
+        .contains(
+            "first broken link: invoice "
+                + number
+                + " was altered: total 9.99 EUR where the journal has 19.99 EUR (journal entry 2)");
+  }
+
+  @Test
+  void anInvoiceWhoseTotalColumnWasAlteredIsNamed() {
+    SeededDay day = new SeededDay();
+    String number = day.sales.get(1).number();
+    sql(
+        day,
+        "UPDATE invoices SET total = 9.99 WHERE store_id = 'demo' AND number = '" + number + "'");
+    CliRun r = verify(day);
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(r.out())
+        .contains(
+            "invoice " + number + " row was altered: its total no longer matches its document");
+  }
+
+  @Test
+  void aDeletedInvoiceIsNamed() {
+    SeededDay day = new SeededDay();
+    String number = day.sales.get(2).number();
+    sql(day, "DELETE FROM invoices WHERE store_id = 'demo' AND number = '" + number + "'");
+    CliRun r = verify(day);
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(r.out())
+        .contains("journal entry 3 (" + number + ") has no invoice: the invoice row was deleted");
+  }
+
+  @Test
+  void twoInvoicesWhoseNumbersWereSwappedAreBothNamed() {
+    SeededDay day = new SeededDay();
+    String first = day.sales.get(0).number();
+    String second = day.sales.get(1).number();
+    // each row takes the other's document, total and time: the rows' contents are swapped
+    sql(
+        day,
+        String.format(
+            "UPDATE invoices a SET document = b.document, total = b.total, issued_at = b.issued_at"
+                + " FROM invoices b WHERE a.store_id = 'demo' AND b.store_id = 'demo'"
+                + " AND a.number IN ('%1$s', '%2$s') AND b.number IN ('%1$s', '%2$s')"
+                + " AND a.number <> b.number",
+            first, second));
+    CliRun r = verify(day);
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(r.out())
+        .contains("invoice " + first + " row was altered: its number no longer matches")
+        .contains("invoice " + second + " row was altered: its number no longer matches");
+  }
+
+  @Test
+  void aSaleWhoseLinesWereAlteredIsNamed() {
+    SeededDay day = new SeededDay();
+    String number = day.sales.get(0).number();
+    sql(
+        day,
+        "UPDATE pos_transactions SET document = jsonb_set(document,"
+            + " '{basket,lines,0,quantity,value}', '1')"
+            + " WHERE store_id = 'demo' AND number = '"
+            + number
+            + "'");
+    CliRun r = verify(day);
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(r.out())
+        .contains(
+            "sale "
+                + number
+                + " was altered: its lines or tenders are not those of journal entry 1");
+  }
+
+  @Test
   void anUnknownStoreIsAUsageError() {
     SeededDay day = new SeededDay();
     CliRun r = CliRun.run(day.env(), "journal", "verify", "--store", "nowhere");

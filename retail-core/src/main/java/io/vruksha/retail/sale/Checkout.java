@@ -424,11 +424,7 @@ public final class Checkout {
   }
 
   private static String body(PricedBasket basket, Settlement settlement) {
-    StringBuilder b = new StringBuilder(FiscalJournal.lines(basket));
-    for (AppliedTender t : settlement.tenders) {
-      b.append("T|").append(t.kind()).append('|').append(t.amount()).append('\n');
-    }
-    return b.toString();
+    return FiscalRecords.saleBody(basket, settlement.tenders);
   }
 
   /** The request in a canonical text, so the same request hashes the same in every process. */
