@@ -2,6 +2,7 @@ package io.vruksha.retail.nats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.KeyValueManagement;
@@ -16,7 +17,10 @@ import io.vruksha.retail.cache.KeyValueCache;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link KeyValueCache} on the NATS {@code retail_cache} key-value bucket, shared by every process:
@@ -31,9 +35,75 @@ public final class NatsKeyValueCache implements KeyValueCache {
   public static final String BUCKET = "retail_cache";
 
   private final KeyValue kv;
+  private final Connection connection;
 
-  private NatsKeyValueCache(KeyValue kv) {
+  /**
+   * Deletes (keys and prefixes, escaped) that could not reach the bucket while NATS was down: done
+   * first once it is back, and until then the keys read as misses, so no process is served a value
+   * that was changed while the bucket was out of reach.
+   */
+  private final Set<String> pendingKeys = ConcurrentHashMap.newKeySet();
+
+  private final Set<String> pendingPrefixes = ConcurrentHashMap.newKeySet();
+
+  /**
+   * After a call that failed (a timeout while JetStream is still coming back, say), the bucket is
+   * left alone until this {@link System#nanoTime()}: the next few seconds of checkouts go to the
+   * database instead of each waiting for a timeout of its own.
+   */
+  private volatile long restUntil = System.nanoTime();
+
+  private static final long REST_NANOS = Duration.ofSeconds(3).toNanos();
+
+  private void rest() {
+    restUntil = System.nanoTime() + REST_NANOS;
+  }
+
+  private NatsKeyValueCache(KeyValue kv, Connection connection) {
     this.kv = kv;
+    this.connection = connection;
+  }
+
+  /**
+   * Whether the bucket can be reached now. While NATS is away, jnats would hold each request until
+   * its timeout; a cache must not make a checkout wait, so reads miss and writes are skipped at
+   * once instead.
+   */
+  private boolean reachable() {
+    if (connection.getStatus() != Connection.Status.CONNECTED
+        || System.nanoTime() - restUntil < 0) {
+      return false;
+    }
+    if (!pendingKeys.isEmpty() || !pendingPrefixes.isEmpty()) {
+      flushPending();
+    }
+    return true;
+  }
+
+  private void flushPending() {
+    try {
+      for (String k : List.copyOf(pendingKeys)) {
+        kv.delete(k);
+        pendingKeys.remove(k);
+      }
+      if (!pendingPrefixes.isEmpty()) {
+        List<String> prefixes = List.copyOf(pendingPrefixes);
+        for (String k : kv.keys()) {
+          if (prefixes.stream().anyMatch(k::startsWith)) {
+            kv.delete(k);
+          }
+        }
+        pendingPrefixes.removeAll(prefixes);
+      }
+    } catch (IOException | JetStreamApiException | RuntimeException e) {
+      rest(); // still unreachable: tried again after the rest
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private boolean pending(String escaped) {
+    return pendingKeys.contains(escaped) || pendingPrefixes.stream().anyMatch(escaped::startsWith);
   }
 
   /**
@@ -52,7 +122,7 @@ public final class NatsKeyValueCache implements KeyValueCache {
                 .replicas(nats.config().replicas())
                 .build());
       }
-      return new NatsKeyValueCache(nats.connection().keyValue(bucket));
+      return new NatsKeyValueCache(nats.connection().keyValue(bucket), nats.connection());
     } catch (IOException | JetStreamApiException e) {
       throw new UnavailableException("cannot open the " + bucket + " bucket: " + e.getMessage(), e);
     }
@@ -95,8 +165,12 @@ public final class NatsKeyValueCache implements KeyValueCache {
 
   @Override
   public <T> Optional<T> get(String key, Class<T> type) {
+    String escaped = escape(key);
+    if (!reachable() || pending(escaped)) {
+      return Optional.empty();
+    }
     try {
-      KeyValueEntry entry = kv.get(escape(key));
+      KeyValueEntry entry = kv.get(escaped);
       if (entry == null
           || entry.getOperation() != KeyValueOperation.PUT
           || entry.getValue() == null) {
@@ -108,29 +182,46 @@ public final class NatsKeyValueCache implements KeyValueCache {
         return Optional.empty();
       }
       return Optional.of(EventCodec.JSON.treeToValue(node.get("value"), type));
-    } catch (IOException | JetStreamApiException | RuntimeException e) {
+    } catch (IOException e) {
+      rest();
+      return Optional.empty(); // a miss, never an error
+    } catch (JetStreamApiException | RuntimeException e) {
       return Optional.empty(); // a miss, never an error
     }
   }
 
   @Override
   public void put(String key, Object value, Duration ttl) {
+    if (!reachable() || pending(escape(key))) {
+      return;
+    }
     try {
       ObjectNode node = EventCodec.JSON.createObjectNode();
       node.put("type", value.getClass().getName());
       node.put("expiresAt", Instant.now().plus(ttl).toEpochMilli());
       node.set("value", EventCodec.JSON.valueToTree(value));
       kv.put(escape(key), EventCodec.JSON.writeValueAsBytes(node));
-    } catch (IOException | JetStreamApiException | IllegalArgumentException e) {
-      // not cacheable as JSON, or the bucket is unreachable: the next read goes to the source
+    } catch (IOException e) {
+      rest(); // the bucket is unreachable: the next read goes to the source
+    } catch (JetStreamApiException | IllegalArgumentException e) {
+      // not cacheable as JSON: the next read goes to the source
     }
   }
 
   @Override
   public void delete(String key) {
+    String escaped = escape(key);
+    if (!reachable()) {
+      pendingKeys.add(escaped);
+      throw new UnavailableException(
+          "cannot delete " + key + " from the shared cache now: NATS is away; deleted once back",
+          null);
+    }
     try {
-      kv.delete(escape(key));
+      kv.delete(escaped);
     } catch (IOException | JetStreamApiException e) {
+      rest();
+      pendingKeys.add(escaped);
       throw new UnavailableException(
           "cannot delete " + key + " from the shared cache: " + e.getMessage(), e);
     }
@@ -139,6 +230,14 @@ public final class NatsKeyValueCache implements KeyValueCache {
   @Override
   public void deletePrefix(String prefix) {
     String escaped = escape(prefix);
+    if (!reachable()) {
+      pendingPrefixes.add(escaped);
+      throw new UnavailableException(
+          "cannot delete "
+              + prefix
+              + "* from the shared cache now: NATS is away; deleted once back",
+          null);
+    }
     try {
       for (String k : kv.keys()) {
         if (k.startsWith(escaped)) {
@@ -149,6 +248,8 @@ public final class NatsKeyValueCache implements KeyValueCache {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
+      rest();
+      pendingPrefixes.add(escaped);
       throw new UnavailableException(
           "cannot delete " + prefix + "* from the shared cache: " + e.getMessage(), e);
     }

@@ -139,4 +139,69 @@ class NatsKeyValueCacheIT {
     assertThat(NatsKeyValueCache.unescape(NatsKeyValueCache.escape(key))).isEqualTo(key);
     assertThat(NatsKeyValueCache.escape(key)).startsWith(NatsKeyValueCache.escape("price:"));
   }
+
+  @Test
+  void whileNatsIsAwayTheCacheAnswersAtOnceAndADeleteMadeMeanwhileIsDoneOnceItIsBack()
+      throws Exception {
+    try (PrivateNatsServer server = new PrivateNatsServer()) {
+      server.start();
+      try (NatsEvents own =
+          NatsEvents.connect(
+              new NatsConfig(server.url(), "RETAIL", "", 1, Duration.ofMinutes(2)))) {
+        NatsKeyValueCache cache = NatsKeyValueCache.open(own, "retail_cache", Duration.ofHours(1));
+        cache.put("price:MUG|demo|EUR", "4.99", Duration.ofMinutes(5));
+        cache.put("catalog:sku:MUG", "mug", Duration.ofMinutes(5));
+        server.stop();
+        while (own.connected()) {
+          Thread.sleep(20);
+        }
+
+        long started = System.nanoTime();
+        assertThat(cache.get("price:MUG|demo|EUR", String.class)).isEmpty();
+        cache.put("price:TEE-M|demo|EUR", "19.99", Duration.ofMinutes(5));
+        // the price changes while the bucket is out of reach: the delete cannot reach it now
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.delete("price:MUG|demo|EUR"))
+            .isInstanceOf(io.vruksha.retail.UnavailableException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.deletePrefix("catalog:"))
+            .isInstanceOf(io.vruksha.retail.UnavailableException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+            .as("no call waits for NATS")
+            .isLessThan(Duration.ofMillis(500));
+
+        server.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!own.connected() && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        // the old price is never served again, and the bucket itself no longer holds it
+        assertThat(cache.get("price:MUG|demo|EUR", String.class)).isEmpty();
+        assertThat(cache.get("catalog:sku:MUG", String.class)).isEmpty();
+        // JetStream comes back a moment after the server takes connections
+        io.nats.client.KeyValue kv = null;
+        while (kv == null) {
+          try {
+            kv = own.connection().keyValue("retail_cache");
+            kv.get("probe");
+          } catch (java.io.IOException notYet) {
+            kv = null;
+            assertThat(System.nanoTime()).as("JetStream back").isLessThan(deadline);
+          }
+        }
+        Thread.sleep(3_100); // the cache rests after the timeouts it met meanwhile
+        assertThat(cache.get("price:MUG|demo|EUR", String.class)).isEmpty();
+        var gonePRI = kv.get(NatsKeyValueCache.escape("price:MUG|demo|EUR"));
+        assertThat(
+                gonePRI == null
+                    || gonePRI.getOperation() != io.nats.client.api.KeyValueOperation.PUT)
+            .isTrue();
+        var goneCAT = kv.get(NatsKeyValueCache.escape("catalog:sku:MUG"));
+        assertThat(
+                goneCAT == null
+                    || goneCAT.getOperation() != io.nats.client.api.KeyValueOperation.PUT)
+            .isTrue();
+        cache.put("price:MUG|demo|EUR", "5.49", Duration.ofMinutes(5));
+        assertThat(cache.get("price:MUG|demo|EUR", String.class)).contains("5.49");
+      }
+    }
+  }
 }

@@ -14,12 +14,7 @@ import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.store.Actor;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,69 +31,12 @@ import org.junit.jupiter.api.Test;
  */
 class NatsOutageIT {
 
-  private static final Path NATS_SERVER =
-      Files.isExecutable(Path.of("/usr/sbin/nats-server"))
-          ? Path.of("/usr/sbin/nats-server")
-          : Path.of("nats-server");
-
-  private static final class PrivateServer implements AutoCloseable {
-    final int port;
-    final Path store;
-    Process process;
-
-    PrivateServer() throws IOException {
-      try (ServerSocket s = new ServerSocket(0)) {
-        port = s.getLocalPort();
-      }
-      store = Files.createTempDirectory("vruksha-nats-it");
-    }
-
-    void start() throws Exception {
-      process =
-          new ProcessBuilder(
-                  NATS_SERVER.toString(),
-                  "-a",
-                  "127.0.0.1",
-                  "-p",
-                  Integer.toString(port),
-                  "-js",
-                  "-sd",
-                  store.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(store.resolve("server.log").toFile())
-              .start();
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (System.nanoTime() < deadline) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-          return;
-        } catch (IOException notYet) {
-          Thread.sleep(50);
-        }
-      }
-      throw new IllegalStateException("nats-server did not start on port " + port);
-    }
-
-    void stop() throws InterruptedException {
-      process.destroy();
-      process.waitFor();
-    }
-
-    @Override
-    public void close() {
-      if (process != null && process.isAlive()) {
-        process.destroyForcibly();
-      }
-    }
-  }
-
   @Test
   void eventsCommittedWhileNatsIsDownArriveOnceItIsBack() throws Exception {
-    try (PrivateServer server = new PrivateServer()) {
+    try (PrivateNatsServer server = new PrivateNatsServer()) {
       server.start();
       NatsEvents nats =
-          NatsEvents.connect(
-              new NatsConfig(
-                  "nats://127.0.0.1:" + server.port, "RETAIL", "", 1, Duration.ofMinutes(2)));
+          NatsEvents.connect(new NatsConfig(server.url(), "RETAIL", "", 1, Duration.ofMinutes(2)));
       InMemoryOutbox outbox = new InMemoryOutbox();
       InMemoryUnitOfWork work = new InMemoryUnitOfWork();
       RetailEngine engine = DemoStore.engineBuilder().outbox(outbox).unitOfWork(work).build();

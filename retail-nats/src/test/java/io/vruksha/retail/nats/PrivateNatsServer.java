@@ -1,0 +1,97 @@
+package io.vruksha.retail.nats;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A nats-server of a test's own, with JetStream, on a free port and a store directory of its own
+ * (kept across restarts), so a test can stop and start it while the shared server stays up.
+ */
+public final class PrivateNatsServer implements AutoCloseable {
+
+  private static final Path NATS_SERVER =
+      Files.isExecutable(Path.of("/usr/sbin/nats-server"))
+          ? Path.of("/usr/sbin/nats-server")
+          : Path.of("nats-server");
+
+  private final int port;
+  private final Path store;
+  private Process process;
+
+  /** A server not yet started; {@link #start()} starts it. */
+  public PrivateNatsServer() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+      store = Files.createTempDirectory("vruksha-nats-it");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Its port. */
+  public int port() {
+    return port;
+  }
+
+  /** Its client URL. */
+  public String url() {
+    return "nats://127.0.0.1:" + port;
+  }
+
+  /** Starts it and waits until it takes connections. */
+  public void start() throws IOException, InterruptedException {
+    process =
+        new ProcessBuilder(
+                NATS_SERVER.toString(),
+                "-a",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
+                "-js",
+                "-sd",
+                store.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(store.resolve("server.log").toFile()))
+            .start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Socket ignored = new Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(50);
+      }
+    }
+    throw new IllegalStateException("nats-server did not start on port " + port);
+  }
+
+  /** Stops it the polite way (SIGTERM) and waits for it to exit. */
+  public void stop() throws InterruptedException {
+    process.destroy();
+    process.waitFor();
+  }
+
+  /** Kills it (SIGKILL), as a crash would, and waits for it to exit. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+    }
+    try (Stream<Path> files = Files.walk(store)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temporary directory; the OS cleans up what is left
+    }
+  }
+}
