@@ -62,14 +62,21 @@ public final class PostgresUnitOfWork implements UnitOfWork {
       throw e;
     } catch (JdbiException e) {
       if (uniqueViolation(e)) {
-        // a concurrent unit of work wrote the same key first (an idempotency key, a number):
-        // nothing of this one was kept, and a retry sees what the other wrote
-        throw new io.vruksha.retail.RuleViolationException(
-            io.vruksha.retail.ErrorCode.DUPLICATE,
-            "a concurrent request wrote the same record first; retry to see its result");
+        throw duplicate();
       }
       throw new UnavailableException("the database refused the unit of work: " + rootMessage(e), e);
     }
+  }
+
+  /**
+   * A concurrent unit of work wrote the same key first (an idempotency key, a number): nothing of
+   * this one was kept, and a retry sees what the other wrote. The constraint's own message, which
+   * names tables and values, stays out of the answer.
+   */
+  private static io.vruksha.retail.RuleViolationException duplicate() {
+    return new io.vruksha.retail.RuleViolationException(
+        io.vruksha.retail.ErrorCode.DUPLICATE,
+        "a concurrent request wrote the same record first; retry to see its result");
   }
 
   private static boolean uniqueViolation(Throwable e) {
@@ -194,6 +201,9 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     } catch (RetailException e) {
       throw e;
     } catch (JdbiException e) {
+      if (uniqueViolation(e)) {
+        throw duplicate();
+      }
       throw new UnavailableException("the database failed: " + rootMessage(e), e);
     }
   }

@@ -34,6 +34,12 @@ final class TestClient {
     this.routes = server.routes();
   }
 
+  /** A client of a server in another process, on {@code port}. */
+  TestClient(int port) {
+    this.port = port;
+    this.routes = List.of();
+  }
+
   /** An answer: status, body as JSON (null if not JSON), headers. */
   record Response(int status, JsonNode body, String text, Map<String, List<String>> headers) {
     JsonNode data() {

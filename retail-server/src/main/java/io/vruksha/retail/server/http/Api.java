@@ -102,7 +102,18 @@ public final class Api {
         }
       }
       try {
-        Object data = route.handler().handle(new ApiCall(ctx, route, principal, body));
+        ApiCall call = new ApiCall(ctx, route, principal, body);
+        Object data;
+        try {
+          data = route.handler().handle(call);
+        } catch (io.vruksha.retail.RetailException e) {
+          if (flightKey == null || e.code() != io.vruksha.retail.ErrorCode.DUPLICATE) {
+            throw e;
+          }
+          // another process committed this Idempotency-Key first and this attempt rolled back:
+          // once more, the engine finds the stored result and answers it
+          data = route.handler().handle(call);
+        }
         if (!route.raw()) {
           ctx.status(route.successStatus()).json(envelope(data));
         } else if (data instanceof String text) {
