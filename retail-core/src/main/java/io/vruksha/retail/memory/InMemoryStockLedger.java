@@ -148,9 +148,9 @@ public final class InMemoryStockLedger implements StockLedger {
           "SKU "
               + key.sku()
               + " has "
-              + toSell.max(BigDecimal.ZERO).toPlainString()
+              + toSell.max(BigDecimal.ZERO).stripTrailingZeros().toPlainString()
               + " available to reserve, "
-              + quantity.toPlainString()
+              + quantity.stripTrailingZeros().toPlainString()
               + " requested");
     }
     release(reservationId);

@@ -146,8 +146,9 @@ public abstract class FulfilmentScenarios {
     assertThat(engine.stock().ledger().availableToSell(floor("TEE-M")).quantity())
         .isEqualByComparingTo("15");
     assertThat(engine.stock().ledger().availableToSell(DemoStore.ID))
-        .extracting(a -> a.key().sku().value(), AvailableToSell::quantity)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("TEE-M", new BigDecimal("15")));
+        .extracting(
+            a -> a.key().sku().value() + " " + a.quantity().stripTrailingZeros().toPlainString())
+        .containsExactly("TEE-M 15");
 
     // the price of T-shirts goes up after the order was placed
     clock.advance(Duration.ofHours(2));
@@ -217,7 +218,7 @@ public abstract class FulfilmentScenarios {
     assertThat(events(DomainEvent.AvailableToSellChanged.class))
         .extracting(e -> ((DomainEvent.AvailableToSellChanged) e.payload()).availableToSell())
         .last()
-        .isEqualTo(new BigDecimal("16"));
+        .satisfies(q -> assertThat(q).isEqualByComparingTo("16"));
 
     // collecting again changes nothing; cancelling a collected order is refused
     assertThat(engine.orders().collect(DemoStore.ID, "web-1001", List.of(), Map.of(), ANNA))
