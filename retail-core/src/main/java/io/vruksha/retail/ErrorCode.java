@@ -61,7 +61,13 @@ public enum ErrorCode {
   /** The thing looked up does not exist. */
   NOT_FOUND("resource.not_found"),
   /** The thing being created already exists. */
-  DUPLICATE("resource.duplicate");
+  DUPLICATE("resource.duplicate"),
+  /** The order is not in a state that allows this step (collecting a cancelled order, ...). */
+  ORDER_STATE("order.state"),
+  /** The curbside collection slot is fully booked. */
+  SLOT_FULL("curbside.slot_full"),
+  /** The warranty does not cover this (expired, voided, unknown serial on the receipt). */
+  WARRANTY_INVALID("warranty.invalid");
 
   private final String code;
 

@@ -39,7 +39,9 @@ import picocli.CommandLine.Option;
       ReportCommand.TaxReport.class,
       ReportCommand.ZReport.class,
       ReportCommand.ProductPerformanceReport.class,
-      ReportCommand.LoyaltyReport.class
+      ReportCommand.LoyaltyReport.class,
+      ReportCommand.OrdersReport.class,
+      ReportCommand.WarrantiesReport.class
     })
 final class ReportCommand implements Runnable {
 
@@ -48,7 +50,9 @@ final class ReportCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a report: daily-sales, tax, z, product-performance, loyalty");
+        spec.commandLine(),
+        "name a report: daily-sales, tax, z, product-performance, loyalty, orders,"
+            + " warranties");
   }
 
   /** The options every report takes. */
@@ -528,5 +532,152 @@ final class ReportCommand implements Runnable {
                           rs.getLong(5)
                         })
                 .list());
+  }
+
+  /** {@code retail report orders}. */
+  @Command(
+      name = "orders",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Orders for later fulfilment placed in the range (fulfilment_orders), one row per channel"
+            + " (KIOSK, WEB, PHONE): placed = orders placed; collected, cancelled and open ="
+            + " where they stand now; ordered = their totals at placement prices; collected_value"
+            + " = the totals of the collected ones at placement prices; refunded = prepayments"
+            + " refunded (cancellations and short picks). A last TOTAL row sums the channels.",
+        "Example: retail report orders --store demo --from 2026-11-01 --to 2026-11-30"
+      })
+  static final class OrdersReport extends Report {
+    OrdersReport(Map<String, String> env) {
+      super(env);
+    }
+
+    @Override
+    Listing build(StoreSession s, LocalDate from, LocalDate to) {
+      Listing l =
+          new Listing(
+              "channel",
+              "placed",
+              "collected",
+              "cancelled",
+              "open",
+              "ordered",
+              "collected_value",
+              "refunded",
+              "currency");
+      long[] counts = new long[4];
+      BigDecimal[] sums = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+      for (Object[] r : orderRows(s, from, to)) {
+        l.add(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            StoreSession.amount(s.money((BigDecimal) r[5])),
+            StoreSession.amount(s.money((BigDecimal) r[6])),
+            StoreSession.amount(s.money((BigDecimal) r[7])),
+            s.currency().getCurrencyCode());
+        for (int i = 0; i < 4; i++) {
+          counts[i] += (Long) r[i + 1];
+        }
+        for (int i = 0; i < 3; i++) {
+          sums[i] = sums[i].add((BigDecimal) r[i + 5]);
+        }
+      }
+      l.add(
+          "TOTAL",
+          counts[0],
+          counts[1],
+          counts[2],
+          counts[3],
+          StoreSession.amount(s.money(sums[0])),
+          StoreSession.amount(s.money(sums[1])),
+          StoreSession.amount(s.money(sums[2])),
+          s.currency().getCurrencyCode());
+      return l;
+    }
+  }
+
+  static List<Object[]> orderRows(StoreSession s, LocalDate from, LocalDate to) {
+    return s.sql(
+        h ->
+            h.createQuery(
+                    "SELECT channel, count(*),"
+                        + " count(*) FILTER (WHERE status = 'COLLECTED'),"
+                        + " count(*) FILTER (WHERE status = 'CANCELLED'),"
+                        + " count(*) FILTER (WHERE status IN ('PLACED', 'PICKED', 'READY')),"
+                        + " coalesce(sum(total), 0),"
+                        + " coalesce(sum(total) FILTER (WHERE status = 'COLLECTED'), 0),"
+                        + " coalesce(sum(refunded), 0)"
+                        + " FROM fulfilment_orders WHERE store_id = :s"
+                        + " AND placed_at >= :from AND placed_at < :until"
+                        + " GROUP BY channel ORDER BY channel")
+                .bind("s", s.id().value())
+                .bind("from", java.sql.Timestamp.from(s.startOf(from)))
+                .bind("until", java.sql.Timestamp.from(s.startOf(to.plusDays(1))))
+                .map(
+                    (rs, ctx) ->
+                        new Object[] {
+                          rs.getString(1),
+                          rs.getLong(2),
+                          rs.getLong(3),
+                          rs.getLong(4),
+                          rs.getLong(5),
+                          rs.getBigDecimal(6),
+                          rs.getBigDecimal(7),
+                          rs.getBigDecimal(8)
+                        })
+                .list());
+  }
+
+  /** {@code retail report warranties}. */
+  @Command(
+      name = "warranties",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Warranties of the serialised units sold in the range (warranties, warranty_claims), one"
+            + " row per serial: sku, receipt, sold (the business day), ends (the last day"
+            + " covered), status (ACTIVE or VOID after a return) and claims made so far.",
+        "Example: retail report warranties --store demo --from 2026-11-01 --to 2026-11-30"
+      })
+  static final class WarrantiesReport extends Report {
+    WarrantiesReport(Map<String, String> env) {
+      super(env);
+    }
+
+    @Override
+    Listing build(StoreSession s, LocalDate from, LocalDate to) {
+      Listing l = new Listing("serial", "sku", "receipt", "sold", "ends", "status", "claims");
+      s.sql(
+              h ->
+                  h.createQuery(
+                          "SELECT w.serial, w.sku, w.receipt_number, w.starts_at, w.ends_at, w.status,"
+                              + " (SELECT count(*) FROM warranty_claims c"
+                              + "  WHERE c.store_id = w.store_id AND c.serial = w.serial)"
+                              + " FROM warranties w WHERE w.store_id = :s"
+                              + " AND w.starts_at >= :from AND w.starts_at < :until"
+                              + " ORDER BY w.starts_at, w.serial")
+                      .bind("s", s.id().value())
+                      .bind("from", java.sql.Timestamp.from(s.startOf(from)))
+                      .bind("until", java.sql.Timestamp.from(s.startOf(to.plusDays(1))))
+                      .map(
+                          (rs, ctx) ->
+                              new Object[] {
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getTimestamp(4).toInstant().atZone(s.store.zone()).toLocalDate(),
+                                rs.getTimestamp(5)
+                                    .toInstant()
+                                    .minusNanos(1)
+                                    .atZone(s.store.zone())
+                                    .toLocalDate(),
+                                rs.getString(6),
+                                rs.getLong(7)
+                              })
+                      .list())
+          .forEach(l::add);
+      return l;
+    }
   }
 }

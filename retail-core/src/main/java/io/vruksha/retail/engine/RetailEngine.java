@@ -129,6 +129,10 @@ public final class RetailEngine {
   private final SalesAnalytics analytics;
   private final HandledEvents handledEvents;
   private final Credentials credentials;
+  private final io.vruksha.retail.warranty.Warranties warranties;
+  private final io.vruksha.retail.order.Fulfilment fulfilment;
+  private final io.vruksha.retail.curbside.Curbside curbside;
+  private final io.vruksha.retail.notification.Notifier notifier;
 
   private RetailEngine(Builder b) {
     this.stores = b.stores;
@@ -211,6 +215,65 @@ public final class RetailEngine {
             b.returnWindow,
             billing::credit,
             b.idempotency);
+    this.warranties =
+        new io.vruksha.retail.warranty.Warranties(b.warrantyBook, outbox, work, clock);
+    this.fulfilment =
+        new io.vruksha.retail.order.Fulfilment(
+            b.orders,
+            catalog,
+            pricer,
+            stock,
+            checkout,
+            warranties::registerSale,
+            outbox,
+            work,
+            clock);
+    this.curbside = new io.vruksha.retail.curbside.Curbside(b.curbsideSlots, outbox, work, clock);
+    this.notifier =
+        new io.vruksha.retail.notification.Notifier(
+            b.notificationOutbox, b.orders, b.customers, stores, outbox, work, clock);
+  }
+
+  /** Orders for later fulfilment (kiosk, web, phone): place, pick, ready, collect, cancel. */
+  public io.vruksha.retail.order.Fulfilment orders() {
+    return fulfilment;
+  }
+
+  /** Curbside collection: slots with capacity, bookings, check-in. */
+  public io.vruksha.retail.curbside.Curbside curbside() {
+    return curbside;
+  }
+
+  /** Warranties on serialised items: registration, lookups, claims. */
+  public io.vruksha.retail.warranty.Warranties warranties() {
+    return warranties;
+  }
+
+  /** Notifications: templates, subscriptions, the notification outbox and its delivery. */
+  public io.vruksha.retail.notification.Notifier notifications() {
+    return notifier;
+  }
+
+  /**
+   * Checks out a sale with the serial numbers of its serialised SKUs, registering their warranties
+   * in the sale's unit of work: a serialised SKU without its serials refuses the whole sale.
+   */
+  public Sale checkout(
+      CheckoutRequest request,
+      Map<io.vruksha.retail.catalog.Sku, List<String>> serials,
+      Actor cashier) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(serials, "serials");
+    Objects.requireNonNull(cashier, "cashier");
+    return work.runFor(
+        request.basket().store(),
+        () -> {
+          Sale sale = checkout.checkout(request, cashier);
+          if (warranties.book().byReceipt(sale.store(), sale.number()).isEmpty()) {
+            warranties.registerSale(sale, serials);
+          }
+          return sale;
+        });
   }
 
   /** The daily sales and product performance aggregates the analytics reaction keeps. */
@@ -256,9 +319,33 @@ public final class RetailEngine {
    * refund to the original tender or store credit. Needs the REFUND permission.
    */
   public ReturnReceipt acceptReturn(ReturnRequest request, Actor actor) {
+    return acceptReturn(request, List.of(), actor);
+  }
+
+  /**
+   * Takes goods back against a receipt, with the serial numbers of serialised units: each must have
+   * been sold on that receipt's returned line, and its warranty is voided in the return's unit of
+   * work. A serialised line returned without its serials is refused (RETURN_INVALID).
+   */
+  public ReturnReceipt acceptReturn(ReturnRequest request, List<String> serials, Actor actor) {
     Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(serials, "serials");
     Objects.requireNonNull(actor, "actor");
-    return returns.accept(request, actor);
+    Optional<Sale> sale = sales.find(request.saleId());
+    if (sale.isEmpty()) {
+      return returns.accept(request, actor); // reports the unknown sale in its own words
+    }
+    return work.runFor(
+        sale.get().store(),
+        () -> {
+          if (sales.returnsOf(request.saleId()).stream()
+              .noneMatch(
+                  r -> r.id().equals("R-" + sale.get().store() + "-" + request.idempotencyKey()))) {
+            // a replayed return was checked (and its warranties voided) the first time
+            warranties.voidForReturn(sale.get(), request, serials);
+          }
+          return returns.accept(request, actor);
+        });
   }
 
   /** Invoices: the paid invoices of till sales, B2B invoices and their payments. */
@@ -419,6 +506,13 @@ public final class RetailEngine {
     private SalesAnalytics analytics = new InMemorySalesAnalytics();
     private HandledEvents handledEvents = new InMemoryHandledEvents();
     private Credentials credentials = new InMemoryCredentials();
+    private io.vruksha.retail.order.Orders orders = new io.vruksha.retail.memory.InMemoryOrders();
+    private io.vruksha.retail.curbside.CurbsideSlots curbsideSlots =
+        new io.vruksha.retail.memory.InMemoryCurbsideSlots();
+    private io.vruksha.retail.warranty.WarrantyBook warrantyBook =
+        new io.vruksha.retail.memory.InMemoryWarrantyBook();
+    private io.vruksha.retail.notification.NotificationOutbox notificationOutbox =
+        new io.vruksha.retail.memory.InMemoryNotificationOutbox();
     private java.time.Duration returnWindow = java.time.Duration.ofDays(30);
     private final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
 
@@ -593,6 +687,31 @@ public final class RetailEngine {
     }
 
     /** The engine. */
+    /** Where orders for later fulfilment are kept. */
+    public Builder orders(io.vruksha.retail.order.Orders orders) {
+      this.orders = required(orders, "orders");
+      return this;
+    }
+
+    /** Where curbside slots and bookings are kept. */
+    public Builder curbsideSlots(io.vruksha.retail.curbside.CurbsideSlots slots) {
+      this.curbsideSlots = required(slots, "curbsideSlots");
+      return this;
+    }
+
+    /** Where serialised SKUs, warranties and claims are kept. */
+    public Builder warrantyBook(io.vruksha.retail.warranty.WarrantyBook book) {
+      this.warrantyBook = required(book, "warrantyBook");
+      return this;
+    }
+
+    /** Where notifications, templates and subscriptions are kept. */
+    public Builder notificationOutbox(
+        io.vruksha.retail.notification.NotificationOutbox notifications) {
+      this.notificationOutbox = required(notifications, "notificationOutbox");
+      return this;
+    }
+
     public RetailEngine build() {
       return new RetailEngine(this);
     }

@@ -231,4 +231,120 @@ public sealed interface DomainEvent {
       return "retail.pos.shift.closed.v1";
     }
   }
+
+  /**
+   * What web shops may sell of a listed SKU at a store changed (a sale, a receipt, a reservation, a
+   * new safety buffer).
+   *
+   * @param store the store
+   * @param sku the SKU
+   * @param availableToSell on hand minus reserved minus the safety buffer, never below zero
+   * @param onHand on hand
+   * @param reserved reserved for orders
+   * @param safetyBuffer the safety buffer
+   */
+  record AvailableToSellChanged(
+      StoreId store,
+      String sku,
+      BigDecimal availableToSell,
+      BigDecimal onHand,
+      BigDecimal reserved,
+      BigDecimal safetyBuffer)
+      implements DomainEvent {
+    @Override
+    public String subject() {
+      return "retail.inventory.available_to_sell.changed.v1";
+    }
+  }
+
+  /**
+   * An order for later fulfilment (kiosk, web, phone) was placed, picked, made ready, collected or
+   * cancelled.
+   *
+   * @param store the store
+   * @param orderId the order
+   * @param channel where it was placed (KIOSK, WEB, PHONE)
+   * @param status its new status (PLACED, PICKED, READY, COLLECTED, CANCELLED)
+   * @param customerId the customer, or empty string
+   * @param total the order's total at its placement prices (collected: what the sale charged)
+   * @param receiptNumber the sale's receipt once collected, else empty string
+   * @param refunded what was refunded of a prepayment (cancellation, short pick)
+   */
+  record OrderChanged(
+      StoreId store,
+      String orderId,
+      String channel,
+      String status,
+      String customerId,
+      Money total,
+      String receiptNumber,
+      Money refunded)
+      implements DomainEvent {
+    @Override
+    public String subject() {
+      return "retail.order.order." + status.toLowerCase(java.util.Locale.ROOT) + ".v1";
+    }
+  }
+
+  /**
+   * A curbside collection was booked, moved to another slot, checked in on arrival or cancelled.
+   *
+   * @param store the store
+   * @param bookingId the booking
+   * @param slotId its slot
+   * @param orderId the order collected, or empty string
+   * @param status BOOKED, CHANGED, CHECKED_IN or CANCELLED
+   */
+  record CurbsideBookingChanged(
+      StoreId store, String bookingId, String slotId, String orderId, String status)
+      implements DomainEvent {
+    @Override
+    public String subject() {
+      return "retail.order.curbside_booking." + status.toLowerCase(java.util.Locale.ROOT) + ".v1";
+    }
+  }
+
+  /**
+   * A warranty on a serialised item was registered at sale, claimed, or voided by a return.
+   *
+   * @param store the store
+   * @param serial the item's serial number
+   * @param sku the SKU
+   * @param receiptNumber the receipt it was sold on
+   * @param status REGISTERED, CLAIMED or VOIDED
+   */
+  record WarrantyChanged(
+      StoreId store, String serial, String sku, String receiptNumber, String status)
+      implements DomainEvent {
+    @Override
+    public String subject() {
+      return "retail.aftersales.warranty." + status.toLowerCase(java.util.Locale.ROOT) + ".v1";
+    }
+  }
+
+  /**
+   * A notification was delivered, or given up on after its last attempt.
+   *
+   * @param store the store
+   * @param notificationId the notification
+   * @param kind ORDER_READY, POINTS_EARNED, LOW_STOCK or PURCHASE_ORDER_SENT
+   * @param channel EMAIL, SMS or WEBHOOK
+   * @param status SENT or FAILED
+   * @param attempts delivery attempts made
+   */
+  record NotificationChanged(
+      StoreId store,
+      String notificationId,
+      String kind,
+      String channel,
+      String status,
+      int attempts)
+      implements DomainEvent {
+    @Override
+    public String subject() {
+      return "retail.notification.notification."
+          + status.toLowerCase(java.util.Locale.ROOT)
+          + ".v1";
+    }
+  }
 }

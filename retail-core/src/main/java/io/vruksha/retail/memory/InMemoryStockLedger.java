@@ -3,6 +3,7 @@ package io.vruksha.retail.memory;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.stock.LocationId;
 import io.vruksha.retail.stock.MovementReason;
 import io.vruksha.retail.stock.ReorderRule;
 import io.vruksha.retail.stock.StockKey;
@@ -36,6 +37,7 @@ public final class InMemoryStockLedger implements StockLedger {
   private final Set<StockKey> low = new HashSet<>();
   private final Set<Sku> negativeAllowed = new HashSet<>();
   private final Map<String, Reservation> reservations = new HashMap<>();
+  private final Map<StockKey, BigDecimal> safetyBuffers = new HashMap<>();
   private long sequence;
 
   @Override
@@ -138,16 +140,17 @@ public final class InMemoryStockLedger implements StockLedger {
   @Override
   public synchronized void reserve(
       String reservationId, StockKey key, BigDecimal quantity, Instant expiresAt) {
-    StockLevel level = level(key);
-    if (level.available().compareTo(quantity) < 0) {
+    BigDecimal toSell =
+        level(key).available().subtract(safetyBuffers.getOrDefault(key, BigDecimal.ZERO));
+    if (toSell.compareTo(quantity) < 0) {
       throw new RuleViolationException(
           ErrorCode.STOCK_INSUFFICIENT,
           "SKU "
               + key.sku()
               + " has "
-              + level.available().toPlainString()
+              + toSell.max(BigDecimal.ZERO).stripTrailingZeros().toPlainString()
               + " available to reserve, "
-              + quantity.toPlainString()
+              + quantity.stripTrailingZeros().toPlainString()
               + " requested");
     }
     release(reservationId);
@@ -180,5 +183,38 @@ public final class InMemoryStockLedger implements StockLedger {
             .toList();
     expired.forEach(this::release);
     return expired.size();
+  }
+
+  @Override
+  public synchronized void setSafetyBuffer(StockKey key, BigDecimal buffer) {
+    BigDecimal before = safetyBuffers.put(key, buffer);
+    InMemoryUnitOfWork.onRollback(
+        () -> {
+          synchronized (this) {
+            if (before == null) {
+              safetyBuffers.remove(key);
+            } else {
+              safetyBuffers.put(key, before);
+            }
+          }
+        });
+  }
+
+  @Override
+  public synchronized io.vruksha.retail.stock.AvailableToSell availableToSell(StockKey key) {
+    return new io.vruksha.retail.stock.AvailableToSell(
+        key,
+        onHand.getOrDefault(key, BigDecimal.ZERO),
+        reserved.getOrDefault(key, BigDecimal.ZERO),
+        Optional.ofNullable(safetyBuffers.get(key)));
+  }
+
+  @Override
+  public synchronized List<io.vruksha.retail.stock.AvailableToSell> availableToSell(StoreId store) {
+    return safetyBuffers.keySet().stream()
+        .filter(k -> k.store().equals(store) && k.location().equals(LocationId.FLOOR))
+        .sorted(java.util.Comparator.comparing(k -> k.sku().value()))
+        .map(this::availableToSell)
+        .toList();
   }
 }

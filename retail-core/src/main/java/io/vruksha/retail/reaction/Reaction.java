@@ -17,7 +17,12 @@ public enum Reaction {
   /** Completed sales and returns feed the daily sales and product performance aggregates. */
   ANALYTICS("ENABLE_ANALYTICS_EVENTS", "retail.pos.>"),
   /** A created customer is enrolled in the loyalty programme, where the engine did not do it. */
-  LOYALTY_ENROLMENT("ENABLE_LOYALTY", "retail.customer.customer.created.v1");
+  LOYALTY_ENROLMENT("ENABLE_LOYALTY", "retail.customer.customer.created.v1"),
+  /**
+   * An order made ready, points earned, low stock or a purchase order sent adds notifications for
+   * the customer and the store's subscribers to the notification outbox.
+   */
+  NOTIFICATIONS("ENABLE_NOTIFICATIONS", "retail.>");
 
   private final String flag;
   private final String subjectFilter;

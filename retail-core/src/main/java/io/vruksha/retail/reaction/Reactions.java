@@ -81,12 +81,15 @@ public final class Reactions {
           payload instanceof DomainEvent.SaleCompleted
               || payload instanceof DomainEvent.ReturnCompleted;
       case LOYALTY_ENROLMENT -> payload instanceof DomainEvent.CustomerCreated;
+      case NOTIFICATIONS -> io.vruksha.retail.notification.Notifier.concerns(payload);
     };
   }
 
   private void apply(Reaction reaction, EventEnvelope event) {
     DomainEvent payload = event.payload();
-    if (payload instanceof DomainEvent.StockLow low) {
+    if (reaction == Reaction.NOTIFICATIONS) {
+      engine.notifications().onEvent(event);
+    } else if (payload instanceof DomainEvent.StockLow low) {
       engine.purchasing().onLowStock(low);
     } else if (payload instanceof DomainEvent.SaleCompleted sale) {
       analytics.addSale(businessDay(event), sale);

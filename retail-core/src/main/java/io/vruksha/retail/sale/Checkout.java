@@ -119,6 +119,14 @@ public final class Checkout {
    * @throws io.vruksha.retail.RetailException with a code naming what is wrong; nothing is written
    */
   public Sale checkout(CheckoutRequest request, Actor cashier) {
+    return checkout(request, cashier, Optional.empty());
+  }
+
+  /**
+   * Checks out a sale dated now (or at the basket's instant) but priced at {@code pricesAt}: an
+   * order placed earlier is sold at the prices and promotions the customer was shown.
+   */
+  public Sale checkout(CheckoutRequest request, Actor cashier, Optional<Instant> pricesAt) {
     BasketRequest basketRequest = request.basket();
     String requestHash = hash(canonical(request));
     return work.runFor(
@@ -147,7 +155,7 @@ public final class Checkout {
           BasketRequest dated =
               new BasketRequest(
                   basketRequest.store(),
-                  Optional.of(at),
+                  Optional.of(pricesAt.orElse(at)),
                   basketRequest.shopper(),
                   basketRequest.lines(),
                   basketRequest.couponCodes(),

@@ -178,7 +178,8 @@ public final class Stock {
   private void afterMove(
       StockKey key, BigDecimal change, MovementReason reason, String correlationId) {
     Instant now = clock.instant();
-    StockLevel level = ledger.level(key);
+    AvailableToSell toSell = ledger.availableToSell(key);
+    StockLevel level = toSell.level();
     List<DomainEvent> events = new ArrayList<>();
     events.add(
         new DomainEvent.StockUpdated(
@@ -205,7 +206,65 @@ public final class Stock {
                         rule.reorderQuantity()));
               }
             });
+    if (toSell.listed()) {
+      events.add(availableToSellChanged(toSell));
+    }
     events.forEach(e -> outbox.append(EventEnvelope.of(e, now, correlationId)));
+  }
+
+  /**
+   * Sets a SKU's safety buffer at a store (the stock web shops may not sell), listing it on the
+   * e-commerce bridge; publishes its new available to sell.
+   */
+  public AvailableToSell setSafetyBuffer(StoreId store, Sku sku, BigDecimal buffer) {
+    if (buffer == null || buffer.signum() < 0) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "a safety buffer must be zero or more, was " + buffer);
+    }
+    StockKey key = StockKey.floor(store, sku);
+    return work.runFor(
+        store,
+        () -> {
+          ledger.setSafetyBuffer(key, buffer);
+          AvailableToSell now = ledger.availableToSell(key);
+          outbox.append(
+              EventEnvelope.of(availableToSellChanged(now), clock.instant(), "safety-buffer"));
+          return now;
+        });
+  }
+
+  /**
+   * Reserves floor stock for an order inside the caller's unit of work, checked atomically against
+   * available to sell, and publishes the new available to sell when the SKU is listed.
+   */
+  public void reserve(
+      String reservationId, StockKey key, BigDecimal quantity, Instant until, String cause) {
+    requirePositive(quantity);
+    ledger.reserve(reservationId, key, quantity, until);
+    publishAvailableToSell(key, cause);
+  }
+
+  /** Releases a reservation inside the caller's unit of work, publishing the SKU's change. */
+  public void release(String reservationId, StockKey key, String cause) {
+    ledger.release(reservationId);
+    publishAvailableToSell(key, cause);
+  }
+
+  private void publishAvailableToSell(StockKey key, String cause) {
+    AvailableToSell now = ledger.availableToSell(key);
+    if (now.listed()) {
+      outbox.append(EventEnvelope.of(availableToSellChanged(now), clock.instant(), cause));
+    }
+  }
+
+  private static DomainEvent.AvailableToSellChanged availableToSellChanged(AvailableToSell a) {
+    return new DomainEvent.AvailableToSellChanged(
+        a.key().store(),
+        a.key().sku().value(),
+        a.quantity(),
+        a.onHand(),
+        a.reserved(),
+        a.safetyBuffer().orElse(BigDecimal.ZERO));
   }
 
   private static void requirePositive(BigDecimal quantity) {

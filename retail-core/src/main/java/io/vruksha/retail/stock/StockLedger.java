@@ -60,9 +60,12 @@ public interface StockLedger {
   void setAllowNegative(Sku sku, boolean allow);
 
   /**
-   * Reserves stock for an order until {@code expiresAt}.
+   * Reserves stock for an order until {@code expiresAt}. The check and the reservation are one
+   * atomic step against the level: a reservation never takes more than on hand minus reserved minus
+   * the SKU's safety buffer, however many orders reserve the last units at once, so available to
+   * sell never goes negative through reservations.
    *
-   * @throws io.vruksha.retail.RuleViolationException when not enough is available
+   * @throws io.vruksha.retail.RuleViolationException when not enough is available to sell
    */
   void reserve(String reservationId, StockKey key, BigDecimal quantity, Instant expiresAt);
 
@@ -71,4 +74,16 @@ public interface StockLedger {
 
   /** Releases every reservation that expired before {@code now}; returns how many. */
   int expireReservations(Instant now);
+
+  /**
+   * Sets the safety buffer of a SKU at a store's sales floor: the stock web shops may not sell.
+   * Setting one (even zero) lists the SKU on the e-commerce bridge.
+   */
+  void setSafetyBuffer(StockKey key, BigDecimal buffer);
+
+  /** The level at {@code key} with its safety buffer. */
+  AvailableToSell availableToSell(StockKey key);
+
+  /** Available to sell of every SKU listed for web shops at a store's sales floor, by SKU. */
+  List<AvailableToSell> availableToSell(StoreId store);
 }

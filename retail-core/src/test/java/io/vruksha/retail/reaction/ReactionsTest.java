@@ -187,7 +187,8 @@ class ReactionsTest {
     Reactions none =
         new Reactions(engine, Reaction.enabled(Map.of("ENABLE_ANALYTICS_EVENTS", "false")));
     assertThat(none.enabled())
-        .containsExactlyInAnyOrder(Reaction.REORDER, Reaction.LOYALTY_ENROLMENT);
+        .containsExactlyInAnyOrder(
+            Reaction.REORDER, Reaction.LOYALTY_ENROLMENT, Reaction.NOTIFICATIONS);
     drain().forEach(none::handle);
     assertThat(engine.analytics().daily(DemoStore.ID, DAY, DAY)).isEmpty();
   }
@@ -217,7 +218,9 @@ class ReactionsTest {
                     "ENABLE_AUTO_REORDER",
                     "0",
                     "ENABLE_ANALYTICS_EVENTS",
-                    "yes")))
+                    "yes",
+                    "ENABLE_NOTIFICATIONS",
+                    "no")))
         .containsExactly(Reaction.ANALYTICS);
     assertThatThrownBy(() -> Reaction.enabled(Map.of("ENABLE_LOYALTY", "maybe")))
         .isInstanceOf(InvalidInputException.class)

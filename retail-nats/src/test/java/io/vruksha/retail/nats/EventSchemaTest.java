@@ -170,7 +170,103 @@ class EventSchemaTest {
     engine.purchasing().send(order.id());
     engine.purchasing().receive(order.id(), Map.of(Sku.of("MUG"), BigDecimal.TEN));
     engine.registers().close(shift.id(), Money.of("100.00", "EUR"), anna);
+    ordersCurbsideWarrantiesAndNotifications(engine, outbox, anna, max);
     engine.customers().anonymise(DemoStore.ID, CustomerId.of("c-1"));
     return outbox.all();
+  }
+
+  /** Orders, available to sell, curbside, a warranty and a delivered notification. */
+  private static void ordersCurbsideWarrantiesAndNotifications(
+      RetailEngine engine, InMemoryOutbox outbox, Actor anna, Actor max) {
+    var store = DemoStore.ID;
+    engine
+        .notifications()
+        .subscribe(
+            new io.vruksha.retail.notification.NotificationSubscription(
+                store,
+                io.vruksha.retail.notification.Notification.Kind.ORDER_READY,
+                io.vruksha.retail.notification.Notification.Channel.WEBHOOK,
+                "https://shop.example.com/hooks"));
+    engine.stock().setSafetyBuffer(store, Sku.of("TEE-M"), new BigDecimal("2"));
+    engine
+        .orders()
+        .place(
+            new io.vruksha.retail.order.PlaceOrder(
+                "web-1",
+                store,
+                io.vruksha.retail.order.Order.Channel.WEB,
+                java.util.Optional.of("c-1"),
+                "ada@example.com",
+                Map.of(Sku.of("TEE-M"), new BigDecimal("2")),
+                java.util.Optional.of(
+                    new io.vruksha.retail.order.Order.Prepayment(
+                        Money.of("39.98", "EUR"), "psp-1")),
+                io.vruksha.retail.order.PlaceOrder.DEFAULT_HOLD),
+            anna);
+    engine.orders().pick(store, "web-1", List.of(io.vruksha.retail.order.Pick.of("TEE-M", "1")));
+    engine.orders().ready(store, "web-1");
+    engine.orders().collect(store, "web-1", List.of(), Map.of(), anna);
+    engine
+        .orders()
+        .place(
+            new io.vruksha.retail.order.PlaceOrder(
+                "kiosk-1",
+                store,
+                io.vruksha.retail.order.Order.Channel.KIOSK,
+                java.util.Optional.empty(),
+                "+49 30 1234567",
+                Map.of(Sku.of("MUG"), BigDecimal.ONE),
+                java.util.Optional.empty(),
+                io.vruksha.retail.order.PlaceOrder.DEFAULT_HOLD),
+            anna);
+    engine.orders().cancel(store, "kiosk-1");
+
+    java.time.Instant later = java.time.Instant.now().plus(java.time.Duration.ofDays(1));
+    for (String slot : List.of("s-1", "s-2")) {
+      engine
+          .curbside()
+          .defineSlot(
+              new io.vruksha.retail.curbside.CollectionSlot(
+                  store, slot, later, later.plus(java.time.Duration.ofMinutes(30)), 2, 0));
+    }
+    engine.curbside().book(store, "b-1", "s-1", java.util.Optional.of("web-1"), "Ada", "");
+    engine.curbside().change(store, "b-1", "s-2");
+    engine.curbside().checkIn(store, "b-1", "bay 2");
+    engine.curbside().book(store, "b-2", "s-1", java.util.Optional.empty(), "Bo", "");
+    engine.curbside().cancel(store, "b-2");
+
+    engine.warranties().serialise(Sku.of("CAKE"), 12);
+    Sale cake =
+        engine.checkout(
+            CheckoutRequest.of(
+                "k-serial",
+                BasketRequest.builder(store).add("CAKE", 1).build(),
+                new Tender.Cash(Money.of("10.00", "EUR"))),
+            Map.of(Sku.of("CAKE"), List.of("CK-1")),
+            anna);
+    engine.warranties().claim(store, "CK-1", "sunk in the middle", max);
+    engine.acceptReturn(
+        ReturnRequest.of("r-serial", cake.id(), new ReturnRequest.Item(0, BigDecimal.ONE, false)),
+        List.of("CK-1"),
+        max);
+
+    io.vruksha.retail.reaction.Reactions reactions =
+        new io.vruksha.retail.reaction.Reactions(
+            engine, java.util.EnumSet.of(io.vruksha.retail.reaction.Reaction.NOTIFICATIONS));
+    outbox.all().forEach(reactions::handle);
+    engine
+        .notifications()
+        .deliverDue(
+            List.of(
+                new io.vruksha.retail.notification.NotificationDelivery() {
+                  @Override
+                  public io.vruksha.retail.notification.Notification.Channel channel() {
+                    return io.vruksha.retail.notification.Notification.Channel.WEBHOOK;
+                  }
+
+                  @Override
+                  public void deliver(io.vruksha.retail.notification.Notification n) {}
+                }),
+            10);
   }
 }

@@ -73,6 +73,10 @@ public final class PostgresAdapters {
         .carts(new PostgresCartStore(db))
         .analytics(new PostgresSalesAnalytics(db))
         .handledEvents(new PostgresHandledEvents(db))
-        .credentials(new PostgresCredentials(db));
+        .credentials(new PostgresCredentials(db))
+        .orders(new PostgresOrders(db))
+        .curbsideSlots(new PostgresCurbsideSlots(db))
+        .warrantyBook(new PostgresWarrantyBook(db))
+        .notificationOutbox(new PostgresNotificationOutbox(db));
   }
 }

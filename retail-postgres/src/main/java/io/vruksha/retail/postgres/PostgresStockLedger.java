@@ -3,6 +3,7 @@ package io.vruksha.retail.postgres;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.stock.AvailableToSell;
 import io.vruksha.retail.stock.LocationId;
 import io.vruksha.retail.stock.MovementReason;
 import io.vruksha.retail.stock.ReorderRule;
@@ -233,7 +234,8 @@ public final class PostgresStockLedger implements StockLedger {
           int updated =
               h.createUpdate(
                       "UPDATE stock_levels SET reserved = reserved + :q"
-                          + " WHERE store_id = :s AND location_id = :l AND sku = :k AND on_hand - reserved >= :q")
+                          + " WHERE store_id = :s AND location_id = :l AND sku = :k"
+                          + " AND on_hand - reserved - COALESCE(safety_buffer, 0) >= :q")
                   .bind("q", quantity)
                   .bind("s", key.store().value())
                   .bind("l", key.location().value())
@@ -245,9 +247,9 @@ public final class PostgresStockLedger implements StockLedger {
                 "SKU "
                     + key.sku()
                     + " has "
-                    + find(h, key).available().toPlainString()
+                    + toSell(h, key).quantity().stripTrailingZeros().toPlainString()
                     + " available to reserve, "
-                    + quantity.toPlainString()
+                    + quantity.stripTrailingZeros().toPlainString()
                     + " requested");
           }
           return h.createUpdate("INSERT INTO stock_reservations VALUES (:id, :s, :l, :k, :q, :e)")
@@ -288,5 +290,64 @@ public final class PostgresStockLedger implements StockLedger {
           expired.forEach(id -> release(h, id));
           return expired.size();
         });
+  }
+
+  @Override
+  public void setSafetyBuffer(StockKey key, BigDecimal buffer) {
+    work.with(
+        h -> {
+          ensureRow(h, key);
+          return h.createUpdate(
+                  "UPDATE stock_levels SET safety_buffer = :b"
+                      + " WHERE store_id = :s AND location_id = :l AND sku = :k")
+              .bind("b", buffer)
+              .bind("s", key.store().value())
+              .bind("l", key.location().value())
+              .bind("k", key.sku().value())
+              .execute();
+        });
+  }
+
+  @Override
+  public AvailableToSell availableToSell(StockKey key) {
+    return work.with(h -> toSell(h, key));
+  }
+
+  private static AvailableToSell toSell(Handle h, StockKey key) {
+    return h.createQuery(
+            "SELECT on_hand, reserved, safety_buffer FROM stock_levels"
+                + " WHERE store_id = :s AND location_id = :l AND sku = :k")
+        .bind("s", key.store().value())
+        .bind("l", key.location().value())
+        .bind("k", key.sku().value())
+        .map(
+            (rs, ctx) ->
+                new AvailableToSell(
+                    key,
+                    rs.getBigDecimal("on_hand"),
+                    rs.getBigDecimal("reserved"),
+                    Optional.ofNullable(rs.getBigDecimal("safety_buffer"))))
+        .findOne()
+        .orElse(new AvailableToSell(key, BigDecimal.ZERO, BigDecimal.ZERO, Optional.empty()));
+  }
+
+  @Override
+  public List<AvailableToSell> availableToSell(StoreId store) {
+    return work.with(
+        h ->
+            h.createQuery(
+                    "SELECT sku, on_hand, reserved, safety_buffer FROM stock_levels"
+                        + " WHERE store_id = :s AND location_id = :l AND safety_buffer IS NOT NULL"
+                        + " ORDER BY sku")
+                .bind("s", store.value())
+                .bind("l", LocationId.FLOOR.value())
+                .map(
+                    (rs, ctx) ->
+                        new AvailableToSell(
+                            StockKey.floor(store, Sku.of(rs.getString("sku"))),
+                            rs.getBigDecimal("on_hand"),
+                            rs.getBigDecimal("reserved"),
+                            Optional.of(rs.getBigDecimal("safety_buffer"))))
+                .list());
   }
 }

@@ -113,6 +113,27 @@ public final class RetailServer implements AutoCloseable {
         });
   }
 
+  /** Delivers webhook notifications, signed with {@code NOTIFY_WEBHOOK_SECRET}, when it is set. */
+  private static void deliverNotifications(
+      RetailEngine engine, Map<String, String> env, List<AutoCloseable> resources) {
+    String secret = env.get("NOTIFY_WEBHOOK_SECRET");
+    if (secret == null || secret.isBlank()) {
+      return;
+    }
+    if (secret.length() < 16) {
+      throw new io.vruksha.retail.InvalidInputException(
+          io.vruksha.retail.ErrorCode.VALIDATION,
+          "NOTIFY_WEBHOOK_SECRET must be at least 16 characters long");
+    }
+    resources.add(
+        io.vruksha.retail.server.notify.NotificationDeliverer.start(
+            engine,
+            List.of(
+                new io.vruksha.retail.server.notify.HttpWebhookDelivery(
+                    secret, java.time.Clock.systemUTC())),
+            5));
+  }
+
   /** Starts a server as {@code config} says, with the database and NATS named in {@code env}. */
   public static RetailServer start(ServerConfig config, Map<String, String> env) {
     List<AutoCloseable> resources = new ArrayList<>();
@@ -127,6 +148,7 @@ public final class RetailServer implements AutoCloseable {
                     .embeddedBarcode(DemoStore.MARKDOWN_LABELS);
         RetailEngine engine = builder.build();
         DemoStore.seed(engine);
+        deliverNotifications(engine, env, resources);
         return start(config, engine, resources, deps, true);
       }
       PostgresDatabase db = PostgresDatabase.connect(PostgresConfig.from(env));
@@ -147,6 +169,7 @@ public final class RetailServer implements AutoCloseable {
       } else {
         engine = PostgresAdapters.use(db, RetailEngine.builder(), near).build();
       }
+      deliverNotifications(engine, env, resources);
       return start(config, engine, resources, deps, false);
     } catch (RuntimeException e) {
       closeAll(resources);
@@ -214,6 +237,9 @@ public final class RetailServer implements AutoCloseable {
     routes.addAll(BillingApi.routes(context));
     routes.addAll(ProcurementApi.routes(context));
     routes.addAll(ReportApi.routes(context));
+    routes.addAll(io.vruksha.retail.server.api.OrderApi.routes(context));
+    routes.addAll(io.vruksha.retail.server.api.AftersalesApi.routes(context));
+    routes.addAll(io.vruksha.retail.server.api.NotificationApi.routes(context));
     routes.add(
         ApiRoute.route(io.javalin.http.HandlerType.GET, "/metrics")
             .doc("system", "Prometheus metrics")

@@ -72,6 +72,8 @@ public record ServerConfig(
           "ENABLE_LOYALTY",
           "ENABLE_ANALYTICS_EVENTS",
           "ENABLE_AUTO_REORDER",
+          "ENABLE_NOTIFICATIONS",
+          "NOTIFY_WEBHOOK_SECRET",
           "ENABLE_BNPL",
           "ENABLE_CRYPTO_PAYMENTS",
           "RATE_LIMIT_PER_TOKEN",

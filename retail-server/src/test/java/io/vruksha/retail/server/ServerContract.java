@@ -550,6 +550,214 @@ abstract class ServerContract {
     ok(client.send("DELETE", demo + "/carts/" + voided, anna, null, Map.of()), 200);
     assertThat(client.get(demo + "/carts/" + voided, anna).status()).isEqualTo(404);
 
+    // orders beyond the till: notifications set up, a web order reserved, picked short,
+    // made ready, collected; a kiosk order cancelled; available to sell for web shops
+    ok(
+        client.post(
+            demo + "/notifications/subscriptions",
+            max,
+            Map.of("kind", "LOW_STOCK", "channel", "EMAIL", "recipient", "manager@example.com")),
+        201);
+    assertThat(
+            ok(client.get(demo + "/notifications/subscriptions", max), 200)
+                .data()
+                .findValuesAsText("recipient"))
+        .containsExactly("manager@example.com");
+    ok(
+        client.post(
+            demo + "/notifications/templates",
+            max,
+            Map.of(
+                "kind",
+                "ORDER_READY",
+                "channel",
+                "EMAIL",
+                "subject",
+                "Ready to collect: {orderId}",
+                "body",
+                "Hello, order {orderId} ({total}) waits for you at {store}.")),
+        200);
+    JsonNode buffer =
+        ok(client.post(demo + "/safety-buffers", max, Map.of("sku", "TEE-L", "buffer", "2")), 200)
+            .data();
+    BigDecimal teeLBefore = new BigDecimal(buffer.get("availableToSell").asText());
+    assertThat(teeLBefore)
+        .isEqualByComparingTo(
+            new BigDecimal(buffer.get("onHand").asText())
+                .subtract(new BigDecimal(buffer.get("reserved").asText()))
+                .subtract(new BigDecimal("2")));
+    JsonNode webOrder =
+        ok(
+                client.post(
+                    demo + "/orders",
+                    anna,
+                    Map.of(
+                        "orderId",
+                        "web-9001",
+                        "channel",
+                        "WEB",
+                        "customerId",
+                        "c-1",
+                        "contact",
+                        "ada@example.com",
+                        "lines",
+                        List.of(Map.of("sku", "TEE-L", "quantity", "2")),
+                        "prepayment",
+                        Map.of("amount", money("39.98"), "reference", "psp-9001"))),
+                201)
+            .data();
+    assertThat(amount(webOrder.get("total"))).isEqualByComparingTo("39.98");
+    assertThat(
+            new BigDecimal(
+                ok(client.get(demo + "/available-to-sell?sku=TEE-L", anna), 200)
+                    .data()
+                    .get(0)
+                    .get("availableToSell")
+                    .asText()))
+        .isEqualByComparingTo(teeLBefore.subtract(new BigDecimal("2")));
+    assertThat(
+            ok(client.get(demo + "/orders?status=PLACED", anna), 200).data().findValuesAsText("id"))
+        .containsExactly("web-9001");
+    assertThat(ok(client.get(demo + "/orders/web-9001", anna), 200).data().get("status").asText())
+        .isEqualTo("PLACED");
+    ok(
+        client.post(
+            demo + "/orders/web-9001/pick",
+            anna,
+            Map.of("lines", List.of(Map.of("sku", "TEE-L", "picked", "1")))),
+        200);
+    ok(client.post(demo + "/orders/web-9001/ready", anna, null), 200);
+    JsonNode collected =
+        ok(client.post(demo + "/orders/web-9001/collect", anna, Map.of(), "collect-9001"), 200)
+            .data();
+    assertThat(collected.get("status").asText()).isEqualTo("COLLECTED");
+    assertThat(amount(collected.get("refunded"))).isEqualByComparingTo("19.99");
+    ok(
+        client.post(
+            demo + "/orders",
+            anna,
+            Map.of(
+                "orderId",
+                "kiosk-9",
+                "channel",
+                "KIOSK",
+                "contact",
+                "+49 30 555 0199",
+                "lines",
+                List.of(Map.of("sku", "MUG", "quantity", "1")))),
+        201);
+    assertThat(
+            ok(client.post(demo + "/orders/kiosk-9/cancel", max, null), 200)
+                .data()
+                .get("status")
+                .asText())
+        .isEqualTo("CANCELLED");
+    await(
+        () ->
+            client
+                .get(demo + "/notifications", max)
+                .data()
+                .findValuesAsText("subject")
+                .contains("Ready to collect: web-9001"),
+        "the order-ready notification is in the outbox");
+
+    // curbside: two slots, one place at four
+    for (String[] slot :
+        new String[][] {
+          {"s-1600", "2030-01-02T16:00:00Z", "2030-01-02T16:30:00Z"},
+          {"s-1630", "2030-01-02T16:30:00Z", "2030-01-02T17:00:00Z"}
+        }) {
+      ok(
+          client.post(
+              demo + "/curbside/slots",
+              max,
+              Map.of("slotId", slot[0], "start", slot[1], "end", slot[2], "capacity", 1)),
+          201);
+    }
+    assertThat(
+            ok(client.get(demo + "/curbside/slots?from=2030-01-02T00:00:00Z", anna), 200)
+                .data()
+                .findValuesAsText("id"))
+        .containsExactly("s-1600", "s-1630");
+    ok(
+        client.post(
+            demo + "/curbside/bookings",
+            anna,
+            Map.of(
+                "bookingId",
+                "b-1",
+                "slotId",
+                "s-1600",
+                "customerName",
+                "Ada",
+                "orderId",
+                "web-9001")),
+        201);
+    assertThat(
+            client
+                .post(
+                    demo + "/curbside/bookings",
+                    anna,
+                    Map.of("bookingId", "b-2", "slotId", "s-1600", "customerName", "Bo"))
+                .status())
+        .isEqualTo(409);
+    assertThat(
+            ok(client.get(demo + "/curbside/slots/s-1600/bookings", anna), 200)
+                .data()
+                .findValuesAsText("id"))
+        .containsExactly("b-1");
+    ok(client.post(demo + "/curbside/bookings/b-1/slot", anna, Map.of("slotId", "s-1630")), 200);
+    ok(
+        client.post(
+            demo + "/curbside/bookings",
+            anna,
+            Map.of("bookingId", "b-2", "slotId", "s-1600", "customerName", "Bo")),
+        201);
+    ok(client.post(demo + "/curbside/bookings/b-1/check-in", anna, Map.of("bay", "3")), 200);
+    assertThat(
+            ok(client.get(demo + "/curbside/bookings/b-1", anna), 200)
+                .data()
+                .get("status")
+                .asText())
+        .isEqualTo("CHECKED_IN");
+    ok(client.post(demo + "/curbside/bookings/b-2/cancel", anna, null), 200);
+
+    // warranties: T-shirts L become serialised; one sold with its serial, then claimed
+    ok(client.post("/api/v1/warranty-policies", all, Map.of("sku", "TEE-L", "months", 24)), 200);
+    JsonNode serialSale =
+        ok(
+                client.post(
+                    demo + "/sales",
+                    anna,
+                    Map.of(
+                        "lines",
+                        List.of(Map.of("code", "TEE-L", "quantity", "1")),
+                        "tenders",
+                        List.of(Map.of("type", "CASH", "amount", money("20.00"))),
+                        "serials",
+                        Map.of("TEE-L", List.of("SN-TL-1"))),
+                    "serial-sale-1"),
+                201)
+            .data();
+    assertThat(
+            ok(
+                    client.get(
+                        demo + "/warranties?receipt=" + serialSale.get("number").asText(), anna),
+                    200)
+                .data()
+                .findValuesAsText("serial"))
+        .containsExactly("SN-TL-1");
+    ok(
+        client.post(
+            demo + "/warranties/SN-TL-1/claims", anna, Map.of("description", "seam came apart")),
+        201);
+    assertThat(
+            ok(client.get(demo + "/warranties/SN-TL-1", anna), 200)
+                .data()
+                .get("claims")
+                .findValuesAsText("description"))
+        .containsExactly("seam came apart");
+
     // customers' personal data can be removed
     assertThat(
             ok(client.post(demo + "/customers/c-1/anonymise", max, null), 200)

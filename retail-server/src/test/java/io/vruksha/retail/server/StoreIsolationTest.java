@@ -167,6 +167,64 @@ class StoreIsolationTest {
     String cartId = ok(client.post(demo + "/carts", all, null), 201).data().get("id").asText();
     ok(client.post(demo + "/carts/" + cartId + "/lines", all, Map.of("code", "TEE-M")), 201);
 
+    // an order, a curbside slot and booking, and a serial sold under warranty
+    ok(
+        client.post(
+            demo + "/orders",
+            all,
+            Map.of(
+                "orderId",
+                "web-secret-1",
+                "channel",
+                "WEB",
+                "contact",
+                "ada.secret@example.com",
+                "lines",
+                List.of(Map.of("sku", "TEE-L", "quantity", "1")))),
+        201);
+    ok(
+        client.post(
+            demo + "/curbside/slots",
+            all,
+            Map.of(
+                "slotId",
+                "slot-secret",
+                "start",
+                "2030-01-02T16:00:00Z",
+                "end",
+                "2030-01-02T16:30:00Z",
+                "capacity",
+                3)),
+        201);
+    ok(
+        client.post(
+            demo + "/curbside/bookings",
+            all,
+            Map.of("bookingId", "booking-secret", "slotId", "slot-secret", "customerName", "Ada")),
+        201);
+    ok(client.post("/api/v1/warranty-policies", all, Map.of("sku", "COFFEE", "months", 12)), 200);
+    ok(
+        client.post(
+            demo + "/sales",
+            all,
+            Map.of(
+                "lines",
+                List.of(Map.of("code", "COFFEE", "quantity", "1")),
+                "tenders",
+                List.of(Map.of("type", "CASH", "amount", money("10.00"))),
+                "serials",
+                Map.of("COFFEE", List.of("SN-SECRET-1"))),
+            "iso-serial-sale"),
+        201);
+    demoIds.put("orderNumber", "web-secret-1");
+    demoIds.put("slotId", "slot-secret");
+    demoIds.put("bookingId", "booking-secret");
+    demoIds.put("serial", "SN-SECRET-1");
+    secrets.add("web-secret-1");
+    secrets.add("slot-secret");
+    secrets.add("booking-secret");
+    secrets.add("SN-SECRET-1");
+
     demoIds.put("storeId", "demo");
     demoIds.put("cartId", cartId);
     demoIds.put("index", "0");
@@ -264,6 +322,18 @@ class StoreIsolationTest {
           case "/invoices/{number}/payments" ->
               Map.of("amount", money("1.00"), "method", "CASH", "reference", "x");
           case "/purchase-orders/{orderId}/receipts" -> Map.of("received", Map.of("MUG", "40"));
+          case "/curbside/bookings" ->
+              Map.of(
+                  "bookingId",
+                  "iso-booking",
+                  "slotId",
+                  demoIds.get("slotId"),
+                  "customerName",
+                  "Intruder");
+          case "/curbside/bookings/{bookingId}/slot" -> Map.of("slotId", demoIds.get("slotId"));
+          case "/orders/{orderNumber}/pick" ->
+              Map.of("lines", List.of(Map.of("sku", "TEE-L", "picked", "1")));
+          case "/warranties/{serial}/claims" -> Map.of("description", "fake claim");
           default -> Map.of();
         };
     return body;

@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Baskets, sales (checkout) and returns. */
@@ -74,13 +75,16 @@ public final class SaleApi {
    * @param coupons coupon codes, optional
    * @param tenders how it is paid, at least one
    * @param shiftId the register shift it belongs to, optional
+   * @param serials the serial numbers of serialised SKUs sold, by SKU (registers their warranties;
+   *     required for serialised SKUs when given for any)
    */
   public record SaleRequest(
       List<LineRequest> lines,
       Optional<String> customerId,
       Optional<List<String>> coupons,
       List<TenderRequest> tenders,
-      Optional<String> shiftId) {}
+      Optional<String> shiftId,
+      Optional<Map<String, List<String>>> serials) {}
 
   /**
    * One returned line.
@@ -98,9 +102,14 @@ public final class SaleApi {
    * @param lines what comes back
    * @param refundTo ORIGINAL (default) or STORE_CREDIT
    * @param shiftId the register shift the refund is paid from, optional
+   * @param serials the serial numbers of serialised units coming back, optional
    */
   public record ReturnBody(
-      String saleId, List<ReturnLine> lines, Optional<String> refundTo, Optional<String> shiftId) {}
+      String saleId,
+      List<ReturnLine> lines,
+      Optional<String> refundTo,
+      Optional<String> shiftId,
+      Optional<List<String>> serials) {}
 
   /** The routes. */
   public static List<ApiRoute> routes(ServerContext s) {
@@ -179,7 +188,8 @@ public final class SaleApi {
                           refundTo(r.refundTo()),
                           Optional.empty(),
                           opt(r.shiftId()));
-                  return s.engine().acceptReturn(request, call.actor());
+                  return s.engine()
+                      .acceptReturn(request, opt(r.serials()).orElse(List.of()), call.actor());
                 }),
         route(GET, "/api/v1/stores/{storeId}/returns")
             .doc("returns", "The store's returns")
@@ -266,10 +276,12 @@ public final class SaleApi {
     for (int i = 0; i < r.tenders().size(); i++) {
       tenders.add(tender(r.tenders().get(i), "tenders[" + i + "]"));
     }
-    return s.engine()
-        .checkout(
-            new CheckoutRequest(call.idempotencyKey(), basket, tenders, opt(r.shiftId())),
-            call.actor());
+    CheckoutRequest request =
+        new CheckoutRequest(call.idempotencyKey(), basket, tenders, opt(r.shiftId()));
+    if (opt(r.serials()).isPresent()) {
+      return s.engine().checkout(request, OrderApi.serials(r.serials()), call.actor());
+    }
+    return s.engine().checkout(request, call.actor());
   }
 
   static Tender tender(TenderRequest t, String field) {

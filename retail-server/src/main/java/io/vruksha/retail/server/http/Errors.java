@@ -36,7 +36,8 @@ public final class Errors {
           400;
       case PERMISSION_REQUIRED -> 403;
       case NOT_FOUND -> 404;
-      case STOCK_INSUFFICIENT, SHIFT_STATE, COUPON_EXHAUSTED, DUPLICATE -> 409;
+      case STOCK_INSUFFICIENT, SHIFT_STATE, COUPON_EXHAUSTED, DUPLICATE, ORDER_STATE, SLOT_FULL ->
+          409;
       case SKU_UNKNOWN,
           BARCODE_UNKNOWN,
           PRODUCT_BLOCKED,
@@ -47,7 +48,8 @@ public final class Errors {
           TENDER_INVALID,
           POINTS_INSUFFICIENT,
           IDEMPOTENCY_MISMATCH,
-          RETURN_INVALID ->
+          RETURN_INVALID,
+          WARRANTY_INVALID ->
           422;
       case UNAVAILABLE -> 503;
       case JOURNAL_BROKEN -> 500;

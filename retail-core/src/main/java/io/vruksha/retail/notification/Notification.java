@@ -1,0 +1,105 @@
+package io.vruksha.retail.notification;
+
+import io.vruksha.retail.store.StoreId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One message to one recipient on one channel, and how its delivery went.
+ *
+ * @param store the store it concerns
+ * @param id its id (derived from the event and recipient, so an event never notifies twice)
+ * @param kind what it is about
+ * @param channel how it travels
+ * @param recipient an e-mail address, a phone number or a webhook URL
+ * @param subject the rendered subject
+ * @param body the rendered body
+ * @param status where delivery stands
+ * @param attempts delivery attempts made
+ * @param createdAt when it was created
+ * @param nextAttemptAt when delivery is (next) due
+ * @param lastError why the last attempt failed
+ * @param eventId the event that caused it
+ */
+public record Notification(
+    StoreId store,
+    String id,
+    Kind kind,
+    Channel channel,
+    String recipient,
+    String subject,
+    String body,
+    Status status,
+    int attempts,
+    Instant createdAt,
+    Instant nextAttemptAt,
+    Optional<String> lastError,
+    String eventId) {
+
+  /** What a notification is about. */
+  public enum Kind {
+    /** An order is ready for collection (to the customer). */
+    ORDER_READY,
+    /** A customer earned loyalty points (to the customer). */
+    POINTS_EARNED,
+    /** Stock fell below its reorder point (to the manager). */
+    LOW_STOCK,
+    /** A purchase order was sent to its supplier (to the manager). */
+    PURCHASE_ORDER_SENT
+  }
+
+  /** How a notification travels. */
+  public enum Channel {
+    /** E-mail. */
+    EMAIL,
+    /** Text message. */
+    SMS,
+    /** An HTTP POST, signed, to a URL. */
+    WEBHOOK
+  }
+
+  /** Where delivery stands. */
+  public enum Status {
+    /** Waiting for (another) attempt. */
+    PENDING,
+    /** Delivered. */
+    SENT,
+    /** Given up after the last attempt. */
+    FAILED
+  }
+
+  /** Checks for nulls. */
+  public Notification {
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(recipient, "recipient");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+    Objects.requireNonNull(lastError, "lastError");
+    Objects.requireNonNull(eventId, "eventId");
+  }
+
+  /** This notification after an attempt. */
+  public Notification attempted(Status next, Instant nextAttempt, Optional<String> error) {
+    return new Notification(
+        store,
+        id,
+        kind,
+        channel,
+        recipient,
+        subject,
+        body,
+        next,
+        attempts + 1,
+        createdAt,
+        nextAttempt,
+        error,
+        eventId);
+  }
+}

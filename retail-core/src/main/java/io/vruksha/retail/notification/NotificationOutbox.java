@@ -1,0 +1,47 @@
+package io.vruksha.retail.notification;
+
+import io.vruksha.retail.store.StoreId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: notifications waiting for delivery (and delivered ones), the stores' templates and
+ * subscriptions. Implementations must be thread-safe.
+ */
+public interface NotificationOutbox {
+
+  /** Saves a store's template for a kind and channel. */
+  void saveTemplate(NotificationTemplate template);
+
+  /** A store's own template, if it set one. */
+  Optional<NotificationTemplate> template(
+      StoreId store, Notification.Kind kind, Notification.Channel channel);
+
+  /** Adds a subscription (an existing one is kept once). */
+  void subscribe(NotificationSubscription subscription);
+
+  /** Removes a subscription; false when there was none. */
+  boolean unsubscribe(NotificationSubscription subscription);
+
+  /** A store's subscriptions. */
+  List<NotificationSubscription> subscriptions(StoreId store);
+
+  /** Adds a notification; false (and nothing changes) when its id exists. */
+  boolean add(Notification notification);
+
+  /**
+   * Claims up to {@code limit} pending notifications due at {@code now}, oldest first, by moving
+   * their next attempt to {@code leaseUntil}: another deliverer will not take them before then.
+   */
+  List<Notification> claimDue(Instant now, Instant leaseUntil, int limit);
+
+  /** Saves a notification after a delivery attempt. */
+  void update(Notification notification);
+
+  /** The notification {@code id} of {@code store}. */
+  Optional<Notification> find(StoreId store, String id);
+
+  /** A store's notifications, newest first, at most {@code limit}. */
+  List<Notification> list(StoreId store, int limit);
+}
