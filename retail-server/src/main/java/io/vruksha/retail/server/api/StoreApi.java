@@ -158,6 +158,11 @@ public final class StoreApi {
                             + " cannot change a "
                             + existing.get().role());
                   }
+                  Optional<String> password =
+                      r.password() == null ? Optional.empty() : r.password();
+                  Optional<String> pin = r.pin() == null ? Optional.empty() : r.pin();
+                  // refuse bad secrets before anything is saved
+                  io.vruksha.retail.server.auth.Logins.checkSecrets(password, pin);
                   StaffMember member = new StaffMember(r.staffId(), r.name(), call.store(), role);
                   s.engine()
                       .unitOfWork()
@@ -165,11 +170,7 @@ public final class StoreApi {
                           call.store(),
                           () -> {
                             s.engine().workforce().staff().save(member);
-                            s.logins()
-                                .setSecrets(
-                                    member.staffId(),
-                                    r.password() == null ? Optional.empty() : r.password(),
-                                    r.pin() == null ? Optional.empty() : r.pin());
+                            s.logins().setSecrets(member.staffId(), password, pin);
                             return null;
                           });
                   return StaffView.of(member);
