@@ -3,6 +3,7 @@ package io.vruksha.retail.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vruksha.retail.server.TestClient.Response;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +58,33 @@ class StaffSecretsTest {
     refusedAndNotSaved(
         Map.of("staffId", "zoe", "name", "Zoe", "role", "CASHIER", "password", "short"),
         "password");
+  }
+
+  @Test
+  void aPasswordOverBcryptsLimitIs400AndALoginWithOneIs401() {
+    // found by HostileBodyProperties: bcrypt refuses more than 72 bytes, and that was a 500
+    refusedAndNotSaved(
+        Map.of("staffId", "zoe", "name", "Zoe", "role", "CASHIER", "password", "p".repeat(73)),
+        "password");
+    refusedAndNotSaved(
+        Map.of("staffId", "zoe", "name", "Zoe", "role", "CASHIER", "password", "\u00e9".repeat(37)),
+        "password");
+    Response ok =
+        client.post(
+            STAFF,
+            admin,
+            Map.of("staffId", "yan", "name", "Yan", "role", "CASHIER", "password", "p".repeat(72)));
+    assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
+    assertThat(client.loginPassword("yan", "p".repeat(72))).isNotBlank();
+    for (Map<String, Object> login :
+        List.of(
+            Map.<String, Object>of("staffId", "yan", "password", "p".repeat(1000)),
+            Map.<String, Object>of("staffId", "anna", "pin", "1".repeat(1000)),
+            Map.<String, Object>of("staffId", "nobody", "password", "x".repeat(100)))) {
+      Response r = client.post("/api/v1/auth/login", null, login);
+      assertThat(r.status()).as(r.toString()).isEqualTo(401);
+      assertThat(r.code()).isEqualTo("auth.unauthenticated");
+    }
   }
 
   @Test

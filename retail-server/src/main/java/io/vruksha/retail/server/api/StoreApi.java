@@ -71,7 +71,7 @@ public final class StoreApi {
    * @param staffId their id
    * @param name their name
    * @param role CASHIER, SUPERVISOR, MANAGER or ADMIN (at most the caller's own)
-   * @param password a password to log in with (8 to 128 characters), optional
+   * @param password a password to log in with (8 characters to 72 bytes in UTF-8), optional
    * @param pin a PIN to log in with at the till (4 to 8 digits), optional
    */
   public record StaffRequest(

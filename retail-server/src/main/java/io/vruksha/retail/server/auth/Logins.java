@@ -83,8 +83,8 @@ public final class Logins {
   }
 
   /**
-   * Checks a new password (8 to 128 characters) and PIN (4 to 8 digits) without storing them, so a
-   * caller can refuse a request before it writes anything.
+   * Checks a new password (8 characters to 72 bytes in UTF-8, bcrypt's limit) and PIN (4 to 8
+   * digits) without storing them, so a caller can refuse a request before it writes anything.
    */
   public static void checkSecrets(Optional<String> password, Optional<String> pin) {
     password.ifPresent(p -> requireStrength(p, 8, "a password", "password"));
@@ -98,9 +98,16 @@ public final class Logins {
   }
 
   private static void requireStrength(String secret, int min, String what, String field) {
-    if (secret.length() < min || secret.length() > 128) {
+    if (secret.length() < min || !Passwords.fits(secret)) {
       throw new InvalidInputException(
-          ErrorCode.VALIDATION, what + " needs " + min + " to 128 characters", List.of(field));
+          ErrorCode.VALIDATION,
+          what
+              + " needs at least "
+              + min
+              + " characters and at most "
+              + Passwords.MAX_BYTES
+              + " bytes in UTF-8",
+          List.of(field));
     }
   }
 
