@@ -119,6 +119,11 @@ public final class Json implements io.javalin.json.JsonMapper {
         .setCoercion(
             com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
             com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+    // no null inside a list or a map ({"variants": [null]}): a 400 naming the element, rather
+    // than a null every handler would have to expect
+    m.setDefaultSetterInfo(
+        com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
+            com.fasterxml.jackson.annotation.Nulls.FAIL));
     m.configOverride(BigDecimal.class)
         .setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
     m.getFactory()

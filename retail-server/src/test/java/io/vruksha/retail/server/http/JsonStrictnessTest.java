@@ -41,6 +41,27 @@ class JsonStrictnessTest {
   }
 
   @Test
+  void aNullInsideAListOrAMapIs400NamingIt() {
+    // found by HostileBodyProperties: {"variants": [null]} was a 500
+    assertThatThrownBy(
+            () ->
+                json.fromJsonString(
+                    "{\"id\":\"p\",\"name\":\"P\",\"category\":\"c\",\"taxCategory\":\"t\","
+                        + "\"variants\":[null]}",
+                    io.vruksha.retail.server.api.CatalogApi.ProductRequest.class))
+        .isInstanceOf(BadJson.class)
+        .hasMessage("field 'variants[0]' must not be null")
+        .satisfies(e -> assertThat(((BadJson) e).details()).containsExactly("variants[0]"));
+    assertThatThrownBy(
+            () ->
+                json.fromJsonString(
+                    "{\"counted\":{\"CASH\":null}}",
+                    io.vruksha.retail.server.api.RegisterApi.CloseShift.class))
+        .isInstanceOf(BadJson.class)
+        .satisfies(e -> assertThat(((BadJson) e).details()).containsExactly("counted.CASH"));
+  }
+
+  @Test
   void stringsAreText() {
     SystemApi.LoginRequest r =
         json.fromJsonString(
