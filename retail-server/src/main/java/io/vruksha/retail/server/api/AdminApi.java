@@ -313,7 +313,7 @@ public final class AdminApi {
         for (TierRequest t : need(r.tiers(), "reward.tiers")) {
           tiers.add(
               new Reward.Tier(
-                  t.spend().toMoney("reward.tiers.spend"),
+                  Views.money(t == null ? null : t.spend(), "reward.tiers.spend"),
                   opt(t.amountOff()).map(m -> m.toMoney("reward.tiers.amountOff")),
                   opt(t.percentOff())));
         }

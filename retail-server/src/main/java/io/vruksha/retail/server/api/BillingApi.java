@@ -112,7 +112,7 @@ public final class BillingApi {
                           .findFirst();
                   if (booked.isPresent()) {
                     if (booked.get().reference().equals(keyed)
-                        && booked.get().amount().equals(p.amount().toMoney("amount"))
+                        && booked.get().amount().equals(Views.money(p.amount(), "amount"))
                         && booked.get().method().equals(p.method())) {
                       return invoice;
                     }
@@ -127,7 +127,7 @@ public final class BillingApi {
                       .pay(
                           call.store(),
                           invoice.number(),
-                          p.amount().toMoney("amount"),
+                          Views.money(p.amount(), "amount"),
                           StoreApi.required(p.method(), "method"),
                           keyed);
                 }));

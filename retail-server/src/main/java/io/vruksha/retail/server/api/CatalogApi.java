@@ -164,7 +164,7 @@ public final class CatalogApi {
                     throw new InvalidInputException(
                         ErrorCode.VALIDATION, "price is required", List.of("price"));
                   }
-                  Money m = r.price().toMoney("price");
+                  Money m = Views.money(r.price(), "price");
                   return s.engine()
                       .priceBook()
                       .setPrice(

@@ -73,7 +73,8 @@ public final class ProcurementApi {
                                 items.put(
                                     Sku.of(sku),
                                     new Supplier.Item(
-                                        i.cost().toMoney("items." + sku + ".cost"),
+                                        Views.money(
+                                            i == null ? null : i.cost(), "items." + sku + ".cost"),
                                         i.leadTimeDays())));
                   }
                   Supplier supplier =

@@ -66,7 +66,7 @@ public final class RegisterApi {
                       .open(
                           call.store(),
                           StoreApi.required(o.registerId(), "registerId"),
-                          o.openingFloat().toMoney("openingFloat"),
+                          Views.money(o.openingFloat(), "openingFloat"),
                           call.actor());
                 }),
         route(GET, "/api/v1/stores/{storeId}/shifts/{shiftId}")
@@ -94,7 +94,7 @@ public final class RegisterApi {
                       .registers()
                       .moveCash(
                           shift(s, call).id(),
-                          m.amount().toMoney("amount"),
+                          Views.money(m.amount(), "amount"),
                           StoreApi.required(m.reason(), "reason"),
                           call.actor());
                 }),
@@ -110,7 +110,7 @@ public final class RegisterApi {
                         ErrorCode.VALIDATION, "counted needs at least CASH", List.of("counted"));
                   }
                   Map<String, Money> counted = new TreeMap<>();
-                  c.counted().forEach((k, v) -> counted.put(k, v.toMoney("counted." + k)));
+                  c.counted().forEach((k, v) -> counted.put(k, Views.money(v, "counted." + k)));
                   return s.engine().registers().close(shift(s, call).id(), counted, call.actor());
                 }));
   }

@@ -71,7 +71,7 @@ public final class StoreApi {
    * @param staffId their id
    * @param name their name
    * @param role CASHIER, SUPERVISOR, MANAGER or ADMIN (at most the caller's own)
-   * @param password a password to log in with (8 to 128 characters), optional
+   * @param password a password to log in with (8 characters to 72 bytes in UTF-8), optional
    * @param pin a PIN to log in with at the till (4 to 8 digits), optional
    */
   public record StaffRequest(
@@ -158,6 +158,11 @@ public final class StoreApi {
                             + " cannot change a "
                             + existing.get().role());
                   }
+                  Optional<String> password =
+                      r.password() == null ? Optional.empty() : r.password();
+                  Optional<String> pin = r.pin() == null ? Optional.empty() : r.pin();
+                  // refuse bad secrets before anything is saved
+                  io.vruksha.retail.server.auth.Logins.checkSecrets(password, pin);
                   StaffMember member = new StaffMember(r.staffId(), r.name(), call.store(), role);
                   s.engine()
                       .unitOfWork()
@@ -165,11 +170,7 @@ public final class StoreApi {
                           call.store(),
                           () -> {
                             s.engine().workforce().staff().save(member);
-                            s.logins()
-                                .setSecrets(
-                                    member.staffId(),
-                                    r.password() == null ? Optional.empty() : r.password(),
-                                    r.pin() == null ? Optional.empty() : r.pin());
+                            s.logins().setSecrets(member.staffId(), password, pin);
                             return null;
                           });
                   return StaffView.of(member);

@@ -27,6 +27,15 @@ public final class Views {
 
   private Views() {}
 
+  /** {@code money} as money; absent (left out or null) is a 400 naming the field. */
+  public static Money money(MoneyIn money, String field) {
+    if (money == null) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, field + " needs an amount and a currency", List.of(field));
+    }
+    return money.toMoney(field);
+  }
+
   /** Money as the API takes it: an amount string and a currency. */
   public record MoneyIn(String amount, String currency) {
     /** As money; a bad amount or currency is a 400 naming the field. */

@@ -63,13 +63,7 @@ public final class Logins {
 
   /** Sets a member of staff's password and/or PIN (each hashed), clearing failures. */
   public void setSecrets(String staffId, Optional<String> password, Optional<String> pin) {
-    password.ifPresent(p -> requireStrength(p, 8, "a password"));
-    pin.ifPresent(
-        p -> {
-          if (!p.matches("[0-9]{4,8}")) {
-            throw new InvalidInputException(ErrorCode.VALIDATION, "a PIN is 4 to 8 digits");
-          }
-        });
+    checkSecrets(password, pin);
     Credentials.Credential old =
         engine
             .credentials()
@@ -88,10 +82,32 @@ public final class Logins {
                 Optional.empty()));
   }
 
-  private static void requireStrength(String secret, int min, String what) {
-    if (secret.length() < min || secret.length() > 128) {
+  /**
+   * Checks a new password (8 characters to 72 bytes in UTF-8, bcrypt's limit) and PIN (4 to 8
+   * digits) without storing them, so a caller can refuse a request before it writes anything.
+   */
+  public static void checkSecrets(Optional<String> password, Optional<String> pin) {
+    password.ifPresent(p -> requireStrength(p, 8, "a password", "password"));
+    pin.ifPresent(
+        p -> {
+          if (!p.matches("[0-9]{4,8}")) {
+            throw new InvalidInputException(
+                ErrorCode.VALIDATION, "a PIN is 4 to 8 digits", List.of("pin"));
+          }
+        });
+  }
+
+  private static void requireStrength(String secret, int min, String what, String field) {
+    if (secret.length() < min || !Passwords.fits(secret)) {
       throw new InvalidInputException(
-          ErrorCode.VALIDATION, what + " needs " + min + " to 128 characters");
+          ErrorCode.VALIDATION,
+          what
+              + " needs at least "
+              + min
+              + " characters and at most "
+              + Passwords.MAX_BYTES
+              + " bytes in UTF-8",
+          List.of(field));
     }
   }
 

@@ -18,10 +18,27 @@ public final class Passwords {
     return BCrypt.withDefaults().hashToString(cost, secret.toCharArray());
   }
 
-  /** Whether {@code secret} matches {@code hash}. */
+  /** The longest secret bcrypt takes, in UTF-8 bytes. */
+  public static final int MAX_BYTES = 72;
+
+  /** Whether {@code secret} fits bcrypt's limit of {@link #MAX_BYTES} UTF-8 bytes. */
+  public static boolean fits(String secret) {
+    return secret.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
+  }
+
+  /**
+   * Whether {@code secret} matches {@code hash}. A secret longer than bcrypt takes matches nothing
+   * (none can have been stored), after the same work as any other check.
+   */
   public boolean matches(String secret, String hash) {
-    return BCrypt.verifyer()
-        .verify(secret.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))
-        .verified;
+    byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+    boolean fits = bytes.length <= MAX_BYTES;
+    boolean verified =
+        BCrypt.verifyer()
+            .verify(
+                fits ? bytes : "-".getBytes(StandardCharsets.UTF_8),
+                hash.getBytes(StandardCharsets.UTF_8))
+            .verified;
+    return fits && verified;
   }
 }

@@ -61,7 +61,9 @@ public final class BadJson extends RuntimeException {
       String why =
           cause instanceof io.vruksha.retail.RetailException r
               ? r.getMessage()
-              : "has the wrong type or format";
+              : m instanceof com.fasterxml.jackson.databind.exc.InvalidNullException
+                  ? "must not be null"
+                  : "has the wrong type or format";
       return new BadJson("field '" + path(m) + "' " + why, List.of(path(m)));
     }
     if (e instanceof JsonProcessingException p && p.getLocation() != null) {

@@ -107,14 +107,23 @@ public final class Json implements io.javalin.json.JsonMapper {
         m.addMixIn(c, ValueMixin.class);
       }
     }
-    // a JSON number is never read into a text field: money amounts are decimal strings
+    // a JSON number or boolean is never read into a text field: money amounts are decimal
+    // strings, and {"pin": true} is not the PIN "true"
     m.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
         .setCoercion(
             com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
             com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
         .setCoercion(
             com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+            com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+        .setCoercion(
+            com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
             com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+    // no null inside a list or a map ({"variants": [null]}): a 400 naming the element, rather
+    // than a null every handler would have to expect
+    m.setDefaultSetterInfo(
+        com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
+            com.fasterxml.jackson.annotation.Nulls.FAIL));
     m.configOverride(BigDecimal.class)
         .setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
     m.getFactory()

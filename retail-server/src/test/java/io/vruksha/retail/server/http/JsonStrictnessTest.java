@@ -1,0 +1,71 @@
+package io.vruksha.retail.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vruksha.retail.server.api.StoreApi;
+import io.vruksha.retail.server.api.SystemApi;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What the request reader takes for text: only JSON strings. */
+class JsonStrictnessTest {
+
+  private final Json json = new Json();
+
+  @Test
+  void aBooleanIsNotText() {
+    // found by HostileBodyProperties: {"pin": true} was read as the PIN "true"
+    assertThatThrownBy(
+            () ->
+                json.fromJsonString(
+                    "{\"staffId\":\"anna\",\"pin\":true}", SystemApi.LoginRequest.class))
+        .isInstanceOf(BadJson.class)
+        .satisfies(e -> assertThat(((BadJson) e).details()).containsExactly("pin"));
+    assertThatThrownBy(
+            () ->
+                json.fromJsonString(
+                    "{\"id\":\"s\",\"name\":false,\"currency\":\"EUR\",\"zone\":\"UTC\"}",
+                    StoreApi.StoreRequest.class))
+        .isInstanceOf(BadJson.class)
+        .hasMessageContaining("'name'");
+  }
+
+  @Test
+  void numbersAreNotTextEither() {
+    assertThatThrownBy(
+            () ->
+                json.fromJsonString(
+                    "{\"staffId\":7,\"pin\":\"1234\"}", SystemApi.LoginRequest.class))
+        .isInstanceOf(BadJson.class);
+  }
+
+  @Test
+  void aNullInsideAListOrAMapIs400NamingIt() {
+    // found by HostileBodyProperties: {"variants": [null]} was a 500
+    assertThatThrownBy(
+            () ->
+                json.fromJsonString(
+                    "{\"id\":\"p\",\"name\":\"P\",\"category\":\"c\",\"taxCategory\":\"t\","
+                        + "\"variants\":[null]}",
+                    io.vruksha.retail.server.api.CatalogApi.ProductRequest.class))
+        .isInstanceOf(BadJson.class)
+        .hasMessage("field 'variants[0]' must not be null")
+        .satisfies(e -> assertThat(((BadJson) e).details()).containsExactly("variants[0]"));
+    assertThatThrownBy(
+            () ->
+                json.fromJsonString(
+                    "{\"counted\":{\"CASH\":null}}",
+                    io.vruksha.retail.server.api.RegisterApi.CloseShift.class))
+        .isInstanceOf(BadJson.class)
+        .satisfies(e -> assertThat(((BadJson) e).details()).containsExactly("counted.CASH"));
+  }
+
+  @Test
+  void stringsAreText() {
+    SystemApi.LoginRequest r =
+        json.fromJsonString(
+            "{\"staffId\":\"anna\",\"pin\":\"1234\"}", SystemApi.LoginRequest.class);
+    assertThat(r.pin()).isEqualTo(Optional.of("1234"));
+  }
+}
