@@ -1,0 +1,126 @@
+package io.vruksha.retail.cli;
+
+import io.vruksha.retail.RetailException;
+import io.vruksha.retail.postgres.PostgresBulkImport;
+import java.io.IOException;
+import java.util.Map;
+import me.tongfei.progressbar.ProgressBar;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The fast path of {@code retail import products|prices|stock|customers}: the file is read row by
+ * row and each row parsed by its kind (the domain's constructors say what is wrong with it); the
+ * rows are streamed with COPY into a staging table, a chunk at a time, and {@link
+ * PostgresBulkImport} validates and merges each chunk set-based in one transaction. Unreadable and
+ * invalid rows are staged too, with their reason, so every rejected row comes back from the
+ * database in file order with its line and original columns.
+ *
+ * <p>Each chunk of {@code chunkRows} rows commits on its own: an interrupted import keeps the
+ * chunks it finished and a second run skips them. A dry run does every chunk in one transaction and
+ * rolls it back. Memory stays bounded (the COPY buffer), whatever the file's size.
+ */
+final class BulkImport<P> {
+
+  /** The counts an import ends with. */
+  record Result(long imported, long rejected, long skipped) {}
+
+  private final Jdbi jdbi;
+  private final ImportKinds.Kind<P> kind;
+  private final ImportKinds.Context ctx;
+  private final PostgresBulkImport.Options options;
+  private final boolean dryRun;
+  private final int chunkRows;
+  private final Long crashAfter;
+
+  BulkImport(
+      Jdbi jdbi,
+      ImportKinds.Kind<P> kind,
+      ImportKinds.Context ctx,
+      PostgresBulkImport.Options options,
+      boolean dryRun,
+      int chunkRows,
+      Long crashAfter) {
+    this.jdbi = jdbi;
+    this.kind = kind;
+    this.ctx = ctx;
+    this.options = options;
+    this.dryRun = dryRun;
+    this.chunkRows = chunkRows;
+    this.crashAfter = crashAfter;
+  }
+
+  Result run(ImportReader reader, ImportCommand.Rejects rejects, ProgressBar progress)
+      throws IOException {
+    long[] total = new long[3]; // imported, rejected, skipped
+    long good = 0; // rows staged as parsed, for --crash-after
+    try (Handle h = jdbi.open()) {
+      PostgresBulkImport bulk = new PostgresBulkImport(h, kind.bulk(), options);
+      h.begin();
+      boolean done = false;
+      try {
+        bulk.begin();
+        for (ImportReader.Row row = reader.next(); row != null; row = reader.next()) {
+          if (progress != null) {
+            progress.step();
+          }
+          if (row.broken()) {
+            bulk.rejected(row.line(), row.original(), row.error());
+          } else {
+            Object[] values;
+            String key;
+            try {
+              P parsed = kind.parse(row.fields(), row.line(), ctx);
+              key = kind.key(parsed);
+              values = kind.staged(parsed, ctx);
+            } catch (RetailException e) {
+              bulk.rejected(row.line(), row.original(), e.getMessage());
+              values = null;
+              key = null;
+            }
+            if (values != null) {
+              if (crashAfter != null && good >= crashAfter) {
+                throw new ImportCommand.SimulatedCrash(good);
+              }
+              good++;
+              bulk.row(row.line(), row.original(), key, values);
+            }
+          }
+          if (bulk.staged() >= chunkRows) {
+            finish(bulk, rejects, total);
+            if (!dryRun) {
+              h.commit();
+              h.begin();
+            }
+            bulk.begin();
+          }
+        }
+        finish(bulk, rejects, total);
+        if (dryRun) {
+          h.rollback();
+        } else {
+          h.commit();
+        }
+        done = true;
+      } finally {
+        if (!done) {
+          bulk.cancel();
+          h.rollback();
+        }
+      }
+    }
+    return new Result(total[0], total[1], total[2]);
+  }
+
+  private static void finish(PostgresBulkImport bulk, ImportCommand.Rejects rejects, long[] total)
+      throws IOException {
+    PostgresBulkImport.Counts counts = bulk.apply();
+    total[0] += counts.imported();
+    total[2] += counts.skipped();
+    total[1] +=
+        bulk.rejects(
+            r ->
+                rejects.add(
+                    new ImportReader.Row(r.line(), Map.of(), r.original(), null), r.reason()));
+  }
+}
