@@ -40,21 +40,28 @@ public final class PostgresBulkImport {
     /** One variant a row, upserted into its product by product id. */
     PRODUCTS(
         "product_id text, sku text, header jsonb, variant jsonb, has_cost boolean, gtins text[],"
-            + " codes text[]"),
+            + " codes text[]",
+        "product_id, sku"),
     /** One price a row, upserted by price list and SKU, with its price history. */
-    PRICES("list_id text, sku text, price numeric, currency text, before_price numeric"),
+    PRICES(
+        "list_id text, sku text, price numeric, currency text, before_price numeric",
+        "list_id, sku"),
     /** One customer a row, created (with its event) or updated by id. */
     CUSTOMERS(
-        "customer_id text, email text, created jsonb, patch jsonb, before jsonb, after jsonb"),
+        "customer_id text, email text, created jsonb, patch jsonb, before jsonb, after jsonb",
+        "customer_id, email"),
     /** One stock movement a row: a receipt, or with counting the counted level. */
     STOCK(
         "location_id text, sku text, quantity numeric, reference text, change numeric,"
-            + " on_hand numeric(19,3)");
+            + " on_hand numeric(19,3)",
+        "location_id, sku");
 
     private final String columns;
+    private final String keys;
 
-    Kind(String columns) {
+    Kind(String columns, String keys) {
       this.columns = columns;
+      this.keys = keys;
     }
 
     private List<String> names() {
@@ -90,15 +97,13 @@ public final class PostgresBulkImport {
     void accept(Reject reject) throws java.io.IOException;
   }
 
-  /** The bytes of COPY data sent at a time. */
+  /** The characters of COPY data encoded before they are handed on. */
   private static final int CHUNK = 1 << 20;
 
   private final Handle h;
   private final Kind kind;
   private final Options options;
-  private final StringBuilder buffer = new StringBuilder(CHUNK + 8192);
   private CopyIn copy;
-  private long staged;
 
   /** An import of {@code kind} on the session of {@code handle}; creates its temporary tables. */
   public PostgresBulkImport(Handle handle, Kind kind, Options options) {
@@ -131,7 +136,6 @@ public final class PostgresBulkImport {
         .mapTo(String.class)
         .one();
     h.execute("TRUNCATE import_staging");
-    staged = 0;
     List<String> columns = new ArrayList<>(List.of("file_line", "original", "dup_key", "reason"));
     List<String> own = kind.names();
     own.removeAll(List.of("before_price", "before", "after", "change", "on_hand"));
@@ -148,130 +152,148 @@ public final class PostgresBulkImport {
   }
 
   /**
-   * Stages a row that was read and parsed: {@code values} in the order of the kind's columns
-   * (products: product_id, sku, header, variant, has_cost, gtins, codes; prices: list_id, sku,
-   * price, currency; customers: customer_id, email, created, patch; stock: location_id, sku,
-   * quantity, reference), each a String (text or JSON), BigDecimal, Boolean, List of Strings (an
-   * array) or null.
+   * Encodes staged rows in COPY's text format, for {@link #write}: used by the thread that reads
+   * the file, while the session runs the previous chunk's statements. Not thread-safe.
    */
-  public void row(long line, List<String> original, String key, Object... values) {
-    buffer.append(line).append('\t');
-    array(original);
-    buffer.append('\t');
-    text(key);
-    buffer.append("\t\\N");
-    for (Object v : values) {
+  public static final class Rows {
+    private final Kind kind;
+    private final StringBuilder buffer = new StringBuilder(CHUNK + 8192);
+    private long rows;
+
+    /** An encoder of {@code kind}'s rows. */
+    public Rows(Kind kind) {
+      this.kind = kind;
+    }
+
+    /**
+     * Stages a row that was read and parsed: {@code values} in the order of the kind's columns
+     * (products: product_id, sku, header, variant, has_cost, gtins, codes; prices: list_id, sku,
+     * price, currency; customers: customer_id, email, created, patch; stock: location_id, sku,
+     * quantity, reference), each a String (text or JSON), BigDecimal, Boolean, List of Strings (an
+     * array) or null.
+     */
+    public void row(long line, List<String> original, String key, Object... values) {
+      buffer.append(line).append('\t');
+      array(original);
       buffer.append('\t');
-      value(v);
-    }
-    buffer.append('\n');
-    staged++;
-    flushIfFull();
-  }
-
-  /** Stages a row rejected before it reached the database (unreadable, invalid). */
-  public void rejected(long line, List<String> original, String reason) {
-    buffer.append(line).append('\t');
-    array(original);
-    buffer.append("\t\\N\t");
-    text(reason);
-    for (int i = 0; i < kind.names().size() - extraColumns(); i++) {
+      text(key);
       buffer.append("\t\\N");
-    }
-    buffer.append('\n');
-    staged++;
-    flushIfFull();
-  }
-
-  private int extraColumns() {
-    return switch (kind) {
-      case PRICES -> 1;
-      case CUSTOMERS, STOCK -> 2;
-      case PRODUCTS -> 0;
-    };
-  }
-
-  /** The rows staged in this chunk. */
-  public long staged() {
-    return staged;
-  }
-
-  private void value(Object v) {
-    if (v == null) {
-      buffer.append("\\N");
-    } else if (v instanceof String s) {
-      text(s);
-    } else if (v instanceof BigDecimal d) {
-      buffer.append(d.toString());
-    } else if (v instanceof Boolean b) {
-      buffer.append(b ? 't' : 'f');
-    } else if (v instanceof List<?> list) {
-      @SuppressWarnings("unchecked")
-      List<String> strings = (List<String>) list;
-      array(strings);
-    } else {
-      throw new IllegalArgumentException("cannot stage a " + v.getClass().getSimpleName());
-    }
-  }
-
-  /** An array literal {"a","b"}, escaped for COPY's text format. */
-  private void array(List<String> values) {
-    if (values == null) {
-      buffer.append("\\N");
-      return;
-    }
-    StringBuilder literal = new StringBuilder("{");
-    for (int i = 0; i < values.size(); i++) {
-      if (i > 0) {
-        literal.append(',');
+      for (Object v : values) {
+        buffer.append('\t');
+        value(v);
       }
-      String s = values.get(i);
-      if (s == null) {
-        literal.append("NULL");
-        continue;
+      buffer.append('\n');
+      rows++;
+    }
+
+    /** Stages a row rejected before it reached the database (unreadable, invalid). */
+    public void rejected(long line, List<String> original, String reason) {
+      buffer.append(line).append('\t');
+      array(original);
+      buffer.append("\t\\N\t");
+      text(reason);
+      for (int i = 0; i < kind.names().size() - extraColumns(); i++) {
+        buffer.append("\t\\N");
       }
-      literal.append('"');
-      for (int j = 0; j < s.length(); j++) {
-        char c = s.charAt(j);
-        if (c == '"' || c == '\\') {
-          literal.append('\\');
+      buffer.append('\n');
+      rows++;
+    }
+
+    private int extraColumns() {
+      return switch (kind) {
+        case PRICES -> 1;
+        case CUSTOMERS, STOCK -> 2;
+        case PRODUCTS -> 0;
+      };
+    }
+
+    /** The rows encoded so far. */
+    public long rows() {
+      return rows;
+    }
+
+    /** The characters waiting to be taken. */
+    public int pending() {
+      return buffer.length();
+    }
+
+    /** The COPY data encoded since the last call, as UTF-8. */
+    public byte[] take() {
+      byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+      buffer.setLength(0);
+      return bytes;
+    }
+
+    private void value(Object v) {
+      if (v == null) {
+        buffer.append("\\N");
+      } else if (v instanceof String s) {
+        text(s);
+      } else if (v instanceof BigDecimal d) {
+        buffer.append(d.toString());
+      } else if (v instanceof Boolean b) {
+        buffer.append(b ? 't' : 'f');
+      } else if (v instanceof List<?> list) {
+        @SuppressWarnings("unchecked")
+        List<String> strings = (List<String>) list;
+        array(strings);
+      } else {
+        throw new IllegalArgumentException("cannot stage a " + v.getClass().getSimpleName());
+      }
+    }
+
+    /** An array literal {"a","b"}, escaped for COPY's text format. */
+    private void array(List<String> values) {
+      if (values == null) {
+        buffer.append("\\N");
+        return;
+      }
+      StringBuilder literal = new StringBuilder("{");
+      for (int i = 0; i < values.size(); i++) {
+        if (i > 0) {
+          literal.append(',');
         }
-        literal.append(c);
+        String s = values.get(i);
+        if (s == null) {
+          literal.append("NULL");
+          continue;
+        }
+        literal.append('"');
+        for (int j = 0; j < s.length(); j++) {
+          char c = s.charAt(j);
+          if (c == '"' || c == '\\') {
+            literal.append('\\');
+          }
+          literal.append(c);
+        }
+        literal.append('"');
       }
-      literal.append('"');
+      text(literal.append('}').toString());
     }
-    text(literal.append('}').toString());
+
+    private void text(String s) {
+      if (s == null) {
+        buffer.append("\\N");
+        return;
+      }
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        switch (c) {
+          case '\\' -> buffer.append("\\\\");
+          case '\t' -> buffer.append("\\t");
+          case '\n' -> buffer.append("\\n");
+          case '\r' -> buffer.append("\\r");
+          default -> buffer.append(c);
+        }
+      }
+    }
   }
 
-  private void text(String s) {
-    if (s == null) {
-      buffer.append("\\N");
+  /** Sends encoded rows to the chunk's COPY. */
+  public void write(byte[] bytes) {
+    if (bytes.length == 0) {
       return;
     }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\' -> buffer.append("\\\\");
-        case '\t' -> buffer.append("\\t");
-        case '\n' -> buffer.append("\\n");
-        case '\r' -> buffer.append("\\r");
-        default -> buffer.append(c);
-      }
-    }
-  }
-
-  private void flushIfFull() {
-    if (buffer.length() >= CHUNK) {
-      send();
-    }
-  }
-
-  private void send() {
-    if (buffer.length() == 0) {
-      return;
-    }
-    byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-    buffer.setLength(0);
     try {
       copy.writeToCopy(bytes, 0, bytes.length);
     } catch (SQLException e) {
@@ -281,7 +303,6 @@ public final class PostgresBulkImport {
 
   /** Abandons the chunk's COPY (the caller rolls the transaction back). */
   public void cancel() {
-    buffer.setLength(0);
     if (copy != null && copy.isActive()) {
       try {
         copy.cancelCopy();
@@ -297,17 +318,18 @@ public final class PostgresBulkImport {
    * rejected, then the kind's own checks, then the good rows are written.
    */
   public Counts apply() {
-    send();
     try {
       copy.endCopy();
     } catch (SQLException e) {
       throw new ConnectionException(e);
     }
     copy = null;
-    h.execute("ANALYZE import_staging");
+    h.execute("ANALYZE import_staging (file_line, reason, dup_key, " + kind.keys + ")");
     rejectDuplicates();
     switch (kind) {
-      case PRODUCTS -> products();
+      case PRODUCTS -> {
+        return products();
+      }
       case PRICES -> prices();
       case CUSTOMERS -> customers();
       case STOCK -> stock();
@@ -364,7 +386,16 @@ public final class PostgresBulkImport {
   // -----------------------------------------------------------------------------------------
   // products: the document of each product is the one PostgresCatalog.save writes
 
-  private void products() {
+  private static final String TWICE =
+      "SELECT u.gtin FROM import_staging, unnest(gtins) AS u(gtin) WHERE reason IS NULL"
+          + " GROUP BY u.gtin HAVING count(*) > 1";
+
+  /** The good rows whose product changes (all but those of products already as the file says). */
+  private static final String CHANGING =
+      "s.reason IS NULL AND NOT EXISTS (SELECT 1 FROM import_products p"
+          + " WHERE p.product_id = s.product_id AND NOT p.changed)";
+
+  private Counts products() {
     h.execute(
         "UPDATE import_staging s SET reason = 'SKU ' || s.sku || ' already belongs to product '"
             + " || ps.product_id FROM product_skus ps"
@@ -388,30 +419,37 @@ public final class PostgresBulkImport {
             + " || b.product_id ELSE 'product ' || a.product_id || ' uses barcode ' || a.code"
             + " || ' on two variants' END AS reason"
             + " FROM (SELECT file_line, product_id, u.gtin, u.code FROM import_staging,"
-            + " unnest(gtins, codes) AS u(gtin, code) WHERE reason IS NULL) a"
-            + " JOIN (SELECT file_line, product_id, u.gtin FROM import_staging,"
-            + " unnest(gtins) AS u(gtin) WHERE reason IS NULL) b"
-            + " ON b.gtin = a.gtin AND b.file_line < a.file_line"
+            + " unnest(gtins, codes) AS u(gtin, code) WHERE reason IS NULL"
+            + " AND u.gtin IN ("
+            + TWICE
+            + ")) a JOIN (SELECT file_line, product_id, u.gtin FROM import_staging,"
+            + " unnest(gtins) AS u(gtin) WHERE reason IS NULL AND u.gtin IN ("
+            + TWICE
+            + ")) b ON b.gtin = a.gtin AND b.file_line < a.file_line"
             + " ORDER BY a.file_line, b.file_line) x WHERE s.file_line = x.file_line");
 
     h.execute(
         "CREATE TEMPORARY TABLE IF NOT EXISTS import_products (product_id text PRIMARY KEY,"
-            + " doc jsonb NOT NULL, before jsonb)");
+            + " doc jsonb NOT NULL, before jsonb, changed boolean NOT NULL)");
     h.execute("TRUNCATE import_products");
-    // each product's new document: the last row's header; the variants it had, each replaced by
-    // the row with its SKU (keeping its attributes, and its cost when the row has none), then the
-    // new SKUs in file order. A new product of one row is that row's document as it is.
+    // a product of one row that is not in the catalogue yet is that row's document as it is;
+    // the others (in the catalogue, or on several rows) get a merged document: the last row's
+    // header; the variants it had, each replaced by the row with its SKU (keeping its attributes,
+    // and its cost when the row has none), then the new SKUs in file order
     h.execute(
-        "INSERT INTO import_products (product_id, doc, before)"
-            + " WITH rows AS (SELECT file_line, product_id, sku, header, variant, has_cost"
-            + " FROM import_staging WHERE reason IS NULL),"
+        "INSERT INTO import_products (product_id, doc, before, changed)"
+            + " WITH merged AS (SELECT product_id FROM import_staging WHERE reason IS NULL"
+            + " GROUP BY product_id HAVING count(*) > 1 UNION SELECT s.product_id"
+            + " FROM import_staging s JOIN products p ON p.product_id = s.product_id"
+            + " WHERE s.reason IS NULL),"
+            + " rows AS (SELECT file_line, product_id, sku, header, variant, has_cost"
+            + " FROM import_staging WHERE reason IS NULL"
+            + " AND product_id IN (SELECT product_id FROM merged)),"
             + " old AS (SELECT p.product_id, p.document FROM products p"
-            + " WHERE p.product_id IN (SELECT product_id FROM rows) ORDER BY p.product_id"
+            + " WHERE p.product_id IN (SELECT product_id FROM merged) ORDER BY p.product_id"
             + " FOR UPDATE),"
             + " hdr AS (SELECT DISTINCT ON (product_id) product_id, header FROM rows"
             + " ORDER BY product_id, file_line DESC),"
-            + " several AS (SELECT product_id FROM rows GROUP BY product_id HAVING count(*) > 1"
-            + " UNION SELECT product_id FROM old),"
             + " ex AS (SELECT o.product_id, e.ord, e.v->'sku'->>'value' AS sku,"
             + " CASE WHEN r.sku IS NULL THEN e.v ELSE r.variant"
             + " || jsonb_build_object('attributes', e.v->'attributes')"
@@ -421,38 +459,50 @@ public final class PostgresBulkImport {
             + " WITH ORDINALITY AS e(v, ord)"
             + " LEFT JOIN rows r ON r.product_id = o.product_id AND r.sku = e.v->'sku'->>'value'),"
             + " added AS (SELECT r.product_id, 1000000000000 + r.file_line AS ord, r.variant AS v"
-            + " FROM rows r WHERE r.product_id IN (SELECT product_id FROM several)"
-            + " AND NOT EXISTS (SELECT 1 FROM ex WHERE ex.product_id = r.product_id"
+            + " FROM rows r WHERE NOT EXISTS (SELECT 1 FROM ex WHERE ex.product_id = r.product_id"
             + " AND ex.sku = r.sku)),"
             + " vars AS (SELECT product_id, jsonb_agg(v ORDER BY ord) AS variants FROM"
             + " (SELECT product_id, ord, v FROM ex UNION ALL SELECT product_id, ord, v FROM added) x"
-            + " GROUP BY product_id)"
-            + " SELECT hd.product_id, CASE WHEN vs.variants IS NULL THEN hd.header"
-            + " ELSE jsonb_set(hd.header, '{variants}', vs.variants) END, o.document"
-            + " FROM hdr hd LEFT JOIN vars vs USING (product_id) LEFT JOIN old o USING (product_id)");
+            + " GROUP BY product_id),"
+            + " docs AS (SELECT hd.product_id, jsonb_set(hd.header, '{variants}', vs.variants) AS doc,"
+            + " o.document AS before FROM hdr hd JOIN vars vs USING (product_id)"
+            + " LEFT JOIN old o USING (product_id))"
+            + " SELECT product_id, doc, before, before IS DISTINCT FROM doc FROM docs");
     h.execute(
-        "UPDATE import_staging s SET status = CASE WHEN p.before IS NOT DISTINCT FROM p.doc"
-            + " THEN 'skipped' ELSE 'imported' END FROM import_products p"
-            + " WHERE s.reason IS NULL AND s.product_id = p.product_id");
-    h.execute("DELETE FROM import_products WHERE before IS NOT DISTINCT FROM doc");
-    h.execute(
-        "INSERT INTO products (product_id, document) SELECT product_id, doc FROM import_products"
-            + " ORDER BY product_id ON CONFLICT (product_id) DO UPDATE SET document = EXCLUDED.document");
+        "INSERT INTO products (product_id, document) SELECT s.product_id, s.header"
+            + " FROM import_staging s WHERE s.reason IS NULL AND NOT EXISTS (SELECT 1"
+            + " FROM import_products p WHERE p.product_id = s.product_id)"
+            + " UNION ALL SELECT product_id, doc FROM import_products WHERE changed"
+            + " ON CONFLICT (product_id) DO UPDATE SET document = EXCLUDED.document");
     h.execute(
         "DELETE FROM product_barcodes pb USING import_staging s, import_products p"
-            + " WHERE p.before IS NOT NULL AND s.status = 'imported' AND s.product_id = p.product_id"
-            + " AND pb.sku = s.sku");
+            + " WHERE p.before IS NOT NULL AND p.changed AND s.reason IS NULL"
+            + " AND s.product_id = p.product_id AND pb.sku = s.sku");
     h.execute(
-        "INSERT INTO product_skus (sku, product_id) SELECT sku, product_id FROM import_staging"
-            + " WHERE status = 'imported' ORDER BY file_line ON CONFLICT (sku) DO NOTHING");
+        "INSERT INTO product_skus (sku, product_id) SELECT s.sku, s.product_id"
+            + " FROM import_staging s WHERE "
+            + CHANGING
+            + " ON CONFLICT (sku) DO NOTHING");
     h.execute(
         "INSERT INTO product_barcodes (gtin13, sku) SELECT g, s.sku FROM import_staging s,"
-            + " unnest(s.gtins) AS g WHERE s.status = 'imported' ORDER BY s.file_line");
+            + " unnest(s.gtins) AS g WHERE "
+            + CHANGING);
     h.execute(
         "INSERT INTO audit_log (entity, entity_id, changed_by, before, after)"
-            + " SELECT 'product', product_id, "
+            + " SELECT 'product', s.product_id, "
             + ACTOR
-            + ", before, doc FROM import_products ORDER BY product_id");
+            + ", NULL, s.header FROM import_staging s WHERE s.reason IS NULL AND NOT EXISTS"
+            + " (SELECT 1 FROM import_products p WHERE p.product_id = s.product_id)"
+            + " UNION ALL SELECT 'product', product_id, "
+            + ACTOR
+            + ", before, doc FROM import_products WHERE changed");
+    return h.createQuery(
+            "SELECT count(*) FILTER (WHERE p.changed IS NOT FALSE),"
+                + " count(*) FILTER (WHERE NOT p.changed) FROM import_staging s"
+                + " LEFT JOIN import_products p ON p.product_id = s.product_id"
+                + " WHERE s.reason IS NULL")
+        .map((rs, ctx) -> new Counts(rs.getLong(1), rs.getLong(2)))
+        .one();
   }
 
   // -----------------------------------------------------------------------------------------
