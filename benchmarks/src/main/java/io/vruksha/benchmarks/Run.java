@@ -27,7 +27,7 @@ public final class Run {
 
   /** The benchmarks {@code run.sh} knows. */
   static final List<String> NAMES =
-      List.of("pricing", "checkout-embedded", "checkout-http", "relay", "all");
+      List.of("pricing", "checkout-embedded", "checkout-http", "relay", "import", "all");
 
   /** {@code Run NAME [--quick]}. */
   public static void main(String[] args) throws Exception {
@@ -50,11 +50,13 @@ public final class Run {
       case "checkout-embedded" -> print(CheckoutEmbedded.run(env, seconds));
       case "checkout-http" -> print(CheckoutHttp.run(env, seconds));
       case "relay" -> print(RelayBench.run(env, quick ? 5_000 : 20_000));
+      case "import" -> print(ImportBench.run(env, quick ? 100_000 : 1_000_000));
       default -> {
         pricing(true);
         print(CheckoutEmbedded.run(env, seconds));
         print(CheckoutHttp.run(env, seconds));
         print(RelayBench.run(env, quick ? 5_000 : 20_000));
+        print(ImportBench.run(env, quick ? 100_000 : 1_000_000));
       }
     }
   }

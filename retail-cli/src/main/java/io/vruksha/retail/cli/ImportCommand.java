@@ -131,9 +131,21 @@ final class ImportCommand implements Callable<Integer> {
 
   @Option(
       names = "--batch-size",
-      defaultValue = "1000",
-      description = "rows per transaction (default: ${DEFAULT-VALUE})")
-  int batchSize;
+      description =
+          "rows per transaction (default: "
+              + BULK_CHUNK
+              + " for products, prices, stock and customers, "
+              + PORT_BATCH
+              + " for promotions)")
+  Integer batchSize;
+
+  /** Rows a set-based import stages, validates and commits at a time, unless told otherwise. */
+  static final int BULK_CHUNK = 50_000;
+
+  /**
+   * Rows an import through the engine's ports writes in one unit of work, unless told otherwise.
+   */
+  static final int PORT_BATCH = 1_000;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -177,7 +189,7 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   /** The simulated crash of {@code --crash-after}. */
-  private static final class SimulatedCrash extends RuntimeException {
+  static final class SimulatedCrash extends RuntimeException {
     SimulatedCrash(long rows) {
       super("simulated crash after " + rows + " rows", null, false, false);
     }
@@ -210,7 +222,7 @@ final class ImportCommand implements Callable<Integer> {
       case "set" -> setMode = true;
       default -> throw new CommandLine.ParameterException(cli, "--mode is receive or set");
     }
-    if (batchSize < 1) {
+    if (batchSize != null && batchSize < 1) {
       throw new CommandLine.ParameterException(cli, "--batch-size must be at least 1");
     }
     boolean csv = format == null ? !isJsonLines(file) : parseFormat(cli, format);
@@ -311,6 +323,29 @@ final class ImportCommand implements Callable<Integer> {
       }
       ImportKinds.Context ctx = new ImportKinds.Context(engine, db, theStore, facts.ref(), setMode);
       Tally tally = new Tally();
+      if (kind.bulk() != null) {
+        boolean gross =
+            engine
+                .unitOfWork()
+                .runFor(store, () -> engine.taxRules().jurisdictionOf(store))
+                .map(j -> j.pricesIncludeTax())
+                .orElse(true);
+        BulkImport.Result result;
+        try (Rejects rejects = new Rejects(rejectsFile, csv, reader.header(), err);
+            ProgressBar progress = progressBar(kind.name, facts.lines() - (csv ? 1 : 0))) {
+          result = bulk(kind, db, ctx, gross, setMode, reader, rejects, progress);
+        } catch (SimulatedCrash crash) {
+          err.println("retail import: " + crash.getMessage());
+          return Retail.FAILURE;
+        } catch (org.jdbi.v3.core.JdbiException e) {
+          err.println("retail import: the database refused the import: " + rootMessage(e));
+          return Retail.FAILURE;
+        }
+        tally.imported = result.imported();
+        tally.rejected = result.rejected();
+        tally.skipped = result.skipped();
+        return summary(out, tally, started);
+      }
       try (Rejects rejects = new Rejects(rejectsFile, csv, reader.header(), err);
           ProgressBar progress = progressBar(kind.name, facts.lines() - (csv ? 1 : 0))) {
         run(kind, reader, ctx, tally, rejects, progress);
@@ -326,6 +361,38 @@ final class ImportCommand implements Callable<Integer> {
       err.println("retail import: cannot read " + file + ": " + e.getMessage());
       return Retail.FAILURE;
     }
+  }
+
+  private <P> BulkImport.Result bulk(
+      ImportKinds.Kind<P> kind,
+      PostgresDatabase db,
+      ImportKinds.Context ctx,
+      boolean gross,
+      boolean setMode,
+      ImportReader reader,
+      Rejects rejects,
+      ProgressBar progress)
+      throws IOException {
+    var options =
+        new io.vruksha.retail.postgres.PostgresBulkImport.Options(
+            ctx.store.id(), ctx.store.currency(), gross, setMode);
+    return new BulkImport<>(
+            db.jdbi(),
+            kind,
+            ctx,
+            options,
+            dryRun,
+            batchSize == null ? BULK_CHUNK : batchSize,
+            crashAfter)
+        .run(reader, rejects, progress);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
   }
 
   private int summary(PrintWriter out, Tally tally, long started) {
@@ -404,7 +471,7 @@ final class ImportCommand implements Callable<Integer> {
         continue;
       }
       batch.add(new ImportKinds.Pending<>(row, parsed));
-      if (batch.size() >= batchSize) {
+      if (batch.size() >= (batchSize == null ? PORT_BATCH : batchSize)) {
         flush(kind, batch, ctx, tally, rejects);
         batch.clear();
       }

@@ -19,6 +19,7 @@ import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.Quantity;
 import io.vruksha.retail.money.UnitOfMeasure;
 import io.vruksha.retail.money.UnitPrice;
+import io.vruksha.retail.postgres.PostgresBulkImport;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.pricing.PriceEntry;
 import io.vruksha.retail.pricing.PriceList;
@@ -117,6 +118,16 @@ final class ImportKinds {
 
     /** Writes one row inside the caller's unit of work; false when nothing had to change. */
     abstract boolean apply(P p, Context c);
+
+    /** The set-based write path of this kind, or null when it writes through the engine's ports. */
+    PostgresBulkImport.Kind bulk() {
+      return null;
+    }
+
+    /** A parsed row's staging columns, in the order {@link PostgresBulkImport#row} takes them. */
+    Object[] staged(P p, Context c) {
+      throw new UnsupportedOperationException(name + " has no set-based write path");
+    }
   }
 
   static Kind<?> named(String name) {
@@ -187,6 +198,26 @@ final class ImportKinds {
     }
 
     @Override
+    PostgresBulkImport.Kind bulk() {
+      return PostgresBulkImport.Kind.PRODUCTS;
+    }
+
+    @Override
+    Object[] staged(ProductRow r, Context c) {
+      Variant v = r.variant();
+      Product alone = new Product(r.id(), r.name(), r.category(), r.tax(), r.status(), List.of(v));
+      return new Object[] {
+        r.id().value(),
+        v.sku().value(),
+        PostgresBulkImport.json(alone),
+        PostgresBulkImport.json(v),
+        v.cost().isPresent(),
+        v.barcodes().stream().map(Barcode::toGtin13).toList(),
+        v.barcodes().stream().map(Barcode::toString).toList()
+      };
+    }
+
+    @Override
     boolean apply(ProductRow r, Context c) {
       Optional<Product> existing = c.engine.catalog().product(r.id());
       List<Variant> variants = new ArrayList<>(existing.map(Product::variants).orElse(List.of()));
@@ -248,6 +279,21 @@ final class ImportKinds {
     @Override
     String key(PriceRow p) {
       return "price list " + p.list() + ", SKU " + p.sku();
+    }
+
+    @Override
+    PostgresBulkImport.Kind bulk() {
+      return PostgresBulkImport.Kind.PRICES;
+    }
+
+    @Override
+    Object[] staged(PriceRow r, Context c) {
+      return new Object[] {
+        r.list().value(),
+        r.sku().value(),
+        r.price().amount(),
+        r.price().currency().getCurrencyCode()
+      };
     }
 
     @Override
@@ -353,6 +399,18 @@ final class ImportKinds {
     }
 
     @Override
+    PostgresBulkImport.Kind bulk() {
+      return PostgresBulkImport.Kind.STOCK;
+    }
+
+    @Override
+    Object[] staged(StockRow r, Context c) {
+      return new Object[] {
+        r.key().location().value(), r.key().sku().value(), r.quantity(), r.reference()
+      };
+    }
+
+    @Override
     void check(List<Pending<StockRow>> batch, Context c) {
       for (Pending<StockRow> p : batch) {
         Optional<SellableItem> item = c.item(p.parsed.key().sku());
@@ -441,6 +499,13 @@ final class ImportKinds {
    * anonymised customer is never filled in again.
    */
   static final class Customers extends Kind<CustomerRow> {
+    private static final com.fasterxml.jackson.databind.ObjectMapper PATCH_JSON =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(
+                com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+
     Customers() {
       super(
           "customers",
@@ -487,6 +552,38 @@ final class ImportKinds {
     @Override
     String key(CustomerRow p) {
       return "customer " + p.id();
+    }
+
+    @Override
+    PostgresBulkImport.Kind bulk() {
+      return PostgresBulkImport.Kind.CUSTOMERS;
+    }
+
+    /**
+     * The customer the row creates when there is none yet, and the fields it replaces in an
+     * existing one (its name, and each optional field the row has; consent with its time).
+     */
+    @Override
+    Object[] staged(CustomerRow r, Context c) {
+      Customer created = build(r, Optional.empty(), Instant.now());
+      String json = PostgresBulkImport.json(created);
+      com.fasterxml.jackson.databind.node.ObjectNode full;
+      try {
+        full = (com.fasterxml.jackson.databind.node.ObjectNode) PATCH_JSON.readTree(json);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+      com.fasterxml.jackson.databind.node.ObjectNode patch = PATCH_JSON.createObjectNode();
+      patch.set("name", full.get("name"));
+      r.email().ifPresent(x -> patch.set("email", full.get("email")));
+      r.phone().ifPresent(x -> patch.set("phone", full.get("phone")));
+      r.group().ifPresent(x -> patch.set("group", full.get("group")));
+      r.taxId().ifPresent(x -> patch.set("taxId", full.get("taxId")));
+      if (r.consent().isPresent()) {
+        patch.set("marketingConsent", full.get("marketingConsent"));
+        patch.set("consentAt", full.get("consentAt"));
+      }
+      return new Object[] {r.id().value(), created.email().orElse(null), json, patch.toString()};
     }
 
     @Override

@@ -1,0 +1,288 @@
+package io.vruksha.benchmarks;
+
+import io.vruksha.retail.catalog.Barcode;
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.postgres.PostgresAdapters;
+import io.vruksha.retail.postgres.PostgresConfig;
+import io.vruksha.retail.postgres.PostgresDatabase;
+import java.io.BufferedWriter;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code retail import products} and {@code retail import sales} of generated files (a product a
+ * row with a barcode; sales lines of three to a receipt over those products) into a fresh database,
+ * each as its own JVM with {@code -Xmx256m} as a back office would run it, against {@code psql
+ * \copy} of the very rows the import wrote (exported from the first database) into the same tables
+ * of a second fresh database: products, product_skus and product_barcodes for the products (not the
+ * import's audit_log rows), sales_history for the sales.
+ *
+ * <p>Rows per second are rows of the file over the wall time of the process (JVM start included).
+ * The import's peak heap is read from its GC log ({@code -Xlog:gc,gc+heap+exit}): the largest heap
+ * in use before any collection, or at exit, since use only grows between collections.
+ */
+final class ImportBench {
+
+  private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
+  private static final Pattern EXIT_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+
+  private ImportBench() {}
+
+  static Map<String, String> run(Map<String, String> env, int rows) throws Exception {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put("import_rows", Integer.toString(rows));
+    Path dir = Files.createTempDirectory("vruksha-import-bench");
+    Path products = dir.resolve("products.csv");
+    Path sales = dir.resolve("sales.csv");
+    writeProducts(products, rows);
+    writeSales(sales, rows);
+    double peak = 0;
+    try (BenchDatabase a = BenchDatabase.create(env, "vruksha_import");
+        BenchDatabase b = BenchDatabase.create(env, "vruksha_copy")) {
+      seed(a);
+      seed(b);
+      Path gc = dir.resolve("gc-products.log");
+      double tProducts = cli(a.config, gc, "products", products);
+      peak = Math.max(peak, peakHeapMiB(gc));
+      gc = dir.resolve("gc-sales.log");
+      double tSales = cli(a.config, gc, "sales", sales);
+      peak = Math.max(peak, peakHeapMiB(gc));
+
+      List<String> productTables = List.of("products", "product_skus", "product_barcodes");
+      // the rows the import wrote, minus the demo store's own, as psql would load them
+      String generated = "product_id LIKE 'bench-%'";
+      Map<String, String> where =
+          Map.of(
+              "products",
+              generated,
+              "product_skus",
+              generated,
+              "product_barcodes",
+              "sku LIKE 'BENCH-%'",
+              "sales_history",
+              "true");
+      for (String t : productTables) {
+        psql(
+            a.config,
+            "\\copy (SELECT * FROM "
+                + t
+                + " WHERE "
+                + where.get(t)
+                + ") TO '"
+                + dir.resolve(t + ".copy")
+                + "'");
+      }
+      psql(a.config, "\\copy sales_history TO '" + dir.resolve("sales_history.copy") + "'");
+      double cProducts = 0;
+      for (String t : productTables) {
+        cProducts += psql(b.config, "\\copy " + t + " FROM '" + dir.resolve(t + ".copy") + "'");
+      }
+      double cSales =
+          psql(b.config, "\\copy sales_history FROM '" + dir.resolve("sales_history.copy") + "'");
+
+      figures(out, "products", rows, tProducts, cProducts);
+      figures(out, "sales", rows, tSales, cSales);
+      out.put("import_peak_heap_mib", String.format(Locale.ROOT, "%.0f", peak));
+    } finally {
+      try (var files = Files.list(dir)) {
+        for (Path p : files.toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+      Files.deleteIfExists(dir);
+    }
+    return out;
+  }
+
+  private static void figures(
+      Map<String, String> out, String what, int rows, double importSeconds, double copySeconds) {
+    double importRps = rows / importSeconds;
+    double copyRps = rows / copySeconds;
+    out.put("import_" + what + "_seconds", String.format(Locale.ROOT, "%.1f", importSeconds));
+    out.put("copy_" + what + "_seconds", String.format(Locale.ROOT, "%.1f", copySeconds));
+    out.put("import_" + what + "_rps", String.format(Locale.ROOT, "%.0f", importRps));
+    out.put("copy_" + what + "_rps", String.format(Locale.ROOT, "%.0f", copyRps));
+    out.put("import_" + what + "_vs_copy", String.format(Locale.ROOT, "%.2f", importRps / copyRps));
+  }
+
+  /** The demo store (Berlin, EUR, prices with tax) on a migrated database. */
+  private static void seed(BenchDatabase bench) {
+    PostgresDatabase db = bench.pool(2);
+    db.migrate();
+    RetailEngine engine = PostgresAdapters.use(db, RetailEngine.builder()).build();
+    DemoStore.seed(engine);
+  }
+
+  static void writeProducts(Path file, int rows) throws IOException {
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("product_id,sku,name,category,tax_category,unit,barcode,status,cost\n");
+      StringBuilder line = new StringBuilder(160);
+      for (int i = 0; i < rows; i++) {
+        String payload = String.format(Locale.ROOT, "41%010d", i);
+        line.setLength(0);
+        line.append("bench-")
+            .append(i)
+            .append(",BENCH-")
+            .append(i)
+            .append(",Bench product ")
+            .append(i)
+            .append(",kitchen,")
+            .append(i % 5 == 0 ? "reduced" : "standard")
+            .append(",ea,")
+            .append(payload)
+            .append(Barcode.checkDigit(payload))
+            .append(",ACTIVE,")
+            .append(1 + i % 50)
+            .append(".25\n");
+        w.write(line.toString());
+      }
+    }
+  }
+
+  static void writeSales(Path file, int rows) throws IOException {
+    LocalDateTime start = LocalDateTime.of(2026, 1, 5, 9, 0);
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("receipt_id,line,sold_at,sku,quantity,unit_price,tax,total\n");
+      StringBuilder line = new StringBuilder(120);
+      for (int i = 0; i < rows; i++) {
+        int receipt = i / 3;
+        int quantity = 1 + i % 3;
+        // prices include tax (the demo store's): total = quantity x unit price; tax 19/119 of it
+        String unit = (2 + i % 40) + ".50";
+        java.math.BigDecimal total =
+            new java.math.BigDecimal(unit).multiply(java.math.BigDecimal.valueOf(quantity));
+        java.math.BigDecimal tax =
+            total
+                .multiply(new java.math.BigDecimal("19"))
+                .divide(new java.math.BigDecimal("119"), 2, java.math.RoundingMode.HALF_UP);
+        line.setLength(0);
+        line.append("R")
+            .append(receipt)
+            .append(',')
+            .append(i % 3 + 1)
+            .append(',')
+            .append(start.plusMinutes(receipt / 4))
+            .append(",BENCH-")
+            .append((i * 7919L) % rows)
+            .append(',')
+            .append(quantity)
+            .append(',')
+            .append(unit)
+            .append(',')
+            .append(tax.toPlainString())
+            .append(',')
+            .append(total.toPlainString())
+            .append('\n');
+        w.write(line.toString());
+      }
+    }
+  }
+
+  /** Runs {@code retail import KIND --store demo FILE} in a JVM of its own; its wall seconds. */
+  private static double cli(PostgresConfig db, Path gcLog, String kind, Path file)
+      throws IOException, InterruptedException {
+    String jar =
+        System.getenv().getOrDefault("BENCH_IMPORT_CLI", "retail-cli/target/retail-cli.jar");
+    if (!new File(jar).isFile()) {
+      throw new IllegalStateException("build the CLI first: " + jar + " is missing");
+    }
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "java",
+                "-Xmx256m",
+                "-Xlog:gc,gc+heap+exit:file=" + gcLog,
+                "-jar",
+                jar,
+                "import",
+                kind,
+                "--store",
+                DemoStore.ID.value(),
+                file.toString(),
+                "--quiet"));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    env(pb, db);
+    long started = System.nanoTime();
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int code = p.waitFor();
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.err.print("retail import " + kind + ": " + output);
+    if (code != 0) {
+      throw new IllegalStateException("retail import " + kind + " exited " + code + ": " + output);
+    }
+    return seconds;
+  }
+
+  /** Runs one psql command on {@code db}; its wall seconds. */
+  private static double psql(PostgresConfig db, String command)
+      throws IOException, InterruptedException {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                "psql",
+                "-X",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                db.host(),
+                "-p",
+                Integer.toString(db.port()),
+                "-U",
+                db.user(),
+                "-d",
+                db.database(),
+                "-c",
+                command)
+            .redirectErrorStream(true);
+    pb.environment().put("PGPASSWORD", db.password() == null ? "" : db.password());
+    long started = System.nanoTime();
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("psql " + command + " failed: " + output);
+    }
+    return (System.nanoTime() - started) / 1e9;
+  }
+
+  private static void env(ProcessBuilder pb, PostgresConfig db) {
+    Map<String, String> e = pb.environment();
+    e.put("DB_HOST", db.host());
+    e.put("DB_PORT", Integer.toString(db.port()));
+    e.put("DB_NAME", db.database());
+    e.put("DB_USER", db.user());
+    e.put("DB_PASSWORD", db.password() == null ? "" : db.password());
+  }
+
+  /** The most heap in use the GC log shows: before each collection, and at exit. */
+  static double peakHeapMiB(Path gcLog) throws IOException {
+    double peak = 0;
+    boolean exit = false;
+    for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
+      Matcher m = GC.matcher(line);
+      if (m.find()) {
+        peak = Math.max(peak, Double.parseDouble(m.group(1)));
+      }
+      if (line.contains("Heap") && line.contains("exit")) {
+        exit = true;
+      }
+      Matcher used = EXIT_USED.matcher(line);
+      if (exit && used.find()) {
+        peak = Math.max(peak, Double.parseDouble(used.group(2)) / 1024);
+      }
+    }
+    return peak;
+  }
+}

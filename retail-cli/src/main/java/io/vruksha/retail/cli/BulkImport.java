@@ -1,0 +1,196 @@
+package io.vruksha.retail.cli;
+
+import io.vruksha.retail.RetailException;
+import io.vruksha.retail.postgres.PostgresBulkImport;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import me.tongfei.progressbar.ProgressBar;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The fast path of {@code retail import products|prices|stock|customers}: the file is read row by
+ * row and each row parsed by its kind (the domain's constructors say what is wrong with it); the
+ * rows are streamed with COPY into a staging table, a chunk at a time, and {@link
+ * PostgresBulkImport} validates and merges each chunk set-based in one transaction. Unreadable and
+ * invalid rows are staged too, with their reason, so every rejected row comes back from the
+ * database in file order with its line and original columns.
+ *
+ * <p>The file is read, parsed and encoded on a second thread, at most {@link #AHEAD} blocks of
+ * about a megabyte ahead, while the session runs the statements of the chunk before: on two cores
+ * reading and the database overlap.
+ *
+ * <p>Each chunk of {@code chunkRows} rows commits on its own: an interrupted import keeps the
+ * chunks it finished and a second run skips them. A dry run does every chunk in one transaction and
+ * rolls it back. Memory stays bounded (the COPY buffer), whatever the file's size.
+ */
+final class BulkImport<P> {
+
+  /** The counts an import ends with. */
+  record Result(long imported, long rejected, long skipped) {}
+
+  private final Jdbi jdbi;
+  private final ImportKinds.Kind<P> kind;
+  private final ImportKinds.Context ctx;
+  private final PostgresBulkImport.Options options;
+  private final boolean dryRun;
+  private final int chunkRows;
+  private final Long crashAfter;
+
+  BulkImport(
+      Jdbi jdbi,
+      ImportKinds.Kind<P> kind,
+      ImportKinds.Context ctx,
+      PostgresBulkImport.Options options,
+      boolean dryRun,
+      int chunkRows,
+      Long crashAfter) {
+    this.jdbi = jdbi;
+    this.kind = kind;
+    this.ctx = ctx;
+    this.options = options;
+    this.dryRun = dryRun;
+    this.chunkRows = chunkRows;
+    this.crashAfter = crashAfter;
+  }
+
+  /** Where the reading thread says a chunk or the file ended, or reading failed. */
+  private enum Mark {
+    CHUNK_END,
+    FILE_END
+  }
+
+  /** Reading failed: rethrown by the thread that writes. */
+  private record Failure(Throwable cause) {}
+
+  /** Blocks of about a megabyte the reading thread may be ahead of the database. */
+  private static final int AHEAD = 16;
+
+  /** Encoded characters handed on at a time. */
+  private static final int BLOCK = 1 << 20;
+
+  Result run(ImportReader reader, ImportCommand.Rejects rejects, ProgressBar progress)
+      throws IOException {
+    long[] total = new long[3]; // imported, rejected, skipped
+    BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
+    // the file is read, parsed and encoded on a thread of its own while this one runs the
+    // database's statements for the chunk before: the two overlap
+    Thread reading = new Thread(() -> read(reader, progress, queue), "retail-import-reader");
+    reading.setDaemon(true);
+    try (Handle h = jdbi.open()) {
+      PostgresBulkImport bulk = new PostgresBulkImport(h, kind.bulk(), options);
+      reading.start();
+      h.begin();
+      boolean done = false;
+      try {
+        bulk.begin();
+        while (true) {
+          Object next = queue.take();
+          if (next instanceof byte[] bytes) {
+            bulk.write(bytes);
+          } else if (next instanceof Failure f) {
+            if (f.cause() instanceof IOException io) {
+              throw io;
+            }
+            if (f.cause() instanceof RuntimeException re) {
+              throw re;
+            }
+            throw new IllegalStateException(f.cause());
+          } else if (next == Mark.CHUNK_END) {
+            finish(bulk, rejects, total);
+            if (!dryRun) {
+              h.commit();
+              h.begin();
+            }
+            bulk.begin();
+          } else {
+            finish(bulk, rejects, total);
+            break;
+          }
+        }
+        if (dryRun) {
+          h.rollback();
+        } else {
+          h.commit();
+        }
+        done = true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      } finally {
+        if (!done) {
+          reading.interrupt();
+          bulk.cancel();
+          h.rollback();
+        }
+      }
+    }
+    return new Result(total[0], total[1], total[2]);
+  }
+
+  /** Reads, parses and encodes every row, handing blocks and chunk ends to {@code queue}. */
+  private void read(ImportReader reader, ProgressBar progress, BlockingQueue<Object> queue) {
+    try {
+      PostgresBulkImport.Rows rows = new PostgresBulkImport.Rows(kind.bulk());
+      long good = 0; // rows staged as parsed, for --crash-after
+      long inChunk = 0;
+      for (ImportReader.Row row = reader.next(); row != null; row = reader.next()) {
+        if (progress != null) {
+          progress.step();
+        }
+        if (row.broken()) {
+          rows.rejected(row.line(), row.original(), row.error());
+        } else {
+          Object[] values = null;
+          String key = null;
+          try {
+            P parsed = kind.parse(row.fields(), row.line(), ctx);
+            key = kind.key(parsed);
+            values = kind.staged(parsed, ctx);
+          } catch (RetailException e) {
+            rows.rejected(row.line(), row.original(), e.getMessage());
+          }
+          if (values != null) {
+            if (crashAfter != null && good >= crashAfter) {
+              throw new ImportCommand.SimulatedCrash(good);
+            }
+            good++;
+            rows.row(row.line(), row.original(), key, values);
+          }
+        }
+        if (rows.pending() >= BLOCK) {
+          queue.put(rows.take());
+        }
+        if (++inChunk >= chunkRows) {
+          queue.put(rows.take());
+          queue.put(Mark.CHUNK_END);
+          inChunk = 0;
+        }
+      }
+      queue.put(rows.take());
+      queue.put(Mark.FILE_END);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the writing side gave up
+    } catch (Throwable e) {
+      try {
+        queue.put(new Failure(e));
+      } catch (InterruptedException gone) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static void finish(PostgresBulkImport bulk, ImportCommand.Rejects rejects, long[] total)
+      throws IOException {
+    PostgresBulkImport.Counts counts = bulk.apply();
+    total[0] += counts.imported();
+    total[2] += counts.skipped();
+    total[1] +=
+        bulk.rejects(
+            r ->
+                rejects.add(
+                    new ImportReader.Row(r.line(), Map.of(), r.original(), null), r.reason()));
+  }
+}

@@ -1,0 +1,775 @@
+package io.vruksha.retail.postgres;
+
+import io.vruksha.retail.event.DomainEvent;
+import io.vruksha.retail.money.Quantity;
+import io.vruksha.retail.money.UnitOfMeasure;
+import io.vruksha.retail.pricing.PriceList;
+import io.vruksha.retail.pricing.PriceListId;
+import io.vruksha.retail.store.StoreId;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.Handle;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * The set-based write path of a bulk master-data import (products, prices, customers, stock): rows
+ * are streamed with PostgreSQL's COPY into a temporary staging table, validated in SQL, and merged
+ * with a few {@code INSERT ... SELECT} / {@code UPDATE ... FROM} statements that write exactly what
+ * the engine's ports write row by row: the same documents, {@code audit_log} rows, price history,
+ * stock movements and levels, and outbox events in the same JSON (a customer created, stock
+ * updated, stock low).
+ *
+ * <p>One instance works on one session ({@code handle}) for the whole import: the staging table
+ * holds one chunk of rows at a time, and the keys seen so far (to reject a key's second row in the
+ * file, whatever chunk it is in) stay in a temporary table until the session ends. The caller runs
+ * each chunk in a transaction of its own: {@link #begin()}, {@link #stage()} the rows, {@link
+ * #apply()}, {@link #rejects}, then commit (or roll back, for a dry run). Memory stays bounded by
+ * the COPY buffer, whatever the file's size. Not thread-safe.
+ */
+public final class PostgresBulkImport {
+
+  /** What is imported. */
+  public enum Kind {
+    /** One variant a row, upserted into its product by product id. */
+    PRODUCTS(
+        "product_id text, sku text, header jsonb, variant jsonb, has_cost boolean, gtins text[],"
+            + " codes text[]",
+        "product_id, sku"),
+    /** One price a row, upserted by price list and SKU, with its price history. */
+    PRICES(
+        "list_id text, sku text, price numeric, currency text, before_price numeric",
+        "list_id, sku"),
+    /** One customer a row, created (with its event) or updated by id. */
+    CUSTOMERS(
+        "customer_id text, email text, created jsonb, patch jsonb, before jsonb, after jsonb",
+        "customer_id, email"),
+    /** One stock movement a row: a receipt, or with counting the counted level. */
+    STOCK(
+        "location_id text, sku text, quantity numeric, reference text, change numeric,"
+            + " on_hand numeric(19,3)",
+        "location_id, sku");
+
+    private final String columns;
+    private final String keys;
+
+    Kind(String columns, String keys) {
+      this.columns = columns;
+      this.keys = keys;
+    }
+
+    private List<String> names() {
+      List<String> names = new ArrayList<>();
+      for (String c : columns.split(",(?![^(]*\\))")) {
+        names.add(c.strip().split(" ")[0]);
+      }
+      return names;
+    }
+  }
+
+  /**
+   * What an import is for.
+   *
+   * @param store the store (stock, events and the row-level-security scope)
+   * @param currency the store's currency
+   * @param pricesIncludeTax whether a price list the import creates holds gross prices
+   * @param counting stock only: each row is the counted level (a COUNT), not a receipt
+   */
+  public record Options(
+      StoreId store, Currency currency, boolean pricesIncludeTax, boolean counting) {}
+
+  /** The rows a chunk imported and skipped (already there, or unchanged). */
+  public record Counts(long imported, long skipped) {}
+
+  /** A row the import rejected, with its line, the reason and its original columns. */
+  public record Reject(long line, String reason, List<String> original) {}
+
+  /** Receives the rejected rows of a chunk, in file order. */
+  @FunctionalInterface
+  public interface RejectSink {
+    /** Takes one rejected row. */
+    void accept(Reject reject) throws java.io.IOException;
+  }
+
+  /** The characters of COPY data encoded before they are handed on. */
+  private static final int CHUNK = 1 << 20;
+
+  private final Handle h;
+  private final Kind kind;
+  private final Options options;
+  private CopyIn copy;
+
+  /** An import of {@code kind} on the session of {@code handle}; creates its temporary tables. */
+  public PostgresBulkImport(Handle handle, Kind kind, Options options) {
+    this.h = handle;
+    this.kind = kind;
+    this.options = options;
+    h.execute("DROP TABLE IF EXISTS pg_temp.import_staging, pg_temp.import_keys");
+    h.execute(
+        "CREATE TEMPORARY TABLE import_staging (file_line bigint NOT NULL, original text[],"
+            + " dup_key text, reason text, status text, "
+            + kind.columns
+            + ")");
+    h.execute("CREATE TEMPORARY TABLE import_keys (key text PRIMARY KEY, first_line bigint)");
+  }
+
+  /** The stored JSON form of an engine value, as the Postgres adapters write it. */
+  public static String json(Object value) {
+    return Json.write(value);
+  }
+
+  /**
+   * Starts a chunk in the handle's running transaction: scopes it to the store (row-level security)
+   * and to the actor {@code retail-import} (audit_log), empties the staging table and opens COPY.
+   */
+  public void begin() {
+    h.createQuery(
+            "SELECT set_config('app.store_ids', :s, true),"
+                + " set_config('app.actor', 'retail-import', true)")
+        .bind("s", options.store().value())
+        .mapTo(String.class)
+        .one();
+    h.execute("TRUNCATE import_staging");
+    List<String> columns = new ArrayList<>(List.of("file_line", "original", "dup_key", "reason"));
+    List<String> own = kind.names();
+    own.removeAll(List.of("before_price", "before", "after", "change", "on_hand"));
+    columns.addAll(own);
+    try {
+      copy =
+          h.getConnection()
+              .unwrap(PGConnection.class)
+              .getCopyAPI()
+              .copyIn("COPY import_staging (" + String.join(", ", columns) + ") FROM STDIN");
+    } catch (SQLException e) {
+      throw new ConnectionException(e);
+    }
+  }
+
+  /**
+   * Encodes staged rows in COPY's text format, for {@link #write}: used by the thread that reads
+   * the file, while the session runs the previous chunk's statements. Not thread-safe.
+   */
+  public static final class Rows {
+    private final Kind kind;
+    private final StringBuilder buffer = new StringBuilder(CHUNK + 8192);
+    private long rows;
+
+    /** An encoder of {@code kind}'s rows. */
+    public Rows(Kind kind) {
+      this.kind = kind;
+    }
+
+    /**
+     * Stages a row that was read and parsed: {@code values} in the order of the kind's columns
+     * (products: product_id, sku, header, variant, has_cost, gtins, codes; prices: list_id, sku,
+     * price, currency; customers: customer_id, email, created, patch; stock: location_id, sku,
+     * quantity, reference), each a String (text or JSON), BigDecimal, Boolean, List of Strings (an
+     * array) or null.
+     */
+    public void row(long line, List<String> original, String key, Object... values) {
+      buffer.append(line).append('\t');
+      array(original);
+      buffer.append('\t');
+      text(key);
+      buffer.append("\t\\N");
+      for (Object v : values) {
+        buffer.append('\t');
+        value(v);
+      }
+      buffer.append('\n');
+      rows++;
+    }
+
+    /** Stages a row rejected before it reached the database (unreadable, invalid). */
+    public void rejected(long line, List<String> original, String reason) {
+      buffer.append(line).append('\t');
+      array(original);
+      buffer.append("\t\\N\t");
+      text(reason);
+      for (int i = 0; i < kind.names().size() - extraColumns(); i++) {
+        buffer.append("\t\\N");
+      }
+      buffer.append('\n');
+      rows++;
+    }
+
+    private int extraColumns() {
+      return switch (kind) {
+        case PRICES -> 1;
+        case CUSTOMERS, STOCK -> 2;
+        case PRODUCTS -> 0;
+      };
+    }
+
+    /** The rows encoded so far. */
+    public long rows() {
+      return rows;
+    }
+
+    /** The characters waiting to be taken. */
+    public int pending() {
+      return buffer.length();
+    }
+
+    /** The COPY data encoded since the last call, as UTF-8. */
+    public byte[] take() {
+      byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+      buffer.setLength(0);
+      return bytes;
+    }
+
+    private void value(Object v) {
+      if (v == null) {
+        buffer.append("\\N");
+      } else if (v instanceof String s) {
+        text(s);
+      } else if (v instanceof BigDecimal d) {
+        buffer.append(d.toString());
+      } else if (v instanceof Boolean b) {
+        buffer.append(b ? 't' : 'f');
+      } else if (v instanceof List<?> list) {
+        @SuppressWarnings("unchecked")
+        List<String> strings = (List<String>) list;
+        array(strings);
+      } else {
+        throw new IllegalArgumentException("cannot stage a " + v.getClass().getSimpleName());
+      }
+    }
+
+    /** An array literal {"a","b"}, escaped for COPY's text format. */
+    private void array(List<String> values) {
+      if (values == null) {
+        buffer.append("\\N");
+        return;
+      }
+      StringBuilder literal = new StringBuilder("{");
+      for (int i = 0; i < values.size(); i++) {
+        if (i > 0) {
+          literal.append(',');
+        }
+        String s = values.get(i);
+        if (s == null) {
+          literal.append("NULL");
+          continue;
+        }
+        literal.append('"');
+        for (int j = 0; j < s.length(); j++) {
+          char c = s.charAt(j);
+          if (c == '"' || c == '\\') {
+            literal.append('\\');
+          }
+          literal.append(c);
+        }
+        literal.append('"');
+      }
+      text(literal.append('}').toString());
+    }
+
+    private void text(String s) {
+      if (s == null) {
+        buffer.append("\\N");
+        return;
+      }
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        switch (c) {
+          case '\\' -> buffer.append("\\\\");
+          case '\t' -> buffer.append("\\t");
+          case '\n' -> buffer.append("\\n");
+          case '\r' -> buffer.append("\\r");
+          default -> buffer.append(c);
+        }
+      }
+    }
+  }
+
+  /** Sends encoded rows to the chunk's COPY. */
+  public void write(byte[] bytes) {
+    if (bytes.length == 0) {
+      return;
+    }
+    try {
+      copy.writeToCopy(bytes, 0, bytes.length);
+    } catch (SQLException e) {
+      throw new ConnectionException(e);
+    }
+  }
+
+  /** Abandons the chunk's COPY (the caller rolls the transaction back). */
+  public void cancel() {
+    if (copy != null && copy.isActive()) {
+      try {
+        copy.cancelCopy();
+      } catch (SQLException ignored) {
+        // the transaction rolls back anyway
+      }
+    }
+    copy = null;
+  }
+
+  /**
+   * Ends the chunk's COPY, then validates and merges it: a key's second row in the file is
+   * rejected, then the kind's own checks, then the good rows are written.
+   */
+  public Counts apply() {
+    try {
+      copy.endCopy();
+    } catch (SQLException e) {
+      throw new ConnectionException(e);
+    }
+    copy = null;
+    h.execute("ANALYZE import_staging (file_line, reason, dup_key, " + kind.keys + ")");
+    rejectDuplicates();
+    switch (kind) {
+      case PRODUCTS -> {
+        return products();
+      }
+      case PRICES -> prices();
+      case CUSTOMERS -> customers();
+      case STOCK -> stock();
+    }
+    return h.createQuery(
+            "SELECT count(*) FILTER (WHERE status = 'imported'),"
+                + " count(*) FILTER (WHERE status = 'skipped') FROM import_staging"
+                + " WHERE reason IS NULL")
+        .map((rs, ctx) -> new Counts(rs.getLong(1), rs.getLong(2)))
+        .one();
+  }
+
+  /** Hands the chunk's rejected rows to {@code sink} in file order; returns how many. */
+  public long rejects(RejectSink sink) throws java.io.IOException {
+    long n = 0;
+    try (var rows =
+        h.createQuery(
+                "SELECT file_line, reason, original FROM import_staging WHERE reason IS NOT NULL"
+                    + " ORDER BY file_line")
+            .setFetchSize(1000)
+            .map(
+                (rs, ctx) -> {
+                  java.sql.Array a = rs.getArray(3);
+                  List<String> original =
+                      a == null ? List.of() : java.util.Arrays.asList((String[]) a.getArray());
+                  return new Reject(rs.getLong(1), rs.getString(2), original);
+                })
+            .iterator()) {
+      while (rows.hasNext()) {
+        sink.accept(rows.next());
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private void rejectDuplicates() {
+    h.execute(
+        "UPDATE import_staging s SET reason = 'duplicate ' || s.dup_key || ': already on line '"
+            + " || d.first_line FROM (SELECT st.file_line, coalesce(k.first_line,"
+            + " min(st.file_line) OVER (PARTITION BY st.dup_key)) AS first_line"
+            + " FROM import_staging st LEFT JOIN import_keys k ON k.key = st.dup_key"
+            + " WHERE st.reason IS NULL) d"
+            + " WHERE s.file_line = d.file_line AND d.first_line < s.file_line");
+    h.execute(
+        "INSERT INTO import_keys (key, first_line) SELECT dup_key, min(file_line)"
+            + " FROM import_staging WHERE dup_key IS NOT NULL GROUP BY dup_key"
+            + " ON CONFLICT (key) DO NOTHING");
+  }
+
+  private static final String ACTOR =
+      "coalesce(nullif(current_setting('app.actor', true), ''), 'engine')";
+
+  // -----------------------------------------------------------------------------------------
+  // products: the document of each product is the one PostgresCatalog.save writes
+
+  private static final String TWICE =
+      "SELECT u.gtin FROM import_staging, unnest(gtins) AS u(gtin) WHERE reason IS NULL"
+          + " GROUP BY u.gtin HAVING count(*) > 1";
+
+  /** The good rows whose product changes (all but those of products already as the file says). */
+  private static final String CHANGING =
+      "s.reason IS NULL AND NOT EXISTS (SELECT 1 FROM import_products p"
+          + " WHERE p.product_id = s.product_id AND NOT p.changed)";
+
+  private Counts products() {
+    h.execute(
+        "UPDATE import_staging s SET reason = 'SKU ' || s.sku || ' already belongs to product '"
+            + " || ps.product_id FROM product_skus ps"
+            + " WHERE s.reason IS NULL AND ps.sku = s.sku AND ps.product_id <> s.product_id");
+    // a barcode another product (or another variant of this one) has in the catalogue
+    h.execute(
+        "UPDATE import_staging s SET reason = x.reason FROM ("
+            + " SELECT DISTINCT ON (st.file_line) st.file_line, CASE WHEN ps.product_id <>"
+            + " st.product_id THEN 'barcode ' || b.code || ' already belongs to product '"
+            + " || ps.product_id ELSE 'product ' || st.product_id || ' uses barcode ' || b.code"
+            + " || ' on two variants' END AS reason"
+            + " FROM import_staging st CROSS JOIN LATERAL unnest(st.gtins, st.codes) AS b(gtin, code)"
+            + " JOIN product_barcodes pb ON pb.gtin13 = b.gtin JOIN product_skus ps ON ps.sku = pb.sku"
+            + " WHERE st.reason IS NULL AND (ps.product_id <> st.product_id OR pb.sku <> st.sku)"
+            + " ORDER BY st.file_line) x WHERE s.file_line = x.file_line");
+    // ... or an earlier row of the file
+    h.execute(
+        "UPDATE import_staging s SET reason = x.reason FROM ("
+            + " SELECT DISTINCT ON (a.file_line) a.file_line, CASE WHEN b.product_id <>"
+            + " a.product_id THEN 'barcode ' || a.code || ' already belongs to product '"
+            + " || b.product_id ELSE 'product ' || a.product_id || ' uses barcode ' || a.code"
+            + " || ' on two variants' END AS reason"
+            + " FROM (SELECT file_line, product_id, u.gtin, u.code FROM import_staging,"
+            + " unnest(gtins, codes) AS u(gtin, code) WHERE reason IS NULL"
+            + " AND u.gtin IN ("
+            + TWICE
+            + ")) a JOIN (SELECT file_line, product_id, u.gtin FROM import_staging,"
+            + " unnest(gtins) AS u(gtin) WHERE reason IS NULL AND u.gtin IN ("
+            + TWICE
+            + ")) b ON b.gtin = a.gtin AND b.file_line < a.file_line"
+            + " ORDER BY a.file_line, b.file_line) x WHERE s.file_line = x.file_line");
+
+    h.execute(
+        "CREATE TEMPORARY TABLE IF NOT EXISTS import_products (product_id text PRIMARY KEY,"
+            + " doc jsonb NOT NULL, before jsonb, changed boolean NOT NULL)");
+    h.execute("TRUNCATE import_products");
+    // a product of one row that is not in the catalogue yet is that row's document as it is;
+    // the others (in the catalogue, or on several rows) get a merged document: the last row's
+    // header; the variants it had, each replaced by the row with its SKU (keeping its attributes,
+    // and its cost when the row has none), then the new SKUs in file order
+    h.execute(
+        "INSERT INTO import_products (product_id, doc, before, changed)"
+            + " WITH merged AS (SELECT product_id FROM import_staging WHERE reason IS NULL"
+            + " GROUP BY product_id HAVING count(*) > 1 UNION SELECT s.product_id"
+            + " FROM import_staging s JOIN products p ON p.product_id = s.product_id"
+            + " WHERE s.reason IS NULL),"
+            + " rows AS (SELECT file_line, product_id, sku, header, variant, has_cost"
+            + " FROM import_staging WHERE reason IS NULL"
+            + " AND product_id IN (SELECT product_id FROM merged)),"
+            + " old AS (SELECT p.product_id, p.document FROM products p"
+            + " WHERE p.product_id IN (SELECT product_id FROM merged) ORDER BY p.product_id"
+            + " FOR UPDATE),"
+            + " hdr AS (SELECT DISTINCT ON (product_id) product_id, header FROM rows"
+            + " ORDER BY product_id, file_line DESC),"
+            + " ex AS (SELECT o.product_id, e.ord, e.v->'sku'->>'value' AS sku,"
+            + " CASE WHEN r.sku IS NULL THEN e.v ELSE r.variant"
+            + " || jsonb_build_object('attributes', e.v->'attributes')"
+            + " || CASE WHEN r.has_cost THEN '{}'::jsonb"
+            + " ELSE jsonb_build_object('cost', e.v->'cost') END END AS v"
+            + " FROM old o CROSS JOIN LATERAL jsonb_array_elements(o.document->'variants')"
+            + " WITH ORDINALITY AS e(v, ord)"
+            + " LEFT JOIN rows r ON r.product_id = o.product_id AND r.sku = e.v->'sku'->>'value'),"
+            + " added AS (SELECT r.product_id, 1000000000000 + r.file_line AS ord, r.variant AS v"
+            + " FROM rows r WHERE NOT EXISTS (SELECT 1 FROM ex WHERE ex.product_id = r.product_id"
+            + " AND ex.sku = r.sku)),"
+            + " vars AS (SELECT product_id, jsonb_agg(v ORDER BY ord) AS variants FROM"
+            + " (SELECT product_id, ord, v FROM ex UNION ALL SELECT product_id, ord, v FROM added) x"
+            + " GROUP BY product_id),"
+            + " docs AS (SELECT hd.product_id, jsonb_set(hd.header, '{variants}', vs.variants) AS doc,"
+            + " o.document AS before FROM hdr hd JOIN vars vs USING (product_id)"
+            + " LEFT JOIN old o USING (product_id))"
+            + " SELECT product_id, doc, before, before IS DISTINCT FROM doc FROM docs");
+    h.execute(
+        "INSERT INTO products (product_id, document) SELECT s.product_id, s.header"
+            + " FROM import_staging s WHERE s.reason IS NULL AND NOT EXISTS (SELECT 1"
+            + " FROM import_products p WHERE p.product_id = s.product_id)"
+            + " UNION ALL SELECT product_id, doc FROM import_products WHERE changed"
+            + " ON CONFLICT (product_id) DO UPDATE SET document = EXCLUDED.document");
+    h.execute(
+        "DELETE FROM product_barcodes pb USING import_staging s, import_products p"
+            + " WHERE p.before IS NOT NULL AND p.changed AND s.reason IS NULL"
+            + " AND s.product_id = p.product_id AND pb.sku = s.sku");
+    h.execute(
+        "INSERT INTO product_skus (sku, product_id) SELECT s.sku, s.product_id"
+            + " FROM import_staging s WHERE "
+            + CHANGING
+            + " ON CONFLICT (sku) DO NOTHING");
+    h.execute(
+        "INSERT INTO product_barcodes (gtin13, sku) SELECT g, s.sku FROM import_staging s,"
+            + " unnest(s.gtins) AS g WHERE "
+            + CHANGING);
+    h.execute(
+        "INSERT INTO audit_log (entity, entity_id, changed_by, before, after)"
+            + " SELECT 'product', s.product_id, "
+            + ACTOR
+            + ", NULL, s.header FROM import_staging s WHERE s.reason IS NULL AND NOT EXISTS"
+            + " (SELECT 1 FROM import_products p WHERE p.product_id = s.product_id)"
+            + " UNION ALL SELECT 'product', product_id, "
+            + ACTOR
+            + ", before, doc FROM import_products WHERE changed");
+    return h.createQuery(
+            "SELECT count(*) FILTER (WHERE p.changed IS NOT FALSE),"
+                + " count(*) FILTER (WHERE NOT p.changed) FROM import_staging s"
+                + " LEFT JOIN import_products p ON p.product_id = s.product_id"
+                + " WHERE s.reason IS NULL")
+        .map((rs, ctx) -> new Counts(rs.getLong(1), rs.getLong(2)))
+        .one();
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // prices: as PostgresPriceBook.setPrice writes them, and the lists it creates as saveList does
+
+  private void prices() {
+    h.execute(
+        "UPDATE import_staging s SET reason = 'unknown SKU ' || s.sku"
+            + " || ': it is not in the catalogue (import products first)'"
+            + " WHERE s.reason IS NULL AND NOT EXISTS (SELECT 1 FROM product_skus ps"
+            + " WHERE ps.sku = s.sku)");
+    // a list that does not exist yet is created in the currency of its first good row
+    List<String[]> created =
+        h.createQuery(
+                "SELECT DISTINCT ON (list_id) list_id, currency FROM import_staging s"
+                    + " WHERE s.reason IS NULL AND NOT EXISTS (SELECT 1 FROM price_lists l"
+                    + " WHERE l.price_list_id = s.list_id) ORDER BY list_id, file_line")
+            .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+            .list();
+    for (String[] c : created) {
+      PriceList list =
+          PriceList.standard(
+              PriceListId.of(c[0]), c[0], Currency.getInstance(c[1]), options.pricesIncludeTax());
+      h.createUpdate(
+              "INSERT INTO price_lists VALUES (:id, NULL, :c, CAST(:doc AS jsonb))"
+                  + " ON CONFLICT (price_list_id) DO NOTHING")
+          .bind("id", c[0])
+          .bind("c", c[1])
+          .bind("doc", Json.write(list))
+          .execute();
+      Audit.record(h, "price_list", c[0], "engine", Optional.empty(), Optional.of(list));
+    }
+    h.createUpdate(
+            "UPDATE import_staging s SET reason = 'price list ' || l.price_list_id"
+                + " || ' is for store ' || l.store_id || ', not this one' FROM price_lists l"
+                + " WHERE s.reason IS NULL AND l.price_list_id = s.list_id"
+                + " AND l.store_id IS NOT NULL AND l.store_id <> :s")
+        .bind("s", options.store().value())
+        .execute();
+    h.execute(
+        "UPDATE import_staging s SET reason = 'price list ' || l.price_list_id || ' is in '"
+            + " || l.currency || ', the price of ' || s.sku || ' is in ' || s.currency"
+            + " FROM price_lists l WHERE s.reason IS NULL AND l.price_list_id = s.list_id"
+            + " AND l.currency <> s.currency");
+    // the merge: an unchanged price is skipped (no history row)
+    h.execute(
+        "UPDATE import_staging s SET before_price = p.unit_price FROM prices p"
+            + " WHERE s.reason IS NULL AND p.price_list_id = s.list_id AND p.sku = s.sku");
+    h.execute(
+        "UPDATE import_staging SET status = CASE WHEN before_price = price THEN 'skipped'"
+            + " ELSE 'imported' END WHERE reason IS NULL");
+    h.execute(
+        "INSERT INTO prices (price_list_id, sku, unit_price) SELECT list_id, sku, price"
+            + " FROM import_staging WHERE status = 'imported' ORDER BY sku, list_id"
+            + " ON CONFLICT (sku, price_list_id) DO UPDATE SET unit_price = EXCLUDED.unit_price");
+    h.execute(
+        "INSERT INTO price_history (price_list_id, sku, before_price, after_price, currency,"
+            + " changed_at, changed_by) SELECT s.list_id, s.sku, s.before_price, s.price,"
+            + " l.currency, now(), 'import' FROM import_staging s"
+            + " JOIN price_lists l ON l.price_list_id = s.list_id"
+            + " WHERE s.status = 'imported' ORDER BY s.file_line");
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // customers: as CustomerDirectory.create/update write them (a created customer's event too)
+
+  private void customers() {
+    h.execute(
+        "UPDATE import_staging s SET reason = 'customer ' || s.customer_id"
+            + " || ' was anonymised: their personal data is not imported again' FROM customers c"
+            + " WHERE s.reason IS NULL AND c.customer_id = s.customer_id AND c.anonymised");
+    h.execute(
+        "UPDATE import_staging s SET reason = 'e-mail ' || s.email || ' belongs to customer '"
+            + " || c.customer_id FROM customers c WHERE s.reason IS NULL AND s.email IS NOT NULL"
+            + " AND c.email = s.email AND c.customer_id <> s.customer_id");
+    h.execute(
+        "UPDATE import_staging s SET reason = 'e-mail ' || s.email || ' belongs to customer '"
+            + " || x.other FROM (SELECT DISTINCT ON (a.file_line) a.file_line, b.customer_id AS other"
+            + " FROM import_staging a JOIN import_staging b ON b.email = a.email"
+            + " AND b.file_line < a.file_line AND b.customer_id <> a.customer_id"
+            + " WHERE a.reason IS NULL AND b.reason IS NULL ORDER BY a.file_line, b.file_line) x"
+            + " WHERE s.file_line = x.file_line");
+    h.execute(
+        "UPDATE import_staging s SET before = c.document FROM customers c"
+            + " WHERE s.reason IS NULL AND c.customer_id = s.customer_id");
+    // an existing customer gets the fields the row has; consent changes only when the row says
+    // something else than the record, and then with the import's time
+    h.execute(
+        "UPDATE import_staging SET after = CASE WHEN before IS NULL THEN created"
+            + " ELSE before || (patch - 'marketingConsent' - 'consentAt')"
+            + " || CASE WHEN (patch -> 'marketingConsent') IS NOT NULL"
+            + " AND patch->'marketingConsent' <> before->'marketingConsent'"
+            + " THEN jsonb_build_object('marketingConsent', patch->'marketingConsent',"
+            + " 'consentAt', patch->'consentAt') ELSE '{}'::jsonb END END"
+            + " WHERE reason IS NULL");
+    h.execute(
+        "UPDATE import_staging SET status = CASE WHEN before = after THEN 'skipped'"
+            + " ELSE 'imported' END WHERE reason IS NULL");
+    h.execute(
+        "INSERT INTO customers (customer_id, email, group_id, anonymised, document)"
+            + " SELECT customer_id, after->>'email', after->'group'->>'value', false, after"
+            + " FROM import_staging WHERE status = 'imported' ORDER BY file_line"
+            + " ON CONFLICT (customer_id) DO UPDATE SET email = EXCLUDED.email,"
+            + " group_id = EXCLUDED.group_id, anonymised = EXCLUDED.anonymised,"
+            + " document = EXCLUDED.document");
+    h.execute(
+        "INSERT INTO audit_log (entity, entity_id, changed_by, before, after)"
+            + " SELECT 'customer', customer_id, "
+            + ACTOR
+            + ", before, after FROM import_staging WHERE status = 'imported' ORDER BY file_line");
+    h.createUpdate(
+            "INSERT INTO outbox (event_id, subject, store_id, occurred_at, correlation_id,"
+                + " schema_version, payload_type, payload)"
+                + " SELECT gen_random_uuid(), :subject, :s, now(), customer_id, 1, :type,"
+                + " jsonb_build_object('store', jsonb_build_object('value', CAST(:s AS text)),"
+                + " 'customerId', customer_id, 'marketingConsent', after->'marketingConsent')"
+                + " FROM import_staging WHERE status = 'imported' AND before IS NULL"
+                + " ORDER BY file_line")
+        .bind("subject", new DomainEvent.CustomerCreated(options.store(), "", false).subject())
+        .bind("type", DomainEvent.CustomerCreated.class.getName())
+        .bind("s", options.store().value())
+        .execute();
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // stock: as Stock.receive / Stock.count book it through PostgresStockLedger: the levels, one
+  // movement a row, and the stock-updated (and, crossing a reorder point, stock-low) events
+
+  private void stock() {
+    String reason = options.counting() ? "COUNT" : "RECEIPT";
+    h.execute(
+        "UPDATE import_staging s SET reason = 'unknown SKU ' || s.sku"
+            + " || ': it is not in the catalogue (import products first)'"
+            + " WHERE s.reason IS NULL AND NOT EXISTS (SELECT 1 FROM product_skus ps"
+            + " WHERE ps.sku = s.sku)");
+    // more decimals than the SKU's unit has: found here, worded by the engine's Quantity
+    StringBuilder scales = new StringBuilder("(VALUES ");
+    for (UnitOfMeasure u : UnitOfMeasure.values()) {
+      scales.append(u.ordinal() == 0 ? "" : ", ");
+      scales.append("('").append(u.name()).append("', ").append(u.scale()).append(')');
+    }
+    scales.append(") AS u(unit, scale)");
+    List<Object[]> precise =
+        h.createQuery(
+                "SELECT s.file_line, s.quantity, u.unit FROM import_staging s"
+                    + " JOIN product_skus ps ON ps.sku = s.sku"
+                    + " JOIN products p ON p.product_id = ps.product_id"
+                    + " CROSS JOIN LATERAL jsonb_array_elements(p.document->'variants') AS v(v)"
+                    + " JOIN "
+                    + scales
+                    + " ON u.unit = v.v->>'unit'"
+                    + " WHERE s.reason IS NULL AND v.v->'sku'->>'value' = s.sku"
+                    + " AND scale(trim_scale(s.quantity)) > u.scale")
+            .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2), rs.getString(3)})
+            .list();
+    for (Object[] p : precise) {
+      String why;
+      try {
+        new Quantity((BigDecimal) p[1], UnitOfMeasure.valueOf((String) p[2]));
+        continue;
+      } catch (io.vruksha.retail.RetailException e) {
+        why = e.getMessage();
+      }
+      h.createUpdate("UPDATE import_staging SET reason = :r WHERE file_line = :l")
+          .bind("r", why)
+          .bind("l", (long) p[0])
+          .execute();
+    }
+    // a row whose movement is in the ledger was imported before
+    h.createUpdate(
+            "UPDATE import_staging s SET status = 'skipped' WHERE s.reason IS NULL"
+                + " AND EXISTS (SELECT 1 FROM stock_movements m WHERE m.store_id = :s"
+                + " AND m.reason = :r AND m.reference = s.reference"
+                + " AND m.location_id = s.location_id AND m.sku = s.sku)")
+        .bind("s", options.store().value())
+        .bind("r", reason)
+        .execute();
+    h.createUpdate(
+            "INSERT INTO stock_levels (store_id, location_id, sku) SELECT DISTINCT :s,"
+                + " location_id, sku FROM import_staging WHERE reason IS NULL AND status IS NULL"
+                + " ORDER BY location_id, sku ON CONFLICT DO NOTHING")
+        .bind("s", options.store().value())
+        .execute();
+    // the levels' rows are locked in one order (location, SKU), as tills lock them, then each
+    // row's change and the on-hand after it follow in file order
+    h.createUpdate(
+            "UPDATE import_staging s SET change = m.change, on_hand = m.on_hand FROM ("
+                + " SELECT st.file_line, "
+                + (options.counting()
+                    ? "st.quantity - coalesce(lag(st.quantity::numeric(19,3)) OVER w,"
+                        + " l.on_hand) AS change, st.quantity::numeric(19,3) AS on_hand"
+                    : "st.quantity AS change, (l.on_hand + sum(st.quantity) OVER w)"
+                        + "::numeric(19,3) AS on_hand")
+                + " FROM import_staging st JOIN (SELECT location_id, sku, on_hand FROM"
+                + " stock_levels WHERE store_id = :s AND (location_id, sku) IN (SELECT"
+                + " location_id, sku FROM import_staging WHERE reason IS NULL AND status IS NULL)"
+                + " ORDER BY location_id, sku FOR UPDATE) l"
+                + " ON l.location_id = st.location_id AND l.sku = st.sku"
+                + " WHERE st.reason IS NULL AND st.status IS NULL"
+                + " WINDOW w AS (PARTITION BY st.location_id, st.sku ORDER BY st.file_line)) m"
+                + " WHERE s.file_line = m.file_line")
+        .bind("s", options.store().value())
+        .execute();
+    // a count that matches the ledger books nothing
+    h.execute(
+        "UPDATE import_staging SET status = CASE WHEN change = 0 THEN 'skipped'"
+            + " ELSE 'imported' END WHERE reason IS NULL AND status IS NULL");
+    h.createUpdate(
+            "UPDATE stock_levels l SET on_hand = x.on_hand FROM (SELECT DISTINCT ON"
+                + " (location_id, sku) location_id, sku, on_hand FROM import_staging"
+                + " WHERE status = 'imported' AND change IS NOT NULL"
+                + " ORDER BY location_id, sku, file_line DESC) x"
+                + " WHERE l.store_id = :s AND l.location_id = x.location_id AND l.sku = x.sku")
+        .bind("s", options.store().value())
+        .execute();
+    h.createUpdate(
+            "INSERT INTO stock_movements (store_id, location_id, sku, change, reason, reference,"
+                + " note, moved_at) SELECT :s, location_id, sku, change, :r, reference, :note,"
+                + " now() FROM import_staging WHERE status = 'imported' AND change IS NOT NULL"
+                + " ORDER BY file_line")
+        .bind("s", options.store().value())
+        .bind("r", reason)
+        .bind("note", options.counting() ? "cycle count" : "")
+        .execute();
+    // the events of each movement in file order: stock updated, then stock low when available
+    // stock crossed below the reorder point (the level's low flag holds whether it was below)
+    h.createUpdate(
+            "WITH moved AS (SELECT s.file_line, s.location_id, s.sku, s.change, s.on_hand,"
+                + " s.reference, s.on_hand - l.reserved AS available, l.low AS low0,"
+                + " r.reorder_point, r.reorder_quantity,"
+                + " (s.on_hand - l.reserved) < r.reorder_point AS below"
+                + " FROM import_staging s JOIN stock_levels l ON l.store_id = :s"
+                + " AND l.location_id = s.location_id AND l.sku = s.sku"
+                + " LEFT JOIN reorder_rules r ON r.store_id = :s AND r.location_id = s.location_id"
+                + " AND r.sku = s.sku WHERE s.status = 'imported' AND s.change IS NOT NULL),"
+                + " flagged AS (SELECT *, coalesce(lag(below) OVER (PARTITION BY location_id, sku"
+                + " ORDER BY file_line), low0) AS was_below FROM moved),"
+                + " lowered AS (UPDATE stock_levels l SET low = x.below FROM (SELECT DISTINCT ON"
+                + " (location_id, sku) location_id, sku, below FROM flagged WHERE below IS NOT NULL"
+                + " ORDER BY location_id, sku, file_line DESC) x WHERE l.store_id = :s"
+                + " AND l.location_id = x.location_id AND l.sku = x.sku RETURNING 1),"
+                + " events AS (SELECT file_line, 1 AS n, reference, :updated AS subject,"
+                + " :updatedType AS type, jsonb_build_object('store', jsonb_build_object('value',"
+                + " CAST(:s AS text)), 'sku', sku, 'location', location_id, 'change', change, 'onHand',"
+                + " on_hand, 'reason', CAST(:r AS text)) AS payload FROM flagged"
+                + " UNION ALL SELECT file_line, 2, reference, :low, :lowType,"
+                + " jsonb_build_object('store', jsonb_build_object('value', CAST(:s AS text)), 'sku', sku,"
+                + " 'location', location_id, 'available', available, 'reorderPoint',"
+                + " reorder_point, 'reorderQuantity', reorder_quantity) FROM flagged"
+                + " WHERE below AND NOT was_below)"
+                + " INSERT INTO outbox (event_id, subject, store_id, occurred_at, correlation_id,"
+                + " schema_version, payload_type, payload) SELECT gen_random_uuid(), subject, :s,"
+                + " now(), reference, 1, type, payload FROM events ORDER BY file_line, n")
+        .bind("s", options.store().value())
+        .bind("r", reason)
+        .bind(
+            "updated",
+            new DomainEvent.StockUpdated(
+                    options.store(), "", "", BigDecimal.ZERO, BigDecimal.ZERO, "")
+                .subject())
+        .bind("updatedType", DomainEvent.StockUpdated.class.getName())
+        .bind(
+            "low",
+            new DomainEvent.StockLow(
+                    options.store(), "", "", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO)
+                .subject())
+        .bind("lowType", DomainEvent.StockLow.class.getName())
+        .execute();
+  }
+}
