@@ -83,6 +83,50 @@ public final class NatsEvents implements AutoCloseable {
     return connection.getStatus() == Connection.Status.CONNECTED;
   }
 
+  private final java.util.concurrent.atomic.AtomicLong silentSince =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong lastRebuilt =
+      new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - REBUILD_EVERY_NANOS);
+
+  private static final long SILENCE_NANOS = java.time.Duration.ofSeconds(5).toNanos();
+  private static final long REBUILD_EVERY_NANOS = java.time.Duration.ofSeconds(15).toNanos();
+
+  /**
+   * A JetStream request went unanswered although the connection says it is connected. After a
+   * server restart a reconnected connection can stay deaf to JetStream replies while a new one is
+   * answered at once; after 5 s of nothing but timeouts the connection is rebuilt (at most every 15
+   * s), so the relay and the shared cache recover by themselves.
+   */
+  void jetStreamSilent() {
+    if (!connected()) {
+      return;
+    }
+    long now = System.nanoTime();
+    silentSince.compareAndSet(0, now);
+    long since = silentSince.get();
+    long last = lastRebuilt.get();
+    if (since != 0
+        && now - since > SILENCE_NANOS
+        && now - last > REBUILD_EVERY_NANOS
+        && lastRebuilt.compareAndSet(last, now)) {
+      silentSince.set(0);
+      org.slf4j.LoggerFactory.getLogger(NatsEvents.class)
+          .warn("JetStream has not answered for 5 s on a connected connection: reconnecting");
+      try {
+        connection.forceReconnect();
+      } catch (java.io.IOException e) {
+        // the reconnect logic takes over
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** A JetStream request was answered. */
+  void jetStreamAnswered() {
+    silentSince.set(0);
+  }
+
   /** JetStream on this connection. */
   JetStream jetStream() {
     return jetStream;

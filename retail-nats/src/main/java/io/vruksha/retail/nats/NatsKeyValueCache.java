@@ -57,11 +57,15 @@ public final class NatsKeyValueCache implements KeyValueCache {
 
   private void rest() {
     restUntil = System.nanoTime() + REST_NANOS;
+    nats.jetStreamSilent();
   }
 
-  private NatsKeyValueCache(KeyValue kv, Connection connection) {
+  private final NatsEvents nats;
+
+  private NatsKeyValueCache(KeyValue kv, NatsEvents nats) {
     this.kv = kv;
-    this.connection = connection;
+    this.nats = nats;
+    this.connection = nats.connection();
   }
 
   /**
@@ -122,7 +126,7 @@ public final class NatsKeyValueCache implements KeyValueCache {
                 .replicas(nats.config().replicas())
                 .build());
       }
-      return new NatsKeyValueCache(nats.connection().keyValue(bucket), nats.connection());
+      return new NatsKeyValueCache(nats.connection().keyValue(bucket), nats);
     } catch (IOException | JetStreamApiException e) {
       throw new UnavailableException("cannot open the " + bucket + " bucket: " + e.getMessage(), e);
     }
@@ -171,6 +175,7 @@ public final class NatsKeyValueCache implements KeyValueCache {
     }
     try {
       KeyValueEntry entry = kv.get(escaped);
+      nats.jetStreamAnswered();
       if (entry == null
           || entry.getOperation() != KeyValueOperation.PUT
           || entry.getValue() == null) {

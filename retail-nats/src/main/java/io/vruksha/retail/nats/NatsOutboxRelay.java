@@ -103,10 +103,14 @@ public final class NatsOutboxRelay implements AutoCloseable {
           } catch (Exception e) {
             if (e instanceof InterruptedException) {
               Thread.currentThread().interrupt();
+            } else if (e instanceof java.util.concurrent.TimeoutException
+                || e instanceof java.util.concurrent.CancellationException) {
+              nats.jetStreamSilent();
             }
             throw new UnavailableException(
                 "NATS did not acknowledge the batch: " + e.getMessage(), e);
           }
+          nats.jetStreamAnswered();
           outbox.markSent(sent);
           return sent.size();
         });

@@ -71,6 +71,16 @@ public final class PrivateNatsServer implements AutoCloseable {
     throw new IllegalStateException("nats-server did not start on port " + port);
   }
 
+  /** The end of its log, for a failing test's message. */
+  public String logTail() {
+    try {
+      String log = Files.readString(store.resolve("server.log"));
+      return log.substring(Math.max(0, log.length() - 3000));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
   /** Stops it the polite way (SIGTERM) and waits for it to exit. */
   public void stop() throws InterruptedException {
     process.destroy();
