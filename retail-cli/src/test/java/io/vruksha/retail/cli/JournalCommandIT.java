@@ -13,6 +13,14 @@ class JournalCommandIT {
     return CliRun.run(day.env(), "journal", "verify", "--store", "demo");
   }
 
+  /** Runs {@code statements} by hand, then verify: exit 1, and what it printed. */
+  private static String broken(SeededDay day, String... statements) {
+    sql(day, statements);
+    CliRun r = verify(day);
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
+    return r.out();
+  }
+
   private static List<FiscalDocument> entries(SeededDay day) {
     return day.engine.journal().entries(DemoStore.ID);
   }
@@ -43,10 +51,10 @@ class JournalCommandIT {
     SeededDay day = new SeededDay();
     FiscalDocument second = entries(day).get(1);
     assertThat(second.total()).isEqualTo(SeededDay.eur("19.99"));
-    sql(day, "UPDATE fiscal_journal SET total = 9.99 WHERE store_id = 'demo' AND sequence = 2");
-    CliRun r = verify(day);
-    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
-    assertThat(r.out())
+    assertThat(
+            broken(
+                day,
+                "UPDATE fiscal_journal SET total = 9.99 WHERE store_id = 'demo' AND sequence = 2"))
         .contains(
             "first broken link: entry 2 (" + second.number() + ") was altered",
             "journal of demo is broken: 5 documents");
@@ -90,10 +98,7 @@ class JournalCommandIT {
   void aRemovedLastEntryIsCaughtByTheHead() {
     SeededDay day = new SeededDay();
     List<FiscalDocument> before = entries(day);
-    sql(day, "DELETE FROM fiscal_journal WHERE store_id = 'demo' AND sequence = 5");
-    CliRun r = verify(day);
-    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
-    assertThat(r.out())
+    assertThat(broken(day, "DELETE FROM fiscal_journal WHERE store_id = 'demo' AND sequence = 5"))
         .contains(
             "the journal head says the last entry is number 5",
             "the last stored entry is number 4 (" + before.get(3).number() + ")");
@@ -103,15 +108,13 @@ class JournalCommandIT {
   void anInvoiceWhoseDocumentWasAlteredIsNamed() {
     SeededDay day = new SeededDay();
     String number = day.sales.get(1).number();
-    sql(
-        day,
-        "UPDATE invoices SET document = jsonb_set(document, '{total,amount}', '9.99')"
-            + " WHERE store_id = 'demo' AND number = '"
-            + number
-            + "'");
-    CliRun r = verify(day);
-    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
-    assertThat(r.out())
+    assertThat(
+            broken(
+                day,
+                "UPDATE invoices SET document = jsonb_set(document, '{total,amount}', '9.99')"
+                    + " WHERE store_id = 'demo' AND number = '"
+                    + number
+                    + "'"))
         .contains(
             "first broken link: invoice "
                 + number
@@ -122,12 +125,12 @@ class JournalCommandIT {
   void anInvoiceWhoseTotalColumnWasAlteredIsNamed() {
     SeededDay day = new SeededDay();
     String number = day.sales.get(1).number();
-    sql(
-        day,
-        "UPDATE invoices SET total = 9.99 WHERE store_id = 'demo' AND number = '" + number + "'");
-    CliRun r = verify(day);
-    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
-    assertThat(r.out())
+    assertThat(
+            broken(
+                day,
+                "UPDATE invoices SET total = 9.99 WHERE store_id = 'demo' AND number = '"
+                    + number
+                    + "'"))
         .contains(
             "invoice " + number + " row was altered: its total no longer matches its document");
   }
@@ -136,10 +139,9 @@ class JournalCommandIT {
   void aDeletedInvoiceIsNamed() {
     SeededDay day = new SeededDay();
     String number = day.sales.get(2).number();
-    sql(day, "DELETE FROM invoices WHERE store_id = 'demo' AND number = '" + number + "'");
-    CliRun r = verify(day);
-    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
-    assertThat(r.out())
+    assertThat(
+            broken(
+                day, "DELETE FROM invoices WHERE store_id = 'demo' AND number = '" + number + "'"))
         .contains("journal entry 3 (" + number + ") has no invoice: the invoice row was deleted");
   }
 
@@ -149,17 +151,15 @@ class JournalCommandIT {
     String first = day.sales.get(0).number();
     String second = day.sales.get(1).number();
     // each row takes the other's document, total and time: the rows' contents are swapped
-    sql(
-        day,
-        String.format(
-            "UPDATE invoices a SET document = b.document, total = b.total, issued_at = b.issued_at"
-                + " FROM invoices b WHERE a.store_id = 'demo' AND b.store_id = 'demo'"
-                + " AND a.number IN ('%1$s', '%2$s') AND b.number IN ('%1$s', '%2$s')"
-                + " AND a.number <> b.number",
-            first, second));
-    CliRun r = verify(day);
-    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
-    assertThat(r.out())
+    assertThat(
+            broken(
+                day,
+                String.format(
+                    "UPDATE invoices a SET document = b.document, total = b.total, issued_at = b.issued_at"
+                        + " FROM invoices b WHERE a.store_id = 'demo' AND b.store_id = 'demo'"
+                        + " AND a.number IN ('%1$s', '%2$s') AND b.number IN ('%1$s', '%2$s')"
+                        + " AND a.number <> b.number",
+                    first, second)))
         .contains("invoice " + first + " row was altered: its number no longer matches")
         .contains("invoice " + second + " row was altered: its number no longer matches");
   }
@@ -168,16 +168,14 @@ class JournalCommandIT {
   void aSaleWhoseLinesWereAlteredIsNamed() {
     SeededDay day = new SeededDay();
     String number = day.sales.get(0).number();
-    sql(
-        day,
-        "UPDATE pos_transactions SET document = jsonb_set(document,"
-            + " '{basket,lines,0,quantity,value}', '1')"
-            + " WHERE store_id = 'demo' AND number = '"
-            + number
-            + "'");
-    CliRun r = verify(day);
-    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
-    assertThat(r.out())
+    assertThat(
+            broken(
+                day,
+                "UPDATE pos_transactions SET document = jsonb_set(document,"
+                    + " '{basket,lines,0,quantity,value}', '1')"
+                    + " WHERE store_id = 'demo' AND number = '"
+                    + number
+                    + "'"))
         .contains(
             "sale "
                 + number
