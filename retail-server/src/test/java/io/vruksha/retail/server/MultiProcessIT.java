@@ -77,7 +77,7 @@ class MultiProcessIT {
     env.put("DB_NAME", pg.database());
     env.put("DB_USER", pg.user());
     env.put("DB_PASSWORD", pg.password());
-    env.put("DB_POOL_SIZE", "8");
+    env.put("DB_POOL_SIZE", "4"); // three processes beside this JVM's pools, within max_connections
     env.put("NATS_URL", System.getenv().getOrDefault("NATS_URL", "nats://127.0.0.1:4222"));
     env.put("NATS_STREAM", "RETAIL_" + run);
     env.put("NATS_SUBJECT_PREFIX", run.toLowerCase() + ".");
