@@ -8,21 +8,45 @@ import org.junit.jupiter.api.Test;
 
 class DbCommandIT {
 
+  /** The migrations that ship, by version, read from retail-postgres's migration folder. */
+  private static final java.util.List<Integer> VERSIONS = versions();
+
+  private static final int COUNT = VERSIONS.size();
+  private static final int LATEST = VERSIONS.get(VERSIONS.size() - 1);
+
+  private static java.util.List<Integer> versions() {
+    java.nio.file.Path dir =
+        java.nio.file.Path.of(
+            "..", "retail-postgres", "src", "main", "resources", "db", "migration");
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.matches("V[0-9]+__.*\\.sql"))
+          .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+          .sorted()
+          .toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   void migrateIsANoOpOnAnUpToDateSchemaAndStatusShowsEveryMigration() {
     Map<String, String> env = CliRun.env(TestDatabase.fresh());
     CliRun migrate = CliRun.run(env, "db", "migrate");
     assertThat(migrate.code()).as(migrate.toString()).isZero();
-    assertThat(migrate.out()).contains("applied 0 migrations", "schema version 10");
+    assertThat(migrate.out()).contains("applied 0 migrations", "schema version " + LATEST);
 
     CliRun status = CliRun.run(env, "db", "status", "--format", "csv");
     assertThat(status.code()).as(status.toString()).isZero();
     assertThat(status.csv())
-        .hasSize(10)
+        .hasSize(COUNT)
         .allSatisfy(r -> assertThat(r.get("state")).isEqualTo("Success"));
     assertThat(status.row("version", "9").get("description"))
         .isEqualTo("invoice numbers per store");
-    assertThat(status.err()).contains("schema version 10, 0 pending, 0 failed");
+    assertThat(status.row("version", "12").get("description"))
+        .isEqualTo("orders curbside warranties notifications");
+    assertThat(status.err()).contains("schema version " + LATEST + ", 0 pending, 0 failed");
   }
 
   @Test
@@ -35,7 +59,7 @@ class DbCommandIT {
       env.put("DB_NAME", name);
       CliRun before = CliRun.run(env, "db", "status");
       assertThat(before.code()).as(before.toString()).isEqualTo(Retail.DISCREPANCIES);
-      assertThat(before.out()).contains("schema version none, 10 pending");
+      assertThat(before.out()).contains("schema version none, " + COUNT + " pending");
 
       var c = db.config();
       String url =
@@ -52,11 +76,11 @@ class DbCommandIT {
       CliRun migrate = CliRun.run(Map.of(), "db", "migrate", "--db-url", url);
       assertThat(migrate.code()).as(migrate.toString()).isZero();
       assertThat(migrate.out())
-          .contains("applied 10 migrations to " + name + "; schema version 10");
+          .contains("applied " + COUNT + " migrations to " + name + "; schema version " + LATEST);
 
       CliRun after = CliRun.run(env, "db", "status");
       assertThat(after.code()).as(after.toString()).isZero();
-      assertThat(after.out()).contains("schema version 10, 0 pending");
+      assertThat(after.out()).contains("schema version " + LATEST + ", 0 pending");
     } finally {
       db.jdbi().useHandle(h -> h.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
     }

@@ -160,6 +160,28 @@ public final class InMemoryStockLedger implements StockLedger {
   }
 
   @Override
+  public synchronized void shrink(String reservationId, BigDecimal quantity) {
+    Reservation r = reservations.get(reservationId);
+    if (r == null || r.quantity().compareTo(quantity) <= 0) {
+      return;
+    }
+    if (quantity.signum() <= 0) {
+      release(reservationId);
+      return;
+    }
+    BigDecimal less = r.quantity().subtract(quantity);
+    reservations.put(reservationId, new Reservation(r.key(), quantity, r.expiresAt()));
+    reserved.merge(r.key(), less.negate(), BigDecimal::add);
+    InMemoryUnitOfWork.onRollback(
+        () -> {
+          synchronized (this) {
+            reservations.put(reservationId, r);
+            reserved.merge(r.key(), less, BigDecimal::add);
+          }
+        });
+  }
+
+  @Override
   public synchronized void release(String reservationId) {
     Reservation r = reservations.remove(reservationId);
     if (r != null) {

@@ -242,15 +242,8 @@ public final class Fulfilment {
               .forEach(
                   l -> {
                     StockKey key = StockKey.floor(store, l.sku());
-                    stock.release(reservation(order, l.sku(), false), key, order.id());
-                    if (l.picked().signum() > 0) {
-                      stock.reserve(
-                          reservation(order, l.sku(), false),
-                          key,
-                          l.picked(),
-                          order.reservedUntil(),
-                          order.id());
-                    }
+                    // what was found is already promised: the reservation only shrinks
+                    stock.shrink(reservation(order, l.sku(), false), key, l.picked(), order.id());
                     l.substitute()
                         .ifPresent(
                             s ->

@@ -244,6 +244,15 @@ public final class Stock {
     publishAvailableToSell(key, cause);
   }
 
+  /**
+   * Lowers a reservation to the units kept (an order picked short) inside the caller's unit of
+   * work, publishing the SKU's change; zero releases it.
+   */
+  public void shrink(String reservationId, StockKey key, BigDecimal quantity, String cause) {
+    ledger.shrink(reservationId, quantity);
+    publishAvailableToSell(key, cause);
+  }
+
   /** Releases a reservation inside the caller's unit of work, publishing the SKU's change. */
   public void release(String reservationId, StockKey key, String cause) {
     ledger.release(reservationId);

@@ -69,6 +69,13 @@ public interface StockLedger {
    */
   void reserve(String reservationId, StockKey key, BigDecimal quantity, Instant expiresAt);
 
+  /**
+   * Lowers a reservation to {@code quantity} (an order picked short) without checking available to
+   * sell again: the units kept are already promised. A reservation at or below it, or an unknown
+   * id, is left alone; zero releases it.
+   */
+  void shrink(String reservationId, BigDecimal quantity);
+
   /** Releases a reservation (order collected or cancelled); unknown ids are ignored. */
   void release(String reservationId);
 

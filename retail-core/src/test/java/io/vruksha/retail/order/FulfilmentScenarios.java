@@ -355,6 +355,25 @@ public abstract class FulfilmentScenarios {
   }
 
   @Test
+  void aShortPickKeepsItsUnitsEvenWhenTheTillDugIntoTheBuffer() {
+    engine.stock().setSafetyBuffer(DemoStore.ID, Sku.of("TEE-L"), new BigDecimal("3"));
+    engine.orders().place(order("web-4001", Order.Channel.WEB, Optional.empty(), "TEE-L", 2), ANNA);
+    // the till sells 17 of the 18 not reserved: 3 on hand, 2 of them promised, web shops see 0
+    engine.checkout(
+        CheckoutRequest.of(
+            "till-1:0400",
+            BasketRequest.builder(DemoStore.ID).add("TEE-L", 17).build(),
+            new Tender.Cash(eur("400.00"))),
+        ANNA);
+    assertThat(engine.stock().ledger().availableToSell(floor("TEE-L")).quantity())
+        .isEqualByComparingTo("0");
+    // one is found: the reservation shrinks to it, it is not taken again against the buffer
+    engine.orders().pick(DemoStore.ID, "web-4001", List.of(Pick.of("TEE-L", "1")));
+    assertThat(reserved("TEE-L")).isEqualByComparingTo("1");
+    assertThat(onHand("TEE-L")).isEqualByComparingTo("3");
+  }
+
+  @Test
   void lapsedOrdersAreCancelled() {
     engine.orders().place(order("kiosk-20", Order.Channel.KIOSK, Optional.empty(), "MUG", 4), ANNA);
     assertThat(engine.orders().cancelLapsed(DemoStore.ID, NOON.plus(Duration.ofHours(47))))

@@ -264,6 +264,27 @@ public final class PostgresStockLedger implements StockLedger {
   }
 
   @Override
+  public void shrink(String reservationId, BigDecimal quantity) {
+    if (quantity.signum() <= 0) {
+      release(reservationId);
+      return;
+    }
+    work.with(
+        h ->
+            h.createUpdate(
+                    "WITH old AS (SELECT * FROM stock_reservations"
+                        + " WHERE reservation_id = :id AND quantity > :q FOR UPDATE),"
+                        + " lowered AS (UPDATE stock_reservations r SET quantity = :q FROM old"
+                        + " WHERE r.reservation_id = old.reservation_id)"
+                        + " UPDATE stock_levels s SET reserved = s.reserved - (old.quantity - :q) FROM old"
+                        + " WHERE s.store_id = old.store_id AND s.location_id = old.location_id"
+                        + " AND s.sku = old.sku")
+                .bind("id", reservationId)
+                .bind("q", quantity)
+                .execute());
+  }
+
+  @Override
   public void release(String reservationId) {
     work.with(h -> release(h, reservationId));
   }

@@ -116,6 +116,9 @@ public final class RetailServer implements AutoCloseable {
   /** Delivers webhook notifications, signed with {@code NOTIFY_WEBHOOK_SECRET}, when it is set. */
   private static void deliverNotifications(
       RetailEngine engine, Map<String, String> env, List<AutoCloseable> resources) {
+    resources.add(
+        io.vruksha.retail.server.notify.LapsedOrders.start(
+            engine, java.time.Clock.systemUTC(), 60));
     String secret = env.get("NOTIFY_WEBHOOK_SECRET");
     if (secret == null || secret.isBlank()) {
       return;
