@@ -23,8 +23,8 @@ import java.math.BigDecimal;
 /**
  * The server's JSON: money as {@code {"amount": "12.30", "currency": "EUR"}} with the amount a
  * decimal string, every decimal a string, ids as plain strings, instants in ISO-8601. Reading is
- * strict: an unknown or read-only field is refused (no mass assignment), floats are read exactly,
- * and nesting, number length and string length are bounded.
+ * strict: an unknown or read-only field is refused (no mass assignment), so is a field given twice,
+ * floats are read exactly, and nesting, number length and string length are bounded.
  */
 public final class Json implements io.javalin.json.JsonMapper {
 
@@ -94,6 +94,8 @@ public final class Json implements io.javalin.json.JsonMapper {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // {"role":"CASHIER","role":"ADMIN"} means different things to different parsers
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .serializationInclusion(JsonInclude.Include.ALWAYS)

@@ -62,6 +62,17 @@ class JsonStrictnessTest {
   }
 
   @Test
+  void aFieldGivenTwiceIs400() {
+    // found by HostileBodyProperties: the last of two "staffId"s won, silently
+    assertThatThrownBy(
+            () ->
+                json.fromJsonString(
+                    "{\"staffId\":\"anna\",\"staffId\":\"admin\",\"pin\":\"1234\"}",
+                    SystemApi.LoginRequest.class))
+        .isInstanceOf(BadJson.class);
+  }
+
+  @Test
   void stringsAreText() {
     SystemApi.LoginRequest r =
         json.fromJsonString(
