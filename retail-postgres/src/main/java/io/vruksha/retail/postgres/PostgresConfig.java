@@ -27,6 +27,26 @@ public record PostgresConfig(
     String sslMode,
     int poolSize) {
 
+  /** The configuration without its password, so that logging it or a failure can leak nothing. */
+  @Override
+  public String toString() {
+    return "PostgresConfig[host="
+        + host
+        + ", port="
+        + port
+        + ", database="
+        + database
+        + ", user="
+        + user
+        + ", password="
+        + (password.isEmpty() ? "" : "***")
+        + ", sslMode="
+        + sslMode
+        + ", poolSize="
+        + poolSize
+        + "]";
+  }
+
   /** Validates the values with messages an operator can act on. */
   public PostgresConfig {
     Objects.requireNonNull(password, "password");

@@ -227,22 +227,7 @@ public final class RetailServer implements AutoCloseable {
         binder.bindTo(registry);
       }
     }
-    List<ApiRoute> routes = new ArrayList<>();
-    routes.addAll(SystemApi.routes(context));
-    routes.addAll(StoreApi.routes(context));
-    routes.addAll(CatalogApi.routes(context));
-    routes.addAll(SaleApi.routes(context));
-    routes.addAll(io.vruksha.retail.server.api.CartApi.routes(context));
-    routes.addAll(io.vruksha.retail.server.api.AdminApi.routes(context));
-    routes.addAll(RegisterApi.routes(context));
-    routes.addAll(StockApi.routes(context));
-    routes.addAll(CustomerApi.routes(context));
-    routes.addAll(BillingApi.routes(context));
-    routes.addAll(ProcurementApi.routes(context));
-    routes.addAll(ReportApi.routes(context));
-    routes.addAll(io.vruksha.retail.server.api.OrderApi.routes(context));
-    routes.addAll(io.vruksha.retail.server.api.AftersalesApi.routes(context));
-    routes.addAll(io.vruksha.retail.server.api.NotificationApi.routes(context));
+    List<ApiRoute> routes = new ArrayList<>(apiRoutes(context));
     routes.add(
         ApiRoute.route(io.javalin.http.HandlerType.GET, "/metrics")
             .doc("system", "Prometheus metrics")
@@ -337,6 +322,31 @@ public final class RetailServer implements AutoCloseable {
         app.port(),
         demo ? "demo" : "database");
     return new RetailServer(app, engine, context, api, owned, demoToken);
+  }
+
+  /**
+   * The routes of the API groups, without {@code /metrics} and {@code /openapi.json}. Handlers use
+   * {@code context} only when called, so the table can be read (e.g. for its request types) without
+   * a running server.
+   */
+  public static List<ApiRoute> apiRoutes(ServerContext context) {
+    List<ApiRoute> routes = new ArrayList<>();
+    routes.addAll(SystemApi.routes(context));
+    routes.addAll(StoreApi.routes(context));
+    routes.addAll(CatalogApi.routes(context));
+    routes.addAll(SaleApi.routes(context));
+    routes.addAll(io.vruksha.retail.server.api.CartApi.routes(context));
+    routes.addAll(io.vruksha.retail.server.api.AdminApi.routes(context));
+    routes.addAll(RegisterApi.routes(context));
+    routes.addAll(StockApi.routes(context));
+    routes.addAll(CustomerApi.routes(context));
+    routes.addAll(BillingApi.routes(context));
+    routes.addAll(ProcurementApi.routes(context));
+    routes.addAll(ReportApi.routes(context));
+    routes.addAll(io.vruksha.retail.server.api.OrderApi.routes(context));
+    routes.addAll(io.vruksha.retail.server.api.AftersalesApi.routes(context));
+    routes.addAll(io.vruksha.retail.server.api.NotificationApi.routes(context));
+    return routes;
   }
 
   private static String seedDemoStaff(

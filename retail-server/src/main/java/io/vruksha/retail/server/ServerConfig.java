@@ -51,6 +51,43 @@ public record ServerConfig(
     int loginMaxAttempts,
     Duration loginLockout) {
 
+  /**
+   * The configuration with the JWT secret and any credentials in the NATS URL masked, so that
+   * logging it can leak nothing.
+   */
+  @Override
+  public String toString() {
+    return "ServerConfig[port="
+        + port
+        + ", demo="
+        + demo
+        + ", natsUrl="
+        + natsUrl.map(u -> u.replaceAll("//[^@/]*@", "//***@")).orElse("")
+        + ", jwtSecret="
+        + (jwtSecret.isPresent() ? "***" : "(random)")
+        + ", tokenTtl="
+        + tokenTtl
+        + ", logLevel="
+        + logLevel
+        + ", reactions="
+        + reactions
+        + ", loyalty="
+        + loyalty
+        + ", rateLimitPerToken="
+        + rateLimitPerToken
+        + ", rateLimitPerIp="
+        + rateLimitPerIp
+        + ", corsOrigins="
+        + corsOrigins
+        + ", maxBodyBytes="
+        + maxBodyBytes
+        + ", loginMaxAttempts="
+        + loginMaxAttempts
+        + ", loginLockout="
+        + loginLockout
+        + "]";
+  }
+
   /** Every environment variable the server reads (the database's and NATS's own included). */
   public static final List<String> VARIABLES =
       List.of(

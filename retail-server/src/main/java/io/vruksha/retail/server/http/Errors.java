@@ -76,7 +76,19 @@ public final class Errors {
     } else if (e instanceof RetailException r) {
       int status = status(r.code());
       if (status >= 500) {
+        // the cause (a database's or broker's message: tables, indexes, SQL) goes to the log only
         LOG.error("request {} failed: {}", ctx.attribute(RequestIds.ATTRIBUTE), r.getMessage(), r);
+        write(
+            ctx,
+            status,
+            r.code().code(),
+            (status == 503
+                    ? "a service the server depends on is unavailable; retry shortly"
+                    : "the server failed to complete the request")
+                + "; quote request id "
+                + ctx.attribute(RequestIds.ATTRIBUTE),
+            List.of());
+        return;
       }
       write(ctx, status, r.code().code(), r.getMessage(), r.details());
     } else if (e instanceof NullPointerException npe

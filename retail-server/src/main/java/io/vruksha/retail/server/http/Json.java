@@ -23,8 +23,8 @@ import java.math.BigDecimal;
 /**
  * The server's JSON: money as {@code {"amount": "12.30", "currency": "EUR"}} with the amount a
  * decimal string, every decimal a string, ids as plain strings, instants in ISO-8601. Reading is
- * strict: an unknown or read-only field is refused (no mass assignment), floats are read exactly,
- * and nesting, number length and string length are bounded.
+ * strict: an unknown or read-only field is refused (no mass assignment), so is a field given twice,
+ * floats are read exactly, and nesting, number length and string length are bounded.
  */
 public final class Json implements io.javalin.json.JsonMapper {
 
@@ -94,6 +94,8 @@ public final class Json implements io.javalin.json.JsonMapper {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // {"role":"CASHIER","role":"ADMIN"} means different things to different parsers
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
@@ -124,6 +126,9 @@ public final class Json implements io.javalin.json.JsonMapper {
     m.setDefaultSetterInfo(
         com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
             com.fasterxml.jackson.annotation.Nulls.FAIL));
+    m.registerModule(
+        new com.fasterxml.jackson.databind.module.SimpleModule("bounded-identifiers")
+            .addDeserializer(String.class, new BoundedIdentifiers()));
     m.configOverride(BigDecimal.class)
         .setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
     m.getFactory()
@@ -134,6 +139,54 @@ public final class Json implements io.javalin.json.JsonMapper {
                 .maxStringLength(1_000_000)
                 .build());
     return m;
+  }
+
+  /** The longest identifier a body may carry: ids are keys of indexes, which bound their size. */
+  public static final int MAX_IDENTIFIER = 128;
+
+  /**
+   * Reads text as usual, and refuses an identifier ({@code id}, {@code ...Id}, {@code sku}, {@code
+   * code}) over {@link #MAX_IDENTIFIER} characters with a 400 naming the field, before it reaches a
+   * database index that cannot hold it.
+   */
+  private static final class BoundedIdentifiers
+      extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String> {
+
+    private static final com.fasterxml.jackson.databind.deser.std.StringDeserializer TEXT =
+        com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance;
+
+    BoundedIdentifiers() {
+      super(String.class);
+    }
+
+    @Override
+    public String deserialize(
+        com.fasterxml.jackson.core.JsonParser p,
+        com.fasterxml.jackson.databind.DeserializationContext ctxt)
+        throws java.io.IOException {
+      String value = TEXT.deserialize(p, ctxt);
+      String name = p.currentName();
+      if (value != null
+          && value.length() > MAX_IDENTIFIER
+          && name != null
+          && (name.equals("id")
+              || name.endsWith("Id")
+              || name.equals("sku")
+              || name.equals("code"))) {
+        throw com.fasterxml.jackson.databind.JsonMappingException.from(
+            p,
+            name + " is longer than " + MAX_IDENTIFIER + " characters",
+            new io.vruksha.retail.InvalidInputException(
+                io.vruksha.retail.ErrorCode.VALIDATION,
+                "is longer than " + MAX_IDENTIFIER + " characters"));
+      }
+      return value;
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.type.LogicalType logicalType() {
+      return com.fasterxml.jackson.databind.type.LogicalType.Textual;
+    }
   }
 
   @Override

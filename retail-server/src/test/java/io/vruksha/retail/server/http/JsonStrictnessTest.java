@@ -62,6 +62,42 @@ class JsonStrictnessTest {
   }
 
   @Test
+  void aFieldGivenTwiceIs400() {
+    // found by HostileBodyProperties: the last of two "staffId"s won, silently
+    assertThatThrownBy(
+            () ->
+                json.fromJsonString(
+                    "{\"staffId\":\"anna\",\"staffId\":\"admin\",\"pin\":\"1234\"}",
+                    SystemApi.LoginRequest.class))
+        .isInstanceOf(BadJson.class);
+  }
+
+  @Test
+  void anIdentifierOver128CharactersIs400NamingIt() {
+    // found by LongTextIT: a 3,000-character staffId overflowed a PostgreSQL index (a 503)
+    String ok = "{\"staffId\":\"" + "a".repeat(128) + "\",\"pin\":\"1234\"}";
+    assertThat(
+            json.<SystemApi.LoginRequest>fromJsonString(ok, SystemApi.LoginRequest.class).staffId())
+        .hasSize(128);
+    assertThatThrownBy(
+            () ->
+                json.fromJsonString(
+                    "{\"staffId\":\"" + "a".repeat(129) + "\",\"pin\":\"1234\"}",
+                    SystemApi.LoginRequest.class))
+        .isInstanceOf(BadJson.class)
+        .hasMessage("field 'staffId' is longer than 128 characters");
+    // text that is no identifier is bounded by the body's size only
+    assertThat(
+            json.<StoreApi.StoreRequest>fromJsonString(
+                    "{\"id\":\"s\",\"name\":\""
+                        + "n".repeat(5000)
+                        + "\",\"currency\":\"EUR\",\"zone\":\"UTC\"}",
+                    StoreApi.StoreRequest.class)
+                .name())
+        .hasSize(5000);
+  }
+
+  @Test
   void stringsAreText() {
     SystemApi.LoginRequest r =
         json.fromJsonString(
