@@ -162,6 +162,13 @@ final class ImportCommand implements Callable<Integer> {
       description = "sales only: numbers are written with a decimal comma (1.234,56)")
   boolean decimalComma;
 
+  /**
+   * For tests: write products, prices, stock and customers row by row through the engine's ports
+   * (the path before the set-based one), to compare what the two write.
+   */
+  @Option(names = "--through-ports", hidden = true)
+  boolean throughPorts;
+
   /** For tests: stop as if the process died after this many rows were written (uncommitted). */
   @Option(names = "--crash-after", hidden = true)
   Long crashAfter;
@@ -323,7 +330,7 @@ final class ImportCommand implements Callable<Integer> {
       }
       ImportKinds.Context ctx = new ImportKinds.Context(engine, db, theStore, facts.ref(), setMode);
       Tally tally = new Tally();
-      if (kind.bulk() != null) {
+      if (kind.bulk() != null && !throughPorts) {
         boolean gross =
             engine
                 .unitOfWork()
@@ -428,12 +435,25 @@ final class ImportCommand implements Callable<Integer> {
     if (quiet || System.console() == null) {
       return null;
     }
-    return new ProgressBarBuilder()
-        .setTaskName("import " + task)
-        .setInitialMax(Math.max(rows, 0))
-        .setUnit(" rows", 1)
-        .showSpeed()
-        .build();
+    return progressBar(task, rows, null);
+  }
+
+  /**
+   * The progress bar of an import of {@code rows} rows: rows done of all, rows/s and the time left.
+   * It draws on the terminal, or hands each frame to {@code consumer} when there is one.
+   */
+  static ProgressBar progressBar(
+      String task, long rows, me.tongfei.progressbar.ProgressBarConsumer consumer) {
+    ProgressBarBuilder builder =
+        new ProgressBarBuilder()
+            .setTaskName("import " + task)
+            .setInitialMax(Math.max(rows, 0))
+            .setUnit(" rows", 1)
+            .showSpeed();
+    if (consumer != null) {
+      builder.setConsumer(consumer);
+    }
+    return builder.build();
   }
 
   private <P> void run(
