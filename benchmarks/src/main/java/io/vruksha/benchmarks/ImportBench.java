@@ -43,6 +43,7 @@ final class ImportBench {
   static Map<String, String> run(Map<String, String> env, int rows) throws Exception {
     Map<String, String> out = new LinkedHashMap<>();
     out.put("import_rows", Integer.toString(rows));
+    out.put("import_load_before", loadAverage());
     Path dir = Files.createTempDirectory("vruksha-import-bench");
     Path products = dir.resolve("products.csv");
     Path sales = dir.resolve("sales.csv");
@@ -95,6 +96,7 @@ final class ImportBench {
       figures(out, "products", rows, tProducts, cProducts);
       figures(out, "sales", rows, tSales, cSales);
       out.put("import_peak_heap_mib", String.format(Locale.ROOT, "%.0f", peak));
+      out.put("import_load_after", loadAverage());
     } finally {
       try (var files = Files.list(dir)) {
         for (Path p : files.toList()) {
@@ -193,8 +195,8 @@ final class ImportBench {
   /** Runs {@code retail import KIND --store demo FILE} in a JVM of its own; its wall seconds. */
   private static double cli(PostgresConfig db, Path gcLog, String kind, Path file)
       throws IOException, InterruptedException {
-    String jar =
-        System.getenv().getOrDefault("BENCH_IMPORT_CLI", "retail-cli/target/retail-cli.jar");
+    String other = System.getenv("BENCH_IMPORT_CLI");
+    String jar = other == null || other.isBlank() ? "retail-cli/target/retail-cli.jar" : other;
     if (!new File(jar).isFile()) {
       throw new IllegalStateException("build the CLI first: " + jar + " is missing");
     }
@@ -264,6 +266,18 @@ final class ImportBench {
     e.put("DB_NAME", db.database());
     e.put("DB_USER", db.user());
     e.put("DB_PASSWORD", db.password() == null ? "" : db.password());
+  }
+
+  /**
+   * The machine's one-minute load average (from /proc/loadavg, "n/a" elsewhere): on a shared
+   * machine the figures mean little when it is above the core count.
+   */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      return "n/a";
+    }
   }
 
   /** The most heap in use the GC log shows: before each collection, and at exit. */

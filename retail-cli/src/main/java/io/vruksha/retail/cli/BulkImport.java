@@ -66,7 +66,7 @@ final class BulkImport<P> {
   private record Failure(Throwable cause) {}
 
   /** Blocks of about a megabyte the reading thread may be ahead of the database. */
-  private static final int AHEAD = 16;
+  private static final int AHEAD = 32;
 
   /** Encoded characters handed on at a time. */
   private static final int BLOCK = 1 << 20;

@@ -210,7 +210,6 @@ final class ImportKinds {
         r.id().value(),
         v.sku().value(),
         PostgresBulkImport.json(alone),
-        PostgresBulkImport.json(v),
         v.cost().isPresent(),
         v.barcodes().stream().map(Barcode::toGtin13).toList(),
         v.barcodes().stream().map(Barcode::toString).toList()

@@ -39,29 +39,29 @@ public final class PostgresBulkImport {
   public enum Kind {
     /** One variant a row, upserted into its product by product id. */
     PRODUCTS(
-        "product_id text, sku text, header jsonb, variant jsonb, has_cost boolean, gtins text[],"
+        "product_id text, sku text, header jsonb, has_cost boolean, gtins text[],"
             + " codes text[]",
-        "product_id, sku"),
+        List.of("products", "product_skus", "product_barcodes")),
     /** One price a row, upserted by price list and SKU, with its price history. */
     PRICES(
         "list_id text, sku text, price numeric, currency text, before_price numeric",
-        "list_id, sku"),
+        List.of("prices", "price_history")),
     /** One customer a row, created (with its event) or updated by id. */
     CUSTOMERS(
         "customer_id text, email text, created jsonb, patch jsonb, before jsonb, after jsonb",
-        "customer_id, email"),
+        List.of("customers")),
     /** One stock movement a row: a receipt, or with counting the counted level. */
     STOCK(
         "location_id text, sku text, quantity numeric, reference text, change numeric,"
             + " on_hand numeric(19,3)",
-        "location_id, sku");
+        List.of("stock_movements", "stock_levels"));
 
     private final String columns;
-    private final String keys;
+    private final List<String> tables;
 
-    Kind(String columns, String keys) {
+    Kind(String columns, List<String> tables) {
       this.columns = columns;
-      this.keys = keys;
+      this.tables = tables;
     }
 
     private List<String> names() {
@@ -167,10 +167,10 @@ public final class PostgresBulkImport {
 
     /**
      * Stages a row that was read and parsed: {@code values} in the order of the kind's columns
-     * (products: product_id, sku, header, variant, has_cost, gtins, codes; prices: list_id, sku,
-     * price, currency; customers: customer_id, email, created, patch; stock: location_id, sku,
-     * quantity, reference), each a String (text or JSON), BigDecimal, Boolean, List of Strings (an
-     * array) or null.
+     * (products: product_id, sku, header, has_cost, gtins, codes; prices: list_id, sku, price,
+     * currency; customers: customer_id, email, created, patch; stock: location_id, sku, quantity,
+     * reference), each a String (text or JSON), BigDecimal, Boolean, List of Strings (an array) or
+     * null.
      */
     public void row(long line, List<String> original, String key, Object... values) {
       buffer.append(line).append('\t');
@@ -324,23 +324,55 @@ public final class PostgresBulkImport {
       throw new ConnectionException(e);
     }
     copy = null;
-    h.execute("ANALYZE import_staging (file_line, reason, dup_key, " + kind.keys + ")");
     rejectDuplicates();
-    switch (kind) {
-      case PRODUCTS -> {
-        return products();
+    Counts counts;
+    if (kind == Kind.PRODUCTS) {
+      counts = products();
+    } else {
+      switch (kind) {
+        case PRICES -> prices();
+        case CUSTOMERS -> customers();
+        default -> stock();
       }
-      case PRICES -> prices();
-      case CUSTOMERS -> customers();
-      case STOCK -> stock();
+      counts =
+          h.createQuery(
+                  "SELECT count(*) FILTER (WHERE status = 'imported'),"
+                      + " count(*) FILTER (WHERE status = 'skipped') FROM import_staging"
+                      + " WHERE reason IS NULL")
+              .map((rs, ctx) -> new Counts(rs.getLong(1), rs.getLong(2)))
+              .one();
     }
-    return h.createQuery(
-            "SELECT count(*) FILTER (WHERE status = 'imported'),"
-                + " count(*) FILTER (WHERE status = 'skipped') FROM import_staging"
-                + " WHERE reason IS NULL")
-        .map((rs, ctx) -> new Counts(rs.getLong(1), rs.getLong(2)))
-        .one();
+    keepStatisticsCurrent(counts.imported());
+    return counts;
   }
+
+  /**
+   * Analyzes the tables the import writes each time they have grown by more than the planner knew
+   * of them: a catalogue that went from nothing to 50,000 products in one chunk must not be planned
+   * as empty for the next (autovacuum would catch up only later). A few times per import (the table
+   * doubles each time), not per chunk.
+   */
+  private void keepStatisticsCurrent(long imported) {
+    if (known < 0) {
+      known =
+          h.createQuery(
+                  "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = CAST(:t AS regclass)")
+              .bind("t", kind.tables.get(0))
+              .mapTo(Long.class)
+              .one();
+    }
+    grown += imported;
+    if (grown > Math.max(known, 1000)) {
+      for (String table : kind.tables) {
+        h.execute("ANALYZE " + table);
+      }
+      known += grown;
+      grown = 0;
+    }
+  }
+
+  private long known = -1;
+  private long grown;
 
   /** Hands the chunk's rejected rows to {@code sink} in file order; returns how many. */
   public long rejects(RejectSink sink) throws java.io.IOException {
@@ -386,10 +418,6 @@ public final class PostgresBulkImport {
   // -----------------------------------------------------------------------------------------
   // products: the document of each product is the one PostgresCatalog.save writes
 
-  private static final String TWICE =
-      "SELECT u.gtin FROM import_staging, unnest(gtins) AS u(gtin) WHERE reason IS NULL"
-          + " GROUP BY u.gtin HAVING count(*) > 1";
-
   /** The good rows whose product changes (all but those of products already as the file says). */
   private static final String CHANGING =
       "s.reason IS NULL AND NOT EXISTS (SELECT 1 FROM import_products p"
@@ -414,19 +442,14 @@ public final class PostgresBulkImport {
     // ... or an earlier row of the file
     h.execute(
         "UPDATE import_staging s SET reason = x.reason FROM ("
-            + " SELECT DISTINCT ON (a.file_line) a.file_line, CASE WHEN b.product_id <>"
-            + " a.product_id THEN 'barcode ' || a.code || ' already belongs to product '"
-            + " || b.product_id ELSE 'product ' || a.product_id || ' uses barcode ' || a.code"
-            + " || ' on two variants' END AS reason"
-            + " FROM (SELECT file_line, product_id, u.gtin, u.code FROM import_staging,"
-            + " unnest(gtins, codes) AS u(gtin, code) WHERE reason IS NULL"
-            + " AND u.gtin IN ("
-            + TWICE
-            + ")) a JOIN (SELECT file_line, product_id, u.gtin FROM import_staging,"
-            + " unnest(gtins) AS u(gtin) WHERE reason IS NULL AND u.gtin IN ("
-            + TWICE
-            + ")) b ON b.gtin = a.gtin AND b.file_line < a.file_line"
-            + " ORDER BY a.file_line, b.file_line) x WHERE s.file_line = x.file_line");
+            + " SELECT DISTINCT ON (file_line) file_line, CASE WHEN first_product <> product_id"
+            + " THEN 'barcode ' || code || ' already belongs to product ' || first_product"
+            + " ELSE 'product ' || product_id || ' uses barcode ' || code || ' on two variants'"
+            + " END AS reason FROM (SELECT st.file_line, st.product_id, u.code,"
+            + " first_value(st.product_id) OVER g AS first_product, row_number() OVER g AS n"
+            + " FROM import_staging st, unnest(st.gtins, st.codes) AS u(gtin, code)"
+            + " WHERE st.reason IS NULL WINDOW g AS (PARTITION BY u.gtin ORDER BY st.file_line)) y"
+            + " WHERE n > 1 ORDER BY file_line) x WHERE s.file_line = x.file_line");
 
     h.execute(
         "CREATE TEMPORARY TABLE IF NOT EXISTS import_products (product_id text PRIMARY KEY,"
@@ -442,7 +465,7 @@ public final class PostgresBulkImport {
             + " GROUP BY product_id HAVING count(*) > 1 UNION SELECT s.product_id"
             + " FROM import_staging s JOIN products p ON p.product_id = s.product_id"
             + " WHERE s.reason IS NULL),"
-            + " rows AS (SELECT file_line, product_id, sku, header, variant, has_cost"
+            + " rows AS (SELECT file_line, product_id, sku, header, header->'variants'->0 AS variant, has_cost"
             + " FROM import_staging WHERE reason IS NULL"
             + " AND product_id IN (SELECT product_id FROM merged)),"
             + " old AS (SELECT p.product_id, p.document FROM products p"
