@@ -29,6 +29,23 @@ public final class PostgresStockLedger implements StockLedger {
 
   private final PostgresUnitOfWork work;
 
+  /** The key of a unit of work's levels as its moves left them (see {@link #move}). */
+  private static final Object AFTER_MOVE = new Object();
+
+  /**
+   * Reorder rules read in the last {@link #RULE_TTL}: read on every line of every sale, written
+   * seldom. A rule changed in this process is dropped at once; one changed in another process is
+   * seen within {@link #RULE_TTL} (it decides when a low-stock event is raised, never a stock
+   * level).
+   */
+  private final java.util.concurrent.ConcurrentHashMap<StockKey, CachedRule> rules =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final java.time.Duration RULE_TTL = java.time.Duration.ofSeconds(30);
+  private static final int MAX_CACHED_RULES = 100_000;
+
+  private record CachedRule(Optional<ReorderRule> rule, long expiresAt) {}
+
   /** The stock ledger of {@code db}. */
   public PostgresStockLedger(PostgresDatabase db) {
     this.work = db.unitOfWork();
@@ -61,17 +78,44 @@ public final class PostgresStockLedger implements StockLedger {
         .execute();
   }
 
-  private static int update(Handle h, StockKey key, BigDecimal change, boolean allowNegative) {
-    return h.createUpdate(
+  private static Optional<AvailableToSell> update(
+      Handle h, StockKey key, BigDecimal change, boolean allowNegative) {
+    return h.createQuery(
             "UPDATE stock_levels SET on_hand = on_hand + :c"
                 + " WHERE store_id = :s AND location_id = :l AND sku = :k"
-                + " AND (:c >= 0 OR :neg OR on_hand + :c - reserved >= 0)")
+                + " AND (:c >= 0 OR :neg OR on_hand + :c - reserved >= 0)"
+                + " RETURNING on_hand, reserved, safety_buffer")
         .bind("c", change)
         .bind("neg", allowNegative)
         .bind("s", key.store().value())
         .bind("l", key.location().value())
         .bind("k", key.sku().value())
-        .execute();
+        .map((rs, ctx) -> toSell(key, rs))
+        .findOne();
+  }
+
+  private static AvailableToSell toSell(StockKey key, java.sql.ResultSet rs)
+      throws java.sql.SQLException {
+    return new AvailableToSell(
+        key,
+        rs.getBigDecimal("on_hand"),
+        rs.getBigDecimal("reserved"),
+        Optional.ofNullable(rs.getBigDecimal("safety_buffer")));
+  }
+
+  /**
+   * The levels this unit of work's moves left, by key: a move's {@code UPDATE ... RETURNING}
+   * answers the {@link #availableToSell(StockKey)} that follows it without another round trip. Any
+   * other change to a level (a reservation, a buffer) forgets them.
+   */
+  private java.util.Map<StockKey, AvailableToSell> afterMove() {
+    return work.transactionLocal(AFTER_MOVE, java.util.HashMap::new);
+  }
+
+  private void forgetMoves() {
+    if (work.inTransaction()) {
+      afterMove().clear();
+    }
   }
 
   @Override
@@ -86,15 +130,16 @@ public final class PostgresStockLedger implements StockLedger {
     return work.with(
         h -> {
           // the row usually exists: update first, and create it only when the update found none
-          int updated = update(h, key, change, allowNegative);
-          if (updated == 0) {
+          Optional<AvailableToSell> updated = update(h, key, change, allowNegative);
+          if (updated.isEmpty()) {
             ensureRow(h, key); // missing, or made by a concurrent unit of work: update again
             updated = update(h, key, change, allowNegative);
           }
-          if (updated == 0) {
+          if (updated.isEmpty()) {
             StockLevel level = find(h, key);
             throw level.shortOf(change.negate());
           }
+          afterMove().put(key, updated.get());
           long sequence =
               h.createQuery(
                       "INSERT INTO stock_movements (store_id, location_id, sku, change, reason, reference, note, moved_at)"
@@ -158,6 +203,7 @@ public final class PostgresStockLedger implements StockLedger {
 
   @Override
   public void setReorderRule(ReorderRule rule) {
+    rules.remove(rule.key());
     work.with(
         h ->
             h.createUpdate(
@@ -173,6 +219,20 @@ public final class PostgresStockLedger implements StockLedger {
 
   @Override
   public Optional<ReorderRule> reorderRule(StockKey key) {
+    long now = System.nanoTime();
+    CachedRule cached = rules.get(key);
+    if (cached != null && now - cached.expiresAt() < 0) {
+      return cached.rule();
+    }
+    Optional<ReorderRule> rule = readRule(key);
+    if (rules.size() >= MAX_CACHED_RULES) {
+      rules.clear();
+    }
+    rules.put(key, new CachedRule(rule, now + RULE_TTL.toNanos()));
+    return rule;
+  }
+
+  private Optional<ReorderRule> readRule(StockKey key) {
     return work.with(
         h ->
             h.createQuery(
@@ -227,6 +287,7 @@ public final class PostgresStockLedger implements StockLedger {
 
   @Override
   public void reserve(String reservationId, StockKey key, BigDecimal quantity, Instant expiresAt) {
+    forgetMoves();
     work.with(
         h -> {
           release(h, reservationId);
@@ -265,6 +326,7 @@ public final class PostgresStockLedger implements StockLedger {
 
   @Override
   public void shrink(String reservationId, BigDecimal quantity) {
+    forgetMoves();
     if (quantity.signum() <= 0) {
       release(reservationId);
       return;
@@ -286,6 +348,7 @@ public final class PostgresStockLedger implements StockLedger {
 
   @Override
   public void release(String reservationId) {
+    forgetMoves();
     work.with(h -> release(h, reservationId));
   }
 
@@ -300,6 +363,7 @@ public final class PostgresStockLedger implements StockLedger {
 
   @Override
   public int expireReservations(Instant now) {
+    forgetMoves();
     return work.with(
         h -> {
           List<String> expired =
@@ -315,6 +379,7 @@ public final class PostgresStockLedger implements StockLedger {
 
   @Override
   public void setSafetyBuffer(StockKey key, BigDecimal buffer) {
+    forgetMoves();
     work.with(
         h -> {
           ensureRow(h, key);
@@ -331,7 +396,11 @@ public final class PostgresStockLedger implements StockLedger {
 
   @Override
   public AvailableToSell availableToSell(StockKey key) {
-    return work.with(h -> toSell(h, key));
+    return work.with(
+        h -> {
+          AvailableToSell known = afterMove().remove(key);
+          return known != null ? known : toSell(h, key);
+        });
   }
 
   private static AvailableToSell toSell(Handle h, StockKey key) {
@@ -341,13 +410,7 @@ public final class PostgresStockLedger implements StockLedger {
         .bind("s", key.store().value())
         .bind("l", key.location().value())
         .bind("k", key.sku().value())
-        .map(
-            (rs, ctx) ->
-                new AvailableToSell(
-                    key,
-                    rs.getBigDecimal("on_hand"),
-                    rs.getBigDecimal("reserved"),
-                    Optional.ofNullable(rs.getBigDecimal("safety_buffer"))))
+        .map((rs, ctx) -> toSell(key, rs))
         .findOne()
         .orElse(new AvailableToSell(key, BigDecimal.ZERO, BigDecimal.ZERO, Optional.empty()));
   }
