@@ -46,6 +46,15 @@ public final class PostgresStockLedger implements StockLedger {
 
   private record CachedRule(Optional<ReorderRule> rule, long expiresAt) {}
 
+  /**
+   * SKUs found in the last {@link #RULE_TTL} not to allow negative stock (most SKUs), until when.
+   * Only a refusal is kept: an allowance is read afresh every time, so a policy switched off in
+   * another process never lets stock go below zero; one switched on there is honoured within {@link
+   * #RULE_TTL}, and at once when switched on in this process.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<Sku, Long> refusals =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The stock ledger of {@code db}. */
   public PostgresStockLedger(PostgresDatabase db) {
     this.work = db.unitOfWork();
@@ -265,6 +274,22 @@ public final class PostgresStockLedger implements StockLedger {
 
   @Override
   public boolean allowsNegative(Sku sku) {
+    long now = System.nanoTime();
+    Long refusedUntil = refusals.get(sku);
+    if (refusedUntil != null && now - refusedUntil < 0) {
+      return false;
+    }
+    boolean allow = readPolicy(sku);
+    if (!allow) {
+      if (refusals.size() >= MAX_CACHED_RULES) {
+        refusals.clear();
+      }
+      refusals.put(sku, now + RULE_TTL.toNanos());
+    }
+    return allow;
+  }
+
+  private boolean readPolicy(Sku sku) {
     return work.with(
         h ->
             h.createQuery("SELECT allow_negative FROM stock_policies WHERE sku = :k")
@@ -276,6 +301,7 @@ public final class PostgresStockLedger implements StockLedger {
 
   @Override
   public void setAllowNegative(Sku sku, boolean allow) {
+    refusals.remove(sku);
     work.with(
         h ->
             h.createUpdate(
