@@ -24,27 +24,33 @@ public final class PostgresInvoices implements Invoices {
   public void save(Invoice i) {
     work.with(
         h -> {
-          h.createUpdate(
-                  "INSERT INTO invoices VALUES (:n, :s, :sale, :cust, :status, :at, :t, :cur, CAST(:doc AS jsonb))"
-                      + " ON CONFLICT (store_id, number) DO UPDATE SET status = EXCLUDED.status, document = EXCLUDED.document")
-              .bind("n", i.number())
-              .bind("s", i.store().value())
-              .bind("sale", i.saleId().orElse(null))
-              .bind("cust", i.customerId().orElse(null))
-              .bind("status", i.status().name())
-              .bind("at", Timestamp.from(i.issuedAt()))
-              .bind("t", i.total().amount())
-              .bind("cur", i.total().currency().getCurrencyCode())
-              .bind("doc", Json.write(i))
-              .execute();
+          // xmax = 0: the row is new (inserted, not updated), so it has no payments yet
+          boolean created =
+              h.createQuery(
+                      "INSERT INTO invoices VALUES (:n, :s, :sale, :cust, :status, :at, :t, :cur, CAST(:doc AS jsonb))"
+                          + " ON CONFLICT (store_id, number) DO UPDATE SET status = EXCLUDED.status, document = EXCLUDED.document"
+                          + " RETURNING (xmax = 0)")
+                  .bind("n", i.number())
+                  .bind("s", i.store().value())
+                  .bind("sale", i.saleId().orElse(null))
+                  .bind("cust", i.customerId().orElse(null))
+                  .bind("status", i.status().name())
+                  .bind("at", Timestamp.from(i.issuedAt()))
+                  .bind("t", i.total().amount())
+                  .bind("cur", i.total().currency().getCurrencyCode())
+                  .bind("doc", Json.write(i))
+                  .mapTo(Boolean.class)
+                  .one();
           // the payments as rows too, for reconciliation: only new ones are appended
           int stored =
-              h.createQuery(
-                      "SELECT count(*) FROM payments WHERE store_id = :s AND invoice_number = :n")
-                  .bind("s", i.store().value())
-                  .bind("n", i.number())
-                  .mapTo(Integer.class)
-                  .one();
+              created
+                  ? 0
+                  : h.createQuery(
+                          "SELECT count(*) FROM payments WHERE store_id = :s AND invoice_number = :n")
+                      .bind("s", i.store().value())
+                      .bind("n", i.number())
+                      .mapTo(Integer.class)
+                      .one();
           for (int line = stored; line < i.payments().size(); line++) {
             Invoice.Payment p = i.payments().get(line);
             h.createUpdate("INSERT INTO payments VALUES (:n, :l, :s, :a, :c, :m, :r, :at)")

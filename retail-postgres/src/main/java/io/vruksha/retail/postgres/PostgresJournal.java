@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * {@link Journal} on PostgreSQL. {@link #last} locks the store's journal head ({@code SELECT ...
@@ -30,22 +31,31 @@ public final class PostgresJournal implements Journal {
   public Optional<FiscalDocument> last(StoreId store) {
     return work.with(
         h -> {
-          h.createUpdate("INSERT INTO journal_heads VALUES (:s, 0, :g) ON CONFLICT DO NOTHING")
-              .bind("s", store.value())
-              .bind("g", GENESIS)
-              .execute();
-          long sequence =
-              h.createQuery(
-                      "SELECT last_sequence FROM journal_heads WHERE store_id = :s FOR UPDATE")
-                  .bind("s", store.value())
-                  .mapTo(Long.class)
-                  .one();
-          return h.createQuery("SELECT * FROM fiscal_journal WHERE store_id = :s AND sequence = :q")
-              .bind("s", store.value())
-              .bind("q", sequence)
-              .map((rs, ctx) -> read(rs))
-              .findOne();
+          // the head locked and the entry it names, in one round trip; the head's row is made on
+          // a store's first document
+          Optional<Head> head = lockHead(h, store);
+          if (head.isEmpty()) {
+            h.createUpdate("INSERT INTO journal_heads VALUES (:s, 0, :g) ON CONFLICT DO NOTHING")
+                .bind("s", store.value())
+                .bind("g", GENESIS)
+                .execute();
+            head = lockHead(h, store);
+          }
+          return Optional.ofNullable(head.orElseThrow().last());
         });
+  }
+
+  /** A store's journal head and its last entry ({@code null} before the first). */
+  private record Head(FiscalDocument last) {}
+
+  private static Optional<Head> lockHead(Handle h, StoreId store) {
+    return h.createQuery(
+            "SELECT h.last_sequence, j.* FROM journal_heads h LEFT JOIN fiscal_journal j"
+                + " ON j.store_id = h.store_id AND j.sequence = h.last_sequence"
+                + " WHERE h.store_id = :s FOR UPDATE OF h")
+        .bind("s", store.value())
+        .map((rs, ctx) -> new Head(rs.getString("number") == null ? null : read(rs)))
+        .findOne();
   }
 
   @Override
