@@ -41,7 +41,7 @@ class ImportReaderFuzzTest {
     Path file = Files.createTempFile("fuzz-import", csv ? ".csv" : ".jsonl");
     try {
       Files.write(file, content);
-      ImportReaderProperties.readAll(file, csv, delimiter, charset, content);
+      ImportReaderPropertiesTest.readAll(file, csv, delimiter, charset, content);
     } finally {
       Files.deleteIfExists(file);
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A well-formed body for every route of the table that takes one: the starting point the hostile
  * generators mutate. A route that takes a body and has no seed here fails {@code
- * HostileBodyProperties.everyBodyRouteHasASeed}, so a new route cannot escape the fuzzing.
+ * HostileBodyPropertiesTest.everyBodyRouteHasASeed}, so a new route cannot escape the fuzzing.
  */
 final class BodySeeds {
 

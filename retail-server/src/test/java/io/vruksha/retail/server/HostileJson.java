@@ -28,10 +28,10 @@ import net.jqwik.api.Tuple;
 
 /**
  * Generators of hostile JSON: strings (SQL-like, NUL, lone surrogates, RTL marks, emoji, long text;
- * the megabyte string is a case of its own in {@code HostileBodyProperties}), numbers (1e999999999,
- * 23-digit decimals, -0, NaN), values of arbitrary shape, bodies shaped like a request type with
- * hostile leaves, and mutations of a valid body (fields removed, nulled, retyped, unknown or
- * read-only fields added).
+ * the megabyte string is a case of its own in {@code HostileBodyPropertiesTest}), numbers
+ * (1e999999999, 23-digit decimals, -0, NaN), values of arbitrary shape, bodies shaped like a
+ * request type with hostile leaves, and mutations of a valid body (fields removed, nulled, retyped,
+ * unknown or read-only fields added).
  */
 final class HostileJson {
 

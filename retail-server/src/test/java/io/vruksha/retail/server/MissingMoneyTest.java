@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A money field left out or null (found by {@link HostileBodyProperties}: a supplier item without a
- * cost was a 500) is a 400 naming the field, on every route that takes money, and nothing is
- * written.
+ * A money field left out or null (found by {@link HostileBodyPropertiesTest}: a supplier item
+ * without a cost was a 500) is a 400 naming the field, on every route that takes money, and nothing
+ * is written.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MissingMoneyTest {

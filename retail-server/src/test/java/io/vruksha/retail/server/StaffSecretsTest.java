@@ -12,8 +12,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * A member of staff with a bad PIN or password is refused before anything is saved (found by {@link
- * HostileBodyProperties}: the member was saved and then the PIN refused, so a 400 left a new member
- * of staff behind on the in-memory engine).
+ * HostileBodyPropertiesTest}: the member was saved and then the PIN refused, so a 400 left a new
+ * member of staff behind on the in-memory engine).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffSecretsTest {
@@ -62,7 +62,7 @@ class StaffSecretsTest {
 
   @Test
   void aPasswordOverBcryptsLimitIs400AndALoginWithOneIs401() {
-    // found by HostileBodyProperties: bcrypt refuses more than 72 bytes, and that was a 500
+    // found by HostileBodyPropertiesTest: bcrypt refuses more than 72 bytes, and that was a 500
     refusedAndNotSaved(
         Map.of("staffId", "zoe", "name", "Zoe", "role", "CASHIER", "password", "p".repeat(73)),
         "password");

@@ -198,13 +198,6 @@ public final class Api {
       throw new ApiProblem(
           413, "request.too_large", "the body is over " + maxBodyBytes + " bytes", List.of());
     }
-    if (bytes.length == 0) {
-      throw BadJson.because("a JSON body is required");
-    }
-    try {
-      return Json.MAPPER.readValue(bytes, type);
-    } catch (java.io.IOException e) {
-      throw BadJson.of(e);
-    }
+    return Json.readBody(bytes, type);
   }
 }

@@ -189,6 +189,27 @@ public final class Json implements io.javalin.json.JsonMapper {
     }
   }
 
+  /**
+   * A request body read as {@code type}, as every route reads it: an empty body or a JSON {@code
+   * null} is "a JSON body is required", anything that is not the type's JSON is a {@link BadJson}
+   * naming the field or position.
+   */
+  public static <T> T readBody(byte[] bytes, Class<T> type) {
+    if (bytes.length == 0) {
+      throw BadJson.because("a JSON body is required");
+    }
+    T value;
+    try {
+      value = MAPPER.readValue(bytes, type);
+    } catch (java.io.IOException e) {
+      throw BadJson.of(e);
+    }
+    if (value == null) {
+      throw BadJson.because("a JSON body is required");
+    }
+    return value;
+  }
+
   @Override
   public String toJsonString(Object obj, Type type) {
     try {

@@ -15,7 +15,7 @@ class JsonStrictnessTest {
 
   @Test
   void aBooleanIsNotText() {
-    // found by HostileBodyProperties: {"pin": true} was read as the PIN "true"
+    // found by HostileBodyPropertiesTest: {"pin": true} was read as the PIN "true"
     assertThatThrownBy(
             () ->
                 json.fromJsonString(
@@ -42,7 +42,7 @@ class JsonStrictnessTest {
 
   @Test
   void aNullInsideAListOrAMapIs400NamingIt() {
-    // found by HostileBodyProperties: {"variants": [null]} was a 500
+    // found by HostileBodyPropertiesTest: {"variants": [null]} was a 500
     assertThatThrownBy(
             () ->
                 json.fromJsonString(
@@ -63,7 +63,7 @@ class JsonStrictnessTest {
 
   @Test
   void aFieldGivenTwiceIs400() {
-    // found by HostileBodyProperties: the last of two "staffId"s won, silently
+    // found by HostileBodyPropertiesTest: the last of two "staffId"s won, silently
     assertThatThrownBy(
             () ->
                 json.fromJsonString(

@@ -54,7 +54,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * <p>The seeds are fixed, so a failure in CI reproduces with the same seed locally; the jqwik
  * database lives in {@code target/}.
  */
-class HostileBodyProperties {
+class HostileBodyPropertiesTest {
 
   private static final List<String> INTERNALS =
       List.of(
@@ -219,7 +219,9 @@ class HostileBodyProperties {
 
   @Provide
   Arbitrary<Case> hostileBodies() {
-    return Arbitraries.of(bodyRoutes()).flatMap(HostileBodyProperties::casesFor).withoutEdgeCases();
+    return Arbitraries.of(bodyRoutes())
+        .flatMap(HostileBodyPropertiesTest::casesFor)
+        .withoutEdgeCases();
   }
 
   private static Arbitrary<Case> casesFor(ApiRoute route) {

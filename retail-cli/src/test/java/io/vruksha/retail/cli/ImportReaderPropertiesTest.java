@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Assertions;
  * per record in file order, each with its line number and either fields or an error; it never
  * throws anything else and never hangs. A well-formed CSV (RFC 4180 quoting) reads back exactly.
  */
-class ImportReaderProperties {
+class ImportReaderPropertiesTest {
 
   private static final List<Charset> CHARSETS =
       List.of(
