@@ -195,8 +195,8 @@ final class ImportBench {
   /** Runs {@code retail import KIND --store demo FILE} in a JVM of its own; its wall seconds. */
   private static double cli(PostgresConfig db, Path gcLog, String kind, Path file)
       throws IOException, InterruptedException {
-    String jar =
-        System.getenv().getOrDefault("BENCH_IMPORT_CLI", "retail-cli/target/retail-cli.jar");
+    String other = System.getenv("BENCH_IMPORT_CLI");
+    String jar = other == null || other.isBlank() ? "retail-cli/target/retail-cli.jar" : other;
     if (!new File(jar).isFile()) {
       throw new IllegalStateException("build the CLI first: " + jar + " is missing");
     }

@@ -39,11 +39,13 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code retail import products|prices|stock|customers|promotions|sales --store S FILE}: loads
  * master data and stock from CSV or JSON lines. Good rows import while bad ones are rejected with
- * their line and reason; each batch of rows is one unit of work, and a batch that fails is written
- * again row by row, so a row is never half imported. Running the same file again changes nothing:
- * products, prices and customers are upserts that skip unchanged rows, stock movements carry a
- * reference per row and a row already booked is skipped; an interrupted import resumes by running
- * it again.
+ * their line and reason. Products, prices, stock and customers go set-based ({@link BulkImport}:
+ * COPY into a staging table, validation and merge in SQL, a chunk of rows per transaction); sales
+ * history likewise ({@link ImportSales}, one transaction); promotions through the engine's ports,
+ * each batch of rows one unit of work, a batch that fails written again without the failing row. A
+ * row is never half imported. Running the same file again changes nothing: products, prices and
+ * customers are upserts that skip unchanged rows, stock movements carry a reference per row and a
+ * row already booked is skipped; an interrupted import resumes by running it again.
  */
 @Command(
     name = "import",
@@ -59,6 +61,8 @@ import picocli.CommandLine.Parameters;
           + "amount,price,buy,get,percent_off,pick,quantity,priority,exclusive,from,until,stores,"
           + "requires_coupon,never_below_cost]; sales receipt_id,line,sold_at,sku,quantity,unit_price,tax,total"
           + "[,discount,currency,customer_id].",
+      "Products, prices, stock and customers are staged with COPY, validated and merged"
+          + " set-based, a chunk of rows (--batch-size) per transaction.",
       "Sales history (from the POS a store is leaving) is loaded with COPY into a staging table,"
           + " validated and merged in one transaction; it keeps its recorded prices, discounts"
           + " and taxes and goes into sales_history and the analytics, not the fiscal journal"
