@@ -711,6 +711,14 @@ public final class PostgresBulkImport {
         .execute();
     // the levels' rows are locked in one order (location, SKU), as tills lock them, then each
     // row's change and the on-hand after it follow in file order
+    h.createQuery(
+            "SELECT count(*) FROM (SELECT 1 FROM stock_levels l WHERE l.store_id = :s"
+                + " AND EXISTS (SELECT 1 FROM import_staging st WHERE st.reason IS NULL"
+                + " AND st.status IS NULL AND st.location_id = l.location_id AND st.sku = l.sku)"
+                + " ORDER BY l.location_id, l.sku FOR UPDATE) locked")
+        .bind("s", options.store().value())
+        .mapTo(Long.class)
+        .one();
     h.createUpdate(
             "UPDATE import_staging s SET change = m.change, on_hand = m.on_hand FROM ("
                 + " SELECT st.file_line, "
@@ -719,11 +727,8 @@ public final class PostgresBulkImport {
                         + " l.on_hand) AS change, st.quantity::numeric(19,3) AS on_hand"
                     : "st.quantity AS change, (l.on_hand + sum(st.quantity) OVER w)"
                         + "::numeric(19,3) AS on_hand")
-                + " FROM import_staging st JOIN (SELECT location_id, sku, on_hand FROM"
-                + " stock_levels WHERE store_id = :s AND (location_id, sku) IN (SELECT"
-                + " location_id, sku FROM import_staging WHERE reason IS NULL AND status IS NULL)"
-                + " ORDER BY location_id, sku FOR UPDATE) l"
-                + " ON l.location_id = st.location_id AND l.sku = st.sku"
+                + " FROM import_staging st JOIN stock_levels l ON l.store_id = :s"
+                + " AND l.location_id = st.location_id AND l.sku = st.sku"
                 + " WHERE st.reason IS NULL AND st.status IS NULL"
                 + " WINDOW w AS (PARTITION BY st.location_id, st.sku ORDER BY st.file_line)) m"
                 + " WHERE s.file_line = m.file_line")
