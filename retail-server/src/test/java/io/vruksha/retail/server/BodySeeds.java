@@ -116,7 +116,48 @@ final class BodySeeds {
               "PUT /api/v1/stores/{storeId}/tax-rules",
               "{\"code\":\"DE\",\"name\":\"Germany\",\"pricesIncludeTax\":true,\"rules\":[{"
                   + "\"category\":\"standard\",\"treatment\":\"STANDARD\",\"rates\":[{\"code\":"
-                  + "\"DE19\",\"name\":\"VAT 19%\",\"rate\":\"0.19\"}]}]}"));
+                  + "\"DE19\",\"name\":\"VAT 19%\",\"rate\":\"0.19\"}]}]}"),
+          Map.entry(
+              "POST /api/v1/stores/{storeId}/orders",
+              "{\"orderId\":\"fuzz-order\",\"channel\":\"WEB\",\"customerId\":\"c-1\","
+                  + "\"contact\":\"ada@example.com\",\"lines\":[{\"sku\":\"TEE-L\","
+                  + "\"quantity\":\"1\"}],\"prepayment\":{\"amount\":"
+                  + EUR_10
+                  + ",\"reference\":\"psp-1\"}}"),
+          Map.entry(
+              "POST /api/v1/stores/{storeId}/orders/{orderNumber}/pick",
+              "{\"lines\":[{\"sku\":\"TEE-L\",\"picked\":\"1\"}]}"),
+          Map.entry(
+              "POST /api/v1/stores/{storeId}/orders/{orderNumber}/collect",
+              "{\"tenders\":[{\"type\":\"CASH\",\"amount\":{\"amount\":\"50.00\","
+                  + "\"currency\":\"EUR\"}}]}"),
+          Map.entry(
+              "POST /api/v1/stores/{storeId}/safety-buffers", "{\"sku\":\"MUG\",\"buffer\":\"2\"}"),
+          Map.entry(
+              "POST /api/v1/stores/{storeId}/curbside/slots",
+              "{\"slotId\":\"fuzz-slot\",\"start\":\"2030-01-02T16:00:00Z\","
+                  + "\"end\":\"2030-01-02T16:30:00Z\",\"capacity\":2}"),
+          Map.entry(
+              "POST /api/v1/stores/{storeId}/curbside/bookings",
+              "{\"bookingId\":\"fuzz-b\",\"slotId\":\"{slotId}\",\"customerName\":\"Ada\"}"),
+          Map.entry(
+              "POST /api/v1/stores/{storeId}/curbside/bookings/{bookingId}/slot",
+              "{\"slotId\":\"{slotId}\"}"),
+          Map.entry(
+              "POST /api/v1/stores/{storeId}/curbside/bookings/{bookingId}/check-in",
+              "{\"bay\":\"3\"}"),
+          Map.entry("POST /api/v1/warranty-policies", "{\"sku\":\"TEE-L\",\"months\":24}"),
+          Map.entry(
+              "POST /api/v1/stores/{storeId}/warranties/{serial}/claims",
+              "{\"description\":\"seam came apart\"}"),
+          Map.entry(
+              "POST /api/v1/stores/{storeId}/notifications/subscriptions",
+              "{\"kind\":\"LOW_STOCK\",\"channel\":\"EMAIL\","
+                  + "\"recipient\":\"manager@example.com\"}"),
+          Map.entry(
+              "POST /api/v1/stores/{storeId}/notifications/templates",
+              "{\"kind\":\"ORDER_READY\",\"channel\":\"EMAIL\",\"subject\":\"Ready: {orderId}\","
+                  + "\"body\":\"Order {orderId} waits at {store}.\"}"));
 
   /** The route's key in {@link #SEEDS}: method and path as in the table. */
   static String key(ApiRoute route) {

@@ -58,6 +58,14 @@ final class ServerState {
       add(s, "stock", e.stock().ledger().levels(id));
       add(s, "invoices", e.billing().invoices().list(id));
       add(s, "journal", e.journal().entries(id));
+      add(s, "orders", e.orders().orders().list(id));
+      add(s, "notification subscriptions", e.notifications().outbox().subscriptions(id));
+      add(s, "notifications", e.notifications().outbox().list(id, 1_000));
+      var slots = e.curbside().slots().slots(id, java.time.Instant.EPOCH, java.time.Instant.MAX);
+      add(s, "curbside slots", slots);
+      for (var slot : slots) {
+        add(s, "bookings " + slot.id(), e.curbside().slots().bookings(id, slot.id()));
+      }
       add(s, "orders", e.purchasing().procurement().orders(id));
       add(s, "staff", e.workforce().staff().list(id));
       add(s, "shifts", e.registers().shifts().list(id));
