@@ -58,6 +58,45 @@ class RequestBodyFuzzTest {
     assertThat(types).hasSizeGreaterThanOrEqualTo(27).allMatch(Class::isRecord);
   }
 
+  /**
+   * Writes the well-formed inputs anew from {@link BodySeeds}, one per request type, each led by
+   * the byte that selects its type: {@code mvn test -pl retail-server -Dtest=RequestBodyFuzzTest
+   * -Dfuzz.regenerate=true} after the route table gains or loses a request type.
+   */
+  @Test
+  void regenerateTheWellFormedInputsWhenAsked() throws Exception {
+    if (!Boolean.getBoolean("fuzz.regenerate")) {
+      return;
+    }
+    java.nio.file.Path dir =
+        java.nio.file.Path.of(
+            "src/test/resources/io/vruksha/retail/server/RequestBodyFuzzTestInputs/decodesAnyBody");
+    try (var files = java.nio.file.Files.list(dir)) {
+      for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+        java.nio.file.Files.delete(f);
+      }
+    }
+    for (ApiRoute route : RetailServer.apiRoutes(null)) {
+      if (route.requestType().isEmpty() || BodySeeds.seed(route).isEmpty()) {
+        continue;
+      }
+      Class<?> type = route.requestType().get();
+      java.nio.file.Path file = dir.resolve(type.getSimpleName() + ".json");
+      if (java.nio.file.Files.exists(file)) {
+        continue;
+      }
+      byte[] body =
+          BodySeeds.seed(route)
+              .orElseThrow()
+              .replaceAll("\\{[A-Za-z]+}", "x")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] input = new byte[body.length + 1];
+      input[0] = (byte) types.indexOf(type);
+      System.arraycopy(body, 0, input, 1, body.length);
+      java.nio.file.Files.write(file, input);
+    }
+  }
+
   @Test
   void theCommittedWellFormedInputsDecodeAsTheirType() throws Exception {
     java.nio.file.Path inputs =
