@@ -88,21 +88,7 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
             .toList();
     List<Notification> claimed = new ArrayList<>();
     for (Notification n : due) {
-      Notification leased =
-          new Notification(
-              n.store(),
-              n.id(),
-              n.kind(),
-              n.channel(),
-              n.recipient(),
-              n.subject(),
-              n.body(),
-              n.status(),
-              n.attempts(),
-              n.createdAt(),
-              leaseUntil,
-              n.lastError(),
-              n.eventId());
+      Notification leased = n.dueAt(leaseUntil);
       put(key(n.store(), n.id()), leased);
       claimed.add(leased);
     }

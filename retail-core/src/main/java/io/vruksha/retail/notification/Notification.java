@@ -85,6 +85,13 @@ public record Notification(
     Objects.requireNonNull(eventId, "eventId");
   }
 
+  /** This notification due again at {@code at} (leased until then, or released now). */
+  public Notification dueAt(Instant at) {
+    return new Notification(
+        store, id, kind, channel, recipient, subject, body, status, attempts, createdAt, at,
+        lastError, eventId);
+  }
+
   /** This notification after an attempt. */
   public Notification attempted(Status next, Instant nextAttempt, Optional<String> error) {
     return new Notification(

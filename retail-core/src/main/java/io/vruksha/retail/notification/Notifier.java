@@ -247,21 +247,7 @@ public final class Notifier {
     work.runFor(
         n.store(),
         () -> {
-          notifications.update(
-              new Notification(
-                  n.store(),
-                  n.id(),
-                  n.kind(),
-                  n.channel(),
-                  n.recipient(),
-                  n.subject(),
-                  n.body(),
-                  n.status(),
-                  n.attempts(),
-                  n.createdAt(),
-                  clock.instant(),
-                  n.lastError(),
-                  n.eventId()));
+          notifications.update(n.dueAt(clock.instant()));
           return null;
         });
   }
