@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * Where the database is, from the same variables as the server and the CLI: {@code DB_HOST DB_PORT
  * DB_NAME DB_USER DB_PASSWORD}, plus {@code DB_SSLMODE} (default {@code prefer}) and {@code
- * DB_POOL_SIZE} (default 10).
+ * DB_POOL_SIZE} (default 10) and {@code DB_CONNECT_TIMEOUT} (seconds a request waits for a pool
+ * connection before it is answered as unavailable; default 30).
  *
  * @param host the server's host
  * @param port its port
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param password the password (may be empty with trust authentication)
  * @param sslMode the libpq SSL mode: disable, allow, prefer, require, verify-ca, verify-full
  * @param poolSize the connection pool's size
+ * @param connectTimeoutSeconds how long a unit of work waits for a pool connection
  */
 public record PostgresConfig(
     String host,
@@ -25,7 +27,20 @@ public record PostgresConfig(
     String user,
     String password,
     String sslMode,
-    int poolSize) {
+    int poolSize,
+    int connectTimeoutSeconds) {
+
+  /** A configuration with the default connection wait, 30 s. */
+  public PostgresConfig(
+      String host,
+      int port,
+      String database,
+      String user,
+      String password,
+      String sslMode,
+      int poolSize) {
+    this(host, port, database, user, password, sslMode, poolSize, 30);
+  }
 
   /** The configuration without its password, so that logging it or a failure can leak nothing. */
   @Override
@@ -44,6 +59,8 @@ public record PostgresConfig(
         + sslMode
         + ", poolSize="
         + poolSize
+        + ", connectTimeoutSeconds="
+        + connectTimeoutSeconds
         + "]";
   }
 
@@ -64,6 +81,11 @@ public record PostgresConfig(
       throw new InvalidInputException(
           ErrorCode.VALIDATION, "DB_POOL_SIZE must be 1 to 500, was " + poolSize);
     }
+    if (connectTimeoutSeconds < 1 || connectTimeoutSeconds > 600) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION,
+          "DB_CONNECT_TIMEOUT must be 1 to 600 seconds, was " + connectTimeoutSeconds);
+    }
   }
 
   /** Reads the configuration from environment-style variables, with defaults for a local server. */
@@ -75,7 +97,8 @@ public record PostgresConfig(
         env.getOrDefault("DB_USER", "postgres"),
         env.getOrDefault("DB_PASSWORD", ""),
         env.getOrDefault("DB_SSLMODE", "prefer"),
-        integer(env, "DB_POOL_SIZE", 10));
+        integer(env, "DB_POOL_SIZE", 10),
+        integer(env, "DB_CONNECT_TIMEOUT", 30));
   }
 
   /** The JDBC URL. */
@@ -85,12 +108,14 @@ public record PostgresConfig(
 
   /** This configuration for another database on the same server. */
   public PostgresConfig withDatabase(String name) {
-    return new PostgresConfig(host, port, name, user, password, sslMode, poolSize);
+    return new PostgresConfig(
+        host, port, name, user, password, sslMode, poolSize, connectTimeoutSeconds);
   }
 
   /** This configuration with another pool size. */
   public PostgresConfig withPoolSize(int size) {
-    return new PostgresConfig(host, port, database, user, password, sslMode, size);
+    return new PostgresConfig(
+        host, port, database, user, password, sslMode, size, connectTimeoutSeconds);
   }
 
   private static int integer(Map<String, String> env, String name, int fallback) {

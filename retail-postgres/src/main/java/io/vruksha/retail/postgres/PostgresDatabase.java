@@ -27,9 +27,9 @@ public final class PostgresDatabase implements AutoCloseable {
     hikari.setMaximumPoolSize(config.poolSize());
     hikari.setPoolName("vruksha-" + config.database());
     hikari.setAutoCommit(true);
-    // a request waits at most this long for a connection, then is answered 503: while the
-    // database is down, a till hears so within seconds rather than hanging (Hikari's default: 30 s)
-    hikari.setConnectionTimeout(10_000);
+    // a unit of work waits at most this long for a connection, then is answered 503; shorter
+    // tells tills of a database outage sooner, longer lets a deep queue of requests wait its turn
+    hikari.setConnectionTimeout(config.connectTimeoutSeconds() * 1_000L);
     try {
       this.dataSource = new HikariDataSource(hikari);
     } catch (RuntimeException e) {

@@ -99,6 +99,7 @@ public record ServerConfig(
           "DB_PASSWORD",
           "DB_SSLMODE",
           "DB_POOL_SIZE",
+          "DB_CONNECT_TIMEOUT",
           "NATS_URL",
           "NATS_REPLICAS",
           "NATS_STREAM",

@@ -99,6 +99,7 @@ class FaultToleranceIT {
       env.put("RATE_LIMIT_PER_TOKEN", "10000000");
       env.put("RATE_LIMIT_PER_IP", "10000000");
       env.put("LOG_LEVEL", "ERROR");
+      env.put("DB_CONNECT_TIMEOUT", "5"); // a 503 within 5 s of the database going away
 
       try (RetailServer server = RetailServer.start(ServerConfig.from(env), env)) {
         DemoStore.seed(server.engine());
