@@ -12,7 +12,6 @@ import io.vruksha.retail.money.CashRounding;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.UnitOfMeasure;
 import io.vruksha.retail.postgres.PostgresAdapters;
-import io.vruksha.retail.postgres.PostgresConfig;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.postgres.TestDatabase;
 import io.vruksha.retail.pricing.BasketRequest;
@@ -61,14 +60,7 @@ class ImportCommandIT {
   @BeforeEach
   void setUp() {
     db = TestDatabase.fresh();
-    PostgresConfig c = db.config();
-    env =
-        Map.of(
-            "DB_HOST", c.host(),
-            "DB_PORT", Integer.toString(c.port()),
-            "DB_NAME", c.database(),
-            "DB_USER", c.user(),
-            "DB_PASSWORD", c.password() == null ? "" : c.password());
+    env = CliRun.env(db);
     engine = PostgresAdapters.use(db, RetailEngine.builder()).build();
     engine
         .stores()

@@ -9,7 +9,6 @@ import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.money.CashRounding;
 import io.vruksha.retail.postgres.PostgresAdapters;
-import io.vruksha.retail.postgres.PostgresConfig;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.postgres.PostgresOutbox;
 import io.vruksha.retail.postgres.TestDatabase;
@@ -58,14 +57,7 @@ class ImportFastPathIT {
   @BeforeEach
   void setUp() {
     db = TestDatabase.fresh();
-    PostgresConfig c = db.config();
-    env =
-        Map.of(
-            "DB_HOST", c.host(),
-            "DB_PORT", Integer.toString(c.port()),
-            "DB_NAME", c.database(),
-            "DB_USER", c.user(),
-            "DB_PASSWORD", c.password() == null ? "" : c.password());
+    env = CliRun.env(db);
     engine = PostgresAdapters.use(db, RetailEngine.builder()).build();
     engine
         .stores()
