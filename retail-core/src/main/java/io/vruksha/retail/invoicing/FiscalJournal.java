@@ -50,9 +50,9 @@ public final class FiscalJournal {
       Money tax,
       String body) {
     Instant at = issuedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    FiscalDocument last = journal.last(store).orElse(null);
-    String previous = last == null ? Journal.GENESIS : last.hash();
-    long seq = last == null ? 1 : last.sequence() + 1;
+    Journal.Head head = journal.head(store);
+    String previous = head.hash();
+    long seq = head.sequence() + 1;
     String content = canonical(seq, store, kind, number, at, total, tax, body);
     FiscalDocument doc =
         new FiscalDocument(

@@ -27,6 +27,9 @@ public final class PostgresDatabase implements AutoCloseable {
     hikari.setMaximumPoolSize(config.poolSize());
     hikari.setPoolName("vruksha-" + config.database());
     hikari.setAutoCommit(true);
+    // every connection is Read Committed from the start, so a unit of work need not ask the
+    // server for the level (pgjdbc's getTransactionIsolation is a round trip) or set it again
+    hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     // a unit of work waits at most this long for a connection, then is answered 503; shorter
     // tells tills of a database outage sooner, longer lets a deep queue of requests wait its turn
     hikari.setConnectionTimeout(config.connectTimeoutSeconds() * 1_000L);

@@ -31,30 +31,47 @@ public final class PostgresJournal implements Journal {
   public Optional<FiscalDocument> last(StoreId store) {
     return work.with(
         h -> {
-          // the head locked and the entry it names, in one round trip; the head's row is made on
-          // a store's first document
-          Optional<Head> head = lockHead(h, store);
-          if (head.isEmpty()) {
-            h.createUpdate("INSERT INTO journal_heads VALUES (:s, 0, :g) ON CONFLICT DO NOTHING")
-                .bind("s", store.value())
-                .bind("g", GENESIS)
-                .execute();
-            head = lockHead(h, store);
+          Head head = head(h, store);
+          if (head.sequence() == 0) {
+            return Optional.empty();
           }
-          return Optional.ofNullable(head.orElseThrow().last());
+          // by its whole key: the sequence comes from the head, so even a generic plan made while
+          // the journal was small finds the entry by the primary key
+          return h.createQuery("SELECT * FROM fiscal_journal WHERE store_id = :s AND sequence = :q")
+              .bind("s", store.value())
+              .bind("q", head.sequence())
+              .map((rs, ctx) -> read(rs))
+              .findOne();
         });
   }
 
-  /** A store's journal head and its last entry ({@code null} before the first). */
-  private record Head(FiscalDocument last) {}
+  /**
+   * Locks the store's journal head ({@code SELECT ... FOR UPDATE}) and answers from its own row:
+   * one primary-key lookup, whatever the size of the journal. The row is made on a store's first
+   * document.
+   */
+  @Override
+  public Head head(StoreId store) {
+    return work.with(h -> head(h, store));
+  }
+
+  private static Head head(Handle h, StoreId store) {
+    Optional<Head> head = lockHead(h, store);
+    if (head.isEmpty()) {
+      h.createUpdate("INSERT INTO journal_heads VALUES (:s, 0, :g) ON CONFLICT DO NOTHING")
+          .bind("s", store.value())
+          .bind("g", GENESIS)
+          .execute();
+      head = lockHead(h, store);
+    }
+    return head.orElseThrow();
+  }
 
   private static Optional<Head> lockHead(Handle h, StoreId store) {
     return h.createQuery(
-            "SELECT h.last_sequence, j.* FROM journal_heads h LEFT JOIN fiscal_journal j"
-                + " ON j.store_id = h.store_id AND j.sequence = h.last_sequence"
-                + " WHERE h.store_id = :s FOR UPDATE OF h")
+            "SELECT last_sequence, last_hash FROM journal_heads WHERE store_id = :s FOR UPDATE")
         .bind("s", store.value())
-        .map((rs, ctx) -> new Head(rs.getString("number") == null ? null : read(rs)))
+        .map((rs, ctx) -> new Head(rs.getLong("last_sequence"), rs.getString("last_hash")))
         .findOne();
   }
 

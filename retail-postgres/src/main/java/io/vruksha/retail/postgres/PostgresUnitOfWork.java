@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * {@link UnitOfWork} as one PostgreSQL transaction at Read Committed: the handle is bound to the
@@ -40,8 +39,9 @@ public final class PostgresUnitOfWork implements UnitOfWork {
       return work.get();
     }
     try {
+      // Read Committed is the pool's level for every connection (PostgresDatabase): naming it here
+      // would cost a round trip per transaction asking the server for the current one
       return jdbi.inTransaction(
-          TransactionIsolationLevel.READ_COMMITTED,
           handle -> {
             current.set(handle);
             scope.set(new java.util.TreeSet<>());
@@ -181,7 +181,6 @@ public final class PostgresUnitOfWork implements UnitOfWork {
       }
       // a short transaction of its own, bound to the thread so that nested reads join it
       return jdbi.inTransaction(
-          TransactionIsolationLevel.READ_COMMITTED,
           h -> {
             current.set(h);
             scope.set(new java.util.TreeSet<>());
