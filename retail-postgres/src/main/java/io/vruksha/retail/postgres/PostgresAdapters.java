@@ -68,7 +68,9 @@ public final class PostgresAdapters {
         .catalog(new CachingCatalog(new PostgresCatalog(db), nearCache, NEAR_CACHE_TTL))
         .priceBook(new CachingPriceBook(new PostgresPriceBook(db), nearCache, NEAR_CACHE_TTL))
         .promotions(new PostgresPromotions(db))
-        .taxRules(new PostgresTaxRules(db))
+        .taxRules(
+            new io.vruksha.retail.tax.CachingTaxRules(
+                new PostgresTaxRules(db), nearCache, NEAR_CACHE_TTL))
         .procurement(new PostgresProcurement(db))
         .carts(new PostgresCartStore(db))
         .analytics(new PostgresSalesAnalytics(db))

@@ -16,7 +16,8 @@ public final class PostgresIdempotencyStore implements IdempotencyStore {
 
   @Override
   public Optional<Entry> find(StoreId store, String key) {
-    return work.with(
+    return work.withTables(
+        java.util.Set.of("idempotency_keys"),
         h ->
             h.createQuery(
                     "SELECT request_hash, result_id FROM idempotency_keys WHERE store_id = :s AND key = :k")
@@ -28,14 +29,13 @@ public final class PostgresIdempotencyStore implements IdempotencyStore {
 
   @Override
   public void save(Entry entry) {
-    work.with(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO idempotency_keys (store_id, key, request_hash, result_id) VALUES (:s, :k, :h, :r)")
-                .bind("s", entry.store().value())
-                .bind("k", entry.key())
-                .bind("h", entry.requestHash())
-                .bind("r", entry.resultId())
-                .execute());
+    // sent with the unit of work's other writes (PostgresUnitOfWork.defer); a concurrent request
+    // that stored the key first fails this unit of work with DUPLICATE all the same
+    work.defer(
+        "INSERT INTO idempotency_keys (store_id, key, request_hash, result_id) VALUES (?, ?, ?, ?)",
+        entry.store().value(),
+        entry.key(),
+        entry.requestHash(),
+        entry.resultId());
   }
 }

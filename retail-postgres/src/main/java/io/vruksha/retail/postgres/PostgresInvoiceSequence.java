@@ -20,7 +20,8 @@ public final class PostgresInvoiceSequence implements InvoiceSequence {
 
   @Override
   public long next(StoreId store, String series, int year) {
-    return work.with(
+    return work.withTables(
+        java.util.Set.of("document_counters"),
         h ->
             h.createQuery(
                     "INSERT INTO document_counters VALUES (:s, :series, :y, 1)"

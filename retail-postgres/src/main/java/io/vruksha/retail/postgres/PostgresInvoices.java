@@ -22,50 +22,35 @@ public final class PostgresInvoices implements Invoices {
 
   @Override
   public void save(Invoice i) {
-    work.with(
-        h -> {
-          // xmax = 0: the row is new (inserted, not updated), so it has no payments yet
-          boolean created =
-              h.createQuery(
-                      "INSERT INTO invoices VALUES (:n, :s, :sale, :cust, :status, :at, :t, :cur, CAST(:doc AS jsonb))"
-                          + " ON CONFLICT (store_id, number) DO UPDATE SET status = EXCLUDED.status, document = EXCLUDED.document"
-                          + " RETURNING (xmax = 0)")
-                  .bind("n", i.number())
-                  .bind("s", i.store().value())
-                  .bind("sale", i.saleId().orElse(null))
-                  .bind("cust", i.customerId().orElse(null))
-                  .bind("status", i.status().name())
-                  .bind("at", Timestamp.from(i.issuedAt()))
-                  .bind("t", i.total().amount())
-                  .bind("cur", i.total().currency().getCurrencyCode())
-                  .bind("doc", Json.write(i))
-                  .mapTo(Boolean.class)
-                  .one();
-          // the payments as rows too, for reconciliation: only new ones are appended
-          int stored =
-              created
-                  ? 0
-                  : h.createQuery(
-                          "SELECT count(*) FROM payments WHERE store_id = :s AND invoice_number = :n")
-                      .bind("s", i.store().value())
-                      .bind("n", i.number())
-                      .mapTo(Integer.class)
-                      .one();
-          for (int line = stored; line < i.payments().size(); line++) {
-            Invoice.Payment p = i.payments().get(line);
-            h.createUpdate("INSERT INTO payments VALUES (:n, :l, :s, :a, :c, :m, :r, :at)")
-                .bind("n", i.number())
-                .bind("l", line + 1)
-                .bind("s", i.store().value())
-                .bind("a", p.amount().amount())
-                .bind("c", p.amount().currency().getCurrencyCode())
-                .bind("m", p.method())
-                .bind("r", p.reference())
-                .bind("at", Timestamp.from(p.at()))
-                .execute();
-          }
-          return null;
-        });
+    // sent with the unit of work's other writes (PostgresUnitOfWork.defer)
+    work.defer(
+        "INSERT INTO invoices VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))"
+            + " ON CONFLICT (store_id, number) DO UPDATE SET status = EXCLUDED.status, document = EXCLUDED.document",
+        i.number(),
+        i.store().value(),
+        i.saleId().orElse(null),
+        i.customerId().orElse(null),
+        i.status().name(),
+        Timestamp.from(i.issuedAt()),
+        i.total().amount(),
+        i.total().currency().getCurrencyCode(),
+        Json.write(i));
+    // the payments as rows too, for reconciliation: payments are only ever appended, so the lines
+    // already stored are skipped and the new ones added
+    for (int line = 0; line < i.payments().size(); line++) {
+      Invoice.Payment p = i.payments().get(line);
+      work.defer(
+          "INSERT INTO payments VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+              + " ON CONFLICT (store_id, invoice_number, line) DO NOTHING",
+          i.number(),
+          line + 1,
+          i.store().value(),
+          p.amount().amount(),
+          p.amount().currency().getCurrencyCode(),
+          p.method(),
+          p.reference(),
+          Timestamp.from(p.at()));
+    }
   }
 
   @Override

@@ -52,7 +52,7 @@ public final class PostgresJournal implements Journal {
    */
   @Override
   public Head head(StoreId store) {
-    return work.with(h -> head(h, store));
+    return work.withTables(java.util.Set.of("journal_heads"), h -> head(h, store));
   }
 
   private static Head head(Handle h, StoreId store) {
@@ -77,30 +77,28 @@ public final class PostgresJournal implements Journal {
 
   @Override
   public void append(FiscalDocument d) {
-    work.with(
-        h -> {
-          h.createUpdate(
-                  "INSERT INTO fiscal_journal VALUES (:s, :q, :k, :n, :at, :t, :x, :c, :content, :p, :hash)")
-              .bind("s", d.store().value())
-              .bind("q", d.sequence())
-              .bind("k", d.kind().name())
-              .bind("n", d.number())
-              .bind("at", Timestamp.from(d.issuedAt()))
-              .bind("t", d.total().amount())
-              .bind("x", d.tax().amount())
-              .bind("c", d.total().currency().getCurrencyCode())
-              .bind("content", d.content())
-              .bind("p", d.previousHash())
-              .bind("hash", d.hash())
-              .execute();
-          return h.createUpdate(
-                  "INSERT INTO journal_heads VALUES (:s, :q, :hash) ON CONFLICT (store_id)"
-                      + " DO UPDATE SET last_sequence = :q, last_hash = :hash")
-              .bind("s", d.store().value())
-              .bind("q", d.sequence())
-              .bind("hash", d.hash())
-              .execute();
-        });
+    // both sent with the unit of work's other writes (PostgresUnitOfWork.defer); the head stays
+    // locked by head() until the transaction ends, and a second append in the same unit of work
+    // reads the head after these are sent
+    work.defer(
+        "INSERT INTO fiscal_journal VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        d.store().value(),
+        d.sequence(),
+        d.kind().name(),
+        d.number(),
+        Timestamp.from(d.issuedAt()),
+        d.total().amount(),
+        d.tax().amount(),
+        d.total().currency().getCurrencyCode(),
+        d.content(),
+        d.previousHash(),
+        d.hash());
+    work.defer(
+        "INSERT INTO journal_heads VALUES (?, ?, ?) ON CONFLICT (store_id)"
+            + " DO UPDATE SET last_sequence = EXCLUDED.last_sequence, last_hash = EXCLUDED.last_hash",
+        d.store().value(),
+        d.sequence(),
+        d.hash());
   }
 
   @Override

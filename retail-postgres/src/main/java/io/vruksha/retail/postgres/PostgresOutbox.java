@@ -50,66 +50,37 @@ public final class PostgresOutbox implements Outbox {
     this.work = db.unitOfWork();
   }
 
+  private static final String INSERT =
+      "INSERT INTO outbox (event_id, subject, store_id, occurred_at, correlation_id, schema_version,"
+          + " payload_type, payload) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))";
+
+  /**
+   * Writes the event in the running transaction, sent with its other writes (one round trip for
+   * them all, {@link PostgresUnitOfWork#defer}); a rollback drops it with the transaction.
+   */
   @Override
   public void append(EventEnvelope e) {
-    if (!work.inTransaction()) {
-      insert(List.of(e));
-      return;
+    String payload;
+    try {
+      payload = JSON.writeValueAsString(e.payload());
+    } catch (JsonProcessingException ex) {
+      throw new IllegalStateException("event " + e.subject() + " cannot be written as JSON", ex);
     }
-    // appended in the running transaction, written together just before it commits; a rollback
-    // drops them with the transaction
-    List<EventEnvelope> rows = work.transactionLocal(this, java.util.ArrayList::new);
-    rows.add(e);
-    work.beforeCommit(this, this::flush);
-  }
-
-  /** Writes what this transaction appended so far, in one batch (one round trip). */
-  private void flush() {
-    if (!work.inTransaction()) {
-      return;
-    }
-    List<EventEnvelope> rows = work.transactionLocal(this, java.util.ArrayList::new);
-    if (!rows.isEmpty()) {
-      List<EventEnvelope> batch = List.copyOf(rows);
-      rows.clear();
-      insert(batch);
-    }
-  }
-
-  private void insert(List<EventEnvelope> events) {
-    work.with(
-        h -> {
-          var batch =
-              h.prepareBatch(
-                  "INSERT INTO outbox (event_id, subject, store_id, occurred_at, correlation_id, schema_version,"
-                      + " payload_type, payload) VALUES (:id, :sub, :s, :at, :corr, :v, :type, CAST(:p AS jsonb))");
-          for (EventEnvelope e : events) {
-            String payload;
-            try {
-              payload = JSON.writeValueAsString(e.payload());
-            } catch (JsonProcessingException ex) {
-              throw new IllegalStateException(
-                  "event " + e.subject() + " cannot be written as JSON", ex);
-            }
-            batch
-                .bind("id", e.eventId())
-                .bind("sub", e.subject())
-                .bind("s", e.store().value())
-                .bind("at", Timestamp.from(e.occurredAt()))
-                .bind("corr", e.correlationId())
-                .bind("v", e.schemaVersion())
-                .bind("type", e.payload().getClass().getName())
-                .bind("p", payload)
-                .add();
-          }
-          batch.execute();
-          return null;
-        });
+    work.defer(
+        INSERT,
+        e.eventId(),
+        e.subject(),
+        e.store().value(),
+        Timestamp.from(e.occurredAt()),
+        e.correlationId(),
+        e.schemaVersion(),
+        e.payload().getClass().getName(),
+        payload);
   }
 
   @Override
   public List<EventEnvelope> pending(int limit) {
-    flush(); // this transaction's own appends are visible to it
+    // this transaction's own appends are sent before the read (PostgresUnitOfWork.with)
     return work.with(
         h ->
             h.createQuery("SELECT * FROM outbox WHERE sent_at IS NULL ORDER BY position LIMIT :n")
@@ -124,7 +95,6 @@ public final class PostgresOutbox implements Outbox {
    */
   @Override
   public List<EventEnvelope> claim(int limit) {
-    flush();
     return work.with(
         h ->
             h.createQuery(

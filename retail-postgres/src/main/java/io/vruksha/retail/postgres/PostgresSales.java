@@ -20,22 +20,20 @@ public final class PostgresSales implements Sales {
 
   @Override
   public void save(Sale s) {
-    work.with(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO pos_transactions VALUES (:id, :s, :n, :at, :cashier, :cust, :shift, :t, :cur, CAST(:doc AS jsonb))"
-                        + " ON CONFLICT (sale_id) DO UPDATE SET document = EXCLUDED.document")
-                .bind("id", s.id())
-                .bind("s", s.store().value())
-                .bind("n", s.number())
-                .bind("at", Timestamp.from(s.at()))
-                .bind("cashier", s.cashierId())
-                .bind("cust", s.customerId().orElse(null))
-                .bind("shift", s.shiftId().orElse(null))
-                .bind("t", s.total().amount())
-                .bind("cur", s.total().currency().getCurrencyCode())
-                .bind("doc", Json.write(s))
-                .execute());
+    // sent with the unit of work's other writes (PostgresUnitOfWork.defer)
+    work.defer(
+        "INSERT INTO pos_transactions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))"
+            + " ON CONFLICT (sale_id) DO UPDATE SET document = EXCLUDED.document",
+        s.id(),
+        s.store().value(),
+        s.number(),
+        Timestamp.from(s.at()),
+        s.cashierId(),
+        s.customerId().orElse(null),
+        s.shiftId().orElse(null),
+        s.total().amount(),
+        s.total().currency().getCurrencyCode(),
+        Json.write(s));
   }
 
   @Override

@@ -87,22 +87,6 @@ public final class PostgresStockLedger implements StockLedger {
         .execute();
   }
 
-  private static Optional<AvailableToSell> update(
-      Handle h, StockKey key, BigDecimal change, boolean allowNegative) {
-    return h.createQuery(
-            "UPDATE stock_levels SET on_hand = on_hand + :c"
-                + " WHERE store_id = :s AND location_id = :l AND sku = :k"
-                + " AND (:c >= 0 OR :neg OR on_hand + :c - reserved >= 0)"
-                + " RETURNING on_hand, reserved, safety_buffer")
-        .bind("c", change)
-        .bind("neg", allowNegative)
-        .bind("s", key.store().value())
-        .bind("l", key.location().value())
-        .bind("k", key.sku().value())
-        .map((rs, ctx) -> toSell(key, rs))
-        .findOne();
-  }
-
   private static AvailableToSell toSell(StockKey key, java.sql.ResultSet rs)
       throws java.sql.SQLException {
     return new AvailableToSell(
@@ -136,35 +120,67 @@ public final class PostgresStockLedger implements StockLedger {
       String note,
       Instant at,
       boolean allowNegative) {
-    return work.with(
+    return work.withTables(
+        MOVE_TABLES,
         h -> {
-          // the row usually exists: update first, and create it only when the update found none
-          Optional<AvailableToSell> updated = update(h, key, change, allowNegative);
-          if (updated.isEmpty()) {
+          // the row usually exists: update it and record the movement in one statement, and
+          // create the row only when the update found none
+          Optional<Moved> moved =
+              updateAndRecord(h, key, change, allowNegative, reason, reference, note, at);
+          if (moved.isEmpty()) {
             ensureRow(h, key); // missing, or made by a concurrent unit of work: update again
-            updated = update(h, key, change, allowNegative);
+            moved = updateAndRecord(h, key, change, allowNegative, reason, reference, note, at);
           }
-          if (updated.isEmpty()) {
+          if (moved.isEmpty()) {
             StockLevel level = find(h, key);
             throw level.shortOf(change.negate());
           }
-          afterMove().put(key, updated.get());
-          long sequence =
-              h.createQuery(
-                      "INSERT INTO stock_movements (store_id, location_id, sku, change, reason, reference, note, moved_at)"
-                          + " VALUES (:s, :l, :k, :c, :r, :ref, :n, :at) RETURNING sequence")
-                  .bind("s", key.store().value())
-                  .bind("l", key.location().value())
-                  .bind("k", key.sku().value())
-                  .bind("c", change)
-                  .bind("r", reason.name())
-                  .bind("ref", reference)
-                  .bind("n", note)
-                  .bind("at", Timestamp.from(at))
-                  .mapTo(Long.class)
-                  .one();
-          return new StockMovement(sequence, key, change, reason, reference, note, at);
+          afterMove().put(key, moved.get().level());
+          return new StockMovement(
+              moved.get().sequence(), key, change, reason, reference, note, at);
         });
+  }
+
+  /** What a move reads and writes: held-back writes to other tables stay held back. */
+  private static final java.util.Set<String> MOVE_TABLES =
+      java.util.Set.of("stock_levels", "stock_movements", "stock_policies");
+
+  /** The level a move left and the sequence of its movement row. */
+  private record Moved(AvailableToSell level, long sequence) {}
+
+  /**
+   * The conditional update of the level and the insert of its movement, one statement: the movement
+   * is written only when the update took place (the stock was there or may go negative).
+   */
+  private static Optional<Moved> updateAndRecord(
+      Handle h,
+      StockKey key,
+      BigDecimal change,
+      boolean allowNegative,
+      MovementReason reason,
+      String reference,
+      String note,
+      Instant at) {
+    return h.createQuery(
+            "WITH level AS (UPDATE stock_levels SET on_hand = on_hand + :c"
+                + " WHERE store_id = :s AND location_id = :l AND sku = :k"
+                + " AND (:c >= 0 OR :neg OR on_hand + :c - reserved >= 0)"
+                + " RETURNING on_hand, reserved, safety_buffer),"
+                + " movement AS (INSERT INTO stock_movements"
+                + " (store_id, location_id, sku, change, reason, reference, note, moved_at)"
+                + " SELECT :s, :l, :k, :c, :r, :ref, :n, :at FROM level RETURNING sequence)"
+                + " SELECT level.*, movement.sequence FROM level, movement")
+        .bind("c", change)
+        .bind("neg", allowNegative)
+        .bind("s", key.store().value())
+        .bind("l", key.location().value())
+        .bind("k", key.sku().value())
+        .bind("r", reason.name())
+        .bind("ref", reference)
+        .bind("n", note)
+        .bind("at", Timestamp.from(at))
+        .map((rs, ctx) -> new Moved(toSell(key, rs), rs.getLong("sequence")))
+        .findOne();
   }
 
   @Override

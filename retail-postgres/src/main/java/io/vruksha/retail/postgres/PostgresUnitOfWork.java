@@ -23,8 +23,17 @@ public final class PostgresUnitOfWork implements UnitOfWork {
   /** The stores the running transaction's row-level-security scope holds, to skip re-setting it. */
   private final ThreadLocal<java.util.Set<String>> scope = new ThreadLocal<>();
 
-  /** Writes deferred to the end of the running transaction (batched), by who registered them. */
-  private final ThreadLocal<java.util.Map<Object, Runnable>> beforeCommit = new ThreadLocal<>();
+  /**
+   * Writes that answer nothing, held back until the transaction's next statement or its commit and
+   * then sent together (see {@link #defer}).
+   */
+  private final ThreadLocal<java.util.List<Deferred>> pending = new ThreadLocal<>();
+
+  /** At most this many held-back writes go into one statement (a plan stays quick to make). */
+  static final int MAX_WRITES_A_STATEMENT = 64;
+
+  /** At most this many parameters go into one statement (the protocol's limit is 32,767). */
+  static final int MAX_PARAMETERS_A_STATEMENT = 8_000;
 
   /** State an adapter keeps for the running transaction only (gone with it, committed or not). */
   private final ThreadLocal<java.util.Map<Object, Object>> locals = new ThreadLocal<>();
@@ -45,16 +54,16 @@ public final class PostgresUnitOfWork implements UnitOfWork {
           handle -> {
             current.set(handle);
             scope.set(new java.util.TreeSet<>());
-            beforeCommit.set(new java.util.LinkedHashMap<>());
+            pending.set(new java.util.ArrayList<>());
             locals.set(new java.util.HashMap<>());
             try {
               T result = work.get();
-              flushDeferred();
+              flushWrites(handle);
               return result;
             } finally {
               current.remove();
               scope.remove();
-              beforeCommit.remove();
+              pending.remove();
               locals.remove();
             }
           });
@@ -150,33 +159,126 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     return current.get() != null;
   }
 
-  /**
-   * Runs {@code flush} once before the running transaction commits (registered once per {@code
-   * owner}), so an adapter can batch the rows it was given into one round trip. Outside a
-   * transaction, runs it at once.
-   */
-  void beforeCommit(Object owner, Runnable flush) {
-    java.util.Map<Object, Runnable> deferred = beforeCommit.get();
-    if (deferred == null) {
-      flush.run();
-    } else {
-      deferred.putIfAbsent(owner, flush);
+  /** A held-back write: one {@code INSERT} (or upsert) with {@code ?} parameters. */
+  private record Deferred(String table, String sql, Object[] args) {
+
+    private static final java.util.regex.Pattern INSERT_INTO =
+        java.util.regex.Pattern.compile("^INSERT INTO (\\w+)");
+
+    static Deferred of(String sql, Object[] args) {
+      java.util.regex.Matcher m = INSERT_INTO.matcher(sql);
+      if (!m.find()) {
+        throw new IllegalArgumentException("only an INSERT can be held back: " + sql);
+      }
+      return new Deferred(m.group(1), sql, args);
     }
   }
 
-  private void flushDeferred() {
-    java.util.Map<Object, Runnable> deferred = beforeCommit.get();
-    while (deferred != null && !deferred.isEmpty()) {
-      Object first = deferred.keySet().iterator().next();
-      deferred.remove(first).run();
+  /**
+   * Holds back a write whose answer nobody needs (an {@code INSERT} with {@code ?} parameters,
+   * {@code null} allowed) until the transaction's next statement or its commit, and sends the
+   * writes held back by then together: one statement of writable CTEs, so a checkout's sale,
+   * invoice, payments, journal entry, idempotency key and events cost one round trip instead of one
+   * each. Every statement run through {@link #with} sends them first, so the transaction always
+   * reads what it wrote; a failing write fails the transaction as it would have at once. Outside a
+   * unit of work, the write runs at once.
+   *
+   * <p>Two upserts of one row must not share a statement (PostgreSQL would keep either), so an
+   * {@code ON CONFLICT ... DO UPDATE} whose statement is already held back sends the held-back
+   * writes first.
+   */
+  void defer(String sql, Object... args) {
+    java.util.List<Deferred> held = pending.get();
+    if (held == null) {
+      with(
+          h -> {
+            send(h, java.util.List.of(Deferred.of(sql, args)));
+            return null;
+          });
+      return;
+    }
+    if (sql.contains("DO UPDATE")) {
+      for (Deferred d : held) {
+        if (d.sql().equals(sql)) {
+          flushWrites(current.get());
+          break;
+        }
+      }
+    }
+    held.add(Deferred.of(sql, args));
+  }
+
+  private void flushWrites(Handle h) {
+    java.util.List<Deferred> held = pending.get();
+    if (held == null || held.isEmpty()) {
+      return;
+    }
+    java.util.List<Deferred> writes = java.util.List.copyOf(held);
+    held.clear();
+    send(h, writes);
+  }
+
+  /** Sends {@code writes} in as few statements as the limits allow, in order. */
+  private static void send(Handle h, java.util.List<Deferred> writes) {
+    int from = 0;
+    while (from < writes.size()) {
+      int to = from;
+      int parameters = 0;
+      while (to < writes.size()
+          && to - from < MAX_WRITES_A_STATEMENT
+          && (to == from
+              || parameters + writes.get(to).args().length <= MAX_PARAMETERS_A_STATEMENT)) {
+        parameters += writes.get(to).args().length;
+        to++;
+      }
+      java.util.List<Deferred> chunk = writes.subList(from, to);
+      StringBuilder sql = new StringBuilder();
+      for (int i = 0; i < chunk.size() - 1; i++) {
+        sql.append(i == 0 ? "WITH " : ", ").append('w').append(i).append(" AS (");
+        sql.append(chunk.get(i).sql()).append(')');
+      }
+      if (chunk.size() > 1) {
+        sql.append(' ');
+      }
+      sql.append(chunk.get(chunk.size() - 1).sql());
+      org.jdbi.v3.core.statement.Update update = h.createUpdate(sql.toString());
+      int position = 0;
+      for (Deferred d : chunk) {
+        for (Object arg : d.args()) {
+          update.bind(position++, arg);
+        }
+      }
+      update.execute();
+      from = to;
     }
   }
 
   /** Runs {@code query} on the current unit of work's handle, or in a transaction of its own. */
   <T> T with(Function<Handle, T> query) {
+    return with(null, query);
+  }
+
+  /**
+   * As {@link #with(Function)}, for a statement that reads and writes only {@code tables}: the
+   * writes held back are sent first only when one of them is to one of those tables, so a
+   * checkout's events stay held back while its stock moves. Name every table the statement touches,
+   * those its constraints check included.
+   */
+  <T> T withTables(java.util.Set<String> tables, Function<Handle, T> query) {
+    return with(tables, query);
+  }
+
+  private <T> T with(java.util.Set<String> tables, Function<Handle, T> query) {
     Handle handle = current.get();
     try {
       if (handle != null) {
+        // what this transaction wrote is there before a statement that may read it
+        java.util.List<Deferred> held = pending.get();
+        if (held != null
+            && !held.isEmpty()
+            && (tables == null || held.stream().anyMatch(d -> tables.contains(d.table())))) {
+          flushWrites(handle);
+        }
         return query.apply(handle);
       }
       // a short transaction of its own, bound to the thread so that nested reads join it
@@ -184,16 +286,16 @@ public final class PostgresUnitOfWork implements UnitOfWork {
           h -> {
             current.set(h);
             scope.set(new java.util.TreeSet<>());
-            beforeCommit.set(new java.util.LinkedHashMap<>());
+            pending.set(new java.util.ArrayList<>());
             locals.set(new java.util.HashMap<>());
             try {
               T result = query.apply(h);
-              flushDeferred();
+              flushWrites(h);
               return result;
             } finally {
               current.remove();
               scope.remove();
-              beforeCommit.remove();
+              pending.remove();
               locals.remove();
             }
           });
