@@ -39,7 +39,8 @@ final class CheckoutHttp {
 
   private CheckoutHttp() {}
 
-  static Map<String, String> run(Map<String, String> env, int seconds) throws Exception {
+  static Map<String, String> run(Map<String, String> env, int warmup, int seconds)
+      throws Exception {
     Map<String, String> out = new LinkedHashMap<>();
     try (BenchDatabase bench = BenchDatabase.create(env, "vruksha_http");
         Pgbench pgbench = Pgbench.init(env)) {
@@ -60,7 +61,7 @@ final class CheckoutHttp {
         String token =
             new Tokens(secret, Clock.systemUTC())
                 .issue("bench", Role.CASHIER, Set.of("*"), Duration.ofHours(2));
-        load(http, port, token, stores, 8, 3); // warm-up
+        load(http, port, token, stores, 32, warmup); // the server's JIT, before any point
         for (int connections : new int[] {8, 32, 256}) {
           Result r = load(http, port, token, stores, connections, seconds);
           String k = "_" + connections;

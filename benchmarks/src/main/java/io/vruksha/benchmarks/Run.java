@@ -37,6 +37,9 @@ public final class Run {
     }
     boolean quick = List.of(args).contains("--quick");
     int seconds = quick ? 5 : 10;
+    // the JIT compiles for about 25 s of a checkout load on two cores (C2 threads take a core):
+    // the engines are warmed up this long before the first point is measured
+    int warmup = quick ? 15 : 30;
     Map<String, String> env = System.getenv();
     System.out.println(
         "machine="
@@ -47,14 +50,14 @@ public final class Run {
             + System.getProperty("java.version"));
     switch (args[0]) {
       case "pricing" -> pricing(quick);
-      case "checkout-embedded" -> print(CheckoutEmbedded.run(env, seconds));
-      case "checkout-http" -> print(CheckoutHttp.run(env, seconds));
+      case "checkout-embedded" -> print(CheckoutEmbedded.run(env, warmup, seconds));
+      case "checkout-http" -> print(CheckoutHttp.run(env, warmup, seconds));
       case "relay" -> print(RelayBench.run(env, quick ? 5_000 : 20_000));
       case "import" -> print(ImportBench.run(env, quick ? 100_000 : 1_000_000));
       default -> {
         pricing(true);
-        print(CheckoutEmbedded.run(env, seconds));
-        print(CheckoutHttp.run(env, seconds));
+        print(CheckoutEmbedded.run(env, warmup, seconds));
+        print(CheckoutHttp.run(env, warmup, seconds));
         print(RelayBench.run(env, quick ? 5_000 : 20_000));
         print(ImportBench.run(env, quick ? 100_000 : 1_000_000));
       }

@@ -159,8 +159,12 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     return current.get() != null;
   }
 
-  /** A held-back write: one {@code INSERT} (or upsert) with {@code ?} parameters. */
-  private record Deferred(String table, String sql, Object[] args) {
+  /**
+   * A held-back write: one {@code INSERT} (or upsert) with {@code ?} parameters; {@code
+   * valuesStart}/{@code valuesEnd} bound its {@code VALUES} row when it has exactly one (then rows
+   * of the same statement can share one multi-row insert), else both are -1.
+   */
+  private record Deferred(String table, String sql, Object[] args, int valuesStart, int valuesEnd) {
 
     private static final java.util.regex.Pattern INSERT_INTO =
         java.util.regex.Pattern.compile("^INSERT INTO (\\w+)");
@@ -170,7 +174,33 @@ public final class PostgresUnitOfWork implements UnitOfWork {
       if (!m.find()) {
         throw new IllegalArgumentException("only an INSERT can be held back: " + sql);
       }
-      return new Deferred(m.group(1), sql, args);
+      int start = sql.indexOf(" VALUES (");
+      int end = -1;
+      if (start >= 0) {
+        start += " VALUES ".length();
+        int depth = 0;
+        for (int i = start; i < sql.length(); i++) {
+          char c = sql.charAt(i);
+          if (c == '(') {
+            depth++;
+          } else if (c == ')' && --depth == 0) {
+            end = i + 1;
+            break;
+          }
+        }
+      }
+      // a multi-row upsert may not update one row twice: an upsert's rows go one a statement
+      boolean oneRow =
+          end > 0
+              && !sql.contains("DO UPDATE")
+              && !sql.substring(end).stripLeading().startsWith(",");
+      return oneRow
+          ? new Deferred(m.group(1), sql, args, start, end)
+          : new Deferred(m.group(1), sql, args, -1, -1);
+    }
+
+    boolean multiRow() {
+      return valuesEnd > 0;
     }
   }
 
@@ -218,39 +248,85 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     send(h, writes);
   }
 
-  /** Sends {@code writes} in as few statements as the limits allow, in order. */
+  /**
+   * Sends {@code writes} in as few statements as the limits allow. Writes of the same statement
+   * become one multi-row {@code INSERT}, its rows in the order they were held back, so a table's
+   * serial numbers (the outbox's positions) follow that order as they would have row by row; a
+   * table written by two different statements starts a new statement, the order between them kept.
+   */
   private static void send(Handle h, java.util.List<Deferred> writes) {
-    int from = 0;
-    while (from < writes.size()) {
-      int to = from;
-      int parameters = 0;
-      while (to < writes.size()
-          && to - from < MAX_WRITES_A_STATEMENT
-          && (to == from
-              || parameters + writes.get(to).args().length <= MAX_PARAMETERS_A_STATEMENT)) {
-        parameters += writes.get(to).args().length;
-        to++;
+    // groups of one statement's rows, in order of their first row, cut into statements
+    java.util.List<java.util.List<Deferred>> groups = new java.util.ArrayList<>();
+    java.util.Map<String, java.util.List<Deferred>> bySql = new java.util.HashMap<>();
+    java.util.Map<String, String> sqlOfTable = new java.util.HashMap<>();
+    int parameters = 0;
+    for (Deferred d : writes) {
+      java.util.List<Deferred> group = bySql.get(d.sql());
+      boolean otherStatementOfTable =
+          group == null
+              && sqlOfTable.containsKey(d.table())
+              && !sqlOfTable.get(d.table()).equals(d.sql());
+      boolean full =
+          (group == null && groups.size() == MAX_WRITES_A_STATEMENT)
+              || parameters + d.args().length > MAX_PARAMETERS_A_STATEMENT
+              || (group != null && !d.multiRow());
+      if (!groups.isEmpty() && (otherStatementOfTable || full)) {
+        execute(h, groups);
+        groups.clear();
+        bySql.clear();
+        sqlOfTable.clear();
+        parameters = 0;
+        group = null;
       }
-      java.util.List<Deferred> chunk = writes.subList(from, to);
-      StringBuilder sql = new StringBuilder();
-      for (int i = 0; i < chunk.size() - 1; i++) {
+      if (group == null) {
+        group = new java.util.ArrayList<>();
+        groups.add(group);
+        bySql.put(d.sql(), group);
+        sqlOfTable.put(d.table(), d.sql());
+      }
+      group.add(d);
+      parameters += d.args().length;
+    }
+    if (!groups.isEmpty()) {
+      execute(h, groups);
+    }
+  }
+
+  /** One statement: each group a multi-row insert, all but the last as writable CTEs. */
+  private static void execute(Handle h, java.util.List<java.util.List<Deferred>> groups) {
+    StringBuilder sql = new StringBuilder();
+    for (int i = 0; i < groups.size(); i++) {
+      boolean last = i == groups.size() - 1;
+      if (!last) {
         sql.append(i == 0 ? "WITH " : ", ").append('w').append(i).append(" AS (");
-        sql.append(chunk.get(i).sql()).append(')');
-      }
-      if (chunk.size() > 1) {
+      } else if (i > 0) {
         sql.append(' ');
       }
-      sql.append(chunk.get(chunk.size() - 1).sql());
-      org.jdbi.v3.core.statement.Update update = h.createUpdate(sql.toString());
-      int position = 0;
-      for (Deferred d : chunk) {
+      java.util.List<Deferred> group = groups.get(i);
+      Deferred first = group.get(0);
+      if (group.size() == 1) {
+        sql.append(first.sql());
+      } else {
+        sql.append(first.sql(), 0, first.valuesEnd());
+        for (int r = 1; r < group.size(); r++) {
+          sql.append(", ").append(first.sql(), first.valuesStart(), first.valuesEnd());
+        }
+        sql.append(first.sql(), first.valuesEnd(), first.sql().length());
+      }
+      if (!last) {
+        sql.append(')');
+      }
+    }
+    org.jdbi.v3.core.statement.Update update = h.createUpdate(sql.toString());
+    int position = 0;
+    for (java.util.List<Deferred> group : groups) {
+      for (Deferred d : group) {
         for (Object arg : d.args()) {
           update.bind(position++, arg);
         }
       }
-      update.execute();
-      from = to;
     }
+    update.execute();
   }
 
   /** Runs {@code query} on the current unit of work's handle, or in a transaction of its own. */

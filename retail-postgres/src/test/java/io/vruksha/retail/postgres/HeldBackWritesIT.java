@@ -146,8 +146,9 @@ class HeldBackWritesIT {
   }
 
   @Test
-  void manyWritesAreSplitWithinTheStatementLimits() {
-    int n = PostgresUnitOfWork.MAX_WRITES_A_STATEMENT * 3 + 5;
+  void rowsOfOneStatementGoAsOneMultiRowInsertSplitWithinTheParameterLimit() {
+    int rowsAStatement = PostgresUnitOfWork.MAX_PARAMETERS_A_STATEMENT / 4;
+    int n = rowsAStatement * 2 + 5;
     work.run(
         () -> {
           for (int i = 0; i < n; i++) {
@@ -155,8 +156,33 @@ class HeldBackWritesIT {
           }
           return null;
         });
-    assertThat(statements).hasSize(4);
+    assertThat(statements).hasSize(3);
     assertThat(count("SELECT count(*) FROM idempotency_keys")).isEqualTo(n);
+  }
+
+  @Test
+  void aTablesSerialNumbersFollowTheOrderItsRowsWereHeldBackIn() {
+    String outbox =
+        "INSERT INTO outbox (event_id, subject, store_id, occurred_at, correlation_id,"
+            + " schema_version, payload_type, payload) VALUES (?, ?, ?, now(), ?, 1, 'T', CAST(? AS jsonb))";
+    work.run(
+        () -> {
+          for (int i = 0; i < 40; i++) {
+            work.defer(outbox, java.util.UUID.randomUUID(), "subject." + i, "s1", "c", "{}");
+            work.defer(KEY, "s1", "key-" + i, "hash", "sale-" + i); // another table in between
+          }
+          return null;
+        });
+    assertThat(statements).hasSize(1);
+    List<String> subjects =
+        work.with(
+            h ->
+                h.createQuery("SELECT subject FROM outbox ORDER BY position")
+                    .mapTo(String.class)
+                    .list());
+    assertThat(subjects)
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.range(0, 40).mapToObj(i -> "subject." + i).toList());
   }
 
   @Test
