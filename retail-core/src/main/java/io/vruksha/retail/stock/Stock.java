@@ -140,14 +140,24 @@ public final class Stock {
     // a fixed order (by SKU) so two tills selling the same items never lock them in opposite orders
     List<io.vruksha.retail.pricing.PricedLine> lines = new ArrayList<>(basket.lines());
     lines.sort(java.util.Comparator.comparing(l -> l.sku().value()));
+    Instant at = clock.instant();
+    List<StockLedger.Move> moves = new ArrayList<>(lines.size());
     for (io.vruksha.retail.pricing.PricedLine line : lines) {
-      book(
-          StockKey.floor(basket.store(), line.sku()),
-          line.quantity().value().negate(),
-          MovementReason.SALE,
-          reference,
-          "",
-          reference);
+      StockKey key = StockKey.floor(basket.store(), line.sku());
+      moves.add(
+          new StockLedger.Move(
+              key,
+              line.quantity().value().negate(),
+              MovementReason.SALE,
+              reference,
+              "",
+              at,
+              ledger.allowsNegative(key.sku())));
+    }
+    // all lines in one call (one round trip on PostgreSQL), then each line's events in order
+    ledger.moveAll(moves);
+    for (StockLedger.Move m : moves) {
+      afterMove(m.key(), m.change(), m.reason(), reference);
     }
   }
 

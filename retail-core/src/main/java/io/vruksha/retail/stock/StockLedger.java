@@ -35,6 +35,46 @@ public interface StockLedger {
       Instant at,
       boolean allowNegative);
 
+  /**
+   * One move of {@link #moveAll}: the arguments of {@link #move}.
+   *
+   * @param key where the stock moves
+   * @param change the signed quantity
+   * @param reason why
+   * @param reference the document it belongs to
+   * @param note a free note, possibly empty
+   * @param at when
+   * @param allowNegative whether the level may go below zero
+   */
+  record Move(
+      StockKey key,
+      BigDecimal change,
+      MovementReason reason,
+      String reference,
+      String note,
+      Instant at,
+      boolean allowNegative) {}
+
+  /**
+   * Books {@code moves} in the given order inside the caller's unit of work, as {@link #move} each:
+   * the first that would take stock below zero (where that is not allowed) is refused, and the unit
+   * of work's rollback undoes the others. Callers give moves in a fixed order (by key), so two
+   * units of work booking the same keys lock them in the same order. An adapter may book them all
+   * in one round trip.
+   *
+   * @return the movements, in the order of {@code moves}
+   * @throws io.vruksha.retail.RuleViolationException as {@link #move}
+   */
+  default List<StockMovement> moveAll(List<Move> moves) {
+    List<StockMovement> booked = new java.util.ArrayList<>(moves.size());
+    for (Move m : moves) {
+      booked.add(
+          move(
+              m.key(), m.change(), m.reason(), m.reference(), m.note(), m.at(), m.allowNegative()));
+    }
+    return booked;
+  }
+
   /** Every movement at {@code key}, oldest first. */
   List<StockMovement> movements(StockKey key);
 

@@ -55,6 +55,73 @@ public abstract class StockLedgerContract {
     assertThat(ledger.levels(StoreId.of("s1"))).hasSize(1);
   }
 
+  private static StockLedger.Move sale(StockKey key, String quantity, boolean allowNegative) {
+    return new StockLedger.Move(
+        key,
+        new BigDecimal(quantity).negate(),
+        MovementReason.SALE,
+        "sale-1",
+        "",
+        T0,
+        allowNegative);
+  }
+
+  @Test
+  void severalMovesAreBookedTogetherEachWithItsMovementInTheOrderGiven() {
+    StockKey cup = StockKey.floor(StoreId.of("s1"), Sku.of("CUP"));
+    StockKey tee = StockKey.floor(StoreId.of("s1"), Sku.of("TEE"));
+    StockKey never = StockKey.floor(StoreId.of("s1"), Sku.of("ZINE")); // no level row yet
+    move(cup, "5", MovementReason.RECEIPT);
+    move(MUG, "4", MovementReason.RECEIPT);
+    move(tee, "1", MovementReason.RECEIPT);
+
+    List<StockMovement> booked =
+        ledger.moveAll(
+            List.of(
+                sale(cup, "2", false),
+                sale(MUG, "4", false),
+                sale(tee, "1", false),
+                sale(never, "3", true)));
+
+    assertThat(booked)
+        .extracting(m -> m.key().sku().value(), m -> m.change().toPlainString())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("CUP", "-2"),
+            org.assertj.core.groups.Tuple.tuple("MUG", "-4"),
+            org.assertj.core.groups.Tuple.tuple("TEE", "-1"),
+            org.assertj.core.groups.Tuple.tuple("ZINE", "-3"));
+    assertThat(booked.get(0).sequence()).isLessThan(booked.get(1).sequence());
+    assertThat(booked.get(1).sequence()).isLessThan(booked.get(2).sequence());
+    assertThat(ledger.level(cup).onHand()).isEqualByComparingTo("3");
+    assertThat(ledger.level(MUG).onHand()).isEqualByComparingTo("0");
+    assertThat(ledger.level(tee).onHand()).isEqualByComparingTo("0");
+    assertThat(ledger.level(never).onHand()).isEqualByComparingTo("-3");
+    assertThat(ledger.movements(cup)).hasSize(2);
+    assertThat(ledger.movements(never))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.reason()).isEqualTo(MovementReason.SALE);
+              assertThat(m.reference()).isEqualTo("sale-1");
+              assertThat(m.at()).isEqualTo(T0);
+            });
+    assertThat(ledger.availableToSell(cup).level().onHand()).isEqualByComparingTo("3");
+  }
+
+  @Test
+  void aBatchWithAShortMoveIsRefusedNamingIt() {
+    StockKey cup = StockKey.floor(StoreId.of("s1"), Sku.of("CUP"));
+    move(cup, "5", MovementReason.RECEIPT);
+    move(MUG, "2", MovementReason.RECEIPT);
+    assertThatThrownBy(() -> ledger.moveAll(List.of(sale(cup, "1", false), sale(MUG, "3", false))))
+        .isInstanceOf(RuleViolationException.class)
+        .hasMessage("SKU MUG has 2 available at floor, 3 requested")
+        .extracting(e -> ((RuleViolationException) e).code())
+        .isEqualTo(ErrorCode.STOCK_INSUFFICIENT);
+    assertThat(ledger.level(MUG).onHand()).isEqualByComparingTo("2");
+    assertThat(ledger.movements(MUG)).hasSize(1);
+  }
+
   @Test
   void stockNeverGoesBelowZeroUnlessAllowed() {
     move(MUG, "2", MovementReason.RECEIPT);

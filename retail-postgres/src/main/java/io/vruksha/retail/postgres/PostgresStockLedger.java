@@ -141,6 +141,113 @@ public final class PostgresStockLedger implements StockLedger {
         });
   }
 
+  /**
+   * All moves in one statement when they are to different keys: the levels are locked in the order
+   * given, updated where the stock is there (or may go negative), and a movement recorded for each
+   * level updated. A move the statement could not book (its level row is missing, or the stock is
+   * short) is then booked as {@link #move} books it, which makes the row or refuses.
+   */
+  @Override
+  public List<StockMovement> moveAll(List<Move> moves) {
+    if (moves.size() < 2 || moves.stream().map(Move::key).distinct().count() < moves.size()) {
+      return StockLedger.super.moveAll(moves);
+    }
+    return work.withTables(
+        MOVE_TABLES,
+        h -> {
+          int n = moves.size();
+          String[] stores = new String[n];
+          String[] locations = new String[n];
+          String[] skus = new String[n];
+          String[] changes = new String[n];
+          String[] negative = new String[n];
+          String[] reasons = new String[n];
+          String[] references = new String[n];
+          String[] notes = new String[n];
+          String[] times = new String[n];
+          for (int i = 0; i < n; i++) {
+            Move m = moves.get(i);
+            stores[i] = m.key().store().value();
+            locations[i] = m.key().location().value();
+            skus[i] = m.key().sku().value();
+            changes[i] = m.change().toPlainString();
+            negative[i] = Boolean.toString(m.allowNegative());
+            reasons[i] = m.reason().name();
+            references[i] = m.reference();
+            notes[i] = m.note();
+            times[i] = m.at().toString();
+          }
+          java.util.Map<Integer, Moved> booked = new java.util.HashMap<>();
+          h.createQuery(
+                  "WITH m AS (SELECT * FROM unnest(CAST(:s AS text[]), CAST(:l AS text[]),"
+                      + " CAST(:k AS text[]), CAST(:c AS numeric[]), CAST(:neg AS boolean[]),"
+                      + " CAST(:r AS text[]), CAST(:ref AS text[]), CAST(:n AS text[]),"
+                      + " CAST(:at AS timestamptz[])) WITH ORDINALITY"
+                      + " AS m(store_id, location_id, sku, change, neg, reason, reference, note,"
+                      + " moved_at, ord)),"
+                      // locked in the order given, as one move after the other would lock them
+                      + " locked AS (SELECT s.store_id, s.location_id, s.sku FROM stock_levels s"
+                      + " JOIN m USING (store_id, location_id, sku) ORDER BY m.ord FOR UPDATE OF s),"
+                      + " level AS (UPDATE stock_levels s SET on_hand = s.on_hand + m.change"
+                      + " FROM m JOIN locked USING (store_id, location_id, sku)"
+                      + " WHERE s.store_id = m.store_id AND s.location_id = m.location_id"
+                      + " AND s.sku = m.sku"
+                      + " AND (m.change >= 0 OR m.neg OR s.on_hand + m.change - s.reserved >= 0)"
+                      + " RETURNING m.ord, s.on_hand, s.reserved, s.safety_buffer),"
+                      + " movement AS (INSERT INTO stock_movements"
+                      + " (store_id, location_id, sku, change, reason, reference, note, moved_at)"
+                      + " SELECT m.store_id, m.location_id, m.sku, m.change, m.reason, m.reference,"
+                      + " m.note, m.moved_at FROM m JOIN level USING (ord) ORDER BY m.ord"
+                      + " RETURNING sequence, store_id, location_id, sku)"
+                      + " SELECT level.*, movement.sequence FROM level JOIN m USING (ord)"
+                      + " JOIN movement USING (store_id, location_id, sku)")
+              .bindArray("s", String.class, (Object[]) stores)
+              .bindArray("l", String.class, (Object[]) locations)
+              .bindArray("k", String.class, (Object[]) skus)
+              .bindArray("c", String.class, (Object[]) changes)
+              .bindArray("neg", String.class, (Object[]) negative)
+              .bindArray("r", String.class, (Object[]) reasons)
+              .bindArray("ref", String.class, (Object[]) references)
+              .bindArray("n", String.class, (Object[]) notes)
+              .bindArray("at", String.class, (Object[]) times)
+              .map(
+                  (rs, ctx) -> {
+                    int i = rs.getInt("ord") - 1;
+                    return java.util.Map.entry(
+                        i, new Moved(toSell(moves.get(i).key(), rs), rs.getLong("sequence")));
+                  })
+              .forEach(e -> booked.put(e.getKey(), e.getValue()));
+          List<StockMovement> movements = new java.util.ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            Move m = moves.get(i);
+            Moved done = booked.get(i);
+            if (done == null) { // no level row yet, or short: as one move, which makes or refuses
+              movements.add(
+                  move(
+                      m.key(),
+                      m.change(),
+                      m.reason(),
+                      m.reference(),
+                      m.note(),
+                      m.at(),
+                      m.allowNegative()));
+            } else {
+              afterMove().put(m.key(), done.level());
+              movements.add(
+                  new StockMovement(
+                      done.sequence(),
+                      m.key(),
+                      m.change(),
+                      m.reason(),
+                      m.reference(),
+                      m.note(),
+                      m.at()));
+            }
+          }
+          return movements;
+        });
+  }
+
   /** What a move reads and writes: held-back writes to other tables stay held back. */
   private static final java.util.Set<String> MOVE_TABLES =
       java.util.Set.of("stock_levels", "stock_movements", "stock_policies");
