@@ -365,7 +365,8 @@ public final class PostgresStockLedger implements StockLedger {
   }
 
   private Optional<ReorderRule> readRule(StockKey key) {
-    return work.with(
+    return work.withTables(
+        java.util.Set.of("reorder_rules"),
         h ->
             h.createQuery(
                     "SELECT reorder_point, reorder_quantity FROM reorder_rules"
@@ -379,7 +380,8 @@ public final class PostgresStockLedger implements StockLedger {
 
   @Override
   public boolean markLow(StockKey key, boolean isLow) {
-    return work.with(
+    return work.withTables(
+        MOVE_TABLES,
         h -> {
           ensureRow(h, key);
           return h.createQuery(
@@ -413,7 +415,8 @@ public final class PostgresStockLedger implements StockLedger {
   }
 
   private boolean readPolicy(Sku sku) {
-    return work.with(
+    return work.withTables(
+        java.util.Set.of("stock_policies"),
         h ->
             h.createQuery("SELECT allow_negative FROM stock_policies WHERE sku = :k")
                 .bind("k", sku.value())
@@ -545,11 +548,13 @@ public final class PostgresStockLedger implements StockLedger {
 
   @Override
   public AvailableToSell availableToSell(StockKey key) {
-    return work.with(
-        h -> {
-          AvailableToSell known = afterMove().remove(key);
-          return known != null ? known : toSell(h, key);
-        });
+    if (work.inTransaction()) {
+      AvailableToSell known = afterMove().remove(key);
+      if (known != null) {
+        return known; // what this unit of work's move left: no statement at all
+      }
+    }
+    return work.withTables(MOVE_TABLES, h -> toSell(h, key));
   }
 
   private static AvailableToSell toSell(Handle h, StockKey key) {
