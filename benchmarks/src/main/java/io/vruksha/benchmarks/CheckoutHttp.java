@@ -52,6 +52,10 @@ final class CheckoutHttp {
       int port = freePort();
       Process server = startServer(bench.config, secret, port);
       try {
+        // a kept-alive connection is dropped by the client before the server's 30 s idle timeout
+        // closes it: a till's client does the same, or a POST sent on a connection the server is
+        // closing at that moment fails with "connection reset"
+        System.setProperty("jdk.httpclient.keepalive.timeout", "20");
         HttpClient http =
             HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade dance on every connection
@@ -82,6 +86,13 @@ final class CheckoutHttp {
         out.put("hold_tps", CheckoutEmbedded.f(hold.tps));
         out.put("hold_p99_ms", ms(hold.percentile(99)));
         out.put("hold_errors", Long.toString(hold.errors));
+        if (!ERROR_KINDS.isEmpty()) { // e.g. 503=12,HttpTimeoutException=3, over every point
+          out.put(
+              "error_kinds",
+              ERROR_KINDS.entrySet().stream()
+                  .map(e -> e.getKey() + "=" + e.getValue())
+                  .collect(java.util.stream.Collectors.joining(",")));
+        }
       } finally {
         server.destroy();
         server.waitFor();
@@ -128,6 +139,17 @@ final class CheckoutHttp {
       int i = (int) Math.ceil(p / 100.0 * latencies.length) - 1;
       return latencies[Math.max(0, Math.min(latencies.length - 1, i))];
     }
+  }
+
+  /** What the requests that were not answered 201 got: a status code or an exception's name. */
+  static final java.util.Map<String, Long> ERROR_KINDS =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
+
+  private static Throwable rootCause(Throwable t) {
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
   }
 
   /** {@code connections} requests kept in flight for {@code seconds}. */
@@ -190,6 +212,15 @@ final class CheckoutHttp {
                 latencies.add(System.nanoTime() - sent);
               } else {
                 errors.incrementAndGet();
+                ERROR_KINDS.merge(
+                    failure != null
+                        ? rootCause(failure).getClass().getSimpleName()
+                            + (rootCause(failure).getMessage() == null
+                                ? ""
+                                : " (" + rootCause(failure).getMessage() + ")")
+                        : Integer.toString(response.statusCode()),
+                    1L,
+                    Long::sum);
               }
               return null;
             })
