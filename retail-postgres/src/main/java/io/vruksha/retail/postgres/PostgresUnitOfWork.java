@@ -322,11 +322,34 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     for (java.util.List<Deferred> group : groups) {
       for (Deferred d : group) {
         for (Object arg : d.args()) {
-          update.bind(position++, arg);
+          update.bind(position++, argument(arg));
         }
       }
     }
     update.execute();
+  }
+
+  /**
+   * A held-back write's parameter bound by its own type: a checkout's statement has some seventy,
+   * and Jdbi's lookup of an argument factory for each was a tenth of the checkout's CPU in the JVM.
+   */
+  private static org.jdbi.v3.core.argument.Argument argument(Object value) {
+    if (value == null) {
+      return (p, st, ctx) -> st.setNull(p, java.sql.Types.OTHER); // typed by its column
+    } else if (value instanceof String v) {
+      return (p, st, ctx) -> st.setString(p, v);
+    } else if (value instanceof java.math.BigDecimal v) {
+      return (p, st, ctx) -> st.setBigDecimal(p, v);
+    } else if (value instanceof Long v) {
+      return (p, st, ctx) -> st.setLong(p, v);
+    } else if (value instanceof Integer v) {
+      return (p, st, ctx) -> st.setInt(p, v);
+    } else if (value instanceof java.sql.Timestamp v) {
+      return (p, st, ctx) -> st.setTimestamp(p, v);
+    } else if (value instanceof Boolean v) {
+      return (p, st, ctx) -> st.setBoolean(p, v);
+    }
+    return (p, st, ctx) -> st.setObject(p, value); // a UUID, for one
   }
 
   /** Runs {@code query} on the current unit of work's handle, or in a transaction of its own. */
