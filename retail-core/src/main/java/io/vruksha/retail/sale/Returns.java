@@ -147,17 +147,23 @@ public final class Returns {
             points += line.pointsTakenBack();
           }
           if (points > 0 && sale.customerId().isPresent() && loyalty.isPresent()) {
-            loyalty
-                .get()
-                .ledger()
-                .append(
-                    new LoyaltyEntry(
-                        sale.customerId().get(),
-                        LoyaltyEntry.Kind.RETURN,
-                        -points,
-                        0,
-                        returnId,
-                        at));
+            // the points the units earned are taken back, but never below a zero balance: points
+            // the customer has already redeemed stay redeemed
+            long balance = loyalty.get().balance(sale.customerId().get());
+            long takenBack = Math.min(points, Math.max(0, balance));
+            if (takenBack > 0) {
+              loyalty
+                  .get()
+                  .ledger()
+                  .append(
+                      new LoyaltyEntry(
+                          sale.customerId().get(),
+                          LoyaltyEntry.Kind.RETURN,
+                          -takenBack,
+                          0,
+                          returnId,
+                          at));
+            }
           }
           String refundTo = refundTo(request.refundTo(), sale, refund, returnId);
           String number = journal.nextNumber(sale.store(), CREDIT_NOTE_SERIES, at);

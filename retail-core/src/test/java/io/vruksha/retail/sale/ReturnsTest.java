@@ -83,6 +83,25 @@ class ReturnsTest {
   }
 
   @Test
+  void pointsAlreadyRedeemedAreNotTakenBackBelowZero() {
+    // 100 bonus points and the mugs' 8: the customer redeems 105 before the mugs come back
+    var ledger = engine.loyalty().orElseThrow().ledger();
+    ledger.append(
+        new io.vruksha.retail.loyalty.LoyaltyEntry(
+            "c-1", io.vruksha.retail.loyalty.LoyaltyEntry.Kind.EARN, 100, 0, "bonus", NOON));
+    ledger.append(
+        new io.vruksha.retail.loyalty.LoyaltyEntry(
+            "c-1", io.vruksha.retail.loyalty.LoyaltyEntry.Kind.REDEEM, -105, 0, "sale-2", NOON));
+    assertThat(engine.loyalty().orElseThrow().balance("c-1")).isEqualTo(3);
+
+    ReturnReceipt all =
+        engine.acceptReturn(ReturnRequest.of("r-1", sale.id(), mugs(3, true)).at(NOON), sam);
+
+    assertThat(all.lines().get(0).pointsTakenBack()).isEqualTo(8); // what the units had earned
+    assertThat(engine.loyalty().orElseThrow().balance("c-1")).isZero(); // only the 3 left
+  }
+
+  @Test
   void moreThanWasSoldCannotComeBack() {
     engine.acceptReturn(ReturnRequest.of("r-1", sale.id(), mugs(1, true)).at(NOON), sam);
     assertThatThrownBy(
