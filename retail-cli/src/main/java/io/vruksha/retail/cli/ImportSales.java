@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -48,9 +49,6 @@ final class ImportSales {
   static final List<String> REQUIRED =
       List.of("receipt_id", "line", "sold_at", "sku", "quantity", "unit_price", "tax", "total");
   static final List<String> OPTIONAL = List.of("discount", "currency", "customer_id");
-
-  /** The bytes of COPY data sent at a time. */
-  private static final int CHUNK = 1 << 20;
 
   /** The largest magnitude numeric(19,4) holds. */
   private static final BigDecimal LIMIT = new BigDecimal("1000000000000000");
@@ -135,6 +133,7 @@ final class ImportSales {
       ProgressBar progress)
       throws IOException {
     String storeId = store.id().value();
+    String currency = store.currency().getCurrencyCode();
     h.createQuery("SELECT set_config('app.store_ids', :s, true)")
         .bind("s", storeId)
         .mapTo(String.class)
@@ -142,67 +141,74 @@ final class ImportSales {
     h.createQuery("SELECT set_config('app.actor', 'retail-import', true)")
         .mapTo(String.class)
         .one();
+    // each statement below goes over every staged row once: compiling one with the JIT costs more
+    // than it saves
+    h.execute("SET LOCAL jit = off");
     h.execute(
         "CREATE TEMPORARY TABLE sales_staging ("
             + " file_line bigint NOT NULL, receipt_id text NOT NULL, line integer NOT NULL,"
             + " sold_at timestamptz NOT NULL, day date NOT NULL, sku text NOT NULL,"
             + " quantity numeric NOT NULL, unit_price numeric NOT NULL, discount numeric NOT NULL,"
             + " tax numeric NOT NULL, total numeric NOT NULL, currency text NOT NULL,"
-            + " customer_id text, reason text, inserted boolean NOT NULL DEFAULT false,"
-            + " receipt_known boolean NOT NULL DEFAULT false,"
-            + " sku_known boolean NOT NULL DEFAULT false) ON COMMIT DROP");
+            + " customer_id text, reason text) ON COMMIT DROP");
 
-    long parseRejected = copy(h, reader, rejects, progress);
+    Staged staged = copy(h, reader, rejects, progress);
     h.execute("ANALYZE sales_staging");
 
-    // set-based validation: the first reason that applies, per staged row
-    h.createUpdate(
-            "UPDATE sales_staging s SET reason = v.reason FROM ("
-                + " SELECT st.file_line, CASE"
-                + " WHEN st.first_line < st.file_line THEN 'duplicate receipt ' || st.receipt_id"
-                + " || ' line ' || st.line || ': already on line ' || st.first_line"
-                + " WHEN p.sku IS NULL THEN 'unknown SKU ' || st.sku"
-                + " WHEN st.quantity <= 0 THEN 'quantity must be positive, was '"
-                + " || trim_scale(st.quantity)"
-                + " WHEN st.unit_price < 0 THEN 'unit_price must not be negative, was '"
-                + " || trim_scale(st.unit_price)"
-                + " WHEN st.discount < 0 THEN 'discount must not be negative, was '"
-                + " || trim_scale(st.discount)"
-                + " WHEN st.tax < 0 THEN 'tax must not be negative, was ' || trim_scale(st.tax)"
-                + " WHEN st.currency <> :currency THEN 'currency ' || st.currency"
-                + " || ' is not the store''s (' || :currency || ')'"
-                + " WHEN NOT ("
-                + totalAddsUp()
-                + ") THEN 'total ' || trim_scale(st.total)"
-                + " || ' is not "
-                + formula()
-                + " = ' || round("
-                + expected("st")
-                + ", 4)"
-                + " END AS reason"
-                + " FROM (SELECT *, min(file_line) OVER (PARTITION BY receipt_id, line)"
-                + " AS first_line FROM sales_staging) st"
-                + " LEFT JOIN product_skus p ON p.sku = st.sku) v"
-                + " WHERE v.file_line = s.file_line AND v.reason IS NOT NULL")
-        .bind("currency", store.currency().getCurrencyCode())
-        .execute();
+    // set-based validation: the first reason that applies, written to the (few) rejected rows only
+    long dbRejected =
+        h.createUpdate(
+                "UPDATE sales_staging s SET reason = v.reason FROM ("
+                    + " SELECT st.file_line, CASE"
+                    + " WHEN st.first_line < st.file_line THEN 'duplicate receipt ' || st.receipt_id"
+                    + " || ' line ' || st.line || ': already on line ' || st.first_line"
+                    + " WHEN p.sku IS NULL THEN 'unknown SKU ' || st.sku"
+                    + " WHEN st.quantity <= 0 THEN 'quantity must be positive, was '"
+                    + " || trim_scale(st.quantity)"
+                    + " WHEN st.unit_price < 0 THEN 'unit_price must not be negative, was '"
+                    + " || trim_scale(st.unit_price)"
+                    + " WHEN st.discount < 0 THEN 'discount must not be negative, was '"
+                    + " || trim_scale(st.discount)"
+                    + " WHEN st.tax < 0 THEN 'tax must not be negative, was ' || trim_scale(st.tax)"
+                    + " WHEN st.currency <> :currency THEN 'currency ' || st.currency"
+                    + " || ' is not the store''s (' || :currency || ')'"
+                    + " WHEN NOT ("
+                    + totalAddsUp()
+                    + ") THEN 'total ' || trim_scale(st.total)"
+                    + " || ' is not "
+                    + formula()
+                    + " = ' || round("
+                    + expected("st")
+                    + ", 4)"
+                    + " END AS reason"
+                    + " FROM (SELECT *, min(file_line) OVER (PARTITION BY receipt_id, line)"
+                    + " AS first_line FROM sales_staging) st"
+                    + " LEFT JOIN product_skus p ON p.sku = st.sku) v"
+                    + " WHERE v.file_line = s.file_line AND v.reason IS NOT NULL")
+            .bind("currency", currency)
+            .execute();
+    long valid = staged.rows() - dbRejected;
 
-    // which receipts (and receipt SKUs) already had lines that day: they are no new sale
-    h.createUpdate(
-            "UPDATE sales_staging s SET"
-                + " receipt_known = EXISTS (SELECT 1 FROM sales_history x WHERE x.store_id = :s"
-                + " AND x.source_receipt_id = s.receipt_id AND x.day = s.day),"
-                + " sku_known = EXISTS (SELECT 1 FROM sales_history x WHERE x.store_id = :s"
-                + " AND x.source_receipt_id = s.receipt_id AND x.day = s.day AND x.sku = s.sku)"
-                + " WHERE s.reason IS NULL")
-        .bind("s", storeId)
-        .execute();
+    // the days of the file that already have sales: only there may a receipt (or a receipt's SKU)
+    // be known already, and no new sale; asked before the merge, whose rows it must not see
+    List<String> knownDays =
+        h.createQuery(
+                "SELECT d.day::text FROM (SELECT DISTINCT day FROM sales_staging"
+                    + " WHERE reason IS NULL) d WHERE EXISTS (SELECT 1 FROM sales_history x"
+                    + " WHERE x.store_id = :s AND x.day = d.day)")
+            .bind("s", storeId)
+            .mapTo(String.class)
+            .list();
 
-    // the merge: only the rows actually inserted feed the aggregates and the stock
-    long valid =
-        h.createQuery("SELECT count(*) FROM sales_staging WHERE reason IS NULL")
-            .mapTo(Long.class)
-            .one();
+    // the merge: the rows actually inserted (as staged, with whether their receipt and the
+    // receipt's SKU were known that day, seen from before the insert: the statement's snapshot)
+    // are kept aside, and only they feed the aggregates and the stock
+    h.execute(
+        "CREATE TEMPORARY TABLE sales_inserted ("
+            + " file_line bigint NOT NULL, receipt_id text NOT NULL, line integer NOT NULL,"
+            + " sold_at timestamptz NOT NULL, day date NOT NULL, sku text NOT NULL,"
+            + " quantity numeric NOT NULL, total numeric NOT NULL,"
+            + " receipt_known boolean NOT NULL, sku_known boolean NOT NULL) ON COMMIT DROP");
     long inserted =
         h.createUpdate(
                 "WITH ins AS ("
@@ -213,52 +219,67 @@ final class ImportSales {
                     + " WHERE reason IS NULL ORDER BY file_line"
                     + " ON CONFLICT (store_id, source_receipt_id, line) DO NOTHING"
                     + " RETURNING source_receipt_id, line)"
-                    + " UPDATE sales_staging s SET inserted = true FROM ins"
-                    + " WHERE s.reason IS NULL AND s.receipt_id = ins.source_receipt_id"
-                    + " AND s.line = ins.line")
+                    + " INSERT INTO sales_inserted (file_line, receipt_id, line, sold_at, day, sku,"
+                    + " quantity, total, receipt_known, sku_known)"
+                    + " SELECT s.file_line, s.receipt_id, s.line, s.sold_at, s.day, s.sku,"
+                    + " s.quantity, s.total,"
+                    + " CASE WHEN s.day = ANY (CAST(:known AS date[])) THEN EXISTS (SELECT 1"
+                    + " FROM sales_history x WHERE x.store_id = :s"
+                    + " AND x.source_receipt_id = s.receipt_id AND x.day = s.day) ELSE false END,"
+                    + " CASE WHEN s.day = ANY (CAST(:known AS date[])) THEN EXISTS (SELECT 1"
+                    + " FROM sales_history x WHERE x.store_id = :s"
+                    + " AND x.source_receipt_id = s.receipt_id AND x.day = s.day"
+                    + " AND x.sku = s.sku) ELSE false END"
+                    + " FROM ins JOIN sales_staging s ON s.receipt_id = ins.source_receipt_id"
+                    + " AND s.line = ins.line WHERE s.reason IS NULL")
             .bind("s", storeId)
+            .bindArray("known", String.class, knownDays)
             .execute();
     long receipts = 0;
     if (inserted > 0) {
+      // a receipt (a receipt's SKU) is one sale of the day unless known: its lines are one group
+      // and share the flag, so counting the groups counts the distinct receipts; the sales of
+      // every day added up are the receipts new to their day
       receipts =
           h.createQuery(
-                  "SELECT count(*) FROM (SELECT DISTINCT receipt_id, day FROM sales_staging"
-                      + " WHERE inserted AND NOT receipt_known) r")
+                  "WITH d AS (SELECT day, count(*) FILTER (WHERE NOT known) AS sales,"
+                      + " sum(units) AS units, sum(gross) AS gross FROM (SELECT day, receipt_id,"
+                      + " bool_or(receipt_known) AS known, sum(quantity) AS units,"
+                      + " sum(total) AS gross FROM sales_inserted GROUP BY day, receipt_id) r"
+                      + " GROUP BY day),"
+                      + " upsert AS (INSERT INTO sales_analytics_daily (store_id, day, currency,"
+                      + " sales_count, units, gross)"
+                      + " SELECT :s, day, :c, sales, units, gross FROM d"
+                      + " ON CONFLICT (store_id, day) DO UPDATE SET"
+                      + " sales_count = sales_analytics_daily.sales_count + EXCLUDED.sales_count,"
+                      + " units = sales_analytics_daily.units + EXCLUDED.units,"
+                      + " gross = sales_analytics_daily.gross + EXCLUDED.gross)"
+                      + " SELECT coalesce(sum(sales), 0) FROM d")
+              .bind("s", storeId)
+              .bind("c", currency)
               .mapTo(Long.class)
               .one();
       h.createUpdate(
-              "INSERT INTO sales_analytics_daily (store_id, day, currency, sales_count, units,"
-                  + " gross)"
-                  + " SELECT :s, day, :c, count(DISTINCT receipt_id) FILTER (WHERE NOT"
-                  + " receipt_known), sum(quantity), sum(total)"
-                  + " FROM sales_staging WHERE inserted GROUP BY day"
-                  + " ON CONFLICT (store_id, day) DO UPDATE SET"
-                  + " sales_count = sales_analytics_daily.sales_count + EXCLUDED.sales_count,"
-                  + " units = sales_analytics_daily.units + EXCLUDED.units,"
-                  + " gross = sales_analytics_daily.gross + EXCLUDED.gross")
-          .bind("s", storeId)
-          .bind("c", store.currency().getCurrencyCode())
-          .execute();
-      h.createUpdate(
               "INSERT INTO product_performance (store_id, day, sku, currency, sales_count, units,"
                   + " revenue)"
-                  + " SELECT :s, day, sku, :c, count(DISTINCT receipt_id) FILTER (WHERE NOT"
-                  + " sku_known), sum(quantity), sum(total)"
-                  + " FROM sales_staging WHERE inserted GROUP BY day, sku"
+                  + " SELECT :s, day, sku, :c, count(*) FILTER (WHERE NOT known), sum(units),"
+                  + " sum(revenue) FROM (SELECT day, sku, receipt_id, bool_or(sku_known) AS known,"
+                  + " sum(quantity) AS units, sum(total) AS revenue FROM sales_inserted"
+                  + " GROUP BY day, sku, receipt_id) r GROUP BY day, sku"
                   + " ON CONFLICT (store_id, day, sku) DO UPDATE SET"
                   + " sales_count = product_performance.sales_count + EXCLUDED.sales_count,"
                   + " units = product_performance.units + EXCLUDED.units,"
                   + " revenue = product_performance.revenue + EXCLUDED.revenue")
           .bind("s", storeId)
-          .bind("c", store.currency().getCurrencyCode())
+          .bind("c", currency)
           .execute();
       if (moveStock) {
         moveStock(h, storeId);
       }
     }
 
-    long dbRejected = writeDatabaseRejects(h, reopen, rejects);
-    return new Result(inserted, parseRejected + dbRejected, valid - inserted, receipts);
+    writeDatabaseRejects(h, dbRejected, reopen, rejects);
+    return new Result(inserted, staged.rejected() + dbRejected, valid - inserted, receipts);
   }
 
   /**
@@ -269,13 +290,13 @@ final class ImportSales {
   private static void moveStock(Handle h, String storeId) {
     h.createUpdate(
             "INSERT INTO stock_levels (store_id, location_id, sku)"
-                + " SELECT DISTINCT :s, 'floor', sku FROM sales_staging WHERE inserted"
+                + " SELECT DISTINCT :s, 'floor', sku FROM sales_inserted"
                 + " ON CONFLICT DO NOTHING")
         .bind("s", storeId)
         .execute();
     h.createUpdate(
             "UPDATE stock_levels l SET on_hand = l.on_hand - m.q FROM"
-                + " (SELECT sku, sum(round(quantity, 3)) AS q FROM sales_staging WHERE inserted"
+                + " (SELECT sku, sum(round(quantity, 3)) AS q FROM sales_inserted"
                 + " GROUP BY sku) m"
                 + " WHERE l.store_id = :s AND l.location_id = 'floor' AND l.sku = m.sku")
         .bind("s", storeId)
@@ -285,7 +306,7 @@ final class ImportSales {
                 + " note, moved_at)"
                 + " SELECT :s, 'floor', sku, -round(quantity, 3), 'SALE',"
                 + " 'history:' || receipt_id || ':' || line, 'imported sales history', sold_at"
-                + " FROM sales_staging WHERE inserted ORDER BY file_line")
+                + " FROM sales_inserted ORDER BY file_line")
         .bind("s", storeId)
         .execute();
   }
@@ -318,8 +339,24 @@ final class ImportSales {
         + (taxMode == TaxMode.EXCLUDED ? " + " + t + ".tax" : "");
   }
 
-  /** Streams the file into the staging table; returns the rows rejected as unparsable. */
-  private long copy(
+  /** A row rejected before it reached the database, and why. */
+  private record Reject(ImportReader.Row row, String reason) {}
+
+  /** Rows the reading thread rejected, in file order, for this thread to write. */
+  private record Rejected(List<Reject> rows) {}
+
+  /** Rejected rows the reading thread hands on at most at a time. */
+  private static final int REJECTS_AT_A_TIME = 1_000;
+
+  /** What {@link #copy} staged and rejected. */
+  private record Staged(long rows, long rejected) {}
+
+  /**
+   * Streams the file into the staging table: the file is read, parsed and encoded on a thread of
+   * its own ({@link ReadAhead}, a bounded number of blocks ahead) while this one sends the blocks
+   * to COPY and writes the rows that could not be parsed to {@code rejects}, in file order.
+   */
+  private Staged copy(
       Handle h, ImportReader reader, ImportCommand.Rejects rejects, ProgressBar progress)
       throws IOException {
     CopyManager copyApi;
@@ -339,33 +376,21 @@ final class ImportSales {
       throw new org.jdbi.v3.core.ConnectionException(e);
     }
     boolean ended = false;
-    try {
-      StringBuilder buf = new StringBuilder(CHUNK + 4096);
-      ZoneId zone = store.zone();
-      String currency = store.currency().getCurrencyCode();
-      for (ImportReader.Row row = reader.next(); row != null; row = reader.next()) {
-        if (progress != null) {
-          progress.step();
-        }
-        if (row.broken()) {
-          rejected++;
-          rejects.add(row, row.error());
-          continue;
-        }
-        try {
-          stage(buf, row.line(), row.fields(), zone, currency);
-        } catch (Unparsable e) {
-          rejected++;
-          rejects.add(row, e.getMessage());
-          continue;
-        }
-        if (buf.length() >= CHUNK) {
-          send(copy, buf);
+    try (ReadAhead reading =
+        ReadAhead.start("retail-import-reader", sink -> encode(reader, progress, sink))) {
+      for (Object next = reading.take(); next != null; next = reading.take()) {
+        if (next instanceof byte[] bytes) {
+          copy.writeToCopy(bytes, 0, bytes.length);
+        } else {
+          for (Reject r : ((Rejected) next).rows()) {
+            rejected++;
+            rejects.add(r.row(), r.reason());
+          }
         }
       }
-      send(copy, buf);
-      copy.endCopy();
+      long staged = copy.endCopy();
       ended = true;
+      return new Staged(staged, rejected);
     } catch (SQLException e) {
       throw new org.jdbi.v3.core.ConnectionException(e);
     } finally {
@@ -377,16 +402,59 @@ final class ImportSales {
         }
       }
     }
-    return rejected;
   }
 
-  private static void send(CopyIn copy, StringBuilder buf) throws SQLException {
-    if (buf.length() == 0) {
-      return;
+  /**
+   * The reading thread: reads and parses every row, handing COPY data of about {@link
+   * ReadAhead#BLOCK} characters at a time, and the rows that cannot be staged, to {@code sink}.
+   */
+  private void encode(ImportReader reader, ProgressBar progress, ReadAhead.Sink sink)
+      throws IOException, InterruptedException {
+    StringBuilder buf = new StringBuilder(ReadAhead.BLOCK + 4096);
+    ZoneId zone = store.zone();
+    String currency = store.currency().getCurrencyCode();
+    List<Reject> rejected = new ArrayList<>();
+    long rejectedChars = 0;
+    for (ImportReader.Row row = reader.next(); row != null; row = reader.next()) {
+      if (progress != null) {
+        progress.step();
+      }
+      String reason = row.error();
+      if (reason == null) {
+        try {
+          stage(buf, row.line(), row.fields(), zone, currency);
+        } catch (Unparsable e) {
+          reason = e.getMessage();
+        }
+      }
+      if (reason != null) {
+        rejected.add(new Reject(row, reason));
+        rejectedChars += reason.length();
+        for (String column : row.original()) {
+          rejectedChars += column.length();
+        }
+        if (rejected.size() >= REJECTS_AT_A_TIME || rejectedChars >= ReadAhead.BLOCK) {
+          sink.put(new Rejected(rejected));
+          rejected = new ArrayList<>();
+          rejectedChars = 0;
+        }
+      }
+      if (buf.length() >= ReadAhead.BLOCK) {
+        sink.put(take(buf));
+      }
     }
+    if (!rejected.isEmpty()) {
+      sink.put(new Rejected(rejected));
+    }
+    if (buf.length() > 0) {
+      sink.put(take(buf));
+    }
+  }
+
+  private static byte[] take(StringBuilder buf) {
     byte[] bytes = buf.toString().getBytes(StandardCharsets.UTF_8);
-    copy.writeToCopy(bytes, 0, bytes.length);
     buf.setLength(0);
+    return bytes;
   }
 
   /** Appends one row in COPY's text format, or throws saying why it cannot be read. */
@@ -516,14 +584,11 @@ final class ImportSales {
    * Writes the rows the database rejected, in file order, with their original columns: the reasons
    * are streamed from the staging table and matched with a second read of the file.
    */
-  private static long writeDatabaseRejects(
-      Handle h, Callable<ImportReader> reopen, ImportCommand.Rejects rejects) throws IOException {
-    long count =
-        h.createQuery("SELECT count(*) FROM sales_staging WHERE reason IS NOT NULL")
-            .mapTo(Long.class)
-            .one();
+  private static void writeDatabaseRejects(
+      Handle h, long count, Callable<ImportReader> reopen, ImportCommand.Rejects rejects)
+      throws IOException {
     if (count == 0) {
-      return 0;
+      return;
     }
     ImportReader again;
     try {
@@ -557,7 +622,6 @@ final class ImportSales {
         }
       }
     }
-    return count;
   }
 
   /** The fields a sales import reads. */
