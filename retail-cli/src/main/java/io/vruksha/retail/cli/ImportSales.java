@@ -22,6 +22,8 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Update;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -49,6 +51,12 @@ final class ImportSales {
   static final List<String> REQUIRED =
       List.of("receipt_id", "line", "sold_at", "sku", "quantity", "unit_price", "tax", "total");
   static final List<String> OPTIONAL = List.of("discount", "currency", "customer_id");
+
+  /** The savepoint a plain INSERT that may meet a key already there runs in. */
+  private static final String FRESH = "fresh_rows";
+
+  /** PostgreSQL's SQLSTATE for a duplicate key. */
+  private static final String UNIQUE_VIOLATION = "23505";
 
   /** The largest magnitude numeric(19,4) holds. */
   private static final BigDecimal LIMIT = new BigDecimal("1000000000000000");
@@ -153,7 +161,10 @@ final class ImportSales {
             + " customer_id text, reason text) ON COMMIT DROP");
 
     Staged staged = copy(h, reader, rejects, progress);
-    h.execute("ANALYZE sales_staging");
+    // statistics for the planner (row count, nulls, distinct keys), from a small sample: enough
+    // for the statements below, at a fraction of a full ANALYZE's cost
+    h.execute("SET LOCAL default_statistics_target = 10");
+    h.execute("ANALYZE sales_staging (file_line, receipt_id, line, day, sku, reason)");
 
     // set-based validation: the first reason that applies, written to the (few) rejected rows only
     long dbRejected =
@@ -200,53 +211,76 @@ final class ImportSales {
             .mapTo(String.class)
             .list();
 
-    // the merge: the rows actually inserted (as staged, with whether their receipt and the
-    // receipt's SKU were known that day, seen from before the insert: the statement's snapshot)
-    // are kept aside, and only they feed the aggregates and the stock
-    h.execute(
-        "CREATE TEMPORARY TABLE sales_inserted ("
-            + " file_line bigint NOT NULL, receipt_id text NOT NULL, line integer NOT NULL,"
-            + " sold_at timestamptz NOT NULL, day date NOT NULL, sku text NOT NULL,"
-            + " quantity numeric NOT NULL, total numeric NOT NULL,"
-            + " receipt_known boolean NOT NULL, sku_known boolean NOT NULL) ON COMMIT DROP");
-    long inserted =
-        h.createUpdate(
-                "WITH ins AS ("
-                    + " INSERT INTO sales_history (store_id, source_receipt_id, line, sold_at, day,"
-                    + " sku, quantity, unit_price, discount, tax, total, currency, customer_id)"
-                    + " SELECT :s, receipt_id, line, sold_at, day, sku, quantity, unit_price,"
-                    + " discount, tax, total, currency, customer_id FROM sales_staging"
-                    + " WHERE reason IS NULL ORDER BY file_line"
-                    + " ON CONFLICT (store_id, source_receipt_id, line) DO NOTHING"
-                    + " RETURNING source_receipt_id, line)"
-                    + " INSERT INTO sales_inserted (file_line, receipt_id, line, sold_at, day, sku,"
-                    + " quantity, total, receipt_known, sku_known)"
-                    + " SELECT s.file_line, s.receipt_id, s.line, s.sold_at, s.day, s.sku,"
-                    + " s.quantity, s.total,"
-                    + " CASE WHEN s.day = ANY (CAST(:known AS date[])) THEN EXISTS (SELECT 1"
-                    + " FROM sales_history x WHERE x.store_id = :s"
-                    + " AND x.source_receipt_id = s.receipt_id AND x.day = s.day) ELSE false END,"
-                    + " CASE WHEN s.day = ANY (CAST(:known AS date[])) THEN EXISTS (SELECT 1"
-                    + " FROM sales_history x WHERE x.store_id = :s"
-                    + " AND x.source_receipt_id = s.receipt_id AND x.day = s.day"
-                    + " AND x.sku = s.sku) ELSE false END"
-                    + " FROM ins JOIN sales_staging s ON s.receipt_id = ins.source_receipt_id"
-                    + " AND s.line = ins.line WHERE s.reason IS NULL")
-            .bind("s", storeId)
-            .bindArray("known", String.class, knownDays)
-            .execute();
+    // the merge; only the rows actually inserted feed the aggregates and the stock
+    String insertHistory =
+        "INSERT INTO sales_history (store_id, source_receipt_id, line, sold_at, day, sku,"
+            + " quantity, unit_price, discount, tax, total, currency, customer_id)"
+            + " SELECT :s, receipt_id, line, sold_at, day, sku, quantity, unit_price, discount,"
+            + " tax, total, currency, customer_id FROM sales_staging"
+            + " WHERE reason IS NULL ORDER BY file_line";
+    // the rows inserted, as staged, with whether their receipt (the receipt's SKU) was known
+    String source;
+    long inserted = -1;
+    if (knownDays.isEmpty()) {
+      // the store has no sales on the file's days yet (a period imported the first time): no line
+      // can be there, none is known, and a plain INSERT spares ON CONFLICT's cost per row; should
+      // a line be there all the same (a receipt imported under another day, an import at the same
+      // time), it is undone and merged as below
+      inserted = insertFresh(h, h.createUpdate(insertHistory).bind("s", storeId));
+    }
+    if (inserted >= 0) {
+      source =
+          "(SELECT file_line, receipt_id, line, sold_at, day, sku, quantity, total,"
+              + " false AS receipt_known, false AS sku_known FROM sales_staging"
+              + " WHERE reason IS NULL)";
+    } else {
+      // the rows inserted are kept aside with whether their receipt and the receipt's SKU were
+      // known that day, seen as before the insert (the statement's snapshot); only on a day that
+      // had sales is that looked up
+      h.execute(
+          "CREATE TEMPORARY TABLE sales_inserted ("
+              + " file_line bigint NOT NULL, receipt_id text NOT NULL, line integer NOT NULL,"
+              + " sold_at timestamptz NOT NULL, day date NOT NULL, sku text NOT NULL,"
+              + " quantity numeric NOT NULL, total numeric NOT NULL,"
+              + " receipt_known boolean NOT NULL, sku_known boolean NOT NULL) ON COMMIT DROP");
+      inserted =
+          h.createUpdate(
+                  "WITH ins AS ("
+                      + insertHistory
+                      + " ON CONFLICT (store_id, source_receipt_id, line) DO NOTHING"
+                      + " RETURNING source_receipt_id, line)"
+                      + " INSERT INTO sales_inserted (file_line, receipt_id, line, sold_at, day,"
+                      + " sku, quantity, total, receipt_known, sku_known)"
+                      + " SELECT s.file_line, s.receipt_id, s.line, s.sold_at, s.day, s.sku,"
+                      + " s.quantity, s.total,"
+                      + " CASE WHEN s.day = ANY (CAST(:known AS date[])) THEN EXISTS (SELECT 1"
+                      + " FROM sales_history x WHERE x.store_id = :s"
+                      + " AND x.source_receipt_id = s.receipt_id AND x.day = s.day) ELSE false"
+                      + " END,"
+                      + " CASE WHEN s.day = ANY (CAST(:known AS date[])) THEN EXISTS (SELECT 1"
+                      + " FROM sales_history x WHERE x.store_id = :s"
+                      + " AND x.source_receipt_id = s.receipt_id AND x.day = s.day"
+                      + " AND x.sku = s.sku) ELSE false END"
+                      + " FROM ins JOIN sales_staging s ON s.receipt_id = ins.source_receipt_id"
+                      + " AND s.line = ins.line WHERE s.reason IS NULL")
+              .bind("s", storeId)
+              .bindArray("known", String.class, knownDays)
+              .execute();
+      source = "sales_inserted";
+    }
     long receipts = 0;
     if (inserted > 0) {
-      // a receipt (a receipt's SKU) is one sale of the day unless known: its lines are one group
+      // a receipt (a receipt's SKU) is one sale of its day unless known: its lines are one group
       // and share the flag, so counting the groups counts the distinct receipts; the sales of
-      // every day added up are the receipts new to their day
-      receipts =
+      // the days added up are the receipts new to their day
+      List<Map.Entry<String, Long>> days =
           h.createQuery(
                   "WITH d AS (SELECT day, count(*) FILTER (WHERE NOT known) AS sales,"
                       + " sum(units) AS units, sum(gross) AS gross FROM (SELECT day, receipt_id,"
                       + " bool_or(receipt_known) AS known, sum(quantity) AS units,"
-                      + " sum(total) AS gross FROM sales_inserted GROUP BY day, receipt_id) r"
-                      + " GROUP BY day),"
+                      + " sum(total) AS gross FROM "
+                      + source
+                      + " i GROUP BY day, receipt_id) r GROUP BY day),"
                       + " upsert AS (INSERT INTO sales_analytics_daily (store_id, day, currency,"
                       + " sales_count, units, gross)"
                       + " SELECT :s, day, :c, sales, units, gross FROM d"
@@ -254,27 +288,19 @@ final class ImportSales {
                       + " sales_count = sales_analytics_daily.sales_count + EXCLUDED.sales_count,"
                       + " units = sales_analytics_daily.units + EXCLUDED.units,"
                       + " gross = sales_analytics_daily.gross + EXCLUDED.gross)"
-                      + " SELECT coalesce(sum(sales), 0) FROM d")
+                      + " SELECT day::text, sales FROM d")
               .bind("s", storeId)
               .bind("c", currency)
-              .mapTo(Long.class)
-              .one();
-      h.createUpdate(
-              "INSERT INTO product_performance (store_id, day, sku, currency, sales_count, units,"
-                  + " revenue)"
-                  + " SELECT :s, day, sku, :c, count(*) FILTER (WHERE NOT known), sum(units),"
-                  + " sum(revenue) FROM (SELECT day, sku, receipt_id, bool_or(sku_known) AS known,"
-                  + " sum(quantity) AS units, sum(total) AS revenue FROM sales_inserted"
-                  + " GROUP BY day, sku, receipt_id) r GROUP BY day, sku"
-                  + " ON CONFLICT (store_id, day, sku) DO UPDATE SET"
-                  + " sales_count = product_performance.sales_count + EXCLUDED.sales_count,"
-                  + " units = product_performance.units + EXCLUDED.units,"
-                  + " revenue = product_performance.revenue + EXCLUDED.revenue")
-          .bind("s", storeId)
-          .bind("c", currency)
-          .execute();
+              .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+              .list();
+      List<String> daysInserted = new ArrayList<>();
+      for (Map.Entry<String, Long> day : days) {
+        daysInserted.add(day.getKey());
+        receipts += day.getValue();
+      }
+      productPerformance(h, storeId, currency, source, daysInserted);
       if (moveStock) {
-        moveStock(h, storeId);
+        moveStock(h, storeId, source);
       }
     }
 
@@ -283,21 +309,93 @@ final class ImportSales {
   }
 
   /**
-   * Books the inserted lines as SALE movements on the store's floor, set-based, as the stock ledger
-   * writes them: a level row for each SKU, on_hand lowered by the SKU's sum, one movement per line
-   * (reference {@code history:<receipt>:<line>}). Stock may go negative: the sales happened.
+   * Adds the inserted rows ({@code source}) to {@code product_performance}, a row per day and SKU:
+   * a plain INSERT when the store has no figures on those days yet, else (or should a day's SKU be
+   * there all the same) merged with ON CONFLICT.
    */
-  private static void moveStock(Handle h, String storeId) {
+  private static void productPerformance(
+      Handle h, String storeId, String currency, String source, List<String> days) {
+    // a receipt's lines of one SKU are one group and share the flag: counting the groups counts
+    // the distinct receipts that sold the SKU
+    String insert =
+        "INSERT INTO product_performance (store_id, day, sku, currency, sales_count, units,"
+            + " revenue)"
+            + " SELECT :s, day, sku, :c, count(*) FILTER (WHERE NOT known), sum(units),"
+            + " sum(revenue) FROM (SELECT day, sku, receipt_id, bool_or(sku_known) AS known,"
+            + " sum(quantity) AS units, sum(total) AS revenue FROM "
+            + source
+            + " i GROUP BY day, sku, receipt_id) r GROUP BY day, sku";
+    boolean there =
+        h.createQuery(
+                "SELECT EXISTS (SELECT 1 FROM product_performance WHERE store_id = :s"
+                    + " AND day = ANY (CAST(:days AS date[])))")
+            .bind("s", storeId)
+            .bindArray("days", String.class, days)
+            .mapTo(Boolean.class)
+            .one();
+    if (!there
+        && insertFresh(h, h.createUpdate(insert).bind("s", storeId).bind("c", currency)) >= 0) {
+      return;
+    }
+    h.createUpdate(
+            insert
+                + " ON CONFLICT (store_id, day, sku) DO UPDATE SET"
+                + " sales_count = product_performance.sales_count + EXCLUDED.sales_count,"
+                + " units = product_performance.units + EXCLUDED.units,"
+                + " revenue = product_performance.revenue + EXCLUDED.revenue")
+        .bind("s", storeId)
+        .bind("c", currency)
+        .execute();
+  }
+
+  /**
+   * Runs {@code insert}, a plain INSERT of rows whose keys should not be there yet, in a savepoint;
+   * the rows inserted, or -1 when a key was there after all (the insert is undone, to be merged
+   * instead).
+   */
+  private static long insertFresh(Handle h, Update insert) {
+    h.savepoint(FRESH);
+    try {
+      long rows = insert.execute();
+      h.releaseSavepoint(FRESH);
+      return rows;
+    } catch (JdbiException e) {
+      if (!uniqueViolation(e)) {
+        throw e;
+      }
+      h.rollbackToSavepoint(FRESH);
+      return -1;
+    }
+  }
+
+  private static boolean uniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Books the inserted lines ({@code source}) as SALE movements on the store's floor, set-based, as
+   * the stock ledger writes them: a level row for each SKU, on_hand lowered by the SKU's sum, one
+   * movement per line (reference {@code history:<receipt>:<line>}). Stock may go negative: the
+   * sales happened.
+   */
+  private static void moveStock(Handle h, String storeId, String source) {
     h.createUpdate(
             "INSERT INTO stock_levels (store_id, location_id, sku)"
-                + " SELECT DISTINCT :s, 'floor', sku FROM sales_inserted"
-                + " ON CONFLICT DO NOTHING")
+                + " SELECT DISTINCT :s, 'floor', sku FROM "
+                + source
+                + " i ON CONFLICT DO NOTHING")
         .bind("s", storeId)
         .execute();
     h.createUpdate(
             "UPDATE stock_levels l SET on_hand = l.on_hand - m.q FROM"
-                + " (SELECT sku, sum(round(quantity, 3)) AS q FROM sales_inserted"
-                + " GROUP BY sku) m"
+                + " (SELECT sku, sum(round(quantity, 3)) AS q FROM "
+                + source
+                + " i GROUP BY sku) m"
                 + " WHERE l.store_id = :s AND l.location_id = 'floor' AND l.sku = m.sku")
         .bind("s", storeId)
         .execute();
@@ -306,7 +404,9 @@ final class ImportSales {
                 + " note, moved_at)"
                 + " SELECT :s, 'floor', sku, -round(quantity, 3), 'SALE',"
                 + " 'history:' || receipt_id || ':' || line, 'imported sales history', sold_at"
-                + " FROM sales_inserted ORDER BY file_line")
+                + " FROM "
+                + source
+                + " i ORDER BY file_line")
         .bind("s", storeId)
         .execute();
   }
