@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -591,7 +592,7 @@ final class ImportSales {
     buf.append(fileLine).append('\t');
     escape(buf, receipt).append('\t');
     buf.append(line).append('\t');
-    buf.append(soldAt).append('\t');
+    appendInstant(buf, soldAt).append('\t');
     buf.append(day).append('\t');
     escape(buf, sku).append('\t');
     buf.append(quantity.toPlainString()).append('\t');
@@ -646,7 +647,9 @@ final class ImportSales {
    * ({@code 2026-03-02T14:05:00} or with a space for the T) read in the store's zone.
    */
   static Instant instant(String s, ZoneId zone) throws Unparsable {
-    String t = s.length() > 10 && s.charAt(10) == ' ' ? s.replaceFirst(" ", "T") : s;
+    // a space for the T: the first space, at 10 (one before it fails to parse either way)
+    String t =
+        s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
     try {
       if (t.endsWith("Z") || t.endsWith("z")) {
         return Instant.parse(t.toUpperCase(Locale.ROOT));
@@ -654,16 +657,93 @@ final class ImportSales {
       if (t.length() > 19 && hasOffset(t)) {
         return OffsetDateTime.parse(t).toInstant();
       }
-      return ZonedDateTime.of(LocalDateTime.parse(t), zone).toInstant();
+      LocalDateTime local = plainLocal(t);
+      return ZonedDateTime.of(local != null ? local : LocalDateTime.parse(t), zone).toInstant();
     } catch (DateTimeException e) {
       throw new Unparsable(
           "sold_at '" + s + "' is not a date-time (ISO-8601: 2026-03-02T14:05:00[+01:00|Z])");
     }
   }
 
+  /**
+   * {@code yyyy-MM-ddTHH:mm} or {@code yyyy-MM-ddTHH:mm:ss}, the usual local date-times, read
+   * without a formatter (which costs more than the rest of a row); null for anything else, an
+   * impossible date or time included, which {@link LocalDateTime#parse} then reads or rejects.
+   */
+  private static LocalDateTime plainLocal(String t) {
+    int n = t.length();
+    if ((n != 16 && n != 19)
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(10) != 'T'
+        || t.charAt(13) != ':'
+        || (n == 19 && t.charAt(16) != ':')) {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = n == 19 ? digits(t, 17, 19) : 0;
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** The ASCII digits of {@code s} from {@code from} to {@code to} as a number, or -1. */
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
   private static boolean hasOffset(String t) {
     int tee = t.indexOf('T');
     return tee > 0 && (t.indexOf('+', tee) > 0 || t.indexOf('-', tee) > 0);
+  }
+
+  /** The first second of the year 0000 and of the year 10000, UTC. */
+  private static final long YEAR_0 = -62_167_219_200L;
+
+  private static final long YEAR_10000 = 253_402_300_800L;
+
+  /**
+   * Appends {@code i} as {@link Instant#toString()} writes it, without its formatter for a whole
+   * second of the years 0000 to 9999 ({@code 2026-03-02T13:05:00Z}).
+   */
+  static StringBuilder appendInstant(StringBuilder buf, Instant i) {
+    long seconds = i.getEpochSecond();
+    if (i.getNano() != 0 || seconds < YEAR_0 || seconds >= YEAR_10000) {
+      return buf.append(i);
+    }
+    LocalDateTime utc = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+    int year = utc.getYear();
+    buf.append((char) ('0' + year / 1000))
+        .append((char) ('0' + year / 100 % 10))
+        .append((char) ('0' + year / 10 % 10))
+        .append((char) ('0' + year % 10))
+        .append('-');
+    twoDigits(buf, utc.getMonthValue()).append('-');
+    twoDigits(buf, utc.getDayOfMonth()).append('T');
+    twoDigits(buf, utc.getHour()).append(':');
+    twoDigits(buf, utc.getMinute()).append(':');
+    return twoDigits(buf, utc.getSecond()).append('Z');
+  }
+
+  private static StringBuilder twoDigits(StringBuilder buf, int v) {
+    return buf.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
   }
 
   private static StringBuilder escape(StringBuilder buf, String s) {
