@@ -4,8 +4,6 @@ import io.vruksha.retail.RetailException;
 import io.vruksha.retail.postgres.PostgresBulkImport;
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import me.tongfei.progressbar.ProgressBar;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -18,9 +16,9 @@ import org.jdbi.v3.core.Jdbi;
  * invalid rows are staged too, with their reason, so every rejected row comes back from the
  * database in file order with its line and original columns.
  *
- * <p>The file is read, parsed and encoded on a second thread, at most {@link #AHEAD} blocks of
- * about a megabyte ahead, while the session runs the statements of the chunk before: on two cores
- * reading and the database overlap.
+ * <p>The file is read, parsed and encoded on a second thread ({@link ReadAhead}), at most {@link
+ * ReadAhead#AHEAD} blocks of about a megabyte ahead, while the session runs the statements of the
+ * chunk before: on two cores reading and the database overlap.
  *
  * <p>Each chunk of {@code chunkRows} rows commits on its own: an interrupted import keeps the
  * chunks it finished and a second run skips them. A dry run does every chunk in one transaction and
@@ -56,48 +54,28 @@ final class BulkImport<P> {
     this.crashAfter = crashAfter;
   }
 
-  /** Where the reading thread says a chunk or the file ended, or reading failed. */
+  /** Where the reading thread says a chunk ended. */
   private enum Mark {
-    CHUNK_END,
-    FILE_END
+    CHUNK_END
   }
-
-  /** Reading failed: rethrown by the thread that writes. */
-  private record Failure(Throwable cause) {}
-
-  /** Blocks of about a megabyte the reading thread may be ahead of the database. */
-  private static final int AHEAD = 32;
-
-  /** Encoded characters handed on at a time. */
-  private static final int BLOCK = 1 << 20;
 
   Result run(ImportReader reader, ImportCommand.Rejects rejects, ProgressBar progress)
       throws IOException {
     long[] total = new long[3]; // imported, rejected, skipped
-    BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
-    // the file is read, parsed and encoded on a thread of its own while this one runs the
-    // database's statements for the chunk before: the two overlap
-    Thread reading = new Thread(() -> read(reader, progress, queue), "retail-import-reader");
-    reading.setDaemon(true);
     try (Handle h = jdbi.open()) {
       PostgresBulkImport bulk = new PostgresBulkImport(h, kind.bulk(), options);
-      reading.start();
+      // the file is read, parsed and encoded on a thread of its own while this one runs the
+      // database's statements for the chunk before: the two overlap
+      ReadAhead reading =
+          ReadAhead.start("retail-import-reader", sink -> read(reader, progress, sink));
       h.begin();
       boolean done = false;
       try {
         bulk.begin();
         while (true) {
-          Object next = queue.take();
+          Object next = reading.take();
           if (next instanceof byte[] bytes) {
             bulk.write(bytes);
-          } else if (next instanceof Failure f) {
-            if (f.cause() instanceof IOException io) {
-              throw io;
-            }
-            if (f.cause() instanceof RuntimeException re) {
-              throw re;
-            }
-            throw new IllegalStateException(f.cause());
           } else if (next == Mark.CHUNK_END) {
             finish(bulk, rejects, total);
             if (!dryRun) {
@@ -116,12 +94,9 @@ final class BulkImport<P> {
           h.commit();
         }
         done = true;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
       } finally {
         if (!done) {
-          reading.interrupt();
+          reading.close();
           bulk.cancel();
           h.rollback();
         }
@@ -130,56 +105,46 @@ final class BulkImport<P> {
     return new Result(total[0], total[1], total[2]);
   }
 
-  /** Reads, parses and encodes every row, handing blocks and chunk ends to {@code queue}. */
-  private void read(ImportReader reader, ProgressBar progress, BlockingQueue<Object> queue) {
-    try {
-      PostgresBulkImport.Rows rows = new PostgresBulkImport.Rows(kind.bulk());
-      long good = 0; // rows staged as parsed, for --crash-after
-      long inChunk = 0;
-      for (ImportReader.Row row = reader.next(); row != null; row = reader.next()) {
-        if (progress != null) {
-          progress.step();
+  /** Reads, parses and encodes every row, handing blocks and chunk ends to {@code sink}. */
+  private void read(ImportReader reader, ProgressBar progress, ReadAhead.Sink sink)
+      throws IOException, InterruptedException {
+    PostgresBulkImport.Rows rows = new PostgresBulkImport.Rows(kind.bulk());
+    long good = 0; // rows staged as parsed, for --crash-after
+    long inChunk = 0;
+    for (ImportReader.Row row = reader.next(); row != null; row = reader.next()) {
+      if (progress != null) {
+        progress.step();
+      }
+      if (row.broken()) {
+        rows.rejected(row.line(), row.original(), row.error());
+      } else {
+        Object[] values = null;
+        String key = null;
+        try {
+          P parsed = kind.parse(row.fields(), row.line(), ctx);
+          key = kind.key(parsed);
+          values = kind.staged(parsed, ctx);
+        } catch (RetailException e) {
+          rows.rejected(row.line(), row.original(), e.getMessage());
         }
-        if (row.broken()) {
-          rows.rejected(row.line(), row.original(), row.error());
-        } else {
-          Object[] values = null;
-          String key = null;
-          try {
-            P parsed = kind.parse(row.fields(), row.line(), ctx);
-            key = kind.key(parsed);
-            values = kind.staged(parsed, ctx);
-          } catch (RetailException e) {
-            rows.rejected(row.line(), row.original(), e.getMessage());
+        if (values != null) {
+          if (crashAfter != null && good >= crashAfter) {
+            throw new ImportCommand.SimulatedCrash(good);
           }
-          if (values != null) {
-            if (crashAfter != null && good >= crashAfter) {
-              throw new ImportCommand.SimulatedCrash(good);
-            }
-            good++;
-            rows.row(row.line(), row.original(), key, values);
-          }
-        }
-        if (rows.pending() >= BLOCK) {
-          queue.put(rows.take());
-        }
-        if (++inChunk >= chunkRows) {
-          queue.put(rows.take());
-          queue.put(Mark.CHUNK_END);
-          inChunk = 0;
+          good++;
+          rows.row(row.line(), row.original(), key, values);
         }
       }
-      queue.put(rows.take());
-      queue.put(Mark.FILE_END);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // the writing side gave up
-    } catch (Throwable e) {
-      try {
-        queue.put(new Failure(e));
-      } catch (InterruptedException gone) {
-        Thread.currentThread().interrupt();
+      if (rows.pending() >= ReadAhead.BLOCK) {
+        sink.put(rows.take());
+      }
+      if (++inChunk >= chunkRows) {
+        sink.put(rows.take());
+        sink.put(Mark.CHUNK_END);
+        inChunk = 0;
       }
     }
+    sink.put(rows.take());
   }
 
   private static void finish(PostgresBulkImport bulk, ImportCommand.Rejects rejects, long[] total)

@@ -166,26 +166,31 @@ final class ImportReader implements AutoCloseable {
         return null;
       }
     } while (first.text().isBlank());
-    List<Line> lines = new ArrayList<>();
-    lines.add(first);
-    StringBuilder text = new StringBuilder(first.text());
     QuoteState state = new QuoteState(delimiter);
     state.scan(first.text());
-    while (state.inQuotes) {
-      Line more = lines.size() < MAX_RECORD_LINES ? nextLine() : null;
-      if (more == null) {
-        // never closed: reject the line it opened on, read the others again on their own
-        for (int i = lines.size() - 1; i >= 1; i--) {
-          pushedBack.push(lines.get(i));
+    String record = first.text();
+    if (state.inQuotes) {
+      List<Line> lines = new ArrayList<>();
+      lines.add(first);
+      StringBuilder text = new StringBuilder(first.text());
+      while (state.inQuotes) {
+        Line more = lines.size() < MAX_RECORD_LINES ? nextLine() : null;
+        if (more == null) {
+          // never closed: reject the line it opened on, read the others again on their own
+          for (int i = lines.size() - 1; i >= 1; i--) {
+            pushedBack.push(lines.get(i));
+          }
+          return broken(
+              first.number(),
+              List.of(first.text()),
+              "a quoted field is never closed (stray quote?)");
         }
-        return broken(
-            first.number(), List.of(first.text()), "a quoted field is never closed (stray quote?)");
+        lines.add(more);
+        text.append('\n').append(more.text());
+        state.scan(more.text());
       }
-      lines.add(more);
-      text.append('\n').append(more.text());
-      state.scan(more.text());
+      record = text.toString();
     }
-    String record = text.toString();
     List<String> values;
     try {
       values = split(record);

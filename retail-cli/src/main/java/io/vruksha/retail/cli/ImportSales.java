@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,8 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Update;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -29,16 +33,18 @@ import org.postgresql.copy.CopyManager;
  * {@code retail import sales}: sales history from the POS a store is leaving, loaded set-based.
  *
  * <p>In one transaction (scoped to the store with {@code set_config('app.store_ids', ..., true)}):
- * the file is streamed, row by row and after mapping, into a temporary staging table with
- * PostgreSQL's COPY, in chunks of about a megabyte, so memory stays bounded whatever the file's
- * size; rows that cannot be parsed (wrong column count, bad encoding, not a number, a bad date) are
- * rejected while streaming. Then the staged rows are validated in SQL (unknown SKU, quantity not
- * positive, negative price, discount or tax, a total that does not add up, a currency not the
- * store's, a receipt line twice in the file), the valid ones are inserted into {@code
- * sales_history} ({@code ON CONFLICT DO NOTHING}: a line already imported is skipped), and only the
- * rows actually inserted are added to {@code sales_analytics_daily} and {@code product_performance}
- * (and, with {@code --move-stock}, booked as SALE movements). A dry run does all of it and rolls
- * back.
+ * the file is read, parsed and encoded on a thread of its own ({@link ReadAhead}, a bounded number
+ * of blocks of about a megabyte ahead) while the session streams the blocks into a temporary
+ * staging table with PostgreSQL's COPY, so memory stays bounded whatever the file's size; rows that
+ * cannot be parsed (wrong column count, bad encoding, not a number, a bad date) are rejected while
+ * streaming. Then the staged rows are validated in SQL (unknown SKU, quantity not positive,
+ * negative price, discount or tax, a total that does not add up, a currency not the store's, a
+ * receipt line twice in the file; the reason is written to the rejected rows only), the valid ones
+ * are inserted into {@code sales_history} ({@code ON CONFLICT DO NOTHING}: a line already imported
+ * is skipped; a plain INSERT in a savepoint when the store has no sales on the file's days), and
+ * only the rows actually inserted are added to {@code sales_analytics_daily} and {@code
+ * product_performance} (and, with {@code --move-stock}, booked as SALE movements). A dry run does
+ * all of it and rolls back.
  *
  * <p>The rows keep the prices, discounts and taxes they were recorded with: nothing is re-priced,
  * and nothing goes into the fiscal journal, the invoices or the outbox.
@@ -49,8 +55,11 @@ final class ImportSales {
       List.of("receipt_id", "line", "sold_at", "sku", "quantity", "unit_price", "tax", "total");
   static final List<String> OPTIONAL = List.of("discount", "currency", "customer_id");
 
-  /** The bytes of COPY data sent at a time. */
-  private static final int CHUNK = 1 << 20;
+  /** The savepoint a plain INSERT that may meet a key already there runs in. */
+  private static final String FRESH = "fresh_rows";
+
+  /** PostgreSQL's SQLSTATE for a duplicate key. */
+  private static final String UNIQUE_VIOLATION = "23505";
 
   /** The largest magnitude numeric(19,4) holds. */
   private static final BigDecimal LIMIT = new BigDecimal("1000000000000000");
@@ -135,6 +144,7 @@ final class ImportSales {
       ProgressBar progress)
       throws IOException {
     String storeId = store.id().value();
+    String currency = store.currency().getCurrencyCode();
     h.createQuery("SELECT set_config('app.store_ids', :s, true)")
         .bind("s", storeId)
         .mapTo(String.class)
@@ -142,141 +152,253 @@ final class ImportSales {
     h.createQuery("SELECT set_config('app.actor', 'retail-import', true)")
         .mapTo(String.class)
         .one();
+    // each statement below goes over every staged row once: compiling one with the JIT costs more
+    // than it saves
+    h.execute("SET LOCAL jit = off");
     h.execute(
         "CREATE TEMPORARY TABLE sales_staging ("
             + " file_line bigint NOT NULL, receipt_id text NOT NULL, line integer NOT NULL,"
             + " sold_at timestamptz NOT NULL, day date NOT NULL, sku text NOT NULL,"
             + " quantity numeric NOT NULL, unit_price numeric NOT NULL, discount numeric NOT NULL,"
             + " tax numeric NOT NULL, total numeric NOT NULL, currency text NOT NULL,"
-            + " customer_id text, reason text, inserted boolean NOT NULL DEFAULT false,"
-            + " receipt_known boolean NOT NULL DEFAULT false,"
-            + " sku_known boolean NOT NULL DEFAULT false) ON COMMIT DROP");
+            + " customer_id text, reason text) ON COMMIT DROP");
 
-    long parseRejected = copy(h, reader, rejects, progress);
-    h.execute("ANALYZE sales_staging");
+    Staged staged = copy(h, reader, rejects, progress);
+    // statistics for the planner (row count, nulls, distinct keys), from a small sample: enough
+    // for the statements below, at a fraction of a full ANALYZE's cost
+    h.execute("SET LOCAL default_statistics_target = 10");
+    h.execute("ANALYZE sales_staging (file_line, receipt_id, line, day, sku, reason)");
 
-    // set-based validation: the first reason that applies, per staged row
-    h.createUpdate(
-            "UPDATE sales_staging s SET reason = v.reason FROM ("
-                + " SELECT st.file_line, CASE"
-                + " WHEN st.first_line < st.file_line THEN 'duplicate receipt ' || st.receipt_id"
-                + " || ' line ' || st.line || ': already on line ' || st.first_line"
-                + " WHEN p.sku IS NULL THEN 'unknown SKU ' || st.sku"
-                + " WHEN st.quantity <= 0 THEN 'quantity must be positive, was '"
-                + " || trim_scale(st.quantity)"
-                + " WHEN st.unit_price < 0 THEN 'unit_price must not be negative, was '"
-                + " || trim_scale(st.unit_price)"
-                + " WHEN st.discount < 0 THEN 'discount must not be negative, was '"
-                + " || trim_scale(st.discount)"
-                + " WHEN st.tax < 0 THEN 'tax must not be negative, was ' || trim_scale(st.tax)"
-                + " WHEN st.currency <> :currency THEN 'currency ' || st.currency"
-                + " || ' is not the store''s (' || :currency || ')'"
-                + " WHEN NOT ("
-                + totalAddsUp()
-                + ") THEN 'total ' || trim_scale(st.total)"
-                + " || ' is not "
-                + formula()
-                + " = ' || round("
-                + expected("st")
-                + ", 4)"
-                + " END AS reason"
-                + " FROM (SELECT *, min(file_line) OVER (PARTITION BY receipt_id, line)"
-                + " AS first_line FROM sales_staging) st"
-                + " LEFT JOIN product_skus p ON p.sku = st.sku) v"
-                + " WHERE v.file_line = s.file_line AND v.reason IS NOT NULL")
-        .bind("currency", store.currency().getCurrencyCode())
-        .execute();
-
-    // which receipts (and receipt SKUs) already had lines that day: they are no new sale
-    h.createUpdate(
-            "UPDATE sales_staging s SET"
-                + " receipt_known = EXISTS (SELECT 1 FROM sales_history x WHERE x.store_id = :s"
-                + " AND x.source_receipt_id = s.receipt_id AND x.day = s.day),"
-                + " sku_known = EXISTS (SELECT 1 FROM sales_history x WHERE x.store_id = :s"
-                + " AND x.source_receipt_id = s.receipt_id AND x.day = s.day AND x.sku = s.sku)"
-                + " WHERE s.reason IS NULL")
-        .bind("s", storeId)
-        .execute();
-
-    // the merge: only the rows actually inserted feed the aggregates and the stock
-    long valid =
-        h.createQuery("SELECT count(*) FROM sales_staging WHERE reason IS NULL")
-            .mapTo(Long.class)
-            .one();
-    long inserted =
+    // set-based validation: the first reason that applies, written to the (few) rejected rows only
+    long dbRejected =
         h.createUpdate(
-                "WITH ins AS ("
-                    + " INSERT INTO sales_history (store_id, source_receipt_id, line, sold_at, day,"
-                    + " sku, quantity, unit_price, discount, tax, total, currency, customer_id)"
-                    + " SELECT :s, receipt_id, line, sold_at, day, sku, quantity, unit_price,"
-                    + " discount, tax, total, currency, customer_id FROM sales_staging"
-                    + " WHERE reason IS NULL ORDER BY file_line"
-                    + " ON CONFLICT (store_id, source_receipt_id, line) DO NOTHING"
-                    + " RETURNING source_receipt_id, line)"
-                    + " UPDATE sales_staging s SET inserted = true FROM ins"
-                    + " WHERE s.reason IS NULL AND s.receipt_id = ins.source_receipt_id"
-                    + " AND s.line = ins.line")
-            .bind("s", storeId)
+                "UPDATE sales_staging s SET reason = v.reason FROM ("
+                    + " SELECT st.file_line, CASE"
+                    + " WHEN st.first_line < st.file_line THEN 'duplicate receipt ' || st.receipt_id"
+                    + " || ' line ' || st.line || ': already on line ' || st.first_line"
+                    + " WHEN p.sku IS NULL THEN 'unknown SKU ' || st.sku"
+                    + " WHEN st.quantity <= 0 THEN 'quantity must be positive, was '"
+                    + " || trim_scale(st.quantity)"
+                    + " WHEN st.unit_price < 0 THEN 'unit_price must not be negative, was '"
+                    + " || trim_scale(st.unit_price)"
+                    + " WHEN st.discount < 0 THEN 'discount must not be negative, was '"
+                    + " || trim_scale(st.discount)"
+                    + " WHEN st.tax < 0 THEN 'tax must not be negative, was ' || trim_scale(st.tax)"
+                    + " WHEN st.currency <> :currency THEN 'currency ' || st.currency"
+                    + " || ' is not the store''s (' || :currency || ')'"
+                    + " WHEN NOT ("
+                    + totalAddsUp()
+                    + ") THEN 'total ' || trim_scale(st.total)"
+                    + " || ' is not "
+                    + formula()
+                    + " = ' || round("
+                    + expected("st")
+                    + ", 4)"
+                    + " END AS reason"
+                    + " FROM (SELECT *, min(file_line) OVER (PARTITION BY receipt_id, line)"
+                    + " AS first_line FROM sales_staging) st"
+                    + " LEFT JOIN product_skus p ON p.sku = st.sku) v"
+                    + " WHERE v.file_line = s.file_line AND v.reason IS NOT NULL")
+            .bind("currency", currency)
             .execute();
+    long valid = staged.rows() - dbRejected;
+
+    // the days of the file that already have sales: only there may a receipt (or a receipt's SKU)
+    // be known already, and no new sale; asked before the merge, whose rows it must not see
+    List<String> knownDays =
+        h.createQuery(
+                "SELECT d.day::text FROM (SELECT DISTINCT day FROM sales_staging"
+                    + " WHERE reason IS NULL) d WHERE EXISTS (SELECT 1 FROM sales_history x"
+                    + " WHERE x.store_id = :s AND x.day = d.day)")
+            .bind("s", storeId)
+            .mapTo(String.class)
+            .list();
+
+    // the merge; only the rows actually inserted feed the aggregates and the stock
+    String insertHistory =
+        "INSERT INTO sales_history (store_id, source_receipt_id, line, sold_at, day, sku,"
+            + " quantity, unit_price, discount, tax, total, currency, customer_id)"
+            + " SELECT :s, receipt_id, line, sold_at, day, sku, quantity, unit_price, discount,"
+            + " tax, total, currency, customer_id FROM sales_staging"
+            + " WHERE reason IS NULL ORDER BY file_line";
+    // the rows inserted, as staged, with whether their receipt (the receipt's SKU) was known
+    String source;
+    long inserted = -1;
+    if (knownDays.isEmpty()) {
+      // the store has no sales on the file's days yet (a period imported the first time): no line
+      // can be there, none is known, and a plain INSERT spares ON CONFLICT's cost per row; should
+      // a line be there all the same (a receipt imported under another day, an import at the same
+      // time), it is undone and merged as below
+      inserted = insertFresh(h, h.createUpdate(insertHistory).bind("s", storeId));
+    }
+    if (inserted >= 0) {
+      source =
+          "(SELECT file_line, receipt_id, line, sold_at, day, sku, quantity, total,"
+              + " false AS receipt_known, false AS sku_known FROM sales_staging"
+              + " WHERE reason IS NULL)";
+    } else {
+      // the rows inserted are kept aside with whether their receipt and the receipt's SKU were
+      // known that day, seen as before the insert (the statement's snapshot); only on a day that
+      // had sales is that looked up
+      h.execute(
+          "CREATE TEMPORARY TABLE sales_inserted ("
+              + " file_line bigint NOT NULL, receipt_id text NOT NULL, line integer NOT NULL,"
+              + " sold_at timestamptz NOT NULL, day date NOT NULL, sku text NOT NULL,"
+              + " quantity numeric NOT NULL, total numeric NOT NULL,"
+              + " receipt_known boolean NOT NULL, sku_known boolean NOT NULL) ON COMMIT DROP");
+      inserted =
+          h.createUpdate(
+                  "WITH ins AS ("
+                      + insertHistory
+                      + " ON CONFLICT (store_id, source_receipt_id, line) DO NOTHING"
+                      + " RETURNING source_receipt_id, line)"
+                      + " INSERT INTO sales_inserted (file_line, receipt_id, line, sold_at, day,"
+                      + " sku, quantity, total, receipt_known, sku_known)"
+                      + " SELECT s.file_line, s.receipt_id, s.line, s.sold_at, s.day, s.sku,"
+                      + " s.quantity, s.total,"
+                      + " CASE WHEN s.day = ANY (CAST(:known AS date[])) THEN EXISTS (SELECT 1"
+                      + " FROM sales_history x WHERE x.store_id = :s"
+                      + " AND x.source_receipt_id = s.receipt_id AND x.day = s.day) ELSE false"
+                      + " END,"
+                      + " CASE WHEN s.day = ANY (CAST(:known AS date[])) THEN EXISTS (SELECT 1"
+                      + " FROM sales_history x WHERE x.store_id = :s"
+                      + " AND x.source_receipt_id = s.receipt_id AND x.day = s.day"
+                      + " AND x.sku = s.sku) ELSE false END"
+                      + " FROM ins JOIN sales_staging s ON s.receipt_id = ins.source_receipt_id"
+                      + " AND s.line = ins.line WHERE s.reason IS NULL")
+              .bind("s", storeId)
+              .bindArray("known", String.class, knownDays)
+              .execute();
+      source = "sales_inserted";
+    }
     long receipts = 0;
     if (inserted > 0) {
-      receipts =
+      // a receipt (a receipt's SKU) is one sale of its day unless known: its lines are one group
+      // and share the flag, so counting the groups counts the distinct receipts; the sales of
+      // the days added up are the receipts new to their day
+      List<Map.Entry<String, Long>> days =
           h.createQuery(
-                  "SELECT count(*) FROM (SELECT DISTINCT receipt_id, day FROM sales_staging"
-                      + " WHERE inserted AND NOT receipt_known) r")
-              .mapTo(Long.class)
-              .one();
-      h.createUpdate(
-              "INSERT INTO sales_analytics_daily (store_id, day, currency, sales_count, units,"
-                  + " gross)"
-                  + " SELECT :s, day, :c, count(DISTINCT receipt_id) FILTER (WHERE NOT"
-                  + " receipt_known), sum(quantity), sum(total)"
-                  + " FROM sales_staging WHERE inserted GROUP BY day"
-                  + " ON CONFLICT (store_id, day) DO UPDATE SET"
-                  + " sales_count = sales_analytics_daily.sales_count + EXCLUDED.sales_count,"
-                  + " units = sales_analytics_daily.units + EXCLUDED.units,"
-                  + " gross = sales_analytics_daily.gross + EXCLUDED.gross")
-          .bind("s", storeId)
-          .bind("c", store.currency().getCurrencyCode())
-          .execute();
-      h.createUpdate(
-              "INSERT INTO product_performance (store_id, day, sku, currency, sales_count, units,"
-                  + " revenue)"
-                  + " SELECT :s, day, sku, :c, count(DISTINCT receipt_id) FILTER (WHERE NOT"
-                  + " sku_known), sum(quantity), sum(total)"
-                  + " FROM sales_staging WHERE inserted GROUP BY day, sku"
-                  + " ON CONFLICT (store_id, day, sku) DO UPDATE SET"
-                  + " sales_count = product_performance.sales_count + EXCLUDED.sales_count,"
-                  + " units = product_performance.units + EXCLUDED.units,"
-                  + " revenue = product_performance.revenue + EXCLUDED.revenue")
-          .bind("s", storeId)
-          .bind("c", store.currency().getCurrencyCode())
-          .execute();
+                  "WITH d AS (SELECT day, count(*) FILTER (WHERE NOT known) AS sales,"
+                      + " sum(units) AS units, sum(gross) AS gross FROM (SELECT day, receipt_id,"
+                      + " bool_or(receipt_known) AS known, sum(quantity) AS units,"
+                      + " sum(total) AS gross FROM "
+                      + source
+                      + " i GROUP BY day, receipt_id) r GROUP BY day),"
+                      + " upsert AS (INSERT INTO sales_analytics_daily (store_id, day, currency,"
+                      + " sales_count, units, gross)"
+                      + " SELECT :s, day, :c, sales, units, gross FROM d"
+                      + " ON CONFLICT (store_id, day) DO UPDATE SET"
+                      + " sales_count = sales_analytics_daily.sales_count + EXCLUDED.sales_count,"
+                      + " units = sales_analytics_daily.units + EXCLUDED.units,"
+                      + " gross = sales_analytics_daily.gross + EXCLUDED.gross)"
+                      + " SELECT day::text, sales FROM d")
+              .bind("s", storeId)
+              .bind("c", currency)
+              .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+              .list();
+      List<String> daysInserted = new ArrayList<>();
+      for (Map.Entry<String, Long> day : days) {
+        daysInserted.add(day.getKey());
+        receipts += day.getValue();
+      }
+      productPerformance(h, storeId, currency, source, daysInserted);
       if (moveStock) {
-        moveStock(h, storeId);
+        moveStock(h, storeId, source);
       }
     }
 
-    long dbRejected = writeDatabaseRejects(h, reopen, rejects);
-    return new Result(inserted, parseRejected + dbRejected, valid - inserted, receipts);
+    writeDatabaseRejects(h, dbRejected, reopen, rejects);
+    return new Result(inserted, staged.rejected() + dbRejected, valid - inserted, receipts);
   }
 
   /**
-   * Books the inserted lines as SALE movements on the store's floor, set-based, as the stock ledger
-   * writes them: a level row for each SKU, on_hand lowered by the SKU's sum, one movement per line
-   * (reference {@code history:<receipt>:<line>}). Stock may go negative: the sales happened.
+   * Adds the inserted rows ({@code source}) to {@code product_performance}, a row per day and SKU:
+   * a plain INSERT when the store has no figures on those days yet, else (or should a day's SKU be
+   * there all the same) merged with ON CONFLICT.
    */
-  private static void moveStock(Handle h, String storeId) {
+  private static void productPerformance(
+      Handle h, String storeId, String currency, String source, List<String> days) {
+    // a receipt's lines of one SKU are one group and share the flag: counting the groups counts
+    // the distinct receipts that sold the SKU
+    String insert =
+        "INSERT INTO product_performance (store_id, day, sku, currency, sales_count, units,"
+            + " revenue)"
+            + " SELECT :s, day, sku, :c, count(*) FILTER (WHERE NOT known), sum(units),"
+            + " sum(revenue) FROM (SELECT day, sku, receipt_id, bool_or(sku_known) AS known,"
+            + " sum(quantity) AS units, sum(total) AS revenue FROM "
+            + source
+            + " i GROUP BY day, sku, receipt_id) r GROUP BY day, sku";
+    boolean there =
+        h.createQuery(
+                "SELECT EXISTS (SELECT 1 FROM product_performance WHERE store_id = :s"
+                    + " AND day = ANY (CAST(:days AS date[])))")
+            .bind("s", storeId)
+            .bindArray("days", String.class, days)
+            .mapTo(Boolean.class)
+            .one();
+    if (!there
+        && insertFresh(h, h.createUpdate(insert).bind("s", storeId).bind("c", currency)) >= 0) {
+      return;
+    }
+    h.createUpdate(
+            insert
+                + " ON CONFLICT (store_id, day, sku) DO UPDATE SET"
+                + " sales_count = product_performance.sales_count + EXCLUDED.sales_count,"
+                + " units = product_performance.units + EXCLUDED.units,"
+                + " revenue = product_performance.revenue + EXCLUDED.revenue")
+        .bind("s", storeId)
+        .bind("c", currency)
+        .execute();
+  }
+
+  /**
+   * Runs {@code insert}, a plain INSERT of rows whose keys should not be there yet, in a savepoint;
+   * the rows inserted, or -1 when a key was there after all (the insert is undone, to be merged
+   * instead).
+   */
+  private static long insertFresh(Handle h, Update insert) {
+    h.savepoint(FRESH);
+    try {
+      long rows = insert.execute();
+      h.releaseSavepoint(FRESH);
+      return rows;
+    } catch (JdbiException e) {
+      if (!uniqueViolation(e)) {
+        throw e;
+      }
+      h.rollbackToSavepoint(FRESH);
+      return -1;
+    }
+  }
+
+  private static boolean uniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Books the inserted lines ({@code source}) as SALE movements on the store's floor, set-based, as
+   * the stock ledger writes them: a level row for each SKU, on_hand lowered by the SKU's sum, one
+   * movement per line (reference {@code history:<receipt>:<line>}). Stock may go negative: the
+   * sales happened.
+   */
+  private static void moveStock(Handle h, String storeId, String source) {
     h.createUpdate(
             "INSERT INTO stock_levels (store_id, location_id, sku)"
-                + " SELECT DISTINCT :s, 'floor', sku FROM sales_staging WHERE inserted"
-                + " ON CONFLICT DO NOTHING")
+                + " SELECT DISTINCT :s, 'floor', sku FROM "
+                + source
+                + " i ON CONFLICT DO NOTHING")
         .bind("s", storeId)
         .execute();
     h.createUpdate(
             "UPDATE stock_levels l SET on_hand = l.on_hand - m.q FROM"
-                + " (SELECT sku, sum(round(quantity, 3)) AS q FROM sales_staging WHERE inserted"
-                + " GROUP BY sku) m"
+                + " (SELECT sku, sum(round(quantity, 3)) AS q FROM "
+                + source
+                + " i GROUP BY sku) m"
                 + " WHERE l.store_id = :s AND l.location_id = 'floor' AND l.sku = m.sku")
         .bind("s", storeId)
         .execute();
@@ -285,7 +407,9 @@ final class ImportSales {
                 + " note, moved_at)"
                 + " SELECT :s, 'floor', sku, -round(quantity, 3), 'SALE',"
                 + " 'history:' || receipt_id || ':' || line, 'imported sales history', sold_at"
-                + " FROM sales_staging WHERE inserted ORDER BY file_line")
+                + " FROM "
+                + source
+                + " i ORDER BY file_line")
         .bind("s", storeId)
         .execute();
   }
@@ -318,8 +442,24 @@ final class ImportSales {
         + (taxMode == TaxMode.EXCLUDED ? " + " + t + ".tax" : "");
   }
 
-  /** Streams the file into the staging table; returns the rows rejected as unparsable. */
-  private long copy(
+  /** A row rejected before it reached the database, and why. */
+  private record Reject(ImportReader.Row row, String reason) {}
+
+  /** Rows the reading thread rejected, in file order, for this thread to write. */
+  private record Rejected(List<Reject> rows) {}
+
+  /** Rejected rows the reading thread hands on at most at a time. */
+  private static final int REJECTS_AT_A_TIME = 1_000;
+
+  /** What {@link #copy} staged and rejected. */
+  private record Staged(long rows, long rejected) {}
+
+  /**
+   * Streams the file into the staging table: the file is read, parsed and encoded on a thread of
+   * its own ({@link ReadAhead}, a bounded number of blocks ahead) while this one sends the blocks
+   * to COPY and writes the rows that could not be parsed to {@code rejects}, in file order.
+   */
+  private Staged copy(
       Handle h, ImportReader reader, ImportCommand.Rejects rejects, ProgressBar progress)
       throws IOException {
     CopyManager copyApi;
@@ -339,33 +479,21 @@ final class ImportSales {
       throw new org.jdbi.v3.core.ConnectionException(e);
     }
     boolean ended = false;
-    try {
-      StringBuilder buf = new StringBuilder(CHUNK + 4096);
-      ZoneId zone = store.zone();
-      String currency = store.currency().getCurrencyCode();
-      for (ImportReader.Row row = reader.next(); row != null; row = reader.next()) {
-        if (progress != null) {
-          progress.step();
-        }
-        if (row.broken()) {
-          rejected++;
-          rejects.add(row, row.error());
-          continue;
-        }
-        try {
-          stage(buf, row.line(), row.fields(), zone, currency);
-        } catch (Unparsable e) {
-          rejected++;
-          rejects.add(row, e.getMessage());
-          continue;
-        }
-        if (buf.length() >= CHUNK) {
-          send(copy, buf);
+    try (ReadAhead reading =
+        ReadAhead.start("retail-import-reader", sink -> encode(reader, progress, sink))) {
+      for (Object next = reading.take(); next != null; next = reading.take()) {
+        if (next instanceof byte[] bytes) {
+          copy.writeToCopy(bytes, 0, bytes.length);
+        } else {
+          for (Reject r : ((Rejected) next).rows()) {
+            rejected++;
+            rejects.add(r.row(), r.reason());
+          }
         }
       }
-      send(copy, buf);
-      copy.endCopy();
+      long staged = copy.endCopy();
       ended = true;
+      return new Staged(staged, rejected);
     } catch (SQLException e) {
       throw new org.jdbi.v3.core.ConnectionException(e);
     } finally {
@@ -377,16 +505,59 @@ final class ImportSales {
         }
       }
     }
-    return rejected;
   }
 
-  private static void send(CopyIn copy, StringBuilder buf) throws SQLException {
-    if (buf.length() == 0) {
-      return;
+  /**
+   * The reading thread: reads and parses every row, handing COPY data of about {@link
+   * ReadAhead#BLOCK} characters at a time, and the rows that cannot be staged, to {@code sink}.
+   */
+  private void encode(ImportReader reader, ProgressBar progress, ReadAhead.Sink sink)
+      throws IOException, InterruptedException {
+    StringBuilder buf = new StringBuilder(ReadAhead.BLOCK + 4096);
+    ZoneId zone = store.zone();
+    String currency = store.currency().getCurrencyCode();
+    List<Reject> rejected = new ArrayList<>();
+    long rejectedChars = 0;
+    for (ImportReader.Row row = reader.next(); row != null; row = reader.next()) {
+      if (progress != null) {
+        progress.step();
+      }
+      String reason = row.error();
+      if (reason == null) {
+        try {
+          stage(buf, row.line(), row.fields(), zone, currency);
+        } catch (Unparsable e) {
+          reason = e.getMessage();
+        }
+      }
+      if (reason != null) {
+        rejected.add(new Reject(row, reason));
+        rejectedChars += reason.length();
+        for (String column : row.original()) {
+          rejectedChars += column.length();
+        }
+        if (rejected.size() >= REJECTS_AT_A_TIME || rejectedChars >= ReadAhead.BLOCK) {
+          sink.put(new Rejected(rejected));
+          rejected = new ArrayList<>();
+          rejectedChars = 0;
+        }
+      }
+      if (buf.length() >= ReadAhead.BLOCK) {
+        sink.put(take(buf));
+      }
     }
+    if (!rejected.isEmpty()) {
+      sink.put(new Rejected(rejected));
+    }
+    if (buf.length() > 0) {
+      sink.put(take(buf));
+    }
+  }
+
+  private static byte[] take(StringBuilder buf) {
     byte[] bytes = buf.toString().getBytes(StandardCharsets.UTF_8);
-    copy.writeToCopy(bytes, 0, bytes.length);
     buf.setLength(0);
+    return bytes;
   }
 
   /** Appends one row in COPY's text format, or throws saying why it cannot be read. */
@@ -423,7 +594,7 @@ final class ImportSales {
     buf.append(fileLine).append('\t');
     escape(buf, receipt).append('\t');
     buf.append(line).append('\t');
-    buf.append(soldAt).append('\t');
+    appendInstant(buf, soldAt).append('\t');
     buf.append(day).append('\t');
     escape(buf, sku).append('\t');
     buf.append(quantity.toPlainString()).append('\t');
@@ -478,7 +649,9 @@ final class ImportSales {
    * ({@code 2026-03-02T14:05:00} or with a space for the T) read in the store's zone.
    */
   static Instant instant(String s, ZoneId zone) throws Unparsable {
-    String t = s.length() > 10 && s.charAt(10) == ' ' ? s.replaceFirst(" ", "T") : s;
+    // a space for the T: the first space, at 10 (one before it fails to parse either way)
+    String t =
+        s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
     try {
       if (t.endsWith("Z") || t.endsWith("z")) {
         return Instant.parse(t.toUpperCase(Locale.ROOT));
@@ -486,16 +659,93 @@ final class ImportSales {
       if (t.length() > 19 && hasOffset(t)) {
         return OffsetDateTime.parse(t).toInstant();
       }
-      return ZonedDateTime.of(LocalDateTime.parse(t), zone).toInstant();
+      LocalDateTime local = plainLocal(t);
+      return ZonedDateTime.of(local != null ? local : LocalDateTime.parse(t), zone).toInstant();
     } catch (DateTimeException e) {
       throw new Unparsable(
           "sold_at '" + s + "' is not a date-time (ISO-8601: 2026-03-02T14:05:00[+01:00|Z])");
     }
   }
 
+  /**
+   * {@code yyyy-MM-ddTHH:mm} or {@code yyyy-MM-ddTHH:mm:ss}, the usual local date-times, read
+   * without a formatter (which costs more than the rest of a row); null for anything else, an
+   * impossible date or time included, which {@link LocalDateTime#parse} then reads or rejects.
+   */
+  private static LocalDateTime plainLocal(String t) {
+    int n = t.length();
+    if ((n != 16 && n != 19)
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(10) != 'T'
+        || t.charAt(13) != ':'
+        || (n == 19 && t.charAt(16) != ':')) {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = n == 19 ? digits(t, 17, 19) : 0;
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** The ASCII digits of {@code s} from {@code from} to {@code to} as a number, or -1. */
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
   private static boolean hasOffset(String t) {
     int tee = t.indexOf('T');
     return tee > 0 && (t.indexOf('+', tee) > 0 || t.indexOf('-', tee) > 0);
+  }
+
+  /** The first second of the year 0000 and of the year 10000, UTC. */
+  private static final long YEAR_0 = -62_167_219_200L;
+
+  private static final long YEAR_10000 = 253_402_300_800L;
+
+  /**
+   * Appends {@code i} as {@link Instant#toString()} writes it, without its formatter for a whole
+   * second of the years 0000 to 9999 ({@code 2026-03-02T13:05:00Z}).
+   */
+  static StringBuilder appendInstant(StringBuilder buf, Instant i) {
+    long seconds = i.getEpochSecond();
+    if (i.getNano() != 0 || seconds < YEAR_0 || seconds >= YEAR_10000) {
+      return buf.append(i);
+    }
+    LocalDateTime utc = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+    int year = utc.getYear();
+    buf.append((char) ('0' + year / 1000))
+        .append((char) ('0' + year / 100 % 10))
+        .append((char) ('0' + year / 10 % 10))
+        .append((char) ('0' + year % 10))
+        .append('-');
+    twoDigits(buf, utc.getMonthValue()).append('-');
+    twoDigits(buf, utc.getDayOfMonth()).append('T');
+    twoDigits(buf, utc.getHour()).append(':');
+    twoDigits(buf, utc.getMinute()).append(':');
+    return twoDigits(buf, utc.getSecond()).append('Z');
+  }
+
+  private static StringBuilder twoDigits(StringBuilder buf, int v) {
+    return buf.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
   }
 
   private static StringBuilder escape(StringBuilder buf, String s) {
@@ -516,14 +766,11 @@ final class ImportSales {
    * Writes the rows the database rejected, in file order, with their original columns: the reasons
    * are streamed from the staging table and matched with a second read of the file.
    */
-  private static long writeDatabaseRejects(
-      Handle h, Callable<ImportReader> reopen, ImportCommand.Rejects rejects) throws IOException {
-    long count =
-        h.createQuery("SELECT count(*) FROM sales_staging WHERE reason IS NOT NULL")
-            .mapTo(Long.class)
-            .one();
+  private static void writeDatabaseRejects(
+      Handle h, long count, Callable<ImportReader> reopen, ImportCommand.Rejects rejects)
+      throws IOException {
     if (count == 0) {
-      return 0;
+      return;
     }
     ImportReader again;
     try {
@@ -557,7 +804,6 @@ final class ImportSales {
         }
       }
     }
-    return count;
   }
 
   /** The fields a sales import reads. */

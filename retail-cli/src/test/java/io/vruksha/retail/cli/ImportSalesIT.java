@@ -32,6 +32,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -153,6 +155,241 @@ class ImportSalesIT {
     assertThat(new BigDecimal(byDay.get("TOTAL").get("gross").asText()))
         .isEqualByComparingTo(allGross);
     assertThat(byDay.get("TOTAL").get("sales").asLong()).isEqualTo(allSales);
+  }
+
+  private BigDecimal decimal(String sql) {
+    return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(BigDecimal.class).one());
+  }
+
+  /** A file of the other POS's layout: its header and {@code lines}. */
+  private Path otherPosFile(String name, List<String> lines) throws Exception {
+    Path file = dir.resolve(name);
+    List<String> all = new ArrayList<>();
+    all.add("Bon-Nr;Pos;Datum;Artikel;Menge;Einzelpreis;Rabatt;MwSt;Summe;Waehrung;Kasse");
+    all.addAll(lines);
+    Files.write(file, all);
+    return file;
+  }
+
+  private ProductPerformance product(String day, String sku) {
+    return engine.analytics().products(STORE, LocalDate.parse(day), LocalDate.parse(day)).stream()
+        .filter(p -> p.sku().equals(sku))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no figures for " + sku + " on " + day));
+  }
+
+  @Test
+  void aLaterFileOnDaysThatHaveSalesAddsOnlyReceiptsAndSkusNewToTheirDay() throws Exception {
+    Path file = Path.of(resource("other-pos-sales.csv"));
+    assertThat(
+            importSales(file.toString(), "--delimiter", ";", "--map", GERMAN_MAP, "--move-stock")
+                .code())
+        .isZero();
+    List<String> lines = new ArrayList<>(Files.readAllLines(file));
+    lines.remove(0);
+    // a known receipt with a SKU it did not have, the same receipt with one it had, a new
+    // receipt on a day with sales, a new day
+    lines.add("B-1005;4;2026-03-03 10:00:00;CAKE;1;9.90;0;0.65;9.90;EUR;K2");
+    lines.add("B-1005;5;2026-03-03 10:00:00;MUG;1;4.99;0;0.80;4.99;EUR;K2");
+    lines.add("B-2001;1;2026-03-03 12:00:00;MUG;1;4.99;0;0.80;4.99;EUR;K1");
+    lines.add("B-2002;1;2026-03-05 12:00:00;TEE-M;1;19.99;0;3.19;19.99;EUR;K1");
+    Path more = otherPosFile("more.csv", lines);
+
+    CliRun r =
+        importSales(more.toString(), "--delimiter", ";", "--map", GERMAN_MAP, "--move-stock");
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("imported 4, rejected 0, skipped 9");
+    assertReportMatches(expectedDays(more, ';'));
+    ProductPerformance mug = product("2026-03-03", "MUG");
+    assertThat(mug.sales()).isEqualTo(2); // B-1005 and B-2001
+    assertThat(mug.units()).isEqualByComparingTo("8");
+    assertThat(mug.revenue().amount()).isEqualByComparingTo("39.92");
+    ProductPerformance cake = product("2026-03-03", "CAKE");
+    assertThat(cake.sales()).isEqualTo(1);
+    assertThat(cake.revenue().amount()).isEqualByComparingTo("9.90");
+    assertThat(product("2026-03-05", "TEE-M").sales()).isEqualTo(1);
+    // the new lines only move stock, in file order
+    StockKey mugKey = StockKey.floor(STORE, Sku.of("MUG"));
+    assertThat(engine.stock().ledger().level(mugKey).onHand()).isEqualByComparingTo("41");
+    assertThat(engine.stock().ledger().movements(mugKey))
+        .filteredOn(m -> m.reference().startsWith("history:"))
+        .extracting(m -> m.reference() + " " + m.change().stripTrailingZeros().toPlainString())
+        .containsExactly(
+            "history:B-1001:2 -1",
+            "history:B-1005:1 -4",
+            "history:B-1005:3 -2",
+            "history:B-1005:5 -1",
+            "history:B-2001:1 -1");
+    assertThat(count("SELECT count(*) FROM stock_movements WHERE reference LIKE 'history:%'"))
+        .isEqualTo(13);
+  }
+
+  @Test
+  void aLineImportedBeforeUnderAnotherDayIsSkippedAndTheRestImports() throws Exception {
+    Path file = Path.of(resource("other-pos-sales.csv"));
+    assertThat(importSales(file.toString(), "--delimiter", ";", "--map", GERMAN_MAP).code())
+        .isZero();
+    // a day without sales yet, but B-1001 line 1 is there already (under 2 March)
+    Path later =
+        otherPosFile(
+            "later.csv",
+            List.of(
+                "B-3001;1;2026-03-10 09:00:00;MUG;1;4.99;0;0.80;4.99;EUR;K1",
+                "B-1001;1;2026-03-10 09:15:00;TEE-M;2;19.99;0.00;6.38;39.98;EUR;K1",
+                "B-3002;1;2026-03-10 10:00:00;TEE-M;1;19.99;0;3.19;19.99;EUR;K1"));
+
+    CliRun r = importSales(later.toString(), "--delimiter", ";", "--map", GERMAN_MAP);
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("imported 2, rejected 0, skipped 1");
+    assertThat(count("SELECT count(*) FROM sales_history")).isEqualTo(11);
+    DailySales day = daily(LocalDate.parse("2026-03-10"), LocalDate.parse("2026-03-10")).get(0);
+    assertThat(day.sales()).isEqualTo(2);
+    assertThat(day.gross().amount()).isEqualByComparingTo("24.98");
+    assertThat(product("2026-03-10", "TEE-M").units()).isEqualByComparingTo("1");
+    assertThat(product("2026-03-10", "MUG").sales()).isEqualTo(1);
+    // 2 March is as the first file left it
+    assertReportMatches(expectedDays(file, ';'));
+  }
+
+  @Test
+  void figuresAlreadyThereForADayAreAddedTo() throws Exception {
+    // live sales of 2 March the analytics counted (no imported history that day)
+    db.jdbi()
+        .useHandle(
+            h -> {
+              h.execute(
+                  "INSERT INTO sales_analytics_daily (store_id, day, currency, sales_count,"
+                      + " units, gross) VALUES ('demo', '2026-03-02', 'EUR', 5, 5, 24.95)");
+              h.execute(
+                  "INSERT INTO product_performance (store_id, day, sku, currency, sales_count,"
+                      + " units, revenue) VALUES ('demo', '2026-03-02', 'MUG', 'EUR', 5, 5, 24.95)");
+            });
+
+    CliRun r =
+        importSales(resource("other-pos-sales.csv"), "--delimiter", ";", "--map", GERMAN_MAP);
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("imported 9, rejected 0, skipped 0");
+    ProductPerformance mug = product("2026-03-02", "MUG");
+    assertThat(mug.sales()).isEqualTo(6);
+    assertThat(mug.units()).isEqualByComparingTo("6");
+    assertThat(mug.revenue().amount()).isEqualByComparingTo("29.44");
+    assertThat(product("2026-03-02", "COFFEE").sales()).isEqualTo(1);
+    DailySales day = daily(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-02")).get(0);
+    assertThat(day.sales()).isEqualTo(8);
+  }
+
+  @Test
+  void aDaysFiguresWrittenMeanwhileByAnotherTransactionAreAddedToNotAFailure() throws Exception {
+    try (var other = db.jdbi().open()) {
+      other.begin();
+      // CAKE on B-1003, 22:30 UTC: 2 March in Berlin
+      other.execute(
+          "INSERT INTO product_performance (store_id, day, sku, currency, sales_count, units,"
+              + " revenue) VALUES ('demo', '2026-03-02', 'CAKE', 'EUR', 1, 1, 9.90)");
+      String file = resource("other-pos-sales.csv");
+      AtomicReference<CliRun> result = new AtomicReference<>();
+      Thread importing =
+          new Thread(() -> result.set(importSales(file, "--delimiter", ";", "--map", GERMAN_MAP)));
+      importing.start();
+      // the import's insert waits for the row the other transaction has not committed yet
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (count(
+                  "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                      + " AND query LIKE '%INSERT INTO product_performance%'")
+              == 0
+          && importing.isAlive()) {
+        assertThat(System.nanoTime()).as("the import never waited").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      other.commit();
+      importing.join(TimeUnit.SECONDS.toMillis(60));
+      assertThat(result.get().code()).as(result.get().toString()).isZero();
+      assertThat(result.get().out()).contains("imported 9, rejected 0, skipped 0");
+    }
+    ProductPerformance cake = product("2026-03-02", "CAKE");
+    assertThat(cake.sales()).isEqualTo(2);
+    assertThat(cake.units()).isEqualByComparingTo("2");
+    assertThat(cake.revenue().amount()).isEqualByComparingTo("19.80");
+    assertThat(count("SELECT count(*) FROM product_performance WHERE day = '2026-03-03'"))
+        .isEqualTo(3);
+  }
+
+  @Test
+  void totalsWithMoreThanFourDecimalsAddUpAsRecordedBeforeRounding() throws Exception {
+    Path file = dir.resolve("fine.csv");
+    Files.write(
+        file,
+        List.of(
+            "receipt_id,line,sold_at,sku,quantity,unit_price,tax,total",
+            "X1,1,2026-04-01T10:00:00,MUG,1,1.00005,0,1.00005",
+            "X2,1,2026-04-01T11:00:00,MUG,1,1.00005,0,1.00005"));
+
+    CliRun r = importSales(file.toString());
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    // each line is kept to four places; the day's figures are the sum of the lines as recorded
+    assertThat(decimal("SELECT sum(total) FROM sales_history")).isEqualByComparingTo("2.0002");
+    assertThat(decimal("SELECT gross FROM sales_analytics_daily WHERE day = '2026-04-01'"))
+        .isEqualByComparingTo("2.0001");
+    assertThat(decimal("SELECT revenue FROM product_performance WHERE day = '2026-04-01'"))
+        .isEqualByComparingTo("2.0001");
+  }
+
+  @Test
+  void thousandsOfUnreadableRowsComeOutInFileOrderAndThoseTheDatabaseRejectsAfterThem()
+      throws Exception {
+    Path file = dir.resolve("many-bad.csv");
+    List<String> lines = new ArrayList<>();
+    lines.add("receipt_id,line,sold_at,sku,quantity,unit_price,tax,total");
+    List<Long> unreadable = new ArrayList<>();
+    List<Long> unknown = new ArrayList<>();
+    int good = 0;
+    for (int i = 0; i < 6_000; i++) {
+      long lineNo = i + 2;
+      if (i % 3 == 0) {
+        lines.add("U" + i + ",1,2026-05-01T10:00:00,MUG,x,4.99,0.80,4.99");
+        unreadable.add(lineNo);
+      } else if (i % 7 == 0) {
+        lines.add("U" + i + ",1,2026-05-01T10:00:00,NOPE,1,4.99,0.80,4.99");
+        unknown.add(lineNo);
+      } else {
+        lines.add("U" + i + ",1,2026-05-01T10:00:00,MUG,1,4.99,0.80,4.99");
+        good++;
+      }
+    }
+    Files.write(file, lines);
+    Path rejects = dir.resolve("rejects.csv");
+
+    CliRun r = importSales(file.toString(), "--rejects", rejects.toString());
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(r.out())
+        .contains(
+            "imported "
+                + good
+                + ", rejected "
+                + (unreadable.size() + unknown.size())
+                + ", skipped 0");
+    List<CSVRecord> rows;
+    try (CSVParser p = CSVParser.parse(rejects, StandardCharsets.UTF_8, CSVFormat.DEFAULT)) {
+      rows = p.getRecords().subList(1, unreadable.size() + unknown.size() + 1);
+    }
+    List<Long> expected = new ArrayList<>(unreadable);
+    expected.addAll(unknown);
+    assertThat(rows).extracting(x -> Long.parseLong(x.get(0))).containsExactlyElementsOf(expected);
+    assertThat(rows.subList(0, unreadable.size()))
+        .allSatisfy(x -> assertThat(x.get(1)).isEqualTo("quantity 'x' is not a number"));
+    assertThat(rows.subList(unreadable.size(), rows.size()))
+        .allSatisfy(
+            x -> {
+              assertThat(x.get(1)).isEqualTo("unknown SKU NOPE");
+              assertThat(x.get(2)).isEqualTo("U" + (Long.parseLong(x.get(0)) - 2));
+            });
+    assertThat(r.err()).contains("line 2: quantity 'x' is not a number");
+    assertThat(count("SELECT count(*) FROM sales_history")).isEqualTo(good);
   }
 
   @Test
