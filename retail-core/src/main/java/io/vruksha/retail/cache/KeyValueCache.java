@@ -21,4 +21,19 @@ public interface KeyValueCache {
 
   /** Removes every key starting with {@code prefix}. */
   void deletePrefix(String prefix);
+
+  /**
+   * Cache-aside: the value cached under {@code key}, else what {@code load} finds, cached for
+   * {@code ttl} when there is one (an absent value is not cached, so it is looked up again).
+   */
+  default <T> Optional<T> getOrLoad(
+      String key, Class<T> type, Duration ttl, java.util.function.Supplier<Optional<T>> load) {
+    Optional<T> hit = get(key, type);
+    if (hit.isPresent()) {
+      return hit;
+    }
+    Optional<T> loaded = load.get();
+    loaded.ifPresent(value -> put(key, value, ttl));
+    return loaded;
+  }
 }

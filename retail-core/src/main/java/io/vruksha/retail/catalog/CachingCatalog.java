@@ -48,13 +48,7 @@ public final class CachingCatalog implements Catalog {
 
   private Optional<SellableItem> cached(
       String key, java.util.function.Supplier<Optional<SellableItem>> load) {
-    Optional<SellableItem> hit = cache.get(key, SellableItem.class);
-    if (hit.isPresent()) {
-      return hit;
-    }
-    Optional<SellableItem> loaded = load.get();
-    loaded.ifPresent(item -> cache.put(key, item, ttl));
-    return loaded;
+    return cache.getOrLoad(key, SellableItem.class, ttl, load);
   }
 
   @Override

@@ -32,14 +32,7 @@ public final class CachingStores implements Stores {
 
   @Override
   public Optional<Store> find(StoreId id) {
-    String key = PREFIX + id.value();
-    Optional<Store> hit = cache.get(key, Store.class);
-    if (hit.isPresent()) {
-      return hit;
-    }
-    Optional<Store> loaded = delegate.find(id);
-    loaded.ifPresent(s -> cache.put(key, s, ttl));
-    return loaded;
+    return cache.getOrLoad(PREFIX + id.value(), Store.class, ttl, () -> delegate.find(id));
   }
 
   @Override

@@ -34,13 +34,7 @@ public final class CachingTaxRules implements TaxRules {
 
   @Override
   public Optional<TaxJurisdiction> jurisdictionOf(StoreId store) {
-    String key = PREFIX + store.value();
-    Optional<TaxJurisdiction> hit = cache.get(key, TaxJurisdiction.class);
-    if (hit.isPresent()) {
-      return hit;
-    }
-    Optional<TaxJurisdiction> loaded = delegate.jurisdictionOf(store);
-    loaded.ifPresent(j -> cache.put(key, j, ttl));
-    return loaded;
+    return cache.getOrLoad(
+        PREFIX + store.value(), TaxJurisdiction.class, ttl, () -> delegate.jurisdictionOf(store));
   }
 }
