@@ -160,16 +160,24 @@ public final class PostgresUnitOfWork implements UnitOfWork {
   }
 
   /**
-   * A held-back write: one {@code INSERT} (or upsert) with {@code ?} parameters; {@code
-   * valuesStart}/{@code valuesEnd} bound its {@code VALUES} row when it has exactly one (then rows
-   * of the same statement can share one multi-row insert), else both are -1.
+   * The parts of a held-back write's statement that grouping needs: its table, and where its one
+   * {@code VALUES} row starts and ends when rows of the statement can share a multi-row insert
+   * (else both -1: an upsert, whose rows must not update one row twice in a statement).
    */
-  private record Deferred(String table, String sql, Object[] args, int valuesStart, int valuesEnd) {
+  private record Shape(String table, int valuesStart, int valuesEnd) {
 
     private static final java.util.regex.Pattern INSERT_INTO =
         java.util.regex.Pattern.compile("^INSERT INTO (\\w+)");
 
-    static Deferred of(String sql, Object[] args) {
+    /** The shapes of the statements held back so far: a handful of constant strings. */
+    private static final java.util.Map<String, Shape> KNOWN =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    static Shape of(String sql) {
+      return KNOWN.computeIfAbsent(sql, Shape::parse);
+    }
+
+    private static Shape parse(String sql) {
       java.util.regex.Matcher m = INSERT_INTO.matcher(sql);
       if (!m.find()) {
         throw new IllegalArgumentException("only an INSERT can be held back: " + sql);
@@ -189,18 +197,35 @@ public final class PostgresUnitOfWork implements UnitOfWork {
           }
         }
       }
-      // a multi-row upsert may not update one row twice: an upsert's rows go one a statement
       boolean oneRow =
           end > 0
               && !sql.contains("DO UPDATE")
               && !sql.substring(end).stripLeading().startsWith(",");
-      return oneRow
-          ? new Deferred(m.group(1), sql, args, start, end)
-          : new Deferred(m.group(1), sql, args, -1, -1);
+      return oneRow ? new Shape(m.group(1), start, end) : new Shape(m.group(1), -1, -1);
+    }
+  }
+
+  /** A held-back write: one {@code INSERT} (or upsert) with {@code ?} parameters. */
+  private record Deferred(String sql, Object[] args, Shape shape) {
+
+    static Deferred of(String sql, Object[] args) {
+      return new Deferred(sql, args, Shape.of(sql));
+    }
+
+    String table() {
+      return shape.table();
+    }
+
+    int valuesStart() {
+      return shape.valuesStart();
+    }
+
+    int valuesEnd() {
+      return shape.valuesEnd();
     }
 
     boolean multiRow() {
-      return valuesEnd > 0;
+      return shape.valuesEnd() > 0;
     }
   }
 
@@ -213,9 +238,8 @@ public final class PostgresUnitOfWork implements UnitOfWork {
    * reads what it wrote; a failing write fails the transaction as it would have at once. Outside a
    * unit of work, the write runs at once.
    *
-   * <p>Two upserts of one row must not share a statement (PostgreSQL would keep either), so an
-   * {@code ON CONFLICT ... DO UPDATE} whose statement is already held back sends the held-back
-   * writes first.
+   * <p>Two upserts of one row must not share a statement (PostgreSQL would keep either): the rows
+   * of an {@code ON CONFLICT ... DO UPDATE} go one a statement, in order ({@link #send}).
    */
   void defer(String sql, Object... args) {
     java.util.List<Deferred> held = pending.get();
@@ -226,14 +250,6 @@ public final class PostgresUnitOfWork implements UnitOfWork {
             return null;
           });
       return;
-    }
-    if (sql.contains("DO UPDATE")) {
-      for (Deferred d : held) {
-        if (d.sql().equals(sql)) {
-          flushWrites(current.get());
-          break;
-        }
-      }
     }
     held.add(Deferred.of(sql, args));
   }
