@@ -63,16 +63,7 @@ public final class NotificationApi {
                       .notifications()
                       .subscribe(
                           new NotificationSubscription(
-                              call.store(),
-                              OrderApi.enumOf(
-                                  Notification.Kind.class,
-                                  StoreApi.required(b.kind(), "kind"),
-                                  "kind"),
-                              OrderApi.enumOf(
-                                  Notification.Channel.class,
-                                  StoreApi.required(b.channel(), "channel"),
-                                  "channel"),
-                              b.recipient()));
+                              call.store(), kind(b.kind()), channel(b.channel()), b.recipient()));
                 }),
         route(POST, store + "/templates")
             .doc("notifications", "Set the store's words for a kind of notification on a channel")
@@ -87,16 +78,21 @@ public final class NotificationApi {
                       .saveTemplate(
                           new NotificationTemplate(
                               call.store(),
-                              OrderApi.enumOf(
-                                  Notification.Kind.class,
-                                  StoreApi.required(b.kind(), "kind"),
-                                  "kind"),
-                              OrderApi.enumOf(
-                                  Notification.Channel.class,
-                                  StoreApi.required(b.channel(), "channel"),
-                                  "channel"),
+                              kind(b.kind()),
+                              channel(b.channel()),
                               b.subject(),
                               b.body()));
                 }));
+  }
+
+  /** A body's required {@code kind}, one of {@link Notification.Kind}. */
+  private static Notification.Kind kind(String value) {
+    return OrderApi.enumOf(Notification.Kind.class, StoreApi.required(value, "kind"), "kind");
+  }
+
+  /** A body's required {@code channel}, one of {@link Notification.Channel}. */
+  private static Notification.Channel channel(String value) {
+    return OrderApi.enumOf(
+        Notification.Channel.class, StoreApi.required(value, "channel"), "channel");
   }
 }
