@@ -52,13 +52,13 @@ public final class Run {
       case "pricing" -> pricing(quick);
       case "checkout-embedded" -> print(CheckoutEmbedded.run(env, warmup, seconds));
       case "checkout-http" -> print(CheckoutHttp.run(env, warmup, seconds));
-      case "relay" -> print(RelayBench.run(env, quick ? 5_000 : 20_000));
+      case "relay" -> print(RelayBench.run(env, warmup, quick ? 5_000 : 20_000));
       case "import" -> print(ImportBench.run(env, quick ? 100_000 : 1_000_000));
       default -> {
         pricing(true);
         print(CheckoutEmbedded.run(env, warmup, seconds));
         print(CheckoutHttp.run(env, warmup, seconds));
-        print(RelayBench.run(env, quick ? 5_000 : 20_000));
+        print(RelayBench.run(env, warmup, quick ? 5_000 : 20_000));
         print(ImportBench.run(env, quick ? 100_000 : 1_000_000));
       }
     }

@@ -28,4 +28,19 @@ public interface Outbox {
 
   /** Marks events as published. */
   void markSent(Collection<UUID> eventIds);
+
+  /**
+   * Claims up to {@code limit} unsent events and marks them sent, both inside the caller's unit of
+   * work, oldest first: for a relay that publishes them before the unit ends, so a failed publish
+   * rolls the mark back and the events wait for the next claim. Until the unit ends, the events are
+   * hidden from every other claim. By default {@link #claim} then {@link #markSent}; an adapter may
+   * do both in one step.
+   */
+  default List<EventEnvelope> claimAsSent(int limit) {
+    List<EventEnvelope> claimed = claim(limit);
+    if (!claimed.isEmpty()) {
+      markSent(claimed.stream().map(EventEnvelope::eventId).toList());
+    }
+    return claimed;
+  }
 }

@@ -4,28 +4,40 @@ import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.event.Outbox;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * {@link Outbox} in memory: events in append order. Thread-safe (one monitor); an append inside a
- * unit of work is removed again if the unit rolls back.
+ * {@link Outbox} in memory: events in append order. Thread-safe (one monitor). Inside a unit of
+ * work, an append is removed again and a {@link #markSent} undone if the unit rolls back; an event
+ * whose mark is undone takes its old place in the order.
  */
 public final class InMemoryOutbox implements Outbox {
 
-  private final Map<UUID, EventEnvelope> pending = new LinkedHashMap<>();
+  /** Unsent events by their place in append order. */
+  private final NavigableMap<Long, EventEnvelope> pending = new TreeMap<>();
+
+  /** The place of each unsent event. */
+  private final Map<UUID, Long> places = new HashMap<>();
+
   private final List<EventEnvelope> all = new ArrayList<>();
+  private long next;
 
   @Override
   public synchronized void append(EventEnvelope event) {
-    pending.put(event.eventId(), event);
+    long place = next++;
+    pending.put(place, event);
+    places.put(event.eventId(), place);
     all.add(event);
     InMemoryUnitOfWork.onRollback(
         () -> {
           synchronized (this) {
-            pending.remove(event.eventId());
+            pending.remove(place);
+            places.remove(event.eventId());
             all.remove(event);
           }
         });
@@ -38,7 +50,26 @@ public final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized void markSent(Collection<UUID> eventIds) {
-    eventIds.forEach(pending::remove);
+    Map<Long, EventEnvelope> sent = new HashMap<>();
+    for (UUID id : eventIds) {
+      Long place = places.remove(id);
+      if (place != null) {
+        sent.put(place, pending.remove(place));
+      }
+    }
+    if (sent.isEmpty()) {
+      return;
+    }
+    InMemoryUnitOfWork.onRollback(
+        () -> {
+          synchronized (this) {
+            sent.forEach(
+                (place, event) -> {
+                  pending.put(place, event);
+                  places.put(event.eventId(), place);
+                });
+          }
+        });
   }
 
   /** Every event ever appended and committed, in order (for tests and the demo). */

@@ -45,4 +45,14 @@ class InMemoryBackOfficePortsTest extends BackOfficePortsContract {
   protected Outbox newOutbox() {
     return new InMemoryOutbox();
   }
+
+  @Override
+  protected Transactional<Outbox> newTransactionalOutbox() {
+    return new Transactional<>(new InMemoryOutbox(), new InMemoryUnitOfWork());
+  }
+
+  @Override
+  protected boolean unitsOfWorkRunSideBySide() {
+    return false;
+  }
 }

@@ -1,6 +1,8 @@
 package io.vruksha.retail.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.event.DomainEvent;
@@ -17,6 +19,7 @@ import io.vruksha.retail.procurement.PurchaseOrder;
 import io.vruksha.retail.procurement.Supplier;
 import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.register.Shifts;
+import io.vruksha.retail.work.UnitOfWork;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,6 +27,11 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,6 +64,17 @@ public abstract class BackOfficePortsContract {
 
   /** A new, empty outbox. */
   protected abstract Outbox newOutbox();
+
+  /** A port with the unit of work its writes join. */
+  public record Transactional<T>(T port, UnitOfWork work) {}
+
+  /** An empty outbox and its unit of work. */
+  protected abstract Transactional<Outbox> newTransactionalOutbox();
+
+  /** Whether two units of work can be open at once (the in-memory ones run one at a time). */
+  protected boolean unitsOfWorkRunSideBySide() {
+    return true;
+  }
 
   @Test
   void storesAreListedById() {
@@ -185,5 +204,92 @@ public abstract class BackOfficePortsContract {
     outbox.markSent(List.of(a.eventId()));
     assertThat(outbox.pending(10)).containsExactly(b);
     assertThat(a.subject()).isEqualTo("retail.customer.customer.created.v1");
+  }
+
+  @Test
+  void eventsClaimedAsSentAreSentWhenTheUnitCommitsAndWaitInTheirOrderWhenItRollsBack() {
+    Transactional<Outbox> t = newTransactionalOutbox();
+    Outbox outbox = t.port();
+    List<EventEnvelope> events = customersCreated(3);
+    events.forEach(outbox::append);
+    EventEnvelope a = events.get(0);
+    EventEnvelope b = events.get(1);
+    EventEnvelope c = events.get(2);
+
+    // a relay whose publish failed: the marks go with the unit
+    assertThatThrownBy(
+            () ->
+                t.work()
+                    .run(
+                        () -> {
+                          assertThat(outbox.claimAsSent(2)).containsExactly(a, b);
+                          // marked in this unit: the next claim goes on from there
+                          assertThat(outbox.claimAsSent(2)).containsExactly(c);
+                          throw new IllegalStateException("NATS did not acknowledge the batch");
+                        }))
+        .hasMessageContaining("did not acknowledge");
+    assertThat(outbox.pending(10)).containsExactly(a, b, c);
+
+    // a relay whose batch was acknowledged
+    assertThat(t.work().run(() -> outbox.claimAsSent(2))).containsExactly(a, b);
+    assertThat(outbox.pending(10)).containsExactly(c);
+    assertThat(t.work().run(() -> outbox.claimAsSent(2))).containsExactly(c);
+    assertThat(t.work().run(() -> outbox.claimAsSent(2))).isEmpty();
+    assertThat(outbox.pending(10)).isEmpty();
+  }
+
+  @Test
+  void aSecondRelayClaimsPastEventsAnotherRelayHoldsUntilItsUnitEnds() throws Exception {
+    assumeTrue(unitsOfWorkRunSideBySide(), "units of work run one at a time here");
+    Transactional<Outbox> t = newTransactionalOutbox();
+    Outbox outbox = t.port();
+    List<EventEnvelope> events = customersCreated(5);
+    events.forEach(outbox::append);
+    CountDownLatch claimed = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService first = Executors.newSingleThreadExecutor();
+    try {
+      Future<List<EventEnvelope>> held =
+          first.submit(
+              () ->
+                  t.work()
+                      .run(
+                          () -> {
+                            List<EventEnvelope> batch = outbox.claimAsSent(2);
+                            claimed.countDown();
+                            await(release);
+                            return batch;
+                          }));
+      assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
+      // while the first relay waits for its acknowledgements, the next batch is the next events
+      assertThat(t.work().run(() -> outbox.claimAsSent(2)))
+          .containsExactly(events.get(2), events.get(3));
+      release.countDown();
+      assertThat(held.get(10, TimeUnit.SECONDS)).containsExactly(events.get(0), events.get(1));
+    } finally {
+      release.countDown();
+      first.shutdownNow();
+    }
+    assertThat(outbox.pending(10)).containsExactly(events.get(4));
+  }
+
+  private static List<EventEnvelope> customersCreated(int n) {
+    List<EventEnvelope> events = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      events.add(
+          EventEnvelope.of(new DomainEvent.CustomerCreated(S1, "c" + i, false), T0, "x" + i));
+    }
+    return events;
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("never released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -10,19 +10,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Publishes committed events from the outbox to JetStream, exactly once per event id on the wire:
- * each batch is claimed inside a unit of work, published asynchronously with {@code Nats-Msg-Id} =
- * event id, and marked sent only after every acknowledgement; a failure rolls the unit back and the
- * rows wait. A republished id inside the stream's duplicate window is dropped by JetStream. Several
- * relays may run at once on an outbox that supports claims (PostgreSQL: {@code SKIP LOCKED}).
- * {@link #start} runs it in the background, backing off while NATS is down. Thread-safe.
+ * each batch is claimed and marked sent inside a unit of work ({@link Outbox#claimAsSent}),
+ * published asynchronously with {@code Nats-Msg-Id} = event id, and the unit commits only after
+ * every acknowledgement; a failure rolls the unit back and the rows wait. A republished id inside
+ * the stream's duplicate window is dropped by JetStream. Several relays may run at once on an
+ * outbox that supports claims (PostgreSQL: {@code SKIP LOCKED}).
+ *
+ * <p>{@link #start} runs it in the background on {@code workers} threads (two by default), backing
+ * off while NATS is down. While one worker waits for its batch's acknowledgements, the next claims
+ * and publishes the following batch; claiming and publishing take turns, so batches go on the wire
+ * in the order they were claimed. Only a batch that fails and is published again later can arrive
+ * after younger events. Thread-safe.
  */
 public final class NatsOutboxRelay implements AutoCloseable {
 
@@ -33,8 +39,16 @@ public final class NatsOutboxRelay implements AutoCloseable {
   private final UnitOfWork work;
   private final int batchSize;
   private final Duration ackTimeout;
+  private final int workers;
+
+  /** Held while a batch is claimed and put on the wire, so batches go out in claim order. */
+  private final ReentrantLock turn = new ReentrantLock();
+
   private volatile boolean running;
-  private Thread thread;
+  private final List<Thread> threads = new ArrayList<>();
+
+  /** Background workers by default: one claims and publishes while the other waits for acks. */
+  public static final int DEFAULT_WORKERS = 2;
 
   /** A relay from {@code outbox} to {@code nats}, {@code batchSize} events at a time. */
   public NatsOutboxRelay(NatsEvents nats, Outbox outbox, UnitOfWork work, int batchSize) {
@@ -46,11 +60,32 @@ public final class NatsOutboxRelay implements AutoCloseable {
    */
   public NatsOutboxRelay(
       NatsEvents nats, Outbox outbox, UnitOfWork work, int batchSize, Duration ackTimeout) {
+    this(nats, outbox, work, batchSize, ackTimeout, DEFAULT_WORKERS);
+  }
+
+  /**
+   * A relay whose background run ({@link #start}) uses {@code workers} threads, each with a unit of
+   * work (a database connection) of its own.
+   */
+  public NatsOutboxRelay(
+      NatsEvents nats,
+      Outbox outbox,
+      UnitOfWork work,
+      int batchSize,
+      Duration ackTimeout,
+      int workers) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+    }
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+    }
     this.ackTimeout = Objects.requireNonNull(ackTimeout, "ackTimeout");
     this.nats = Objects.requireNonNull(nats, "nats");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.work = Objects.requireNonNull(work, "work");
     this.batchSize = batchSize;
+    this.workers = workers;
   }
 
   /**
@@ -75,30 +110,23 @@ public final class NatsOutboxRelay implements AutoCloseable {
   private int relayBatch() {
     return work.run(
         () -> {
-          List<EventEnvelope> batch = outbox.claim(batchSize);
-          if (batch.isEmpty()) {
-            return 0;
-          }
-          List<CompletableFuture<PublishAck>> acks = new ArrayList<>(batch.size());
+          List<EventEnvelope> batch;
+          List<CompletableFuture<PublishAck>> acks;
+          // the next batch is claimed only once this one is on the wire; its acks are waited for
+          // outside the turn, while another worker claims and publishes
+          turn.lock();
           try {
-            for (EventEnvelope e : batch) {
-              acks.add(
-                  nats.jetStream()
-                      .publishAsync(
-                          nats.config().wire(e.subject()),
-                          EventCodec.headers(e),
-                          EventCodec.body(e),
-                          PublishOptions.builder().messageId(e.eventId().toString()).build()));
+            batch = outbox.claimAsSent(batchSize);
+            if (batch.isEmpty()) {
+              return 0;
             }
-          } catch (RuntimeException e) {
-            // a closed or reconnecting connection refuses to publish: the batch waits
-            throw new UnavailableException("NATS refused the batch: " + e.getMessage(), e);
+            acks = publish(batch);
+          } finally {
+            turn.unlock();
           }
-          List<UUID> sent = new ArrayList<>(batch.size());
           try {
-            for (int i = 0; i < batch.size(); i++) {
-              acks.get(i).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-              sent.add(batch.get(i).eventId());
+            for (CompletableFuture<PublishAck> ack : acks) {
+              ack.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
             }
           } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -111,56 +139,80 @@ public final class NatsOutboxRelay implements AutoCloseable {
                 "NATS did not acknowledge the batch: " + e.getMessage(), e);
           }
           nats.jetStreamAnswered();
-          outbox.markSent(sent);
-          return sent.size();
+          return batch.size();
         });
   }
 
-  /** Relays until closed, backing off from 100 ms to 5 s while NATS is down. */
+  private List<CompletableFuture<PublishAck>> publish(List<EventEnvelope> batch) {
+    List<CompletableFuture<PublishAck>> acks = new ArrayList<>(batch.size());
+    try {
+      for (EventEnvelope e : batch) {
+        acks.add(
+            nats.jetStream()
+                .publishAsync(
+                    nats.config().wire(e.subject()),
+                    EventCodec.headers(e),
+                    EventCodec.body(e),
+                    PublishOptions.builder().messageId(e.eventId().toString()).build()));
+      }
+    } catch (RuntimeException e) {
+      // a closed or reconnecting connection refuses to publish: the batch waits
+      throw new UnavailableException("NATS refused the batch: " + e.getMessage(), e);
+    }
+    return acks;
+  }
+
+  /**
+   * Relays until closed on {@code workers} background threads, each backing off from 100 ms to 5 s
+   * while NATS is down.
+   */
   public synchronized void start() {
     if (running) {
       return;
     }
     running = true;
-    thread =
-        new Thread(
-            () -> {
-              Duration pause = Duration.ofMillis(100);
-              int failures = 0;
-              while (running) {
-                try {
-                  int n = relayOnce();
-                  pause = Duration.ofMillis(100);
-                  failures = 0;
-                  if (n == 0) {
-                    Thread.sleep(50);
-                  }
-                } catch (RuntimeException e) {
-                  // whatever failed, the batch was rolled back and waits; never let the relay die
-                  LOG.warn("outbox relay waiting {} ms: {}", pause.toMillis(), e.getMessage());
-                  if (++failures % 3 == 0) {
-                    // acknowledgements can stop coming on a connection that survived a server
-                    // restart: start a fresh one
-                    try {
-                      nats.forceReconnect();
-                    } catch (RuntimeException reconnect) {
-                      LOG.warn("outbox relay could not reconnect: {}", reconnect.getMessage());
-                    }
-                  }
-                  sleep(pause);
-                  pause =
-                      pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
-                          ? Duration.ofSeconds(5)
-                          : pause.multipliedBy(2);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                  return;
-                }
-              }
-            },
-            "vruksha-outbox-relay");
-    thread.setDaemon(true);
-    thread.start();
+    threads.clear();
+    for (int w = 1; w <= workers; w++) {
+      Thread thread = new Thread(this::relayUntilClosed, "vruksha-outbox-relay-" + w);
+      thread.setDaemon(true);
+      threads.add(thread);
+      thread.start();
+    }
+  }
+
+  private void relayUntilClosed() {
+    Duration pause = Duration.ofMillis(100);
+    int failures = 0;
+    while (running) {
+      try {
+        int n = relayOnce();
+        pause = Duration.ofMillis(100);
+        failures = 0;
+        if (n == 0) {
+          Thread.sleep(50);
+        }
+      } catch (RuntimeException e) {
+        // whatever failed, the batch was rolled back and waits; never let the relay die
+        LOG.warn("outbox relay waiting {} ms: {}", pause.toMillis(), e.getMessage());
+        if (++failures % 3 == 0) {
+          // acknowledgements can stop coming on a connection that survived a server
+          // restart: start a fresh one
+          try {
+            nats.forceReconnect();
+          } catch (RuntimeException reconnect) {
+            LOG.warn("outbox relay could not reconnect: {}", reconnect.getMessage());
+          }
+        }
+        sleep(pause);
+        pause =
+            pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
+                ? Duration.ofSeconds(5)
+                : pause.multipliedBy(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private static void sleep(Duration d) {
@@ -175,13 +227,15 @@ public final class NatsOutboxRelay implements AutoCloseable {
   @Override
   public synchronized void close() {
     running = false;
-    if (thread != null) {
-      thread.interrupt();
+    threads.forEach(Thread::interrupt);
+    for (Thread thread : threads) {
       try {
         thread.join(5_000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        return;
       }
     }
+    threads.clear();
   }
 }

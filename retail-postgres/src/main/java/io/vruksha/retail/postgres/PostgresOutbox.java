@@ -104,6 +104,29 @@ public final class PostgresOutbox implements Outbox {
                 .list());
   }
 
+  /**
+   * Claims and marks in one statement: the oldest unsent rows no other relay holds are locked and
+   * given {@code sent_at}, in the caller's unit of work, whose rollback clears the mark again.
+   */
+  @Override
+  public List<EventEnvelope> claimAsSent(int limit) {
+    return work.with(
+        h ->
+            h
+                .createQuery(
+                    "UPDATE outbox o SET sent_at = now() FROM (SELECT position FROM outbox"
+                        + " WHERE sent_at IS NULL ORDER BY position LIMIT :n FOR UPDATE SKIP LOCKED) c"
+                        + " WHERE o.position = c.position RETURNING o.*")
+                .bind("n", limit)
+                .map((rs, ctx) -> java.util.Map.entry(rs.getLong("position"), read(rs)))
+                .list()
+                .stream()
+                // UPDATE ... RETURNING gives no order: back to the outbox's
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .map(java.util.Map.Entry::getValue)
+                .toList());
+  }
+
   @Override
   public void markSent(Collection<UUID> eventIds) {
     if (eventIds.isEmpty()) {

@@ -48,4 +48,10 @@ class PostgresBackOfficePortsIT extends BackOfficePortsContract {
   protected Outbox newOutbox() {
     return new PostgresOutbox(TestDatabase.fresh());
   }
+
+  @Override
+  protected Transactional<Outbox> newTransactionalOutbox() {
+    PostgresDatabase db = TestDatabase.fresh();
+    return new Transactional<>(new PostgresOutbox(db), db.unitOfWork());
+  }
 }
