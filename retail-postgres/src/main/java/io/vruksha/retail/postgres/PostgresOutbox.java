@@ -139,12 +139,31 @@ public final class PostgresOutbox implements Outbox {
                 .execute());
   }
 
+  /** The event classes by the name stored with each row, so a relay's batch looks each up once. */
+  private static final java.util.Map<String, Class<?>> PAYLOAD_CLASSES = payloadClasses();
+
+  private static java.util.Map<String, Class<?>> payloadClasses() {
+    java.util.Map<String, Class<?>> classes = new java.util.HashMap<>();
+    for (Class<?> c : DomainEvent.class.getPermittedSubclasses()) {
+      classes.put(c.getName(), c);
+    }
+    return java.util.Map.copyOf(classes);
+  }
+
+  private static Class<?> payloadClass(String type) {
+    Class<?> c = type == null ? null : PAYLOAD_CLASSES.get(type);
+    if (c == null) {
+      throw new IllegalArgumentException("no event type " + type);
+    }
+    return c;
+  }
+
   private static EventEnvelope read(java.sql.ResultSet rs) throws java.sql.SQLException {
     String type = rs.getString("payload_type");
     DomainEvent payload;
     try {
-      payload = (DomainEvent) JSON.readValue(rs.getString("payload"), Class.forName(type));
-    } catch (JsonProcessingException | ClassNotFoundException | ClassCastException e) {
+      payload = (DomainEvent) JSON.readValue(rs.getString("payload"), payloadClass(type));
+    } catch (JsonProcessingException | IllegalArgumentException | ClassCastException e) {
       throw new UnavailableException(
           "outbox row " + rs.getString("event_id") + " has an unreadable " + type, e);
     }
