@@ -185,9 +185,13 @@ public final class PostgresStockLedger implements StockLedger {
                       + " CAST(:at AS timestamptz[])) WITH ORDINALITY"
                       + " AS m(store_id, location_id, sku, change, neg, reason, reference, note,"
                       + " moved_at, ord)),"
-                      // locked in the order given, as one move after the other would lock them
-                      + " locked AS (SELECT s.store_id, s.location_id, s.sku FROM stock_levels s"
-                      + " JOIN m USING (store_id, location_id, sku) ORDER BY m.ord FOR UPDATE OF s),"
+                      // locked in the order given, as one move after the other would lock them,
+                      // each row found by its key: a join here was planned as a scan of the whole
+                      // table while stock_levels still looked small to the planner
+                      + " locked AS (SELECT l.store_id, l.location_id, l.sku FROM m CROSS JOIN"
+                      + " LATERAL (SELECT s.store_id, s.location_id, s.sku FROM stock_levels s"
+                      + " WHERE s.store_id = m.store_id AND s.location_id = m.location_id"
+                      + " AND s.sku = m.sku FOR UPDATE) l),"
                       + " level AS (UPDATE stock_levels s SET on_hand = s.on_hand + m.change"
                       + " FROM m JOIN locked USING (store_id, location_id, sku)"
                       + " WHERE s.store_id = m.store_id AND s.location_id = m.location_id"
