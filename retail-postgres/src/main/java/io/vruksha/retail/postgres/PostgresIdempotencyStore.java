@@ -14,13 +14,16 @@ public final class PostgresIdempotencyStore implements IdempotencyStore {
     this.work = db.unitOfWork();
   }
 
+  /** A request's stored key (a checkout's statement; its plan is pinned by HotPathPlansIT). */
+  static final String FIND =
+      "SELECT request_hash, result_id FROM idempotency_keys WHERE store_id = :s AND key = :k";
+
   @Override
   public Optional<Entry> find(StoreId store, String key) {
     return work.withTables(
         java.util.Set.of("idempotency_keys"),
         h ->
-            h.createQuery(
-                    "SELECT request_hash, result_id FROM idempotency_keys WHERE store_id = :s AND key = :k")
+            h.createQuery(FIND)
                 .bind("s", store.value())
                 .bind("k", key)
                 .map((rs, ctx) -> new Entry(store, key, rs.getString(1), rs.getString(2)))

@@ -67,9 +67,12 @@ public final class PostgresJournal implements Journal {
     return head.orElseThrow();
   }
 
+  /** Locks a store's head row (a checkout's statement; its plan is pinned by HotPathPlansIT). */
+  static final String LOCK_HEAD =
+      "SELECT last_sequence, last_hash FROM journal_heads WHERE store_id = :s FOR UPDATE";
+
   private static Optional<Head> lockHead(Handle h, StoreId store) {
-    return h.createQuery(
-            "SELECT last_sequence, last_hash FROM journal_heads WHERE store_id = :s FOR UPDATE")
+    return h.createQuery(LOCK_HEAD)
         .bind("s", store.value())
         .map((rs, ctx) -> new Head(rs.getLong("last_sequence"), rs.getString("last_hash")))
         .findOne();

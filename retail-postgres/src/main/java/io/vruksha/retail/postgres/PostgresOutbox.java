@@ -104,6 +104,12 @@ public final class PostgresOutbox implements Outbox {
                 .list());
   }
 
+  /** The relay's claim (its plan is pinned by HotPathPlansIT). */
+  static final String CLAIM_AS_SENT =
+      "UPDATE outbox o SET sent_at = now() FROM (SELECT position FROM outbox"
+          + " WHERE sent_at IS NULL ORDER BY position LIMIT :n FOR UPDATE SKIP LOCKED) c"
+          + " WHERE o.position = c.position RETURNING o.*";
+
   /**
    * Claims and marks in one statement: the oldest unsent rows no other relay holds are locked and
    * given {@code sent_at}, in the caller's unit of work, whose rollback clears the mark again.
@@ -113,10 +119,7 @@ public final class PostgresOutbox implements Outbox {
     return work.with(
         h ->
             h
-                .createQuery(
-                    "UPDATE outbox o SET sent_at = now() FROM (SELECT position FROM outbox"
-                        + " WHERE sent_at IS NULL ORDER BY position LIMIT :n FOR UPDATE SKIP LOCKED) c"
-                        + " WHERE o.position = c.position RETURNING o.*")
+                .createQuery(CLAIM_AS_SENT)
                 .bind("n", limit)
                 .map((rs, ctx) -> java.util.Map.entry(rs.getLong("position"), read(rs)))
                 .list()

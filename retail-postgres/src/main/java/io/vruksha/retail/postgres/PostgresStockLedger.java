@@ -60,6 +60,52 @@ public final class PostgresStockLedger implements StockLedger {
     this.work = db.unitOfWork();
   }
 
+  /**
+   * One move: the level updated where the stock allows it, and its movement recorded (a checkout's
+   * statement when a level has no row yet or is short; its plan is pinned by HotPathPlansIT).
+   */
+  static final String MOVE =
+      "WITH level AS (UPDATE stock_levels SET on_hand = on_hand + :c"
+          + " WHERE store_id = :s AND location_id = :l AND sku = :k"
+          + " AND (:c >= 0 OR :neg OR on_hand + :c - reserved >= 0)"
+          + " RETURNING on_hand, reserved, safety_buffer),"
+          + " movement AS (INSERT INTO stock_movements"
+          + " (store_id, location_id, sku, change, reason, reference, note, moved_at)"
+          + " SELECT :s, :l, :k, :c, :r, :ref, :n, :at FROM level RETURNING sequence)"
+          + " SELECT level.*, movement.sequence FROM level, movement";
+
+  /**
+   * A sale's lines in one statement: each level locked by its key in the order given, updated where
+   * the stock allows it, a movement recorded for each (its plan is pinned by HotPathPlansIT).
+   */
+  static final String MOVE_ALL =
+      "WITH m AS (SELECT * FROM unnest(CAST(:s AS text[]), CAST(:l AS text[]),"
+          + " CAST(:k AS text[]), CAST(:c AS numeric[]), CAST(:neg AS boolean[]),"
+          + " CAST(:r AS text[]), CAST(:ref AS text[]), CAST(:n AS text[]),"
+          + " CAST(:at AS timestamptz[])) WITH ORDINALITY"
+          + " AS m(store_id, location_id, sku, change, neg, reason, reference, note,"
+          + " moved_at, ord)),"
+          // locked in the order given, as one move after the other would lock them,
+          // each row found by its key: a join here was planned as a scan of the whole
+          // table while stock_levels still looked small to the planner
+          + " locked AS (SELECT l.store_id, l.location_id, l.sku FROM m CROSS JOIN"
+          + " LATERAL (SELECT s.store_id, s.location_id, s.sku FROM stock_levels s"
+          + " WHERE s.store_id = m.store_id AND s.location_id = m.location_id"
+          + " AND s.sku = m.sku FOR UPDATE) l),"
+          + " level AS (UPDATE stock_levels s SET on_hand = s.on_hand + m.change"
+          + " FROM m JOIN locked USING (store_id, location_id, sku)"
+          + " WHERE s.store_id = m.store_id AND s.location_id = m.location_id"
+          + " AND s.sku = m.sku"
+          + " AND (m.change >= 0 OR m.neg OR s.on_hand + m.change - s.reserved >= 0)"
+          + " RETURNING m.ord, s.on_hand, s.reserved, s.safety_buffer),"
+          + " movement AS (INSERT INTO stock_movements"
+          + " (store_id, location_id, sku, change, reason, reference, note, moved_at)"
+          + " SELECT m.store_id, m.location_id, m.sku, m.change, m.reason, m.reference,"
+          + " m.note, m.moved_at FROM m JOIN level USING (ord) ORDER BY m.ord"
+          + " RETURNING sequence, store_id, location_id, sku)"
+          + " SELECT level.*, movement.sequence FROM level JOIN m USING (ord)"
+          + " JOIN movement USING (store_id, location_id, sku)";
+
   @Override
   public StockLevel level(StockKey key) {
     return work.with(h -> find(h, key));
@@ -178,33 +224,7 @@ public final class PostgresStockLedger implements StockLedger {
             times[i] = m.at().toString();
           }
           java.util.Map<Integer, Moved> booked = new java.util.HashMap<>();
-          h.createQuery(
-                  "WITH m AS (SELECT * FROM unnest(CAST(:s AS text[]), CAST(:l AS text[]),"
-                      + " CAST(:k AS text[]), CAST(:c AS numeric[]), CAST(:neg AS boolean[]),"
-                      + " CAST(:r AS text[]), CAST(:ref AS text[]), CAST(:n AS text[]),"
-                      + " CAST(:at AS timestamptz[])) WITH ORDINALITY"
-                      + " AS m(store_id, location_id, sku, change, neg, reason, reference, note,"
-                      + " moved_at, ord)),"
-                      // locked in the order given, as one move after the other would lock them,
-                      // each row found by its key: a join here was planned as a scan of the whole
-                      // table while stock_levels still looked small to the planner
-                      + " locked AS (SELECT l.store_id, l.location_id, l.sku FROM m CROSS JOIN"
-                      + " LATERAL (SELECT s.store_id, s.location_id, s.sku FROM stock_levels s"
-                      + " WHERE s.store_id = m.store_id AND s.location_id = m.location_id"
-                      + " AND s.sku = m.sku FOR UPDATE) l),"
-                      + " level AS (UPDATE stock_levels s SET on_hand = s.on_hand + m.change"
-                      + " FROM m JOIN locked USING (store_id, location_id, sku)"
-                      + " WHERE s.store_id = m.store_id AND s.location_id = m.location_id"
-                      + " AND s.sku = m.sku"
-                      + " AND (m.change >= 0 OR m.neg OR s.on_hand + m.change - s.reserved >= 0)"
-                      + " RETURNING m.ord, s.on_hand, s.reserved, s.safety_buffer),"
-                      + " movement AS (INSERT INTO stock_movements"
-                      + " (store_id, location_id, sku, change, reason, reference, note, moved_at)"
-                      + " SELECT m.store_id, m.location_id, m.sku, m.change, m.reason, m.reference,"
-                      + " m.note, m.moved_at FROM m JOIN level USING (ord) ORDER BY m.ord"
-                      + " RETURNING sequence, store_id, location_id, sku)"
-                      + " SELECT level.*, movement.sequence FROM level JOIN m USING (ord)"
-                      + " JOIN movement USING (store_id, location_id, sku)")
+          h.createQuery(MOVE_ALL)
               .bindArray("s", String.class, (Object[]) stores)
               .bindArray("l", String.class, (Object[]) locations)
               .bindArray("k", String.class, (Object[]) skus)
@@ -272,15 +292,7 @@ public final class PostgresStockLedger implements StockLedger {
       String reference,
       String note,
       Instant at) {
-    return h.createQuery(
-            "WITH level AS (UPDATE stock_levels SET on_hand = on_hand + :c"
-                + " WHERE store_id = :s AND location_id = :l AND sku = :k"
-                + " AND (:c >= 0 OR :neg OR on_hand + :c - reserved >= 0)"
-                + " RETURNING on_hand, reserved, safety_buffer),"
-                + " movement AS (INSERT INTO stock_movements"
-                + " (store_id, location_id, sku, change, reason, reference, note, moved_at)"
-                + " SELECT :s, :l, :k, :c, :r, :ref, :n, :at FROM level RETURNING sequence)"
-                + " SELECT level.*, movement.sequence FROM level, movement")
+    return h.createQuery(MOVE)
         .bind("c", change)
         .bind("neg", allowNegative)
         .bind("s", key.store().value())
