@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * CPU time used by the processes a benchmark involves (this JVM, PostgreSQL, nats-server), read
- * from {@code /proc/PID/stat}: the sum over every process of that name, user and system time, in
- * clock ticks. Off Linux, nothing is read and nothing is reported.
+ * CPU time used by the processes a benchmark involves, read from {@code /proc/PID/stat}, user and
+ * system time in clock ticks: this JVM ({@code java}), and every PostgreSQL ({@code postgres}) and
+ * nats-server ({@code nats}) process on the machine, so nothing else should run beside the
+ * benchmark. A process that ends between two readings loses its ticks. Off Linux, nothing is read
+ * and nothing is reported.
  */
 final class ProcessCpu {
 
@@ -31,6 +33,7 @@ final class ProcessCpu {
 
   /** Ticks used so far by {@code java}, {@code postgres} and {@code nats}, by process name. */
   static Map<String, Long> read() {
+    String self = Long.toString(ProcessHandle.current().pid());
     Map<String, Long> ticks = new TreeMap<>();
     Path proc = Path.of("/proc");
     if (!Files.isDirectory(proc)) {
@@ -49,7 +52,9 @@ final class ProcessCpu {
         String name =
             comm.startsWith("postgres")
                 ? "postgres"
-                : comm.startsWith("nats") ? "nats" : comm.equals("java") ? "java" : null;
+                : comm.startsWith("nats")
+                    ? "nats"
+                    : pid.getFileName().toString().equals(self) ? "java" : null;
         if (name != null) {
           String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
           ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);

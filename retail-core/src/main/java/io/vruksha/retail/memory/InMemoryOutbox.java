@@ -5,16 +5,20 @@ import io.vruksha.retail.event.Outbox;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * {@link Outbox} in memory: events in append order. Thread-safe (one monitor). Inside a unit of
  * work, an append is removed again and a {@link #markSent} undone if the unit rolls back; an event
- * whose mark is undone takes its old place in the order.
+ * whose mark is undone takes its old place in the order. There is no isolation between units:
+ * {@link #pending} leaves out events a relay has claimed and not yet seen acknowledged, which come
+ * back if its unit rolls back.
  */
 public final class InMemoryOutbox implements Outbox {
 
@@ -25,6 +29,12 @@ public final class InMemoryOutbox implements Outbox {
   private final Map<UUID, Long> places = new HashMap<>();
 
   private final List<EventEnvelope> all = new ArrayList<>();
+
+  /**
+   * The ids in {@link #all}: an append rolled back in one unit is never brought back by another.
+   */
+  private final Set<UUID> appended = new HashSet<>();
+
   private long next;
 
   @Override
@@ -33,12 +43,14 @@ public final class InMemoryOutbox implements Outbox {
     pending.put(place, event);
     places.put(event.eventId(), place);
     all.add(event);
+    appended.add(event.eventId());
     InMemoryUnitOfWork.onRollback(
         () -> {
           synchronized (this) {
             pending.remove(place);
             places.remove(event.eventId());
             all.remove(event);
+            appended.remove(event.eventId());
           }
         });
   }
@@ -65,8 +77,10 @@ public final class InMemoryOutbox implements Outbox {
           synchronized (this) {
             sent.forEach(
                 (place, event) -> {
-                  pending.put(place, event);
-                  places.put(event.eventId(), place);
+                  if (appended.contains(event.eventId())) {
+                    pending.put(place, event);
+                    places.put(event.eventId(), place);
+                  }
                 });
           }
         });

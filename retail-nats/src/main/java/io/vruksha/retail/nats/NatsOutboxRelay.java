@@ -24,11 +24,11 @@ import org.slf4j.LoggerFactory;
  * the stream's duplicate window is dropped by JetStream. Several relays may run at once on an
  * outbox that supports claims (PostgreSQL: {@code SKIP LOCKED}).
  *
- * <p>{@link #start} runs it in the background on {@code workers} threads (two by default), backing
- * off while NATS is down. While one worker waits for its batch's acknowledgements, the next claims
- * and publishes the following batch; claiming and publishing take turns, so batches go on the wire
- * in the order they were claimed. Only a batch that fails and is published again later can arrive
- * after younger events. Thread-safe.
+ * <p>{@link #start} runs it in the background on {@code workers} threads (one by default), backing
+ * off while NATS is down. With more than one, while one worker waits for its batch's
+ * acknowledgements the next claims and publishes the following batch; claiming and publishing take
+ * turns, so one relay puts its batches on the wire in the order it claimed them. A batch that fails
+ * and is published again later arrives after younger events. Thread-safe.
  */
 public final class NatsOutboxRelay implements AutoCloseable {
 
@@ -44,11 +44,21 @@ public final class NatsOutboxRelay implements AutoCloseable {
   /** Held while a batch is claimed and put on the wire, so batches go out in claim order. */
   private final ReentrantLock turn = new ReentrantLock();
 
-  private volatile boolean running;
-  private final List<Thread> threads = new ArrayList<>();
+  /** The background run {@link #start} began and {@link #close} has not ended; guarded by this. */
+  private Run run;
 
-  /** Background workers by default: one claims and publishes while the other waits for acks. */
-  public static final int DEFAULT_WORKERS = 2;
+  /** One background run: its workers, and the flag that stops them (and only them). */
+  private static final class Run {
+    volatile boolean running = true;
+    final List<Thread> threads = new ArrayList<>();
+  }
+
+  /**
+   * Background workers by default. On a 2-core machine shared with PostgreSQL and nats-server a
+   * second worker showed no gain (the relay is CPU-bound there, docs/performance.md); where acks
+   * take longer (a remote, replicated stream) more workers overlap the wait.
+   */
+  public static final int DEFAULT_WORKERS = 1;
 
   /** A relay from {@code outbox} to {@code nats}, {@code batchSize} events at a time. */
   public NatsOutboxRelay(NatsEvents nats, Outbox outbox, UnitOfWork work, int batchSize) {
@@ -167,23 +177,23 @@ public final class NatsOutboxRelay implements AutoCloseable {
    * while NATS is down.
    */
   public synchronized void start() {
-    if (running) {
+    if (run != null) {
       return;
     }
-    running = true;
-    threads.clear();
+    Run started = new Run();
     for (int w = 1; w <= workers; w++) {
-      Thread thread = new Thread(this::relayUntilClosed, "vruksha-outbox-relay-" + w);
+      Thread thread = new Thread(() -> relayUntilClosed(started), "vruksha-outbox-relay-" + w);
       thread.setDaemon(true);
-      threads.add(thread);
-      thread.start();
+      started.threads.add(thread);
     }
+    run = started;
+    started.threads.forEach(Thread::start);
   }
 
-  private void relayUntilClosed() {
+  private void relayUntilClosed(Run run) {
     Duration pause = Duration.ofMillis(100);
     int failures = 0;
-    while (running) {
+    while (run.running) {
       try {
         int n = relayOnce();
         pause = Duration.ofMillis(100);
@@ -226,9 +236,15 @@ public final class NatsOutboxRelay implements AutoCloseable {
   /** Stops the background relay. */
   @Override
   public synchronized void close() {
-    running = false;
-    threads.forEach(Thread::interrupt);
-    for (Thread thread : threads) {
+    Run stopping = run;
+    run = null;
+    if (stopping == null) {
+      return;
+    }
+    // a worker that outlives the wait below still stops: its run's flag stays false
+    stopping.running = false;
+    stopping.threads.forEach(Thread::interrupt);
+    for (Thread thread : stopping.threads) {
       try {
         thread.join(5_000);
       } catch (InterruptedException e) {
@@ -236,6 +252,5 @@ public final class NatsOutboxRelay implements AutoCloseable {
         return;
       }
     }
-    threads.clear();
   }
 }

@@ -27,9 +27,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The relay as the server runs it, on a PostgreSQL outbox and the real nats-server: two background
- * workers, each claiming a batch in a transaction of its own while the other waits for its
- * acknowledgements, still put every event on the stream once and in the outbox's order.
+ * The relay on a PostgreSQL outbox and the real nats-server, with two background workers, each
+ * claiming a batch in a transaction of its own while the other waits for its acknowledgements:
+ * every event still reaches the stream once, and in the outbox's order (the sales commit one after
+ * another here, so outbox order is commit order).
  */
 class PostgresRelayIT {
 
@@ -52,7 +53,7 @@ class PostgresRelayIT {
     try (NatsEvents nats = NatsEvents.connect(config)) {
       try {
         NatsOutboxRelay relay =
-            new NatsOutboxRelay(nats, outbox, db.unitOfWork(), 50, Duration.ofSeconds(10));
+            new NatsOutboxRelay(nats, outbox, db.unitOfWork(), 50, Duration.ofSeconds(10), 2);
         relay.start();
         try {
           // sales keep committing while the relay runs, 25 events to a transaction
