@@ -51,6 +51,10 @@ public final class NatsOutboxRelay implements AutoCloseable {
   private static final class Run {
     volatile boolean running = true;
     final List<Thread> threads = new ArrayList<>();
+
+    /** Failures in a row, counted across the run's workers: one reconnect for all of them. */
+    final java.util.concurrent.atomic.AtomicInteger failures =
+        new java.util.concurrent.atomic.AtomicInteger();
   }
 
   /**
@@ -192,25 +196,27 @@ public final class NatsOutboxRelay implements AutoCloseable {
 
   private void relayUntilClosed(Run run) {
     Duration pause = Duration.ofMillis(100);
-    int failures = 0;
     while (run.running) {
       try {
         int n = relayOnce();
         pause = Duration.ofMillis(100);
-        failures = 0;
+        run.failures.set(0);
         if (n == 0) {
           Thread.sleep(50);
         }
       } catch (RuntimeException e) {
         // whatever failed, the batch was rolled back and waits; never let the relay die
         LOG.warn("outbox relay waiting {} ms: {}", pause.toMillis(), e.getMessage());
-        if (++failures % 3 == 0) {
+        if (run.failures.incrementAndGet() % 3 == 0) {
           // acknowledgements can stop coming on a connection that survived a server
-          // restart: start a fresh one
+          // restart: start a fresh one, in the turn, so no worker is putting a batch on the wire
+          turn.lock();
           try {
             nats.forceReconnect();
           } catch (RuntimeException reconnect) {
             LOG.warn("outbox relay could not reconnect: {}", reconnect.getMessage());
+          } finally {
+            turn.unlock();
           }
         }
         sleep(pause);
