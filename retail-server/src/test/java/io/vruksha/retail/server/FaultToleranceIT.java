@@ -2,12 +2,6 @@ package io.vruksha.retail.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nats.client.Connection;
-import io.nats.client.IterableConsumer;
-import io.nats.client.Message;
-import io.nats.client.Nats;
-import io.nats.client.OrderedConsumerContext;
-import io.nats.client.api.OrderedConsumerConfiguration;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.invoicing.FiscalJournal;
@@ -403,20 +397,8 @@ class FaultToleranceIT {
                             .list()));
     NatsConfig config = NatsConfig.from(env);
     Map<String, Integer> seen = new HashMap<>();
-    try (Connection c = Nats.connect(nats.url())) {
-      long total =
-          c.jetStreamManagement().getStreamInfo(config.streamName()).getStreamState().getMsgCount();
-      OrderedConsumerContext ordered =
-          c.getStreamContext(config.streamName())
-              .createOrderedConsumer(
-                  new OrderedConsumerConfiguration().filterSubject(config.streamSubjects()));
-      try (IterableConsumer it = ordered.iterate()) {
-        for (long k = 0; k < total; k++) {
-          Message m = it.nextMessage(Duration.ofSeconds(10));
-          assertThat(m).as("message " + (k + 1) + " of " + total).isNotNull();
-          seen.merge(m.getHeaders().getFirst("Nats-Msg-Id"), 1, Integer::sum);
-        }
-      }
+    for (String id : StreamIds.inOrder(nats.url(), config)) {
+      seen.merge(id, 1, Integer::sum);
     }
     Set<String> twice = new HashSet<>();
     seen.forEach(

@@ -2,12 +2,6 @@ package io.vruksha.retail.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nats.client.Connection;
-import io.nats.client.IterableConsumer;
-import io.nats.client.Message;
-import io.nats.client.Nats;
-import io.nats.client.OrderedConsumerContext;
-import io.nats.client.api.OrderedConsumerConfiguration;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
@@ -79,7 +73,7 @@ class PostgresRelayIT {
         }
         assertThat(relay.published()).isEqualTo(EVENTS);
         assertThat(outbox.pending(10)).isEmpty();
-        assertThat(inStreamOrder(config)).containsExactlyElementsOf(appended);
+        assertThat(StreamIds.inOrder(config.url(), config)).containsExactlyElementsOf(appended);
       } finally {
         nats.deleteStream();
       }
@@ -98,26 +92,5 @@ class PostgresRelayIT {
             List.of()),
         Instant.parse("2026-11-25T10:00:00Z"),
         sale);
-  }
-
-  /** Every message's {@code Nats-Msg-Id}, in the order the stream holds them. */
-  private static List<String> inStreamOrder(NatsConfig config) throws Exception {
-    List<String> ids = new ArrayList<>();
-    try (Connection c = Nats.connect(config.url())) {
-      long total =
-          c.jetStreamManagement().getStreamInfo(config.streamName()).getStreamState().getMsgCount();
-      OrderedConsumerContext ordered =
-          c.getStreamContext(config.streamName())
-              .createOrderedConsumer(
-                  new OrderedConsumerConfiguration().filterSubject(config.streamSubjects()));
-      try (IterableConsumer it = ordered.iterate()) {
-        for (long k = 0; k < total; k++) {
-          Message m = it.nextMessage(Duration.ofSeconds(10));
-          assertThat(m).as("message " + (k + 1) + " of " + total).isNotNull();
-          ids.add(m.getHeaders().getFirst("Nats-Msg-Id"));
-        }
-      }
-    }
-    return ids;
   }
 }
