@@ -105,11 +105,42 @@ public final class PostgresBulkImport {
   private final Options options;
   private CopyIn copy;
 
-  /** An import of {@code kind} on the session of {@code handle}; creates its temporary tables. */
+  /**
+   * The memory a session's temporary tables may take in PostgreSQL's local buffers during an import
+   * ({@code temp_buffers}; the server's default is 8MB). A chunk of staged products, the keys of a
+   * million-row file or a million staged sales lines are tens to hundreds of megabytes: with 8MB
+   * they are written out to disk and read back by every statement. Local buffers are allocated as
+   * they are used, so a small import takes little of it.
+   */
+  public static final String STAGING_BUFFERS = "256MB";
+
+  /**
+   * Lets the session of {@code handle} keep its temporary tables in memory, up to {@link
+   * #STAGING_BUFFERS}. PostgreSQL accepts this only before the session's first temporary table; on
+   * a session that already had one the setting stays as it was and this returns false. Call it
+   * outside a transaction (a refused SET would abort one).
+   */
+  public static boolean keepStagingInMemory(Handle handle) {
+    if (handle.isInTransaction()) {
+      throw new IllegalStateException("temp_buffers is set outside a transaction");
+    }
+    try {
+      handle.execute("SET temp_buffers = '" + STAGING_BUFFERS + "'");
+      return true;
+    } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+      return false;
+    }
+  }
+
+  /**
+   * An import of {@code kind} on the session of {@code handle}; creates its temporary tables, in
+   * memory where the session allows ({@link #keepStagingInMemory}). Call it outside a transaction.
+   */
   public PostgresBulkImport(Handle handle, Kind kind, Options options) {
     this.h = handle;
     this.kind = kind;
     this.options = options;
+    keepStagingInMemory(h);
     h.execute("DROP TABLE IF EXISTS pg_temp.import_staging, pg_temp.import_keys");
     h.execute(
         "CREATE TEMPORARY TABLE import_staging (file_line bigint NOT NULL, original text[],"
