@@ -2,6 +2,7 @@ package io.vruksha.benchmarks;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,20 +56,23 @@ public final class Run {
       case "relay" -> print(RelayBench.run(env, warmup, quick ? 5_000 : 20_000));
       case "import" -> print(ImportBench.run(env, quick ? 100_000 : 1_000_000));
       default -> {
-        pricing(true);
-        print(CheckoutEmbedded.run(env, warmup, seconds));
-        print(CheckoutHttp.run(env, warmup, seconds));
-        print(RelayBench.run(env, warmup, quick ? 5_000 : 20_000));
-        print(ImportBench.run(env, quick ? 100_000 : 1_000_000));
+        Map<String, String> all = new LinkedHashMap<>();
+        all.putAll(pricing(true));
+        all.putAll(print(CheckoutEmbedded.run(env, warmup, seconds)));
+        all.putAll(print(CheckoutHttp.run(env, warmup, seconds)));
+        all.putAll(print(RelayBench.run(env, warmup, quick ? 5_000 : 20_000)));
+        all.putAll(print(ImportBench.run(env, quick ? 100_000 : 1_000_000)));
+        print(Summary.of(all));
       }
     }
   }
 
-  private static void print(Map<String, String> figures) {
+  private static Map<String, String> print(Map<String, String> figures) {
     figures.forEach((k, v) -> System.out.println(k + "=" + v));
+    return figures;
   }
 
-  private static void pricing(boolean quick) throws RunnerException {
+  private static Map<String, String> pricing(boolean quick) throws RunnerException {
     Options options =
         new OptionsBuilder()
             .include(PricingBenchmark.class.getName())
@@ -104,5 +108,10 @@ public final class Run {
           String.format(Locale.ROOT, "pricing_100_vs_10=%.2f", micros.get(100) / micros.get(10)));
     }
     lines.forEach(System.out::println);
+    Map<String, String> figures = new LinkedHashMap<>();
+    for (String line : lines) {
+      figures.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+    }
+    return figures;
   }
 }

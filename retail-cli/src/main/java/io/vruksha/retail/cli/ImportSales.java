@@ -59,7 +59,10 @@ final class ImportSales {
   /** The savepoint a plain INSERT that may meet a key already there runs in. */
   private static final String FRESH = "fresh_rows";
 
-  /** The work_mem of the validation and the merge into sales_history. */
+  /**
+   * The work_mem of the validation and the merge into sales_history: each sort may use this much,
+   * each hash PostgreSQL's hash_mem_multiplier times it (2 by default).
+   */
   private static final String SORT_MEMORY = "256MB";
 
   /** PostgreSQL's SQLSTATE for a duplicate key. */
@@ -176,6 +179,7 @@ final class ImportSales {
 
     // the validation's join and the merge's sort go over every staged row: with the server's
     // default work_mem (4MB) a million rows spill hundreds of megabytes to temporary files
+    String workMem = h.createQuery("SELECT current_setting('work_mem')").mapTo(String.class).one();
     h.execute("SET LOCAL work_mem = '" + SORT_MEMORY + "'");
     // set-based validation: the first reason that applies, written to the (few) rejected rows only
     long dbRejected =
@@ -281,7 +285,10 @@ final class ImportSales {
     }
     // the aggregates below group sorted rows and insert them in key order; with more memory the
     // planner hashes instead and inserts in random key order, which measured slower
-    h.execute("SET LOCAL work_mem TO DEFAULT");
+    h.createQuery("SELECT set_config('work_mem', :m, true)")
+        .bind("m", workMem)
+        .mapTo(String.class)
+        .one();
     long receipts = 0;
     if (inserted > 0) {
       // a receipt (a receipt's SKU) is one sale of its day unless known: its lines are one group

@@ -110,31 +110,54 @@ public final class PostgresBulkImport {
    * ({@code temp_buffers}; the server's default is 8MB). A chunk of staged products, the keys of a
    * million-row file or a million staged sales lines are tens to hundreds of megabytes: with 8MB
    * they are written out to disk and read back by every statement. Local buffers are allocated as
-   * they are used, so a small import takes little of it.
+   * they are used, so a small import takes little of it; once taken, the memory stays with the
+   * database session until it ends.
    */
   public static final String STAGING_BUFFERS = "256MB";
 
+  /** PostgreSQL's SQLSTATE for a setting it refuses (invalid_parameter_value). */
+  private static final String REFUSED = "22023";
+
   /**
    * Lets the session of {@code handle} keep its temporary tables in memory, up to {@link
-   * #STAGING_BUFFERS}. PostgreSQL accepts this only before the session's first temporary table; on
-   * a session that already had one the setting stays as it was and this returns false. Call it
-   * outside a transaction (a refused SET would abort one).
+   * #STAGING_BUFFERS}; returns whether the session has that setting now. PostgreSQL changes it only
+   * before the session's first temporary table (setting the value it already has is accepted), so
+   * on a session that had one with less, the setting stays as it was and this returns false. In a
+   * running transaction the attempt is made in a savepoint, so a refusal leaves the transaction
+   * usable.
+   *
+   * <p>It is a session setting, not a transaction's: a pooled connection keeps it, and the local
+   * buffers it filled, after the import, until the connection is closed. The CLI's pool ends with
+   * the command; an embedding program that runs imports on a long-lived pool may want a pool of its
+   * own for them.
    */
   public static boolean keepStagingInMemory(Handle handle) {
-    if (handle.isInTransaction()) {
-      throw new IllegalStateException("temp_buffers is set outside a transaction");
+    String set = "SET temp_buffers = '" + STAGING_BUFFERS + "'";
+    boolean inTransaction = handle.isInTransaction();
+    String savepoint = "staging_buffers";
+    if (inTransaction) {
+      handle.savepoint(savepoint);
     }
     try {
-      handle.execute("SET temp_buffers = '" + STAGING_BUFFERS + "'");
+      handle.execute(set);
+      if (inTransaction) {
+        handle.releaseSavepoint(savepoint);
+      }
       return true;
     } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+      if (!(e.getCause() instanceof SQLException sql) || !REFUSED.equals(sql.getSQLState())) {
+        throw e;
+      }
+      if (inTransaction) {
+        handle.rollbackToSavepoint(savepoint);
+      }
       return false;
     }
   }
 
   /**
    * An import of {@code kind} on the session of {@code handle}; creates its temporary tables, in
-   * memory where the session allows ({@link #keepStagingInMemory}). Call it outside a transaction.
+   * memory where the session allows ({@link #keepStagingInMemory}).
    */
   public PostgresBulkImport(Handle handle, Kind kind, Options options) {
     this.h = handle;

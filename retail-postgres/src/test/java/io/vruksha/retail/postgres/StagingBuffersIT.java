@@ -1,11 +1,13 @@
 package io.vruksha.retail.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.vruksha.retail.store.StoreId;
 import java.util.Currency;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,16 +23,42 @@ class StagingBuffersIT {
     return Jdbi.create(config.jdbcUrl(), config.user(), config.password());
   }
 
+  private static String buffers(Handle h) {
+    return h.createQuery("SHOW temp_buffers").mapTo(String.class).one();
+  }
+
+  private static PostgresBulkImport prices(Handle h) {
+    return new PostgresBulkImport(
+        h,
+        PostgresBulkImport.Kind.PRICES,
+        new PostgresBulkImport.Options(StoreId.of("s1"), Currency.getInstance("EUR"), true, false));
+  }
+
+  @BeforeEach
+  void theServerDefaultIsNotAlreadyTheImportsSetting() {
+    // otherwise a method that sets nothing would look as if it had worked
+    assumeThat(session().withHandle(StagingBuffersIT::buffers))
+        .isNotEqualTo(PostgresBulkImport.STAGING_BUFFERS);
+  }
+
   @Test
   void aFreshSessionKeepsItsStagingInMemory() {
-    String buffers =
-        session()
-            .withHandle(
-                h -> {
-                  assertThat(PostgresBulkImport.keepStagingInMemory(h)).isTrue();
-                  return h.createQuery("SHOW temp_buffers").mapTo(String.class).one();
-                });
-    assertThat(buffers).isEqualTo(PostgresBulkImport.STAGING_BUFFERS);
+    session()
+        .useHandle(
+            h -> {
+              assertThat(PostgresBulkImport.keepStagingInMemory(h)).isTrue();
+              assertThat(buffers(h)).isEqualTo(PostgresBulkImport.STAGING_BUFFERS);
+            });
+  }
+
+  @Test
+  void anImportOnAFreshSessionStagesInMemory() {
+    session()
+        .useHandle(
+            h -> {
+              prices(h);
+              assertThat(buffers(h)).isEqualTo(PostgresBulkImport.STAGING_BUFFERS);
+            });
   }
 
   @Test
@@ -38,18 +66,13 @@ class StagingBuffersIT {
     session()
         .useHandle(
             h -> {
-              String before = h.createQuery("SHOW temp_buffers").mapTo(String.class).one();
+              String before = buffers(h);
               h.execute("CREATE TEMPORARY TABLE earlier (x int)");
               h.execute("INSERT INTO earlier VALUES (1)");
               assertThat(PostgresBulkImport.keepStagingInMemory(h)).isFalse();
-              assertThat(h.createQuery("SHOW temp_buffers").mapTo(String.class).one())
-                  .isEqualTo(before);
+              assertThat(buffers(h)).isEqualTo(before);
               // the refused SET left the session usable: an import starts on it
-              new PostgresBulkImport(
-                  h,
-                  PostgresBulkImport.Kind.PRICES,
-                  new PostgresBulkImport.Options(
-                      StoreId.of("s1"), Currency.getInstance("EUR"), true, false));
+              prices(h);
               assertThat(
                       h.createQuery("SELECT count(*) FROM import_staging").mapTo(Long.class).one())
                   .isZero();
@@ -57,15 +80,30 @@ class StagingBuffersIT {
   }
 
   @Test
-  void itIsNotTriedInsideATransactionWhereARefusalWouldAbortIt() {
+  void aRefusalInsideATransactionLeavesTheTransactionUsable() {
+    session()
+        .useHandle(
+            h -> {
+              h.execute("CREATE TEMPORARY TABLE earlier (x int)");
+              h.execute("INSERT INTO earlier VALUES (1)");
+              h.begin();
+              h.execute("INSERT INTO earlier VALUES (2)");
+              assertThat(PostgresBulkImport.keepStagingInMemory(h)).isFalse();
+              assertThat(h.createQuery("SELECT count(*) FROM earlier").mapTo(Long.class).one())
+                  .isEqualTo(2);
+              h.commit();
+            });
+  }
+
+  @Test
+  void insideATransactionOnAFreshSessionTheSettingIsMade() {
     session()
         .useHandle(
             h -> {
               h.begin();
-              assertThatThrownBy(() -> PostgresBulkImport.keepStagingInMemory(h))
-                  .isInstanceOf(IllegalStateException.class);
-              assertThat(h.createQuery("SELECT 1").mapTo(Integer.class).one()).isEqualTo(1);
-              h.rollback();
+              assertThat(PostgresBulkImport.keepStagingInMemory(h)).isTrue();
+              assertThat(buffers(h)).isEqualTo(PostgresBulkImport.STAGING_BUFFERS);
+              h.commit();
             });
   }
 }
