@@ -75,6 +75,17 @@ final class CheckoutHttp {
           out.put("p99_ms" + k, ms(r.percentile(99)));
           out.put("errors" + k, Long.toString(r.errors));
           if (connections == 32) {
+            // the server's in-process reactions (no NATS here) turn each sale into analytics
+            // behind the tills: how many outbox events they had still to handle as the point ended
+            out.put(
+                "reactions_pending_32",
+                Long.toString(
+                    db.jdbi()
+                        .withHandle(
+                            h ->
+                                h.createQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
+                                    .mapTo(Long.class)
+                                    .one())));
             double pg = pgbench.tps(32, seconds);
             out.put("pgbench_tps_32", CheckoutEmbedded.f(pg));
             out.put("http_vs_pgbench_32", String.format(Locale.ROOT, "%.2f", r.tps / pg));

@@ -12,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reactions without NATS: a thread takes the engine's outbox events, lets the reactions handle
- * them (once per id, as always) and marks them sent. An event a reaction keeps failing on is tried
- * three times, then logged as an error and passed over. With NATS configured the relay owns the
- * outbox instead and the reactions consume the stream.
+ * The reactions without NATS: a thread takes the engine's outbox events in batches, lets the
+ * reactions handle them (once per id, as always) and marks them sent, a batch in one unit of work.
+ * When an event of a batch fails, the batch is undone and its events are handled one at a time; an
+ * event a reaction keeps failing on is tried three times, then logged as an error and passed over.
+ * With NATS configured the relay owns the outbox instead and the reactions consume the stream.
  */
 final class LocalReactions implements AutoCloseable {
 
@@ -36,14 +37,51 @@ final class LocalReactions implements AutoCloseable {
   }
 
   static LocalReactions start(Reactions reactions, RetailEngine engine) {
-    LocalReactions r = new LocalReactions(reactions, engine);
+    LocalReactions r = create(reactions, engine);
     r.thread.start();
     return r;
   }
 
-  /** Handles what is pending now; how many events were taken. */
+  /** Reactions that are not started: {@link #drainOnce} is called by hand (tests). */
+  static LocalReactions create(Reactions reactions, RetailEngine engine) {
+    return new LocalReactions(reactions, engine);
+  }
+
+  /** Events taken at a time. */
+  static final int BATCH = 200;
+
+  /**
+   * Handles what is pending now; how many events were taken. The events are read, handled and
+   * marked sent in one unit of work, so a busy till's sales cost the reactions one commit a batch
+   * rather than one an event. If any of them fails, that unit is undone and the same events are
+   * handled one by one, each in a unit of its own, until the failing one is given up; then batches
+   * resume.
+   */
   int drainOnce() {
-    List<EventEnvelope> pending = engine.outbox().pending(200);
+    if (failures.isEmpty()) {
+      try {
+        return engine
+            .unitOfWork()
+            .run(
+                () -> {
+                  // marked sent after their effects, as one by one: whoever waits for the outbox
+                  // to empty (an in-memory engine's caller) then finds the effects in place
+                  List<EventEnvelope> batch = engine.outbox().pending(BATCH);
+                  batch.forEach(reactions::handle);
+                  if (!batch.isEmpty()) {
+                    engine.outbox().markSent(batch.stream().map(EventEnvelope::eventId).toList());
+                  }
+                  return batch.size();
+                });
+      } catch (RuntimeException batchFailed) {
+        LOG.debug("a batch of reactions failed, handling its events one by one", batchFailed);
+      }
+    }
+    return oneByOne();
+  }
+
+  private int oneByOne() {
+    List<EventEnvelope> pending = engine.outbox().pending(BATCH);
     List<UUID> done = new ArrayList<>();
     for (EventEnvelope e : pending) {
       try {
