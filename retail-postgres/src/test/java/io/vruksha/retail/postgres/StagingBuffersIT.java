@@ -1,13 +1,11 @@
 package io.vruksha.retail.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.vruksha.retail.store.StoreId;
 import java.util.Currency;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,11 +32,13 @@ class StagingBuffersIT {
         new PostgresBulkImport.Options(StoreId.of("s1"), Currency.getInstance("EUR"), true, false));
   }
 
-  @BeforeEach
-  void theServerDefaultIsNotAlreadyTheImportsSetting() {
-    // otherwise a method that sets nothing would look as if it had worked
-    assumeThat(session().withHandle(StagingBuffersIT::buffers))
-        .isNotEqualTo(PostgresBulkImport.STAGING_BUFFERS);
+  /**
+   * A fresh session, its temp_buffers first set to another value than the import's, so that a
+   * method that set nothing could not pass for one that worked (whatever the server's default).
+   */
+  private static void startSmall(Handle h) {
+    h.execute("SET temp_buffers = '9MB'");
+    assertThat(buffers(h)).isEqualTo("9MB");
   }
 
   @Test
@@ -46,6 +46,7 @@ class StagingBuffersIT {
     session()
         .useHandle(
             h -> {
+              startSmall(h);
               assertThat(PostgresBulkImport.keepStagingInMemory(h)).isTrue();
               assertThat(buffers(h)).isEqualTo(PostgresBulkImport.STAGING_BUFFERS);
             });
@@ -56,6 +57,7 @@ class StagingBuffersIT {
     session()
         .useHandle(
             h -> {
+              startSmall(h);
               prices(h);
               assertThat(buffers(h)).isEqualTo(PostgresBulkImport.STAGING_BUFFERS);
             });
@@ -66,11 +68,11 @@ class StagingBuffersIT {
     session()
         .useHandle(
             h -> {
-              String before = buffers(h);
+              startSmall(h);
               h.execute("CREATE TEMPORARY TABLE earlier (x int)");
               h.execute("INSERT INTO earlier VALUES (1)");
               assertThat(PostgresBulkImport.keepStagingInMemory(h)).isFalse();
-              assertThat(buffers(h)).isEqualTo(before);
+              assertThat(buffers(h)).isEqualTo("9MB");
               // the refused SET left the session usable: an import starts on it
               prices(h);
               assertThat(
@@ -84,6 +86,7 @@ class StagingBuffersIT {
     session()
         .useHandle(
             h -> {
+              startSmall(h);
               h.execute("CREATE TEMPORARY TABLE earlier (x int)");
               h.execute("INSERT INTO earlier VALUES (1)");
               h.begin();
@@ -100,6 +103,7 @@ class StagingBuffersIT {
     session()
         .useHandle(
             h -> {
+              startSmall(h);
               h.begin();
               assertThat(PostgresBulkImport.keepStagingInMemory(h)).isTrue();
               assertThat(buffers(h)).isEqualTo(PostgresBulkImport.STAGING_BUFFERS);
