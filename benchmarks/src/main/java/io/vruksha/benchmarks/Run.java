@@ -1,6 +1,5 @@
 package io.vruksha.benchmarks;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,25 +92,23 @@ public final class Run {
       micros.put(promotions, r.getPrimaryResult().getScore());
       errors.put(promotions, r.getPrimaryResult().getScoreError());
     }
-    List<String> lines = new ArrayList<>();
+    Map<String, String> figures = new LinkedHashMap<>();
     micros.forEach(
         (n, us) -> {
-          lines.add(String.format(Locale.ROOT, "pricing_%d_us=%.1f", n, us));
-          lines.add(String.format(Locale.ROOT, "pricing_%d_error_us=%.1f", n, errors.get(n)));
+          figures.put("pricing_" + n + "_us", String.format(Locale.ROOT, "%.1f", us));
+          figures.put(
+              "pricing_" + n + "_error_us", String.format(Locale.ROOT, "%.1f", errors.get(n)));
         });
     if (micros.containsKey(10) && micros.containsKey(1000)) {
-      lines.add(
-          String.format(Locale.ROOT, "pricing_1000_vs_10=%.2f", micros.get(1000) / micros.get(10)));
+      figures.put(
+          "pricing_1000_vs_10",
+          String.format(Locale.ROOT, "%.2f", micros.get(1000) / micros.get(10)));
     }
     if (micros.containsKey(10) && micros.containsKey(100)) {
-      lines.add(
-          String.format(Locale.ROOT, "pricing_100_vs_10=%.2f", micros.get(100) / micros.get(10)));
+      figures.put(
+          "pricing_100_vs_10",
+          String.format(Locale.ROOT, "%.2f", micros.get(100) / micros.get(10)));
     }
-    lines.forEach(System.out::println);
-    Map<String, String> figures = new LinkedHashMap<>();
-    for (String line : lines) {
-      figures.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
-    }
-    return figures;
+    return print(figures);
   }
 }

@@ -29,7 +29,8 @@ final class LocalReactions implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  private LocalReactions(Reactions reactions, RetailEngine engine) {
+  /** Reactions not started yet: {@link #start} runs them, or {@link #drainOnce} by hand (tests). */
+  LocalReactions(Reactions reactions, RetailEngine engine) {
     this.reactions = reactions;
     this.engine = engine;
     this.thread = new Thread(this::loop, "vruksha-local-reactions");
@@ -37,14 +38,9 @@ final class LocalReactions implements AutoCloseable {
   }
 
   static LocalReactions start(Reactions reactions, RetailEngine engine) {
-    LocalReactions r = create(reactions, engine);
+    LocalReactions r = new LocalReactions(reactions, engine);
     r.thread.start();
     return r;
-  }
-
-  /** Reactions that are not started: {@link #drainOnce} is called by hand (tests). */
-  static LocalReactions create(Reactions reactions, RetailEngine engine) {
-    return new LocalReactions(reactions, engine);
   }
 
   /** Events taken at a time. */

@@ -95,7 +95,7 @@ class LocalReactionsTest {
   private LocalReactions reactions() {
     DemoStore.seed(engine);
     LocalReactions r =
-        LocalReactions.create(new Reactions(engine, Set.of(Reaction.ANALYTICS)), engine);
+        new LocalReactions(new Reactions(engine, Set.of(Reaction.ANALYTICS)), engine);
     while (r.drainOnce() > 0) {
       // the seed's stock and customer events
     }
