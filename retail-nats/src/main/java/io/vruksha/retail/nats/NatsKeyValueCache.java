@@ -6,6 +6,7 @@ import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.KeyValueManagement;
+import io.nats.client.KeyValueOptions;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
@@ -54,6 +55,14 @@ public final class NatsKeyValueCache implements KeyValueCache {
   private volatile long restUntil = System.nanoTime();
 
   private static final long REST_NANOS = Duration.ofSeconds(3).toNanos();
+
+  /**
+   * How long a call waits for JetStream. jnats would wait the connection's timeout (5 s) for a
+   * request that went out just as the server stopped answering, while the connection still says it
+   * is connected; a checkout that missed its near-cache would wait that long. Half a second, then
+   * the call misses (or skips) and the bucket rests.
+   */
+  static final Duration REQUEST_TIMEOUT = Duration.ofMillis(500);
 
   private void rest() {
     restUntil = System.nanoTime() + REST_NANOS;
@@ -126,7 +135,11 @@ public final class NatsKeyValueCache implements KeyValueCache {
                 .replicas(nats.config().replicas())
                 .build());
       }
-      return new NatsKeyValueCache(nats.connection().keyValue(bucket), nats);
+      return new NatsKeyValueCache(
+          nats.connection()
+              .keyValue(
+                  bucket, KeyValueOptions.builder().jsRequestTimeout(REQUEST_TIMEOUT).build()),
+          nats);
     } catch (IOException | JetStreamApiException e) {
       throw new UnavailableException("cannot open the " + bucket + " bucket: " + e.getMessage(), e);
     }

@@ -204,6 +204,54 @@ class NatsKeyValueCacheIT {
     }
   }
 
+  @Test
+  void aServerThatStopsAnsweringWhileStillConnectedDelaysACallByHalfASecondAtMost()
+      throws Exception {
+    try (PrivateNatsServer server = new PrivateNatsServer()) {
+      server.start();
+      try (NatsEvents own =
+          NatsEvents.connect(
+              new NatsConfig(server.url(), "RETAIL", "", 1, Duration.ofMinutes(2)))) {
+        NatsKeyValueCache cache = NatsKeyValueCache.open(own, "retail_cache", Duration.ofHours(1));
+        cache.put("price:MUG|demo|EUR", "4.99", Duration.ofMinutes(5));
+        assertThat(cache.get("price:MUG|demo|EUR", String.class)).contains("4.99");
+
+        server.freeze(); // the socket stays open: the connection still says it is connected
+        try {
+          long started = System.nanoTime();
+          assertThat(cache.get("price:MUG|demo|EUR", String.class)).isEmpty();
+          Duration first = Duration.ofNanos(System.nanoTime() - started);
+          assertThat(own.connected()).isTrue();
+          // jnats' own wait would be the connection timeout, 5 s
+          assertThat(first).as("the first unanswered read").isLessThan(Duration.ofMillis(1500));
+          assertThat(first)
+              .as("it did wait for an answer")
+              .isGreaterThanOrEqualTo(NatsKeyValueCache.REQUEST_TIMEOUT);
+
+          // the bucket now rests: the next calls do not wait at all
+          started = System.nanoTime();
+          assertThat(cache.get("price:MUG|demo|EUR", String.class)).isEmpty();
+          cache.put("price:TEE-M|demo|EUR", "19.99", Duration.ofMinutes(5));
+          assertThat(Duration.ofNanos(System.nanoTime() - started))
+              .as("calls while the bucket rests")
+              .isLessThan(Duration.ofMillis(100));
+        } finally {
+          server.thaw();
+        }
+
+        // answered again once the rest is over
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (cache.get("price:MUG|demo|EUR", String.class).isEmpty()) {
+          assertThat(System.nanoTime())
+              .as("read again after the server thaws")
+              .isLessThan(deadline);
+          Thread.sleep(200);
+        }
+        assertThat(cache.get("price:MUG|demo|EUR", String.class)).contains("4.99");
+      }
+    }
+  }
+
   private static boolean gone(io.nats.client.KeyValue kv, String key) throws Exception {
     var entry = kv.get(NatsKeyValueCache.escape(key));
     return entry == null || entry.getOperation() != io.nats.client.api.KeyValueOperation.PUT;

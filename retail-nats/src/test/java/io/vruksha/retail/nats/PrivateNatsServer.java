@@ -87,6 +87,26 @@ public final class PrivateNatsServer implements AutoCloseable {
     process.waitFor();
   }
 
+  /**
+   * Freezes it (SIGSTOP): its sockets stay open, so clients still think they are connected, but
+   * nothing is answered until {@link #thaw()}.
+   */
+  public void freeze() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** Lets a frozen server run again (SIGCONT). */
+  public void thaw() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+    }
+  }
+
   /** Kills it (SIGKILL), as a crash would, and waits for it to exit. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();
