@@ -17,6 +17,25 @@ public interface SalesAnalytics {
   /** Adds a completed sale to {@code day}'s figures of its store and of each SKU it sold. */
   void addSale(LocalDate day, DomainEvent.SaleCompleted sale);
 
+  /** A completed sale and the business day it counts on. */
+  record DatedSale(LocalDate day, DomainEvent.SaleCompleted sale) {
+    public DatedSale {
+      java.util.Objects.requireNonNull(day, "day");
+      java.util.Objects.requireNonNull(sale, "sale");
+    }
+  }
+
+  /**
+   * Adds every sale of {@code sales}, each as {@link #addSale} would: the same figures, with
+   * whatever stores and days they span. Adapters that can add them up first (one upsert per store
+   * and day, one per SKU) override it; a reaction taking events in batches calls it.
+   */
+  default void addSales(List<DatedSale> sales) {
+    for (DatedSale s : sales) {
+      addSale(s.day(), s.sale());
+    }
+  }
+
   /** Adds a completed return's refund to {@code day}'s figures of its store. */
   void addReturn(LocalDate day, DomainEvent.ReturnCompleted completed);
 

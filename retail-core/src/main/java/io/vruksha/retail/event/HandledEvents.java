@@ -17,6 +17,21 @@ public interface HandledEvents {
    */
   boolean markHandled(String consumer, UUID eventId);
 
+  /**
+   * Marks each of {@code eventIds} as {@link #markHandled(String, UUID)} would, in the current unit
+   * of work, and returns those marked now for the first time (an id listed twice is marked, and
+   * returned, once). Adapters that can mark them in one statement override it.
+   */
+  default java.util.Set<UUID> markHandled(String consumer, java.util.Collection<UUID> eventIds) {
+    java.util.Set<UUID> first = new java.util.LinkedHashSet<>();
+    for (UUID id : eventIds) {
+      if (!first.contains(id) && markHandled(consumer, id)) {
+        first.add(id);
+      }
+    }
+    return first;
+  }
+
   /** Whether {@code consumer} has handled {@code eventId}. */
   boolean handled(String consumer, UUID eventId);
 }

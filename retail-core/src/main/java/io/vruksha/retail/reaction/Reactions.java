@@ -9,10 +9,15 @@ import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.event.HandledEvents;
 import io.vruksha.retail.store.Store;
+import io.vruksha.retail.store.StoreId;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Runs the enabled {@link Reaction}s on events, each effect exactly once per event id: the effect
@@ -72,6 +77,66 @@ public final class Reactions {
       }
     }
     return effects;
+  }
+
+  /**
+   * Lets every enabled reaction handle each of {@code events}, in one unit of work: the same
+   * effects, once per event id, as {@link #handle(EventEnvelope)} on each in turn. The analytics
+   * reaction marks the batch's sales and returns handled together and adds its sales up before
+   * writing them ({@link SalesAnalytics#addSales}); the other reactions take the events one by one.
+   * How many effects there were. A failure throws and, the unit of work undone, changes nothing.
+   */
+  public int handleAll(List<EventEnvelope> events) {
+    if (events.isEmpty()) {
+      return 0;
+    }
+    Set<StoreId> stores = new HashSet<>();
+    events.forEach(e -> stores.add(e.store()));
+    return engine
+        .unitOfWork()
+        .runFor(
+            stores,
+            () -> {
+              int effects = 0;
+              for (Reaction r : enabled) {
+                if (r == Reaction.ANALYTICS) {
+                  effects += analyticsAll(events);
+                } else {
+                  for (EventEnvelope e : events) {
+                    if (handle(r, e)) {
+                      effects++;
+                    }
+                  }
+                }
+              }
+              return effects;
+            });
+  }
+
+  private int analyticsAll(List<EventEnvelope> events) {
+    List<EventEnvelope> concerned =
+        events.stream().filter(e -> concerns(Reaction.ANALYTICS, e.payload())).toList();
+    if (concerned.isEmpty()) {
+      return 0;
+    }
+    Set<UUID> first =
+        handled.markHandled(
+            Reaction.ANALYTICS.consumerName(),
+            concerned.stream().map(EventEnvelope::eventId).toList());
+    List<SalesAnalytics.DatedSale> sales = new ArrayList<>();
+    Set<UUID> applied = new HashSet<>();
+    for (EventEnvelope e : concerned) {
+      if (!first.contains(e.eventId()) || !applied.add(e.eventId())) {
+        continue; // handled before, or listed twice
+      }
+      if (e.payload() instanceof DomainEvent.SaleCompleted sale) {
+        sales.add(new SalesAnalytics.DatedSale(businessDay(e), sale));
+      } else if (e.payload() instanceof DomainEvent.ReturnCompleted done) {
+        analytics.addReturn(businessDay(e), done);
+      }
+    }
+    analytics.addSales(sales);
+    return applied.size();
   }
 
   private static boolean concerns(Reaction reaction, DomainEvent payload) {

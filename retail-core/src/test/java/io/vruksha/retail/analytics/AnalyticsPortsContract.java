@@ -120,6 +120,121 @@ public abstract class AnalyticsPortsContract {
   }
 
   @Test
+  void salesAddedTogetherGiveTheFiguresOfSalesAddedOneByOne() {
+    Family f = newFamily();
+    // a sale already counted, one by one
+    f.work()
+        .runFor(
+            S1,
+            () -> {
+              f.analytics().addSale(D1, sale(S1, "z", "4.99", "MUG", "1", "4.99"));
+              return null;
+            });
+    // then a batch over two stores and two days, with a SKU on two lines of one sale
+    f.work()
+        .runFor(
+            java.util.Set.of(S1, S2),
+            () -> {
+              f.analytics()
+                  .addSales(
+                      List.of(
+                          new SalesAnalytics.DatedSale(
+                              D1,
+                              sale(S1, "a", "18.97", "MUG", "2", "9.98", "COFFEE", "1", "8.99")),
+                          new SalesAnalytics.DatedSale(
+                              D1,
+                              sale(
+                                  S1, "b", "16.23", "MUG", "1", "4.99", "GOUDA", "1.250", "11.24")),
+                          new SalesAnalytics.DatedSale(
+                              D2, sale(S1, "c", "7.49", "MUG", "1", "4.99", "MUG", "1", "2.50")),
+                          new SalesAnalytics.DatedSale(
+                              D1, sale(S2, "x", "100.00", "MUG", "20", "100.00"))));
+              return null;
+            });
+    f.work()
+        .runFor(
+            S1,
+            () -> {
+              f.analytics().addSales(List.of()); // nothing to add: no change, no failure
+              return null;
+            });
+
+    // D1: 4.99 + 18.97 + 16.23 = 40.19 over 3 sales; units 1 + 3 + 2.250
+    assertThat(f.analytics().daily(S1, D1, D2))
+        .extracting(
+            d ->
+                d.day()
+                    + " "
+                    + d.sales()
+                    + " "
+                    + d.units().stripTrailingZeros().toPlainString()
+                    + " "
+                    + d.gross())
+        .containsExactly("2026-11-24 3 6.25 40.19 EUR", "2026-11-25 1 2 7.49 EUR");
+    assertThat(f.analytics().daily(S2, D1, D2))
+        .extracting(d -> d.sales() + " " + d.gross())
+        .containsExactly("1 100.00 EUR");
+    assertThat(f.analytics().products(S1, D1, D2))
+        .extracting(
+            p ->
+                p.day()
+                    + " "
+                    + p.sku()
+                    + " "
+                    + p.sales()
+                    + " "
+                    + p.units().stripTrailingZeros().toPlainString()
+                    + " "
+                    + p.revenue())
+        .containsExactly(
+            "2026-11-24 COFFEE 1 1 8.99 EUR",
+            "2026-11-24 GOUDA 1 1.25 11.24 EUR",
+            "2026-11-24 MUG 3 4 19.96 EUR",
+            "2026-11-25 MUG 1 2 7.49 EUR");
+    assertThat(f.analytics().products(S2, D1, D1))
+        .extracting(p -> p.sku() + " " + p.sales() + " " + p.revenue())
+        .containsExactly("MUG 1 100.00 EUR");
+  }
+
+  @Test
+  void aListOfEventsIsMarkedOnceEachAndOnlyTheNewOnesComeBack() {
+    Family f = newFamily();
+    UUID a = UUID.randomUUID();
+    UUID b = UUID.randomUUID();
+    UUID c = UUID.randomUUID();
+    assertThat(f.work().runFor(S1, () -> f.handled().markHandled("reaction-analytics", a)))
+        .isTrue();
+    assertThat(
+            f.work()
+                .runFor(S1, () -> f.handled().markHandled("reaction-analytics", List.of(a, b, b))))
+        .containsExactly(b);
+    assertThat(
+            f.work()
+                .runFor(S1, () -> f.handled().markHandled("reaction-analytics", List.of(c, b, a))))
+        .containsExactly(c);
+    assertThat(f.work().runFor(S1, () -> f.handled().markHandled("reaction-analytics", List.of())))
+        .isEmpty();
+    // another consumer keeps its own marks
+    assertThat(
+            f.work().runFor(S1, () -> f.handled().markHandled("reaction-reorder", List.of(a, b))))
+        .containsExactlyInAnyOrder(a, b);
+
+    UUID d = UUID.randomUUID();
+    assertThatThrownBy(
+            () ->
+                f.work()
+                    .runFor(
+                        S1,
+                        () -> {
+                          assertThat(f.handled().markHandled("reaction-analytics", List.of(d)))
+                              .containsExactly(d);
+                          throw new IllegalStateException("boom");
+                        }))
+        .hasMessage("boom");
+    assertThat(f.handled().handled("reaction-analytics", d)).isFalse();
+  }
+
+  @Test
   void aSkuOnTwoLinesOfOneSaleCountsOneSale() {
     Family f = newFamily();
     f.work()

@@ -108,6 +108,73 @@ class ReactionsTest {
   }
 
   @Test
+  void aBatchOfEventsHasTheEffectsOfEachEventOnceWhateverItRepeats() {
+    DemoStore.seed(engine);
+    drain();
+    // 3 mugs for 10.00 and a coffee; then 1 mug 4.99
+    Sale first =
+        sell(
+            "k-1",
+            BasketRequest.builder(DemoStore.ID).at(LATE).add("MUG", 3).add("COFFEE", 1).build(),
+            "50.00");
+    List<EventEnvelope> firstEvents = drain();
+    firstEvents.forEach(reactions::handle); // handled before the batch comes
+    Sale second =
+        sell("k-2", BasketRequest.builder(DemoStore.ID).at(LATE).add("MUG", 1).build(), "5.00");
+    List<EventEnvelope> secondEvents = drain();
+    assertThat(secondEvents)
+        .extracting(EventEnvelope::payload)
+        .hasAtLeastOneElementOfType(DomainEvent.SaleCompleted.class);
+
+    // the batch: both sales' events (the first again), the second's twice
+    List<EventEnvelope> batch = new java.util.ArrayList<>(firstEvents);
+    batch.addAll(secondEvents);
+    batch.addAll(secondEvents);
+    assertThat(reactions.handleAll(batch))
+        .as("effects: the second sale, counted once")
+        .isEqualTo(1);
+    assertThat(reactions.handleAll(batch)).as("all handled already").isZero();
+    assertThat(reactions.handleAll(List.of())).isZero();
+
+    DailySales day = engine.analytics().daily(DemoStore.ID, DAY, DAY).get(0);
+    assertThat(day.sales()).isEqualTo(2);
+    assertThat(day.units()).isEqualByComparingTo("5");
+    assertThat(day.gross()).isEqualTo(first.total().plus(second.total()));
+    assertThat(engine.analytics().products(DemoStore.ID, DAY, DAY))
+        .extracting(
+            p ->
+                p.sku()
+                    + " "
+                    + p.sales()
+                    + " "
+                    + p.units().stripTrailingZeros().toPlainString()
+                    + " "
+                    + p.revenue())
+        .containsExactly(
+            "COFFEE 1 1 " + first.total().minus(eur("10.00")),
+            "MUG 2 4 " + eur("10.00").plus(second.total()));
+  }
+
+  @Test
+  void aBatchWithAnEventOfAnUnknownStoreFailsWhole() {
+    DemoStore.seed(engine);
+    drain();
+    sell("k-1", BasketRequest.builder(DemoStore.ID).at(LATE).add("MUG", 1).build(), "5.00");
+    List<EventEnvelope> events = new java.util.ArrayList<>(drain());
+    events.add(
+        EventEnvelope.of(
+            new DomainEvent.SaleCompleted(
+                StoreId.of("nowhere"), "s-x", "R-x", "", eur("1.00"), List.of()),
+            LATE,
+            "s-x"));
+    assertThatThrownBy(() -> reactions.handleAll(events)).isInstanceOf(NotFoundException.class);
+    assertThat(engine.analytics().daily(DemoStore.ID, DAY, DAY)).as("nothing added").isEmpty();
+    // without the stray event the same batch goes through
+    assertThat(reactions.handleAll(events.subList(0, events.size() - 1))).isEqualTo(1);
+    assertThat(engine.analytics().daily(DemoStore.ID, DAY, DAY).get(0).sales()).isEqualTo(1);
+  }
+
+  @Test
   void lowStockDraftsOnePurchaseOrderLineHoweverOftenDelivered() {
     DemoStore.seed(engine);
     engine

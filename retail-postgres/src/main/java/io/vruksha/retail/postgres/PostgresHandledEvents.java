@@ -30,6 +30,27 @@ public final class PostgresHandledEvents implements HandledEvents {
         == 1;
   }
 
+  /** One statement for the whole list: the ids it inserted are the ones marked now. */
+  @Override
+  public java.util.Set<UUID> markHandled(String consumer, java.util.Collection<UUID> eventIds) {
+    if (eventIds.isEmpty()) {
+      return java.util.Set.of();
+    }
+    // sorted and distinct: two lists sharing ids lock them in the same order
+    Object[] ids = new java.util.TreeSet<>(eventIds).toArray();
+    return new java.util.HashSet<>(
+        work.with(
+            h ->
+                h.createQuery(
+                        "INSERT INTO handled_events (consumer, event_id)"
+                            + " SELECT :c, e FROM unnest(:ids) AS e"
+                            + " ON CONFLICT DO NOTHING RETURNING event_id")
+                    .bind("c", consumer)
+                    .bindArray("ids", UUID.class, ids)
+                    .mapTo(UUID.class)
+                    .list()));
+  }
+
   @Override
   public boolean handled(String consumer, UUID eventId) {
     return work.with(

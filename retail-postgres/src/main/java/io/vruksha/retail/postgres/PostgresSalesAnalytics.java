@@ -89,6 +89,125 @@ public final class PostgresSalesAnalytics implements SalesAnalytics {
                 }));
   }
 
+  /**
+   * Adds the sales up first, per store and day and per store, day and SKU, then writes each total
+   * in one upsert of arrays per table: a batch of a busy till's sales costs two statements, not two
+   * per sale. The rows are written in key order, so two batches lock them in the same order.
+   */
+  @Override
+  public void addSales(List<DatedSale> sales) {
+    if (sales.isEmpty()) {
+      return;
+    }
+    Map<List<String>, Figures> days = new TreeMap<>(KEY_ORDER);
+    Map<List<String>, Figures> skus = new TreeMap<>(KEY_ORDER);
+    Set<StoreId> stores = new java.util.HashSet<>();
+    for (DatedSale dated : sales) {
+      DomainEvent.SaleCompleted sale = dated.sale();
+      stores.add(sale.store());
+      String store = sale.store().value();
+      String day = dated.day().toString();
+      Figures d =
+          days.computeIfAbsent(
+              List.of(store, day), k -> new Figures(sale.total().currency().getCurrencyCode()));
+      d.count++;
+      d.amount = d.amount.add(sale.total().amount());
+      java.util.Set<String> counted = new java.util.HashSet<>();
+      for (DomainEvent.SoldLine l : sale.lines()) {
+        d.units = d.units.add(l.quantity());
+        Figures f =
+            skus.computeIfAbsent(
+                List.of(store, day, l.sku()),
+                k -> new Figures(l.total().currency().getCurrencyCode()));
+        if (counted.add(l.sku())) {
+          f.count++; // a SKU on two lines of one sale counts one sale
+        }
+        f.units = f.units.add(l.quantity());
+        f.amount = f.amount.add(l.total().amount());
+      }
+    }
+    work.runFor(
+        stores,
+        () ->
+            work.with(
+                h -> {
+                  h.createUpdate(
+                          "INSERT INTO sales_analytics_daily"
+                              + " (store_id, day, currency, sales_count, units, gross)"
+                              + " SELECT * FROM unnest(CAST(:s AS text[]), CAST(:d AS date[]),"
+                              + " CAST(:c AS text[]), CAST(:n AS bigint[]), CAST(:u AS numeric[]),"
+                              + " CAST(:g AS numeric[]))"
+                              + " ON CONFLICT (store_id, day) DO UPDATE SET"
+                              + " sales_count = sales_analytics_daily.sales_count"
+                              + " + EXCLUDED.sales_count,"
+                              + " units = sales_analytics_daily.units + EXCLUDED.units,"
+                              + " gross = sales_analytics_daily.gross + EXCLUDED.gross")
+                      .bindArray("s", String.class, column(days, k -> k.get(0)))
+                      .bindArray("d", String.class, column(days, k -> k.get(1)))
+                      .bindArray("c", String.class, figures(days, f -> f.currency))
+                      .bindArray("n", String.class, figures(days, f -> Long.toString(f.count)))
+                      .bindArray("u", String.class, figures(days, f -> f.units.toPlainString()))
+                      .bindArray("g", String.class, figures(days, f -> f.amount.toPlainString()))
+                      .execute();
+                  if (!skus.isEmpty()) {
+                    h.createUpdate(
+                            "INSERT INTO product_performance"
+                                + " (store_id, day, sku, currency, sales_count, units, revenue)"
+                                + " SELECT * FROM unnest(CAST(:s AS text[]), CAST(:d AS date[]),"
+                                + " CAST(:k AS text[]), CAST(:c AS text[]), CAST(:n AS bigint[]),"
+                                + " CAST(:u AS numeric[]), CAST(:r AS numeric[]))"
+                                + " ON CONFLICT (store_id, day, sku) DO UPDATE SET"
+                                + " sales_count = product_performance.sales_count"
+                                + " + EXCLUDED.sales_count,"
+                                + " units = product_performance.units + EXCLUDED.units,"
+                                + " revenue = product_performance.revenue + EXCLUDED.revenue")
+                        .bindArray("s", String.class, column(skus, k -> k.get(0)))
+                        .bindArray("d", String.class, column(skus, k -> k.get(1)))
+                        .bindArray("k", String.class, column(skus, k -> k.get(2)))
+                        .bindArray("c", String.class, figures(skus, f -> f.currency))
+                        .bindArray("n", String.class, figures(skus, f -> Long.toString(f.count)))
+                        .bindArray("u", String.class, figures(skus, f -> f.units.toPlainString()))
+                        .bindArray("r", String.class, figures(skus, f -> f.amount.toPlainString()))
+                        .execute();
+                  }
+                  return null;
+                }));
+  }
+
+  /** Keys compared part by part, so the rows are written in the tables' key order. */
+  private static final java.util.Comparator<List<String>> KEY_ORDER =
+      (a, b) -> {
+        for (int i = 0; i < a.size(); i++) {
+          int c = a.get(i).compareTo(b.get(i));
+          if (c != 0) {
+            return c;
+          }
+        }
+        return 0;
+      };
+
+  /** A running total: sales counted, units, and money in one currency. */
+  private static final class Figures {
+    final String currency;
+    long count;
+    BigDecimal units = BigDecimal.ZERO;
+    BigDecimal amount = BigDecimal.ZERO;
+
+    Figures(String currency) {
+      this.currency = currency;
+    }
+  }
+
+  private static Object[] column(
+      Map<List<String>, Figures> totals, java.util.function.Function<List<String>, String> part) {
+    return totals.keySet().stream().map(part).toArray();
+  }
+
+  private static Object[] figures(
+      Map<List<String>, Figures> totals, java.util.function.Function<Figures, String> value) {
+    return totals.values().stream().map(value).toArray();
+  }
+
   @Override
   public void addReturn(LocalDate day, DomainEvent.ReturnCompleted completed) {
     Money refund =

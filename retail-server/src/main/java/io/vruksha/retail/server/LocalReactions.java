@@ -63,7 +63,7 @@ final class LocalReactions implements AutoCloseable {
                   // marked sent after their effects, as one by one: whoever waits for the outbox
                   // to empty (an in-memory engine's caller) then finds the effects in place
                   List<EventEnvelope> batch = engine.outbox().pending(BATCH);
-                  batch.forEach(reactions::handle);
+                  reactions.handleAll(batch);
                   if (!batch.isEmpty()) {
                     engine.outbox().markSent(batch.stream().map(EventEnvelope::eventId).toList());
                   }
