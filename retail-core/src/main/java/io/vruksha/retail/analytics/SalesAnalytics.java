@@ -5,6 +5,7 @@ import io.vruksha.retail.money.Money;
 import io.vruksha.retail.store.StoreId;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Port: the daily sales and product performance aggregates (the reference's {@code
@@ -20,8 +21,8 @@ public interface SalesAnalytics {
   /** A completed sale and the business day it counts on. */
   record DatedSale(LocalDate day, DomainEvent.SaleCompleted sale) {
     public DatedSale {
-      java.util.Objects.requireNonNull(day, "day");
-      java.util.Objects.requireNonNull(sale, "sale");
+      Objects.requireNonNull(day, "day");
+      Objects.requireNonNull(sale, "sale");
     }
   }
 

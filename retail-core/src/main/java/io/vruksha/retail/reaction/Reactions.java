@@ -23,7 +23,8 @@ import java.util.UUID;
  * Runs the enabled {@link Reaction}s on events, each effect exactly once per event id: the effect
  * and the mark in {@link HandledEvents} share one unit of work, so a redelivered, replayed or
  * concurrently delivered event changes nothing the second time. Whatever transport delivers the
- * events (the NATS consumers, a test, a replay) calls {@link #handle}. Thread-safe.
+ * events (the NATS consumers, a test, a replay) calls {@link #handle}, or {@link #handleAll} with a
+ * batch (the server's in-process reactions). Thread-safe.
  */
 public final class Reactions {
 
@@ -80,11 +81,14 @@ public final class Reactions {
   }
 
   /**
-   * Lets every enabled reaction handle each of {@code events}, in one unit of work: the same
-   * effects, once per event id, as {@link #handle(EventEnvelope)} on each in turn. The analytics
-   * reaction marks the batch's sales and returns handled together and adds its sales up before
-   * writing them ({@link SalesAnalytics#addSales}); the other reactions take the events one by one.
-   * How many effects there were. A failure throws and, the unit of work undone, changes nothing.
+   * Lets every enabled reaction handle each of {@code events}, in one unit of work, and returns how
+   * many effects there were. The effects are those of {@link #handle(EventEnvelope)} on each event
+   * in turn, once per event id however often a batch lists it, but in another order: reaction by
+   * reaction over the batch. The analytics reaction marks the batch's sales and returns handled
+   * together ({@link HandledEvents#markHandled(String, java.util.Collection)}), writes each return,
+   * then adds the sales up before writing them ({@link SalesAnalytics#addSales}); the other
+   * reactions take the events one by one. A failure throws and, the unit of work undone, changes
+   * nothing.
    */
   public int handleAll(List<EventEnvelope> events) {
     if (events.isEmpty()) {

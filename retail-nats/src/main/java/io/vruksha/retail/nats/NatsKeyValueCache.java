@@ -35,7 +35,16 @@ public final class NatsKeyValueCache implements KeyValueCache {
   /** The bucket's name. */
   public static final String BUCKET = "retail_cache";
 
+  /** Gets, puts and deletes: each request waits at most {@link #REQUEST_TIMEOUT}. */
   private final KeyValue kv;
+
+  /**
+   * Listing keys and watching, with jnats' own timeouts: a key listing ends when no key has come
+   * for two of them, so on a short timeout a slow server would cut it short without an error, and a
+   * prefix delete would miss keys.
+   */
+  private final KeyValue bulk;
+
   private final Connection connection;
 
   /**
@@ -71,8 +80,9 @@ public final class NatsKeyValueCache implements KeyValueCache {
 
   private final NatsEvents nats;
 
-  private NatsKeyValueCache(KeyValue kv, NatsEvents nats) {
+  private NatsKeyValueCache(KeyValue kv, KeyValue bulk, NatsEvents nats) {
     this.kv = kv;
+    this.bulk = bulk;
     this.nats = nats;
     this.connection = nats.connection();
   }
@@ -87,11 +97,29 @@ public final class NatsKeyValueCache implements KeyValueCache {
         || System.nanoTime() - restUntil < 0) {
       return false;
     }
-    if (!pendingKeys.isEmpty() || !pendingPrefixes.isEmpty()) {
-      flushPending();
+    if ((!pendingKeys.isEmpty() || !pendingPrefixes.isEmpty())
+        && flushing.compareAndSet(false, true)) {
+      // off the caller's thread: a checkout does not wait for a key listing; the pending keys
+      // read as misses until the deletes are done
+      Thread flush =
+          new Thread(
+              () -> {
+                try {
+                  flushPending();
+                } finally {
+                  flushing.set(false);
+                }
+              },
+              "vruksha-cache-deletes");
+      flush.setDaemon(true);
+      flush.start();
     }
     return true;
   }
+
+  /** Whether a thread is doing the deletes owed since NATS was away. */
+  private final java.util.concurrent.atomic.AtomicBoolean flushing =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private void flushPending() {
     try {
@@ -101,7 +129,7 @@ public final class NatsKeyValueCache implements KeyValueCache {
       }
       if (!pendingPrefixes.isEmpty()) {
         List<String> prefixes = List.copyOf(pendingPrefixes);
-        for (String k : kv.keys()) {
+        for (String k : bulk.keys()) {
           if (prefixes.stream().anyMatch(k::startsWith)) {
             kv.delete(k);
           }
@@ -139,6 +167,7 @@ public final class NatsKeyValueCache implements KeyValueCache {
           nats.connection()
               .keyValue(
                   bucket, KeyValueOptions.builder().jsRequestTimeout(REQUEST_TIMEOUT).build()),
+          nats.connection().keyValue(bucket),
           nats);
     } catch (IOException | JetStreamApiException e) {
       throw new UnavailableException("cannot open the " + bucket + " bucket: " + e.getMessage(), e);
@@ -257,7 +286,7 @@ public final class NatsKeyValueCache implements KeyValueCache {
           null);
     }
     try {
-      for (String k : kv.keys()) {
+      for (String k : bulk.keys()) {
         if (k.startsWith(escaped)) {
           kv.delete(k);
         }
@@ -291,7 +320,7 @@ public final class NatsKeyValueCache implements KeyValueCache {
           public void endOfData() {}
         };
     try {
-      var subscription = kv.watchAll(watcher, KeyValueWatchOption.UPDATES_ONLY);
+      var subscription = bulk.watchAll(watcher, KeyValueWatchOption.UPDATES_ONLY);
       return subscription::unsubscribe;
     } catch (IOException | JetStreamApiException | InterruptedException e) {
       if (e instanceof InterruptedException) {

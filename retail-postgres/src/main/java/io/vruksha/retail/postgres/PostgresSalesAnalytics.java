@@ -9,6 +9,7 @@ import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,7 +93,8 @@ public final class PostgresSalesAnalytics implements SalesAnalytics {
   /**
    * Adds the sales up first, per store and day and per store, day and SKU, then writes each total
    * in one upsert of arrays per table: a batch of a busy till's sales costs two statements, not two
-   * per sale. The rows are written in key order, so two batches lock them in the same order.
+   * per sale. Each upsert writes its rows in key order, so two batches lock a table's rows in the
+   * same order.
    */
   @Override
   public void addSales(List<DatedSale> sales) {
@@ -101,7 +103,7 @@ public final class PostgresSalesAnalytics implements SalesAnalytics {
     }
     Map<List<String>, Figures> days = new TreeMap<>(KEY_ORDER);
     Map<List<String>, Figures> skus = new TreeMap<>(KEY_ORDER);
-    Set<StoreId> stores = new java.util.HashSet<>();
+    Set<StoreId> stores = new HashSet<>();
     for (DatedSale dated : sales) {
       DomainEvent.SaleCompleted sale = dated.sale();
       stores.add(sale.store());
@@ -112,7 +114,7 @@ public final class PostgresSalesAnalytics implements SalesAnalytics {
               List.of(store, day), k -> new Figures(sale.total().currency().getCurrencyCode()));
       d.count++;
       d.amount = d.amount.add(sale.total().amount());
-      java.util.Set<String> counted = new java.util.HashSet<>();
+      Set<String> counted = new HashSet<>();
       for (DomainEvent.SoldLine l : sale.lines()) {
         d.units = d.units.add(l.quantity());
         Figures f =

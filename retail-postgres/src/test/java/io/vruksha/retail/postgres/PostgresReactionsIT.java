@@ -13,6 +13,7 @@ import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.reaction.Reaction;
 import io.vruksha.retail.reaction.Reactions;
 import io.vruksha.retail.sale.CheckoutRequest;
+import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.store.Actor;
@@ -97,6 +98,105 @@ class PostgresReactionsIT {
     assertThat(engine.analytics().products(DemoStore.ID, day, day))
         .extracting(p -> p.sku() + " " + p.sales())
         .containsExactly("MUG 5", "TEE-M 5");
+  }
+
+  @Test
+  void batchesOfTwoProcessesAtOnceCountEachSaleAndReturnOnce() throws Exception {
+    PostgresDatabase db = TestDatabase.fresh();
+    RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
+    DemoStore.seed(engine);
+    List<Sale> sales = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      sales.add(
+          engine.checkout(
+              CheckoutRequest.of(
+                  "k-" + i,
+                  BasketRequest.builder(DemoStore.ID)
+                      .at(NOON)
+                      .add("MUG", 1 + i % 2)
+                      .add("TEE-M", 1)
+                      .build(),
+                  new Tender.Cash(Money.of("100.00", "EUR"))),
+              Actor.cashier("anna")));
+    }
+    // one mug of the first sale back
+    Money refund =
+        engine
+            .acceptReturn(
+                ReturnRequest.of(
+                        "r-1",
+                        sales.get(0).id(),
+                        new ReturnRequest.Item(0, java.math.BigDecimal.ONE, true))
+                    .at(NOON),
+                Actor.supervisor("sam"))
+            .refund();
+    List<EventEnvelope> events = engine.outbox().pending(10_000);
+    List<EventEnvelope> reversed = new ArrayList<>(events);
+    java.util.Collections.reverse(reversed);
+
+    try (PostgresDatabase second = TestDatabase.anotherPool()) {
+      RetailEngine other = PostgresAdapters.use(second, DemoStore.engineBuilder()).build();
+      List<Reactions> processes =
+          List.of(
+              new Reactions(engine, EnumSet.allOf(Reaction.class)),
+              new Reactions(other, EnumSet.allOf(Reaction.class)));
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Callable<Void>> deliveries = new ArrayList<>();
+        for (int copy = 0; copy < 4; copy++) {
+          Reactions r = processes.get(copy % 2);
+          // batches of 4 and of 7, forwards and backwards: every event in several batches at once
+          List<EventEnvelope> order = copy < 2 ? events : reversed;
+          int size = copy % 2 == 0 ? 4 : 7;
+          deliveries.add(
+              () -> {
+                for (int from = 0; from < order.size(); from += size) {
+                  List<EventEnvelope> batch =
+                      order.subList(from, Math.min(order.size(), from + size));
+                  for (int attempt = 1; ; attempt++) {
+                    try {
+                      r.handleAll(batch);
+                      break;
+                    } catch (RuntimeException raced) {
+                      // a deadlock with the other process is undone whole: delivered again
+                      if (attempt == 5) {
+                        throw raced;
+                      }
+                    }
+                  }
+                }
+                return null;
+              });
+        }
+        for (Future<Void> f : pool.invokeAll(deliveries)) {
+          f.get();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    LocalDate day = LocalDate.of(2026, 11, 24);
+    DailySales daily = engine.analytics().daily(DemoStore.ID, day, day).get(0);
+    Money gross = sales.stream().map(Sale::total).reduce(Money::plus).orElseThrow();
+    assertThat(daily.sales()).isEqualTo(5);
+    assertThat(daily.gross()).isEqualTo(gross);
+    assertThat(daily.units()).isEqualByComparingTo("12"); // mugs 1+2+1+2+1, five tees
+    assertThat(daily.returns()).isEqualTo(1);
+    assertThat(daily.refunds()).isEqualTo(refund.isNegative() ? refund.negate() : refund);
+    assertThat(engine.analytics().products(DemoStore.ID, day, day))
+        .extracting(p -> p.sku() + " " + p.sales() + " " + p.units().stripTrailingZeros())
+        .containsExactly("MUG 5 7", "TEE-M 5 5");
+    long marked =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT count(*) FROM handled_events"
+                                + " WHERE consumer = 'reaction-analytics'")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(marked).as("five sales and a return marked, once each").isEqualTo(6);
   }
 
   @Test
