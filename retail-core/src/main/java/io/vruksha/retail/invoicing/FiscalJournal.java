@@ -31,10 +31,28 @@ public final class FiscalJournal {
     this.sequence = Objects.requireNonNull(sequence, "sequence");
   }
 
-  /** The next document number; call inside the issuing unit of work. */
+  /**
+   * The next document number, {@code SERIES-YEAR-NNNNNN} (at least six digits, ASCII whatever the
+   * JVM's default locale); call inside the issuing unit of work.
+   */
   public String nextNumber(StoreId store, String series, Instant at) {
     int year = at.atOffset(ZoneOffset.UTC).getYear();
-    return String.format("%s-%d-%06d", series, year, sequence.next(store, series, year));
+    return number(series, year, sequence.next(store, series, year));
+  }
+
+  /**
+   * {@code series-year-n}, {@code n} zero-padded to six digits. Not {@code String.format}: it
+   * writes the default locale's digits (Thai or Arabic-Indic ones under such a locale), and it was
+   * 2.6% of a checkout's CPU in the server's profile.
+   */
+  static String number(String series, int year, long n) {
+    String digits = Long.toString(n);
+    StringBuilder b = new StringBuilder(series.length() + 13 + digits.length());
+    b.append(series).append('-').append(year).append('-');
+    for (int i = digits.length(); i < 6; i++) {
+      b.append('0');
+    }
+    return b.append(digits).toString();
   }
 
   /**
