@@ -55,8 +55,12 @@ final class DbCommand implements Runnable {
         spec.commandLine()
             .getOut()
             .printf(
+                java.util.Locale.ROOT,
                 "applied %d migration%s to %s; schema version %s%n",
-                ran, ran == 1 ? "" : "s", db.config().database(), version);
+                ran,
+                ran == 1 ? "" : "s",
+                db.config().database(),
+                version);
       }
       return Retail.OK;
     }
@@ -111,8 +115,12 @@ final class DbCommand implements Runnable {
       list.print(out, format);
       String summary =
           String.format(
+              java.util.Locale.ROOT,
               "database %s: schema version %s, %d pending, %d failed",
-              config.database(), version, pending, failed);
+              config.database(),
+              version,
+              pending,
+              failed);
       (format == OutputFormat.table ? out : spec.commandLine().getErr()).println(summary);
       return pending > 0 || failed > 0 ? Retail.DISCREPANCIES : Retail.OK;
     }

@@ -155,7 +155,12 @@ final class EventsCommand implements Runnable {
       } else {
         l.print(out, format);
       }
-      cli.getErr().printf("replayed %d event%s%n", events.size(), events.size() == 1 ? "" : "s");
+      cli.getErr()
+          .printf(
+              java.util.Locale.ROOT,
+              "replayed %d event%s%n",
+              events.size(),
+              events.size() == 1 ? "" : "s");
       cli.getErr().flush();
       return Retail.OK;
     }

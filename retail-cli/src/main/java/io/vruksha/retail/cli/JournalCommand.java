@@ -92,11 +92,15 @@ final class JournalCommand implements Runnable {
                 });
         if (problems.isEmpty()) {
           out.printf(
+              java.util.Locale.ROOT,
               "journal of %s verified: %d document%s%n",
-              store, entries.size(), entries.size() == 1 ? "" : "s");
+              store,
+              entries.size(),
+              entries.size() == 1 ? "" : "s");
           return Retail.OK;
         }
         out.printf(
+            java.util.Locale.ROOT,
             "journal of %s is broken: %d document%s, %d problem%s%n",
             store,
             entries.size(),

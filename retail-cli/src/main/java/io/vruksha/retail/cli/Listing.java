@@ -135,7 +135,7 @@ final class Listing {
         case '\t' -> b.append("\\t");
         default -> {
           if (ch < 0x20) {
-            b.append(String.format("\\u%04x", (int) ch));
+            b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) ch));
           } else {
             b.append(ch);
           }

@@ -89,6 +89,21 @@ class CoreArchitectureTest {
         .check(core);
   }
 
+  @Test
+  void noTextIsFormattedInTheDefaultLocale() {
+    // String.format(String, ...) and String.formatted write the default locale's digits (Thai,
+    // Arabic-Indic, ...): document numbers and stored text must not depend on where the JVM runs
+    noClasses()
+        .that()
+        .resideInAPackage("io.vruksha.retail..")
+        .should()
+        .callMethod(String.class, "format", String.class, Object[].class)
+        .orShould()
+        .callMethod(String.class, "formatted", Object[].class)
+        .because("numbers the engine writes are ASCII whatever the default locale")
+        .check(core);
+  }
+
   /** Fields, parameters, return types and BigDecimal conversions that involve double or float. */
   private static ArchCondition<JavaClass> neverTouchBinaryFloatingPoint() {
     Set<String> floating = Set.of("double", "float", "java.lang.Double", "java.lang.Float");

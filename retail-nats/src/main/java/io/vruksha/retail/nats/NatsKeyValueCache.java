@@ -189,7 +189,7 @@ public final class NatsKeyValueCache implements KeyValueCache {
           || c == '/') {
         b.append(c);
       } else {
-        b.append('=').append(String.format("%04x", (int) c));
+        b.append('=').append(String.format(java.util.Locale.ROOT, "%04x", (int) c));
       }
     }
     return b.toString();
