@@ -66,6 +66,7 @@ final class CheckoutHttp {
             new Tokens(secret, Clock.systemUTC())
                 .issue("bench", Role.CASHIER, Set.of("*"), Duration.ofHours(2));
         load(http, port, token, stores, 32, warmup); // the server's JIT, before any point
+        long overflowsBefore = listenOverflows();
         for (int connections : new int[] {8, 32, 256}) {
           Result r;
           List<Paired.Round> rounds = null;
@@ -107,7 +108,10 @@ final class CheckoutHttp {
           }
         }
         out.put("server_mean_ms_so_far", serverMeanMs(http, port));
+        long overflowsHold = listenOverflows();
+        out.put("listen_overflows", delta(overflowsBefore, overflowsHold));
         Result hold = load(http, port, token, stores, 1000, seconds);
+        out.put("hold_listen_overflows", delta(overflowsHold, listenOverflows()));
         out.put("hold_connections", "1000");
         out.put("hold_tps", CheckoutEmbedded.f(hold.tps));
         out.put("hold_p99_ms", ms(hold.percentile(99)));
@@ -196,6 +200,36 @@ final class CheckoutHttp {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted during a load point", e);
     }
+  }
+
+  /**
+   * The kernel's count of connections a full listen queue turned away ({@code ListenOverflows} in
+   * /proc/net/netstat, machine-wide), or -1 where there is none: a burst of tills the server's
+   * backlog could not hold.
+   */
+  static long listenOverflows() {
+    try {
+      List<String> lines =
+          java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/net/netstat"));
+      for (int i = 0; i + 1 < lines.size(); i++) {
+        if (lines.get(i).startsWith("TcpExt:") && lines.get(i + 1).startsWith("TcpExt:")) {
+          String[] names = lines.get(i).trim().split("\\s+");
+          String[] values = lines.get(i + 1).trim().split("\\s+");
+          for (int k = 1; k < names.length && k < values.length; k++) {
+            if (names[k].equals("ListenOverflows")) {
+              return Long.parseLong(values[k]);
+            }
+          }
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // not Linux, or not readable
+    }
+    return -1;
+  }
+
+  private static String delta(long before, long after) {
+    return before < 0 || after < 0 ? "n/a" : Long.toString(after - before);
   }
 
   /** {@code connections} requests kept in flight for {@code seconds}. */

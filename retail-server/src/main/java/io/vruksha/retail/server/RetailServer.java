@@ -57,6 +57,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class RetailServer implements AutoCloseable {
 
+  /**
+   * The listen backlog of the HTTP port: connections the kernel holds for Jetty to accept. Linux
+   * caps it at {@code net.core.somaxconn} (4096 by default).
+   */
+  static final int ACCEPT_QUEUE = 1024;
+
   private static final Logger LOG = LoggerFactory.getLogger(RetailServer.class);
 
   /** The demo admin's password (demo mode only). */
@@ -273,7 +279,18 @@ public final class RetailServer implements AutoCloseable {
               cfg.http.maxRequestSize = config.maxBodyBytes();
               cfg.http.defaultContentType = "application/json";
               cfg.startup.showJavalinBanner = false;
-              cfg.jetty.port = config.port();
+              // the connector Javalin would make, with a listen backlog for a burst of tills: the
+              // JDK's default of 50 overflowed when 1,000 connections opened at once, and the
+              // kernel's SYN cookies then reset some of them
+              cfg.jetty.addConnector(
+                  (server, http) -> {
+                    var connector =
+                        new org.eclipse.jetty.server.ServerConnector(
+                            server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                    connector.setPort(config.port());
+                    connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                    return connector;
+                  });
               cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
               if (!config.corsOrigins().isEmpty()) {
                 cfg.bundledPlugins.enableCors(
