@@ -54,6 +54,19 @@ public abstract class AnalyticsPortsContract {
     return new DomainEvent.SaleCompleted(store, id, "R-" + id, "", eur(total), sold);
   }
 
+  /** A SKU's day as one line: day, SKU, sales, units, revenue. */
+  private static String row(ProductPerformance p) {
+    return p.day()
+        + " "
+        + p.sku()
+        + " "
+        + p.sales()
+        + " "
+        + p.units().stripTrailingZeros().toPlainString()
+        + " "
+        + p.revenue();
+  }
+
   @Test
   void salesAndReturnsAddUpPerStoreDayAndSku() {
     Family f = newFamily();
@@ -101,17 +114,7 @@ public abstract class AnalyticsPortsContract {
 
     List<ProductPerformance> products = f.analytics().products(S1, D1, D2);
     assertThat(products)
-        .extracting(
-            p ->
-                p.day()
-                    + " "
-                    + p.sku()
-                    + " "
-                    + p.sales()
-                    + " "
-                    + p.units().stripTrailingZeros().toPlainString()
-                    + " "
-                    + p.revenue())
+        .extracting(AnalyticsPortsContract::row)
         .containsExactly(
             "2026-11-24 COFFEE 1 1 8.99 EUR",
             "2026-11-24 GOUDA 1 1.25 11.24 EUR",
@@ -175,17 +178,7 @@ public abstract class AnalyticsPortsContract {
         .extracting(d -> d.sales() + " " + d.gross())
         .containsExactly("1 100.00 EUR");
     assertThat(f.analytics().products(S1, D1, D2))
-        .extracting(
-            p ->
-                p.day()
-                    + " "
-                    + p.sku()
-                    + " "
-                    + p.sales()
-                    + " "
-                    + p.units().stripTrailingZeros().toPlainString()
-                    + " "
-                    + p.revenue())
+        .extracting(AnalyticsPortsContract::row)
         .containsExactly(
             "2026-11-24 COFFEE 1 1 8.99 EUR",
             "2026-11-24 GOUDA 1 1.25 11.24 EUR",

@@ -144,12 +144,9 @@ public final class PostgresSalesAnalytics implements SalesAnalytics {
                               + " + EXCLUDED.sales_count,"
                               + " units = sales_analytics_daily.units + EXCLUDED.units,"
                               + " gross = sales_analytics_daily.gross + EXCLUDED.gross")
-                      .bindArray("s", String.class, column(days, k -> k.get(0)))
-                      .bindArray("d", String.class, column(days, k -> k.get(1)))
-                      .bindArray("c", String.class, figures(days, f -> f.currency))
-                      .bindArray("n", String.class, figures(days, f -> Long.toString(f.count)))
-                      .bindArray("u", String.class, figures(days, f -> f.units.toPlainString()))
-                      .bindArray("g", String.class, figures(days, f -> f.amount.toPlainString()))
+                      .bindArray("s", String.class, column(days, 0))
+                      .bindArray("d", String.class, column(days, 1))
+                      .bindMap(figures(days, "g"))
                       .execute();
                   if (!skus.isEmpty()) {
                     h.createUpdate(
@@ -163,13 +160,10 @@ public final class PostgresSalesAnalytics implements SalesAnalytics {
                                 + " + EXCLUDED.sales_count,"
                                 + " units = product_performance.units + EXCLUDED.units,"
                                 + " revenue = product_performance.revenue + EXCLUDED.revenue")
-                        .bindArray("s", String.class, column(skus, k -> k.get(0)))
-                        .bindArray("d", String.class, column(skus, k -> k.get(1)))
-                        .bindArray("k", String.class, column(skus, k -> k.get(2)))
-                        .bindArray("c", String.class, figures(skus, f -> f.currency))
-                        .bindArray("n", String.class, figures(skus, f -> Long.toString(f.count)))
-                        .bindArray("u", String.class, figures(skus, f -> f.units.toPlainString()))
-                        .bindArray("r", String.class, figures(skus, f -> f.amount.toPlainString()))
+                        .bindArray("s", String.class, column(skus, 0))
+                        .bindArray("d", String.class, column(skus, 1))
+                        .bindArray("k", String.class, column(skus, 2))
+                        .bindMap(figures(skus, "r"))
                         .execute();
                   }
                   return null;
@@ -200,14 +194,30 @@ public final class PostgresSalesAnalytics implements SalesAnalytics {
     }
   }
 
-  private static Object[] column(
-      Map<List<String>, Figures> totals, java.util.function.Function<List<String>, String> part) {
-    return totals.keySet().stream().map(part).toArray();
+  /** Part {@code index} of every key, in key order. */
+  private static Object[] column(Map<List<String>, Figures> totals, int index) {
+    return totals.keySet().stream().map(k -> k.get(index)).toArray();
   }
 
-  private static Object[] figures(
-      Map<List<String>, Figures> totals, java.util.function.Function<Figures, String> value) {
-    return totals.values().stream().map(value).toArray();
+  /**
+   * The totals as arrays in key order: {@code c} currency, {@code n} sales counted, {@code u}
+   * units, and the money under {@code amount}; as text, which the statement casts.
+   */
+  private static Map<String, Object> figures(Map<List<String>, Figures> totals, String amount) {
+    List<Figures> f = List.copyOf(totals.values());
+    return Map.of(
+        "c",
+        array(f.stream().map(x -> x.currency)),
+        "n",
+        array(f.stream().map(x -> Long.toString(x.count))),
+        "u",
+        array(f.stream().map(x -> x.units.toPlainString())),
+        amount,
+        array(f.stream().map(x -> x.amount.toPlainString())));
+  }
+
+  private static String[] array(java.util.stream.Stream<String> values) {
+    return values.toArray(String[]::new);
   }
 
   @Override

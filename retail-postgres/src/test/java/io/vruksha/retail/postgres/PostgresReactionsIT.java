@@ -33,6 +33,16 @@ class PostgresReactionsIT {
 
   private static final Instant NOON = Instant.parse("2026-11-24T11:00:00Z");
 
+  /** A cash sale of {@code mugs} mugs and a T-shirt, at noon. */
+  private static Sale sell(RetailEngine engine, String key, int mugs) {
+    return engine.checkout(
+        CheckoutRequest.of(
+            key,
+            BasketRequest.builder(DemoStore.ID).at(NOON).add("MUG", mugs).add("TEE-M", 1).build(),
+            new Tender.Cash(Money.of("100.00", "EUR"))),
+        Actor.cashier("anna"));
+  }
+
   @Test
   void twoProcessesHandlingEveryEventTwiceAtOnceCountEachSaleOnce() throws Exception {
     PostgresDatabase db = TestDatabase.fresh();
@@ -40,17 +50,7 @@ class PostgresReactionsIT {
     DemoStore.seed(engine);
     List<Sale> sales = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      sales.add(
-          engine.checkout(
-              CheckoutRequest.of(
-                  "k-" + i,
-                  BasketRequest.builder(DemoStore.ID)
-                      .at(NOON)
-                      .add("MUG", 1)
-                      .add("TEE-M", 1)
-                      .build(),
-                  new Tender.Cash(Money.of("100.00", "EUR"))),
-              Actor.cashier("anna")));
+      sales.add(sell(engine, "k-" + i, 1));
     }
     List<EventEnvelope> events = engine.outbox().pending(10_000);
 
@@ -107,17 +107,7 @@ class PostgresReactionsIT {
     DemoStore.seed(engine);
     List<Sale> sales = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      sales.add(
-          engine.checkout(
-              CheckoutRequest.of(
-                  "k-" + i,
-                  BasketRequest.builder(DemoStore.ID)
-                      .at(NOON)
-                      .add("MUG", 1 + i % 2)
-                      .add("TEE-M", 1)
-                      .build(),
-                  new Tender.Cash(Money.of("100.00", "EUR"))),
-              Actor.cashier("anna")));
+      sales.add(sell(engine, "k-" + i, 1 + i % 2));
     }
     // one mug of the first sale back
     Money refund =
