@@ -29,65 +29,10 @@ public final class PostgresSalesAnalytics implements SalesAnalytics {
     this.work = db.unitOfWork();
   }
 
+  /** One sale is a batch of one: the same two upserts as {@link #addSales}. */
   @Override
   public void addSale(LocalDate day, DomainEvent.SaleCompleted sale) {
-    BigDecimal units =
-        sale.lines().stream()
-            .map(DomainEvent.SoldLine::quantity)
-            .reduce(BigDecimal.ZERO, BigDecimal::add);
-    // one row per SKU even when it sits on several lines of the sale
-    Map<String, DomainEvent.SoldLine> perSku = new TreeMap<>();
-    for (DomainEvent.SoldLine l : sale.lines()) {
-      perSku.merge(
-          l.sku(),
-          l,
-          (a, b) ->
-              new DomainEvent.SoldLine(
-                  a.sku(), a.quantity().add(b.quantity()), a.total().plus(b.total())));
-    }
-    work.runFor(
-        Set.of(sale.store()),
-        () ->
-            work.with(
-                h -> {
-                  h.createUpdate(
-                          "INSERT INTO sales_analytics_daily"
-                              + " (store_id, day, currency, sales_count, units, gross)"
-                              + " VALUES (:s, :d, :c, 1, :u, :g)"
-                              + " ON CONFLICT (store_id, day) DO UPDATE SET"
-                              + " sales_count = sales_analytics_daily.sales_count + 1,"
-                              + " units = sales_analytics_daily.units + EXCLUDED.units,"
-                              + " gross = sales_analytics_daily.gross + EXCLUDED.gross")
-                      .bind("s", sale.store().value())
-                      .bind("d", day)
-                      .bind("c", sale.total().currency().getCurrencyCode())
-                      .bind("u", units)
-                      .bind("g", sale.total().amount())
-                      .execute();
-                  var batch =
-                      h.prepareBatch(
-                          "INSERT INTO product_performance"
-                              + " (store_id, day, sku, currency, sales_count, units, revenue)"
-                              + " VALUES (:s, :d, :sku, :c, 1, :u, :r)"
-                              + " ON CONFLICT (store_id, day, sku) DO UPDATE SET"
-                              + " sales_count = product_performance.sales_count + 1,"
-                              + " units = product_performance.units + EXCLUDED.units,"
-                              + " revenue = product_performance.revenue + EXCLUDED.revenue");
-                  for (DomainEvent.SoldLine l : perSku.values()) {
-                    batch
-                        .bind("s", sale.store().value())
-                        .bind("d", day)
-                        .bind("sku", l.sku())
-                        .bind("c", l.total().currency().getCurrencyCode())
-                        .bind("u", l.quantity())
-                        .bind("r", l.total().amount())
-                        .add();
-                  }
-                  if (!perSku.isEmpty()) {
-                    batch.execute();
-                  }
-                  return null;
-                }));
+    addSales(List.of(new DatedSale(day, sale)));
   }
 
   /**
