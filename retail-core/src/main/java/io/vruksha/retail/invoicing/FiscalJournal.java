@@ -46,6 +46,9 @@ public final class FiscalJournal {
    * 2.6% of a checkout's CPU in the server's profile.
    */
   static String number(String series, int year, long n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("a document number is never negative, was " + n);
+    }
     String digits = Long.toString(n);
     StringBuilder b = new StringBuilder(series.length() + 13 + digits.length());
     b.append(series).append('-').append(year).append('-');

@@ -1,6 +1,7 @@
 package io.vruksha.retail.invoicing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vruksha.retail.memory.InMemoryInvoiceSequence;
 import io.vruksha.retail.memory.InMemoryJournal;
@@ -17,13 +18,15 @@ class FiscalJournalNumberTest {
     assertThat(FiscalJournal.number("S001", 2026, 999_999)).isEqualTo("S001-2026-999999");
     assertThat(FiscalJournal.number("S001", 2026, 1_000_000)).isEqualTo("S001-2026-1000000");
     assertThat(FiscalJournal.number("CN", 1999, 42)).isEqualTo("CN-1999-000042");
+    assertThatThrownBy(() -> FiscalJournal.number("S001", 2026, -5))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void numbersAreAsciiWhateverTheDefaultLocaleWrites() {
     Locale before = Locale.getDefault();
-    Locale.Category format = Locale.Category.FORMAT;
-    Locale beforeFormat = Locale.getDefault(format);
+    Locale beforeFormat = Locale.getDefault(Locale.Category.FORMAT);
+    Locale beforeDisplay = Locale.getDefault(Locale.Category.DISPLAY);
     try {
       // Thai digits: String.format("%06d", 7) gives "๐๐๐๐๐๗" under this locale
       Locale thai = Locale.forLanguageTag("th-TH-u-nu-thai");
@@ -37,7 +40,8 @@ class FiscalJournalNumberTest {
       assertThat(journal.nextNumber(store, "S001", at)).isEqualTo("S001-2026-000002");
     } finally {
       Locale.setDefault(before);
-      Locale.setDefault(format, beforeFormat);
+      Locale.setDefault(Locale.Category.FORMAT, beforeFormat);
+      Locale.setDefault(Locale.Category.DISPLAY, beforeDisplay);
     }
   }
 }

@@ -58,7 +58,7 @@ public final class PostgresSalesAnalytics implements SalesAnalytics {
           days.computeIfAbsent(
               List.of(store, day), k -> new Figures(sale.total().currency().getCurrencyCode()));
       d.count++;
-      d.amount = d.amount.add(sale.total().amount());
+      d.add(sale.total());
       Set<String> counted = new HashSet<>();
       for (DomainEvent.SoldLine l : sale.lines()) {
         d.units = d.units.add(l.quantity());
@@ -70,7 +70,7 @@ public final class PostgresSalesAnalytics implements SalesAnalytics {
           f.count++; // a SKU on two lines of one sale counts one sale
         }
         f.units = f.units.add(l.quantity());
-        f.amount = f.amount.add(l.total().amount());
+        f.add(l.total());
       }
     }
     work.runFor(
@@ -136,6 +136,15 @@ public final class PostgresSalesAnalytics implements SalesAnalytics {
 
     Figures(String currency) {
       this.currency = currency;
+    }
+
+    /** Adds {@code money}, which must be in these figures' currency (as {@link Money#plus}). */
+    void add(Money money) {
+      if (!money.currency().getCurrencyCode().equals(currency)) {
+        throw new IllegalArgumentException(
+            "cannot add " + money + " to figures in " + currency + ": one store, one currency");
+      }
+      amount = amount.add(money.amount());
     }
   }
 
