@@ -26,7 +26,10 @@ public interface Outbox {
     return pending(limit);
   }
 
-  /** Marks events as published. */
+  /**
+   * Marks events as published, inside the current unit of work: they are no longer pending. An
+   * adapter may forget them then (PostgreSQL deletes their rows); the stream keeps them.
+   */
   void markSent(Collection<UUID> eventIds);
 
   /**

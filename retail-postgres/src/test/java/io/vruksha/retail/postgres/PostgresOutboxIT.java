@@ -66,4 +66,44 @@ class PostgresOutboxIT {
       relays.shutdownNow();
     }
   }
+
+  @Test
+  void aPublishedEventLeavesTheTableAndAFailedBatchStays() {
+    PostgresDatabase db = TestDatabase.fresh();
+    PostgresOutbox outbox = new PostgresOutbox(db);
+    for (int i = 0; i < 5; i++) {
+      outbox.append(
+          EventEnvelope.of(
+              new DomainEvent.CustomerCreated(StoreId.of("s1"), "c-" + i, false),
+              Instant.EPOCH,
+              "x"));
+    }
+    assertThat(rows(db)).isEqualTo(5);
+    try {
+      db.unitOfWork()
+          .run(
+              () -> {
+                outbox.claimAsSent(3);
+                throw new IllegalStateException("no acknowledgement");
+              });
+    } catch (IllegalStateException expected) {
+      // the batch rolls back
+    }
+    assertThat(rows(db)).isEqualTo(5);
+
+    assertThat(db.unitOfWork().run(() -> outbox.claimAsSent(3))).hasSize(3);
+    assertThat(rows(db)).isEqualTo(2);
+    db.unitOfWork()
+        .run(
+            () -> {
+              outbox.markSent(outbox.pending(10).stream().map(EventEnvelope::eventId).toList());
+              return null;
+            });
+    assertThat(rows(db)).isZero();
+  }
+
+  private static long rows(PostgresDatabase db) {
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT count(*) FROM outbox").mapTo(Long.class).one());
+  }
 }
