@@ -18,6 +18,14 @@ public interface Outbox {
   List<EventEnvelope> pending(int limit);
 
   /**
+   * How many events are unsent, for a gauge of the relay's lag: counted, not read. By default the
+   * size of {@link #pending} with no limit, which an adapter should replace.
+   */
+  default long pendingCount() {
+    return pending(Integer.MAX_VALUE).size();
+  }
+
+  /**
    * Claims up to {@code limit} unsent events for one relay, inside the relay's unit of work: an
    * adapter that lets several relays run at once hides the claimed rows from the others until the
    * unit of work ends. By default, the pending events.

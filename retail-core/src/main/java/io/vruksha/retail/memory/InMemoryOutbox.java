@@ -61,6 +61,11 @@ public final class InMemoryOutbox implements Outbox {
   }
 
   @Override
+  public synchronized long pendingCount() {
+    return pending.size();
+  }
+
+  @Override
   public synchronized void markSent(Collection<UUID> eventIds) {
     Map<Long, EventEnvelope> sent = new HashMap<>();
     for (UUID id : eventIds) {

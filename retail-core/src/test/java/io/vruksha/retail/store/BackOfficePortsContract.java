@@ -201,8 +201,10 @@ public abstract class BackOfficePortsContract {
     outbox.append(b);
     assertThat(outbox.pending(10)).containsExactly(a, b);
     assertThat(outbox.pending(1)).containsExactly(a);
+    assertThat(outbox.pendingCount()).isEqualTo(2);
     outbox.markSent(List.of(a.eventId()));
     assertThat(outbox.pending(10)).containsExactly(b);
+    assertThat(outbox.pendingCount()).isEqualTo(1);
     assertThat(a.subject()).isEqualTo("retail.customer.customer.created.v1");
   }
 
@@ -229,10 +231,12 @@ public abstract class BackOfficePortsContract {
                         }))
         .hasMessageContaining("did not acknowledge");
     assertThat(outbox.pending(10)).containsExactly(a, b, c);
+    assertThat(outbox.pendingCount()).isEqualTo(3);
 
     // a relay whose batch was acknowledged
     assertThat(t.work().run(() -> outbox.claimAsSent(2))).containsExactly(a, b);
     assertThat(outbox.pending(10)).containsExactly(c);
+    assertThat(outbox.pendingCount()).isEqualTo(1);
     assertThat(t.work().run(() -> outbox.claimAsSent(2))).containsExactly(c);
     assertThat(t.work().run(() -> outbox.claimAsSent(2))).isEmpty();
     assertThat(outbox.pending(10)).isEmpty();

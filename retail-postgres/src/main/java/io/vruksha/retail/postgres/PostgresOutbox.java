@@ -91,6 +91,12 @@ public final class PostgresOutbox implements Outbox {
                 .list());
   }
 
+  /** The table's rows: it holds the unsent events only. */
+  @Override
+  public long pendingCount() {
+    return work.with(h -> h.createQuery("SELECT count(*) FROM outbox").mapTo(Long.class).one());
+  }
+
   /**
    * Claims up to {@code limit} unsent events for one relay inside the caller's unit of work: rows
    * another relay holds are skipped. Mark them sent in the same unit of work once published.

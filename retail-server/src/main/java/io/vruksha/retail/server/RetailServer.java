@@ -224,9 +224,8 @@ public final class RetailServer implements AutoCloseable {
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     io.micrometer.core.instrument.Gauge.builder(
-            "retail.outbox.pending", engine, e -> e.outbox().pending(10_000).size())
-        .description(
-            "events committed but not yet relayed or handled (up to 10,000): the relay's lag")
+            "retail.outbox.pending", engine, e -> e.outbox().pendingCount())
+        .description("events committed but not yet relayed or handled: the relay's lag")
         .register(registry);
     for (AutoCloseable r : owned) {
       if (r instanceof io.micrometer.core.instrument.binder.MeterBinder binder) {

@@ -114,6 +114,13 @@ class DatabaseModeIT {
               "hikaricp_connections");
       assertThat(metrics).containsPattern("retail_events_published_total(\\{[^}]*\\})? [1-9]");
       assertThat(server.engine().outbox().pending(100)).isEmpty();
+      // the relay's lag, counted in the outbox: nothing is left once every event is on the stream
+      ServerContract.await(
+          () ->
+              java.util.regex.Pattern.compile("(?m)^retail_outbox_pending(\\{[^}]*\\})? 0\\.0$")
+                  .matcher(client.get("/metrics", null).text())
+                  .find(),
+          "the outbox gauge reads 0 once the relay has published everything");
     } finally {
       try (var nats =
           io.vruksha.retail.nats.NatsEvents.connect(io.vruksha.retail.nats.NatsConfig.from(env))) {
