@@ -18,11 +18,12 @@ public interface Outbox {
   List<EventEnvelope> pending(int limit);
 
   /**
-   * How many events are unsent, for a gauge of the relay's lag: counted, not read. By default the
-   * size of {@link #pending} with no limit, which an adapter should replace.
+   * How many events are unsent, for a gauge of the relay's lag. An adapter counts them (it may stop
+   * counting at a limit it documents); by default, the events {@link #pending} reads, at most
+   * 10,000.
    */
   default long pendingCount() {
-    return pending(Integer.MAX_VALUE).size();
+    return pending(10_000).size();
   }
 
   /**

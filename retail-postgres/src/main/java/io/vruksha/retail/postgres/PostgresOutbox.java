@@ -91,10 +91,21 @@ public final class PostgresOutbox implements Outbox {
                 .list());
   }
 
-  /** The table's rows: it holds the unsent events only. */
+  /** The most rows {@link #pendingCount} counts: after a long NATS outage, a gauge stays cheap. */
+  public static final long COUNT_LIMIT = 1_000_000;
+
+  /**
+   * The table's rows, which are the unsent events, counted up to {@link #COUNT_LIMIT}; more reads
+   * as {@code COUNT_LIMIT + 1}.
+   */
   @Override
   public long pendingCount() {
-    return work.with(h -> h.createQuery("SELECT count(*) FROM outbox").mapTo(Long.class).one());
+    return work.with(
+        h ->
+            h.createQuery("SELECT count(*) FROM (SELECT 1 FROM outbox LIMIT :n) x")
+                .bind("n", COUNT_LIMIT + 1)
+                .mapTo(Long.class)
+                .one());
   }
 
   /**
@@ -136,7 +147,7 @@ public final class PostgresOutbox implements Outbox {
                 .map((rs, ctx) -> java.util.Map.entry(rs.getLong("position"), read(rs)))
                 .list()
                 .stream()
-                // UPDATE ... RETURNING gives no order: back to the outbox's
+                // DELETE ... RETURNING gives no order: back to the outbox's
                 .sorted(java.util.Map.Entry.comparingByKey())
                 .map(java.util.Map.Entry::getValue)
                 .toList());

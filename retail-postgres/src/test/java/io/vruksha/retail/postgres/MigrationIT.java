@@ -39,7 +39,8 @@ class MigrationIT {
                       + " ('00000000-0000-0000-0000-000000000004', 'retail.d', 's1', now(), 'c', 1,"
                       + " 'T', '{}', NULL)"));
 
-      assertThat(flyway(config, schema).load().migrate().migrationsExecuted).isEqualTo(1);
+      assertThat(flyway(config, schema).target("13").load().migrate().migrationsExecuted)
+          .isEqualTo(1);
 
       List<String> left =
           jdbi.withHandle(
@@ -58,6 +59,16 @@ class MigrationIT {
                       .mapTo(String.class)
                       .list());
       assertThat(columns).contains("event_id", "position", "payload").doesNotContain("sent_at");
+      List<String> indexes =
+          jdbi.withHandle(
+              h ->
+                  h.createQuery(
+                          "SELECT indexname FROM pg_indexes WHERE schemaname = :s"
+                              + " AND tablename = 'outbox'")
+                      .bind("s", schema)
+                      .mapTo(String.class)
+                      .list());
+      assertThat(indexes).containsExactlyInAnyOrder("outbox_pkey", "outbox_position_key");
     } finally {
       jdbi.useHandle(h -> h.execute("DROP SCHEMA " + schema + " CASCADE"));
     }

@@ -1,6 +1,7 @@
 package io.vruksha.retail.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
@@ -79,20 +80,28 @@ class PostgresOutboxIT {
               "x"));
     }
     assertThat(rows(db)).isEqualTo(5);
-    try {
-      db.unitOfWork()
-          .run(
-              () -> {
-                outbox.claimAsSent(3);
-                throw new IllegalStateException("no acknowledgement");
-              });
-    } catch (IllegalStateException expected) {
-      // the batch rolls back
-    }
+    assertThatThrownBy(
+            () ->
+                db.unitOfWork()
+                    .run(
+                        () -> {
+                          outbox.claimAsSent(3);
+                          throw new IllegalStateException("no acknowledgement");
+                        }))
+        .hasMessage("no acknowledgement");
     assertThat(rows(db)).isEqualTo(5);
 
     assertThat(db.unitOfWork().run(() -> outbox.claimAsSent(3))).hasSize(3);
     assertThat(rows(db)).isEqualTo(2);
+    List<String> left =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT payload->>'customerId' FROM outbox ORDER BY position")
+                        .mapTo(String.class)
+                        .list());
+    assertThat(left).containsExactly("c-3", "c-4");
+    assertThat(outbox.pendingCount()).isEqualTo(2);
     db.unitOfWork()
         .run(
             () -> {

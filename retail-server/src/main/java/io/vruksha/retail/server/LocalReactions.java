@@ -87,8 +87,15 @@ final class LocalReactions implements AutoCloseable {
       } catch (RuntimeException failure) {
         int n = failures.merge(e.eventId(), 1, Integer::sum);
         if (n >= TRIES) {
+          // it leaves the outbox with the others, and without NATS there is no stream to keep it:
+          // the log is where it can still be read
           LOG.error(
-              "reactions gave up on {} {} after {} tries", e.subject(), e.eventId(), n, failure);
+              "reactions gave up on {} {} after {} tries; the event was {}",
+              e.subject(),
+              e.eventId(),
+              n,
+              e,
+              failure);
           done.add(e.eventId());
           failures.remove(e.eventId());
         } else {

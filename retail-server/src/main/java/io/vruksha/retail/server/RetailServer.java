@@ -225,7 +225,9 @@ public final class RetailServer implements AutoCloseable {
     new JvmThreadMetrics().bindTo(registry);
     io.micrometer.core.instrument.Gauge.builder(
             "retail.outbox.pending", engine, e -> e.outbox().pendingCount())
-        .description("events committed but not yet relayed or handled: the relay's lag")
+        .description(
+            "events committed but not yet relayed or handled: the relay's lag (PostgreSQL counts"
+                + " up to 1,000,000)")
         .register(registry);
     for (AutoCloseable r : owned) {
       if (r instanceof io.micrometer.core.instrument.binder.MeterBinder binder) {
