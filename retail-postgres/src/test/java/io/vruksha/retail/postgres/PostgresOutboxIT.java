@@ -25,13 +25,7 @@ class PostgresOutboxIT {
   void twoRelaysClaimingAtOnceNeverGetTheSameEvent() throws Exception {
     PostgresDatabase db = TestDatabase.fresh();
     PostgresOutbox outbox = new PostgresOutbox(db);
-    for (int i = 0; i < 40; i++) {
-      outbox.append(
-          EventEnvelope.of(
-              new DomainEvent.CustomerCreated(StoreId.of("s1"), "c-" + i, false),
-              Instant.EPOCH,
-              "x"));
-    }
+    appendCustomersCreated(outbox, 40);
     CountDownLatch bothClaimed = new CountDownLatch(2);
     ExecutorService relays = Executors.newFixedThreadPool(2);
     try {
@@ -72,13 +66,7 @@ class PostgresOutboxIT {
   void aPublishedEventLeavesTheTableAndAFailedBatchStays() {
     PostgresDatabase db = TestDatabase.fresh();
     PostgresOutbox outbox = new PostgresOutbox(db);
-    for (int i = 0; i < 5; i++) {
-      outbox.append(
-          EventEnvelope.of(
-              new DomainEvent.CustomerCreated(StoreId.of("s1"), "c-" + i, false),
-              Instant.EPOCH,
-              "x"));
-    }
+    appendCustomersCreated(outbox, 5);
     assertThat(rows(db)).isEqualTo(5);
     assertThatThrownBy(
             () ->
@@ -109,6 +97,17 @@ class PostgresOutboxIT {
               return null;
             });
     assertThat(rows(db)).isZero();
+  }
+
+  /** Appends {@code n} customer-created events, {@code c-0} to {@code c-(n-1)}, in order. */
+  private static void appendCustomersCreated(PostgresOutbox outbox, int n) {
+    for (int i = 0; i < n; i++) {
+      outbox.append(
+          EventEnvelope.of(
+              new DomainEvent.CustomerCreated(StoreId.of("s1"), "c-" + i, false),
+              Instant.EPOCH,
+              "x"));
+    }
   }
 
   private static long rows(PostgresDatabase db) {
