@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The outbox relay as a server runs it (its background workers: claim and mark rows in a
+ * The outbox relay as a server runs it (its background workers: claim and delete rows in a
  * transaction, publish asynchronously with de-duplication ids, wait for every ack, commit) against
  * raw asynchronous publishing of the same payloads from the same JVM, both on a stream of the run's
  * own.
@@ -50,7 +50,16 @@ final class RelayBench {
         PostgresDatabase db = bench.pool(4);
         db.migrate();
         PostgresOutbox outbox = new PostgresOutbox(db);
-        NatsOutboxRelay relay = new NatsOutboxRelay(nats, outbox, db.unitOfWork(), BATCH);
+        NatsOutboxRelay relay =
+            new NatsOutboxRelay(
+                nats,
+                outbox,
+                db.unitOfWork(),
+                BATCH,
+                java.time.Duration.ofSeconds(10),
+                Integer.parseInt(
+                    env.getOrDefault(
+                        "BENCH_RELAY_WORKERS", Integer.toString(NatsOutboxRelay.DEFAULT_WORKERS))));
         String subject = natsEnv.get("NATS_SUBJECT_PREFIX") + "retail.pos.sale.completed.v1";
         // untimed rounds first, for warmupSeconds: on two cores the JIT compiles for many seconds,
         // and the relay, measured first, would otherwise pay for the raw publisher's compiled code

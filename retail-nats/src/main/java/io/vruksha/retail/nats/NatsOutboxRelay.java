@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * the stream's duplicate window is dropped by JetStream. Several relays may run at once on an
  * outbox that supports claims (PostgreSQL: {@code SKIP LOCKED}).
  *
- * <p>{@link #start} runs it in the background on {@code workers} threads (one by default), backing
+ * <p>{@link #start} runs it in the background on {@code workers} threads (two by default), backing
  * off while NATS is down. With more than one, while one worker waits for its batch's
  * acknowledgements the next claims and publishes the following batch; claiming and publishing take
  * turns, so one relay puts its batches on the wire in the order it claimed them. A batch that fails
@@ -58,11 +58,13 @@ public final class NatsOutboxRelay implements AutoCloseable {
   }
 
   /**
-   * Background workers by default. On a 2-core machine shared with PostgreSQL and nats-server a
-   * second worker showed no gain (the relay is CPU-bound there, docs/performance.md); where acks
-   * take longer (a remote, replicated stream) more workers overlap the wait.
+   * Background workers by default: while one waits for its batch's acknowledgements, the other
+   * claims and publishes the next. On a 2-core machine shared with PostgreSQL and nats-server, two
+   * published 2–26% more events a second than one in five alternating pairs, once a claim no longer
+   * rewrote its rows (docs/performance.md, round 7). Each holds a database connection while its
+   * batch is out.
    */
-  public static final int DEFAULT_WORKERS = 1;
+  public static final int DEFAULT_WORKERS = 2;
 
   /** A relay from {@code outbox} to {@code nats}, {@code batchSize} events at a time. */
   public NatsOutboxRelay(NatsEvents nats, Outbox outbox, UnitOfWork work, int batchSize) {
