@@ -26,8 +26,10 @@ import java.util.regex.Pattern;
  * row with a barcode; sales lines of three to a receipt over those products) into a fresh database,
  * each as its own JVM with {@code -Xmx256m} as a back office would run it, against {@code psql
  * \copy} of the very rows the import wrote (exported from the first database) into the same tables
- * of a second fresh database: products, product_skus and product_barcodes for the products (not the
- * import's audit_log rows), sales_history for the sales.
+ * of a second fresh database: products, product_skus, product_barcodes and the audit_log row of
+ * each product for the products ({@link #PRODUCT_TABLES}); sales_history, sales_analytics_daily and
+ * product_performance for the sales ({@link #SALES_TABLES}). Which tables the imports inserted
+ * into, by PostgreSQL's own counters, is printed beside them ({@code import_*_wrote}).
  *
  * <p>Rows per second are rows of the file over the wall time of the process (JVM start included).
  * Each timed phase starts after a {@code CHECKPOINT}. The import's peak heap is read from its GC
@@ -56,47 +58,20 @@ final class ImportBench {
       seed(a);
       seed(b);
       Path gc = dir.resolve("gc-products.log");
+      Map<String, Long> inserted = inserts(a.config);
       checkpoint(a.config, out);
       double tProducts = cli(a.config, gc, "products", products);
       peak = Math.max(peak, peakHeapMiB(gc));
+      inserted = written(a.config, inserted, out, "products", PRODUCT_TABLES.keySet());
       gc = dir.resolve("gc-sales.log");
       checkpoint(a.config, out);
       double tSales = cli(a.config, gc, "sales", sales);
       peak = Math.max(peak, peakHeapMiB(gc));
+      written(a.config, inserted, out, "sales", SALES_TABLES.keySet());
 
-      List<String> productTables = List.of("products", "product_skus", "product_barcodes");
-      // the rows the import wrote, minus the demo store's own, as psql would load them
-      String generated = "product_id LIKE 'bench-%'";
-      Map<String, String> where =
-          Map.of(
-              "products",
-              generated,
-              "product_skus",
-              generated,
-              "product_barcodes",
-              "sku LIKE 'BENCH-%'",
-              "sales_history",
-              "true");
-      for (String t : productTables) {
-        psql(
-            a.config,
-            "\\copy (SELECT * FROM "
-                + t
-                + " WHERE "
-                + where.get(t)
-                + ") TO '"
-                + dir.resolve(t + ".copy")
-                + "'");
-      }
-      psql(a.config, "\\copy sales_history TO '" + dir.resolve("sales_history.copy") + "'");
-      double cProducts = 0;
-      checkpoint(b.config, out);
-      for (String t : productTables) {
-        cProducts += psql(b.config, "\\copy " + t + " FROM '" + dir.resolve(t + ".copy") + "'");
-      }
-      checkpoint(b.config, out);
-      double cSales =
-          psql(b.config, "\\copy sales_history FROM '" + dir.resolve("sales_history.copy") + "'");
+      // the rows the import wrote, exported from its database, loaded by psql into the second
+      double cProducts = copy(a.config, b.config, dir, PRODUCT_TABLES, out, "products");
+      double cSales = copy(a.config, b.config, dir, SALES_TABLES, out, "sales");
 
       figures(out, "products", rows, tProducts, cProducts);
       figures(out, "sales", rows, tSales, cSales);
@@ -143,12 +118,149 @@ final class ImportBench {
     out.put("import_" + what + "_vs_copy", String.format(Locale.ROOT, "%.2f", importRps / copyRps));
   }
 
+  /**
+   * The tables the products import writes, each with the rows of it that are the import's (the demo
+   * store's own are in both databases already): the catalogue's three, and the audit trail's row a
+   * product.
+   */
+  static final Map<String, String> PRODUCT_TABLES =
+      orderedMap(
+          "products", "product_id LIKE 'bench-%'",
+          "product_skus", "product_id LIKE 'bench-%'",
+          "product_barcodes", "sku LIKE 'BENCH-%'",
+          "audit_log", "entity = 'product' AND entity_id LIKE 'bench-%'");
+
+  /** The tables the sales import writes: the lines, and the daily and per-product figures. */
+  static final Map<String, String> SALES_TABLES =
+      orderedMap(
+          "sales_history", "true",
+          "sales_analytics_daily", "true",
+          "product_performance", "true");
+
+  private static Map<String, String> orderedMap(String... keysAndValues) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
+  /**
+   * The baseline of one phase: each table's rows the import wrote, exported from {@code from} and
+   * loaded with {@code psql \copy} into {@code to}, after a checkpoint. Prints each table's seconds
+   * ({@code copy_<what>_seconds_<table>}); returns their sum.
+   */
+  private static double copy(
+      PostgresConfig from,
+      PostgresConfig to,
+      Path dir,
+      Map<String, String> tables,
+      Map<String, String> out,
+      String what)
+      throws IOException, InterruptedException {
+    for (Map.Entry<String, String> t : tables.entrySet()) {
+      psql(
+          from,
+          "\\copy (SELECT * FROM "
+              + t.getKey()
+              + " WHERE "
+              + t.getValue()
+              + ") TO '"
+              + dir.resolve(t.getKey() + ".copy")
+              + "'");
+    }
+    checkpoint(to, out);
+    double total = 0;
+    for (String t : tables.keySet()) {
+      double s = psql(to, "\\copy " + t + " FROM '" + dir.resolve(t + ".copy") + "'");
+      out.put("copy_" + what + "_seconds_" + t, String.format(Locale.ROOT, "%.1f", s));
+      total += s;
+    }
+    return total;
+  }
+
+  /**
+   * Rows inserted into each table of the database so far, by PostgreSQL's own count, once it has
+   * stopped changing: a session that ended reports its counts as it exits, a moment later.
+   */
+  private static Map<String, Long> inserts(PostgresConfig db) throws InterruptedException {
+    Map<String, Long> last = insertsNow(db);
+    for (int i = 0; i < 20; i++) {
+      Thread.sleep(200);
+      Map<String, Long> now = insertsNow(db);
+      if (now.equals(last)) {
+        return now;
+      }
+      last = now;
+    }
+    return last;
+  }
+
+  private static Map<String, Long> insertsNow(PostgresConfig db) {
+    Map<String, Long> rows = new java.util.TreeMap<>();
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        java.sql.Statement s = c.createStatement()) {
+      // counts of other sessions reach the shared statistics as they end: the import's has ended
+      s.execute("SELECT pg_stat_clear_snapshot()");
+      try (java.sql.ResultSet rs =
+          s.executeQuery(
+              "SELECT relname, n_tup_ins FROM pg_stat_user_tables WHERE schemaname = 'public'")) {
+        while (rs.next()) {
+          rows.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("reading pg_stat_user_tables: " + e.getMessage(), e);
+    }
+    return rows;
+  }
+
+  /**
+   * Prints the tables an import inserted rows into, and how many ({@code import_<what>_wrote}), and
+   * whether they are the tables its baseline copies ({@code copy_<what>_tables}: {@code same}, or
+   * what differs); returns the counts after it.
+   */
+  private static Map<String, Long> written(
+      PostgresConfig db,
+      Map<String, Long> before,
+      Map<String, String> out,
+      String what,
+      java.util.Set<String> baseline)
+      throws InterruptedException {
+    Map<String, Long> after = inserts(db);
+    List<String> wrote = new ArrayList<>();
+    java.util.Set<String> tables = new java.util.TreeSet<>();
+    after.forEach(
+        (table, n) -> {
+          long d = n - before.getOrDefault(table, 0L);
+          if (d > 0) {
+            wrote.add(table + ":" + d);
+            tables.add(table);
+          }
+        });
+    out.put("import_" + what + "_wrote", String.join(",", wrote));
+    java.util.Set<String> missing = new java.util.TreeSet<>(tables);
+    missing.removeAll(baseline);
+    java.util.Set<String> extra = new java.util.TreeSet<>(baseline);
+    extra.removeAll(tables);
+    out.put(
+        "copy_" + what + "_tables",
+        missing.isEmpty() && extra.isEmpty()
+            ? "same"
+            : "differs: not copied " + missing + ", copied but not written " + extra);
+    return after;
+  }
+
   /** The demo store (Berlin, EUR, prices with tax) on a migrated database. */
   private static void seed(BenchDatabase bench) {
-    PostgresDatabase db = bench.pool(2);
-    db.migrate();
-    RetailEngine engine = PostgresAdapters.use(db, RetailEngine.builder()).build();
-    DemoStore.seed(engine);
+    // closed at once: its sessions end, and their counts reach PostgreSQL's statistics before the
+    // import's are read (import_*_wrote)
+    try (PostgresDatabase db = PostgresDatabase.connect(bench.config.withPoolSize(2))) {
+      db.migrate();
+      RetailEngine engine = PostgresAdapters.use(db, RetailEngine.builder()).build();
+      DemoStore.seed(engine);
+    }
   }
 
   static void writeProducts(Path file, int rows) throws IOException {
