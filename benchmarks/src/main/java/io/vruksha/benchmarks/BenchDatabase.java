@@ -83,10 +83,21 @@ final class BenchDatabase implements AutoCloseable {
   }
 
   static void execute(PostgresConfig config, String sql) {
+    query(config, s -> s.execute(sql));
+  }
+
+  /** What a statement does on a connection of its own. */
+  @FunctionalInterface
+  interface OnStatement<T> {
+    T on(Statement s) throws SQLException;
+  }
+
+  /** Runs {@code action} on a statement of a connection of its own to {@code config}. */
+  static <T> T query(PostgresConfig config, OnStatement<T> action) {
     try (Connection c =
             DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
         Statement s = c.createStatement()) {
-      s.execute(sql);
+      return action.on(s);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "PostgreSQL at " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);

@@ -197,23 +197,18 @@ final class ImportBench {
   }
 
   private static Map<String, Long> insertsNow(PostgresConfig db) {
-    Map<String, Long> rows = new java.util.TreeMap<>();
-    try (java.sql.Connection c =
-            java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-        java.sql.Statement s = c.createStatement()) {
-      // counts of other sessions reach the shared statistics as they end: the import's has ended
-      s.execute("SELECT pg_stat_clear_snapshot()");
-      try (java.sql.ResultSet rs =
-          s.executeQuery(
-              "SELECT relname, n_tup_ins FROM pg_stat_user_tables WHERE schemaname = 'public'")) {
-        while (rs.next()) {
-          rows.put(rs.getString(1), rs.getLong(2));
-        }
-      }
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("reading pg_stat_user_tables: " + e.getMessage(), e);
-    }
-    return rows;
+    String sql = "SELECT relname, n_tup_ins FROM pg_stat_user_tables WHERE schemaname = 'public'";
+    return BenchDatabase.query(
+        db,
+        s -> {
+          Map<String, Long> rows = new java.util.TreeMap<>();
+          try (java.sql.ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+              rows.put(rs.getString(1), rs.getLong(2));
+            }
+          }
+          return rows;
+        });
   }
 
   /**
