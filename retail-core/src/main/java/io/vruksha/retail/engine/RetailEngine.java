@@ -75,6 +75,7 @@ import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.store.Stores;
 import io.vruksha.retail.store.Workforce;
 import io.vruksha.retail.tax.TaxRules;
+import io.vruksha.retail.time.Instants;
 import io.vruksha.retail.work.UnitOfWork;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -141,7 +142,7 @@ public final class RetailEngine {
     this.promotions = b.promotions;
     this.couponLedger = b.couponLedger;
     this.taxRules = b.taxRules;
-    this.clock = b.clock;
+    this.clock = Instants.microsClock(b.clock);
     this.pricer =
         new BasketPricer(
             stores,
@@ -470,7 +471,7 @@ public final class RetailEngine {
     return taxRules;
   }
 
-  /** The engine's clock. */
+  /** The engine's clock: the one it was built with, every instant truncated to microseconds. */
   public Clock clock() {
     return clock;
   }
@@ -554,7 +555,10 @@ public final class RetailEngine {
       return this;
     }
 
-    /** The clock that dates sales and promotions (a fixed clock in tests). */
+    /**
+     * The clock that dates sales and promotions (a fixed clock in tests). The engine wraps it so
+     * every instant it hands out is truncated to microseconds, the precision every adapter stores.
+     */
     public Builder clock(Clock clock) {
       this.clock = required(clock, "clock");
       return this;

@@ -2,6 +2,7 @@ package io.vruksha.retail.invoicing;
 
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,7 +71,7 @@ public final class FiscalJournal {
       Money total,
       Money tax,
       String body) {
-    Instant at = issuedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    Instant at = Instants.micros(issuedAt);
     Journal.Head head = journal.head(store);
     String previous = head.hash();
     long seq = head.sequence() + 1;
