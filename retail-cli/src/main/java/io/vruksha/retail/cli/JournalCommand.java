@@ -4,7 +4,11 @@ import io.vruksha.retail.invoicing.FiscalDocument;
 import io.vruksha.retail.invoicing.FiscalJournal;
 import io.vruksha.retail.invoicing.Journal;
 import io.vruksha.retail.sale.FiscalRecords;
+import io.vruksha.retail.time.Instants;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +124,10 @@ final class JournalCommand implements Runnable {
     /**
      * Invoice and sale rows whose key columns (read by reports and queries) no longer say what the
      * row's document says; the documents themselves are held against the journal by {@link
-     * FiscalRecords}.
+     * FiscalRecords}. Numbers and totals are compared by PostgreSQL as text and exact numerics; the
+     * time column is read as exact epoch seconds ({@code extract(epoch ...)} is numeric) and held
+     * against the document's time in Java ({@link #sameInstant}), with no double precision on the
+     * way.
      */
     private static List<String> columnsAgainstDocuments(StoreSession s) {
       return s.sql(
@@ -130,13 +137,15 @@ final class JournalCommand implements Runnable {
                       SELECT 'invoice ' || number || ' row' AS what,
                              number <> document->>'number' AS renumbered,
                              total <> (document->'total'->>'amount')::numeric AS total_changed,
-                             issued_at <> to_timestamp((document->>'issuedAt')::numeric) AS moved
+                             extract(epoch FROM issued_at) AS column_at,
+                             document->>'issuedAt' AS document_at
                         FROM invoices WHERE store_id = :s
                       UNION ALL
                       SELECT 'sale ' || number || ' row',
                              number <> document->>'number',
                              total <> (document->'basket'->'total'->>'amount')::numeric,
-                             sold_at <> to_timestamp((document->>'at')::numeric)
+                             extract(epoch FROM sold_at),
+                             document->>'at'
                         FROM pos_transactions WHERE store_id = :s
                       ORDER BY 1
                       """)
@@ -150,7 +159,8 @@ final class JournalCommand implements Runnable {
                         if (rs.getBoolean("total_changed")) {
                           what.add("its total");
                         }
-                        if (rs.getBoolean("moved")) {
+                        if (!sameInstant(
+                            rs.getBigDecimal("column_at"), rs.getString("document_at"))) {
                           what.add("its time");
                         }
                         return what.isEmpty()
@@ -164,6 +174,39 @@ final class JournalCommand implements Runnable {
                       })
                   .filter(java.util.Objects::nonNull)
                   .list());
+    }
+
+    /**
+     * Whether a time column (exact epoch seconds, microseconds) holds the time of the row's
+     * document: exact equality. The engine keeps every instant to the microsecond, so a document
+     * and its column agree to the digit. A document written before that rule may still carry
+     * nanoseconds, which PostgreSQL rounded to the nearest microsecond when it stored the column
+     * (and the journal truncated): for such a document only, the column may be either microsecond
+     * around it.
+     */
+    static boolean sameInstant(BigDecimal column, String document) {
+      if (column == null || document == null) {
+        return column == null && document == null;
+      }
+      BigDecimal doc;
+      try {
+        doc = new BigDecimal(document);
+      } catch (NumberFormatException e) {
+        try {
+          doc = Instants.epochSeconds(Instant.parse(document));
+        } catch (java.time.format.DateTimeParseException notAnInstant) {
+          return false;
+        }
+      }
+      if (column.compareTo(doc) == 0) {
+        return true;
+      }
+      if (doc.stripTrailingZeros().scale() <= 6) {
+        return false;
+      }
+      BigDecimal below = doc.setScale(6, RoundingMode.FLOOR);
+      return column.compareTo(below) == 0
+          || column.compareTo(below.add(BigDecimal.ONE.movePointLeft(6))) == 0;
     }
 
     private static Optional<Head> head(StoreSession s) {

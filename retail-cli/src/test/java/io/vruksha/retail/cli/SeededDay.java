@@ -20,6 +20,7 @@ import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.store.Actor;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -53,8 +54,19 @@ final class SeededDay {
 
   /** The day, with the drawer counted {@code cashOff} away from what was expected. */
   SeededDay(Money cashOff) {
+    this(
+        cashOff,
+        Clock.systemUTC(),
+        List.of(NOON, NOON.plusSeconds(60), NOON.plusSeconds(120), NOON.plusSeconds(300)));
+  }
+
+  /**
+   * The day on {@code clock} (which dates the shift, the Z report and every other record the engine
+   * makes), the three sales and the return at the four instants of {@code at}.
+   */
+  SeededDay(Money cashOff, Clock clock, List<Instant> at) {
     db = TestDatabase.fresh();
-    engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
+    engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).clock(clock).build();
     DemoStore.seed(engine);
     shift = engine.registers().open(DemoStore.ID, "till-1", eur("100.00"), Actor.cashier("anna"));
     Sale first =
@@ -62,7 +74,7 @@ final class SeededDay {
             CheckoutRequest.of(
                     "till-1:0001",
                     BasketRequest.builder(DemoStore.ID)
-                        .at(NOON)
+                        .at(at.get(0))
                         .add("COFFEE", 2)
                         .add("TEE-M", 1)
                         .add("MUG", 1)
@@ -76,10 +88,7 @@ final class SeededDay {
         engine.checkout(
             CheckoutRequest.of(
                     "till-1:0002",
-                    BasketRequest.builder(DemoStore.ID)
-                        .at(NOON.plusSeconds(60))
-                        .add("TEE-L", 1)
-                        .build(),
+                    BasketRequest.builder(DemoStore.ID).at(at.get(1)).add("TEE-L", 1).build(),
                     new Tender.Card(eur("19.99"), "auth-0002"))
                 .inShift(shift.id()),
             Actor.cashier("anna"));
@@ -87,10 +96,7 @@ final class SeededDay {
         engine.checkout(
             CheckoutRequest.of(
                     "till-1:0003",
-                    BasketRequest.builder(DemoStore.ID)
-                        .at(NOON.plusSeconds(120))
-                        .add("CAKE", 1)
-                        .build(),
+                    BasketRequest.builder(DemoStore.ID).at(at.get(2)).add("CAKE", 1).build(),
                     new Tender.Cash(eur("10.00")))
                 .inShift(shift.id()),
             Actor.cashier("anna"));
@@ -98,7 +104,7 @@ final class SeededDay {
     back =
         engine.acceptReturn(
             ReturnRequest.of("r-1", first.id(), new ReturnRequest.Item(2, BigDecimal.ONE, true))
-                .at(NOON.plusSeconds(300))
+                .at(at.get(3))
                 .inShift(shift.id()),
             Actor.supervisor("sam"));
     Money expected = engine.registers().xReport(shift.id()).expectedCash();

@@ -3,6 +3,7 @@ package io.vruksha.retail.curbside;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -24,6 +25,8 @@ public record CollectionSlot(
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(end, "end");
+    start = Instants.micros(start);
+    end = Instants.micros(end);
     if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")) {
       throw new InvalidInputException(
           ErrorCode.VALIDATION, "a slot id is 1 to 64 letters, digits, '.', '_', ':' or '-'");

@@ -1,6 +1,7 @@
 package io.vruksha.retail.curbside;
 
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,6 +54,8 @@ public record CurbsideBooking(
     Objects.requireNonNull(bookedAt, "bookedAt");
     Objects.requireNonNull(arrivedAt, "arrivedAt");
     Objects.requireNonNull(bay, "bay");
+    bookedAt = Instants.micros(bookedAt);
+    arrivedAt = arrivedAt.map(Instants::micros);
   }
 
   /** This booking in another slot. */

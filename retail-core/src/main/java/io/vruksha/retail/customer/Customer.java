@@ -3,6 +3,7 @@ package io.vruksha.retail.customer;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.tax.TaxExemption;
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,6 +48,8 @@ public record Customer(
     Objects.requireNonNull(taxId, "taxId");
     Objects.requireNonNull(consentAt, "consentAt");
     Objects.requireNonNull(createdAt, "createdAt");
+    consentAt = consentAt.map(Instants::micros);
+    createdAt = Instants.micros(createdAt);
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new InvalidInputException(
           ErrorCode.VALIDATION, "customer " + id + " needs a name of 1 to 200 characters");

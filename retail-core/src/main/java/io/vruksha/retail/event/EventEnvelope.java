@@ -1,6 +1,7 @@
 package io.vruksha.retail.event;
 
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -32,6 +33,7 @@ public record EventEnvelope(
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(occurredAt, "occurredAt");
+    occurredAt = Instants.micros(occurredAt);
     Objects.requireNonNull(correlationId, "correlationId");
     Objects.requireNonNull(payload, "payload");
   }

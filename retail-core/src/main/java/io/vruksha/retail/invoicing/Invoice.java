@@ -3,6 +3,7 @@ package io.vruksha.retail.invoicing;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.tax.TaxBreakdownEntry;
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -60,12 +61,19 @@ public record Invoice(
    * @param reference the payment's reference
    * @param at when it arrived
    */
-  public record Payment(Money amount, String method, String reference, Instant at) {}
+  public record Payment(Money amount, String method, String reference, Instant at) {
+    /** Keeps the payment time to the microsecond, as every adapter stores it. */
+    public Payment {
+      at = Instants.microsOrNull(at);
+    }
+  }
 
   /** Copies the lists. */
   public Invoice {
     taxBreakdown = List.copyOf(taxBreakdown);
     payments = List.copyOf(payments);
+    issuedAt = Instants.microsOrNull(issuedAt);
+    dueAt = Instants.microsOrNull(dueAt);
   }
 
   /** What has been paid. */

@@ -1,5 +1,6 @@
 package io.vruksha.retail.loyalty;
 
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -37,5 +38,6 @@ public record LoyaltyEntry(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(reference, "reference");
     Objects.requireNonNull(at, "at");
+    at = Instants.micros(at);
   }
 }

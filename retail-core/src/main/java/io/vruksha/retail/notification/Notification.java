@@ -1,6 +1,7 @@
 package io.vruksha.retail.notification;
 
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -83,6 +84,8 @@ public record Notification(
     Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
     Objects.requireNonNull(lastError, "lastError");
     Objects.requireNonNull(eventId, "eventId");
+    createdAt = Instants.micros(createdAt);
+    nextAttemptAt = Instants.micros(nextAttemptAt);
   }
 
   /** This notification due again at {@code at} (leased until then, or released now). */

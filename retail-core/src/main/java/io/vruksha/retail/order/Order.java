@@ -5,6 +5,7 @@ import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -170,6 +171,9 @@ public record Order(
     Objects.requireNonNull(saleId, "saleId");
     Objects.requireNonNull(receiptNumber, "receiptNumber");
     lines = List.copyOf(lines);
+    placedAt = Instants.microsOrNull(placedAt);
+    reservedUntil = Instants.microsOrNull(reservedUntil);
+    updatedAt = Instants.microsOrNull(updatedAt);
   }
 
   /** This order in {@code next} status at {@code at}. */

@@ -4,6 +4,7 @@ import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.money.Quantity;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,6 +39,7 @@ public record BasketRequest(
   public BasketRequest {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(at, "at");
+    at = at.map(Instants::micros);
     Objects.requireNonNull(shopper, "shopper");
     Objects.requireNonNull(basketDiscount, "basketDiscount");
     lines = List.copyOf(lines);

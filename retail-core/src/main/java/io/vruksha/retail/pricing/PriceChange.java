@@ -2,6 +2,7 @@ package io.vruksha.retail.pricing;
 
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.money.UnitPrice;
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -22,4 +23,10 @@ public record PriceChange(
     Optional<UnitPrice> before,
     UnitPrice after,
     Instant at,
-    String changedBy) {}
+    String changedBy) {
+
+  /** Keeps the change's time to the microsecond, as every adapter stores it. */
+  public PriceChange {
+    at = Instants.microsOrNull(at);
+  }
+}

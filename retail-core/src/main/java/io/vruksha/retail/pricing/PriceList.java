@@ -4,6 +4,7 @@ import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.customer.CustomerGroupId;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Objects;
@@ -47,6 +48,8 @@ public record PriceList(
     Objects.requireNonNull(customerGroup, "customerGroup");
     Objects.requireNonNull(validFrom, "validFrom");
     Objects.requireNonNull(validTo, "validTo");
+    validFrom = validFrom.map(Instants::micros);
+    validTo = validTo.map(Instants::micros);
     if (name == null || name.isBlank()) {
       throw new InvalidInputException(ErrorCode.VALIDATION, "price list " + id + " needs a name");
     }

@@ -6,6 +6,7 @@ import io.vruksha.retail.money.Money;
 import io.vruksha.retail.promotion.AppliedPromotion;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.tax.TaxBreakdownEntry;
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -61,6 +62,7 @@ public record PricedBasket(
     promotions = List.copyOf(promotions);
     couponsUsed = Set.copyOf(couponsUsed);
     rejectedCoupons = Map.copyOf(rejectedCoupons);
+    at = Instants.microsOrNull(at);
   }
 
   /** The line at {@code index}. */

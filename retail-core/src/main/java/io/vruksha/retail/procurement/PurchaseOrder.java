@@ -3,6 +3,7 @@ package io.vruksha.retail.procurement;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -54,6 +55,7 @@ public record PurchaseOrder(
   /** Copies the lines. */
   public PurchaseOrder {
     lines = List.copyOf(lines);
+    createdAt = Instants.microsOrNull(createdAt);
   }
 
   /** This order with another status and lines. */

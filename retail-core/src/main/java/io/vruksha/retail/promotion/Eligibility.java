@@ -5,6 +5,7 @@ import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.customer.CustomerGroupId;
 import io.vruksha.retail.loyalty.LoyaltyTier;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -59,6 +60,8 @@ public record Eligibility(
   public Eligibility {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(until, "until");
+    from = from.map(Instants::micros);
+    until = until.map(Instants::micros);
     Objects.requireNonNull(fromTime, "fromTime");
     Objects.requireNonNull(untilTime, "untilTime");
     days = days.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(days));

@@ -2,6 +2,7 @@ package io.vruksha.retail.register;
 
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +36,7 @@ public record Shift(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(closing, "closing");
     cashMovements = List.copyOf(cashMovements);
+    openedAt = Instants.microsOrNull(openedAt);
   }
 
   /** True until closed. */
@@ -50,5 +52,10 @@ public record Shift(
    * @param by who
    * @param at when
    */
-  public record CashMovement(Money amount, String reason, String by, Instant at) {}
+  public record CashMovement(Money amount, String reason, String by, Instant at) {
+    /** Keeps the movement's time to the microsecond, as every adapter stores it. */
+    public CashMovement {
+      at = Instants.microsOrNull(at);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.vruksha.retail.register;
 
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.tax.TaxBreakdownEntry;
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,5 +49,6 @@ public record ShiftReport(
     taxByRate = List.copyOf(taxByRate);
     tenders = Map.copyOf(tenders);
     overShortByTender = Map.copyOf(overShortByTender);
+    at = Instants.microsOrNull(at);
   }
 }

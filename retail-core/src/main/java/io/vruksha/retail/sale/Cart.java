@@ -3,6 +3,7 @@ package io.vruksha.retail.sale;
 import io.vruksha.retail.pricing.BasketLine;
 import io.vruksha.retail.pricing.Shopper;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -32,5 +33,6 @@ public record Cart(
   public Cart {
     lines = List.copyOf(lines);
     coupons = Set.copyOf(coupons);
+    updatedAt = Instants.microsOrNull(updatedAt);
   }
 }

@@ -2,6 +2,7 @@ package io.vruksha.retail.sale;
 
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +39,7 @@ public record ReturnReceipt(
   /** Copies the lines. */
   public ReturnReceipt {
     lines = List.copyOf(lines);
+    at = Instants.microsOrNull(at);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.vruksha.retail.sale;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.time.Instants;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -57,6 +58,7 @@ public record ReturnRequest(
     Objects.requireNonNull(saleId, "saleId");
     Objects.requireNonNull(refundTo, "refundTo");
     Objects.requireNonNull(at, "at");
+    at = at.map(Instants::micros);
     Objects.requireNonNull(shiftId, "shiftId");
     items = List.copyOf(items);
     if (idempotencyKey == null || idempotencyKey.isBlank()) {

@@ -3,6 +3,7 @@ package io.vruksha.retail.sale;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.pricing.PricedBasket;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,7 @@ public record Sale(
   /** Copies the lists. */
   public Sale {
     tenders = List.copyOf(tenders);
+    at = Instants.microsOrNull(at);
     pointsPerLine = List.copyOf(pointsPerLine);
   }
 

@@ -7,6 +7,7 @@ import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.event.Outbox;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import io.vruksha.retail.work.UnitOfWork;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -250,7 +251,7 @@ public final class Stock {
   public void reserve(
       String reservationId, StockKey key, BigDecimal quantity, Instant until, String cause) {
     requirePositive(quantity);
-    ledger.reserve(reservationId, key, quantity, until);
+    ledger.reserve(reservationId, key, quantity, Instants.micros(until));
     publishAvailableToSell(key, cause);
   }
 

@@ -1,5 +1,6 @@
 package io.vruksha.retail.stock;
 
+import io.vruksha.retail.time.Instants;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -21,4 +22,10 @@ public record StockMovement(
     MovementReason reason,
     String reference,
     String note,
-    Instant at) {}
+    Instant at) {
+
+  /** Keeps the movement's time to the microsecond, as every adapter stores it. */
+  public StockMovement {
+    at = Instants.microsOrNull(at);
+  }
+}

@@ -1,5 +1,6 @@
 package io.vruksha.retail.store;
 
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +34,7 @@ public interface Credentials {
       Objects.requireNonNull(passwordHash, "passwordHash");
       Objects.requireNonNull(pinHash, "pinHash");
       Objects.requireNonNull(lockedUntil, "lockedUntil");
+      lockedUntil = lockedUntil.map(Instants::micros);
     }
 
     /** This credential after a failed attempt, locked until {@code until} if that is present. */

@@ -1,5 +1,6 @@
 package io.vruksha.retail.store;
 
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,13 @@ public interface Staff {
    * @param in clocked in
    * @param out clocked out, empty while still working
    */
-  record Attendance(String staffId, StoreId store, Instant in, Optional<Instant> out) {}
+  record Attendance(String staffId, StoreId store, Instant in, Optional<Instant> out) {
+    /** Keeps clock-in and clock-out to the microsecond, as every adapter stores them. */
+    public Attendance {
+      in = Instants.microsOrNull(in);
+      out = out == null ? null : out.map(Instants::micros);
+    }
+  }
 
   /** Records an attendance period (a clock-in, or its completion by a clock-out). */
   void saveAttendance(Attendance attendance);

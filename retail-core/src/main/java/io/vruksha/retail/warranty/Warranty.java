@@ -2,6 +2,7 @@ package io.vruksha.retail.warranty;
 
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -47,6 +48,8 @@ public record Warranty(
     Objects.requireNonNull(startsAt, "startsAt");
     Objects.requireNonNull(endsAt, "endsAt");
     Objects.requireNonNull(status, "status");
+    startsAt = Instants.micros(startsAt);
+    endsAt = Instants.micros(endsAt);
   }
 
   /** Whether it covers a claim made at {@code at}. */

@@ -1,6 +1,7 @@
 package io.vruksha.retail.warranty;
 
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -23,6 +24,7 @@ public record WarrantyClaim(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(serial, "serial");
     Objects.requireNonNull(at, "at");
+    at = Instants.micros(at);
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(staffId, "staffId");
   }
