@@ -366,8 +366,9 @@ final class ImportCommand implements Callable<Integer> {
       }
       return summary(out, tally, started);
     } catch (ImportFileException e) {
+      // the command line was right; the file cannot be parsed at all: a failure, not a usage error
       err.println("retail import: " + file + ": " + e.getMessage());
-      return Retail.USAGE;
+      return Retail.FAILURE;
     } catch (IOException e) {
       err.println("retail import: cannot read " + file + ": " + e.getMessage());
       return Retail.FAILURE;

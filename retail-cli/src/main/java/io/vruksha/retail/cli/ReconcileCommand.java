@@ -1,5 +1,6 @@
 package io.vruksha.retail.cli;
 
+import io.vruksha.retail.money.ExactAmount;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.register.ShiftReport;
@@ -218,11 +219,12 @@ final class ReconcileCommand implements Runnable {
 
     private record Invoiced(String number, BigDecimal total, BigDecimal paid) {}
 
+    /** A day's sums, exact: stored totals are compared and added as they are, shown rounded. */
     private static final class Day {
       long sales;
-      Money sold;
-      Money invoiced;
-      Money paid;
+      ExactAmount sold;
+      ExactAmount invoiced;
+      ExactAmount paid;
       final List<String[]> saleProblems = new ArrayList<>();
     }
 
@@ -235,6 +237,7 @@ final class ReconcileCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "--to is before --from");
       }
       Money zero = s.zero();
+      java.util.Currency cur = s.currency();
       List<Sale> sales =
           s.engine(
               () ->
@@ -267,24 +270,26 @@ final class ReconcileCommand implements Runnable {
                 s.day(sale.at()),
                 k -> {
                   Day n = new Day();
-                  n.sold = zero;
-                  n.invoiced = zero;
-                  n.paid = zero;
+                  n.sold = ExactAmount.of(zero);
+                  n.invoiced = ExactAmount.of(zero);
+                  n.paid = ExactAmount.of(zero);
                   return n;
                 });
-        Money tenders =
-            sale.tenders().stream().map(AppliedTender::amount).reduce(zero, Money::plus);
+        ExactAmount tenders =
+            ExactAmount.of(
+                sale.tenders().stream().map(AppliedTender::amount).reduce(zero, Money::plus));
         Invoiced inv = invoices.get(sale.id());
-        Money invoiced = inv == null ? zero : s.money(inv.total());
-        Money paid = inv == null ? zero : s.money(inv.paid());
+        ExactAmount invoiced = ExactAmount.of(inv == null ? BigDecimal.ZERO : inv.total(), cur);
+        ExactAmount paid = ExactAmount.of(inv == null ? BigDecimal.ZERO : inv.paid(), cur);
+        ExactAmount saleTotal = ExactAmount.of(sale.total());
         d.sales++;
-        d.sold = d.sold.plus(sale.total());
+        d.sold = d.sold.plus(saleTotal);
         d.invoiced = d.invoiced.plus(invoiced);
         d.paid = d.paid.plus(paid);
         String problem = null;
         if (inv == null) {
           problem = "sale " + sale.number() + " has no invoice";
-        } else if (!invoiced.equals(sale.total())) {
+        } else if (invoiced.compareTo(saleTotal) != 0) {
           problem =
               "invoice "
                   + inv.number()
@@ -292,7 +297,7 @@ final class ReconcileCommand implements Runnable {
                   + invoiced
                   + " but its sale came to "
                   + sale.total();
-        } else if (!paid.equals(tenders)) {
+        } else if (paid.compareTo(tenders) != 0) {
           problem =
               "payments of invoice "
                   + inv.number()
@@ -326,11 +331,12 @@ final class ReconcileCommand implements Runnable {
               "currency",
               "status",
               "problem");
-      String cur = s.currency().getCurrencyCode();
+      String code = cur.getCurrencyCode();
       for (Map.Entry<LocalDate, Day> e : days.entrySet()) {
         Day d = e.getValue();
         String dayProblem = null;
-        if (!d.sold.equals(d.invoiced) || !d.paid.equals(expectedPaid(sales, e.getKey(), s))) {
+        if (d.sold.compareTo(d.invoiced) != 0
+            || d.paid.compareTo(ExactAmount.of(expectedPaid(sales, e.getKey(), s))) != 0) {
           dayProblem =
               e.getKey()
                   + ": sales total "
@@ -353,11 +359,11 @@ final class ReconcileCommand implements Runnable {
             StoreSession.amount(d.paid),
             "",
             "",
-            cur,
+            code,
             status(dayProblem),
             dayProblem);
         for (String[] p : d.saleProblems) {
-          l.add("sale", p[0], e.getKey(), 1, p[1], p[2], p[3], "", "", cur, status(p[4]), p[4]);
+          l.add("sale", p[0], e.getKey(), 1, p[1], p[2], p[3], "", "", code, status(p[4]), p[4]);
         }
       }
       for (Shift shift : ReportCommand.closedShifts(s, first, last)) {
@@ -407,7 +413,7 @@ final class ReconcileCommand implements Runnable {
             "",
             StoreSession.amount(z.grossSales()),
             StoreSession.amount(z.returns()),
-            cur,
+            code,
             status(problem),
             problem);
       }

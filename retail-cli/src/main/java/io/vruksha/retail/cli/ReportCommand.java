@@ -1,7 +1,6 @@
 package io.vruksha.retail.cli;
 
 import io.vruksha.retail.analytics.DailySales;
-import io.vruksha.retail.analytics.ProductPerformance;
 import io.vruksha.retail.analytics.SalesAnalytics;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.register.Shift;
@@ -185,26 +184,12 @@ final class ReportCommand implements Runnable {
       super(env);
     }
 
-    private record Line(String sku, long sales, BigDecimal units, Money revenue) {}
-
     @Override
     Listing build(StoreSession s, LocalDate from, LocalDate to) {
-      Map<String, Line> bySku = new TreeMap<>();
-      for (ProductPerformance p : s.engine(() -> s.engine.analytics().products(s.id(), from, to))) {
-        bySku.merge(
-            p.sku(),
-            new Line(p.sku(), p.sales(), p.units(), p.revenue()),
-            (a, b) ->
-                new Line(
-                    a.sku(),
-                    a.sales() + b.sales(),
-                    a.units().add(b.units()),
-                    a.revenue().plus(b.revenue())));
-      }
-      List<Line> lines = new ArrayList<>(bySku.values());
-      lines.sort((a, b) -> b.revenue().compareTo(a.revenue()));
+      List<SalesAnalytics.SkuTotal> lines =
+          SalesAnalytics.bySku(s.engine(() -> s.engine.analytics().products(s.id(), from, to)));
       Listing l = new Listing("sku", "sales", "units", "revenue", "currency");
-      for (Line x : lines) {
+      for (SalesAnalytics.SkuTotal x : lines) {
         l.add(
             x.sku(),
             x.sales(),

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code retail}: the back office's command line. Exit codes: 0 fine, 1 discrepancies or rejected
- * rows, 2 usage error, 3 failure.
+ * rows, 2 usage error (the command line was wrong), 3 failure (a dependency down, a file or stored
+ * data that cannot be read).
  */
 @Command(
     name = "retail",
@@ -29,8 +30,8 @@ import picocli.CommandLine.Command;
     exitCodeList = {
       "0:fine",
       "1:discrepancies found or rows rejected",
-      "2:usage error",
-      "3:failure (a dependency down, an unreadable file)"
+      "2:usage error (the command line was wrong)",
+      "3:failure (a dependency down, a file or stored data that cannot be read)"
     })
 public final class Retail implements Runnable {
 
@@ -53,22 +54,44 @@ public final class Retail implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
   }
 
-  /** The command line with the environment {@code env} and the given output streams. */
+  /**
+   * The command line with the environment {@code env} and the given output streams. Enum options
+   * take their values in any case ({@code --role admin}, {@code --format CSV}). Exit codes are
+   * mapped here and only here ({@link #exitCode}).
+   */
   public static CommandLine commandLine(Map<String, String> env, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Retail(), new Factory(env));
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExitCodeExceptionMapper(
-        e -> e instanceof CommandLine.ParameterException ? USAGE : FAILURE);
+    // after the constructor: applies to every subcommand registered by then, which is all of them
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExitCodeExceptionMapper(Retail::exitCode);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parsed) -> {
           commandLine.getErr().println("retail: " + e.getMessage());
-          if (e instanceof io.vruksha.retail.InvalidInputException) {
-            return USAGE;
-          }
-          return FAILURE;
+          return exitCode(e);
         });
     return cli;
+  }
+
+  /**
+   * The exit code of a command that ended with {@code e}: 2 for what was wrong on the command line
+   * (a picocli parameter error, an invalid value given as an option, such as a store id that is not
+   * one); 3 for everything else, among it stored data that cannot be read ({@link
+   * StoredDataException}), a dependency down and a file that cannot be read.
+   */
+  static int exitCode(Throwable e) {
+    if (e instanceof CommandLine.ParameterException) {
+      return USAGE;
+    }
+    if (e instanceof StoredDataException) {
+      return FAILURE;
+    }
+    if (e instanceof io.vruksha.retail.InvalidInputException) {
+      // thrown outside a read of stored data (StoreSession wraps those): an option's value
+      return USAGE;
+    }
+    return FAILURE;
   }
 
   /** Runs {@code args} and exits with the command's code. */

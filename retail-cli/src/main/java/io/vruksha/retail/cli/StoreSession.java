@@ -1,13 +1,14 @@
 package io.vruksha.retail.cli;
 
 import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.money.ExactAmount;
 import io.vruksha.retail.money.Money;
+import io.vruksha.retail.money.Rounding;
 import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.store.Store;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -65,22 +66,62 @@ final class StoreSession implements AutoCloseable {
     return Money.zero(store.currency());
   }
 
-  /** Engine calls within the store's scope (one read-only transaction). */
+  /**
+   * Engine calls within the store's scope (one read-only transaction). A stored row or document
+   * that does not make a valid value fails as {@link StoredDataException} (exit 3).
+   */
   <T> T engine(Supplier<T> work) {
-    return engine.unitOfWork().runFor(store.id(), work);
+    try {
+      return engine.unitOfWork().runFor(store.id(), work);
+    } catch (RuntimeException e) {
+      throw unreadable(e);
+    }
   }
 
-  /** SQL within the store's scope (one transaction). */
+  /**
+   * SQL within the store's scope (one transaction). A row that does not make a valid value fails as
+   * {@link StoredDataException} (exit 3).
+   */
   <T> T sql(Function<Handle, T> query) {
-    return db.jdbi()
-        .inTransaction(
-            h -> {
-              h.createQuery("SELECT set_config('app.store_ids', :s, true)")
-                  .bind("s", store.id().value())
-                  .mapTo(String.class)
-                  .one();
-              return query.apply(h);
-            });
+    try {
+      return db.jdbi()
+          .inTransaction(
+              h -> {
+                h.createQuery("SELECT set_config('app.store_ids', :s, true)")
+                    .bind("s", store.id().value())
+                    .mapTo(String.class)
+                    .one();
+                return query.apply(h);
+              });
+    } catch (RuntimeException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /**
+   * A value refused while reading stored data ({@link io.vruksha.retail.InvalidInputException}, a
+   * malformed number, date or currency code in a row) as {@link StoredDataException}, naming the
+   * store; anything else as it is.
+   */
+  private RuntimeException unreadable(RuntimeException e) {
+    if (e instanceof CommandLine.ParameterException || e instanceof StoredDataException) {
+      return e;
+    }
+    Throwable cause = e instanceof org.jdbi.v3.core.mapper.MappingException ? e.getCause() : e;
+    if (cause instanceof io.vruksha.retail.InvalidInputException
+        || cause instanceof IllegalArgumentException
+        || cause instanceof ArithmeticException
+        || cause instanceof java.time.DateTimeException) {
+      return new StoredDataException(
+          "stored data of store " + store.id() + " cannot be read: " + cause.getMessage(), e);
+    }
+    if (e instanceof io.vruksha.retail.UnavailableException
+        && e.getMessage() != null
+        && e.getMessage().startsWith("a stored ")) {
+      return new StoredDataException(
+          "stored data of store " + store.id() + " cannot be read: " + e.getMessage(), e);
+    }
+    return e;
   }
 
   /** The business day of {@code at} in the store's time zone. */
@@ -99,16 +140,22 @@ final class StoreSession implements AutoCloseable {
     return day.atStartOfDay(store.zone()).toInstant();
   }
 
-  /** A stored amount as money of the store's currency at the currency's scale. */
-  Money money(BigDecimal amount) {
-    return Money.of(
-        amount.setScale(Money.minorUnits(store.currency()), RoundingMode.HALF_EVEN),
-        store.currency());
+  /**
+   * An exact stored sum as the figure to show: half-up to the currency's minor unit, once ({@link
+   * Rounding#shown}).
+   */
+  Money money(BigDecimal exactSum) {
+    return Rounding.shown(exactSum, store.currency());
   }
 
   /** A plain decimal string of {@code m}, without the currency. */
   static String amount(Money m) {
     return m == null ? "" : m.amount().toPlainString();
+  }
+
+  /** The figure shown for an exact sum: rounded half-up once, without the currency. */
+  static String amount(ExactAmount exact) {
+    return amount(exact.rounded());
   }
 
   @Override

@@ -71,6 +71,39 @@ class AuthCommandTest {
   }
 
   @Test
+  void aRoleInAnyCaseIsAccepted() {
+    for (String role : new String[] {"admin", "Admin", "ADMIN"}) {
+      Run r = run(Map.of("JWT_SECRET", SECRET), "auth", "token", "--role", role, "--store", "demo");
+      assertThat(r.code()).as(role + ": " + r.err()).isZero();
+      assertThat(new Tokens(SECRET, Clock.systemUTC()).verify(r.out().strip()).role())
+          .isEqualTo(Role.ADMIN);
+    }
+  }
+
+  @Test
+  void exitCodesAreMappedInOnePlace() {
+    picocli.CommandLine cli =
+        Retail.commandLine(
+            Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    assertThat(Retail.exitCode(new picocli.CommandLine.ParameterException(cli, "bad option")))
+        .isEqualTo(Retail.USAGE);
+    assertThat(
+            Retail.exitCode(
+                new io.vruksha.retail.InvalidInputException(
+                    io.vruksha.retail.ErrorCode.VALIDATION, "'a b' is not a store id")))
+        .isEqualTo(Retail.USAGE);
+    assertThat(
+            Retail.exitCode(
+                new StoredDataException("stored data of store demo cannot be read: ...", null)))
+        .isEqualTo(Retail.FAILURE);
+    assertThat(
+            Retail.exitCode(
+                new io.vruksha.retail.UnavailableException("the database is down", null)))
+        .isEqualTo(Retail.FAILURE);
+    assertThat(Retail.exitCode(new IllegalStateException("a bug"))).isEqualTo(Retail.FAILURE);
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertThat(run(Map.of(), "auth", "token", "--role", "ADMIN", "--store", "demo").code())
         .isEqualTo(Retail.USAGE);

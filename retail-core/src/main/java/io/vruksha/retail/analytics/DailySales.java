@@ -1,5 +1,6 @@
 package io.vruksha.retail.analytics;
 
+import io.vruksha.retail.money.ExactAmount;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
@@ -15,18 +16,19 @@ import java.util.Objects;
  * @param day the business day
  * @param sales how many sales were completed
  * @param units how many units they sold (a weighed line counts its weight)
- * @param gross what the sales took in, tax included
+ * @param gross what the sales took in, tax included, exactly (imported history may be finer than
+ *     the currency; round once to show it: {@link ExactAmount#rounded()})
  * @param returns how many returns were completed
- * @param refunds what the returns paid back
+ * @param refunds what the returns paid back, exactly
  */
 public record DailySales(
     StoreId store,
     LocalDate day,
     long sales,
     BigDecimal units,
-    Money gross,
+    ExactAmount gross,
     long returns,
-    Money refunds) {
+    ExactAmount refunds) {
 
   /** Checks for nulls and one currency. */
   public DailySales {
@@ -40,23 +42,16 @@ public record DailySales(
     }
   }
 
-  /** Gross takings less refunds. */
-  public Money net() {
+  /** Gross takings less refunds, exactly. */
+  public ExactAmount net() {
     return gross.minus(refunds);
   }
 
-  /** The mean sale, rounded to the currency's minor unit; zero without sales. */
+  /**
+   * The mean sale, the exact gross over the number of sales rounded half-up to the currency's minor
+   * unit once; zero without sales.
+   */
   public Money averageSale() {
-    if (sales == 0) {
-      return Money.zero(gross.currency());
-    }
-    return Money.of(
-        gross
-            .amount()
-            .divide(
-                BigDecimal.valueOf(sales),
-                Money.minorUnits(gross.currency()),
-                java.math.RoundingMode.HALF_EVEN),
-        gross.currency());
+    return gross.average(sales);
   }
 }

@@ -1,6 +1,6 @@
 package io.vruksha.retail.analytics;
 
-import io.vruksha.retail.money.Money;
+import io.vruksha.retail.money.ExactAmount;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,10 +14,10 @@ import java.util.Objects;
  * @param sku the SKU
  * @param sales how many sales had it on a line
  * @param units how many units were sold
- * @param revenue what its lines took in, after discounts, tax included
+ * @param revenue what its lines took in, after discounts, tax included, exactly
  */
 public record ProductPerformance(
-    StoreId store, LocalDate day, String sku, long sales, BigDecimal units, Money revenue) {
+    StoreId store, LocalDate day, String sku, long sales, BigDecimal units, ExactAmount revenue) {
 
   /** Checks for nulls. */
   public ProductPerformance {

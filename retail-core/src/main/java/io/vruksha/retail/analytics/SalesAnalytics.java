@@ -1,6 +1,7 @@
 package io.vruksha.retail.analytics;
 
 import io.vruksha.retail.event.DomainEvent;
+import io.vruksha.retail.money.ExactAmount;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.store.StoreId;
 import java.time.LocalDate;
@@ -49,13 +50,17 @@ public interface SalesAnalytics {
    */
   List<ProductPerformance> products(StoreId store, LocalDate from, LocalDate to);
 
-  /** The sum of daily figures over a range, in {@code zero}'s currency when there are none. */
+  /**
+   * The sum of daily figures over a range, in {@code zero}'s currency when there are none. Exact:
+   * the days' exact figures are added, never their rounded ones, so the total shown is the exact
+   * total rounded once.
+   */
   static DailySales total(StoreId store, LocalDate from, List<DailySales> days, Money zero) {
     long sales = 0;
     long returns = 0;
     java.math.BigDecimal units = java.math.BigDecimal.ZERO;
-    Money gross = zero;
-    Money refunds = zero;
+    ExactAmount gross = ExactAmount.of(zero);
+    ExactAmount refunds = ExactAmount.of(zero);
     for (DailySales d : days) {
       sales += d.sales();
       returns += d.returns();
@@ -64,5 +69,44 @@ public interface SalesAnalytics {
       refunds = refunds.plus(d.refunds());
     }
     return new DailySales(store, from, sales, units, gross, returns, refunds);
+  }
+
+  /**
+   * One SKU's figures over a range: the days of {@link #products} added up.
+   *
+   * @param sku the SKU
+   * @param sales sales that had it on a line
+   * @param units units sold
+   * @param revenue what its lines took in, exactly
+   */
+  record SkuTotal(String sku, long sales, java.math.BigDecimal units, ExactAmount revenue) {
+    public SkuTotal {
+      Objects.requireNonNull(sku, "sku");
+      Objects.requireNonNull(units, "units");
+      Objects.requireNonNull(revenue, "revenue");
+    }
+  }
+
+  /**
+   * The per-day SKU figures added up per SKU, exactly, best sellers by exact revenue first (ties by
+   * SKU): what the product performance report of the CLI and the API lists.
+   */
+  static List<SkuTotal> bySku(List<ProductPerformance> days) {
+    java.util.Map<String, SkuTotal> bySku = new java.util.TreeMap<>();
+    for (ProductPerformance p : days) {
+      bySku.merge(
+          p.sku(),
+          new SkuTotal(p.sku(), p.sales(), p.units(), p.revenue()),
+          (a, b) ->
+              new SkuTotal(
+                  a.sku(),
+                  a.sales() + b.sales(),
+                  a.units().add(b.units()),
+                  a.revenue().plus(b.revenue())));
+    }
+    List<SkuTotal> lines = new java.util.ArrayList<>(bySku.values());
+    lines.sort(
+        java.util.Comparator.comparing(SkuTotal::revenue).reversed().thenComparing(SkuTotal::sku));
+    return List.copyOf(lines);
   }
 }

@@ -4,6 +4,7 @@ import io.vruksha.retail.analytics.DailySales;
 import io.vruksha.retail.analytics.ProductPerformance;
 import io.vruksha.retail.analytics.SalesAnalytics;
 import io.vruksha.retail.event.DomainEvent;
+import io.vruksha.retail.money.ExactAmount;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
@@ -26,7 +27,7 @@ public final class InMemorySalesAnalytics implements SalesAnalytics {
 
   @Override
   public synchronized void addSale(LocalDate day, DomainEvent.SaleCompleted sale) {
-    Money zero = Money.zero(sale.total().currency());
+    ExactAmount zero = ExactAmount.zero(sale.total().currency());
     BigDecimal units =
         sale.lines().stream()
             .map(DomainEvent.SoldLine::quantity)
@@ -52,7 +53,8 @@ public final class InMemorySalesAnalytics implements SalesAnalytics {
     for (DomainEvent.SoldLine line : sale.lines()) {
       perSku.merge(
           line.sku(),
-          new ProductPerformance(sale.store(), day, line.sku(), 1, line.quantity(), line.total()),
+          new ProductPerformance(
+              sale.store(), day, line.sku(), 1, line.quantity(), ExactAmount.of(line.total())),
           (a, b) ->
               new ProductPerformance(
                   a.store(),
@@ -83,7 +85,7 @@ public final class InMemorySalesAnalytics implements SalesAnalytics {
   @Override
   public synchronized void addReturn(LocalDate day, DomainEvent.ReturnCompleted completed) {
     Money refund = completed.refund();
-    Money zero = Money.zero(refund.currency());
+    ExactAmount zero = ExactAmount.zero(refund.currency());
     DayKey key = new DayKey(completed.store(), day);
     DailySales before = days.get(key);
     DailySales base =

@@ -29,6 +29,15 @@ public final class Rounding {
     return toMoney(value, currency, RoundingMode.HALF_UP);
   }
 
+  /**
+   * The one rounding of a figure a report, an export or an API view shows: half-up to the
+   * currency's minor unit, applied once to an exact sum ({@link ExactAmount#rounded()}), never to
+   * the parts before they are added.
+   */
+  public static Money shown(BigDecimal exactSum, Currency currency) {
+    return toMoney(exactSum, currency, RoundingMode.HALF_UP);
+  }
+
   /** Half-even (banker's) rounding, which some jurisdictions and ledgers prescribe. */
   public static Money halfEven(BigDecimal value, Currency currency) {
     return toMoney(value, currency, RoundingMode.HALF_EVEN);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.HandledEvents;
+import io.vruksha.retail.money.ExactAmount;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.UnitOfWork;
@@ -39,6 +40,10 @@ public abstract class AnalyticsPortsContract {
 
   private static Money eur(String amount) {
     return Money.of(amount, "EUR");
+  }
+
+  private static ExactAmount exact(String amount) {
+    return ExactAmount.of(amount, "EUR");
   }
 
   private static DomainEvent.SaleCompleted sale(
@@ -101,16 +106,16 @@ public abstract class AnalyticsPortsContract {
     assertThat(d1.day()).isEqualTo(D1);
     assertThat(d1.sales()).isEqualTo(2);
     assertThat(d1.units()).isEqualByComparingTo("5.250");
-    assertThat(d1.gross()).isEqualTo(eur("35.20"));
+    assertThat(d1.gross()).isEqualTo(exact("35.20"));
     assertThat(d1.returns()).isEqualTo(1);
-    assertThat(d1.refunds()).isEqualTo(eur("4.99"));
-    assertThat(d1.net()).isEqualTo(eur("30.21"));
+    assertThat(d1.refunds()).isEqualTo(exact("4.99"));
+    assertThat(d1.net()).isEqualTo(exact("30.21"));
     assertThat(d1.averageSale()).isEqualTo(eur("17.60"));
-    assertThat(days.get(1).gross()).isEqualTo(eur("8.99"));
+    assertThat(days.get(1).gross()).isEqualTo(exact("8.99"));
     assertThat(f.analytics().daily(S1, D2, D2)).extracting(DailySales::day).containsExactly(D2);
     assertThat(f.analytics().daily(S2, D1, D2))
         .singleElement()
-        .satisfies(d -> assertThat(d.gross()).isEqualTo(eur("100.00")));
+        .satisfies(d -> assertThat(d.gross()).isEqualTo(exact("100.00")));
 
     List<ProductPerformance> products = f.analytics().products(S1, D1, D2);
     assertThat(products)
@@ -244,7 +249,7 @@ public abstract class AnalyticsPortsContract {
             p -> {
               assertThat(p.sales()).isEqualTo(1);
               assertThat(p.units()).isEqualByComparingTo("2");
-              assertThat(p.revenue()).isEqualTo(eur("7.49"));
+              assertThat(p.revenue()).isEqualTo(exact("7.49"));
             });
   }
 

@@ -17,6 +17,7 @@ import io.vruksha.retail.loyalty.LoyaltyEntry;
 import io.vruksha.retail.memory.InMemoryCustomers;
 import io.vruksha.retail.memory.InMemoryLoyaltyLedger;
 import io.vruksha.retail.memory.InMemoryOutbox;
+import io.vruksha.retail.money.ExactAmount;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.procurement.PurchaseOrder;
@@ -85,7 +86,7 @@ class ReactionsTest {
         engine.analytics().daily(DemoStore.ID, DAY, DAY).stream().findFirst().orElseThrow();
     assertThat(day.sales()).isEqualTo(1);
     assertThat(day.units()).isEqualByComparingTo("4");
-    assertThat(day.gross()).isEqualTo(sale.total());
+    assertThat(day.gross()).isEqualTo(ExactAmount.of(sale.total()));
     assertThat(engine.analytics().daily(DemoStore.ID, DAY.minusDays(1), DAY.minusDays(1)))
         .isEmpty();
     assertThat(engine.analytics().products(DemoStore.ID, DAY, DAY))
@@ -103,8 +104,8 @@ class ReactionsTest {
     returned.forEach(reactions::handle);
     DailySales after = engine.analytics().daily(DemoStore.ID, DAY, DAY).get(0);
     assertThat(after.returns()).isEqualTo(1);
-    assertThat(after.refunds()).isEqualTo(eur("3.33"));
-    assertThat(after.net()).isEqualTo(sale.total().minus(eur("3.33")));
+    assertThat(after.refunds()).isEqualTo(ExactAmount.of(eur("3.33")));
+    assertThat(after.net()).isEqualTo(ExactAmount.of(sale.total().minus(eur("3.33"))));
   }
 
   @Test
@@ -139,7 +140,7 @@ class ReactionsTest {
     DailySales day = engine.analytics().daily(DemoStore.ID, DAY, DAY).get(0);
     assertThat(day.sales()).isEqualTo(2);
     assertThat(day.units()).isEqualByComparingTo("5");
-    assertThat(day.gross()).isEqualTo(first.total().plus(second.total()));
+    assertThat(day.gross()).isEqualTo(ExactAmount.of(first.total().plus(second.total())));
     assertThat(engine.analytics().products(DemoStore.ID, DAY, DAY))
         .extracting(
             p ->
@@ -183,7 +184,7 @@ class ReactionsTest {
     DailySales day = engine.analytics().daily(DemoStore.ID, DAY, DAY).get(0);
     assertThat(day.sales()).isEqualTo(1);
     assertThat(day.returns()).isEqualTo(1);
-    assertThat(day.refunds()).isEqualTo(eur("4.99"));
+    assertThat(day.refunds()).isEqualTo(ExactAmount.of(eur("4.99")));
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.vruksha.retail.memory.InMemoryCustomers;
 import io.vruksha.retail.memory.InMemoryLoyaltyLedger;
 import io.vruksha.retail.memory.InMemoryOutbox;
 import io.vruksha.retail.memory.InMemoryUnitOfWork;
+import io.vruksha.retail.money.ExactAmount;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.procurement.PurchaseOrder;
@@ -147,7 +148,7 @@ class NatsReactionsIT {
             d -> {
               assertThat(d.sales()).isEqualTo(1);
               assertThat(d.units()).isEqualByComparingTo("41");
-              assertThat(d.gross()).isEqualTo(total);
+              assertThat(d.gross()).isEqualTo(ExactAmount.of(total));
             });
     assertThat(ledger.entries("c-42"))
         .extracting(LoyaltyEntry::kind)

@@ -17,12 +17,47 @@ final class Json {
     }
   }
 
+  /**
+   * Reads a stored document; one that does not make a valid {@code type} fails as {@link
+   * UnavailableException} naming the document by its number or id, e.g. {@code a stored Sale
+   * (number S001-2026-000001) cannot be read: ...}.
+   */
   static <T> T read(String json, Class<T> type) {
     try {
       return PostgresOutbox.JSON.readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new UnavailableException(
-          "a stored " + type.getSimpleName() + " cannot be read: " + e.getOriginalMessage(), e);
+          "a stored "
+              + type.getSimpleName()
+              + identity(json)
+              + " cannot be read: "
+              + e.getOriginalMessage(),
+          e);
+    }
+  }
+
+  /** The fields that name a stored document, in the order they are looked for. */
+  private static final java.util.List<String> NAMES =
+      java.util.List.of("number", "id", "creditNoteNumber", "sku", "customerId");
+
+  /** {@code " (number S001-...)"} of a document that has a naming field; empty otherwise. */
+  private static String identity(String json) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode tree = PostgresOutbox.JSON.readTree(json);
+      for (String field : NAMES) {
+        com.fasterxml.jackson.databind.JsonNode v = tree.get(field);
+        if (v != null && v.isValueNode()) {
+          String text = v.asText();
+          return " ("
+              + field
+              + " "
+              + (text.length() > 64 ? text.substring(0, 61) + "..." : text)
+              + ")";
+        }
+      }
+      return "";
+    } catch (JsonProcessingException | RuntimeException notJson) {
+      return "";
     }
   }
 }

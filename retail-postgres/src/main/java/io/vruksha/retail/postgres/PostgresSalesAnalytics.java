@@ -1,9 +1,11 @@
 package io.vruksha.retail.postgres;
 
+import io.vruksha.retail.UnavailableException;
 import io.vruksha.retail.analytics.DailySales;
 import io.vruksha.retail.analytics.ProductPerformance;
 import io.vruksha.retail.analytics.SalesAnalytics;
 import io.vruksha.retail.event.DomainEvent;
+import io.vruksha.retail.money.ExactAmount;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
@@ -212,15 +214,20 @@ public final class PostgresSalesAnalytics implements SalesAnalytics {
                         .bind("t", to)
                         .map(
                             (rs, ctx) -> {
-                              Currency c = Currency.getInstance(rs.getString("currency"));
-                              return new DailySales(
-                                  store,
-                                  rs.getObject("day", LocalDate.class),
-                                  rs.getLong("sales_count"),
-                                  rs.getBigDecimal("units"),
-                                  Money.of(rs.getBigDecimal("gross"), c),
-                                  rs.getLong("returns_count"),
-                                  Money.of(rs.getBigDecimal("refunds"), c));
+                              LocalDate day = rs.getObject("day", LocalDate.class);
+                              try {
+                                Currency c = Money.currency(rs.getString("currency"));
+                                return new DailySales(
+                                    store,
+                                    day,
+                                    rs.getLong("sales_count"),
+                                    rs.getBigDecimal("units"),
+                                    ExactAmount.of(rs.getBigDecimal("gross"), c),
+                                    rs.getLong("returns_count"),
+                                    ExactAmount.of(rs.getBigDecimal("refunds"), c));
+                              } catch (RuntimeException e) {
+                                throw unreadable("sales_analytics_daily", store, day, "", e);
+                              }
                             })
                         .list()));
   }
@@ -239,16 +246,39 @@ public final class PostgresSalesAnalytics implements SalesAnalytics {
                         .bind("f", from)
                         .bind("t", to)
                         .map(
-                            (rs, ctx) ->
-                                new ProductPerformance(
+                            (rs, ctx) -> {
+                              LocalDate day = rs.getObject("day", LocalDate.class);
+                              String sku = rs.getString("sku");
+                              try {
+                                return new ProductPerformance(
                                     store,
-                                    rs.getObject("day", LocalDate.class),
-                                    rs.getString("sku"),
+                                    day,
+                                    sku,
                                     rs.getLong("sales_count"),
                                     rs.getBigDecimal("units"),
-                                    Money.of(
+                                    ExactAmount.of(
                                         rs.getBigDecimal("revenue"),
-                                        Currency.getInstance(rs.getString("currency")))))
+                                        Money.currency(rs.getString("currency"))));
+                              } catch (RuntimeException e) {
+                                throw unreadable("product_performance", store, day, sku, e);
+                              }
+                            })
                         .list()));
+  }
+
+  /** A row that does not make a valid figure, named by its table, store, day and SKU. */
+  private static UnavailableException unreadable(
+      String table, StoreId store, LocalDate day, String sku, RuntimeException e) {
+    return new UnavailableException(
+        "a stored "
+            + table
+            + " row (store "
+            + store
+            + ", day "
+            + day
+            + (sku.isEmpty() ? "" : ", SKU " + sku)
+            + ") cannot be read: "
+            + e.getMessage(),
+        e);
   }
 }

@@ -6,8 +6,8 @@ import static io.vruksha.retail.server.http.ApiRoute.route;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.analytics.DailySales;
-import io.vruksha.retail.analytics.ProductPerformance;
 import io.vruksha.retail.analytics.SalesAnalytics;
+import io.vruksha.retail.money.ExactAmount;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.Sale;
@@ -17,11 +17,11 @@ import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.store.Role;
 import io.vruksha.retail.store.Store;
+import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.tax.TaxBreakdownEntry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,15 +36,55 @@ public final class ReportApi {
   private ReportApi() {}
 
   /**
+   * One business day's sales, or a range's sum, as shown: every amount is the exact sum rounded
+   * half-up to the currency's minor unit once ({@link ExactAmount#rounded()}), the figures {@code
+   * retail report daily-sales} prints.
+   *
+   * @param store the store
+   * @param day the business day (the range's first day for its sum)
+   * @param sales completed sales
+   * @param units units sold (a weighed line counts its weight)
+   * @param gross what the sales took in, tax included
+   * @param returns completed returns
+   * @param refunds what the returns paid back
+   * @param net gross less refunds (the exact difference, rounded once)
+   * @param averageSale gross over sales (the exact quotient, rounded once)
+   */
+  public record DayFigures(
+      StoreId store,
+      LocalDate day,
+      long sales,
+      BigDecimal units,
+      Money gross,
+      long returns,
+      Money refunds,
+      Money net,
+      Money averageSale) {
+
+    static DayFigures of(DailySales d) {
+      return new DayFigures(
+          d.store(),
+          d.day(),
+          d.sales(),
+          d.units(),
+          d.gross().rounded(),
+          d.returns(),
+          d.refunds().rounded(),
+          d.net().rounded(),
+          d.averageSale());
+    }
+  }
+
+  /**
    * Daily sales over a range.
    *
    * @param from the first day
    * @param to the last day
    * @param days each day with activity
-   * @param total the range's sum
+   * @param total the range's sum: the days' exact figures added, then rounded once
    */
   public record DailySalesReport(
-      LocalDate from, LocalDate to, List<DailySales> days, DailySales total) {}
+      LocalDate from, LocalDate to, List<DayFigures> days, DayFigures total) {}
 
   /**
    * One SKU over a range.
@@ -52,7 +92,7 @@ public final class ReportApi {
    * @param sku the SKU
    * @param sales sales that had it
    * @param units units sold
-   * @param revenue what it took in
+   * @param revenue what it took in: the exact sum rounded half-up to the minor unit once
    */
   public record ProductLine(String sku, long sales, BigDecimal units, Money revenue) {}
 
@@ -111,8 +151,10 @@ public final class ReportApi {
                   return new DailySalesReport(
                       r[0],
                       r[1],
-                      days,
-                      SalesAnalytics.total(store.id(), r[0], days, Money.zero(store.currency())));
+                      days.stream().map(DayFigures::of).toList(),
+                      DayFigures.of(
+                          SalesAnalytics.total(
+                              store.id(), r[0], days, Money.zero(store.currency()))));
                 }),
         route(GET, "/api/v1/stores/{storeId}/reports/product-performance")
             .doc("reports", "Units and revenue per SKU, best sellers first (?from, ?to)")
@@ -122,21 +164,14 @@ public final class ReportApi {
                 call -> {
                   Store store = store(s, call);
                   LocalDate[] r = range(call, store.zone());
-                  Map<String, ProductLine> bySku = new TreeMap<>();
-                  for (ProductPerformance p :
-                      s.engine().analytics().products(store.id(), r[0], r[1])) {
-                    bySku.merge(
-                        p.sku(),
-                        new ProductLine(p.sku(), p.sales(), p.units(), p.revenue()),
-                        (a, b) ->
-                            new ProductLine(
-                                a.sku(),
-                                a.sales() + b.sales(),
-                                a.units().add(b.units()),
-                                a.revenue().plus(b.revenue())));
-                  }
-                  List<ProductLine> lines = new ArrayList<>(bySku.values());
-                  lines.sort((a, b) -> b.revenue().compareTo(a.revenue()));
+                  List<ProductLine> lines =
+                      SalesAnalytics.bySku(s.engine().analytics().products(store.id(), r[0], r[1]))
+                          .stream()
+                          .map(
+                              t ->
+                                  new ProductLine(
+                                      t.sku(), t.sales(), t.units(), t.revenue().rounded()))
+                          .toList();
                   return new ProductPerformanceReport(r[0], r[1], lines);
                 }),
         route(GET, "/api/v1/stores/{storeId}/reports/tax-summary")
