@@ -450,7 +450,7 @@ public final class OrderApi {
 
   private static Instant instant(String v, String field) {
     try {
-      return Instant.parse(v);
+      return io.vruksha.retail.time.Instants.micros(Instant.parse(v));
     } catch (RuntimeException e) {
       throw new InvalidInputException(
           ErrorCode.VALIDATION, field + " is an instant like 2026-11-24T16:00:00Z", List.of(field));
