@@ -180,25 +180,31 @@ public final class PromotionEngine {
       this.candidates = candidates;
       this.start = UnitState.of(lines, candidates);
       long[] alone = new long[candidates.size()];
+      long[] bound = new long[candidates.size()];
       for (int i = 0; i < candidates.size(); i++) {
         UnitState s = start.copy();
         alone[i] = s.apply(i);
+        bound[i] = start.bound(i, alone[i]);
       }
-      // keep the MAX_CANDIDATES best stand-alone candidates, still in application order
+      // a candidate whose bound is 0 can give nothing in any combination; of the others keep the
+      // MAX_CANDIDATES best stand-alone ones, still in application order
       List<Integer> keep = new ArrayList<>();
       for (int i = 0; i < candidates.size(); i++) {
-        if (alone[i] > 0) {
+        if (bound[i] > 0) {
           keep.add(i);
         }
       }
       if (keep.size() > MAX_CANDIDATES) {
-        keep.sort(Comparator.comparingLong((Integer i) -> -alone[i]).thenComparing(i -> i));
+        keep.sort(
+            Comparator.comparingLong((Integer i) -> -alone[i])
+                .thenComparingLong(i -> -bound[i])
+                .thenComparing(i -> i));
         keep = new ArrayList<>(keep.subList(0, MAX_CANDIDATES));
         keep.sort(Comparator.naturalOrder());
       }
       this.considered = keep.stream().map(candidates::get).toList();
       this.standalone = keep.stream().mapToLong(i -> alone[i]).toArray();
-      this.bounds = keep.stream().mapToLong(start::bound).toArray();
+      this.bounds = keep.stream().mapToLong(i -> bound[i]).toArray();
       this.indices = keep.stream().mapToInt(Integer::intValue).toArray();
     }
 

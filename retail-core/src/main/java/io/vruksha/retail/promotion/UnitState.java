@@ -129,16 +129,34 @@ final class UnitState {
 
   /**
    * An upper bound on what candidate {@code c} can give after any other promotions have been
-   * applied to this state. Other promotions only take units away or lower their value, so the
-   * stand-alone discount bounds every reward whose value grows with the spend. A threshold whose
-   * lower tier is worth more than a higher one can gain when the spend falls, so its bound is the
-   * best tier within reach of today's spend, priced at today's spend.
+   * applied to this state, given {@code alone}, what it gives applied to this state by itself.
+   *
+   * <p>Other promotions only take units away or lower their value (a unit's headroom falls with
+   * it). Percentages, amounts and fixed prices then give no more than {@code alone}. The other
+   * rewards can gain and have bounds of their own: a threshold's lower tier may be worth more than
+   * a higher one ({@link #thresholdBound}); a multi-buy capped at cost may reward units with more
+   * headroom once the dear, low-margin ones are gone ({@link #bundleBound}, {@link
+   * #buyXGetYBound}); and the cheapest units of a separate reward target are dearer once the
+   * cheapest are gone.
    */
-  long bound(int c) {
+  long bound(int c, long alone) {
     Promotion p = candidates.get(c);
-    if (!(p.reward() instanceof Reward.Threshold r)) {
-      return copy().apply(c);
+    Reward reward = p.reward();
+    if (reward instanceof Reward.Threshold r) {
+      return thresholdBound(c, p, r);
+    } else if (reward instanceof Reward.Bundle r) {
+      return bundleBound(c, p, r);
+    } else if (reward instanceof Reward.BuyXGetY r) {
+      return buyXGetYBound(c, p, r);
     }
+    return alone;
+  }
+
+  /**
+   * The best tier within reach of today's spend, priced at today's spend, capped by the units'
+   * headroom: a lower spend reaches no higher tier, and a percentage of it is smaller.
+   */
+  private long thresholdBound(int c, Promotion p, Reward.Threshold r) {
     List<Integer> units = open(c, p.target(), false);
     long spend = sum(units);
     long room = 0;
@@ -156,6 +174,87 @@ final class UnitState {
       }
     }
     return Math.min(best, room);
+  }
+
+  /**
+   * The smaller of the bundles' savings without the cost cap and the headroom of the dearest-in-
+   * headroom {@code bundles x quantity} units. Later, the open units are fewer and worth no more,
+   * so the k-th dearest unit is worth no more, each bundle saves no more and no more bundles form:
+   * the uncapped saving only falls. With the cap, each bundle saves at most its units' headroom,
+   * and the units bundled later are at most {@code bundles x quantity} of today's open units, each
+   * with no more headroom than today.
+   */
+  private long bundleBound(int c, Promotion p, Reward.Bundle r) {
+    List<Integer> ranked = dearestFirst(open(c, p.target(), true));
+    long uncapped = 0;
+    int bundles = 0;
+    for (int start = 0; start + r.quantity() <= ranked.size(); start += r.quantity()) {
+      long saving = sum(ranked.subList(start, start + r.quantity())) - r.price().minorUnits();
+      if (saving <= 0) {
+        break;
+      }
+      uncapped += saving;
+      bundles++;
+    }
+    long[] room = new long[ranked.size()];
+    for (int i = 0; i < room.length; i++) {
+      room[i] = headroom(p, ranked.get(i));
+    }
+    return Math.min(uncapped, largest(room, bundles * r.quantity()));
+  }
+
+  /**
+   * For the same target: the smaller of the reward without the cost cap and the {@code sets x get}
+   * largest per-unit rewards with the cap. Later, the open units are fewer and worth no more, so no
+   * more sets form and the unit at each rewarded rank is worth no more: the uncapped reward only
+   * falls. With the cap a rewarded unit gives the smaller of its percentage and its headroom, and
+   * at most {@code sets x get} of today's units are rewarded later, each giving no more than today.
+   * With a separate reward target the cheapest reward units rise when others are taken, so only the
+   * second bound holds.
+   */
+  private long buyXGetYBound(int c, Promotion p, Reward.BuyXGetY r) {
+    List<Integer> units = open(c, p.target(), true);
+    List<Integer> rewardUnits;
+    int sets;
+    long uncapped = Long.MAX_VALUE;
+    if (r.rewardTarget().isEmpty()) {
+      rewardUnits = units;
+      List<Integer> ranked = dearestFirst(units);
+      int set = r.buy() + r.get();
+      sets = ranked.size() / set;
+      uncapped = 0;
+      for (int k = 0; k < sets; k++) {
+        List<Integer> rewarded =
+            r.pick() == Reward.Pick.DEAREST
+                ? ranked.subList(k * r.get(), (k + 1) * r.get())
+                : ranked.subList(k * set + r.buy(), (k + 1) * set);
+        for (int u : rewarded) {
+          uncapped += percentOf(value[u], r.percentOff());
+        }
+      }
+    } else {
+      rewardUnits = open(c, r.rewardTarget().get(), true);
+      List<Integer> buyUnits = new ArrayList<>(units);
+      buyUnits.removeAll(rewardUnits);
+      sets = Math.min(buyUnits.size() / r.buy(), rewardUnits.size() / r.get());
+    }
+    long[] gain = new long[rewardUnits.size()];
+    for (int i = 0; i < gain.length; i++) {
+      int u = rewardUnits.get(i);
+      gain[i] = Math.min(percentOf(value[u], r.percentOff()), headroom(p, u));
+    }
+    return Math.min(uncapped, largest(gain, sets * r.get()));
+  }
+
+  /** The sum of the {@code k} largest of {@code values}. */
+  private static long largest(long[] values, int k) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    long total = 0;
+    for (int i = sorted.length - 1; i >= Math.max(0, sorted.length - k); i--) {
+      total += sorted[i];
+    }
+    return total;
   }
 
   /** Applies candidate {@code c} to the units open to it; returns the discount it gave. */
