@@ -30,13 +30,18 @@ import java.util.TreeMap;
  * {@link Promotion} (multi-buy deals, then item discounts, then basket promotions; within each
  * stage by priority, then id); each promotion takes the units still open to it under the stacking
  * rules. The engine searches the combinations depth-first with branch and bound (a combination's
- * bound is its discount so far plus an upper bound for each remaining candidate: its stand-alone
- * discount, which other promotions can only lower, or for a threshold the best tier within reach of
- * the full spend) and keeps the largest total discount. Ties go to fewer promotions, then to the
- * lexicographically smaller list of (priority, id). Exclusive promotions are weighed alone. Up to
- * {@value #EXHAUSTIVE_LIMIT} non-exclusive candidates are searched exhaustively; beyond that the
- * engine adds candidates greedily by stand-alone discount, keeping each that raises the total, and
- * it considers at most {@value #MAX_CANDIDATES} (the best stand-alone ones).
+ * bound is its discount so far plus an upper bound for each remaining candidate, which holds
+ * whatever promotions applied before it: for percentages, amounts and fixed prices their
+ * stand-alone discount, which other promotions can only lower; for a threshold the best tier within
+ * reach of the full spend; for a multi-buy its reward without the cost cap, further capped by the
+ * headroom of the units it could reward, because with {@code neverBelowCost} a multi-buy can give
+ * more once another deal has taken its dear, thin-margin units) and keeps the largest total
+ * discount. A promotion that gives nothing in a combination does not apply and takes no units. Ties
+ * go to fewer promotions, then to the lexicographically smaller list of (priority, id). Exclusive
+ * promotions are weighed alone. Up to {@value #EXHAUSTIVE_LIMIT} non-exclusive candidates are
+ * searched exhaustively; beyond that the engine adds candidates greedily by stand-alone discount,
+ * keeping each that raises the total, and it considers at most {@value #MAX_CANDIDATES} (the best
+ * stand-alone ones).
  *
  * <p>Immutable and thread-safe; the coupon ledger is read, never written.
  */

@@ -409,7 +409,7 @@ class CostCappedSearchTest {
             Arbitraries.of(false, false, true),
             // 0 stacks with nothing, 1 with the listed ones, 2 with any
             Arbitraries.of(0, 1, 1, 2),
-            Arbitraries.longs().between(0, 63),
+            Arbitraries.longs().between(0, 255),
             Arbitraries.of(true, true, true, true, true, true, true, true, true, false))
         .as(PromotionDraft::new);
   }
@@ -445,7 +445,7 @@ class CostCappedSearchTest {
       Promotion p = Promotion.of("p" + i, "promo " + i, target, d.reward()).priority(d.priority());
       if (d.stacking() == 1) {
         List<String> with = new ArrayList<>();
-        for (int j = 0; j < 6; j++) {
+        for (int j = 0; j < 8; j++) {
           if (j != i && (d.stackMask() >> j & 1) != 0) {
             with.add("p" + j);
           }
