@@ -41,7 +41,8 @@ final class JournalCommand implements Runnable {
         "Recomputes the store's journal chain (hash = SHA-256(previous hash + content)) from"
             + " fiscal_journal, and checks the journal head (journal_heads) against the last"
             + " entry, and holds every invoice and sale row (its document and its key columns)"
-            + " against the journal entry of its number: total, tax, time, lines and tenders;"
+            + " against the journal entry of its number: total, tax, time (to the microsecond,"
+            + " compared exactly), lines and tenders;"
             + " an invoice the journal has but the table lost is named too. Exit 0 and 'journal of S verified: N documents' when it holds; exit 1"
             + " naming the first broken link (sequence, document number, what is wrong), then"
             + " every problem found.",

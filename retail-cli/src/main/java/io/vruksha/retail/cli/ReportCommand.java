@@ -31,7 +31,9 @@ import picocli.CommandLine.Option;
     description = {
       "A store's figures over a range of business days (--from, --to, both included, read in the"
           + " store's time zone; today by default). Money is a plain decimal in the store's"
-          + " currency, named in the currency column."
+          + " currency, named in the currency column. Sums are exact (stored amounts may be finer"
+          + " than the currency, as imported history is); each figure shown is rounded half-up to"
+          + " the currency's minor unit once, after summing."
     },
     subcommands = {
       ReportCommand.DailySalesReport.class,
