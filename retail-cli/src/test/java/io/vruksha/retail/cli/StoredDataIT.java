@@ -3,7 +3,10 @@ package io.vruksha.retail.cli;
 import static io.vruksha.retail.cli.SeededDay.DAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Stored data a command cannot read is a failure (exit 3) naming the row or record, never a usage
@@ -46,6 +49,18 @@ class StoredDataIT {
         .contains(
             "a stored sales_analytics_daily row (store demo, day " + DAY + ") cannot be read",
             "'XYZ' is not an ISO 4217 currency code");
+  }
+
+  @Test
+  void anImportFileThatCannotBeParsedAtAllIsAFailureNotAUsageError(@TempDir Path dir)
+      throws Exception {
+    SeededDay day = new SeededDay();
+    Path empty = Files.writeString(dir.resolve("empty.csv"), "\n\n");
+
+    CliRun r = CliRun.run(day.env(), "import", "products", "--store", "demo", empty.toString());
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.FAILURE);
+    assertThat(r.err()).contains(empty + ": the file is empty: a CSV import needs a header row");
   }
 
   @Test
