@@ -413,7 +413,12 @@ final class ImportCommand implements Callable<Integer> {
         tally.imported = result.imported();
         tally.rejected = result.rejected();
         tally.skipped = result.skipped();
-        reportCategories(out, err, ctx, result.createdCategories(), result.unknownCategories());
+        reportCategories(
+            out,
+            err,
+            ctx,
+            List.copyOf(new java.util.TreeSet<>(result.createdCategories())),
+            result.unknownCategories());
         return summary(out, tally, started);
       }
       try (Rejects rejects = new Rejects(rejectsFile, csv, reader.header(), err);
