@@ -260,17 +260,18 @@ final class ImportKinds {
         variants.add(v);
       }
       Product p = new Product(r.id(), r.name(), r.category(), r.tax(), r.status(), variants);
+      boolean unchanged = existing.isPresent() && existing.get().equals(p);
       if (c.engine.catalog().categories().find(r.category()).isEmpty()) {
         if (r.categoryName() != null) {
           c.engine
               .catalog()
               .saveCategory(new Category(r.category(), r.categoryName(), Optional.empty()));
           c.createdCategories.add(r.category().value());
-        } else {
+        } else if (!unchanged) {
           c.unknownCategories.add(r.category().value());
         }
       }
-      if (existing.isPresent() && existing.get().equals(p)) {
+      if (unchanged) {
         return false;
       }
       c.engine.catalog().save(p);

@@ -456,4 +456,86 @@ class ImportCommandIT {
                 .err())
         .contains("'nonsense' is not a field");
   }
+
+  @Test
+  void categoriesImportParentsFirstAndARerunSkipsThem() throws Exception {
+    Path file = dir.resolve("categories.csv");
+    Files.write(
+        file,
+        List.of(
+            "category_id,name,parent",
+            "food,Food,",
+            "coffee,Kaffee & Tee,food",
+            "bakery,,food",
+            "cheese,Cheese,dairy",
+            "bad id,Bad,"));
+
+    Run r = run("categories", "--store", "s1", file.toString());
+    Run again = run("categories", "--store", "s1", file.toString());
+
+    assertThat(r.code()).as(r.err()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(r.out()).contains("imported 3, rejected 2, skipped 0");
+    assertThat(r.err()).contains("line 6: ").contains("line 5: ");
+    var tree = engine.catalog().categories();
+    assertThat(tree.find(io.vruksha.retail.catalog.CategoryId.of("coffee")).orElseThrow().name())
+        .isEqualTo("Kaffee & Tee");
+    assertThat(tree.find(io.vruksha.retail.catalog.CategoryId.of("bakery")).orElseThrow().name())
+        .isEqualTo("bakery"); // no name: the id
+    assertThat(tree.children(io.vruksha.retail.catalog.CategoryId.of("food")))
+        .extracting(Object::toString)
+        .containsExactlyInAnyOrder("coffee", "bakery");
+    assertThat(again.out()).contains("imported 0, rejected 2, skipped 3");
+  }
+
+  @Test
+  void productsCreateTheCategoriesTheyNameWhenAskedAndSayWhichAreMissingOtherwise()
+      throws Exception {
+    Path file = dir.resolve("named.csv");
+    Files.write(
+        file,
+        List.of(
+            "product_id,sku,name,category,tax_category",
+            "p1,P1,Plate,Home & Garden,standard",
+            "p2,P2,Cup,Home & Garden,standard",
+            "p3,P3,Crêpe pan,Cuisine Française,standard",
+            "p4,P4,Tea,tea,reduced",
+            "p5,P5,Kettle,家電,standard"));
+
+    Run without = run("products", "--store", "s1", file.toString(), "--dry-run");
+    Run with = run("products", "--store", "s1", file.toString(), "--create-categories");
+    Run ports =
+        run(
+            "products",
+            "--store",
+            "s1",
+            file.toString(),
+            "--create-categories",
+            "--through-ports",
+            "--dry-run");
+
+    // without: a name that is no id is refused as before; the others import, their
+    // categories reported missing
+    assertThat(without.code()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(without.out()).contains("imported 1, rejected 4");
+    assertThat(without.err())
+        .contains("'Home & Garden' is not a valid category id")
+        .contains("products name categories the catalogue does not have: tea");
+    assertThat(with.code()).as(with.err()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(with.out())
+        .contains("created 3 categories: cuisine-francaise, home-garden, tea")
+        .contains("imported 4, rejected 1, skipped 0");
+    assertThat(with.err())
+        .contains("line 6: category '家電' has no letters or digits a category id can be made of");
+    var tree = engine.catalog().categories();
+    assertThat(
+            tree.find(io.vruksha.retail.catalog.CategoryId.of("cuisine-francaise"))
+                .orElseThrow()
+                .name())
+        .isEqualTo("Cuisine Française");
+    assertThat(engine.catalog().product(ProductId.of("p2")).orElseThrow().category().value())
+        .isEqualTo("home-garden");
+    assertThat(ports.out()).contains("imported 0, rejected 1, skipped 4");
+    assertThat(run("sales", "--store", "s1", file.toString(), "--create-categories").code())
+        .isEqualTo(Retail.USAGE);
+  }
 }

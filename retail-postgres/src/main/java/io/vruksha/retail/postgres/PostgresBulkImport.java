@@ -504,7 +504,7 @@ public final class PostgresBulkImport {
 
   /**
    * Creates the categories the chunk's good rows name that are missing (when the options say so;
-   * the first row naming one gives its name), then notes those still missing.
+   * the first row naming one gives its name).
    */
   private void categories() {
     if (options.createCategories()) {
@@ -520,10 +520,16 @@ public final class PostgresBulkImport {
               .mapTo(String.class)
               .list());
     }
+  }
+
+  /** Notes the categories that products the chunk changed name but the catalogue lacks. */
+  private void unknownCategories() {
     unknownCategories.addAll(
         h.createQuery(
-                "SELECT DISTINCT header->'category'->>'value' FROM import_staging s"
-                    + " WHERE reason IS NULL AND NOT EXISTS (SELECT 1 FROM categories c"
+                "SELECT DISTINCT s.header->'category'->>'value' FROM import_staging s"
+                    + " LEFT JOIN import_products p ON p.product_id = s.product_id"
+                    + " WHERE s.reason IS NULL AND p.changed IS NOT FALSE"
+                    + " AND NOT EXISTS (SELECT 1 FROM categories c"
                     + " WHERE c.category_id = s.header->'category'->>'value')")
             .mapTo(String.class)
             .list());
@@ -626,6 +632,7 @@ public final class PostgresBulkImport {
             + " UNION ALL SELECT 'product', product_id, "
             + ACTOR
             + ", before, doc FROM import_products WHERE changed");
+    unknownCategories();
     return h.createQuery(
             "SELECT count(*) FILTER (WHERE p.changed IS NOT FALSE),"
                 + " count(*) FILTER (WHERE NOT p.changed) FROM import_staging s"
