@@ -51,16 +51,21 @@ import picocli.CommandLine.Parameters;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Imports products, prices, stock, customers, promotions or sales history from CSV (header"
-          + " row) or"
-          + " JSON lines.",
-      "Fields: products product_id,sku,name,category,tax_category[,unit,barcode,status,"
+      "Imports categories, products, prices, stock, customers, promotions or sales history from"
+          + " CSV (header row) or JSON lines.",
+      "Fields: categories category_id[,name,parent]; products"
+          + " product_id,sku,name,category,tax_category[,unit,barcode,status,"
           + "variant_name,cost]; prices price_list,sku,price[,currency]; stock sku,quantity"
           + "[,location,reference]; customers customer_id,name[,email,marketing_consent,tax_id,"
           + "phone,group]; promotions promotion_id,label,type[,skus,categories,whole_basket,percent,"
           + "amount,price,buy,get,percent_off,pick,quantity,priority,exclusive,from,until,stores,"
-          + "requires_coupon,never_below_cost]; sales receipt_id,line,sold_at,sku,quantity,unit_price,tax,total"
-          + "[,discount,currency,customer_id].",
+          + "requires_coupon,never_below_cost]; sales receipt_id,line,sold_at,sku,quantity,total"
+          + "[,unit_price,tax,discount,discount_rate,currency,customer_id].",
+      "Dates: ISO-8601 (2026-03-02, 2026-03-02T14:05:00, ...Z, ...+01:00) or --date-format;"
+          + " local times in the store's zone, a date alone is the start of its day there.",
+      "Sales lines without unit_price get (total + discount) / quantity, to 4 decimals half-up;"
+          + " without tax, the tax of the SKU's tax category in the store's jurisdiction"
+          + " (or --default tax=0); discount_rate is 0.15 or 15%.",
       "Products, prices, stock and customers are staged with COPY, validated and merged"
           + " set-based, a chunk of rows (--batch-size) per transaction.",
       "Sales history (from the POS a store is leaving) is loaded with COPY into a staging table,"
@@ -87,7 +92,7 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "KIND",
-      description = "products, prices, stock, customers, promotions or sales")
+      description = "categories, products, prices, stock, customers, promotions or sales")
   String kindName;
 
   @Parameters(index = "1", paramLabel = "FILE", description = "the file to import")
