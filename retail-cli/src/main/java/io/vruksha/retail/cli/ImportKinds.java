@@ -281,8 +281,9 @@ final class ImportKinds {
 
   /**
    * The category id a products row names: the text itself when it is a valid id; otherwise, when
-   * the import creates categories, an id made of it (accents dropped, lower case, each run of other
-   * characters a dash, at most 64 characters: {@code Home & Garden} is {@code home-garden}).
+   * the import creates categories, an id made of it (accents dropped, lower case, each run of
+   * characters other than a-z and 0-9 a dash, at most 64 characters: {@code Home & Garden} is
+   * {@code home-garden}, {@code Øl / Bier} is {@code ol-bier}).
    */
   static CategoryId categoryId(String text, boolean create) {
     try {
@@ -296,8 +297,17 @@ final class ImportKinds {
         java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD)
             .replaceAll("\\p{M}+", "")
             .toLowerCase(Locale.ROOT)
-            .replaceAll("[^a-z0-9._:/]+", "-")
-            .replaceAll("^[^a-z0-9]+", "");
+            // Latin letters that do not decompose into a base letter and an accent
+            .replace("ø", "o")
+            .replace("æ", "ae")
+            .replace("œ", "oe")
+            .replace("ß", "ss")
+            .replace("ł", "l")
+            .replace("đ", "d")
+            .replace("þ", "th")
+            .replace("ı", "i")
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+", "");
     if (slug.length() > 64) {
       slug = slug.substring(0, 64);
     }

@@ -74,7 +74,10 @@ class DerivedAmountsTest {
         .isEqualTo(CategoryId.of("home-garden"));
     assertThat(ImportKinds.categoryId("Café & Bar", true)).isEqualTo(CategoryId.of("cafe-bar"));
     assertThat(ImportKinds.categoryId("Furniture", true)).isEqualTo(CategoryId.of("Furniture"));
-    assertThat(ImportKinds.categoryId("  Øl / Bier ", true)).isEqualTo(CategoryId.of("l/bier"));
+    assertThat(ImportKinds.categoryId("Food/Drinks", true)).isEqualTo(CategoryId.of("Food/Drinks"));
+    assertThat(ImportKinds.categoryId("Straße & Smørrebrød", true))
+        .isEqualTo(CategoryId.of("strasse-smorrebrod"));
+    assertThat(ImportKinds.categoryId("  Øl / Bier ", true)).isEqualTo(CategoryId.of("ol-bier"));
     assertThatThrownBy(() -> ImportKinds.categoryId("Home & Garden", false))
         .isInstanceOf(InvalidInputException.class);
   }

@@ -231,7 +231,7 @@ class ImportFastPathIT {
     assertThat(bulkResults.get(1))
         .isEqualTo(
             "0 imported 3, rejected 0, skipped 1 (already imported)\n"
-                + "retail import: products name categories the catalogue does not have: cheese,"
+                + "retail import: products name categories the catalogue does not have:"
                 + " kitchen, shirts (import categories, or use --create-categories)\n");
     assertThat(bulkResults.get(8))
         .isEqualTo("0 imported 0, rejected 0, skipped 4 (already imported)\n");

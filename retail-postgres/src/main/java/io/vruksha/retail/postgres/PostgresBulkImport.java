@@ -523,7 +523,7 @@ public final class PostgresBulkImport {
   }
 
   /** Notes the categories that products the chunk changed name but the catalogue lacks. */
-  private void unknownCategories() {
+  private void noteUnknownCategories() {
     unknownCategories.addAll(
         h.createQuery(
                 "SELECT DISTINCT s.header->'category'->>'value' FROM import_staging s"
@@ -632,7 +632,7 @@ public final class PostgresBulkImport {
             + " UNION ALL SELECT 'product', product_id, "
             + ACTOR
             + ", before, doc FROM import_products WHERE changed");
-    unknownCategories();
+    noteUnknownCategories();
     return h.createQuery(
             "SELECT count(*) FILTER (WHERE p.changed IS NOT FALSE),"
                 + " count(*) FILTER (WHERE NOT p.changed) FROM import_staging s"
