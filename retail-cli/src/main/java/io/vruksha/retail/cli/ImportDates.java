@@ -1,5 +1,6 @@
 package io.vruksha.retail.cli;
 
+import io.vruksha.retail.time.Instants;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
@@ -32,8 +32,9 @@ import java.util.Locale;
  * two instants (02:30 on the day Berlin falls back is 02:30 summer time, 00:30Z). These are
  * java.time's rules for {@link ZonedDateTime#of}, so the same text always gives the same instant.
  *
- * <p>Every instant is truncated to microseconds, PostgreSQL's precision, so that nanosecond digits
- * in a file give the same value in memory as in the database. Immutable and thread-safe.
+ * <p>Every instant is truncated to microseconds ({@link Instants#micros}), PostgreSQL's precision,
+ * so that nanosecond digits in a file give the same value in memory as in the database. Immutable
+ * and thread-safe.
  */
 final class ImportDates {
 
@@ -90,7 +91,7 @@ final class ImportDates {
    * @throws DateTimeException saying that {@code field} is not a date in the expected form
    */
   Instant read(String field, String text) {
-    return exact(field, text).truncatedTo(ChronoUnit.MICROS);
+    return Instants.micros(exact(field, text));
   }
 
   /** The instant {@code text} says, to the nanosecond. */
