@@ -139,6 +139,7 @@ class ImportRealExportIT {
         "Order ID=receipt_id,Row ID=line,Order Date=sold_at,Product ID=sku,Sales=total,"
             + "Discount=discount_rate,Customer ID=customer_id";
     Path historyRejects = dir.resolve("history-rejects.csv");
+    long started = System.nanoTime();
     CliRun h =
         CliRun.run(
             env,
@@ -152,6 +153,12 @@ class ImportRealExportIT {
             map,
             "--rejects",
             historyRejects.toString());
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "import sales of a generated export: %d lines in %.2f s (%s)%n",
+        LINES,
+        (System.nanoTime() - started) / 1e9,
+        h.out().strip());
     assertThat(h.code()).as(seed + h).isZero();
     assertThat(h.out()).contains("imported " + LINES + ", rejected 0, skipped 0");
     assertThat(h.err()).contains("ignoring columns Ship Date, Product Name");
