@@ -48,7 +48,9 @@ import org.postgresql.copy.CopyManager;
  * all of it and rolls back.
  *
  * <p>The rows keep the prices, discounts and taxes they were recorded with: nothing is re-priced,
- * and nothing goes into the fiscal journal, the invoices or the outbox.
+ * and nothing goes into the fiscal journal, the invoices or the outbox. What a row lacks is derived
+ * while it is staged: a discount from {@code discount_rate} and the unit price ({@link
+ * DerivedAmounts}), the tax ({@link SalesTax}); dates are read by {@link ImportDates}.
  */
 final class ImportSales {
 
