@@ -538,4 +538,51 @@ class ImportCommandIT {
     assertThat(run("sales", "--store", "s1", file.toString(), "--create-categories").code())
         .isEqualTo(Retail.USAGE);
   }
+
+  @Test
+  void aStoreWithoutATaxJurisdictionNeedsTheTaxInTheFileOrAsADefault() throws Exception {
+    assertThat(run("products", "--store", "s1", resource("products.csv")).code()).isZero();
+    engine
+        .stores()
+        .save(
+            new Store(
+                StoreId.of("s2"),
+                "No jurisdiction",
+                EUR,
+                ZoneId.of("Europe/Berlin"),
+                CashRounding.NONE));
+    Path file = dir.resolve("untaxed.csv");
+    Files.write(
+        file,
+        List.of("receipt_id,line,sold_at,sku,quantity,total", "U1,1,2026-05-01,TEE-M,1,19.99"));
+
+    Run without = run("sales", "--store", "s2", file.toString());
+    Run with = run("sales", "--store", "s2", file.toString(), "--default", "tax=0");
+
+    assertThat(without.code()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(without.err())
+        .contains(
+            "line 2: tax is missing and the store has no tax jurisdiction to compute it from:"
+                + " give tax, or --default tax=0");
+    assertThat(with.code()).as(with.err()).isZero();
+    assertThat(with.out()).contains("imported 1, rejected 0");
+  }
+
+  @Test
+  void aDryRunSaysWhichCategoriesItWouldHaveCreatedAndCreatesNone() throws Exception {
+    Path file = dir.resolve("dry.csv");
+    Files.write(
+        file,
+        List.of(
+            "product_id,sku,name,category,tax_category", "p1,P1,Plate,Tableware & Co,standard"));
+
+    Run r = run("products", "--store", "s1", file.toString(), "--create-categories", "--dry-run");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("would have created 1 category: tableware-co")
+        .contains("dry run, nothing changed: would have imported 1");
+    assertThat(engine.catalog().categories().all()).isEmpty();
+    assertThat(engine.catalog().product(ProductId.of("p1"))).isEmpty();
+  }
 }
