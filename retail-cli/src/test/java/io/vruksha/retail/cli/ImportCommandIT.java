@@ -585,4 +585,62 @@ class ImportCommandIT {
     assertThat(engine.catalog().categories().all()).isEmpty();
     assertThat(engine.catalog().product(ProductId.of("p1"))).isEmpty();
   }
+
+  @Test
+  void whereTaxIsAddedToPricesTheDerivedTaxIsChargedOnTheNetOrTakenOutOfTheTotal()
+      throws Exception {
+    assertThat(run("products", "--store", "s1", resource("products.csv")).code()).isZero();
+    StoreId ny = StoreId.of("s3");
+    engine
+        .stores()
+        .save(new Store(ny, "New York", EUR, ZoneId.of("America/New_York"), CashRounding.NONE));
+    engine
+        .taxRules()
+        .assign(
+            ny,
+            TaxJurisdiction.builder("US-NY", "New York")
+                .pricesIncludeTax(false)
+                .rule(
+                    TaxRule.standard(
+                        TaxCategory.of("standard"), TaxRate.of("NY", "Sales tax", "0.08875")))
+                .build());
+    Path file = dir.resolve("net.csv");
+    Files.write(
+        file,
+        List.of(
+            "receipt_id,line,sold_at,sku,quantity,unit_price,total,discount_rate",
+            // net 2 × 10.00 − 10% = 18.00; tax 18.00 × 0.08875 = 1.5975 = 1.60; total 19.60
+            "N1,1,2026-05-01,TEE-M,2,10.00,19.60,10%",
+            // no unit price: 21.78 is the total with tax; tax 21.78 / 1.08875 × 0.08875 =
+            // 1.7754... = 1.78; unit price (21.78 − 1.78) / 1 = 20.00
+            "N2,1,2026-05-01,TEE-M,1,,21.78,",
+            // the total must add up where the unit price is given: 18.00 + 1.60 ≠ 19.00
+            "N3,1,2026-05-01,TEE-M,2,10.00,19.00,10%"));
+
+    Run r = run("sales", "--store", "s3", file.toString());
+
+    assertThat(r.code()).as(r.err()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(r.out()).contains("imported 2, rejected 1");
+    assertThat(r.err())
+        .contains("line 4: total 19 is not quantity x unit_price - discount + tax")
+        .contains("19.6");
+    List<Map<String, Object>> rows =
+        db.jdbi()
+            .withHandle(
+                h -> {
+                  h.execute("SELECT set_config('app.store_ids', 's3', false)");
+                  return h.createQuery(
+                          "SELECT source_receipt_id, unit_price, discount, tax,"
+                              + " (sold_at AT TIME ZONE 'UTC')::text AS at"
+                              + " FROM sales_history ORDER BY 1")
+                      .mapToMap()
+                      .list();
+                });
+    assertThat((BigDecimal) rows.get(0).get("discount")).isEqualByComparingTo("2.00");
+    assertThat((BigDecimal) rows.get(0).get("tax")).isEqualByComparingTo("1.60");
+    assertThat((BigDecimal) rows.get(1).get("tax")).isEqualByComparingTo("1.78");
+    assertThat((BigDecimal) rows.get(1).get("unit_price")).isEqualByComparingTo("20.00");
+    // a date alone is midnight in New York (EDT, −04:00)
+    assertThat(rows.get(0).get("at")).isEqualTo("2026-05-01 04:00:00");
+  }
 }
