@@ -26,8 +26,16 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class BulkImport<P> {
 
-  /** The counts an import ends with. */
-  record Result(long imported, long rejected, long skipped) {}
+  /**
+   * The counts an import ends with, and (products) the categories it created and those its products
+   * name that the catalogue does not have.
+   */
+  record Result(
+      long imported,
+      long rejected,
+      long skipped,
+      java.util.List<String> createdCategories,
+      java.util.List<String> unknownCategories) {}
 
   private final Jdbi jdbi;
   private final ImportKinds.Kind<P> kind;
@@ -62,8 +70,9 @@ final class BulkImport<P> {
   Result run(ImportReader reader, ImportCommand.Rejects rejects, ProgressBar progress)
       throws IOException {
     long[] total = new long[3]; // imported, rejected, skipped
+    PostgresBulkImport bulk;
     try (Handle h = jdbi.open()) {
-      PostgresBulkImport bulk = new PostgresBulkImport(h, kind.bulk(), options);
+      bulk = new PostgresBulkImport(h, kind.bulk(), options);
       // the file is read, parsed and encoded on a thread of its own while this one runs the
       // database's statements for the chunk before: the two overlap
       ReadAhead reading =
@@ -102,7 +111,8 @@ final class BulkImport<P> {
         }
       }
     }
-    return new Result(total[0], total[1], total[2]);
+    return new Result(
+        total[0], total[1], total[2], bulk.createdCategories(), bulk.unknownCategories());
   }
 
   /** Reads, parses and encodes every row, handing blocks and chunk ends to {@code sink}. */

@@ -51,16 +51,21 @@ import picocli.CommandLine.Parameters;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Imports products, prices, stock, customers, promotions or sales history from CSV (header"
-          + " row) or"
-          + " JSON lines.",
-      "Fields: products product_id,sku,name,category,tax_category[,unit,barcode,status,"
+      "Imports categories, products, prices, stock, customers, promotions or sales history from"
+          + " CSV (header row) or JSON lines.",
+      "Fields: categories category_id[,name,parent]; products"
+          + " product_id,sku,name,category,tax_category[,unit,barcode,status,"
           + "variant_name,cost]; prices price_list,sku,price[,currency]; stock sku,quantity"
           + "[,location,reference]; customers customer_id,name[,email,marketing_consent,tax_id,"
           + "phone,group]; promotions promotion_id,label,type[,skus,categories,whole_basket,percent,"
           + "amount,price,buy,get,percent_off,pick,quantity,priority,exclusive,from,until,stores,"
-          + "requires_coupon,never_below_cost]; sales receipt_id,line,sold_at,sku,quantity,unit_price,tax,total"
-          + "[,discount,currency,customer_id].",
+          + "requires_coupon,never_below_cost]; sales receipt_id,line,sold_at,sku,quantity,total"
+          + "[,unit_price,tax,discount,discount_rate,currency,customer_id].",
+      "Dates: ISO-8601 (2026-03-02, 2026-03-02T14:05:00, ...Z, ...+01:00) or --date-format;"
+          + " local times in the store's zone, a date alone is the start of its day there.",
+      "Sales lines without unit_price get (total + discount) / quantity, to 4 decimals half-up;"
+          + " without tax, the tax of the SKU's tax category in the store's jurisdiction"
+          + " (or --default tax=0); discount_rate is 0.15 or 15%.",
       "Products, prices, stock and customers are staged with COPY, validated and merged"
           + " set-based, a chunk of rows (--batch-size) per transaction.",
       "Sales history (from the POS a store is leaving) is loaded with COPY into a staging table,"
@@ -87,7 +92,7 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "KIND",
-      description = "products, prices, stock, customers, promotions or sales")
+      description = "categories, products, prices, stock, customers, promotions or sales")
   String kindName;
 
   @Parameters(index = "1", paramLabel = "FILE", description = "the file to import")
@@ -109,6 +114,29 @@ final class ImportCommand implements Callable<Integer> {
 
   @Option(names = "--map-file", description = "a file with one Source Column=field a line")
   Path mapFile;
+
+  @Option(
+      names = "--default",
+      paramLabel = "FIELD=VALUE",
+      description =
+          "a value for a field the file lacks or leaves blank: --default tax_category=standard"
+              + " (repeatable)")
+  List<String> defaultEntries;
+
+  @Option(
+      names = "--date-format",
+      paramLabel = "PATTERN",
+      description =
+          "sales and promotions: how dates are written, a java.time pattern (MM/dd/yyyy,"
+              + " dd.MM.yyyy HH:mm); default ISO-8601 (2026-03-02, 2026-03-02T14:05:00[Z])")
+  String dateFormat;
+
+  @Option(
+      names = "--create-categories",
+      description =
+          "products only: create the categories the rows name that do not exist yet (a name that"
+              + " is no category id gets an id made of it: Home & Garden -> home-garden)")
+  boolean createCategories;
 
   @Option(names = "--dry-run", description = "validate everything and report; change nothing")
   boolean dryRun;
@@ -218,15 +246,28 @@ final class ImportCommand implements Callable<Integer> {
           cli,
           "'"
               + kindName
-              + "' is not something to import: products, prices, stock, customers, promotions or"
-              + " sales");
+              + "' is not something to import: categories, products, prices, stock, customers,"
+              + " promotions or sales");
     }
     if (!sales && (moveStock || decimalComma)) {
       throw new CommandLine.ParameterException(
           cli, "--move-stock and --decimal-comma are for sales imports");
     }
+    if (createCategories && (sales || !kind.name.equals("products"))) {
+      throw new CommandLine.ParameterException(cli, "--create-categories is for products imports");
+    }
+    if (dateFormat != null && !sales && !kind.name.equals("promotions")) {
+      throw new CommandLine.ParameterException(
+          cli, "--date-format is for the imports with dates: sales and promotions");
+    }
     java.util.Set<String> kindFields = sales ? ImportSales.fields() : kind.fields();
     List<String> kindRequired = sales ? ImportSales.REQUIRED : kind.required;
+    Map<String, String> defaults;
+    try {
+      defaults = ImportMapping.defaults(kindFields, defaultEntries);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cli, e.getMessage());
+    }
     boolean setMode;
     switch (mode.toLowerCase(Locale.ROOT)) {
       case "receive" -> setMode = false;
@@ -242,6 +283,11 @@ final class ImportCommand implements Callable<Integer> {
       charset = Charset.forName(charsetName);
     } catch (RuntimeException e) {
       throw new CommandLine.ParameterException(cli, "--charset " + charsetName + " is unknown");
+    }
+    try {
+      ImportDates.of(dateFormat, java.time.ZoneOffset.UTC);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cli, e.getMessage());
     }
     StoreId store;
     try {
@@ -272,10 +318,11 @@ final class ImportCommand implements Callable<Integer> {
       return Retail.FAILURE;
     }
     try (PostgresDatabase db = database.connect(env, cli);
-        ImportReader reader = new ImportReader(file, csv, delimiter, charset, mapping)) {
+        ImportReader reader = new ImportReader(file, csv, delimiter, charset, mapping, defaults)) {
       if (csv) {
         List<String> missing = new ArrayList<>(kindRequired);
         missing.removeAll(reader.fields());
+        missing.removeAll(defaults.keySet());
         if (!missing.isEmpty()) {
           err.println(
               "retail import: the file has no column for "
@@ -284,7 +331,9 @@ final class ImportCommand implements Callable<Integer> {
                   + String.join(", ", reader.header())
                   + "); map one with --map \"Your Column="
                   + missing.get(0)
-                  + "\"");
+                  + "\" or give a value with --default "
+                  + missing.get(0)
+                  + "=VALUE");
           return Retail.USAGE;
         }
         if (!reader.ignoredColumns().isEmpty()) {
@@ -304,25 +353,37 @@ final class ImportCommand implements Callable<Integer> {
         err.println("retail import: there is no store " + store);
         return Retail.USAGE;
       }
+      ImportDates dates = ImportDates.of(dateFormat, theStore.zone());
       if (sales) {
+        java.util.Optional<io.vruksha.retail.tax.TaxJurisdiction> jurisdiction =
+            engine.unitOfWork().runFor(store, () -> engine.taxRules().jurisdictionOf(store));
         ImportSales.TaxMode taxMode =
-            engine
-                .unitOfWork()
-                .runFor(store, () -> engine.taxRules().jurisdictionOf(store))
+            jurisdiction
                 .map(
                     j ->
                         j.pricesIncludeTax()
                             ? ImportSales.TaxMode.INCLUDED
                             : ImportSales.TaxMode.EXCLUDED)
                 .orElse(ImportSales.TaxMode.EITHER);
+        SalesTax salesTax =
+            new SalesTax(
+                jurisdiction, theStore.currency(), sku -> taxCategoryOf(engine, store, sku));
         ImportSales.Result result;
         try (Rejects rejects = new Rejects(rejectsFile, csv, reader.header(), err);
             ProgressBar progress = progressBar("sales", facts.lines() - (csv ? 1 : 0))) {
           result =
-              new ImportSales(db.jdbi(), theStore, taxMode, moveStock, dryRun, decimalComma)
+              new ImportSales(
+                      db.jdbi(),
+                      theStore,
+                      taxMode,
+                      moveStock,
+                      dryRun,
+                      decimalComma,
+                      dates,
+                      salesTax)
                   .run(
                       reader,
-                      () -> new ImportReader(file, csv, delimiter, charset, mapping),
+                      () -> new ImportReader(file, csv, delimiter, charset, mapping, defaults),
                       rejects,
                       progress);
         }
@@ -332,7 +393,9 @@ final class ImportCommand implements Callable<Integer> {
         tally.skipped = result.skipped();
         return summary(out, tally, started);
       }
-      ImportKinds.Context ctx = new ImportKinds.Context(engine, db, theStore, facts.ref(), setMode);
+      ImportKinds.Context ctx =
+          new ImportKinds.Context(
+              engine, db, theStore, facts.ref(), setMode, dates, createCategories);
       Tally tally = new Tally();
       if (kind.bulk() != null && !throughPorts) {
         boolean gross =
@@ -355,6 +418,12 @@ final class ImportCommand implements Callable<Integer> {
         tally.imported = result.imported();
         tally.rejected = result.rejected();
         tally.skipped = result.skipped();
+        reportCategories(
+            out,
+            err,
+            ctx,
+            List.copyOf(new java.util.TreeSet<>(result.createdCategories())),
+            result.unknownCategories());
         return summary(out, tally, started);
       }
       try (Rejects rejects = new Rejects(rejectsFile, csv, reader.header(), err);
@@ -364,6 +433,12 @@ final class ImportCommand implements Callable<Integer> {
         err.println("retail import: " + crash.getMessage());
         return Retail.FAILURE;
       }
+      reportCategories(
+          out,
+          err,
+          ctx,
+          List.copyOf(new java.util.TreeSet<>(ctx.createdCategories)),
+          List.copyOf(new java.util.TreeSet<>(ctx.unknownCategories)));
       return summary(out, tally, started);
     } catch (ImportFileException e) {
       // the command line was right; the file cannot be parsed at all: a failure, not a usage error
@@ -387,7 +462,7 @@ final class ImportCommand implements Callable<Integer> {
       throws IOException {
     var options =
         new io.vruksha.retail.postgres.PostgresBulkImport.Options(
-            ctx.store.id(), ctx.store.currency(), gross, setMode);
+            ctx.store.id(), ctx.store.currency(), gross, setMode, ctx.createCategories);
     return new BulkImport<>(
             db.jdbi(),
             kind,
@@ -397,6 +472,46 @@ final class ImportCommand implements Callable<Integer> {
             batchSize == null ? BULK_CHUNK : batchSize,
             crashAfter)
         .run(reader, rejects, progress);
+  }
+
+  /** The tax category of {@code sku} in the catalogue; empty for a SKU that is not there. */
+  private static java.util.Optional<io.vruksha.retail.catalog.TaxCategory> taxCategoryOf(
+      RetailEngine engine, StoreId store, String sku) {
+    io.vruksha.retail.catalog.Sku parsed;
+    try {
+      parsed = io.vruksha.retail.catalog.Sku.of(sku);
+    } catch (RetailException e) {
+      return java.util.Optional.empty(); // not a SKU: the import rejects it as unknown
+    }
+    return engine
+        .unitOfWork()
+        .runFor(store, () -> engine.catalog().item(parsed))
+        .map(io.vruksha.retail.catalog.SellableItem::taxCategory);
+  }
+
+  /**
+   * Says which categories a products import created, and which categories its products name that
+   * the catalogue does not have (they import, but find no category).
+   */
+  private void reportCategories(
+      PrintWriter out,
+      PrintWriter err,
+      ImportKinds.Context ctx,
+      List<String> created,
+      List<String> unknown) {
+    if (!created.isEmpty()) {
+      out.println(
+          (dryRun ? "would have created " : "created ")
+              + created.size()
+              + (created.size() == 1 ? " category: " : " categories: ")
+              + String.join(", ", created));
+    }
+    if (!unknown.isEmpty()) {
+      err.println(
+          "retail import: products name categories the catalogue does not have: "
+              + String.join(", ", unknown)
+              + " (import categories, or use --create-categories)");
+    }
   }
 
   private static String rootMessage(Throwable e) {

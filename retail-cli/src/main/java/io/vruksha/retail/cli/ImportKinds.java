@@ -3,6 +3,7 @@ package io.vruksha.retail.cli;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.catalog.Barcode;
+import io.vruksha.retail.catalog.Category;
 import io.vruksha.retail.catalog.CategoryId;
 import io.vruksha.retail.catalog.Product;
 import io.vruksha.retail.catalog.ProductId;
@@ -56,15 +57,27 @@ final class ImportKinds {
     final Store store;
     final String fileRef;
     final boolean setMode;
+    final ImportDates dates;
+    final boolean createCategories;
+    final Set<String> createdCategories = new HashSet<>();
+    final Set<String> unknownCategories = new HashSet<>();
     private final Map<Sku, Optional<SellableItem>> items = new HashMap<>();
 
     Context(
-        RetailEngine engine, PostgresDatabase db, Store store, String fileRef, boolean setMode) {
+        RetailEngine engine,
+        PostgresDatabase db,
+        Store store,
+        String fileRef,
+        boolean setMode,
+        ImportDates dates,
+        boolean createCategories) {
       this.engine = engine;
       this.db = db;
       this.store = store;
       this.fileRef = fileRef;
       this.setMode = setMode;
+      this.dates = dates;
+      this.createCategories = createCategories;
     }
 
     /** The catalogue's item for {@code sku} (read once per import: the file does not change it). */
@@ -132,6 +145,7 @@ final class ImportKinds {
 
   static Kind<?> named(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
+      case "categories" -> new Categories();
       case "products" -> new Products();
       case "prices" -> new Prices();
       case "stock" -> new StockKind();
@@ -147,6 +161,7 @@ final class ImportKinds {
       ProductId id,
       String name,
       CategoryId category,
+      String categoryName,
       TaxCategory tax,
       ProductStatus status,
       Variant variant) {}
@@ -171,7 +186,8 @@ final class ImportKinds {
       ProductId id = ProductId.of(req(f, "product_id"));
       Sku sku = Sku.of(req(f, "sku"));
       String name = req(f, "name");
-      CategoryId category = CategoryId.of(req(f, "category"));
+      String categoryText = req(f, "category");
+      CategoryId category = categoryId(categoryText, c.createCategories);
       TaxCategory tax = TaxCategory.of(req(f, "tax_category"));
       UnitOfMeasure unit = unit(opt(f, "unit"));
       ProductStatus status = status(opt(f, "status"));
@@ -189,7 +205,8 @@ final class ImportKinds {
       String variantName = Optional.ofNullable(opt(f, "variant_name")).orElse(name);
       Variant v = new Variant(sku, variantName, Map.of(), barcodes, unit, cost);
       new Product(id, name, category, tax, status, List.of(v)); // validates the header
-      return new ProductRow(id, name, category, tax, status, v);
+      return new ProductRow(
+          id, name, category, c.createCategories ? categoryText : null, tax, status, v);
     }
 
     @Override
@@ -212,7 +229,8 @@ final class ImportKinds {
         PostgresBulkImport.json(alone),
         v.cost().isPresent(),
         v.barcodes().stream().map(Barcode::toGtin13).toList(),
-        v.barcodes().stream().map(Barcode::toString).toList()
+        v.barcodes().stream().map(Barcode::toString).toList(),
+        r.categoryName()
       };
     }
 
@@ -242,10 +260,101 @@ final class ImportKinds {
         variants.add(v);
       }
       Product p = new Product(r.id(), r.name(), r.category(), r.tax(), r.status(), variants);
-      if (existing.isPresent() && existing.get().equals(p)) {
+      boolean unchanged = existing.isPresent() && existing.get().equals(p);
+      if (c.engine.catalog().categories().find(r.category()).isEmpty()) {
+        if (r.categoryName() != null) {
+          c.engine
+              .catalog()
+              .saveCategory(new Category(r.category(), r.categoryName(), Optional.empty()));
+          c.createdCategories.add(r.category().value());
+        } else if (!unchanged) {
+          c.unknownCategories.add(r.category().value());
+        }
+      }
+      if (unchanged) {
         return false;
       }
       c.engine.catalog().save(p);
+      return true;
+    }
+  }
+
+  /**
+   * The category id a products row names: the text itself when it is a valid id; otherwise, when
+   * the import creates categories, an id made of it (accents dropped, lower case, each run of
+   * characters other than a-z and 0-9 a dash, at most 64 characters: {@code Home & Garden} is
+   * {@code home-garden}, {@code Øl / Bier} is {@code ol-bier}).
+   */
+  static CategoryId categoryId(String text, boolean create) {
+    try {
+      return CategoryId.of(text);
+    } catch (InvalidInputException e) {
+      if (!create) {
+        throw e;
+      }
+    }
+    String slug =
+        java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD)
+            .replaceAll("\\p{M}+", "")
+            .toLowerCase(Locale.ROOT)
+            // Latin letters that do not decompose into a base letter and an accent
+            .replace("ø", "o")
+            .replace("æ", "ae")
+            .replace("œ", "oe")
+            .replace("ß", "ss")
+            .replace("ł", "l")
+            .replace("đ", "d")
+            .replace("þ", "th")
+            .replace("ı", "i")
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+", "");
+    if (slug.length() > 64) {
+      slug = slug.substring(0, 64);
+    }
+    slug = slug.replaceAll("-+$", "");
+    if (slug.isEmpty()) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION,
+          "category '"
+              + text
+              + "' has no letters or digits a category id can be made of: give category ids"
+              + " (import categories first)");
+    }
+    return CategoryId.of(slug);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Categories: {@code category_id} required, {@code name} (default: the id) and {@code parent} (a
+   * category already there or on an earlier row) optional. An upsert by id through the catalogue;
+   * an unchanged category is skipped.
+   */
+  static final class Categories extends Kind<Category> {
+    Categories() {
+      super("categories", List.of("category_id"), List.of("name", "parent"));
+    }
+
+    @Override
+    Category parse(Map<String, String> f, long line, Context c) {
+      String id = req(f, "category_id");
+      return new Category(
+          CategoryId.of(id),
+          Optional.ofNullable(opt(f, "name")).orElse(id),
+          Optional.ofNullable(opt(f, "parent")).map(CategoryId::of));
+    }
+
+    @Override
+    String key(Category p) {
+      return "category " + p.id();
+    }
+
+    @Override
+    boolean apply(Category category, Context c) {
+      if (c.engine.catalog().categories().find(category.id()).equals(Optional.of(category))) {
+        return false;
+      }
+      c.engine.catalog().saveCategory(category);
       return true;
     }
   }

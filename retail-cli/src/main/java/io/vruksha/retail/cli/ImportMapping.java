@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,15 +12,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which canonical field each source column fills. A column named in the mapping ({@code --map
- * "Source Column=field"}) fills that field; any other column whose name, trimmed, lower-cased and
- * with spaces or dashes as underscores, is a canonical field fills it; the rest are ignored.
+ * Which canonical fields each source column fills. A column named in the mapping ({@code --map
+ * "Source Column=field"}) fills that field (a column mapped twice fills both: {@code "Product
+ * ID=product_id,Product ID=sku"}); any other column whose name, trimmed, lower-cased and with
+ * spaces or dashes as underscores, is a canonical field fills it; the rest are ignored.
  */
 final class ImportMapping {
 
   private final Set<String> known;
-  private final Map<String, String> exact = new HashMap<>();
-  private final Map<String, String> loose = new HashMap<>();
+  private final Map<String, List<String>> exact = new HashMap<>();
+  private final Map<String, List<String>> loose = new HashMap<>();
 
   private ImportMapping(Set<String> known) {
     this.known = known;
@@ -67,22 +69,58 @@ final class ImportMapping {
               + "' is not a field of this import: use one of "
               + new java.util.TreeSet<>(known));
     }
-    exact.put(source, field);
-    loose.put(source.toLowerCase(Locale.ROOT), field);
+    List<String> fields = exact.computeIfAbsent(source, k -> new ArrayList<>());
+    if (!fields.contains(field)) {
+      fields.add(field);
+    }
+    loose.put(source.toLowerCase(Locale.ROOT), fields);
   }
 
-  /** The canonical field {@code column} fills, or null when it is ignored. */
+  /** The canonical field {@code column} fills (the first, when it fills several), or null. */
   String fieldFor(String column) {
+    List<String> fields = fieldsFor(column);
+    return fields.isEmpty() ? null : fields.get(0);
+  }
+
+  /** The canonical fields {@code column} fills; empty when it is ignored. */
+  List<String> fieldsFor(String column) {
     String c = column.strip();
-    String f = exact.get(c);
+    List<String> f = exact.get(c);
     if (f == null) {
       f = loose.get(c.toLowerCase(Locale.ROOT));
     }
     if (f == null) {
       String n = normal(c);
-      f = known.contains(n) && !exact.containsValue(n) ? n : null;
+      boolean mapped = exact.values().stream().anyMatch(l -> l.contains(n));
+      f = known.contains(n) && !mapped ? List.of(n) : List.of();
     }
-    return f;
+    return List.copyOf(f);
+  }
+
+  /**
+   * The {@code --default FIELD=VALUE} entries as a map from field to value.
+   *
+   * @throws IllegalArgumentException naming a malformed entry or a field this import lacks
+   */
+  static Map<String, String> defaults(Set<String> known, List<String> entries) {
+    Map<String, String> defaults = new java.util.LinkedHashMap<>();
+    for (String entry : entries == null ? List.<String>of() : entries) {
+      int eq = entry.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException(
+            "--default '" + entry.strip() + "' is not a default: write field=value");
+      }
+      String field = normal(entry.substring(0, eq));
+      if (!known.contains(field)) {
+        throw new IllegalArgumentException(
+            "--default "
+                + field
+                + ": not a field of this import; use one of "
+                + new java.util.TreeSet<>(known));
+      }
+      defaults.put(field, entry.substring(eq + 1).strip());
+    }
+    return defaults;
   }
 
   private static String normal(String s) {

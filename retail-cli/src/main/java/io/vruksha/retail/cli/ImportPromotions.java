@@ -7,8 +7,8 @@ import io.vruksha.retail.promotion.Promotion;
 import io.vruksha.retail.server.api.AdminApi;
 import io.vruksha.retail.server.api.Views;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,10 +22,12 @@ import java.util.Set;
  * {@code |}) or {@code whole_basket} say what it applies to; per type {@code percent}
  * (PERCENT_OFF), {@code amount} (AMOUNT_OFF), {@code price} (FIXED_PRICE, BUNDLE), {@code buy},
  * {@code get}, {@code percent_off}, {@code pick} (BUY_X_GET_Y), {@code quantity} (BUNDLE); and
- * {@code priority}, {@code exclusive}, {@code from}, {@code until} (ISO-8601 instants), {@code
- * stores} ({@code |}-separated, {@code *} for every store; the import's store by default), {@code
- * requires_coupon}, {@code never_below_cost}. Spend thresholds have tiers: define them through the
- * API. Amounts are in the store's currency. An unchanged promotion is skipped.
+ * {@code priority}, {@code exclusive}, {@code from}, {@code until} (dates as {@link ImportDates}
+ * reads them: a date alone is the start of that day in the store's zone; {@code until} is the first
+ * instant the promotion no longer applies), {@code stores} ({@code |}-separated, {@code *} for
+ * every store; the import's store by default), {@code requires_coupon}, {@code never_below_cost}.
+ * Spend thresholds have tiers: define them through the API. Amounts are in the store's currency. An
+ * unchanged promotion is skipped.
  */
 final class ImportPromotions extends ImportKinds.Kind<Promotion> {
 
@@ -94,16 +96,15 @@ final class ImportPromotions extends ImportKinds.Kind<Promotion> {
     return v == null ? Optional.empty() : Optional.of(ImportKinds.yesNo(v));
   }
 
-  private static Optional<Instant> instant(Map<String, String> f, String field) {
+  private static Optional<Instant> instant(Map<String, String> f, String field, ImportDates dates) {
     String v = ImportKinds.opt(f, field);
     if (v == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Instant.parse(v));
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(
-          ErrorCode.VALIDATION, field + " '" + v + "' is not an instant like 2026-12-01T00:00:00Z");
+      return Optional.of(dates.read(field, v));
+    } catch (DateTimeException e) {
+      throw new InvalidInputException(ErrorCode.VALIDATION, e.getMessage());
     }
   }
 
@@ -135,8 +136,8 @@ final class ImportPromotions extends ImportKinds.Kind<Promotion> {
             Optional.empty(),
             Optional.of(
                 new AdminApi.EligibilityRequest(
-                    instant(f, "from"),
-                    instant(f, "until"),
+                    instant(f, "from", c.dates),
+                    instant(f, "until", c.dates),
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),

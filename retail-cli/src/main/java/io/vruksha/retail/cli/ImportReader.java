@@ -64,12 +64,29 @@ final class ImportReader implements AutoCloseable {
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .setNodeFactory(
               com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+  private final Map<String, String> defaults;
   private long lineNumber;
   private List<String> header;
-  private String[] fieldOfColumn;
+  private List<List<String>> fieldsOfColumn;
 
   ImportReader(Path file, boolean csv, char delimiter, Charset charset, ImportMapping mapping)
       throws IOException {
+    this(file, csv, delimiter, charset, mapping, Map.of());
+  }
+
+  /**
+   * A reader whose rows get {@code defaults} (field to value) for every field they lack or leave
+   * blank.
+   */
+  ImportReader(
+      Path file,
+      boolean csv,
+      char delimiter,
+      Charset charset,
+      ImportMapping mapping,
+      Map<String, String> defaults)
+      throws IOException {
+    this.defaults = Map.copyOf(defaults);
     this.in =
         new BufferedReader(
             new InputStreamReader(
@@ -97,12 +114,8 @@ final class ImportReader implements AutoCloseable {
   /** The canonical fields the CSV header provides (after mapping). */
   List<String> fields() {
     List<String> fields = new ArrayList<>();
-    if (fieldOfColumn != null) {
-      for (String f : fieldOfColumn) {
-        if (f != null) {
-          fields.add(f);
-        }
-      }
+    if (fieldsOfColumn != null) {
+      fieldsOfColumn.forEach(fields::addAll);
     }
     return fields;
   }
@@ -110,8 +123,8 @@ final class ImportReader implements AutoCloseable {
   /** CSV columns the mapping does not place anywhere: they are ignored. */
   List<String> ignoredColumns() {
     List<String> ignored = new ArrayList<>();
-    for (int i = 0; fieldOfColumn != null && i < fieldOfColumn.length; i++) {
-      if (fieldOfColumn[i] == null) {
+    for (int i = 0; fieldsOfColumn != null && i < fieldsOfColumn.size(); i++) {
+      if (fieldsOfColumn.get(i).isEmpty()) {
         ignored.add(header.get(i));
       }
     }
@@ -139,9 +152,9 @@ final class ImportReader implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new ImportFileException("the header row is not valid CSV: " + message(e));
     }
-    fieldOfColumn = new String[header.size()];
-    for (int i = 0; i < header.size(); i++) {
-      fieldOfColumn[i] = mapping.fieldFor(header.get(i));
+    fieldsOfColumn = new ArrayList<>();
+    for (String column : header) {
+      fieldsOfColumn.add(mapping.fieldsFor(column));
     }
   }
 
@@ -211,10 +224,11 @@ final class ImportReader implements AutoCloseable {
     }
     Map<String, String> fields = new LinkedHashMap<>();
     for (int i = 0; i < values.size(); i++) {
-      if (fieldOfColumn[i] != null) {
-        fields.put(fieldOfColumn[i], values.get(i));
+      for (String field : fieldsOfColumn.get(i)) {
+        fields.put(field, values.get(i));
       }
     }
+    fillDefaults(fields);
     return new Row(first.number(), fields, values, null);
   }
 
@@ -273,14 +287,25 @@ final class ImportReader implements AutoCloseable {
     var names = node.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
-      String field = mapping.fieldFor(name);
       JsonNode value = node.get(name);
-      if (field == null || value.isNull()) {
+      if (value.isNull()) {
         continue;
       }
-      fields.put(field, value.isValueNode() ? value.asText() : value.toString());
+      for (String field : mapping.fieldsFor(name)) {
+        fields.put(field, value.isValueNode() ? value.asText() : value.toString());
+      }
     }
+    fillDefaults(fields);
     return new Row(line.number(), fields, List.of(text), null);
+  }
+
+  private void fillDefaults(Map<String, String> fields) {
+    for (Map.Entry<String, String> d : defaults.entrySet()) {
+      String v = fields.get(d.getKey());
+      if (v == null || v.isBlank()) {
+        fields.put(d.getKey(), d.getValue());
+      }
+    }
   }
 
   private static Row broken(long line, List<String> original, String why) {

@@ -48,13 +48,16 @@ import org.postgresql.copy.CopyManager;
  * all of it and rolls back.
  *
  * <p>The rows keep the prices, discounts and taxes they were recorded with: nothing is re-priced,
- * and nothing goes into the fiscal journal, the invoices or the outbox.
+ * and nothing goes into the fiscal journal, the invoices or the outbox. What a row lacks is derived
+ * while it is staged: a discount from {@code discount_rate} and the unit price ({@link
+ * DerivedAmounts}), the tax ({@link SalesTax}); dates are read by {@link ImportDates}.
  */
 final class ImportSales {
 
   static final List<String> REQUIRED =
-      List.of("receipt_id", "line", "sold_at", "sku", "quantity", "unit_price", "tax", "total");
-  static final List<String> OPTIONAL = List.of("discount", "currency", "customer_id");
+      List.of("receipt_id", "line", "sold_at", "sku", "quantity", "total");
+  static final List<String> OPTIONAL =
+      List.of("unit_price", "tax", "discount", "discount_rate", "currency", "customer_id");
 
   /** The savepoint a plain INSERT that may meet a key already there runs in. */
   private static final String FRESH = "fresh_rows";
@@ -90,6 +93,8 @@ final class ImportSales {
   private final boolean moveStock;
   private final boolean dryRun;
   private final boolean decimalComma;
+  private final ImportDates dates;
+  private final SalesTax salesTax;
 
   ImportSales(
       Jdbi jdbi,
@@ -98,16 +103,38 @@ final class ImportSales {
       boolean moveStock,
       boolean dryRun,
       boolean decimalComma) {
+    this(
+        jdbi,
+        store,
+        taxMode,
+        moveStock,
+        dryRun,
+        decimalComma,
+        ImportDates.iso(store.zone()),
+        SalesTax.none(store));
+  }
+
+  ImportSales(
+      Jdbi jdbi,
+      Store store,
+      TaxMode taxMode,
+      boolean moveStock,
+      boolean dryRun,
+      boolean decimalComma,
+      ImportDates dates,
+      SalesTax salesTax) {
     this.jdbi = jdbi;
     this.store = store;
     this.taxMode = taxMode;
     this.moveStock = moveStock;
     this.dryRun = dryRun;
     this.decimalComma = decimalComma;
+    this.dates = dates;
+    this.salesTax = salesTax;
   }
 
   /** A row that cannot be staged. */
-  private static final class Unparsable extends Exception {
+  static final class Unparsable extends Exception {
     Unparsable(String message) {
       super(message, null, false, false);
     }
@@ -169,7 +196,7 @@ final class ImportSales {
             + " sold_at timestamptz NOT NULL, day date NOT NULL, sku text NOT NULL,"
             + " quantity numeric NOT NULL, unit_price numeric NOT NULL, discount numeric NOT NULL,"
             + " tax numeric NOT NULL, total numeric NOT NULL, currency text NOT NULL,"
-            + " customer_id text, reason text) ON COMMIT DROP");
+            + " customer_id text, derived boolean NOT NULL, reason text) ON COMMIT DROP");
 
     Staged staged = copy(h, reader, rejects, progress);
     // statistics for the planner (row count, nulls, distinct keys), from a small sample: enough
@@ -198,7 +225,7 @@ final class ImportSales {
                     + " WHEN st.tax < 0 THEN 'tax must not be negative, was ' || trim_scale(st.tax)"
                     + " WHEN st.currency <> :currency THEN 'currency ' || st.currency"
                     + " || ' is not the store''s (' || :currency || ')'"
-                    + " WHEN NOT ("
+                    + " WHEN NOT st.derived AND NOT ("
                     + totalAddsUp()
                     + ") THEN 'total ' || trim_scale(st.total)"
                     + " || ' is not "
@@ -492,7 +519,8 @@ final class ImportSales {
       copy =
           copyApi.copyIn(
               "COPY sales_staging (file_line, receipt_id, line, sold_at, day, sku, quantity,"
-                  + " unit_price, discount, tax, total, currency, customer_id) FROM STDIN");
+                  + " unit_price, discount, tax, total, currency, customer_id, derived)"
+                  + " FROM STDIN");
     } catch (SQLException e) {
       throw new org.jdbi.v3.core.ConnectionException(e);
     }
@@ -590,14 +618,23 @@ final class ImportSales {
     } catch (NumberFormatException e) {
       throw new Unparsable("line '" + lineText + "' is not a whole number");
     }
-    Instant soldAt = instant(text(f, "sold_at"), zone);
+    Instant soldAt;
+    try {
+      soldAt = dates.read("sold_at", text(f, "sold_at"));
+    } catch (DateTimeException e) {
+      throw new Unparsable(e.getMessage());
+    }
     LocalDate day = LocalDate.ofInstant(soldAt, zone);
     String sku = text(f, "sku");
     BigDecimal quantity = number(f, "quantity", null);
-    BigDecimal unitPrice = number(f, "unit_price", null);
-    BigDecimal discount = number(f, "discount", BigDecimal.ZERO);
-    BigDecimal tax = number(f, "tax", null);
     BigDecimal total = number(f, "total", null);
+    BigDecimal unitPrice = optional(f, "unit_price");
+    BigDecimal discount = optional(f, "discount");
+    BigDecimal rate = discountRate(f);
+    if (discount != null && rate != null) {
+      throw new Unparsable("discount and discount_rate are both given: give one of them");
+    }
+    BigDecimal tax = optional(f, "tax");
     String currency = f.get("currency");
     currency =
         currency == null || currency.isBlank()
@@ -608,6 +645,39 @@ final class ImportSales {
     }
     String customer = f.get("customer_id");
     customer = customer == null || customer.isBlank() ? null : customer.strip();
+
+    boolean derived = unitPrice == null;
+    // a row another check rejects (its quantity, currency or SKU) gets zeros for what it lacks
+    boolean derivable = quantity.signum() > 0 && currency.equals(storeCurrency);
+    if (!derivable) {
+      unitPrice = unitPrice == null ? BigDecimal.ZERO : unitPrice;
+      discount = discount == null ? BigDecimal.ZERO : discount;
+      tax = tax == null ? BigDecimal.ZERO : tax;
+    } else if (unitPrice != null) {
+      if (discount == null) {
+        discount =
+            rate == null
+                ? BigDecimal.ZERO
+                : DerivedAmounts.round(quantity.multiply(unitPrice).multiply(rate));
+      }
+      if (tax == null) {
+        tax =
+            taxMode == TaxMode.EXCLUDED
+                ? salesTax.of(sku, quantity.multiply(unitPrice).subtract(discount), false)
+                : salesTax.of(sku, total, true);
+      }
+    } else {
+      if (tax == null) {
+        // the total is what the line was paid, tax included
+        tax = salesTax.of(sku, total, true);
+      }
+      BigDecimal paid = taxMode == TaxMode.EXCLUDED ? total.subtract(tax) : total;
+      if (discount == null) {
+        discount = rate == null ? BigDecimal.ZERO : DerivedAmounts.discountFromRate(paid, rate);
+      }
+      unitPrice = DerivedAmounts.unitPrice(paid, discount, quantity);
+      check("unit_price", unitPrice, "derived");
+    }
 
     buf.append(fileLine).append('\t');
     escape(buf, receipt).append('\t');
@@ -626,7 +696,37 @@ final class ImportSales {
     } else {
       escape(buf, customer);
     }
+    buf.append('\t').append(derived ? 't' : 'f');
     buf.append('\n');
+  }
+
+  /**
+   * A {@code discount_rate}: a fraction ({@code 0.15}) or a percentage ({@code 15%}); null when the
+   * row has none. A plain number above 1 is refused rather than guessed at.
+   */
+  private BigDecimal discountRate(Map<String, String> f) throws Unparsable {
+    String v = f.get("discount_rate");
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    String t = v.strip();
+    boolean percent = t.endsWith("%");
+    if (percent) {
+      t = t.substring(0, t.length() - 1).strip();
+    }
+    BigDecimal rate = parse("discount_rate", v, t);
+    if (percent) {
+      rate = rate.movePointLeft(2);
+    } else if (rate.compareTo(BigDecimal.ONE) > 0) {
+      throw new Unparsable(
+          "discount_rate '"
+              + v.strip()
+              + "' is more than 1: write a fraction (0.15) or a percentage (15%)");
+    }
+    if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
+      throw new Unparsable("discount_rate '" + v.strip() + "' is not between 0 and 100%");
+    }
+    return rate;
   }
 
   private static String text(Map<String, String> f, String field) throws Unparsable {
@@ -646,7 +746,16 @@ final class ImportSales {
       }
       throw new Unparsable(field + " is missing");
     }
-    String t = v.strip();
+    return parse(field, v, v.strip());
+  }
+
+  /** The number of {@code field}, or null when the row has none. */
+  private BigDecimal optional(Map<String, String> f, String field) throws Unparsable {
+    String v = f.get(field);
+    return v == null || v.isBlank() ? null : parse(field, v, v.strip());
+  }
+
+  private BigDecimal parse(String field, String v, String t) throws Unparsable {
     if (decimalComma) {
       t = t.replace(".", "").replace(',', '.');
     }
@@ -656,10 +765,14 @@ final class ImportSales {
     } catch (NumberFormatException e) {
       throw new Unparsable(field + " '" + v.strip() + "' is not a number");
     }
-    if (n.abs().compareTo(LIMIT) >= 0 || n.scale() > 12) {
-      throw new Unparsable(field + " '" + v.strip() + "' is out of range");
-    }
+    check(field, n, "'" + v.strip() + "'");
     return n;
+  }
+
+  private static void check(String field, BigDecimal n, String shown) throws Unparsable {
+    if (n.abs().compareTo(LIMIT) >= 0 || n.scale() > 12) {
+      throw new Unparsable(field + " " + shown + " is out of range");
+    }
   }
 
   /**

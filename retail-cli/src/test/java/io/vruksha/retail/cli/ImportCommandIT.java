@@ -456,4 +456,191 @@ class ImportCommandIT {
                 .err())
         .contains("'nonsense' is not a field");
   }
+
+  @Test
+  void categoriesImportParentsFirstAndARerunSkipsThem() throws Exception {
+    Path file = dir.resolve("categories.csv");
+    Files.write(
+        file,
+        List.of(
+            "category_id,name,parent",
+            "food,Food,",
+            "coffee,Kaffee & Tee,food",
+            "bakery,,food",
+            "cheese,Cheese,dairy",
+            "bad id,Bad,"));
+
+    Run r = run("categories", "--store", "s1", file.toString());
+    Run again = run("categories", "--store", "s1", file.toString());
+
+    assertThat(r.code()).as(r.err()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(r.out()).contains("imported 3, rejected 2, skipped 0");
+    assertThat(r.err()).contains("line 6: ").contains("line 5: ");
+    var tree = engine.catalog().categories();
+    assertThat(tree.find(io.vruksha.retail.catalog.CategoryId.of("coffee")).orElseThrow().name())
+        .isEqualTo("Kaffee & Tee");
+    assertThat(tree.find(io.vruksha.retail.catalog.CategoryId.of("bakery")).orElseThrow().name())
+        .isEqualTo("bakery"); // no name: the id
+    assertThat(tree.children(io.vruksha.retail.catalog.CategoryId.of("food")))
+        .extracting(Object::toString)
+        .containsExactlyInAnyOrder("coffee", "bakery");
+    assertThat(again.out()).contains("imported 0, rejected 2, skipped 3");
+  }
+
+  @Test
+  void productsCreateTheCategoriesTheyNameWhenAskedAndSayWhichAreMissingOtherwise()
+      throws Exception {
+    Path file = dir.resolve("named.csv");
+    Files.write(
+        file,
+        List.of(
+            "product_id,sku,name,category,tax_category",
+            "p1,P1,Plate,Home & Garden,standard",
+            "p2,P2,Cup,Home & Garden,standard",
+            "p3,P3,Crêpe pan,Cuisine Française,standard",
+            "p4,P4,Tea,tea,reduced",
+            "p5,P5,Kettle,家電,standard"));
+
+    Run without = run("products", "--store", "s1", file.toString(), "--dry-run");
+    Run with = run("products", "--store", "s1", file.toString(), "--create-categories");
+    Run ports =
+        run(
+            "products",
+            "--store",
+            "s1",
+            file.toString(),
+            "--create-categories",
+            "--through-ports",
+            "--dry-run");
+
+    // without: a name that is no id is refused as before; the others import, their
+    // categories reported missing
+    assertThat(without.code()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(without.out()).contains("imported 1, rejected 4");
+    assertThat(without.err())
+        .contains("'Home & Garden' is not a valid category id")
+        .contains("products name categories the catalogue does not have: tea");
+    assertThat(with.code()).as(with.err()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(with.out())
+        .contains("created 3 categories: cuisine-francaise, home-garden, tea")
+        .contains("imported 4, rejected 1, skipped 0");
+    assertThat(with.err())
+        .contains("line 6: category '家電' has no letters or digits a category id can be made of");
+    var tree = engine.catalog().categories();
+    assertThat(
+            tree.find(io.vruksha.retail.catalog.CategoryId.of("cuisine-francaise"))
+                .orElseThrow()
+                .name())
+        .isEqualTo("Cuisine Française");
+    assertThat(engine.catalog().product(ProductId.of("p2")).orElseThrow().category().value())
+        .isEqualTo("home-garden");
+    assertThat(ports.out()).contains("imported 0, rejected 1, skipped 4");
+    assertThat(run("sales", "--store", "s1", file.toString(), "--create-categories").code())
+        .isEqualTo(Retail.USAGE);
+  }
+
+  @Test
+  void aStoreWithoutATaxJurisdictionNeedsTheTaxInTheFileOrAsADefault() throws Exception {
+    assertThat(run("products", "--store", "s1", resource("products.csv")).code()).isZero();
+    engine
+        .stores()
+        .save(
+            new Store(
+                StoreId.of("s2"),
+                "No jurisdiction",
+                EUR,
+                ZoneId.of("Europe/Berlin"),
+                CashRounding.NONE));
+    Path file = dir.resolve("untaxed.csv");
+    Files.write(
+        file,
+        List.of("receipt_id,line,sold_at,sku,quantity,total", "U1,1,2026-05-01,TEE-M,1,19.99"));
+
+    Run without = run("sales", "--store", "s2", file.toString());
+    Run with = run("sales", "--store", "s2", file.toString(), "--default", "tax=0");
+
+    assertThat(without.code()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(without.err())
+        .contains(
+            "line 2: tax is missing and the store has no tax jurisdiction to compute it from:"
+                + " give tax, or --default tax=0");
+    assertThat(with.code()).as(with.err()).isZero();
+    assertThat(with.out()).contains("imported 1, rejected 0");
+  }
+
+  @Test
+  void aDryRunSaysWhichCategoriesItWouldHaveCreatedAndCreatesNone() throws Exception {
+    Path file = dir.resolve("dry.csv");
+    Files.write(
+        file,
+        List.of(
+            "product_id,sku,name,category,tax_category", "p1,P1,Plate,Tableware & Co,standard"));
+
+    Run r = run("products", "--store", "s1", file.toString(), "--create-categories", "--dry-run");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("would have created 1 category: tableware-co")
+        .contains("dry run, nothing changed: would have imported 1");
+    assertThat(engine.catalog().categories().all()).isEmpty();
+    assertThat(engine.catalog().product(ProductId.of("p1"))).isEmpty();
+  }
+
+  @Test
+  void whereTaxIsAddedToPricesTheDerivedTaxIsChargedOnTheNetOrTakenOutOfTheTotal()
+      throws Exception {
+    assertThat(run("products", "--store", "s1", resource("products.csv")).code()).isZero();
+    StoreId ny = StoreId.of("s3");
+    engine
+        .stores()
+        .save(new Store(ny, "New York", EUR, ZoneId.of("America/New_York"), CashRounding.NONE));
+    engine
+        .taxRules()
+        .assign(
+            ny,
+            TaxJurisdiction.builder("US-NY", "New York")
+                .pricesIncludeTax(false)
+                .rule(
+                    TaxRule.standard(
+                        TaxCategory.of("standard"), TaxRate.of("NY", "Sales tax", "0.08875")))
+                .build());
+    Path file = dir.resolve("net.csv");
+    Files.write(
+        file,
+        List.of(
+            "receipt_id,line,sold_at,sku,quantity,unit_price,total,discount_rate",
+            // net 2 × 10.00 − 10% = 18.00; tax 18.00 × 0.08875 = 1.5975 = 1.60; total 19.60
+            "N1,1,2026-05-01,TEE-M,2,10.00,19.60,10%",
+            // no unit price: 21.78 is the total with tax; tax 21.78 / 1.08875 × 0.08875 =
+            // 1.7754... = 1.78; unit price (21.78 − 1.78) / 1 = 20.00
+            "N2,1,2026-05-01,TEE-M,1,,21.78,",
+            // the total must add up where the unit price is given: 18.00 + 1.60 ≠ 19.00
+            "N3,1,2026-05-01,TEE-M,2,10.00,19.00,10%"));
+
+    Run r = run("sales", "--store", "s3", file.toString());
+
+    assertThat(r.code()).as(r.err()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(r.out()).contains("imported 2, rejected 1");
+    assertThat(r.err())
+        .contains("line 4: total 19 is not quantity x unit_price - discount + tax")
+        .contains("19.6");
+    List<Map<String, Object>> rows =
+        db.jdbi()
+            .withHandle(
+                h -> {
+                  h.execute("SELECT set_config('app.store_ids', 's3', false)");
+                  return h.createQuery(
+                          "SELECT source_receipt_id, unit_price, discount, tax,"
+                              + " (sold_at AT TIME ZONE 'UTC')::text AS at"
+                              + " FROM sales_history ORDER BY 1")
+                      .mapToMap()
+                      .list();
+                });
+    assertThat((BigDecimal) rows.get(0).get("discount")).isEqualByComparingTo("2.00");
+    assertThat((BigDecimal) rows.get(0).get("tax")).isEqualByComparingTo("1.60");
+    assertThat((BigDecimal) rows.get(1).get("tax")).isEqualByComparingTo("1.78");
+    assertThat((BigDecimal) rows.get(1).get("unit_price")).isEqualByComparingTo("20.00");
+    // a date alone is midnight in New York (EDT, −04:00)
+    assertThat(rows.get(0).get("at")).isEqualTo("2026-05-01 04:00:00");
+  }
 }

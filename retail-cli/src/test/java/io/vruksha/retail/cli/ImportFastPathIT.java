@@ -229,7 +229,10 @@ class ImportFastPathIT {
     assertThat(bulkTables).isEqualTo(portTables);
     // and the scenario did what it says: a sample of the rows
     assertThat(bulkResults.get(1))
-        .isEqualTo("0 imported 3, rejected 0, skipped 1 (already imported)\n");
+        .isEqualTo(
+            "0 imported 3, rejected 0, skipped 1 (already imported)\n"
+                + "retail import: products name categories the catalogue does not have:"
+                + " kitchen, shirts (import categories, or use --create-categories)\n");
     assertThat(bulkResults.get(8))
         .isEqualTo("0 imported 0, rejected 0, skipped 4 (already imported)\n");
     assertThat(bulkResults.get(9))

@@ -64,4 +64,51 @@ class ImportPromotionsIT {
     CliRun again = CliRun.run(env, "import", "promotions", "--store", "demo", "--quiet", file);
     assertThat(again.err() + again.out()).contains("imported 0").contains("skipped 2");
   }
+
+  @Test
+  void fromAndUntilReadADateAloneOrTheDateFormatAsTheStartOfTheDayInTheStoresZone()
+      throws Exception {
+    PostgresDatabase db = TestDatabase.fresh();
+    Map<String, String> env = CliRun.env(db);
+    RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
+    DemoStore.seed(engine);
+    Path iso = dir.resolve("iso.csv");
+    Files.writeString(
+        iso,
+        "promotion_id,label,type,skus,percent,from,until\n"
+            + "XMAS,Christmas,PERCENT_OFF,MUG,10,2026-12-01,2027-01-01\n"
+            + "NANO,Nanos,PERCENT_OFF,MUG,10,2026-12-01T10:00:00.123456789Z,\n");
+    Path dotted = dir.resolve("dotted.csv");
+    Files.writeString(
+        dotted,
+        "promotion_id,label,type,skus,percent,from,until\n"
+            + "EASTER,Easter,PERCENT_OFF,MUG,10,02.04.2026,06.04.2026 12:00\n");
+
+    CliRun a =
+        CliRun.run(env, "import", "promotions", "--store", "demo", "--quiet", iso.toString());
+    CliRun b =
+        CliRun.run(
+            env,
+            "import",
+            "promotions",
+            "--store",
+            "demo",
+            "--quiet",
+            dotted.toString(),
+            "--date-format",
+            "dd.MM.yyyy[ HH:mm]");
+
+    assertThat(a.code()).as(a.toString()).isZero();
+    assertThat(b.code()).as(b.toString()).isZero();
+    var xmas = engine.promotions().find(PromotionId.of("XMAS")).orElseThrow().eligibility();
+    // midnight in Berlin (CET, +01:00)
+    assertThat(xmas.from()).contains(java.time.Instant.parse("2026-11-30T23:00:00Z"));
+    assertThat(xmas.until()).contains(java.time.Instant.parse("2026-12-31T23:00:00Z"));
+    assertThat(engine.promotions().find(PromotionId.of("NANO")).orElseThrow().eligibility().from())
+        .contains(java.time.Instant.parse("2026-12-01T10:00:00.123456Z"));
+    var easter = engine.promotions().find(PromotionId.of("EASTER")).orElseThrow().eligibility();
+    // CEST, +02:00
+    assertThat(easter.from()).contains(java.time.Instant.parse("2026-04-01T22:00:00Z"));
+    assertThat(easter.until()).contains(java.time.Instant.parse("2026-04-06T10:00:00Z"));
+  }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,5 +108,47 @@ class ImportReaderTest {
         .hasMessageContaining("'price' is not a field");
     assertThatThrownBy(() -> ImportMapping.of(Set.of("sku"), List.of("nonsense"), null))
         .hasMessageContaining("is not a mapping");
+  }
+
+  @Test
+  void aColumnMappedTwiceFillsBothFieldsAndDefaultsFillWhatIsMissingOrBlank() throws Exception {
+    Path file = dir.resolve("two.csv");
+    Files.writeString(file, "Product ID,Name,Price\nP-1,Mug,\nP-2,,2.00\n");
+    ImportMapping mapping =
+        ImportMapping.of(
+            Set.of("sku", "product_id", "name", "price", "tax_category"),
+            List.of("Product ID=product_id,Product ID=sku"),
+            null);
+    Map<String, String> defaults =
+        ImportMapping.defaults(
+            Set.of("sku", "product_id", "name", "price", "tax_category"),
+            List.of("price=9.99", "Tax Category=standard"));
+    List<ImportReader.Row> rows = new ArrayList<>();
+    try (ImportReader r =
+        new ImportReader(file, true, ',', StandardCharsets.UTF_8, mapping, defaults)) {
+      assertThat(r.fields()).containsExactly("product_id", "sku", "name", "price");
+      for (ImportReader.Row row = r.next(); row != null; row = r.next()) {
+        rows.add(row);
+      }
+    }
+    assertThat(mapping.fieldsFor("product id")).containsExactly("product_id", "sku");
+    assertThat(rows.get(0).fields())
+        .containsEntry("product_id", "P-1")
+        .containsEntry("sku", "P-1")
+        .containsEntry("price", "9.99") // blank: the default
+        .containsEntry("tax_category", "standard"); // no column: the default
+    assertThat(rows.get(1).fields()).containsEntry("price", "2.00").containsEntry("name", "");
+    // the rejects file gets the row as it was in the file
+    assertThat(rows.get(0).original()).containsExactly("P-1", "Mug", "");
+  }
+
+  @Test
+  void aDefaultMustNameAFieldAndHaveAnEqualsSign() {
+    assertThatThrownBy(() -> ImportMapping.defaults(Set.of("tax"), List.of("vat=0")))
+        .hasMessage("--default vat: not a field of this import; use one of [tax]");
+    assertThatThrownBy(() -> ImportMapping.defaults(Set.of("tax"), List.of("tax")))
+        .hasMessage("--default 'tax' is not a default: write field=value");
+    assertThat(ImportMapping.defaults(Set.of("tax"), List.of("tax=")))
+        .containsEntry("tax", ""); // an empty default fills nothing a blank would not
   }
 }

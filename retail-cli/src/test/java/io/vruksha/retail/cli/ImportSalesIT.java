@@ -628,4 +628,173 @@ class ImportSalesIT {
     assertThat(again.out()).contains("imported 0, rejected 0, skipped 200000");
     assertThat(count("SELECT sum(sales_count) FROM sales_analytics_daily")).isEqualTo(50_000);
   }
+
+  private Map<String, Object> historyRow(String receipt, int line) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT unit_price, discount, tax, total, day::text AS day,"
+                            + " to_char(sold_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')"
+                            + " AS at FROM sales_history WHERE source_receipt_id = :r AND line = :l")
+                    .bind("r", receipt)
+                    .bind("l", line)
+                    .mapToMap()
+                    .one());
+  }
+
+  @Test
+  void aLineWithoutUnitPriceOrTaxGetsThemDerivedAndATaxFromItsSkusRate() throws Exception {
+    Path file = dir.resolve("derived.csv");
+    Files.write(
+        file,
+        List.of(
+            "receipt_id,line,sold_at,sku,quantity,total,discount_rate",
+            "D1,1,2026-04-01,MUG,3,12.7245,15%",
+            "D1,2,2026-04-01,COFFEE,2,11.6820,0.1",
+            "D2,1,2026-04-02,TEE-M,1,19.99,",
+            "D3,1,2026-04-02,MUG,1,4.99,15",
+            "D4,1,2026-04-02,MUG,1,4.99,120%",
+            "D5,1,2026-04-02,MUG,1,0.00,100%"));
+    Path rejects = dir.resolve("rejects.csv");
+
+    CliRun r = importSales(file.toString(), "--rejects", rejects.toString());
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(r.out()).contains("imported 3, rejected 3, skipped 0");
+    // 12.7245 after 15% off: discount 12.7245 × 0.15 / 0.85 = 2.2455, unit price
+    // (12.7245 + 2.2455) / 3 = 4.99; tax of 12.72 gross at 19%: 12.72 − 12.72 / 1.19 = 2.03
+    Map<String, Object> mug = historyRow("D1", 1);
+    assertThat((BigDecimal) mug.get("discount")).isEqualByComparingTo("2.2455");
+    assertThat((BigDecimal) mug.get("unit_price")).isEqualByComparingTo("4.99");
+    assertThat((BigDecimal) mug.get("tax")).isEqualByComparingTo("2.03");
+    assertThat(mug.get("day")).isEqualTo("2026-04-01");
+    assertThat(mug.get("at")).isEqualTo("2026-03-31T22:00:00.000000"); // midnight in Berlin
+    // coffee at 7%: 11.682 / 0.9 = 12.98, discount 1.298 → 1.2980, unit price 6.49;
+    // tax of 11.68: 11.68 − 11.68 / 1.07 = 0.7641... = 0.76
+    Map<String, Object> coffee = historyRow("D1", 2);
+    assertThat((BigDecimal) coffee.get("discount")).isEqualByComparingTo("1.298");
+    assertThat((BigDecimal) coffee.get("unit_price")).isEqualByComparingTo("6.49");
+    assertThat((BigDecimal) coffee.get("tax")).isEqualByComparingTo("0.76");
+    // no rate: no discount; 19.99 − 19.99 / 1.19 = 3.1916... = 3.19
+    Map<String, Object> tee = historyRow("D2", 1);
+    assertThat((BigDecimal) tee.get("discount")).isEqualByComparingTo("0");
+    assertThat((BigDecimal) tee.get("unit_price")).isEqualByComparingTo("19.99");
+    assertThat((BigDecimal) tee.get("tax")).isEqualByComparingTo("3.19");
+
+    List<CSVRecord> rows;
+    try (CSVParser p = CSVParser.parse(rejects, StandardCharsets.UTF_8, CSVFormat.DEFAULT)) {
+      rows = p.getRecords();
+    }
+    assertThat(rows.subList(1, rows.size()))
+        .extracting(x -> x.get(0) + " " + x.get(1))
+        .containsExactly(
+            "5 discount_rate '15' is more than 1: write a fraction (0.15) or a percentage (15%)",
+            "6 discount_rate '120%' is not between 0 and 100%",
+            "7 a discount_rate of 100% leaves no price to derive unit_price from: give unit_price");
+  }
+
+  @Test
+  void aRateWithAUnitPriceDiscountsThePriceAndBothADiscountAndARateAreRefused() throws Exception {
+    Path file = dir.resolve("rate.csv");
+    Files.write(
+        file,
+        List.of(
+            "receipt_id,line,sold_at,sku,quantity,unit_price,total,discount,discount_rate",
+            // 2 × 4.99 = 9.98, 15% of it 1.497, total 8.483; tax of 8.48 at 19% = 1.35
+            "E1,1,2026-04-03T10:00:00,MUG,2,4.99,8.483,,0.15",
+            "E2,1,2026-04-03T10:00:00,MUG,2,4.99,8.483,1.497,0.15"));
+
+    CliRun r = importSales(file.toString());
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(r.err()).contains("line 3: discount and discount_rate are both given: give one");
+    Map<String, Object> row = historyRow("E1", 1);
+    assertThat((BigDecimal) row.get("discount")).isEqualByComparingTo("1.497");
+    assertThat((BigDecimal) row.get("tax")).isEqualByComparingTo("1.35");
+  }
+
+  @Test
+  void aDefaultFillsAFieldTheFileLacksAndTaxZeroIsKeptAsZero() throws Exception {
+    Path file = dir.resolve("no-tax.csv");
+    Files.write(
+        file,
+        List.of(
+            "Order,Row,Date,Item,Qty,Amount", "F1,1,2026-04-04,MUG,1,4.99", "F1,2,,MUG,1,4.99"));
+
+    CliRun r =
+        importSales(
+            file.toString(),
+            "--map",
+            "Order=receipt_id,Row=line,Date=sold_at,Item=sku,Qty=quantity,Amount=total",
+            "--default",
+            "tax=0",
+            "--default",
+            "sold_at=2026-04-05");
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat((BigDecimal) historyRow("F1", 1).get("tax")).isEqualByComparingTo("0");
+    assertThat(historyRow("F1", 2).get("day")).isEqualTo("2026-04-05"); // blank: the default
+  }
+
+  @Test
+  void aDateFormatOfItsOwnReadsLocalTimesInTheStoresZoneAndGapsMoveForward() throws Exception {
+    Path file = dir.resolve("pattern.csv");
+    Files.write(
+        file,
+        List.of(
+            "receipt_id,line,sold_at,sku,quantity,unit_price,tax,total",
+            "G1,1,29.03.2026 02:30,MUG,1,4.99,0.80,4.99",
+            "G2,1,25.10.2026 02:30,MUG,1,4.99,0.80,4.99",
+            "G3,1,01.04.2026,MUG,1,4.99,0.80,4.99",
+            "G4,1,2026-04-01T10:00:00,MUG,1,4.99,0.80,4.99"));
+
+    CliRun r = importSales(file.toString(), "--date-format", "dd.MM.yyyy[ HH:mm]");
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(historyRow("G1", 1).get("at")).isEqualTo("2026-03-29T01:30:00.000000");
+    assertThat(historyRow("G2", 1).get("at")).isEqualTo("2026-10-25T00:30:00.000000");
+    assertThat(historyRow("G3", 1).get("at")).isEqualTo("2026-03-31T22:00:00.000000");
+    assertThat(r.err())
+        .contains(
+            "line 5: sold_at '2026-04-01T10:00:00' is not a date as --date-format"
+                + " 'dd.MM.yyyy[ HH:mm]' writes it");
+  }
+
+  @Test
+  void nanosecondsInTheFileAreStoredTruncatedToMicroseconds() throws Exception {
+    Path file = dir.resolve("nanos.csv");
+    Files.write(
+        file,
+        List.of(
+            "receipt_id,line,sold_at,sku,quantity,unit_price,tax,total",
+            // PostgreSQL would round .1234567 up to .123457; the engine truncates
+            "H1,1,2026-04-01T10:00:00.1234567Z,MUG,1,4.99,0.80,4.99"));
+
+    CliRun r = importSales(file.toString());
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(historyRow("H1", 1).get("at")).isEqualTo("2026-04-01T10:00:00.123456");
+  }
+
+  @Test
+  void aDefaultForAFieldOfNoSuchNameOrAMissingColumnIsAUsageErrorThatSaysWhatToDo()
+      throws Exception {
+    Path file = dir.resolve("short.csv");
+    Files.write(file, List.of("receipt_id,line,sold_at,sku,quantity", "A,1,2026-04-01,MUG,1"));
+
+    CliRun unknown = importSales(file.toString(), "--default", "price=1");
+    CliRun missing = importSales(file.toString());
+    CliRun badPattern = importSales(file.toString(), "--date-format", "dd.MM.yyyy {");
+
+    assertThat(unknown.code()).isEqualTo(Retail.USAGE);
+    assertThat(unknown.err()).contains("--default price: not a field of this import");
+    assertThat(missing.code()).isEqualTo(Retail.USAGE);
+    assertThat(missing.err())
+        .contains("the file has no column for total")
+        .contains("or give a value with --default total=VALUE");
+    assertThat(badPattern.code()).isEqualTo(Retail.USAGE);
+    assertThat(badPattern.err()).contains("--date-format 'dd.MM.yyyy {' is not a date pattern");
+    assertThat(count("SELECT count(*) FROM sales_history")).isZero();
+  }
 }

@@ -40,7 +40,7 @@ public final class PostgresBulkImport {
     /** One variant a row, upserted into its product by product id. */
     PRODUCTS(
         "product_id text, sku text, header jsonb, has_cost boolean, gtins text[],"
-            + " codes text[]",
+            + " codes text[], category_name text",
         List.of("products", "product_skus", "product_barcodes")),
     /** One price a row, upserted by price list and SKU, with its price history. */
     PRICES(
@@ -80,9 +80,21 @@ public final class PostgresBulkImport {
    * @param currency the store's currency
    * @param pricesIncludeTax whether a price list the import creates holds gross prices
    * @param counting stock only: each row is the counted level (a COUNT), not a receipt
+   * @param createCategories products only: a category a row names (its {@code category_name}
+   *     staged) that is not in the catalogue is created, a root category with that name
    */
   public record Options(
-      StoreId store, Currency currency, boolean pricesIncludeTax, boolean counting) {}
+      StoreId store,
+      Currency currency,
+      boolean pricesIncludeTax,
+      boolean counting,
+      boolean createCategories) {
+
+    /** Options that create no categories. */
+    public Options(StoreId store, Currency currency, boolean pricesIncludeTax, boolean counting) {
+      this(store, currency, pricesIncludeTax, counting, false);
+    }
+  }
 
   /** The rows a chunk imported and skipped (already there, or unchanged). */
   public record Counts(long imported, long skipped) {}
@@ -221,10 +233,10 @@ public final class PostgresBulkImport {
 
     /**
      * Stages a row that was read and parsed: {@code values} in the order of the kind's columns
-     * (products: product_id, sku, header, has_cost, gtins, codes; prices: list_id, sku, price,
-     * currency; customers: customer_id, email, created, patch; stock: location_id, sku, quantity,
-     * reference), each a String (text or JSON), BigDecimal, Boolean, List of Strings (an array) or
-     * null.
+     * (products: product_id, sku, header, has_cost, gtins, codes, category_name (the name of a
+     * category to create when it is missing, or null); prices: list_id, sku, price, currency;
+     * customers: customer_id, email, created, patch; stock: location_id, sku, quantity, reference),
+     * each a String (text or JSON), BigDecimal, Boolean, List of Strings (an array) or null.
      */
     public void row(long line, List<String> original, String key, Object... values) {
       buffer.append(line).append('\t');
@@ -477,6 +489,52 @@ public final class PostgresBulkImport {
       "s.reason IS NULL AND NOT EXISTS (SELECT 1 FROM import_products p"
           + " WHERE p.product_id = s.product_id AND NOT p.changed)";
 
+  /** The categories the import created so far, in the order created. */
+  public List<String> createdCategories() {
+    return List.copyOf(createdCategories);
+  }
+
+  /** The categories imported products name that the catalogue does not have, sorted. */
+  public List<String> unknownCategories() {
+    return List.copyOf(unknownCategories);
+  }
+
+  private final List<String> createdCategories = new ArrayList<>();
+  private final java.util.SortedSet<String> unknownCategories = new java.util.TreeSet<>();
+
+  /**
+   * Creates the categories the chunk's good rows name that are missing (when the options say so;
+   * the first row naming one gives its name).
+   */
+  private void categories() {
+    if (options.createCategories()) {
+      createdCategories.addAll(
+          h.createQuery(
+                  "WITH named AS (SELECT DISTINCT ON (header->'category'->>'value')"
+                      + " header->'category'->>'value' AS id, category_name FROM import_staging"
+                      + " WHERE reason IS NULL AND category_name IS NOT NULL"
+                      + " ORDER BY header->'category'->>'value', file_line)"
+                      + " INSERT INTO categories (category_id, name, parent_id)"
+                      + " SELECT id, category_name, NULL FROM named ORDER BY id"
+                      + " ON CONFLICT (category_id) DO NOTHING RETURNING category_id")
+              .mapTo(String.class)
+              .list());
+    }
+  }
+
+  /** Notes the categories that products the chunk changed name but the catalogue lacks. */
+  private void noteUnknownCategories() {
+    unknownCategories.addAll(
+        h.createQuery(
+                "SELECT DISTINCT s.header->'category'->>'value' FROM import_staging s"
+                    + " LEFT JOIN import_products p ON p.product_id = s.product_id"
+                    + " WHERE s.reason IS NULL AND p.changed IS NOT FALSE"
+                    + " AND NOT EXISTS (SELECT 1 FROM categories c"
+                    + " WHERE c.category_id = s.header->'category'->>'value')")
+            .mapTo(String.class)
+            .list());
+  }
+
   private Counts products() {
     h.execute(
         "UPDATE import_staging s SET reason = 'SKU ' || s.sku || ' already belongs to product '"
@@ -504,6 +562,7 @@ public final class PostgresBulkImport {
             + " FROM import_staging st, unnest(st.gtins, st.codes) AS u(gtin, code)"
             + " WHERE st.reason IS NULL WINDOW g AS (PARTITION BY u.gtin ORDER BY st.file_line)) y"
             + " WHERE n > 1 ORDER BY file_line) x WHERE s.file_line = x.file_line");
+    categories();
 
     h.execute(
         "CREATE TEMPORARY TABLE IF NOT EXISTS import_products (product_id text PRIMARY KEY,"
@@ -573,6 +632,7 @@ public final class PostgresBulkImport {
             + " UNION ALL SELECT 'product', product_id, "
             + ACTOR
             + ", before, doc FROM import_products WHERE changed");
+    noteUnknownCategories();
     return h.createQuery(
             "SELECT count(*) FILTER (WHERE p.changed IS NOT FALSE),"
                 + " count(*) FILTER (WHERE NOT p.changed) FROM import_staging s"
