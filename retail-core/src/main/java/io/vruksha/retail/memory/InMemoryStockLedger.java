@@ -30,13 +30,16 @@ public final class InMemoryStockLedger implements StockLedger {
 
   private record Reservation(StockKey key, BigDecimal quantity, Instant expiresAt) {}
 
+  /** A reservation's id within its store: ids are unique per store only. */
+  private record ReservationId(io.vruksha.retail.store.StoreId store, String id) {}
+
   private final Map<StockKey, BigDecimal> onHand = new HashMap<>();
   private final Map<StockKey, BigDecimal> reserved = new HashMap<>();
   private final Map<StockKey, List<StockMovement>> movements = new HashMap<>();
   private final Map<StockKey, ReorderRule> reorderRules = new HashMap<>();
   private final Set<StockKey> low = new HashSet<>();
   private final Set<Sku> negativeAllowed = new HashSet<>();
-  private final Map<String, Reservation> reservations = new HashMap<>();
+  private final Map<ReservationId, Reservation> reservations = new HashMap<>();
   private final Map<StockKey, BigDecimal> safetyBuffers = new HashMap<>();
   private long sequence;
 
@@ -139,7 +142,7 @@ public final class InMemoryStockLedger implements StockLedger {
 
   @Override
   public synchronized void reserve(
-      String reservationId, StockKey key, BigDecimal quantity, Instant expiresAt) {
+      String id, StockKey key, BigDecimal quantity, Instant expiresAt) {
     BigDecimal toSell =
         level(key).available().subtract(safetyBuffers.getOrDefault(key, BigDecimal.ZERO));
     if (toSell.compareTo(quantity) < 0) {
@@ -153,6 +156,7 @@ public final class InMemoryStockLedger implements StockLedger {
               + quantity.stripTrailingZeros().toPlainString()
               + " requested");
     }
+    ReservationId reservationId = new ReservationId(key.store(), id);
     release(reservationId);
     reservations.put(reservationId, new Reservation(key, quantity, expiresAt));
     reserved.merge(key, quantity, BigDecimal::add);
@@ -160,7 +164,9 @@ public final class InMemoryStockLedger implements StockLedger {
   }
 
   @Override
-  public synchronized void shrink(String reservationId, BigDecimal quantity) {
+  public synchronized void shrink(
+      io.vruksha.retail.store.StoreId store, String id, BigDecimal quantity) {
+    ReservationId reservationId = new ReservationId(store, id);
     Reservation r = reservations.get(reservationId);
     if (r == null || r.quantity().compareTo(quantity) <= 0) {
       return;
@@ -182,7 +188,11 @@ public final class InMemoryStockLedger implements StockLedger {
   }
 
   @Override
-  public synchronized void release(String reservationId) {
+  public synchronized void release(io.vruksha.retail.store.StoreId store, String id) {
+    release(new ReservationId(store, id));
+  }
+
+  private synchronized void release(ReservationId reservationId) {
     Reservation r = reservations.remove(reservationId);
     if (r != null) {
       reserved.merge(r.key(), r.quantity().negate(), BigDecimal::add);
@@ -198,7 +208,7 @@ public final class InMemoryStockLedger implements StockLedger {
 
   @Override
   public synchronized int expireReservations(Instant now) {
-    List<String> expired =
+    List<ReservationId> expired =
         reservations.entrySet().stream()
             .filter(e -> !e.getValue().expiresAt().isAfter(now))
             .map(Map.Entry::getKey)

@@ -260,13 +260,13 @@ public final class Stock {
    * work, publishing the SKU's change; zero releases it.
    */
   public void shrink(String reservationId, StockKey key, BigDecimal quantity, String cause) {
-    ledger.shrink(reservationId, quantity);
+    ledger.shrink(key.store(), reservationId, quantity);
     publishAvailableToSell(key, cause);
   }
 
   /** Releases a reservation inside the caller's unit of work, publishing the SKU's change. */
   public void release(String reservationId, StockKey key, String cause) {
-    ledger.release(reservationId);
+    ledger.release(key.store(), reservationId);
     publishAvailableToSell(key, cause);
   }
 

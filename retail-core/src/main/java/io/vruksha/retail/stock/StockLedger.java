@@ -103,7 +103,9 @@ public interface StockLedger {
    * Reserves stock for an order until {@code expiresAt}. The check and the reservation are one
    * atomic step against the level: a reservation never takes more than on hand minus reserved minus
    * the SKU's safety buffer, however many orders reserve the last units at once, so available to
-   * sell never goes negative through reservations.
+   * sell never goes negative through reservations. A reservation belongs to the store of {@code
+   * key}: its id is unique within that store only, and reserving again under the same id replaces
+   * that store's reservation, never another store's.
    *
    * @throws io.vruksha.retail.RuleViolationException when not enough is available to sell
    */
@@ -112,12 +114,15 @@ public interface StockLedger {
   /**
    * Lowers a reservation to {@code quantity} (an order picked short) without checking available to
    * sell again: the units kept are already promised. A reservation at or below it, or an unknown
-   * id, is left alone; zero releases it.
+   * id, is left alone; zero releases it. Only {@code store}'s reservation of that id is touched.
    */
-  void shrink(String reservationId, BigDecimal quantity);
+  void shrink(io.vruksha.retail.store.StoreId store, String reservationId, BigDecimal quantity);
 
-  /** Releases a reservation (order collected or cancelled); unknown ids are ignored. */
-  void release(String reservationId);
+  /**
+   * Releases {@code store}'s reservation of that id (order collected or cancelled); unknown ids,
+   * and other stores' reservations of the same id, are left alone.
+   */
+  void release(io.vruksha.retail.store.StoreId store, String reservationId);
 
   /** Releases every reservation that expired before {@code now}; returns how many. */
   int expireReservations(Instant now);

@@ -16,6 +16,15 @@ public interface Staff {
   /** The member of staff with this id. */
   Optional<StaffMember> find(String staffId);
 
+  /**
+   * The role of the member of staff with this id, whichever store they belong to: what a change of
+   * that member must not exceed. Adapters that hide other stores' rows (PostgreSQL's row-level
+   * security) still answer it, and nothing else about the member. The default asks {@link #find}.
+   */
+  default Optional<Role> highestRole(String staffId) {
+    return find(staffId).map(StaffMember::role);
+  }
+
   /** A store's staff. */
   List<StaffMember> list(StoreId store);
 

@@ -31,6 +31,17 @@ public interface UnitOfWork {
   }
 
   /**
+   * Runs {@code work} (which may start several units of work, or none) for {@code stores}: every
+   * unit of work it starts on this thread, and every read outside one, is scoped to those stores as
+   * {@link #runFor(java.util.Set, Supplier)} scopes it, without joining them into one. The server
+   * runs each request for a store this way, so no read or write of the request reaches another
+   * store's rows, whichever port it goes through. Others simply run the work.
+   */
+  default <T> T within(java.util.Set<io.vruksha.retail.store.StoreId> stores, Supplier<T> work) {
+    return work.get();
+  }
+
+  /**
    * Runs {@code work} on behalf of {@code actorId} (a member of staff, an API client, a batch job):
    * adapters that keep an audit trail record them as the author of every master-data change made
    * inside. Others simply run the work.

@@ -150,9 +150,29 @@ public abstract class StockLedgerContract {
     assertThat(ledger.expireReservations(T0.plusSeconds(600))).isEqualTo(1);
     assertThat(ledger.level(MUG).available()).isEqualByComparingTo("5");
     ledger.reserve("order-3", MUG, new BigDecimal("1"), T0.plusSeconds(60));
-    ledger.release("order-3");
-    ledger.release("unknown");
+    ledger.release(MUG.store(), "order-3");
+    ledger.release(MUG.store(), "unknown");
     assertThat(ledger.level(MUG).reserved()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void aReservationIdBelongsToItsStoreSoAnotherStoreCannotReleaseOrReplaceIt() {
+    StockKey north = StockKey.floor(StoreId.of("north"), Sku.of("MUG"));
+    StockKey demo = StockKey.floor(StoreId.of("demo"), Sku.of("MUG"));
+    move(north, "5", MovementReason.RECEIPT);
+    move(demo, "5", MovementReason.RECEIPT);
+    ledger.reserve("order:north:web-1:MUG", north, new BigDecimal("1"), T0.plusSeconds(600));
+    // store demo names north's id: to release, to shrink, to reserve under it
+    ledger.release(demo.store(), "order:north:web-1:MUG");
+    ledger.shrink(demo.store(), "order:north:web-1:MUG", BigDecimal.ZERO);
+    ledger.reserve("order:north:web-1:MUG", demo, new BigDecimal("2"), T0.plusSeconds(600));
+    // north still holds its 1, demo its own 2: 5 - 1 = 4 and 5 - 2 = 3 available
+    assertThat(ledger.level(north).reserved()).isEqualByComparingTo("1");
+    assertThat(ledger.level(north).available()).isEqualByComparingTo("4");
+    assertThat(ledger.level(demo).reserved()).isEqualByComparingTo("2");
+    ledger.release(north.store(), "order:north:web-1:MUG");
+    assertThat(ledger.level(north).reserved()).isEqualByComparingTo("0");
+    assertThat(ledger.level(demo).reserved()).isEqualByComparingTo("2");
   }
 
   @Test

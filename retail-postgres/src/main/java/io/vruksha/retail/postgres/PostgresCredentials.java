@@ -4,7 +4,13 @@ import io.vruksha.retail.store.Credentials;
 import java.sql.Timestamp;
 import java.util.Optional;
 
-/** {@link Credentials} on PostgreSQL ({@code staff_credentials}). Thread-safe. */
+/**
+ * {@link Credentials} on PostgreSQL ({@code staff_credentials}). The application role cannot read
+ * or write the table: a login is checked and counted inside the database ({@code staff_login},
+ * bcrypt by pgcrypto) and secrets are set through {@code staff_set_secrets}, for a member of a
+ * store in the unit of work's scope. {@link #find} and {@link #save} are for the schema's owner.
+ * Thread-safe.
+ */
 public final class PostgresCredentials implements Credentials {
 
   private final PostgresUnitOfWork work;
@@ -30,6 +36,58 @@ public final class PostgresCredentials implements Credentials {
                           rs.getInt("failed_attempts"),
                           Optional.ofNullable(locked).map(Timestamp::toInstant));
                     })
+                .findOne());
+  }
+
+  /**
+   * Checks and counts the attempt in the database ({@code staff_login}): the hashes never leave it,
+   * the time is the database's, and {@code check} and {@code staff} are not used.
+   */
+  @Override
+  public Attempt attempt(LoginAttempt a, SecretCheck check, io.vruksha.retail.store.Staff staff) {
+    return work.with(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM staff_login(:s, :pin, :secret, :max,"
+                        + " make_interval(secs => :lockout))")
+                .bind("s", a.staffId())
+                .bind("pin", a.pin())
+                .bind("secret", a.secret())
+                .bind("max", a.maxAttempts())
+                .bind("lockout", (double) a.lockout().toSeconds())
+                .map(
+                    (rs, ctx) -> {
+                      Outcome outcome = Outcome.valueOf(rs.getString("outcome"));
+                      Optional<java.time.Instant> until =
+                          Optional.ofNullable(rs.getTimestamp("locked_until"))
+                              .map(Timestamp::toInstant);
+                      Optional<io.vruksha.retail.store.StaffMember> member =
+                          outcome == Outcome.PASSED
+                              ? Optional.of(
+                                  new io.vruksha.retail.store.StaffMember(
+                                      a.staffId(),
+                                      rs.getString("name"),
+                                      io.vruksha.retail.store.StoreId.of(rs.getString("store_id")),
+                                      io.vruksha.retail.store.Role.valueOf(rs.getString("role"))))
+                              : Optional.empty();
+                      return new Attempt(outcome, until, member);
+                    })
+                .one());
+  }
+
+  /**
+   * Sets the hashes through {@code staff_set_secrets}: only for a member of a store in the running
+   * unit of work's scope.
+   */
+  @Override
+  public void setSecrets(String staffId, Optional<String> passwordHash, Optional<String> pinHash) {
+    work.with(
+        h ->
+            h.createQuery("SELECT staff_set_secrets(:s, :p, :pin)::text")
+                .bind("s", staffId)
+                .bind("p", passwordHash.orElse(null))
+                .bind("pin", pinHash.orElse(null))
+                .mapTo(String.class)
                 .findOne());
   }
 

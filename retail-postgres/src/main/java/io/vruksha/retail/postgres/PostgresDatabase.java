@@ -64,6 +64,57 @@ public final class PostgresDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * The migrations not yet applied, by version: what {@link #migrate()} would apply. Reads Flyway's
+   * history only, so the application role may ask.
+   */
+  public java.util.List<String> pendingMigrations() {
+    try {
+      return java.util.Arrays.stream(
+              Flyway.configure().dataSource(dataSource).load().info().pending())
+          .map(m -> m.getVersion() + " " + m.getDescription())
+          .toList();
+    } catch (FlywayException e) {
+      throw new UnavailableException(
+          "reading the schema's history of " + config.database() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Why the connected role is more than the application needs, if it is: a superuser, a role that
+   * bypasses row-level security, or the owner (or a member of the owner) of the schema's tables.
+   * Empty for a login role in {@code vruksha_app} that is none of these.
+   */
+  public java.util.Optional<String> privilegedRole() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT current_user AS who, r.rolsuper, r.rolbypassrls,"
+                        + " (SELECT min(t.tableowner) FROM pg_tables t"
+                        + "   WHERE t.schemaname = current_schema()"
+                        + "   AND pg_has_role(current_user, t.tableowner, 'USAGE')) AS owner"
+                        + " FROM pg_roles r WHERE r.rolname = current_user")
+                .map(
+                    (rs, ctx) -> {
+                      String who = rs.getString("who");
+                      if (rs.getBoolean("rolsuper")) {
+                        return java.util.Optional.of(who + " is a superuser");
+                      }
+                      if (rs.getBoolean("rolbypassrls")) {
+                        return java.util.Optional.of(who + " bypasses row-level security");
+                      }
+                      String owner = rs.getString("owner");
+                      if (owner != null) {
+                        return java.util.Optional.of(
+                            owner.equals(who)
+                                ? who + " owns the schema's tables"
+                                : who + " acts as " + owner + ", who owns the schema's tables");
+                      }
+                      return java.util.Optional.<String>empty();
+                    })
+                .one());
+  }
+
   /** The configuration. */
   public PostgresConfig config() {
     return config;

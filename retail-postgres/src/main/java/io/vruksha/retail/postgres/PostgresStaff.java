@@ -48,6 +48,20 @@ public final class PostgresStaff implements Staff {
                 .findOne());
   }
 
+  /**
+   * Through {@code staff_highest_role}, which sees every store's staff and answers only the role.
+   */
+  @Override
+  public Optional<Role> highestRole(String staffId) {
+    return work.with(
+        h ->
+            h.createQuery("SELECT staff_highest_role(:id)")
+                .bind("id", staffId)
+                .mapTo(String.class)
+                .findOne()
+                .map(Role::valueOf));
+  }
+
   @Override
   public List<StaffMember> list(StoreId store) {
     return work.with(

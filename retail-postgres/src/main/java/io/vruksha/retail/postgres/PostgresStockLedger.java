@@ -458,7 +458,7 @@ public final class PostgresStockLedger implements StockLedger {
     forgetMoves();
     work.with(
         h -> {
-          release(h, reservationId);
+          release(h, key.store(), reservationId);
           ensureRow(h, key);
           int updated =
               h.createUpdate(
@@ -493,38 +493,41 @@ public final class PostgresStockLedger implements StockLedger {
   }
 
   @Override
-  public void shrink(String reservationId, BigDecimal quantity) {
+  public void shrink(StoreId store, String reservationId, BigDecimal quantity) {
     forgetMoves();
     if (quantity.signum() <= 0) {
-      release(reservationId);
+      release(store, reservationId);
       return;
     }
     work.with(
         h ->
             h.createUpdate(
                     "WITH old AS (SELECT * FROM stock_reservations"
-                        + " WHERE reservation_id = :id AND quantity > :q FOR UPDATE),"
+                        + " WHERE store_id = :s AND reservation_id = :id AND quantity > :q FOR UPDATE),"
                         + " lowered AS (UPDATE stock_reservations r SET quantity = :q FROM old"
-                        + " WHERE r.reservation_id = old.reservation_id)"
+                        + " WHERE r.store_id = old.store_id AND r.reservation_id = old.reservation_id)"
                         + " UPDATE stock_levels s SET reserved = s.reserved - (old.quantity - :q) FROM old"
                         + " WHERE s.store_id = old.store_id AND s.location_id = old.location_id"
                         + " AND s.sku = old.sku")
+                .bind("s", store.value())
                 .bind("id", reservationId)
                 .bind("q", quantity)
                 .execute());
   }
 
   @Override
-  public void release(String reservationId) {
+  public void release(StoreId store, String reservationId) {
     forgetMoves();
-    work.with(h -> release(h, reservationId));
+    work.with(h -> release(h, store, reservationId));
   }
 
-  private static int release(Handle h, String reservationId) {
+  private static int release(Handle h, StoreId store, String reservationId) {
     return h.createUpdate(
-            "WITH gone AS (DELETE FROM stock_reservations WHERE reservation_id = :id RETURNING *)"
+            "WITH gone AS (DELETE FROM stock_reservations WHERE store_id = :s AND reservation_id = :id"
+                + " RETURNING *)"
                 + " UPDATE stock_levels s SET reserved = s.reserved - gone.quantity FROM gone"
                 + " WHERE s.store_id = gone.store_id AND s.location_id = gone.location_id AND s.sku = gone.sku")
+        .bind("s", store.value())
         .bind("id", reservationId)
         .execute();
   }
@@ -534,13 +537,14 @@ public final class PostgresStockLedger implements StockLedger {
     forgetMoves();
     return work.with(
         h -> {
-          List<String> expired =
+          List<String[]> expired =
               h.createQuery(
-                      "SELECT reservation_id FROM stock_reservations WHERE expires_at <= :n ORDER BY reservation_id")
+                      "SELECT store_id, reservation_id FROM stock_reservations WHERE expires_at <= :n"
+                          + " ORDER BY store_id, reservation_id")
                   .bind("n", Timestamp.from(now))
-                  .mapTo(String.class)
+                  .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
                   .list();
-          expired.forEach(id -> release(h, id));
+          expired.forEach(r -> release(h, StoreId.of(r[0]), r[1]));
           return expired.size();
         });
   }

@@ -57,6 +57,7 @@ public final class PostgresUnitOfWork implements UnitOfWork {
             pending.set(new java.util.ArrayList<>());
             locals.set(new java.util.HashMap<>());
             try {
+              openAmbientScope(handle);
               T result = work.get();
               flushWrites(handle);
               return result;
@@ -125,6 +126,49 @@ public final class PostgresUnitOfWork implements UnitOfWork {
           }
           return work.get();
         });
+  }
+
+  /**
+   * Runs {@code work} with every transaction it starts on this thread scoped to {@code stores}
+   * (row-level security's {@code app.store_ids}, set as the transaction begins), and every read
+   * outside a unit of work too; transactions keep their boundaries. A transaction already running
+   * adds the stores to its scope. Nested calls add their stores until they return.
+   */
+  @Override
+  public <T> T within(java.util.Set<io.vruksha.retail.store.StoreId> stores, Supplier<T> work) {
+    java.util.Set<String> before = ambient.get();
+    java.util.Set<String> now =
+        new java.util.TreeSet<>(before == null ? java.util.Set.of() : before);
+    stores.forEach(s -> now.add(s.value()));
+    ambient.set(now);
+    try {
+      if (current.get() != null) {
+        return runFor(stores, work);
+      }
+      return work.get();
+    } finally {
+      if (before == null) {
+        ambient.remove();
+      } else {
+        ambient.set(before);
+      }
+    }
+  }
+
+  /** The stores of {@link #within} on this thread, which every new transaction is scoped to. */
+  private final ThreadLocal<java.util.Set<String>> ambient = new ThreadLocal<>();
+
+  private void openAmbientScope(Handle handle) {
+    java.util.Set<String> stores = ambient.get();
+    if (stores == null || stores.isEmpty()) {
+      return;
+    }
+    scope.get().addAll(stores);
+    handle
+        .createQuery("SELECT set_config('app.store_ids', :v, true)")
+        .bind("v", String.join(",", stores))
+        .mapTo(String.class)
+        .one();
   }
 
   /**
@@ -404,6 +448,7 @@ public final class PostgresUnitOfWork implements UnitOfWork {
             pending.set(new java.util.ArrayList<>());
             locals.set(new java.util.HashMap<>());
             try {
+              openAmbientScope(h);
               T result = query.apply(h);
               flushWrites(h);
               return result;

@@ -15,6 +15,7 @@ import java.util.UUID;
 public final class TestDatabase {
 
   private static PostgresDatabase shared;
+  private static String appRole;
 
   private TestDatabase() {}
 
@@ -35,6 +36,29 @@ public final class TestDatabase {
     return PostgresDatabase.connect(shared.config().withPoolSize(16));
   }
 
+  /**
+   * How the application connects to the run's database, as docs/security.md sets it up: a login
+   * role of this run's own (roles are cluster-wide, so parallel runs never share one) that is a
+   * member of {@code vruksha_app}, neither superuser nor owner, under row-level security. Created
+   * on first use, dropped with the database. Call {@link #fresh()} first.
+   */
+  public static synchronized PostgresConfig appConfig() {
+    if (appRole == null) {
+      String role =
+          "vruksha_it_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+      shared.jdbi().useHandle(h -> h.execute("CREATE ROLE " + role + " LOGIN IN ROLE vruksha_app"));
+      appRole = role;
+    }
+    PostgresConfig owner = shared.config();
+    return new PostgresConfig(
+        owner.host(), owner.port(), owner.database(), appRole, "", owner.sslMode(), 8);
+  }
+
+  /** A pool on the run's database as the application role ({@link #appConfig()}). */
+  public static synchronized PostgresDatabase appPool() {
+    return PostgresDatabase.connect(appConfig());
+  }
+
   private static PostgresDatabase create() {
     PostgresConfig admin =
         PostgresConfig.from(System.getenv()).withDatabase("postgres").withPoolSize(4);
@@ -48,6 +72,9 @@ public final class TestDatabase {
                     shared.close();
                   }
                   execute(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                  if (appRole != null) {
+                    execute(admin, "DROP ROLE IF EXISTS " + appRole);
+                  }
                 }));
     PostgresDatabase db = PostgresDatabase.connect(admin.withDatabase(name).withPoolSize(40));
     db.migrate();

@@ -100,7 +100,14 @@ public final class RetailServer implements AutoCloseable {
       System.exit(2);
       return;
     }
-    RetailServer server = start(config, System.getenv());
+    RetailServer server;
+    try {
+      server = start(config, System.getenv());
+    } catch (io.vruksha.retail.InvalidInputException e) {
+      System.err.println("retail-server: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "vruksha-shutdown"));
     System.out.println(
         "retail-server "
@@ -164,7 +171,7 @@ public final class RetailServer implements AutoCloseable {
       io.vruksha.retail.memory.CaffeineCache near =
           new io.vruksha.retail.memory.CaffeineCache(100_000);
       resources.add(new PostgresRuntime(db, near));
-      db.migrate();
+      leastPrivilege(db, ServerConfig.allowOwner(env));
       deps.put(
           "database",
           () ->
@@ -183,6 +190,46 @@ public final class RetailServer implements AutoCloseable {
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
+    }
+  }
+
+  /**
+   * Serves only as the application role (docs/security.md): a login role in {@code vruksha_app},
+   * neither superuser nor owner, so row-level security applies to every request. A superuser or
+   * owner is refused unless {@code allowOwner} (DB_ALLOW_OWNER=true, development), and then the
+   * server migrates the schema itself; the application role cannot, so the schema must be up to
+   * date ({@code retail db migrate}, as the owner).
+   */
+  static void leastPrivilege(PostgresDatabase db, boolean allowOwner) {
+    Optional<String> privileged = db.privilegedRole();
+    if (privileged.isPresent()) {
+      if (!allowOwner) {
+        throw new io.vruksha.retail.InvalidInputException(
+            io.vruksha.retail.ErrorCode.VALIDATION,
+            "refusing to serve as "
+                + db.config().user()
+                + ": "
+                + privileged.get()
+                + ", so row-level security would not apply. Connect as a login role in"
+                + " vruksha_app (scripts/app-role.sh, docs/security.md), or set"
+                + " DB_ALLOW_OWNER=true for development");
+      }
+      LOG.warn(
+          "serving as {} ({}): DB_ALLOW_OWNER is set, row-level security does not apply",
+          db.config().user(),
+          privileged.get());
+      db.migrate();
+      return;
+    }
+    List<String> pending = db.pendingMigrations();
+    if (!pending.isEmpty()) {
+      throw new io.vruksha.retail.InvalidInputException(
+          io.vruksha.retail.ErrorCode.VALIDATION,
+          "the schema of "
+              + db.config().database()
+              + " is behind this server (pending: "
+              + String.join(", ", pending)
+              + "): run `retail db migrate` as the schema's owner first");
     }
   }
 
@@ -272,7 +319,8 @@ public final class RetailServer implements AutoCloseable {
             tokens,
             new RateLimits(config.rateLimitPerToken(), config.rateLimitPerIp()),
             registry,
-            config.maxBodyBytes());
+            config.maxBodyBytes(),
+            engine.unitOfWork());
     Javalin app =
         Javalin.create(
             cfg -> {
@@ -369,21 +417,29 @@ public final class RetailServer implements AutoCloseable {
 
   private static String seedDemoStaff(
       RetailEngine engine, Logins logins, Tokens tokens, ServerConfig config) {
+    // as the application role, the demo store's scope admits its staff and their secrets
     engine
-        .workforce()
-        .staff()
-        .save(new StaffMember("admin", "Demo Admin", DemoStore.ID, Role.ADMIN));
-    engine
-        .workforce()
-        .staff()
-        .save(new StaffMember("max", "Max Manager", DemoStore.ID, Role.MANAGER));
-    engine
-        .workforce()
-        .staff()
-        .save(new StaffMember("anna", "Anna Cashier", DemoStore.ID, Role.CASHIER));
-    logins.setSecrets("admin", Optional.of(DEMO_ADMIN_PASSWORD), Optional.empty());
-    logins.setSecrets("max", Optional.of("demo-manager-1"), Optional.of("4321"));
-    logins.setSecrets("anna", Optional.empty(), Optional.of("1234"));
+        .unitOfWork()
+        .within(
+            Set.of(DemoStore.ID),
+            () -> {
+              engine
+                  .workforce()
+                  .staff()
+                  .save(new StaffMember("admin", "Demo Admin", DemoStore.ID, Role.ADMIN));
+              engine
+                  .workforce()
+                  .staff()
+                  .save(new StaffMember("max", "Max Manager", DemoStore.ID, Role.MANAGER));
+              engine
+                  .workforce()
+                  .staff()
+                  .save(new StaffMember("anna", "Anna Cashier", DemoStore.ID, Role.CASHIER));
+              logins.setSecrets("admin", Optional.of(DEMO_ADMIN_PASSWORD), Optional.empty());
+              logins.setSecrets("max", Optional.of("demo-manager-1"), Optional.of("4321"));
+              logins.setSecrets("anna", Optional.empty(), Optional.of("1234"));
+              return null;
+            });
     return tokens.issue("admin", Role.ADMIN, Set.of(Principal.ALL_STORES), Duration.ofHours(8));
   }
 

@@ -100,6 +100,7 @@ public record ServerConfig(
           "DB_SSLMODE",
           "DB_POOL_SIZE",
           "DB_CONNECT_TIMEOUT",
+          "DB_ALLOW_OWNER",
           "NATS_URL",
           "NATS_REPLICAS",
           "NATS_STREAM",
@@ -155,6 +156,22 @@ public record ServerConfig(
         intOf(env, "MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),
         5,
         Duration.ofMinutes(15));
+  }
+
+  /**
+   * Whether {@code DB_ALLOW_OWNER} lets the server connect as a superuser or the schema's owner
+   * (development only; it then migrates the schema itself). Unset is false.
+   */
+  public static boolean allowOwner(Map<String, String> env) {
+    String v = env.get("DB_ALLOW_OWNER");
+    if (blank(v)) {
+      return false;
+    }
+    return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1", "yes", "on" -> true;
+      case "false", "0", "no", "off" -> false;
+      default -> throw invalid("DB_ALLOW_OWNER=" + v + " is not a flag: use true or false");
+    };
   }
 
   /** This configuration on another port (0: any free port). */

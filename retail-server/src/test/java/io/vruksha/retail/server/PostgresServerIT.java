@@ -20,17 +20,22 @@ class PostgresServerIT extends ServerContract {
     return postgres();
   }
 
-  /** A server on this run's database, emptied, holding the demo store and its staff. */
+  /**
+   * A server on this run's database, emptied, holding the demo store and its staff: the store is
+   * seeded by the schema's owner, and the server connects as the application role, as
+   * docs/security.md sets it up (a login role in vruksha_app, under row-level security).
+   */
   static RetailServer postgres() {
-    PostgresDatabase db = TestDatabase.fresh();
+    PostgresDatabase owner = TestDatabase.fresh();
+    DemoStore.seed(PostgresAdapters.use(owner, DemoStore.engineBuilder()).build());
+    PostgresDatabase db = TestDatabase.appPool();
     RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
-    DemoStore.seed(engine);
     Map<String, Supplier<Boolean>> deps =
         Map.of(
             "database",
             () ->
                 db.jdbi()
                     .withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one() == 1));
-    return RetailServer.start(DemoServerTest.config(), engine, List.of(), deps, true);
+    return RetailServer.start(DemoServerTest.config(), engine, List.of(db), deps, true);
   }
 }

@@ -109,7 +109,15 @@ public final class StoreApi {
                           currency(r.currency()),
                           zone(r.zone()),
                           CashRounding.NONE);
-                  s.engine().stores().save(store);
+                  // the new store's own scope: row-level security admits writes of its rows only
+                  s.engine()
+                      .unitOfWork()
+                      .runFor(
+                          store.id(),
+                          () -> {
+                            s.engine().stores().save(store);
+                            return null;
+                          });
                   return StoreView.of(store);
                 }),
         route(GET, "/api/v1/stores/{storeId}")
@@ -145,18 +153,19 @@ public final class StoreApi {
                     throw ApiProblem.forbidden(
                         "a " + call.principal().role() + " cannot create a " + role);
                   }
+                  // the target's role in every store, whatever this call's scope may see: a
+                  // manager never changes (demotes, re-passwords) anyone above them
+                  Optional<Role> current = s.engine().workforce().staff().highestRole(r.staffId());
+                  if (current.isPresent()
+                      && current.get().ordinal() > call.principal().role().ordinal()) {
+                    throw ApiProblem.forbidden(
+                        "a " + call.principal().role() + " cannot change a " + current.get());
+                  }
                   Optional<StaffMember> existing = s.engine().workforce().staff().find(r.staffId());
-                  if (existing.isPresent() && !existing.get().store().equals(call.store())) {
+                  if (current.isPresent()
+                      && (existing.isEmpty() || !existing.get().store().equals(call.store()))) {
                     throw new InvalidInputException(
                         ErrorCode.DUPLICATE, "staff id " + r.staffId() + " is taken");
-                  }
-                  if (existing.isPresent()
-                      && existing.get().role().ordinal() > call.principal().role().ordinal()) {
-                    throw ApiProblem.forbidden(
-                        "a "
-                            + call.principal().role()
-                            + " cannot change a "
-                            + existing.get().role());
                   }
                   Optional<String> password =
                       r.password() == null ? Optional.empty() : r.password();

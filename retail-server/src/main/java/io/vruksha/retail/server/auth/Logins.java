@@ -31,7 +31,7 @@ public final class Logins {
   private final int maxAttempts;
   private final Duration lockout;
   private final Duration ttl;
-  private final String dummyHash;
+  private final Credentials.SecretCheck check;
 
   /** Logins against {@code engine}'s staff and credentials. */
   public Logins(
@@ -49,7 +49,19 @@ public final class Logins {
     this.maxAttempts = maxAttempts;
     this.lockout = lockout;
     this.ttl = ttl;
-    this.dummyHash = passwords.hash("no such member of staff");
+    String dummyHash = passwords.hash("no such member of staff");
+    this.check =
+        new Credentials.SecretCheck() {
+          @Override
+          public boolean matches(String secret, String hash) {
+            return passwords.matches(secret, hash);
+          }
+
+          @Override
+          public void matchesNothing(String secret) {
+            passwords.matches(secret, dummyHash); // same time either way
+          }
+        };
   }
 
   /**
@@ -64,22 +76,9 @@ public final class Logins {
   /** Sets a member of staff's password and/or PIN (each hashed), clearing failures. */
   public void setSecrets(String staffId, Optional<String> password, Optional<String> pin) {
     checkSecrets(password, pin);
-    Credentials.Credential old =
-        engine
-            .credentials()
-            .find(staffId)
-            .orElse(
-                new Credentials.Credential(
-                    staffId, Optional.empty(), Optional.empty(), 0, Optional.empty()));
     engine
         .credentials()
-        .save(
-            new Credentials.Credential(
-                staffId,
-                password.map(passwords::hash).or(old::passwordHash),
-                pin.map(passwords::hash).or(old::pinHash),
-                0,
-                Optional.empty()));
+        .setSecrets(staffId, password.map(passwords::hash), pin.map(passwords::hash));
   }
 
   /**
@@ -119,38 +118,27 @@ public final class Logins {
           "give a staffId and either a password or a PIN",
           List.of("staffId", "password", "pin"));
     }
-    Optional<StaffMember> member = engine.workforce().staff().find(staffId);
-    Optional<Credentials.Credential> credential = engine.credentials().find(staffId);
+    String secret = password.or(() -> pin).orElseThrow();
     Instant now = clock.instant();
-    if (member.isEmpty() || credential.isEmpty()) {
-      passwords.matches(password.or(() -> pin).orElseThrow(), dummyHash); // same time either way
-      throw ApiProblem.unauthenticated(INVALID);
-    }
-    Credentials.Credential c = credential.get();
-    if (c.lockedUntil().map(until -> !now.isBefore(until)).orElse(false)) {
-      c = c.succeeded(); // the lock-out is over: the count starts again
-    }
-    if (c.lockedUntil().map(now::isBefore).orElse(false)) {
+    Credentials.Attempt attempt =
+        engine
+            .credentials()
+            .attempt(
+                new Credentials.LoginAttempt(
+                    staffId, pin.isPresent(), secret, now, maxAttempts, lockout),
+                check,
+                engine.workforce().staff());
+    if (attempt.outcome() == Credentials.Outcome.LOCKED) {
       throw new ApiProblem(
           401,
           "auth.locked",
-          "too many failed attempts: try again after " + c.lockedUntil().get(),
+          "too many failed attempts: try again after " + attempt.lockedUntil().orElseThrow(),
           List.of());
     }
-    Optional<String> hash = password.isPresent() ? c.passwordHash() : c.pinHash();
-    String secret = password.or(() -> pin).orElseThrow();
-    if (hash.isEmpty() || !passwords.matches(secret, hash.get())) {
-      if (hash.isEmpty()) {
-        passwords.matches(secret, dummyHash);
-      }
-      boolean lock = c.failedAttempts() + 1 >= maxAttempts;
-      engine.credentials().save(c.failed(lock ? Optional.of(now.plus(lockout)) : Optional.empty()));
+    if (attempt.outcome() != Credentials.Outcome.PASSED || attempt.member().isEmpty()) {
       throw ApiProblem.unauthenticated(INVALID);
     }
-    if (c.failedAttempts() > 0 || c.lockedUntil().isPresent() || c != credential.get()) {
-      engine.credentials().save(c.succeeded());
-    }
-    StaffMember staff = member.get();
+    StaffMember staff = attempt.member().get();
     String token = tokens.issue(staffId, staff.role(), Set.of(staff.store().value()), ttl);
     return new Session(token, now.plus(ttl), staff);
   }

@@ -33,15 +33,24 @@ public final class Api {
   private final RateLimits limits;
   private final MeterRegistry metrics;
   private final long maxBodyBytes;
+  private final io.vruksha.retail.work.UnitOfWork work;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-  /** The API of {@code routes}. */
+  /**
+   * The API of {@code routes}. Each call of a route runs {@link
+   * io.vruksha.retail.work.UnitOfWork#within within} the stores it is for ({@code work}'s scope):
+   * the path's store, or for a route of no one store the stores the token names (none for a token
+   * for every store). With PostgreSQL's row-level security nothing the call reads or writes is of
+   * another store, whichever port it goes through.
+   */
   public Api(
       List<ApiRoute> routes,
       Tokens tokens,
       RateLimits limits,
       MeterRegistry metrics,
-      long maxBodyBytes) {
+      long maxBodyBytes,
+      io.vruksha.retail.work.UnitOfWork work) {
+    this.work = work;
     this.routes = List.copyOf(routes);
     this.tokens = tokens;
     this.limits = limits;
@@ -104,15 +113,16 @@ public final class Api {
       try {
         ApiCall call = new ApiCall(ctx, route, principal, body);
         Object data;
+        Set<io.vruksha.retail.store.StoreId> stores = stores(route, ctx, principal);
         try {
-          data = route.handler().handle(call);
+          data = handle(route, call, stores);
         } catch (io.vruksha.retail.RetailException e) {
           if (flightKey == null || e.code() != io.vruksha.retail.ErrorCode.DUPLICATE) {
             throw e;
           }
           // another process committed this Idempotency-Key first and this attempt rolled back:
           // once more, the engine finds the stored result and answers it
-          data = route.handler().handle(call);
+          data = handle(route, call, stores);
         }
         if (!route.raw()) {
           ctx.status(route.successStatus()).json(envelope(data));
@@ -150,6 +160,55 @@ public final class Api {
                 Integer.toString(ctx.statusCode()))
             .increment();
       }
+    }
+  }
+
+  /** The stores a call is for: the path's, else the token's own (none for every store). */
+  private static Set<io.vruksha.retail.store.StoreId> stores(
+      ApiRoute route, Context ctx, Optional<Principal> principal) {
+    if (route.storeScoped()) {
+      return Set.of(io.vruksha.retail.store.StoreId.of(ctx.pathParam("storeId")));
+    }
+    return principal
+        .map(
+            p ->
+                p.stores().stream()
+                    .filter(s -> !s.equals(Principal.ALL_STORES))
+                    .map(io.vruksha.retail.store.StoreId::of)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()))
+        .orElse(Set.of());
+  }
+
+  private Object handle(ApiRoute route, ApiCall call, Set<io.vruksha.retail.store.StoreId> stores)
+      throws Exception {
+    if (stores.isEmpty()) {
+      return route.handler().handle(call);
+    }
+    try {
+      return work.within(
+          stores,
+          () -> {
+            try {
+              return route.handler().handle(call);
+            } catch (RuntimeException e) {
+              throw e;
+            } catch (Exception e) {
+              throw new Checked(e);
+            }
+          });
+    } catch (Checked c) {
+      throw c.checked;
+    }
+  }
+
+  /** Carries a handler's checked exception through {@code within}. */
+  private static final class Checked extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Exception checked;
+
+    Checked(Exception checked) {
+      super(checked.getMessage(), checked, false, false);
+      this.checked = checked;
     }
   }
 
