@@ -54,6 +54,12 @@ import java.util.function.BiConsumer;
  */
 public final class Fulfilment {
 
+  /**
+   * How every reservation of an order's line starts ({@code order:<store>:<order>:<sku>}): the
+   * orders' own, which nothing but the order's steps may replace or release.
+   */
+  public static final String RESERVATION_PREFIX = "order:";
+
   private final Orders orders;
   private final Catalog catalog;
   private final BasketPricer pricer;
@@ -517,7 +523,13 @@ public final class Fulfilment {
 
   /** The reservation id of an order's line, or of the substitute picked for it. */
   static String reservation(Order order, Sku sku, boolean substitute) {
-    return "order:" + order.store() + ":" + order.id() + ":" + sku + (substitute ? ":sub" : "");
+    return RESERVATION_PREFIX
+        + order.store()
+        + ":"
+        + order.id()
+        + ":"
+        + sku
+        + (substitute ? ":sub" : "");
   }
 
   private void publish(Order order) {

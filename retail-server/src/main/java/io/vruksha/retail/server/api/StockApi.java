@@ -9,6 +9,7 @@ import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.server.ServerContext;
 import io.vruksha.retail.server.http.ApiCall;
+import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.stock.LocationId;
 import io.vruksha.retail.stock.StockKey;
@@ -209,6 +210,15 @@ public final class StockApi {
             .to(
                 call -> {
                   Reservation r = call.body(Reservation.class);
+                  String id = StoreApi.required(r.reservationId(), "reservationId");
+                  if (id.startsWith(io.vruksha.retail.order.Fulfilment.RESERVATION_PREFIX)) {
+                    // reserving again under an id replaces its reservation: an order's are the
+                    // order's own, changed only by its steps (pick, collect, cancel)
+                    throw ApiProblem.forbidden(
+                        "reservation ids starting with "
+                            + io.vruksha.retail.order.Fulfilment.RESERVATION_PREFIX
+                            + " belong to orders; choose another id");
+                  }
                   StockKey key = key(s, call, r.sku(), Optional.empty());
                   if (r.expiresAt() == null) {
                     throw new InvalidInputException(
@@ -222,11 +232,7 @@ public final class StockApi {
                             s.engine()
                                 .stock()
                                 .ledger()
-                                .reserve(
-                                    StoreApi.required(r.reservationId(), "reservationId"),
-                                    key,
-                                    quantity(r.quantity()),
-                                    r.expiresAt());
+                                .reserve(id, key, quantity(r.quantity()), r.expiresAt());
                             return null;
                           });
                   return LevelView.of(s.engine().stock().ledger().level(key));
