@@ -33,7 +33,12 @@ public final class TestDatabase {
    * of pools. Call {@link #fresh()} first.
    */
   public static synchronized PostgresDatabase anotherPool() {
-    return PostgresDatabase.connect(shared.config().withPoolSize(16));
+    return anotherPool(16);
+  }
+
+  /** As {@link #anotherPool()}, of {@code size} connections. */
+  public static synchronized PostgresDatabase anotherPool(int size) {
+    return PostgresDatabase.connect(shared.config().withPoolSize(size));
   }
 
   /**
@@ -51,7 +56,7 @@ public final class TestDatabase {
     }
     PostgresConfig owner = shared.config();
     return new PostgresConfig(
-        owner.host(), owner.port(), owner.database(), appRole, "", owner.sslMode(), 8);
+        owner.host(), owner.port(), owner.database(), appRole, "", owner.sslMode(), 4);
   }
 
   /** A pool on the run's database as the application role ({@link #appConfig()}). */

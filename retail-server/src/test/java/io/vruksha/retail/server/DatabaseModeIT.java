@@ -17,17 +17,20 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server started exactly as {@code main} starts it with {@code DB_HOST} and {@code NATS_URL}:
- * migrations, the relay, the reactions on their durable consumers and the shared cache, on a stream
- * and bucket of this run's own. A sale over HTTP reaches the analytics through NATS, and the
- * metrics and readiness say so.
+ * The server started exactly as {@code main} starts it with {@code DB_HOST} and {@code NATS_URL},
+ * as the application role (a login role in vruksha_app; the owner migrated): the relay, the
+ * reactions on their durable consumers and the shared cache, on a stream and bucket of this run's
+ * own. A sale over HTTP reaches the analytics through NATS, and the metrics and readiness say so.
  */
 class DatabaseModeIT {
 
   @Test
   void aSaleTravelsThroughNatsIntoTheReports() throws Exception {
     PostgresDatabase db = TestDatabase.fresh();
-    PostgresConfig pg = db.config();
+    // the owner migrated the schema and seeds the store; the server is the application role
+    DemoStore.seed(
+        io.vruksha.retail.postgres.PostgresAdapters.use(db, DemoStore.engineBuilder()).build());
+    PostgresConfig pg = TestDatabase.appConfig();
     String run = "IT" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
     Map<String, String> env = new HashMap<>();
     env.put("DB_HOST", pg.host());
@@ -45,16 +48,23 @@ class DatabaseModeIT {
 
     try (RetailServer server = RetailServer.start(config, env)) {
       assertThat(server.demoToken()).isEmpty();
-      DemoStore.seed(server.engine());
       server
           .engine()
-          .workforce()
-          .staff()
-          .save(new StaffMember("anna", "Anna", DemoStore.ID, Role.CASHIER));
-      server
-          .context()
-          .logins()
-          .setSecrets("anna", java.util.Optional.empty(), java.util.Optional.of("1234"));
+          .unitOfWork()
+          .within(
+              java.util.Set.of(DemoStore.ID),
+              () -> {
+                server
+                    .engine()
+                    .workforce()
+                    .staff()
+                    .save(new StaffMember("anna", "Anna", DemoStore.ID, Role.CASHIER));
+                server
+                    .context()
+                    .logins()
+                    .setSecrets("anna", java.util.Optional.empty(), java.util.Optional.of("1234"));
+                return null;
+              });
       TestClient client = new TestClient(server);
 
       TestClient.Response ready = client.get("/ready", null);

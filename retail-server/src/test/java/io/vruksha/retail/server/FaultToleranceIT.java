@@ -82,11 +82,26 @@ class FaultToleranceIT {
       nats.start();
       createDatabase(pg, "retail");
       PostgresConfig cfg = pg.config("retail");
+      // the owner migrates and seeds; the server is a login role in vruksha_app, as in production
+      try (PostgresDatabase owner = PostgresDatabase.connect(cfg.withPoolSize(2))) {
+        owner.migrate();
+        owner.jdbi().useHandle(h -> h.execute("CREATE ROLE vruksha_ft LOGIN IN ROLE vruksha_app"));
+        recordCommittedEvents(cfg);
+        var office = PostgresAdapters.use(owner, DemoStore.engineBuilder()).build();
+        DemoStore.seed(office);
+        office
+            .workforce()
+            .staff()
+            .save(new StaffMember("anna", "Anna", DemoStore.ID, Role.CASHIER));
+        for (String sku : SKUS) {
+          office.stock().receive(StockKey.floor(DemoStore.ID, Sku.of(sku)), OPENING, "opening");
+        }
+      }
       Map<String, String> env = new HashMap<>();
       env.put("DB_HOST", cfg.host());
       env.put("DB_PORT", Integer.toString(cfg.port()));
       env.put("DB_NAME", cfg.database());
-      env.put("DB_USER", cfg.user());
+      env.put("DB_USER", "vruksha_ft");
       env.put("NATS_URL", nats.url());
       env.put("JWT_SECRET", DemoServerTest.SECRET);
       env.put("PORT", "0");
@@ -96,19 +111,6 @@ class FaultToleranceIT {
       env.put("DB_CONNECT_TIMEOUT", "5"); // a 503 within 5 s of the database going away
 
       try (RetailServer server = RetailServer.start(ServerConfig.from(env), env)) {
-        recordCommittedEvents(cfg);
-        DemoStore.seed(server.engine());
-        server
-            .engine()
-            .workforce()
-            .staff()
-            .save(new StaffMember("anna", "Anna", DemoStore.ID, Role.CASHIER));
-        for (String sku : SKUS) {
-          server
-              .engine()
-              .stock()
-              .receive(StockKey.floor(DemoStore.ID, Sku.of(sku)), OPENING, "opening");
-        }
         Map<String, BigDecimal> before = onHand(cfg);
         String token =
             server
@@ -397,7 +399,9 @@ class FaultToleranceIT {
                   + " CREATE FUNCTION record_committed_event() RETURNS trigger LANGUAGE plpgsql AS"
                   + " $$ BEGIN INSERT INTO committed_events VALUES (NEW.event_id); RETURN NEW; END $$;"
                   + " CREATE TRIGGER record_committed_event AFTER INSERT ON outbox"
-                  + " FOR EACH ROW EXECUTE FUNCTION record_committed_event()");
+                  + " FOR EACH ROW EXECUTE FUNCTION record_committed_event();"
+                  // the trigger runs as the server's role, the application role
+                  + " GRANT INSERT ON committed_events TO vruksha_app");
     }
   }
 

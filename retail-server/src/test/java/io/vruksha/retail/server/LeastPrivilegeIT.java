@@ -49,7 +49,7 @@ class LeastPrivilegeIT {
   void theServerAsTheApplicationRole() {
     server = PostgresServerIT.postgres();
     client = new TestClient(server);
-    owner = TestDatabase.anotherPool();
+    owner = TestDatabase.anotherPool(2);
     all = server.demoToken().orElseThrow();
   }
 

@@ -69,7 +69,7 @@ class MultiProcessIT {
     db = TestDatabase.fresh();
     engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
     DemoStore.seed(engine);
-    PostgresConfig pg = db.config();
+    PostgresConfig pg = TestDatabase.appConfig(); // the servers are the application role
     String run = "MP" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
     env = new HashMap<>();
     env.put("DB_HOST", pg.host());
@@ -105,7 +105,7 @@ class MultiProcessIT {
       processes.add(pb.start());
       servers.add(new TestClient(port));
     }
-    // each process migrates (a no-op after the first), connects and starts its relay and consumers
+    // each process checks the schema is up to date, connects and starts its relay and consumers
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     for (int i = 0; i < 3; i++) {
       while (!ready(servers.get(i))) {

@@ -1,7 +1,6 @@
 package io.vruksha.retail.server;
 
 import io.vruksha.retail.postgres.PostgresConfig;
-import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.postgres.TestDatabase;
 import java.util.Map;
 
@@ -13,8 +12,8 @@ class SecretsNotLoggedIT extends SecretsNotLoggedTest {
 
   @Override
   protected Map<String, String> environment() {
-    PostgresDatabase db = TestDatabase.fresh();
-    PostgresConfig pg = db.config();
+    TestDatabase.fresh();
+    PostgresConfig pg = TestDatabase.appConfig(); // the application role, as in production
     Map<String, String> env = super.environment();
     env.put("DB_HOST", pg.host());
     env.put("DB_PORT", Integer.toString(pg.port()));
