@@ -452,14 +452,24 @@ class StoreIsolationTest {
             Map.of("id", id, "name", id, "currency", "EUR", "zone", "Europe/Berlin")),
         201);
     io.vruksha.retail.engine.RetailEngine engine = server.engine();
+    io.vruksha.retail.store.StoreId demo = io.vruksha.retail.store.StoreId.of("demo");
+    io.vruksha.retail.store.StoreId store = io.vruksha.retail.store.StoreId.of(id);
+    // as the application role, the program names the stores it works for: demo's rules, id's
     engine
-        .taxRules()
-        .assign(
-            io.vruksha.retail.store.StoreId.of(id),
-            engine
-                .taxRules()
-                .jurisdictionOf(io.vruksha.retail.store.StoreId.of("demo"))
-                .orElseThrow());
+        .unitOfWork()
+        .within(
+            java.util.Set.of(demo, store),
+            () -> {
+              engine
+                  .taxRules()
+                  .assign(
+                      store,
+                      engine
+                          .taxRules()
+                          .jurisdictionOf(demo)
+                          .orElseThrow(() -> new AssertionError("demo has no tax rules")));
+              return null;
+            });
     ok(
         client.post(
             "/api/v1/stores/" + id + "/staff",
