@@ -137,6 +137,9 @@ BEGIN
         -- V5 granted every table of the time, Flyway's history included: the application reads
         -- it (is the schema up to date?) and writes nothing of it
         REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON flyway_schema_history FROM vruksha_app;
+        -- the audit trail is append-only for the application and read by the owner alone: it
+        -- holds every store's master data before and after each change
+        REVOKE SELECT, UPDATE, DELETE, TRUNCATE ON audit_log FROM vruksha_app;
         GRANT EXECUTE ON FUNCTION staff_login(text, boolean, text, integer, interval) TO vruksha_app;
         GRANT EXECUTE ON FUNCTION staff_set_secrets(text, text, text) TO vruksha_app;
         GRANT EXECUTE ON FUNCTION staff_highest_role(text) TO vruksha_app;

@@ -240,7 +240,9 @@ class LeastPrivilegeIT {
               "SELECT pin_hash FROM staff_credentials",
               "UPDATE staff_credentials SET failed_attempts = 0, locked_until = NULL",
               "DELETE FROM staff_credentials",
-              "DELETE FROM flyway_schema_history")) {
+              "DELETE FROM flyway_schema_history",
+              "SELECT * FROM audit_log",
+              "DELETE FROM audit_log")) {
         assertThatThrownBy(() -> app.jdbi().useHandle(h -> h.execute(sql)))
             .as(sql)
             .hasMessageContaining("permission denied");
