@@ -39,6 +39,9 @@ final class CheckoutHttp {
 
   private CheckoutHttp() {}
 
+  /** The login role the server process connects as (a member of vruksha_app). */
+  static final String APP_ROLE = "vruksha_bench_app";
+
   static Map<String, String> run(Map<String, String> env, int warmup, int seconds)
       throws Exception {
     Map<String, String> out = new LinkedHashMap<>();
@@ -50,6 +53,17 @@ final class CheckoutHttp {
       List<StoreId> stores = BenchDatabase.seed(engine, 8);
       String secret = Tokens.randomSecret();
       int port = freePort();
+      // the server connects as production does: a login role in vruksha_app, under row-level
+      // security (docs/security.md); created once, kept for later runs, never dropped
+      db.jdbi()
+          .useHandle(
+              h ->
+                  h.execute(
+                      "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '"
+                          + APP_ROLE
+                          + "') THEN CREATE ROLE "
+                          + APP_ROLE
+                          + " LOGIN IN ROLE vruksha_app; END IF; END $$"));
       Process server = startServer(bench.config, secret, port);
       try {
         // a kept-alive connection is dropped by the client before the server's 30 s idle timeout
@@ -333,7 +347,7 @@ final class CheckoutHttp {
     e.put("DB_HOST", db.host());
     e.put("DB_PORT", Integer.toString(db.port()));
     e.put("DB_NAME", db.database());
-    e.put("DB_USER", db.user());
+    e.put("DB_USER", APP_ROLE);
     e.put("DB_PASSWORD", db.password());
     e.put("DB_POOL_SIZE", "16");
     e.put("JWT_SECRET", secret);
