@@ -336,6 +336,7 @@ public final class RetailServer implements AutoCloseable {
                     var connector =
                         new org.eclipse.jetty.server.ServerConnector(
                             server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                    connector.setHost(config.bindAddress());
                     connector.setPort(config.port());
                     connector.setAcceptQueueSize(ACCEPT_QUEUE);
                     return connector;

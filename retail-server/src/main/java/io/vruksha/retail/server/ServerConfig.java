@@ -34,6 +34,9 @@ import java.util.Set;
  * @param maxBodyBytes the largest request body accepted ({@code MAX_BODY_BYTES}, default 1 MiB)
  * @param loginMaxAttempts failed logins before a staff member is locked out (default 5)
  * @param loginLockout how long a lock-out lasts (default 15 minutes)
+ * @param bindAddress the address the HTTP port listens on ({@code BIND_ADDRESS}): by default the
+ *     loopback address in demo mode (its printed admin token opens every store) and every address
+ *     with a database
  */
 public record ServerConfig(
     int port,
@@ -49,7 +52,8 @@ public record ServerConfig(
     List<String> corsOrigins,
     long maxBodyBytes,
     int loginMaxAttempts,
-    Duration loginLockout) {
+    Duration loginLockout,
+    String bindAddress) {
 
   /**
    * The configuration with the JWT secret and any credentials in the NATS URL masked, so that
@@ -85,6 +89,8 @@ public record ServerConfig(
         + loginMaxAttempts
         + ", loginLockout="
         + loginLockout
+        + ", bindAddress="
+        + bindAddress
         + "]";
   }
 
@@ -118,7 +124,8 @@ public record ServerConfig(
           "RATE_LIMIT_PER_TOKEN",
           "RATE_LIMIT_PER_IP",
           "CORS_ORIGINS",
-          "MAX_BODY_BYTES");
+          "MAX_BODY_BYTES",
+          "BIND_ADDRESS");
 
   /** The configuration {@code env} describes; a bad value is refused, naming its variable. */
   public static ServerConfig from(Map<String, String> env) {
@@ -155,7 +162,11 @@ public record ServerConfig(
                 .toList(),
         intOf(env, "MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),
         5,
-        Duration.ofMinutes(15));
+        Duration.ofMinutes(15),
+        Optional.ofNullable(env.get("BIND_ADDRESS"))
+            .map(String::trim)
+            .filter(a -> !a.isEmpty())
+            .orElse(demo ? "127.0.0.1" : "0.0.0.0"));
   }
 
   /**
@@ -190,7 +201,8 @@ public record ServerConfig(
         corsOrigins,
         maxBodyBytes,
         loginMaxAttempts,
-        loginLockout);
+        loginLockout,
+        bindAddress);
   }
 
   /** This configuration with other rate limits. */
@@ -209,7 +221,8 @@ public record ServerConfig(
         corsOrigins,
         maxBodyBytes,
         loginMaxAttempts,
-        loginLockout);
+        loginLockout,
+        bindAddress);
   }
 
   private static boolean blank(String s) {
