@@ -44,7 +44,14 @@ class StoreWorkAsApplicationRoleIT {
     }
     CliRun report =
         CliRun.run(
-            app, "report", "daily-sales", "--store", "demo", "--from", "2026-11-02", "--to",
+            app,
+            "report",
+            "daily-sales",
+            "--store",
+            "demo",
+            "--from",
+            "2026-11-02",
+            "--to",
             "2026-11-03");
     assertThat(report.code()).as(report.toString()).isZero();
     assertThat(report.out()).contains("2026-11-02").contains("36.46").contains("19.99");
