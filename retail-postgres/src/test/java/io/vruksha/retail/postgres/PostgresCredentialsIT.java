@@ -5,8 +5,16 @@ import io.vruksha.retail.store.CredentialsContract;
 
 class PostgresCredentialsIT extends CredentialsContract {
 
+  private PostgresDatabase db;
+
   @Override
   protected Credentials newCredentials() {
-    return new PostgresCredentials(TestDatabase.fresh());
+    db = TestDatabase.fresh();
+    return new PostgresCredentials(db);
+  }
+
+  @Override
+  protected io.vruksha.retail.store.Staff staff() {
+    return new PostgresStaff(db);
   }
 }
