@@ -1,0 +1,143 @@
+package io.vruksha.retail.differential;
+
+import java.math.BigDecimal;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/**
+ * The generated operations. Weighted towards what the engines disagree on when they do: instants
+ * with nanosecond digits and the DST days of the store's zone (Europe/Berlin), weighed quantities,
+ * big baskets, Unicode names.
+ */
+final class Generators {
+
+  /** The demo store's SKUs; GOUDA is sold by the kilogram. */
+  static final List<String> SKUS = List.of("TEE-M", "TEE-L", "MUG", "COFFEE", "GOUDA", "CAKE");
+
+  /**
+   * Instants the clock jumps to (when ahead): the last nanosecond before Berlin springs forward
+   * (2026-03-29 01:59:59.999999999 CET) and the first after (03:00 CEST), a local midnight, both
+   * 02:30s of the fall-back night (2026-10-25, CEST then CET), and the last nanosecond of that day.
+   */
+  static final List<String> EDGES =
+      List.of(
+          "2026-03-28T22:59:59.999999999Z",
+          "2026-03-28T23:00:00Z",
+          "2026-03-29T00:59:59.999999999Z",
+          "2026-03-29T01:00:00.000000001Z",
+          "2026-03-29T21:59:59.999999500Z",
+          "2026-10-25T00:30:00.123456789Z",
+          "2026-10-25T01:30:00.987654321Z",
+          "2026-10-25T22:59:59.999999999Z",
+          "2026-10-25T23:00:00.000000999Z");
+
+  private Generators() {}
+
+  static Arbitrary<Op> ops() {
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(6, ticks()),
+        net.jqwik.api.Tuple.of(2, Arbitraries.of(EDGES).map(Op.JumpTo::new)),
+        net.jqwik.api.Tuple.of(3, receipts()),
+        net.jqwik.api.Tuple.of(1, counts()),
+        net.jqwik.api.Tuple.of(2, prices()),
+        net.jqwik.api.Tuple.of(2, names().map(Op.NewCustomer::new)),
+        net.jqwik.api.Tuple.of(8, sales()),
+        net.jqwik.api.Tuple.of(3, returns()),
+        net.jqwik.api.Tuple.of(1, Arbitraries.of("0.00", "150.00", "99.99").map(Op.OpenShift::new)),
+        net.jqwik.api.Tuple.of(
+            1, Arbitraries.of("0.00", "150.00", "1234.56").map(Op.CloseShift::new)));
+  }
+
+  /** From a nanosecond to two days, mostly with digits below the microsecond. */
+  static Arbitrary<Op> ticks() {
+    return Arbitraries.oneOf(
+            Arbitraries.longs().between(1, 999),
+            Arbitraries.longs().between(1, 60_000_000_000L),
+            Arbitraries.longs().between(1, 172_800_000_000_000L))
+        .map(Op.Tick::new);
+  }
+
+  static Arbitrary<Op> receipts() {
+    return Combinators.combine(Arbitraries.of(SKUS), Arbitraries.integers().between(1, 400))
+        .as(
+            (sku, n) ->
+                new Op.Receive(sku, sku.equals("GOUDA") ? kg(n * 37) : Integer.toString(n)));
+  }
+
+  static Arbitrary<Op> counts() {
+    return Combinators.combine(Arbitraries.of(SKUS), Arbitraries.integers().between(0, 300))
+        .as((sku, n) -> new Op.Count(sku, sku.equals("GOUDA") ? kg(n * 13) : Integer.toString(n)));
+  }
+
+  /** Whole cents: the API takes a price as money (two decimals in EUR). */
+  static Arbitrary<Op> prices() {
+    return Combinators.combine(Arbitraries.of(SKUS), Arbitraries.integers().between(1, 9_999))
+        .as((sku, cents) -> new Op.SetPrice(sku, BigDecimal.valueOf(cents, 2).toPlainString()));
+  }
+
+  /** Names in several scripts, combining marks and an emoji included. */
+  static Arbitrary<String> names() {
+    return Arbitraries.oneOf(
+        Arbitraries.of(
+            "Zoë Ångström",
+            "Jürgen Groß",
+            "Łukasz Żółć",
+            "Ἀριστοτέλης",
+            "Дмитрий Шостакович",
+            "王小明",
+            "佐藤 花子",
+            "José\u0301 Nuñez",
+            "Ayşe Çelik",
+            "Nguyễn Thị Minh Khai",
+            "Renée 🧀 Fromage"),
+        Arbitraries.strings()
+            .withCharRange('\u00c0', '\u024f')
+            .withCharRange('\u0400', '\u04ff')
+            .withCharRange('\u4e00', '\u4e80')
+            .ofMinLength(1)
+            .ofMaxLength(40));
+  }
+
+  static Arbitrary<Op.Line> lines() {
+    return Arbitraries.of(SKUS)
+        .flatMap(
+            sku ->
+                sku.equals("GOUDA")
+                    ? Arbitraries.integers().between(1, 2_500).map(g -> new Op.Line(sku, kg(g)))
+                    : Arbitraries.integers()
+                        .between(1, 4)
+                        .map(n -> new Op.Line(sku, Integer.toString(n))));
+  }
+
+  /** Mostly small baskets, now and then one of up to 300 lines. */
+  static Arbitrary<Op> sales() {
+    Arbitrary<List<Op.Line>> basket =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(9, lines().list().ofMinSize(1).ofMaxSize(6)),
+            net.jqwik.api.Tuple.of(1, lines().list().ofMinSize(50).ofMaxSize(300)));
+    return Combinators.combine(
+            basket,
+            Arbitraries.integers().between(-1, 5),
+            Arbitraries.of("CASH", "CARD", "CARD", "POINTS_AND_CARD"),
+            Arbitraries.of(false, false, false, true),
+            Arbitraries.of(false, true))
+        .as(Op.Sell::new);
+  }
+
+  static Arbitrary<Op> returns() {
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 50),
+            Arbitraries.integers().between(0, 5),
+            Arbitraries.of("1", "1", "2", "0.125", "0.5"),
+            Arbitraries.of(true, true, false),
+            Arbitraries.of(false, false, true))
+        .as(Op.Return::new);
+  }
+
+  /** Grams as kilograms with three decimals: 1 g is 0.001. */
+  static String kg(int grams) {
+    return BigDecimal.valueOf(grams, 3).toPlainString();
+  }
+}
