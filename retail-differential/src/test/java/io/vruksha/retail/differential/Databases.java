@@ -48,7 +48,7 @@ final class Databases {
             + "_"
             + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     execute(admin, "CREATE DATABASE " + name);
-    PostgresDatabase db = PostgresDatabase.connect(admin.withDatabase(name).withPoolSize(8));
+    PostgresDatabase db = PostgresDatabase.connect(admin.withDatabase(name).withPoolSize(6));
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -21,7 +21,7 @@ import net.jqwik.api.state.Transformer;
 class DifferentialIT {
 
   /** Sequences per run in CI: the module takes about ... on a 2-core machine. */
-  static final int TRIES = 8;
+  static final int TRIES = 6;
 
   /** The longest sequence. */
   static final int MAX_OPERATIONS = 60;

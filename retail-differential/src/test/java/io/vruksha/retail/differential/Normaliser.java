@@ -37,6 +37,7 @@ final class Normaliser {
   private final Map<String, String> labels = new HashMap<>();
   private int ids;
   private int hashes;
+  private int movements;
 
   JsonNode apply(JsonNode node) {
     if (node == null) {
@@ -52,10 +53,18 @@ final class Normaliser {
     }
     if (node.isObject()) {
       ObjectNode out = JsonNodeFactory.instance.objectNode();
+      boolean movement = node.has("sequence") && node.has("change") && node.has("reason");
       Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> f = fields.next();
-        out.set(label(f.getKey()), apply(f.getValue()));
+        if (movement && f.getKey().equals("sequence")) {
+          out.put(
+              "sequence",
+              labels.computeIfAbsent(
+                  "movement " + f.getValue().asText(), k -> "movement#" + ++movements));
+        } else {
+          out.set(label(f.getKey()), apply(f.getValue()));
+        }
       }
       return out;
     }

@@ -24,4 +24,10 @@ public final class TriesAndSeed implements AroundPropertyHook {
     }
     return property.execute();
   }
+
+  /** Outermost, so the attributes are set before the property starts generating. */
+  @Override
+  public int aroundPropertyProximity() {
+    return -100;
+  }
 }

@@ -1,0 +1,33 @@
+package io.vruksha.retail.differential;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sequences the generated runs found the engines disagreeing on, fixed: each names what it shows
+ * and the seed that found it. They run the same comparison as {@link DifferentialIT}.
+ */
+class DifferentialRegressionIT {
+
+  @AfterEach
+  void close() {
+    World.closeCurrent();
+  }
+
+  /**
+   * Seed 7606629563607247094: PostgreSQL read stock back as 17.000 where the in-memory ledger kept
+   * 17, so GET /stock answered "17.000" on one and "17" on the other.
+   */
+  @Test
+  void aStockLevelReadsTheSameWhicheverAdapterKeptIt() {
+    // on a whole microsecond, so that only the quantities' form is at stake
+    World.start(Instant.parse("2026-03-28T21:00:00.000001Z"))
+        .runAll(
+            List.of(
+                new Op.Receive("CAKE", "12"),
+                new Op.Count("GOUDA", "3.210"),
+                new Op.Sell(List.of(new Op.Line("GOUDA", "0.609")), -1, "CARD", false, false)));
+  }
+}
