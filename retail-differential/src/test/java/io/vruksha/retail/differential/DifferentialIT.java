@@ -5,7 +5,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
@@ -14,19 +13,17 @@ import net.jqwik.api.state.Transformer;
 /**
  * The in-memory engine (the reference), the engine on PostgreSQL and the HTTP API on PostgreSQL
  * given the same generated operations must give the same answers, and the same reads after them.
- * The number of sequences and the seed are set with {@code -Ddifferential.tries} and {@code
- * -Ddifferential.seed} (see the module's README); jqwik prints the seed of every run.
+ * The number of sequences is {@code jqwik.tries.default} in {@code junit-platform.properties} (the
+ * fixed number CI runs), {@code -Djqwik.tries.default=N} runs more. jqwik prints the seed of every
+ * run and replays a failed one first on the next run; to replay any seed, give it to the property
+ * ({@code @Property(seed = "S")}) for the time it takes (see the module's README).
  */
-@AddLifecycleHook(TriesAndSeed.class)
 class DifferentialIT {
-
-  /** Sequences per run in CI: the module takes about ... on a 2-core machine. */
-  static final int TRIES = 6;
 
   /** The longest sequence. */
   static final int MAX_OPERATIONS = 60;
 
-  @Property(tries = TRIES, shrinking = ShrinkingMode.BOUNDED)
+  @Property(shrinking = ShrinkingMode.BOUNDED)
   void theThreeEnginesAgree(@ForAll("sequences") ActionChain<World> chain) {
     chain.run().compareReads();
   }

@@ -30,4 +30,21 @@ class DifferentialRegressionIT {
                 new Op.Count("GOUDA", "3.210"),
                 new Op.Sell(List.of(new Op.Line("GOUDA", "0.609")), -1, "CARD", false, false)));
   }
+
+  /**
+   * Seed 7606629563607247094 (and every seed since: the clock starts a nanosecond past the second):
+   * the in-memory ledger kept a movement's instant to the nanosecond, PostgreSQL to the
+   * microsecond, so the same movement read back 21:00:00.000000001Z and 21:00:00Z. The engine's
+   * instants are microseconds wherever they are made.
+   */
+  @Test
+  void anInstantWithNanosecondsReadsTheSameOnEveryEngine() {
+    World.start(Instant.parse("2026-03-28T21:00:00.000000001Z"))
+        .runAll(
+            List.of(
+                new Op.Tick(999),
+                new Op.Receive("MUG", "3"),
+                new Op.Sell(List.of(new Op.Line("MUG", "1")), -1, "CASH", false, false),
+                new Op.Return(0, 0, "1", true, false)));
+  }
 }

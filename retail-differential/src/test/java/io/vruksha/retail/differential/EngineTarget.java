@@ -22,6 +22,7 @@ import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.PriceListId;
 import io.vruksha.retail.pricing.PricedBasket;
 import io.vruksha.retail.pricing.Shopper;
+import io.vruksha.retail.promotion.PromotionId;
 import io.vruksha.retail.reaction.Reaction;
 import io.vruksha.retail.reaction.Reactions;
 import io.vruksha.retail.sale.CheckoutRequest;
@@ -29,6 +30,7 @@ import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.server.api.AdminApi;
 import io.vruksha.retail.server.api.CustomerApi;
 import io.vruksha.retail.server.api.ReportApi;
 import io.vruksha.retail.server.api.ServerViews;
@@ -173,6 +175,21 @@ final class EngineTarget implements Target {
               Optional.empty(),
               Optional.empty());
       return engine.acceptReturn(request, List.of(), ADMIN);
+    }
+    if (op instanceof Op.Promote p) {
+      io.vruksha.retail.promotion.Promotion promotion = AdminApi.promotion(Promotions.request(p));
+      engine.definePromotion(promotion);
+      return promotion;
+    }
+    if (op instanceof Op.EndPromotion e) {
+      PromotionId id = PromotionId.of(e.id());
+      if (engine.promotions().find(id).isEmpty()) {
+        // as the route answers an unknown id
+        return Outcomes.error("resource.not_found");
+      }
+      engine.promotions().remove(id);
+      engine.promotionsChanged();
+      return null;
     }
     if (op instanceof Op.OpenShift o) {
       var opened =
@@ -319,6 +336,7 @@ final class EngineTarget implements Target {
       r.put("product-performance" + days, json(productPerformance(range[0], range[1])));
       r.put("tax-summary" + days, json(taxSummary(range[0], range[1])));
     }
+    r.put("promotions", HttpTarget.sorted(json(engine.promotions().active(DemoStore.ID)), "id"));
     r.put("journal", json(engine.journal().entries(DemoStore.ID)));
     r.put("journal-verify", json(engine.journal().verify(DemoStore.ID)));
     return r;
@@ -405,6 +423,9 @@ final class EngineTarget implements Target {
   }
 
   static JsonNode json(Object o) {
+    if (o == null) {
+      return com.fasterxml.jackson.databind.node.NullNode.instance;
+    }
     return o instanceof JsonNode n ? n : Json.MAPPER.valueToTree(o);
   }
 

@@ -50,6 +50,35 @@ final class Generators {
             1, Arbitraries.of("0.00", "150.00", "1234.56").map(Op.CloseShift::new)));
   }
 
+  /**
+   * Promotions on a SKU, a category or the basket, some valid between two of the DST edges, some
+   * only in the night hours the clocks skip or repeat (02:00-03:00 local).
+   */
+  static Arbitrary<Op> promotions() {
+    Arbitrary<String> target =
+        Arbitraries.oneOf(
+            Arbitraries.of(SKUS), Arbitraries.of("coffee", "kitchen", "cheese", "BASKET"));
+    Arbitrary<String[]> reward =
+        Arbitraries.oneOf(
+            Arbitraries.of("5", "12.5", "33.3333", "50").map(v -> new String[] {"PERCENT_OFF", v}),
+            Arbitraries.of("0.01", "0.99", "3.00").map(v -> new String[] {"AMOUNT_OFF", v}),
+            Arbitraries.of("5.00", "9.99", "25.00").map(v -> new String[] {"BUNDLE", v}));
+    Arbitrary<String[]> window =
+        Arbitraries.oneOf(
+            Arbitraries.just(new String[] {null, null}),
+            Combinators.combine(Arbitraries.of(EDGES), Arbitraries.of(EDGES))
+                .as((a, b) -> a.compareTo(b) < 0 ? new String[] {a, b} : new String[] {b, a})
+                .filter(w -> !w[0].equals(w[1])));
+    return Combinators.combine(
+            Arbitraries.of("p1", "p2", "p3"),
+            names(),
+            target,
+            reward,
+            window,
+            Arbitraries.of(null, null, "02:00-03:00", "02:30-02:45"))
+        .as((id, label, t, r, w, h) -> new Op.Promote(id, label, t, r[0], r[1], w[0], w[1], h));
+  }
+
   /** From a nanosecond to two days, mostly with digits below the microsecond. */
   static Arbitrary<Op> ticks() {
     return Arbitraries.oneOf(

@@ -120,6 +120,12 @@ final class HttpTarget implements Target {
           .put("restock", r.restock());
       return post(STORE + "/returns", body, "key-" + step);
     }
+    if (op instanceof Op.Promote p) {
+      return post("/api/v1/promotions", Promotions.body(p), null);
+    }
+    if (op instanceof Op.EndPromotion e) {
+      return send("DELETE", "/api/v1/promotions/" + e.id(), null, null);
+    }
     if (op instanceof Op.OpenShift o) {
       ObjectNode body = obj().put("registerId", "T1");
       body.set("openingFloat", money(o.openingFloat()));
@@ -208,6 +214,7 @@ final class HttpTarget implements Target {
       r.put("product-performance" + days, get(STORE + "/reports/product-performance" + days));
       r.put("tax-summary" + days, get(STORE + "/reports/tax-summary" + days));
     }
+    r.put("promotions", sorted(get(STORE + "/promotions"), "id"));
     r.put("journal", EngineTarget.json(engine.journal().entries(DemoStore.ID)));
     r.put("journal-verify", EngineTarget.json(engine.journal().verify(DemoStore.ID)));
     return r;

@@ -61,6 +61,26 @@ sealed interface Op {
   record Return(int sale, int line, String quantity, boolean restock, boolean toStoreCredit)
       implements Op {}
 
+  /**
+   * A promotion defined (or replaced, same id) through the API's request shape: {@code target} is a
+   * SKU, a category or BASKET; {@code reward} PERCENT_OFF, AMOUNT_OFF or BUNDLE (two for {@code
+   * value}); valid from {@code from} until {@code until} (instants, optional) and, when {@code
+   * hours} is set ("02:00-03:00"), only in those local hours of the store.
+   */
+  record Promote(
+      String id,
+      String label,
+      String target,
+      String reward,
+      String value,
+      String from,
+      String until,
+      String hours)
+      implements Op {}
+
+  /** The promotion {@code id} ends (DELETE). */
+  record EndPromotion(String id) implements Op {}
+
   /** Register T1 opens a shift with {@code openingFloat}. */
   record OpenShift(String openingFloat) implements Op {}
 
