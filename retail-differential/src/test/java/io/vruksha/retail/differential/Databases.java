@@ -76,7 +76,31 @@ final class Databases {
             });
   }
 
+  /**
+   * Runs {@code sql} on a connection of its own. The machine's PostgreSQL is shared with other test
+   * runs: "too many clients" (53300) is waited out, up to 30 s; any other failure is final.
+   */
   private static void execute(PostgresConfig config, String sql) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        executeOnce(config, sql);
+        return;
+      } catch (IllegalStateException e) {
+        if (attempt == 30
+            || !(e.getCause() instanceof SQLException s && "53300".equals(s.getSQLState()))) {
+          throw e;
+        }
+        try {
+          Thread.sleep(1_000);
+        } catch (InterruptedException stop) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static void executeOnce(PostgresConfig config, String sql) {
     try (Connection c =
             DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
         Statement s = c.createStatement()) {

@@ -46,5 +46,6 @@ class DifferentialIT {
   @AfterContainer
   static void closeTheLastWorld() {
     World.closeCurrent();
+    System.out.println(World.outcomes());
   }
 }

@@ -70,6 +70,8 @@ final class EngineTarget implements Target {
   private final AutoCloseable resource;
   private final List<String> saleIds = new ArrayList<>();
   private final List<String> customers = new ArrayList<>();
+  private final List<String> orders = new ArrayList<>();
+  private final Map<String, Map<Sku, BigDecimal>> orderLines = new java.util.HashMap<>();
   private Optional<String> shift = Optional.empty();
 
   EngineTarget(String name, RetailEngine engine, Set<Reaction> reactions, AutoCloseable resource) {
@@ -190,6 +192,79 @@ final class EngineTarget implements Target {
       engine.promotions().remove(id);
       engine.promotionsChanged();
       return null;
+    }
+    if (op instanceof Op.PlaceOrder o) {
+      String id = "ord-" + (orders.size() + 1);
+      Map<Sku, BigDecimal> lines = new java.util.LinkedHashMap<>();
+      o.lines()
+          .forEach(
+              l -> lines.merge(Sku.of(l.sku()), new BigDecimal(l.quantity()), BigDecimal::add));
+      var placed =
+          engine
+              .orders()
+              .place(
+                  new io.vruksha.retail.order.PlaceOrder(
+                      id,
+                      DemoStore.ID,
+                      io.vruksha.retail.order.Order.Channel.valueOf(o.channel()),
+                      customerAt(o.customer()),
+                      "contact@example.org",
+                      lines,
+                      Optional.empty(),
+                      java.time.Duration.ofHours(o.holdHours())),
+                  ADMIN);
+      orders.add(id);
+      orderLines.put(id, lines);
+      return placed;
+    }
+    if (op instanceof Op.PickOrder o) {
+      if (orders.isEmpty()) {
+        return Outcomes.skipped("no order yet");
+      }
+      String id = orders.get(Math.floorMod(o.order(), orders.size()));
+      engine.orders().get(DemoStore.ID, id);
+      List<io.vruksha.retail.order.Pick> picks = new ArrayList<>();
+      boolean first = true;
+      for (Map.Entry<Sku, BigDecimal> l : orderLines.get(id).entrySet()) {
+        BigDecimal picked = l.getValue();
+        if (first && o.shortPick()) {
+          picked = Picking.shortOf(picked);
+        }
+        first = false;
+        picks.add(new io.vruksha.retail.order.Pick(l.getKey(), picked, Optional.empty()));
+      }
+      return engine.orders().pick(DemoStore.ID, id, picks);
+    }
+    if (op instanceof Op.ReadyOrder o) {
+      if (orders.isEmpty()) {
+        return Outcomes.skipped("no order yet");
+      }
+      return engine
+          .orders()
+          .ready(DemoStore.ID, orders.get(Math.floorMod(o.order(), orders.size())));
+    }
+    if (op instanceof Op.CollectOrder o) {
+      if (orders.isEmpty()) {
+        return Outcomes.skipped("no order yet");
+      }
+      String id = orders.get(Math.floorMod(o.order(), orders.size()));
+      engine.orders().get(DemoStore.ID, id);
+      return engine
+          .orders()
+          .collect(
+              DemoStore.ID,
+              id,
+              List.of(new Tender.Cash(Money.of("1000.00", "EUR"))),
+              Map.of(),
+              ADMIN);
+    }
+    if (op instanceof Op.CancelOrder o) {
+      if (orders.isEmpty()) {
+        return Outcomes.skipped("no order yet");
+      }
+      return engine
+          .orders()
+          .cancel(DemoStore.ID, orders.get(Math.floorMod(o.order(), orders.size())));
     }
     if (op instanceof Op.OpenShift o) {
       var opened =
@@ -336,6 +411,7 @@ final class EngineTarget implements Target {
       r.put("product-performance" + days, json(productPerformance(range[0], range[1])));
       r.put("tax-summary" + days, json(taxSummary(range[0], range[1])));
     }
+    r.put("orders", HttpTarget.sorted(json(engine.orders().orders().list(DemoStore.ID)), "id"));
     r.put("promotions", HttpTarget.sorted(json(engine.promotions().active(DemoStore.ID)), "id"));
     r.put("journal", json(engine.journal().entries(DemoStore.ID)));
     r.put("journal-verify", json(engine.journal().verify(DemoStore.ID)));

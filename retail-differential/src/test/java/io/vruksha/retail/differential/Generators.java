@@ -79,6 +79,15 @@ final class Generators {
         .as((id, label, t, r, w, h) -> new Op.Promote(id, label, t, r[0], r[1], w[0], w[1], h));
   }
 
+  static Arbitrary<Op> orders() {
+    return Combinators.combine(
+            lines().list().ofMinSize(1).ofMaxSize(5),
+            Arbitraries.of("KIOSK", "WEB", "PHONE"),
+            Arbitraries.integers().between(-1, 5),
+            Arbitraries.of(1, 24, 48))
+        .as(Op.PlaceOrder::new);
+  }
+
   /** From a nanosecond to two days, mostly with digits below the microsecond. */
   static Arbitrary<Op> ticks() {
     return Arbitraries.oneOf(

@@ -43,6 +43,8 @@ final class HttpTarget implements Target {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final List<String> saleIds = new ArrayList<>();
   private final List<String> customers = new ArrayList<>();
+  private final List<String> orders = new ArrayList<>();
+  private final Map<String, Map<String, BigDecimal>> orderLines = new java.util.HashMap<>();
   private Optional<String> shift = Optional.empty();
 
   HttpTarget(RetailServer server, RetailEngine engine) {
@@ -125,6 +127,77 @@ final class HttpTarget implements Target {
     }
     if (op instanceof Op.EndPromotion e) {
       return send("DELETE", "/api/v1/promotions/" + e.id(), null, null);
+    }
+    if (op instanceof Op.PlaceOrder o) {
+      String id = "ord-" + (orders.size() + 1);
+      ObjectNode body =
+          obj()
+              .put("orderId", id)
+              .put("channel", o.channel())
+              .put("contact", "contact@example.org")
+              .put("holdHours", o.holdHours());
+      if (o.customer() >= 0 && !customers.isEmpty()) {
+        body.put("customerId", customers.get(Math.floorMod(o.customer(), customers.size())));
+      }
+      ArrayNode lines = body.putArray("lines");
+      Map<String, BigDecimal> merged = new LinkedHashMap<>();
+      for (Op.Line l : o.lines()) {
+        lines.addObject().put("sku", l.sku()).put("quantity", new BigDecimal(l.quantity()));
+        merged.merge(l.sku(), new BigDecimal(l.quantity()), BigDecimal::add);
+      }
+      JsonNode placed = post(STORE + "/orders", body, null);
+      if (!placed.has("error")) {
+        orders.add(id);
+        orderLines.put(id, merged);
+      }
+      return placed;
+    }
+    if (op instanceof Op.PickOrder o) {
+      if (orders.isEmpty()) {
+        return Outcomes.skipped("no order yet");
+      }
+      String id = orders.get(Math.floorMod(o.order(), orders.size()));
+      ObjectNode body = obj();
+      ArrayNode lines = body.putArray("lines");
+      boolean first = true;
+      for (Map.Entry<String, BigDecimal> l : orderLines.get(id).entrySet()) {
+        BigDecimal picked = l.getValue();
+        if (first && o.shortPick()) {
+          picked = Picking.shortOf(picked);
+        }
+        first = false;
+        lines.addObject().put("sku", l.getKey()).put("picked", picked);
+      }
+      return post(STORE + "/orders/" + id + "/pick", body, null);
+    }
+    if (op instanceof Op.ReadyOrder o) {
+      if (orders.isEmpty()) {
+        return Outcomes.skipped("no order yet");
+      }
+      return post(
+          STORE + "/orders/" + orders.get(Math.floorMod(o.order(), orders.size())) + "/ready",
+          null,
+          null);
+    }
+    if (op instanceof Op.CollectOrder o) {
+      if (orders.isEmpty()) {
+        return Outcomes.skipped("no order yet");
+      }
+      ObjectNode body = obj();
+      body.putArray("tenders").addObject().put("type", "CASH").set("amount", money("1000.00"));
+      return post(
+          STORE + "/orders/" + orders.get(Math.floorMod(o.order(), orders.size())) + "/collect",
+          body,
+          "key-" + step);
+    }
+    if (op instanceof Op.CancelOrder o) {
+      if (orders.isEmpty()) {
+        return Outcomes.skipped("no order yet");
+      }
+      return post(
+          STORE + "/orders/" + orders.get(Math.floorMod(o.order(), orders.size())) + "/cancel",
+          null,
+          null);
     }
     if (op instanceof Op.OpenShift o) {
       ObjectNode body = obj().put("registerId", "T1");
@@ -214,6 +287,7 @@ final class HttpTarget implements Target {
       r.put("product-performance" + days, get(STORE + "/reports/product-performance" + days));
       r.put("tax-summary" + days, get(STORE + "/reports/tax-summary" + days));
     }
+    r.put("orders", sorted(get(STORE + "/orders"), "id"));
     r.put("promotions", sorted(get(STORE + "/promotions"), "id"));
     r.put("journal", EngineTarget.json(engine.journal().entries(DemoStore.ID)));
     r.put("journal-verify", EngineTarget.json(engine.journal().verify(DemoStore.ID)));

@@ -81,6 +81,24 @@ sealed interface Op {
   /** The promotion {@code id} ends (DELETE). */
   record EndPromotion(String id) implements Op {}
 
+  /** An order placed ({@code ord-1, ord-2, ...}): priced, its stock reserved for the hold. */
+  record PlaceOrder(List<Line> lines, String channel, int customer, int holdHours) implements Op {}
+
+  /**
+   * The {@code order}-th order picked: every line in full, or the first one {@code short} (one
+   * piece, or 0.1 kg, fewer).
+   */
+  record PickOrder(int order, boolean shortPick) implements Op {}
+
+  /** The {@code order}-th order marked ready. */
+  record ReadyOrder(int order) implements Op {}
+
+  /** The {@code order}-th order collected and paid in cash (1,000.00 handed over). */
+  record CollectOrder(int order) implements Op {}
+
+  /** The {@code order}-th order cancelled. */
+  record CancelOrder(int order) implements Op {}
+
   /** Register T1 opens a shift with {@code openingFloat}. */
   record OpenShift(String openingFloat) implements Op {}
 

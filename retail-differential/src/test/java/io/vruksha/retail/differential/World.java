@@ -44,6 +44,9 @@ final class World implements AutoCloseable {
 
   private static World current;
 
+  /** How the operations of the run went, by kind and outcome: printed at the end of the run. */
+  static final Map<String, Integer> OUTCOMES = new java.util.TreeMap<>();
+
   private final TestClock clock;
   private final EngineTarget memory;
   private final EngineTarget postgres;
@@ -101,6 +104,13 @@ final class World implements AutoCloseable {
     return current;
   }
 
+  /** The run's operations by kind and outcome, one line each. */
+  static synchronized String outcomes() {
+    StringBuilder b = new StringBuilder("operations run, by outcome (the reference's):\n");
+    OUTCOMES.forEach((k, v) -> b.append(String.format(java.util.Locale.ROOT, "%6d  %s%n", v, k)));
+    return b.toString();
+  }
+
   static synchronized void closeCurrent() {
     if (current != null) {
       current.close();
@@ -122,6 +132,13 @@ final class World implements AutoCloseable {
       clock.moveTo(Instant.parse(j.instant()));
     }
     JsonNode reference = normalisers.get(memory).apply(memory.apply(op, step));
+    OUTCOMES.merge(
+        op.getClass().getSimpleName()
+            + (reference.has("error")
+                ? " refused " + reference.get("error").asText()
+                : reference.has("skipped") ? " skipped" : " done"),
+        1,
+        Integer::sum);
     for (Target t : List.of(postgres, http)) {
       JsonNode answer = normalisers.get(t).apply(t.apply(op, step));
       List<String> diff = Differences.between(reference, answer);
