@@ -421,26 +421,22 @@ final class EngineTarget implements Target {
   private ReportApi.DailySalesReport dailySales(LocalDate from, LocalDate to) {
     List<DailySales> days = engine.analytics().daily(DemoStore.ID, from, to);
     return new ReportApi.DailySalesReport(
-        from, to, days, SalesAnalytics.total(DemoStore.ID, from, days, Money.zero(DemoStore.EUR)));
+        from,
+        to,
+        days.stream().map(ServerViews::day).toList(),
+        ServerViews.day(SalesAnalytics.total(DemoStore.ID, from, days, Money.zero(DemoStore.EUR))));
   }
 
   /** The route's figures from the core's: one line per SKU over the range, by revenue. */
   private ReportApi.ProductPerformanceReport productPerformance(LocalDate from, LocalDate to) {
-    Map<String, ReportApi.ProductLine> bySku = new TreeMap<>();
-    for (ProductPerformance p : engine.analytics().products(DemoStore.ID, from, to)) {
-      bySku.merge(
-          p.sku(),
-          new ReportApi.ProductLine(p.sku(), p.sales(), p.units(), p.revenue()),
-          (a, b) ->
-              new ReportApi.ProductLine(
-                  a.sku(),
-                  a.sales() + b.sales(),
-                  a.units().add(b.units()),
-                  a.revenue().plus(b.revenue())));
-    }
-    List<ReportApi.ProductLine> lines = new ArrayList<>(bySku.values());
-    lines.sort((a, b) -> b.revenue().compareTo(a.revenue()));
-    return new ReportApi.ProductPerformanceReport(from, to, lines);
+    return new ReportApi.ProductPerformanceReport(
+        from,
+        to,
+        SalesAnalytics.bySku(engine.analytics().products(DemoStore.ID, from, to)).stream()
+            .map(
+                t ->
+                    new ReportApi.ProductLine(t.sku(), t.sales(), t.units(), t.revenue().rounded()))
+            .toList());
   }
 
   /** The tax summary from the core's documents: the sales' breakdowns and the returns' tax. */

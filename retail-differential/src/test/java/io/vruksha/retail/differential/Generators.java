@@ -45,6 +45,16 @@ final class Generators {
         net.jqwik.api.Tuple.of(2, names().map(Op.NewCustomer::new)),
         net.jqwik.api.Tuple.of(8, sales()),
         net.jqwik.api.Tuple.of(3, returns()),
+        net.jqwik.api.Tuple.of(2, promotions()),
+        net.jqwik.api.Tuple.of(1, Arbitraries.of("p1", "p2", "p3").map(Op.EndPromotion::new)),
+        net.jqwik.api.Tuple.of(2, orders()),
+        net.jqwik.api.Tuple.of(
+            2,
+            Combinators.combine(Arbitraries.integers().between(0, 9), Arbitraries.of(false, true))
+                .as(Op.PickOrder::new)),
+        net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 9).map(Op.ReadyOrder::new)),
+        net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 9).map(Op.CollectOrder::new)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 9).map(Op.CancelOrder::new)),
         net.jqwik.api.Tuple.of(1, Arbitraries.of("0.00", "150.00", "99.99").map(Op.OpenShift::new)),
         net.jqwik.api.Tuple.of(
             1, Arbitraries.of("0.00", "150.00", "1234.56").map(Op.CloseShift::new)));
