@@ -47,4 +47,27 @@ class DifferentialRegressionIT {
                 new Op.Sell(List.of(new Op.Line("MUG", "1")), -1, "CASH", false, false),
                 new Op.Return(0, 0, "1", true, false)));
   }
+
+  /**
+   * Seed -2138472450585372562: an order reserved CAKE and COFFEE, then found no MUG; PostgreSQL
+   * rolled the whole placement back, the in-memory engine kept CAKE and COFFEE reserved (undoing a
+   * reservation released it, and the release registered an undo of its own that the rollback then
+   * ran, reserving again), so GET /stock showed 3 and 4 reserved on one and 0 on the other.
+   */
+  @Test
+  void anOrderRefusedForOneLineReservesNothing() {
+    World.start()
+        .runAll(
+            List.of(
+                new Op.Count("MUG", "0"),
+                new Op.PlaceOrder(
+                    List.of(
+                        new Op.Line("MUG", "1"),
+                        new Op.Line("TEE-M", "2"),
+                        new Op.Line("COFFEE", "4"),
+                        new Op.Line("CAKE", "3")),
+                    "PHONE",
+                    -1,
+                    1)));
+  }
 }

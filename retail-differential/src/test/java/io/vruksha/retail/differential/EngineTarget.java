@@ -178,6 +178,23 @@ final class EngineTarget implements Target {
               Optional.empty());
       return engine.acceptReturn(request, List.of(), ADMIN);
     }
+    if (op instanceof Op.NewProduct p) {
+      // as POST /products builds it
+      io.vruksha.retail.catalog.Product product =
+          io.vruksha.retail.catalog.Product.builder(
+                  io.vruksha.retail.catalog.ProductId.of(
+                      p.sku().toLowerCase(java.util.Locale.ROOT)))
+              .name(p.name())
+              .category(io.vruksha.retail.catalog.CategoryId.of(p.category()))
+              .taxCategory(io.vruksha.retail.catalog.TaxCategory.of(p.taxCategory()))
+              .variant(
+                  Sku.of(p.sku()),
+                  p.name(),
+                  Generators.weighed(p.sku()) ? UnitOfMeasure.KILOGRAM : UnitOfMeasure.EACH)
+              .build();
+      engine.catalog().save(product);
+      return product;
+    }
     if (op instanceof Op.Promote p) {
       io.vruksha.retail.promotion.Promotion promotion = AdminApi.promotion(Promotions.request(p));
       engine.definePromotion(promotion);
@@ -378,6 +395,13 @@ final class EngineTarget implements Target {
                 .sorted(Comparator.comparing(StockApi.LevelView::sku))
                 .toList()));
     for (String sku : Generators.SKUS) {
+      if (engine.catalog().item(Sku.of(sku)).isEmpty()) {
+        // as the routes answer a SKU the catalogue does not have
+        r.put("product/" + sku, Outcomes.error("resource.not_found"));
+        r.put("stock/" + sku, Outcomes.error("catalog.sku_unknown"));
+        continue;
+      }
+      r.put("product/" + sku, json(engine.catalog().item(Sku.of(sku)).orElseThrow()));
       StockKey key = floor(sku);
       List<StockMovement> moves = engine.stock().ledger().movements(key);
       r.put(

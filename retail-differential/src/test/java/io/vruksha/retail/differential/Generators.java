@@ -14,7 +14,13 @@ import net.jqwik.api.Combinators;
 final class Generators {
 
   /** The demo store's SKUs; GOUDA is sold by the kilogram. */
-  static final List<String> SKUS = List.of("TEE-M", "TEE-L", "MUG", "COFFEE", "GOUDA", "CAKE");
+  static final List<String> SKUS =
+      List.of("TEE-M", "TEE-L", "MUG", "COFFEE", "GOUDA", "CAKE", "NEW-KG", "NEW-EA");
+
+  /** Whether {@code sku} is sold by the kilogram (three decimals). */
+  static boolean weighed(String sku) {
+    return sku.equals("GOUDA") || sku.equals("NEW-KG");
+  }
 
   /**
    * Instants the clock jumps to (when ahead): the last nanosecond before Berlin springs forward
@@ -45,6 +51,14 @@ final class Generators {
         net.jqwik.api.Tuple.of(2, names().map(Op.NewCustomer::new)),
         net.jqwik.api.Tuple.of(8, sales()),
         net.jqwik.api.Tuple.of(3, returns()),
+        net.jqwik.api.Tuple.of(
+            1,
+            Combinators.combine(
+                    Arbitraries.of("NEW-KG", "NEW-EA"),
+                    names(),
+                    Arbitraries.of("cheese", "bakery", "kitchen", "shirts"),
+                    Arbitraries.of("standard", "reduced"))
+                .as(Op.NewProduct::new)),
         net.jqwik.api.Tuple.of(2, promotions()),
         net.jqwik.api.Tuple.of(1, Arbitraries.of("p1", "p2", "p3").map(Op.EndPromotion::new)),
         net.jqwik.api.Tuple.of(2, orders()),
@@ -109,14 +123,12 @@ final class Generators {
 
   static Arbitrary<Op> receipts() {
     return Combinators.combine(Arbitraries.of(SKUS), Arbitraries.integers().between(1, 400))
-        .as(
-            (sku, n) ->
-                new Op.Receive(sku, sku.equals("GOUDA") ? kg(n * 37) : Integer.toString(n)));
+        .as((sku, n) -> new Op.Receive(sku, weighed(sku) ? kg(n * 37) : Integer.toString(n)));
   }
 
   static Arbitrary<Op> counts() {
     return Combinators.combine(Arbitraries.of(SKUS), Arbitraries.integers().between(0, 300))
-        .as((sku, n) -> new Op.Count(sku, sku.equals("GOUDA") ? kg(n * 13) : Integer.toString(n)));
+        .as((sku, n) -> new Op.Count(sku, weighed(sku) ? kg(n * 13) : Integer.toString(n)));
   }
 
   /** Whole cents: the API takes a price as money (two decimals in EUR). */
@@ -152,7 +164,7 @@ final class Generators {
     return Arbitraries.of(SKUS)
         .flatMap(
             sku ->
-                sku.equals("GOUDA")
+                weighed(sku)
                     ? Arbitraries.integers().between(1, 2_500).map(g -> new Op.Line(sku, kg(g)))
                     : Arbitraries.integers()
                         .between(1, 4)

@@ -122,6 +122,21 @@ final class HttpTarget implements Target {
           .put("restock", r.restock());
       return post(STORE + "/returns", body, "key-" + step);
     }
+    if (op instanceof Op.NewProduct p) {
+      ObjectNode body =
+          obj()
+              .put("id", p.sku().toLowerCase(java.util.Locale.ROOT))
+              .put("name", p.name())
+              .put("category", p.category())
+              .put("taxCategory", p.taxCategory());
+      body.putArray("variants")
+          .addObject()
+          .put("sku", p.sku())
+          .put("name", p.name())
+          .put("unit", Generators.weighed(p.sku()) ? "KILOGRAM" : "EACH")
+          .putArray("barcodes");
+      return post("/api/v1/products", body, null);
+    }
     if (op instanceof Op.Promote p) {
       return post("/api/v1/promotions", Promotions.body(p), null);
     }
@@ -275,6 +290,7 @@ final class HttpTarget implements Target {
     r.put("invoices", sorted(get(STORE + "/invoices"), "number"));
     r.put("stock", sorted(get(STORE + "/stock"), "sku"));
     for (String sku : Generators.SKUS) {
+      r.put("product/" + sku, get("/api/v1/products/" + sku));
       r.put("stock/" + sku, get(STORE + "/stock/" + sku));
     }
     for (String id : customers) {

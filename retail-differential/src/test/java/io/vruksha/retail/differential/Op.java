@@ -11,6 +11,12 @@ import java.util.List;
  */
 sealed interface Op {
 
+  /**
+   * A product created (or replaced) with one variant, {@code sku}: NEW-KG is sold by the kilogram,
+   * NEW-EA by the piece; {@code category} and {@code taxCategory} as the demo store has them.
+   */
+  record NewProduct(String sku, String name, String category, String taxCategory) implements Op {}
+
   /** The clock moves on by {@code nanos}. */
   record Tick(long nanos) implements Op {}
 
