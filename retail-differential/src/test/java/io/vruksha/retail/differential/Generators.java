@@ -72,11 +72,11 @@ final class Generators {
         net.jqwik.api.Tuple.of(2, orders()),
         net.jqwik.api.Tuple.of(
             2,
-            Combinators.combine(Arbitraries.integers().between(0, 9), Arbitraries.of(false, true))
+            Combinators.combine(orderPositions(), Arbitraries.of(false, true))
                 .as(Op.PickOrder::new)),
-        net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 9).map(Op.ReadyOrder::new)),
-        net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 9).map(Op.CollectOrder::new)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 9).map(Op.CancelOrder::new)),
+        net.jqwik.api.Tuple.of(2, orderPositions().map(Op.ReadyOrder::new)),
+        net.jqwik.api.Tuple.of(2, orderPositions().map(Op.CollectOrder::new)),
+        net.jqwik.api.Tuple.of(1, orderPositions().map(Op.CancelOrder::new)),
         net.jqwik.api.Tuple.of(1, Arbitraries.of("0.00", "150.00", "99.99").map(Op.OpenShift::new)),
         net.jqwik.api.Tuple.of(
             1, Arbitraries.of("0.00", "150.00", "1234.56").map(Op.CloseShift::new)));
@@ -109,6 +109,11 @@ final class Generators {
             window,
             Arbitraries.of(null, null, "02:00-03:00", "02:30-02:45"))
         .as((id, label, t, r, w, h) -> new Op.Promote(id, label, t, r[0], r[1], w[0], w[1], h));
+  }
+
+  /** Half the time the latest order (-1), so one order goes from placed to collected. */
+  static Arbitrary<Integer> orderPositions() {
+    return Arbitraries.oneOf(Arbitraries.just(-1), Arbitraries.integers().between(0, 9));
   }
 
   static Arbitrary<Op> orders() {
@@ -168,8 +173,11 @@ final class Generators {
             .ofMaxLength(40));
   }
 
+  /** Mostly the demo SKUs; now and then a new product (refused until it exists and has a price). */
   static Arbitrary<Op.Line> lines() {
-    return Arbitraries.of(SKUS)
+    return Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(9, Arbitraries.of(STOCKED)),
+            net.jqwik.api.Tuple.of(1, Arbitraries.of("NEW-KG", "NEW-EA")))
         .flatMap(
             sku ->
                 weighed(sku)
