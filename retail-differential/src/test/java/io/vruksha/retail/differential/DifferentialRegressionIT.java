@@ -70,4 +70,22 @@ class DifferentialRegressionIT {
                     -1,
                     1)));
   }
+
+  /**
+   * Not a seed's: the whole life of an order, which generated runs seldom reach (placed, picked,
+   * ready, collected as a sale in cash), on a clock with nanosecond digits.
+   */
+  @Test
+  void anOrderCollectedIsTheSameSaleOnEveryEngine() {
+    World.start()
+        .runAll(
+            List.of(
+                new Op.PlaceOrder(
+                    List.of(new Op.Line("MUG", "2"), new Op.Line("GOUDA", "0.455")), "WEB", -1, 48),
+                new Op.Tick(1_001),
+                new Op.PickOrder(-1, false),
+                new Op.ReadyOrder(-1),
+                new Op.Tick(999_999_999),
+                new Op.CollectOrder(-1)));
+  }
 }
