@@ -269,8 +269,9 @@ final class World implements AutoCloseable {
             report("retail " + String.join(" ", args), http, diff, na, nb)
                 + "\n(postgres engine's database vs the server's)");
       }
-      // a shift counted over or short is a discrepancy the command must report (exit 1); the
-      // stock and the sales have none when the engine kept its books
+      // a shift counted over or short is a discrepancy the command must report (exit 1); every
+      // report must print, the stock and the sales have no discrepancy when the engine kept its
+      // books, and the journal verifies
       boolean mustPass = !args.contains("shift");
       if (mustPass && a.get("exit").asInt() != 0) {
         throw new AssertionError(
