@@ -30,6 +30,9 @@ public final class InMemoryUnitOfWork implements UnitOfWork {
     try {
       return work.get();
     } catch (RuntimeException | Error e) {
+      // undoing writes too (a reservation is undone by releasing it): those writes must not
+      // register undos of their own, which this loop would then run, redoing what it undid
+      UNDO.remove();
       while (!undo.isEmpty()) {
         undo.pop().run();
       }

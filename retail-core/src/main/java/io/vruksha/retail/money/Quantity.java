@@ -37,6 +37,16 @@ public record Quantity(BigDecimal value, UnitOfMeasure unit) implements Comparab
     }
   }
 
+  /**
+   * {@code value} without trailing zeros after the point (17.000 is 17, 3.210 is 3.21, 0.000 is 0):
+   * the one form of a quantity that carries no unit (a stock level, a movement), so it reads and
+   * compares the same whatever scale an adapter kept it in.
+   */
+  public static BigDecimal canonical(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+
   /** {@code n} pieces. */
   public static Quantity each(long n) {
     return new Quantity(BigDecimal.valueOf(n), UnitOfMeasure.EACH);

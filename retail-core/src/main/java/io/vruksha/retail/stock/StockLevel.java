@@ -1,6 +1,8 @@
 package io.vruksha.retail.stock;
 
+import io.vruksha.retail.money.Quantity;
 import java.math.BigDecimal;
+import java.util.Objects;
 
 /**
  * The stock of a SKU at a location: on hand, reserved for orders, and available to sell.
@@ -10,6 +12,15 @@ import java.math.BigDecimal;
  * @param reserved promised to orders
  */
 public record StockLevel(StockKey key, BigDecimal onHand, BigDecimal reserved) {
+
+  /**
+   * Keeps the quantities in their canonical form ({@link Quantity#canonical}): PostgreSQL reads
+   * them back with three decimals, the in-memory ledger with the decimals they were booked with.
+   */
+  public StockLevel {
+    onHand = Quantity.canonical(Objects.requireNonNull(onHand, "onHand"));
+    reserved = Quantity.canonical(Objects.requireNonNull(reserved, "reserved"));
+  }
 
   /** On hand minus reserved. */
   public BigDecimal available() {

@@ -1,8 +1,10 @@
 package io.vruksha.retail.stock;
 
+import io.vruksha.retail.money.Quantity;
 import io.vruksha.retail.time.Instants;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * One entry of the append-only stock ledger. The sum of a key's movements is its on-hand quantity.
@@ -24,8 +26,12 @@ public record StockMovement(
     String note,
     Instant at) {
 
-  /** Keeps the movement's time to the microsecond, as every adapter stores it. */
+  /**
+   * Keeps the movement's time to the microsecond, as every adapter stores it, and the change in its
+   * canonical form ({@link Quantity#canonical}), as a level's.
+   */
   public StockMovement {
     at = Instants.microsOrNull(at);
+    change = Quantity.canonical(Objects.requireNonNull(change, "change"));
   }
 }

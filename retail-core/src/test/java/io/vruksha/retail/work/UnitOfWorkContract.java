@@ -75,6 +75,35 @@ public abstract class UnitOfWorkContract {
   }
 
   @Test
+  void aReservationOfAFailedUnitOfWorkIsReleased() {
+    // an order that reserves CAKE, then finds no MUG: the whole placement is undone, so CAKE's
+    // 3 must not stay reserved (the in-memory undo of a reservation used to redo itself)
+    Family f = newFamily();
+    StockKey cake = StockKey.floor(S1, Sku.of("CAKE"));
+    StockKey mug = StockKey.floor(S1, Sku.of("MUG"));
+    Instant at = Instant.parse("2026-03-29T00:59:59.999999Z");
+    f.work()
+        .run(
+            () ->
+                f.stock()
+                    .move(cake, new BigDecimal("5"), MovementReason.RECEIPT, "d", "", at, false));
+    assertThatThrownBy(
+            () ->
+                f.work()
+                    .run(
+                        () -> {
+                          f.stock()
+                              .reserve(
+                                  "ord-1/CAKE", cake, new BigDecimal("3"), at.plusSeconds(3600));
+                          f.stock().reserve("ord-1/MUG", mug, BigDecimal.ONE, at.plusSeconds(3600));
+                          return null;
+                        }))
+        .isInstanceOf(io.vruksha.retail.RuleViolationException.class);
+    assertThat(f.stock().level(cake).reserved()).isEqualByComparingTo("0");
+    assertThat(f.stock().level(cake).available()).isEqualByComparingTo("5");
+  }
+
+  @Test
   void aSuccessfulUnitOfWorkKeepsEverything() {
     Family f = newFamily();
     f.work()

@@ -1,0 +1,30 @@
+package io.vruksha.retail.server.api;
+
+import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.stock.StockLevel;
+
+/**
+ * The server's answer shapes made from the engine's records, as the routes make them: lets the
+ * differential test render an in-process engine's reads exactly as the HTTP API would, so the two
+ * compare field by field. It sits in the server's package because the factories are package-private
+ * there; it is test code and changes nothing in the server.
+ */
+public final class ServerViews {
+
+  private ServerViews() {}
+
+  /** A sale as {@code GET /sales/{id}} shows it. */
+  public static Views.SaleView sale(Sale sale) {
+    return Views.SaleView.of(sale);
+  }
+
+  /** A business day's figures as {@code GET /reports/daily-sales} shows them. */
+  public static ReportApi.DayFigures day(io.vruksha.retail.analytics.DailySales day) {
+    return ReportApi.DayFigures.of(day);
+  }
+
+  /** A stock level as {@code GET /stock} shows it. */
+  public static StockApi.LevelView level(StockLevel level) {
+    return StockApi.LevelView.of(level);
+  }
+}
