@@ -1,6 +1,7 @@
 package io.vruksha.retail.event;
 
 import io.vruksha.retail.money.Money;
+import io.vruksha.retail.money.Quantity;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
 import java.util.List;
@@ -11,6 +12,11 @@ import java.util.List;
  * of work as the change they describe, and relayed after commit.
  */
 public sealed interface DomainEvent {
+
+  /** {@link Quantity#canonical} of a quantity that may be absent. */
+  private static BigDecimal canonicalOrNull(BigDecimal value) {
+    return value == null ? null : Quantity.canonical(value);
+  }
 
   /** The NATS subject. */
   String subject();
@@ -91,6 +97,15 @@ public sealed interface DomainEvent {
       BigDecimal onHand,
       String reason)
       implements DomainEvent {
+    /**
+     * Keeps the quantities in their canonical form ({@link Quantity#canonical}), as a stock level
+     * and a movement keep theirs, so the payload reads the same whichever path booked the movement.
+     */
+    public StockUpdated {
+      change = canonicalOrNull(change);
+      onHand = canonicalOrNull(onHand);
+    }
+
     @Override
     public String subject() {
       return "retail.inventory.stock.updated.v1";
@@ -115,6 +130,13 @@ public sealed interface DomainEvent {
       BigDecimal reorderPoint,
       BigDecimal reorderQuantity)
       implements DomainEvent {
+    /** Keeps the quantities in their canonical form ({@link Quantity#canonical}). */
+    public StockLow {
+      available = canonicalOrNull(available);
+      reorderPoint = canonicalOrNull(reorderPoint);
+      reorderQuantity = canonicalOrNull(reorderQuantity);
+    }
+
     @Override
     public String subject() {
       return "retail.inventory.stock.low.v1";
