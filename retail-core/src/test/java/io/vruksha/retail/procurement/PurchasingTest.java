@@ -11,6 +11,7 @@ import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.memory.InMemoryOutbox;
 import io.vruksha.retail.money.Money;
+import io.vruksha.retail.money.UnitPrice;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.Tender;
@@ -103,7 +104,7 @@ class PurchasingTest {
     assertThat(engine.stock().ledger().level(StockKey.floor(DemoStore.ID, Sku.of("MUG"))).onHand())
         .isEqualByComparingTo("39");
     assertThat(engine.catalog().item(Sku.of("MUG")).orElseThrow().cost())
-        .contains(Money.of("1.70", "EUR"));
+        .contains(UnitPrice.of("1.70", "EUR"));
     assertThatThrownBy(
             () -> engine.purchasing().receive(id, Map.of(Sku.of("MUG"), new BigDecimal("11"))))
         .hasMessage("MUG: 10 still expected, 11 received");
