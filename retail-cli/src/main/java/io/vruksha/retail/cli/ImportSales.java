@@ -71,6 +71,15 @@ final class ImportSales {
   /** PostgreSQL's SQLSTATE for a duplicate key. */
   private static final String UNIQUE_VIOLATION = "23505";
 
+  /**
+   * The decimals sales history holds of an amount ({@code unit_price}, {@code discount}, {@code
+   * tax}, {@code total} are {@code numeric(19,4)}): a row with more is rejected, never rounded.
+   */
+  static final int AMOUNT_SCALE = 4;
+
+  /** The fields held to {@link #AMOUNT_SCALE} decimals. */
+  private static final Set<String> AMOUNTS = Set.of("unit_price", "discount", "tax", "total");
+
   /** The largest magnitude numeric(19,4) holds. */
   private static final BigDecimal LIMIT = new BigDecimal("1000000000000000");
 
@@ -772,6 +781,18 @@ final class ImportSales {
   private static void check(String field, BigDecimal n, String shown) throws Unparsable {
     if (n.abs().compareTo(LIMIT) >= 0 || n.scale() > 12) {
       throw new Unparsable(field + " " + shown + " is out of range");
+    }
+    if (AMOUNTS.contains(field) && n.stripTrailingZeros().scale() > AMOUNT_SCALE) {
+      // numeric(19,4) would round it without a word: 0.00049 would be stored as 0.0005
+      throw new Unparsable(
+          field
+              + " "
+              + shown
+              + " has "
+              + n.stripTrailingZeros().scale()
+              + " decimals: sales history keeps amounts exactly to "
+              + AMOUNT_SCALE
+              + " and never rounds them");
     }
   }
 
