@@ -77,6 +77,11 @@ final class ImportSales {
    */
   static final int AMOUNT_SCALE = 4;
 
+  /**
+   * The decimals the stock ledger holds of a quantity ({@code numeric(19,3)}), for --move-stock.
+   */
+  static final int STOCK_SCALE = 3;
+
   /** The fields held to {@link #AMOUNT_SCALE} decimals. */
   private static final Set<String> AMOUNTS = Set.of("unit_price", "discount", "tax", "total");
 
@@ -636,6 +641,17 @@ final class ImportSales {
     LocalDate day = LocalDate.ofInstant(soldAt, zone);
     String sku = text(f, "sku");
     BigDecimal quantity = number(f, "quantity", null);
+    if (moveStock && quantity.stripTrailingZeros().scale() > STOCK_SCALE) {
+      // the history keeps it exactly, but the movement's numeric(19,3) would round it
+      throw new Unparsable(
+          "quantity '"
+              + quantity.toPlainString()
+              + "' has "
+              + quantity.stripTrailingZeros().scale()
+              + " decimals: with --move-stock the stock ledger keeps quantities exactly to "
+              + STOCK_SCALE
+              + " and never rounds them");
+    }
     BigDecimal total = number(f, "total", null);
     BigDecimal unitPrice = optional(f, "unit_price");
     BigDecimal discount = optional(f, "discount");

@@ -47,7 +47,7 @@ class ImportExactAmountsIT {
     DemoStore.seed(engine);
   }
 
-  private CliRun run(String kind, Path file, Path rejects) {
+  private CliRun run(String kind, Path file, Path rejects, String... more) {
     List<String> all =
         new ArrayList<>(
             List.of(
@@ -59,6 +59,7 @@ class ImportExactAmountsIT {
                 file.toString(),
                 "--rejects",
                 rejects.toString()));
+    all.addAll(List.of(more));
     return CliRun.run(env, all.toArray(String[]::new));
   }
 
@@ -177,6 +178,32 @@ class ImportExactAmountsIT {
     assertThat(products.code()).as(products.toString()).isZero();
     assertThat(products.row("sku", "GOUDA")).containsEntry("revenue", "16.45");
     assertThat(products.row("sku", "MUG")).containsEntry("revenue", "4.99");
+  }
+
+  @Test
+  void aQuantityFinerThanTheStockLedgerHoldsIsKeptInHistoryButRejectedWithMoveStock()
+      throws Exception {
+    Path file = dir.resolve("weighed.csv");
+    Files.write(
+        file,
+        List.of(
+            "receipt_id,line,sold_at,sku,quantity,unit_price,discount,tax,total",
+            // 0.1234 kg x 12.50 = 1.5425
+            "W-1,1,2026-03-02T10:15:00Z,GOUDA,0.1234,12.50,0,0.1009,1.5425"));
+
+    CliRun moved = run("sales", file, dir.resolve("moved.csv"), "--move-stock");
+    assertThat(moved.code()).as(moved.toString()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(reasons(dir.resolve("moved.csv")))
+        .containsExactly(
+            Map.entry(
+                "2",
+                "quantity '0.1234' has 4 decimals: with --move-stock the stock ledger keeps"
+                    + " quantities exactly to 3 and never rounds them"));
+
+    CliRun kept = run("sales", file, dir.resolve("kept.csv"));
+    assertThat(kept.code()).as(kept.toString()).isZero();
+    assertThat(text("SELECT trim_scale(quantity)::text FROM sales_history WHERE sku = 'GOUDA'"))
+        .isEqualTo("0.1234");
   }
 
   @Test
