@@ -66,6 +66,8 @@ import picocli.CommandLine.Parameters;
       "Sales lines without unit_price get (total + discount) / quantity, to 4 decimals half-up;"
           + " without tax, the tax of the SKU's tax category in the store's jurisdiction"
           + " (or --default tax=0); discount_rate is 0.15 or 15%.",
+      "Amounts are stored exactly or the row is rejected, never rounded: sales amounts to 4"
+          + " decimals, product costs to 6 (2.7812), stock quantities to 3.",
       "Products, prices, stock and customers are staged with COPY, validated and merged"
           + " set-based, a chunk of rows (--batch-size) per transaction.",
       "Sales history (from the POS a store is leaving) is loaded with COPY into a staging table,"

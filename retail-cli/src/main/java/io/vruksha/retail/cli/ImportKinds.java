@@ -16,7 +16,6 @@ import io.vruksha.retail.customer.Customer;
 import io.vruksha.retail.customer.CustomerGroupId;
 import io.vruksha.retail.customer.CustomerId;
 import io.vruksha.retail.engine.RetailEngine;
-import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.Quantity;
 import io.vruksha.retail.money.UnitOfMeasure;
 import io.vruksha.retail.money.UnitPrice;
@@ -170,8 +169,10 @@ final class ImportKinds {
    * Products, one variant a row: {@code product_id,sku,name,category,tax_category} required, {@code
    * unit} (EACH/ea, KILOGRAM/kg, LITRE/l, METRE/m; default EACH), {@code barcode} (several
    * separated by | or ;), {@code status} (ACTIVE, DISCONTINUED, BLOCKED), {@code variant_name},
-   * {@code cost} (in the store's currency) optional. An upsert by product id: the row's variant is
-   * added to or replaces the one with its SKU; other variants stay.
+   * {@code cost} (in the store's currency, exactly, to at most {@link UnitPrice#MAX_SCALE}
+   * decimals: 2.7812 is kept as 2.7812, a cost with more decimals is rejected, never rounded)
+   * optional. An upsert by product id: the row's variant is added to or replaces the one with its
+   * SKU; other variants stay.
    */
   static final class Products extends Kind<ProductRow> {
     Products() {
@@ -200,13 +201,39 @@ final class ImportKinds {
           }
         }
       }
-      Optional<Money> cost =
-          Optional.ofNullable(opt(f, "cost")).map(x -> Money.of(x, c.store.currency()));
+      Optional<UnitPrice> cost = Optional.ofNullable(opt(f, "cost")).map(x -> cost(x, c));
       String variantName = Optional.ofNullable(opt(f, "variant_name")).orElse(name);
       Variant v = new Variant(sku, variantName, Map.of(), barcodes, unit, cost);
       new Product(id, name, category, tax, status, List.of(v)); // validates the header
       return new ProductRow(
           id, name, category, c.createCategories ? categoryText : null, tax, status, v);
+    }
+
+    /** The row's cost, exactly as written; refused, naming the field, when it cannot be kept. */
+    private static UnitPrice cost(String text, Context c) {
+      BigDecimal amount;
+      try {
+        amount = new BigDecimal(text);
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException(
+            ErrorCode.VALIDATION, "cost '" + text + "' is not a number");
+      }
+      if (amount.signum() < 0) {
+        throw new InvalidInputException(
+            ErrorCode.VALIDATION, "cost " + text + " must not be negative");
+      }
+      if (amount.stripTrailingZeros().scale() > UnitPrice.MAX_SCALE) {
+        throw new InvalidInputException(
+            ErrorCode.ROUNDING_REQUIRED,
+            "cost "
+                + text
+                + " has "
+                + amount.stripTrailingZeros().scale()
+                + " decimals: a cost is kept exactly to "
+                + UnitPrice.MAX_SCALE
+                + " and never rounded");
+      }
+      return new UnitPrice(amount, c.store.currency());
     }
 
     @Override
@@ -465,6 +492,9 @@ final class ImportKinds {
    * running the same file again books nothing twice.
    */
   static final class StockKind extends Kind<StockRow> {
+    /** The decimals the stock ledger holds of a quantity ({@code numeric(19,3)}). */
+    private static final int STOCK_SCALE = 3;
+
     StockKind() {
       super("stock", List.of("sku", "quantity"), List.of("location", "reference"));
     }
@@ -480,6 +510,18 @@ final class ImportKinds {
         q = new BigDecimal(text);
       } catch (NumberFormatException e) {
         throw new InvalidInputException(ErrorCode.VALIDATION, "'" + text + "' is not a quantity");
+      }
+      if (q.stripTrailingZeros().scale() > STOCK_SCALE) {
+        // the ledger's numeric(19,3) would round it without a word
+        throw new InvalidInputException(
+            ErrorCode.ROUNDING_REQUIRED,
+            "quantity "
+                + text
+                + " has "
+                + q.stripTrailingZeros().scale()
+                + " decimals: stock keeps quantities exactly to "
+                + STOCK_SCALE
+                + " and never rounds them");
       }
       if (c.setMode ? q.signum() < 0 : q.signum() <= 0) {
         throw new InvalidInputException(

@@ -71,6 +71,20 @@ final class ImportSales {
   /** PostgreSQL's SQLSTATE for a duplicate key. */
   private static final String UNIQUE_VIOLATION = "23505";
 
+  /**
+   * The decimals sales history holds of an amount ({@code unit_price}, {@code discount}, {@code
+   * tax}, {@code total} are {@code numeric(19,4)}): a row with more is rejected, never rounded.
+   */
+  static final int AMOUNT_SCALE = 4;
+
+  /**
+   * The decimals the stock ledger holds of a quantity ({@code numeric(19,3)}), for --move-stock.
+   */
+  static final int STOCK_SCALE = 3;
+
+  /** The fields held to {@link #AMOUNT_SCALE} decimals. */
+  private static final Set<String> AMOUNTS = Set.of("unit_price", "discount", "tax", "total");
+
   /** The largest magnitude numeric(19,4) holds. */
   private static final BigDecimal LIMIT = new BigDecimal("1000000000000000");
 
@@ -627,6 +641,17 @@ final class ImportSales {
     LocalDate day = LocalDate.ofInstant(soldAt, zone);
     String sku = text(f, "sku");
     BigDecimal quantity = number(f, "quantity", null);
+    if (moveStock && quantity.stripTrailingZeros().scale() > STOCK_SCALE) {
+      // the history keeps it exactly, but the movement's numeric(19,3) would round it
+      throw new Unparsable(
+          "quantity '"
+              + quantity.toPlainString()
+              + "' has "
+              + quantity.stripTrailingZeros().scale()
+              + " decimals: with --move-stock the stock ledger keeps quantities exactly to "
+              + STOCK_SCALE
+              + " and never rounds them");
+    }
     BigDecimal total = number(f, "total", null);
     BigDecimal unitPrice = optional(f, "unit_price");
     BigDecimal discount = optional(f, "discount");
@@ -772,6 +797,18 @@ final class ImportSales {
   private static void check(String field, BigDecimal n, String shown) throws Unparsable {
     if (n.abs().compareTo(LIMIT) >= 0 || n.scale() > 12) {
       throw new Unparsable(field + " " + shown + " is out of range");
+    }
+    if (AMOUNTS.contains(field) && n.stripTrailingZeros().scale() > AMOUNT_SCALE) {
+      // numeric(19,4) would round it without a word: 0.00049 would be stored as 0.0005
+      throw new Unparsable(
+          field
+              + " "
+              + shown
+              + " has "
+              + n.stripTrailingZeros().scale()
+              + " decimals: sales history keeps amounts exactly to "
+              + AMOUNT_SCALE
+              + " and never rounds them");
     }
   }
 

@@ -318,24 +318,36 @@ class ImportSalesIT {
   }
 
   @Test
-  void totalsWithMoreThanFourDecimalsAddUpAsRecordedBeforeRounding() throws Exception {
+  void amountsWithMoreThanFourDecimalsAreRejectedNamedNotRoundedByTheDatabase() throws Exception {
+    // sales_history holds amounts as numeric(19,4): 1.00005 would be stored as 1.0001, and the
+    // day's figures would then disagree with the file's
     Path file = dir.resolve("fine.csv");
     Files.write(
         file,
         List.of(
             "receipt_id,line,sold_at,sku,quantity,unit_price,tax,total",
             "X1,1,2026-04-01T10:00:00,MUG,1,1.00005,0,1.00005",
-            "X2,1,2026-04-01T11:00:00,MUG,1,1.00005,0,1.00005"));
+            "X2,1,2026-04-01T11:00:00,MUG,1,1.0001,0,1.0001"));
+    Path rejects = dir.resolve("rejects.csv");
 
-    CliRun r = importSales(file.toString());
+    CliRun r = importSales(file.toString(), "--rejects", rejects.toString());
 
-    assertThat(r.code()).as(r.toString()).isZero();
-    // each line is kept to four places; the day's figures are the sum of the lines as recorded
-    assertThat(decimal("SELECT sum(total) FROM sales_history")).isEqualByComparingTo("2.0002");
+    assertThat(r.code()).as(r.toString()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(r.out()).contains("imported 1, rejected 1");
+    try (CSVParser p = CSVParser.parse(rejects, StandardCharsets.UTF_8, CSVFormat.DEFAULT)) {
+      List<CSVRecord> rows = p.getRecords();
+      assertThat(rows).hasSize(2);
+      assertThat(rows.get(1).get(0)).isEqualTo("2");
+      assertThat(rows.get(1).get(1))
+          .isEqualTo(
+              "total '1.00005' has 5 decimals: sales history keeps amounts exactly to 4 and"
+                  + " never rounds them");
+    }
+    assertThat(decimal("SELECT sum(total) FROM sales_history")).isEqualByComparingTo("1.0001");
     assertThat(decimal("SELECT gross FROM sales_analytics_daily WHERE day = '2026-04-01'"))
-        .isEqualByComparingTo("2.0001");
+        .isEqualByComparingTo("1.0001");
     assertThat(decimal("SELECT revenue FROM product_performance WHERE day = '2026-04-01'"))
-        .isEqualByComparingTo("2.0001");
+        .isEqualByComparingTo("1.0001");
   }
 
   @Test

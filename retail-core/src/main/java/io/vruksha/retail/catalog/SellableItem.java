@@ -2,8 +2,8 @@ package io.vruksha.retail.catalog;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.RuleViolationException;
-import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.UnitOfMeasure;
+import io.vruksha.retail.money.UnitPrice;
 import java.util.Optional;
 
 /**
@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param taxCategory the product's tax category
  * @param status the product's status
  * @param unit how it is counted
- * @param cost the purchase cost per unit, when known
+ * @param cost the purchase cost per unit, when known, exactly (it may be finer than the currency)
  */
 public record SellableItem(
     Sku sku,
@@ -26,7 +26,7 @@ public record SellableItem(
     TaxCategory taxCategory,
     ProductStatus status,
     UnitOfMeasure unit,
-    Optional<Money> cost) {
+    Optional<UnitPrice> cost) {
 
   /** Throws unless the item may be sold. */
   public void requireSellable() {

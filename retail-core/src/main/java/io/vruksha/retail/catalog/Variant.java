@@ -4,6 +4,7 @@ import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.UnitOfMeasure;
+import io.vruksha.retail.money.UnitPrice;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,12 @@ import java.util.Set;
  * @param attributes what distinguishes it from its siblings ({@code size=M}, {@code colour=blue})
  * @param barcodes every barcode it is scanned by
  * @param unit how it is counted (pieces, kilograms)
- * @param cost the purchase cost per unit, when known (for "never below cost" and margins)
+ * @param cost the purchase cost per unit, when known (for "never below cost" and margins). A {@link
+ *     UnitPrice}, not {@link Money}: a cost is a price per unit of measure that the domain quotes
+ *     finer than the currency (2.7812 EUR a piece, 0.0049 EUR a screw), never negative and bounded
+ *     to {@link UnitPrice#MAX_SCALE} decimals, and it is kept exactly as given. It is not an {@link
+ *     io.vruksha.retail.money.ExactAmount}, which is a sum that may be negative. Rules that compare
+ *     it with cent amounts say how they round it (see {@code Promotion#neverBelowCost}).
  */
 public record Variant(
     Sku sku,
@@ -27,7 +33,7 @@ public record Variant(
     Map<String, String> attributes,
     List<Barcode> barcodes,
     UnitOfMeasure unit,
-    Optional<Money> cost) {
+    Optional<UnitPrice> cost) {
 
   /** Validates the name, cost and barcodes. */
   public Variant {
@@ -38,10 +44,6 @@ public record Variant(
     barcodes = List.copyOf(barcodes);
     if (name == null || name.isBlank()) {
       throw new InvalidInputException(ErrorCode.VALIDATION, "variant " + sku + " needs a name");
-    }
-    if (cost.isPresent() && cost.get().isNegative()) {
-      throw new InvalidInputException(
-          ErrorCode.VALIDATION, "variant " + sku + " has a negative cost " + cost.get());
     }
     Set<String> seen = new HashSet<>();
     for (Barcode b : barcodes) {
@@ -63,9 +65,14 @@ public record Variant(
         Optional.empty());
   }
 
-  /** This variant with a purchase cost. */
-  public Variant withCost(Money cost) {
+  /** This variant with a purchase cost, exactly as given. */
+  public Variant withCost(UnitPrice cost) {
     return new Variant(sku, name, attributes, barcodes, unit, Optional.of(cost));
+  }
+
+  /** This variant with a purchase cost in whole minor units. */
+  public Variant withCost(Money cost) {
+    return withCost(UnitPrice.of(cost));
   }
 
   /** This variant with an attribute. */

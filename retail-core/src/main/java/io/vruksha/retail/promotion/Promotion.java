@@ -27,7 +27,9 @@ import java.util.Set;
  * @param eligibility when, where and for whom
  * @param target which lines it looks at
  * @param reward what it gives
- * @param neverBelowCost true when no unit may be discounted below its cost
+ * @param neverBelowCost true when no unit may be discounted below its cost; a cost finer than the
+ *     currency caps the discount at {@code price - cost} rounded down to the minor unit (3.00 with
+ *     a cost of 2.7812 takes at most 0.21 off)
  */
 public record Promotion(
     PromotionId id,

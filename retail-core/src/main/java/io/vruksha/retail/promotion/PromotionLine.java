@@ -4,6 +4,7 @@ import io.vruksha.retail.catalog.CategoryId;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.Quantity;
+import io.vruksha.retail.money.UnitPrice;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +18,7 @@ import java.util.Set;
  * @param quantity how many
  * @param unitPrice the unit price, rounded to the cent
  * @param amount the line amount before promotions
- * @param unitCost the cost per unit, if known
+ * @param unitCost the cost per unit, if known, exactly (it may be finer than the currency)
  * @param eligible false when a manual price or discount already touched the line
  */
 public record PromotionLine(
@@ -27,7 +28,7 @@ public record PromotionLine(
     Quantity quantity,
     Money unitPrice,
     Money amount,
-    Optional<Money> unitCost,
+    Optional<UnitPrice> unitCost,
     boolean eligible) {
 
   /** Checks for nulls and copies the categories. */

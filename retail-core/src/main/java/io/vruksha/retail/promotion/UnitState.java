@@ -2,6 +2,8 @@ package io.vruksha.retail.promotion;
 
 import io.vruksha.retail.money.Allocation;
 import io.vruksha.retail.money.Money;
+import io.vruksha.retail.money.Quantity;
+import io.vruksha.retail.money.UnitPrice;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -68,17 +70,14 @@ final class UnitState {
         int pieces = (int) pl.quantity().pieces();
         List<BigDecimal> equal = Collections.nCopies(pieces, BigDecimal.ONE);
         long[] values = Allocation.largestRemainder(pl.amount().minorUnits(), equal);
-        long unitCost = pl.unitCost().map(Money::minorUnits).orElse(-1L);
+        long unitCost = pl.unitCost().map(c -> costFloor(c, Quantity.each(1))).orElse(-1L);
         for (long v : values) {
           unitLine.add(new int[] {l});
           unitValueCost.add(new long[] {v, unitCost});
           unitPiece.add(true);
         }
       } else {
-        long lineCost =
-            pl.unitCost()
-                .map(c -> c.times(pl.quantity().value(), RoundingMode.HALF_UP).minorUnits())
-                .orElse(-1L);
+        long lineCost = pl.unitCost().map(c -> costFloor(c, pl.quantity())).orElse(-1L);
         unitLine.add(new int[] {l});
         unitValueCost.add(new long[] {pl.amount().minorUnits(), lineCost});
         unitPiece.add(false);
@@ -101,6 +100,18 @@ final class UnitState {
     Arrays.fill(claims, new int[0]);
     return new UnitState(
         lines, candidates, line, cost, piece, sku, value, claims, new ArrayList<>());
+  }
+
+  /**
+   * The lowest value, in minor units, a unit may be discounted to under {@code neverBelowCost}: its
+   * exact cost ({@code unitCost x quantity}) rounded up to the minor unit. A discount is whole
+   * minor units and may not exceed {@code price - cost}, so the largest allowed is {@code price -
+   * cost} rounded down, which is {@code price} less the cost rounded up: at 3.00 with a cost of
+   * 2.7812 at most 0.21 off (not 0.22, which would sell at 2.78, below the cost), with a cost of
+   * 0.0049 all but 0.01.
+   */
+  private static long costFloor(UnitPrice unitCost, Quantity quantity) {
+    return unitCost.extend(quantity, RoundingMode.CEILING).minorUnits();
   }
 
   UnitState copy() {

@@ -10,6 +10,7 @@ import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.Quantity;
 import io.vruksha.retail.money.UnitOfMeasure;
+import io.vruksha.retail.money.UnitPrice;
 import java.util.Currency;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +48,31 @@ public abstract class CatalogContract {
   }
 
   @Test
+  void costsFinerThanTheCentComeBackExactly() {
+    catalog.save(
+        Product.builder(ProductId.of("hardware"))
+            .name("Hardware")
+            .category(CategoryId.of("shirts"))
+            .taxCategory(TaxCategory.of("standard"))
+            .variant(
+                Variant.of(Sku.of("BOLT"), "Bolt M8", UnitOfMeasure.EACH)
+                    .withCost(UnitPrice.of("2.7812", "EUR")))
+            .variant(
+                Variant.of(Sku.of("SCREW"), "Screw 3x16", UnitOfMeasure.EACH)
+                    .withCost(UnitPrice.of("0.0049", "EUR")))
+            .build());
+    assertThat(catalog.item(Sku.of("BOLT")).orElseThrow().cost())
+        .hasValueSatisfying(c -> assertThat(c.amount()).isEqualByComparingTo("2.7812"))
+        .contains(UnitPrice.of("2.7812", "EUR"));
+    assertThat(catalog.item(Sku.of("SCREW")).orElseThrow().cost())
+        .hasValueSatisfying(c -> assertThat(c.amount()).isEqualByComparingTo("0.0049"))
+        .contains(UnitPrice.of("0.0049", "EUR"));
+    assertThat(catalog.product(ProductId.of("hardware")).orElseThrow().variants())
+        .extracting(v -> v.cost().orElseThrow().toString())
+        .containsExactly("2.7812 EUR", "0.0049 EUR");
+  }
+
+  @Test
   void itemsAreFoundBySkuAndByBarcode() {
     catalog.save(tee());
     assertThat(catalog.item(Sku.of("TEE-M")))
@@ -54,7 +80,7 @@ public abstract class CatalogContract {
             i -> {
               assertThat(i.product()).isEqualTo(ProductId.of("tee"));
               assertThat(i.category()).isEqualTo(CategoryId.of("shirts"));
-              assertThat(i.cost()).contains(Money.of("4.00", "EUR"));
+              assertThat(i.cost()).contains(UnitPrice.of("4.00", "EUR"));
             });
     assertThat(catalog.itemByBarcode(Barcode.parse("4006381333931")).map(SellableItem::sku))
         .contains(Sku.of("TEE-M"));

@@ -7,6 +7,7 @@ import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.UnitOfMeasure;
+import io.vruksha.retail.money.UnitPrice;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,7 @@ class ProductTest {
                 TaxCategory.of("standard"),
                 ProductStatus.DISCONTINUED,
                 UnitOfMeasure.EACH,
-                Optional.of(Money.of("4.00", "EUR"))));
+                Optional.of(UnitPrice.of("4.00", "EUR"))));
   }
 
   @Test
@@ -114,9 +115,9 @@ class ProductTest {
                 Map.of(),
                 List.of(),
                 UnitOfMeasure.EACH,
-                Optional.of(Money.of("-0.01", "EUR"))),
+                Optional.of(UnitPrice.of("-0.01", "EUR"))),
         ErrorCode.VALIDATION,
-        "negative cost");
+        "must not be negative: -0.01");
   }
 
   @Test
@@ -126,7 +127,7 @@ class ProductTest {
             Variant.of(Sku.of("SAMPLE"), "Sample", UnitOfMeasure.EACH)
                 .withCost(Money.of("0.00", "EUR"))
                 .cost())
-        .contains(Money.of("0.00", "EUR"));
+        .contains(UnitPrice.of("0.00", "EUR"));
   }
 
   @Test

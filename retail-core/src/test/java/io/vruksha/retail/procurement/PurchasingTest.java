@@ -11,6 +11,7 @@ import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.memory.InMemoryOutbox;
 import io.vruksha.retail.money.Money;
+import io.vruksha.retail.money.UnitPrice;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.Tender;
@@ -33,6 +34,58 @@ class PurchasingTest {
         .filter(DomainEvent.StockLow.class::isInstance)
         .map(DomainEvent.StockLow.class::cast)
         .toList();
+  }
+
+  @Test
+  void aSubCentProductCostIsReorderedAndReceivedAndThenCostsWhatTheOrderAgreed() {
+    DemoStore.seed(engine);
+    // the mug's cost on file is finer than the cent: 1.6849
+    io.vruksha.retail.catalog.Product mug =
+        engine
+            .catalog()
+            .product(engine.catalog().item(Sku.of("MUG")).orElseThrow().product())
+            .orElseThrow();
+    engine
+        .catalog()
+        .save(
+            new io.vruksha.retail.catalog.Product(
+                mug.id(),
+                mug.name(),
+                mug.category(),
+                mug.taxCategory(),
+                mug.status(),
+                mug.variants().stream()
+                    .map(v -> v.withCost(UnitPrice.of("1.6849", "EUR")))
+                    .toList()));
+    assertThat(engine.catalog().item(Sku.of("MUG")).orElseThrow().cost())
+        .contains(UnitPrice.of("1.6849", "EUR"));
+    engine
+        .purchasing()
+        .procurement()
+        .saveSupplier(
+            new Supplier(
+                "kiln",
+                "Kiln & Co",
+                Map.of(Sku.of("MUG"), new Supplier.Item(Money.of("1.70", "EUR"), 5))));
+    // 41 mugs leave 9 < 10: low
+    engine.checkout(
+        CheckoutRequest.of(
+            "k-1",
+            BasketRequest.builder(DemoStore.ID).add("MUG", 41).build(),
+            new Tender.Cash(Money.of("1000.00", "EUR"))),
+        Actor.cashier("anna"));
+    lows().forEach(engine.purchasing()::onLowStock);
+    PurchaseOrder order =
+        engine.purchasing().procurement().orders(DemoStore.ID).stream()
+            .filter(o -> o.supplierId().equals("kiln"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no order drafted for the low mugs"));
+    engine.purchasing().approve(order.id(), Actor.supervisor("max"));
+    engine.purchasing().send(order.id());
+    engine.purchasing().receive(order.id(), Map.of(Sku.of("MUG"), new BigDecimal("40")));
+
+    assertThat(engine.catalog().item(Sku.of("MUG")).orElseThrow().cost())
+        .contains(UnitPrice.of("1.70", "EUR"));
   }
 
   @Test
@@ -103,7 +156,7 @@ class PurchasingTest {
     assertThat(engine.stock().ledger().level(StockKey.floor(DemoStore.ID, Sku.of("MUG"))).onHand())
         .isEqualByComparingTo("39");
     assertThat(engine.catalog().item(Sku.of("MUG")).orElseThrow().cost())
-        .contains(Money.of("1.70", "EUR"));
+        .contains(UnitPrice.of("1.70", "EUR"));
     assertThatThrownBy(
             () -> engine.purchasing().receive(id, Map.of(Sku.of("MUG"), new BigDecimal("11"))))
         .hasMessage("MUG: 10 still expected, 11 received");

@@ -6,6 +6,7 @@ import io.vruksha.retail.customer.CustomerGroupId;
 import io.vruksha.retail.loyalty.LoyaltyTier;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.Quantity;
+import io.vruksha.retail.money.UnitPrice;
 import io.vruksha.retail.store.StoreId;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -41,11 +42,28 @@ final class Baskets {
   }
 
   Baskets withCost(String sku, long pieces, String unitPrice, String cost, String... categories) {
-    return add(sku, Quantity.each(pieces), unitPrice, Optional.of(eur(cost)), true, categories);
+    return add(
+        sku,
+        Quantity.each(pieces),
+        unitPrice,
+        Optional.of(UnitPrice.of(cost, "EUR")),
+        true,
+        categories);
   }
 
   Baskets weighed(String sku, String kg, String pricePerKg, String... categories) {
     return add(sku, Quantity.kilograms(kg), pricePerKg, Optional.empty(), true, categories);
+  }
+
+  Baskets weighedWithCost(
+      String sku, String kg, String pricePerKg, String costPerKg, String... categories) {
+    return add(
+        sku,
+        Quantity.kilograms(kg),
+        pricePerKg,
+        Optional.of(UnitPrice.of(costPerKg, "EUR")),
+        true,
+        categories);
   }
 
   Baskets manual(String sku, long pieces, String unitPrice, String... categories) {
@@ -56,7 +74,7 @@ final class Baskets {
       String sku,
       Quantity quantity,
       String unitPrice,
-      Optional<Money> cost,
+      Optional<UnitPrice> cost,
       boolean eligible,
       String... categories) {
     Money price = eur(unitPrice);

@@ -10,6 +10,7 @@ import io.vruksha.retail.catalog.CategoryId;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.Quantity;
+import io.vruksha.retail.money.UnitPrice;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -432,7 +433,7 @@ class CostCappedSearchTest {
               Quantity.each(item.get2()),
               unit,
               unit.times(item.get2()),
-              cost < 0 ? Optional.empty() : Optional.of(Money.ofMinor(EUR, cost)),
+              cost < 0 ? Optional.empty() : Optional.of(UnitPrice.of(Money.ofMinor(EUR, cost))),
               true));
     }
     List<Promotion> promotions = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.vruksha.retail.catalog.CategoryId;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.Quantity;
+import io.vruksha.retail.money.UnitPrice;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ class PromotionPropertiesTest {
                       Quantity.each(qty),
                       unit,
                       unit.times(qty),
-                      Optional.of(Money.ofMinor(Baskets.EUR, cents / 2)),
+                      Optional.of(UnitPrice.of(Money.ofMinor(Baskets.EUR, cents / 2))),
                       eligible);
                 });
     return line.list()

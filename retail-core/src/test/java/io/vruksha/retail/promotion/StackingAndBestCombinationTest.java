@@ -116,6 +116,51 @@ class StackingAndBestCombinationTest {
   }
 
   @Test
+  void aCostFinerThanTheCentCapsTheDiscountAtTheMarginRoundedDown() {
+    // 3.00 - 2.7812 = 0.2188 of margin; discounts are whole cents, so at most 0.21 (0.22 would
+    // sell at 2.78, below the cost). Half price would be 1.50.
+    PromotionResult r =
+        apply(
+            aBasket().withCost("A", 1, "3.00", "2.7812").lines(),
+            Promotion.of("p", "Half price", Target.skus("A"), percent("50")).notBelowCost());
+    assertThat(r.totalDiscount()).isEqualTo(eur("0.21"));
+  }
+
+  @Test
+  void aCostOfLessThanACentStillKeepsACentOfTheUnitPrice() {
+    // 0.50 - 0.0049 = 0.4951 of margin, rounded down to 0.49: the unit sells at 0.01, not at 0
+    // 3 units: 3 x 0.49 = 1.47 off 1.50
+    PromotionResult r =
+        apply(
+            aBasket().withCost("SCREW", 3, "0.50", "0.0049").lines(),
+            Promotion.of("p", "Free", Target.skus("SCREW"), percent("100")).notBelowCost());
+    assertThat(r.totalDiscount()).isEqualTo(eur("1.47"));
+  }
+
+  @Test
+  void aSubCentCostCapsAnAmountOffPerUnitOfAWholeLine() {
+    // 2 x 3.00 with a cost of 2.7812 each: 0.21 of headroom a unit, 0.42 the line; 1.00 off each
+    // unit is cut to 0.21 + 0.21 = 0.42
+    PromotionResult r =
+        apply(
+            aBasket().withCost("A", 2, "3.00", "2.7812").lines(),
+            Promotion.of("p", "1.00 off", Target.skus("A"), new Reward.AmountOff(eur("1.00")))
+                .notBelowCost());
+    assertThat(r.totalDiscount()).isEqualTo(eur("0.42"));
+  }
+
+  @Test
+  void aWeighedLineIsCappedAtItsExactCostRoundedUpNotToTheNearestCent() {
+    // 0.75 kg at 4.00/kg = 3.00; cost 0.75 x 3.7131 = 2.784825, so at most 3.00 - 2.784825 =
+    // 0.215175 off, rounded down: 0.21 (rounding the cost half-up to 2.78 would allow 0.22)
+    PromotionResult r =
+        apply(
+            aBasket().weighedWithCost("CHEESE", "0.75", "4.00", "3.7131").lines(),
+            Promotion.of("p", "Half price", Target.skus("CHEESE"), percent("50")).notBelowCost());
+    assertThat(r.totalDiscount()).isEqualTo(eur("0.21"));
+  }
+
+  @Test
   void theBestOfferBeatsTheHigherPriorityOne() {
     // priority 1: 10% of 3 x 4.99 = 14.97 -> 1.50; priority 2: 3 for 10.00 saves 4.97
     PromotionResult r =

@@ -138,8 +138,14 @@ abstract class ServerContract {
                         "unit",
                         "EACH",
                         "barcodes",
-                        List.of(socksBarcode))))),
+                        List.of(socksBarcode),
+                        "cost",
+                        Map.of("amount", "2.7812", "currency", "EUR"))))),
         201);
+    // a cost finer than the cent comes back exactly, a decimal string with its currency
+    JsonNode socksCost = ok(client.get("/api/v1/products/SOCKS", anna), 200).data().get("cost");
+    assertThat(socksCost.get("amount").asText()).isEqualTo("2.7812");
+    assertThat(socksCost.get("currency").asText()).isEqualTo("EUR");
     assertThat(ok(client.get("/api/v1/price-lists", anna), 200).data().findValuesAsText("id"))
         .contains("retail");
     ok(
@@ -478,6 +484,29 @@ abstract class ServerContract {
     assertThat(amount(withPromo.get("total"))).isEqualByComparingTo("6.00");
     assertThat(withPromo.get("promotions").toString()).contains("2 pairs for 6.00");
     ok(client.send("DELETE", "/api/v1/promotions/SOCKS2", all, null, Map.of()), 200);
+    // half price, never below cost (the default): 50% of 2 x 3.50 would be 3.50; each pair may
+    // lose at most 3.50 - 2.7812 = 0.7188, rounded down to 0.71, so 1.42 off and 5.58 to pay
+    ok(
+        client.post(
+            "/api/v1/promotions",
+            all,
+            Map.of(
+                "id",
+                "SOCKS-HALF",
+                "label",
+                "Socks half price",
+                "target",
+                Map.of("skus", List.of("SOCKS")),
+                "reward",
+                Map.of("type", "PERCENT_OFF", "percent", "50"))),
+        201);
+    assertThat(
+            amount(
+                ok(client.post(demo + "/baskets/price", anna, socksBasket), 200)
+                    .data()
+                    .get("total")))
+        .isEqualByComparingTo("5.58");
+    ok(client.send("DELETE", "/api/v1/promotions/SOCKS-HALF", all, null, Map.of()), 200);
     assertThat(
             amount(
                 ok(client.post(demo + "/baskets/price", anna, socksBasket), 200)

@@ -14,6 +14,7 @@ import io.vruksha.retail.catalog.ProductStatus;
 import io.vruksha.retail.catalog.SellableItem;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.catalog.TaxCategory;
+import io.vruksha.retail.catalog.Variant;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.UnitOfMeasure;
 import io.vruksha.retail.money.UnitPrice;
@@ -42,8 +43,11 @@ public final class CatalogApi {
    * @param name its name
    * @param unit EACH, KILOGRAM, LITRE or METRE
    * @param barcodes its EAN-13, EAN-8 or UPC-A barcodes
+   * @param cost its purchase cost per unit, if known: a decimal string and a currency, kept exactly
+   *     to six decimals ({@code {"amount": "2.7812", "currency": "EUR"}})
    */
-  public record VariantRequest(String sku, String name, String unit, List<String> barcodes) {}
+  public record VariantRequest(
+      String sku, String name, String unit, List<String> barcodes, Optional<Views.MoneyIn> cost) {}
 
   /**
    * A new or changed product.
@@ -117,14 +121,21 @@ public final class CatalogApi {
                         List.of("variants"));
                   }
                   for (VariantRequest v : r.variants()) {
-                    b.variant(
-                        Sku.of(StoreApi.required(v.sku(), "variants.sku")),
-                        v.name(),
-                        enumOf(
-                            UnitOfMeasure.class,
-                            StoreApi.required(v.unit(), "variants.unit"),
-                            "unit"),
-                        v.barcodes() == null ? new String[0] : v.barcodes().toArray(String[]::new));
+                    Variant variant =
+                        Variant.of(
+                            Sku.of(StoreApi.required(v.sku(), "variants.sku")),
+                            v.name(),
+                            enumOf(
+                                UnitOfMeasure.class,
+                                StoreApi.required(v.unit(), "variants.unit"),
+                                "unit"),
+                            v.barcodes() == null
+                                ? new String[0]
+                                : v.barcodes().toArray(String[]::new));
+                    if (v.cost() != null && v.cost().isPresent()) {
+                      variant = variant.withCost(v.cost().get().toUnitPrice("variants.cost"));
+                    }
+                    b.variant(variant);
                   }
                   Product product = b.build();
                   s.engine().catalog().save(product);

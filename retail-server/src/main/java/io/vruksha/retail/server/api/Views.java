@@ -55,6 +55,28 @@ public final class Views {
             List.of(field));
       }
     }
+
+    /**
+     * As a price per unit, exactly, which may be finer than the currency (a cost of {@code
+     * "2.7812"}, to {@link UnitPrice#MAX_SCALE} decimals); a bad or negative amount, or one with
+     * more decimals, is a 400 naming the field, never rounded.
+     */
+    public UnitPrice toUnitPrice(String field) {
+      if (amount == null || currency == null) {
+        throw new InvalidInputException(
+            ErrorCode.VALIDATION, field + " needs an amount and a currency", List.of(field));
+      }
+      try {
+        return UnitPrice.of(amount, currency);
+      } catch (io.vruksha.retail.RetailException e) {
+        throw new InvalidInputException(e.code(), field + ": " + e.getMessage(), List.of(field));
+      } catch (RuntimeException e) {
+        throw new InvalidInputException(
+            ErrorCode.VALIDATION,
+            field + ": '" + amount + " " + currency + "' is not an amount of money",
+            List.of(field));
+      }
+    }
   }
 
   /**
