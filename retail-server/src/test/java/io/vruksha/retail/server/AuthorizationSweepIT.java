@@ -405,7 +405,11 @@ class AuthorizationSweepIT {
     Matcher m = PARAM.matcher(path);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(ids.get(m.group(1))));
+      String id = ids.get(m.group(1));
+      if (id == null) {
+        fail("the sweep cannot fill {" + m.group(1) + "} of " + path + ": add it to KINDS");
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(id));
     }
     m.appendTail(out);
     return out.toString();
