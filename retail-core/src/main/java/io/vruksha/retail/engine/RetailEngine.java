@@ -178,8 +178,17 @@ public final class RetailEngine {
             outbox,
             work,
             clock,
+            // a shift of another store is not found, as if it did not exist
             (store, id) ->
-                b.shifts.find(id).map(sh -> sh.open() && sh.store().equals(store)).orElse(false),
+                b.shifts
+                    .find(id)
+                    .filter(sh -> sh.store().equals(store))
+                    .orElseThrow(
+                        () ->
+                            new io.vruksha.retail.NotFoundException(
+                                io.vruksha.retail.ErrorCode.NOT_FOUND,
+                                "no shift " + id + " in store " + store))
+                    .open(),
             b.invoices);
     this.billing =
         new Billing(b.invoices, b.customers, pricer, stock, journal, outbox, work, clock);

@@ -341,7 +341,12 @@ public final class RetailServer implements AutoCloseable {
                     connector.setAcceptQueueSize(ACCEPT_QUEUE);
                     return connector;
                   });
-              cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+              cfg.jetty.modifyServer(
+                  server -> {
+                    server.setStopTimeout(10_000);
+                    // what Jetty refuses itself (414, 431, 400) in the error envelope, not HTML
+                    server.setErrorHandler(new io.vruksha.retail.server.http.JettyErrors());
+                  });
               if (!config.corsOrigins().isEmpty()) {
                 cfg.bundledPlugins.enableCors(
                     cors ->

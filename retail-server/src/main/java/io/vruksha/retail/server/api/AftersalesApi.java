@@ -8,6 +8,8 @@ import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.server.ServerContext;
+import io.vruksha.retail.server.auth.Principal;
+import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.store.Role;
 import io.vruksha.retail.warranty.Warranty;
@@ -56,6 +58,11 @@ public final class AftersalesApi {
             .returns(WarrantyPolicy.class)
             .to(
                 call -> {
+                  if (!call.principal().stores().contains(Principal.ALL_STORES)) {
+                    // a policy is the chain's, per SKU: one store's admin must not change it
+                    throw ApiProblem.forbidden(
+                        "warranty policies serve every store: use a token for every store");
+                  }
                   PolicyBody b = call.body(PolicyBody.class);
                   Sku sku = Sku.of(StoreApi.required(b.sku(), "sku"));
                   if (s.engine().catalog().item(sku).isEmpty()) {
