@@ -40,20 +40,7 @@ public final class Views {
   public record MoneyIn(String amount, String currency) {
     /** As money; a bad amount or currency is a 400 naming the field. */
     public Money toMoney(String field) {
-      if (amount == null || currency == null) {
-        throw new InvalidInputException(
-            ErrorCode.VALIDATION, field + " needs an amount and a currency", List.of(field));
-      }
-      try {
-        return Money.of(amount, currency);
-      } catch (io.vruksha.retail.RetailException e) {
-        throw new InvalidInputException(e.code(), field + ": " + e.getMessage(), List.of(field));
-      } catch (RuntimeException e) {
-        throw new InvalidInputException(
-            ErrorCode.VALIDATION,
-            field + ": '" + amount + " " + currency + "' is not an amount of money",
-            List.of(field));
-      }
+      return parse(field, Money::of);
     }
 
     /**
@@ -62,12 +49,16 @@ public final class Views {
      * more decimals, is a 400 naming the field, never rounded.
      */
     public UnitPrice toUnitPrice(String field) {
+      return parse(field, UnitPrice::of);
+    }
+
+    private <T> T parse(String field, java.util.function.BiFunction<String, String, T> reader) {
       if (amount == null || currency == null) {
         throw new InvalidInputException(
             ErrorCode.VALIDATION, field + " needs an amount and a currency", List.of(field));
       }
       try {
-        return UnitPrice.of(amount, currency);
+        return reader.apply(amount, currency);
       } catch (io.vruksha.retail.RetailException e) {
         throw new InvalidInputException(e.code(), field + ": " + e.getMessage(), List.of(field));
       } catch (RuntimeException e) {
