@@ -157,7 +157,7 @@ public final class RetailEngine {
     this.handledEvents = b.handledEvents;
     this.credentials = b.credentials;
     this.outbox = b.outbox;
-    this.stock = new Stock(b.stockLedger, outbox, work, clock);
+    this.stock = new Stock(b.stockLedger, catalog, outbox, work, clock);
     this.journal = new FiscalJournal(b.journal, b.invoiceSequence);
     this.loyalty = b.loyaltyProgram.map(p -> new Loyalty(p, b.loyaltyLedger));
     this.sales = b.sales;

@@ -2,6 +2,7 @@ package io.vruksha.retail.stock;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.catalog.Catalog;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
@@ -22,18 +23,22 @@ import java.util.TreeMap;
  * The stock use cases: receipts, adjustments with a reason, transfers between locations and stores,
  * cycle counts, and the movements a sale or a return books. Every movement publishes a
  * stock-updated event, and crossing below a reorder point publishes one low-stock event (not one
- * per sale below it). Thread-safe when its ports are.
+ * per sale below it). Stock booked by hand (a receipt, an adjustment, a transfer, a count) must be
+ * for a SKU the catalogue knows, so the ledger never holds goods nobody can sell or look up; a sale
+ * or a return books SKUs its own path has already resolved. Thread-safe when its ports are.
  */
 public final class Stock {
 
   private final StockLedger ledger;
+  private final Catalog catalog;
   private final Outbox outbox;
   private final UnitOfWork work;
   private final Clock clock;
 
-  /** Stock over the given ports. */
-  public Stock(StockLedger ledger, Outbox outbox, UnitOfWork work, Clock clock) {
+  /** Stock over the given ports; the catalogue decides which SKUs may be booked by hand. */
+  public Stock(StockLedger ledger, Catalog catalog, Outbox outbox, UnitOfWork work, Clock clock) {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.work = Objects.requireNonNull(work, "work");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -47,6 +52,7 @@ public final class Stock {
   /** Books goods received from a supplier. */
   public StockMovement receive(StockKey key, BigDecimal quantity, String reference) {
     requirePositive(quantity);
+    requireKnown(key.sku());
     return work.runFor(
         key.store(), () -> book(key, quantity, MovementReason.RECEIPT, reference, "", reference));
   }
@@ -60,6 +66,7 @@ public final class Stock {
       throw new InvalidInputException(
           ErrorCode.VALIDATION, "a stock adjustment must change something");
     }
+    requireKnown(key.sku());
     return work.runFor(
         key.store(),
         () -> book(key, change, MovementReason.ADJUSTMENT, "adjustment", reason, "adjustment"));
@@ -76,6 +83,7 @@ public final class Stock {
       throw new InvalidInputException(
           ErrorCode.VALIDATION, "a transfer moves one SKU between two different places");
     }
+    requireKnown(from.sku());
     return work.runFor(
         java.util.stream.Stream.of(from.store(), to.store())
             .collect(java.util.stream.Collectors.toSet()),
@@ -104,6 +112,8 @@ public final class Stock {
    */
   public Map<Sku, BigDecimal> count(
       StoreId store, LocationId location, Map<Sku, BigDecimal> counted, String reference) {
+    // every SKU of the sheet is checked before anything is booked: a bad sheet changes nothing
+    counted.keySet().forEach(this::requireKnown);
     return work.runFor(
         store,
         () -> {
@@ -285,6 +295,12 @@ public final class Stock {
         a.onHand(),
         a.reserved(),
         a.safetyBuffer().orElse(BigDecimal.ZERO));
+  }
+
+  private void requireKnown(Sku sku) {
+    if (catalog.item(sku).isEmpty()) {
+      throw new InvalidInputException(ErrorCode.SKU_UNKNOWN, "no SKU " + sku + " in the catalogue");
+    }
   }
 
   private static void requirePositive(BigDecimal quantity) {
