@@ -11,15 +11,46 @@ import java.util.UUID;
 /**
  * The run's two databases on {@code DB_HOST}/{@code DB_PORT} (default 127.0.0.1:5432): one for the
  * engine on the PostgreSQL adapters, one for the server. Created and migrated on first use, emptied
- * before each sequence, dropped when the JVM exits. A missing server fails the run (CI included)
- * rather than skipping it.
+ * before each sequence, dropped when the JVM exits. The server connects as operators run it: as a
+ * login role of the run's own in {@code vruksha_app}, neither superuser nor owner, so row-level
+ * security applies (docs/security.md); migrating, emptying and the command line use the owner. A
+ * missing server fails the run (CI included) rather than skipping it.
  */
 final class Databases {
 
   private static PostgresDatabase engine;
   private static PostgresDatabase server;
+  private static PostgresDatabase serverApp;
 
   private Databases() {}
+
+  /**
+   * The server's database as the application role: a pool kept for the run (emptied with {@link
+   * #server()}, which must come first).
+   */
+  static synchronized PostgresDatabase serverAsApplication() {
+    if (serverApp == null) {
+      PostgresConfig owner = server.config();
+      PostgresConfig admin = owner.withDatabase("postgres").withPoolSize(2);
+      String role =
+          "vruksha_diff_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+      // roles are cluster-wide: a run's own, so parallel runs never share one
+      execute(admin, "CREATE ROLE " + role + " LOGIN IN ROLE vruksha_app");
+      PostgresDatabase app =
+          PostgresDatabase.connect(
+              new PostgresConfig(
+                  owner.host(), owner.port(), owner.database(), role, "", owner.sslMode(), 6));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    app.close();
+                    execute(admin, "DROP ROLE IF EXISTS " + role);
+                  }));
+      serverApp = app;
+    }
+    return serverApp;
+  }
 
   /** The engine's database, emptied. */
   static synchronized PostgresDatabase engine() {

@@ -350,7 +350,24 @@ final class EngineTarget implements Target {
   }
 
   /** The reactions to everything pending, in batches, as the server's in-process reactions. */
-  private void drain() {
+  /**
+   * {@link Op.Import}: through the ports (the reference), or with the command line into {@code db}
+   * (the PostgreSQL engine's database). The reactions to it wait for {@link #drain()}, so that the
+   * caller can move the clock between the rows written and what reacts to them.
+   */
+  JsonNode importRows(
+      Op.Import op, int step, Optional<io.vruksha.retail.postgres.PostgresDatabase> db) {
+    JsonNode answer =
+        db.isPresent()
+            ? Imports.byCommandLine(db.get(), op, step)
+            : Imports.throughPorts(engine, op, step);
+    if (answer.path("customers").asInt(-1) == 0) {
+      customers.addAll(Imports.customerIds(op, step));
+    }
+    return answer;
+  }
+
+  void drain() {
     while (true) {
       int n =
           engine

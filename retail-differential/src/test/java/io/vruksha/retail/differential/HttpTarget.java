@@ -305,8 +305,18 @@ final class HttpTarget implements Target {
     }
     r.put("orders", sorted(get(STORE + "/orders"), "id"));
     r.put("promotions", sorted(get(STORE + "/promotions"), "id"));
-    r.put("journal", EngineTarget.json(engine.journal().entries(DemoStore.ID)));
-    r.put("journal-verify", EngineTarget.json(engine.journal().verify(DemoStore.ID)));
+    // in the store's unit of work, as a route reads: the server runs as the application role, and
+    // row-level security shows it a store's rows only there
+    r.put(
+        "journal",
+        EngineTarget.json(
+            engine
+                .unitOfWork()
+                .runFor(DemoStore.ID, () -> engine.journal().entries(DemoStore.ID))));
+    r.put(
+        "journal-verify",
+        EngineTarget.json(
+            engine.unitOfWork().runFor(DemoStore.ID, () -> engine.journal().verify(DemoStore.ID))));
     return r;
   }
 
@@ -373,6 +383,19 @@ final class HttpTarget implements Target {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * {@link Op.Import} with the command line into the server's database {@code db}, then the
+   * server's reactions to what it wrote.
+   */
+  JsonNode importRows(io.vruksha.retail.postgres.PostgresDatabase db, Op.Import op, int step) {
+    JsonNode answer = Imports.byCommandLine(db, op, step);
+    if (answer.path("customers").asInt(-1) == 0) {
+      customers.addAll(Imports.customerIds(op, step));
+    }
+    awaitReactions();
+    return answer;
   }
 
   /** Waits until the server's in-process reactions have handled every event. */

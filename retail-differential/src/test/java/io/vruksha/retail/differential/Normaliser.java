@@ -23,6 +23,15 @@ import java.util.regex.Pattern;
  *       way. The chain itself is still checked: the journal's content is compared (ids labelled),
  *       each engine's own verification must find nothing, and the same hash must sit in the same
  *       places (a sale's journalHash is its invoice's hash, each next entry's previousHash).
+ *   <li>the instants an import wrote ({@link #imported}): the command line has no clock but the
+ *       wall clock (the database's {@code now()}), so what it writes (a receipt's time, a
+ *       customer's creation) carries the moment it ran, in each database another; the reference
+ *       writes the same rows at the sequence's clock. The reactions to the import run a microsecond
+ *       later, and the reference enrols an imported customer in loyalty as it creates them where
+ *       the set-based import leaves that to the reaction: so the import's window is the time the
+ *       command line ran plus the sequence's two instants, and every instant within it becomes
+ *       {@code import#n}, n counting the imports. The sequence's clock is moved a minute past the
+ *       wall clock first, so nothing else the engines did falls into it.
  * </ul>
  *
  * Nothing else is touched: instants, amounts, quantities, names and numbers compare exactly. One
@@ -34,7 +43,12 @@ final class Normaliser {
       Pattern.compile(
           "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])");
 
+  private static final Pattern INSTANT =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+
   private final Map<String, String> labels = new HashMap<>();
+  private final java.util.List<Window> imports = new java.util.ArrayList<>();
+  private int importCount;
   private int ids;
   private int hashes;
   private int movements;
@@ -71,7 +85,28 @@ final class Normaliser {
     return node;
   }
 
+  /**
+   * The instants from {@code from} to {@code to} (both included) are the n-th import's (the n-th
+   * time this is called with {@code next}; a second window of the same import without).
+   */
+  void imported(java.time.Instant from, java.time.Instant to, boolean next) {
+    if (next) {
+      importCount++;
+    }
+    imports.add(new Window(from, to, "import#" + importCount));
+  }
+
+  private record Window(java.time.Instant from, java.time.Instant to, String label) {}
+
   private String label(String text) {
+    if (!imports.isEmpty() && INSTANT.matcher(text).matches()) {
+      java.time.Instant at = java.time.Instant.parse(text);
+      for (Window w : imports) {
+        if (!at.isBefore(w.from()) && !at.isAfter(w.to())) {
+          return w.label();
+        }
+      }
+    }
     Matcher m = ID.matcher(text);
     if (!m.find()) {
       return text;

@@ -110,4 +110,21 @@ sealed interface Op {
 
   /** The open shift closes with {@code countedCash} in the drawer: the Z report. */
   record CloseShift(String countedCash) implements Op {}
+
+  /**
+   * An import with the command line ({@code retail import products|prices|stock|customers}) on the
+   * PostgreSQL engines' databases, and the same rows through the reference's ports: one product
+   * (NEW-KG or NEW-EA, as {@link NewProduct} makes it), its retail {@code price} (four decimals for
+   * the weighed one), receipts of {@code stock} (a SKU not in the catalogue is a rejected row) and
+   * customers ({@code imp<step>-1, imp<step>-2, ...}) with these names.
+   */
+  record Import(
+      String sku,
+      String name,
+      String category,
+      String taxCategory,
+      String price,
+      List<Line> stock,
+      List<String> customers)
+      implements Op {}
 }
