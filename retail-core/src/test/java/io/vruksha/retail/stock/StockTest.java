@@ -50,4 +50,41 @@ class StockTest {
     assertThatThrownBy(() -> engine.stock().adjust(floor, BigDecimal.ONE, " "))
         .hasMessageContaining("needs a reason");
   }
+
+  @Test
+  void stockBookedByHandMustBeForASkuTheCatalogueKnows() {
+    StockKey unknown = StockKey.floor(DemoStore.ID, Sku.of("NOT-LISTED"));
+    StockKey elsewhere = new StockKey(DemoStore.ID, LocationId.of("back"), Sku.of("NOT-LISTED"));
+    assertUnknownSku(() -> engine.stock().receive(unknown, BigDecimal.ONE, "po-1"));
+    assertUnknownSku(() -> engine.stock().adjust(unknown, BigDecimal.ONE, "found"));
+    assertUnknownSku(() -> engine.stock().transfer(unknown, elsewhere, BigDecimal.ONE, "t-1"));
+    assertUnknownSku(
+        () ->
+            engine
+                .stock()
+                .count(
+                    DemoStore.ID,
+                    LocationId.FLOOR,
+                    Map.of(Sku.of("NOT-LISTED"), BigDecimal.ONE),
+                    "c-1"));
+    assertThat(engine.stock().ledger().movements(unknown)).isEmpty();
+  }
+
+  @Test
+  void aCountSheetWithOneUnknownSkuBooksNothing() {
+    Map<Sku, BigDecimal> sheet = new java.util.TreeMap<>();
+    sheet.put(Sku.of("MUG"), new BigDecimal("47"));
+    sheet.put(Sku.of("NOT-LISTED"), new BigDecimal("3"));
+    assertUnknownSku(() -> engine.stock().count(DemoStore.ID, LocationId.FLOOR, sheet, "c-2"));
+    // 50 on the shelf, as before the sheet
+    assertThat(engine.stock().ledger().level(floor).onHand()).isEqualByComparingTo("50");
+  }
+
+  private static void assertUnknownSku(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            io.vruksha.retail.RetailException.class,
+            e -> assertThat(e.code()).isEqualTo(io.vruksha.retail.ErrorCode.SKU_UNKNOWN))
+        .hasMessageContaining("NOT-LISTED");
+  }
 }
