@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  *       later, and the reference enrols an imported customer in loyalty as it creates them where
  *       the set-based import leaves that to the reaction: so the import's window is the time the
  *       command line ran plus the sequence's two instants, and every instant within it becomes
- *       {@code import#n}, n counting the imports. The sequence's clock is moved a minute past the
- *       wall clock first, so nothing else the engines did falls into it.
+ *       {@code import#n}, n counting the imports. The sequence's clock is moved ten minutes past
+ *       the wall clock first, so nothing else the engines did falls into it.
  * </ul>
  *
  * Nothing else is touched: instants, amounts, quantities, names and numbers compare exactly. One
@@ -101,7 +101,9 @@ final class Normaliser {
   private String label(String text) {
     if (!imports.isEmpty() && INSTANT.matcher(text).matches()) {
       java.time.Instant at = java.time.Instant.parse(text);
-      for (Window w : imports) {
+      // the latest import first: its window is the one an instant belongs to
+      for (int i = imports.size() - 1; i >= 0; i--) {
+        Window w = imports.get(i);
         if (!at.isBefore(w.from()) && !at.isAfter(w.to())) {
           return w.label();
         }
