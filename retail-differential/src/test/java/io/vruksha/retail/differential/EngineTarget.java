@@ -40,7 +40,6 @@ import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.stock.StockMovement;
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.store.Role;
-import io.vruksha.retail.store.StaffMember;
 import io.vruksha.retail.tax.TaxBreakdownEntry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -81,18 +80,7 @@ final class EngineTarget implements Target {
     this.resource = resource;
     DemoStore.seed(engine);
     // the staff the server's demo mode adds, so both sides hold the same records
-    engine
-        .workforce()
-        .staff()
-        .save(new StaffMember("admin", "Demo Admin", DemoStore.ID, Role.ADMIN));
-    engine
-        .workforce()
-        .staff()
-        .save(new StaffMember("max", "Max Manager", DemoStore.ID, Role.MANAGER));
-    engine
-        .workforce()
-        .staff()
-        .save(new StaffMember("anna", "Anna Cashier", DemoStore.ID, Role.CASHIER));
+    io.vruksha.retail.server.RetailServer.DEMO_STAFF.forEach(engine.workforce().staff()::save);
     drain();
   }
 

@@ -117,12 +117,7 @@ public final class PostgresUnitOfWork implements UnitOfWork {
             // a nested call adds its stores; the scope is kept beside the handle, so a unit of
             // work already scoped to the store costs no round trip
             stores.forEach(s -> held.add(s.value()));
-            current
-                .get()
-                .createQuery("SELECT set_config('app.store_ids', :v, true)")
-                .bind("v", String.join(",", held))
-                .mapTo(String.class)
-                .one();
+            setStoreScope(current.get(), held);
           }
           return work.get();
         });
@@ -163,7 +158,13 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     if (stores == null || stores.isEmpty()) {
       return;
     }
-    scope.get().addAll(stores);
+    java.util.Set<String> held = scope.get();
+    held.addAll(stores);
+    setStoreScope(handle, held);
+  }
+
+  /** Puts {@code stores} into the transaction's {@code app.store_ids}, until it ends. */
+  private static void setStoreScope(Handle handle, java.util.Set<String> stores) {
     handle
         .createQuery("SELECT set_config('app.store_ids', :v, true)")
         .bind("v", String.join(",", stores))

@@ -421,6 +421,13 @@ public final class RetailServer implements AutoCloseable {
     return routes;
   }
 
+  /** The demo store's staff that demo mode adds: an admin, a manager and a cashier. */
+  public static final List<StaffMember> DEMO_STAFF =
+      List.of(
+          new StaffMember("admin", "Demo Admin", DemoStore.ID, Role.ADMIN),
+          new StaffMember("max", "Max Manager", DemoStore.ID, Role.MANAGER),
+          new StaffMember("anna", "Anna Cashier", DemoStore.ID, Role.CASHIER));
+
   private static String seedDemoStaff(
       RetailEngine engine, Logins logins, Tokens tokens, ServerConfig config) {
     // as the application role, the demo store's scope admits its staff and their secrets
@@ -429,18 +436,7 @@ public final class RetailServer implements AutoCloseable {
         .within(
             Set.of(DemoStore.ID),
             () -> {
-              engine
-                  .workforce()
-                  .staff()
-                  .save(new StaffMember("admin", "Demo Admin", DemoStore.ID, Role.ADMIN));
-              engine
-                  .workforce()
-                  .staff()
-                  .save(new StaffMember("max", "Max Manager", DemoStore.ID, Role.MANAGER));
-              engine
-                  .workforce()
-                  .staff()
-                  .save(new StaffMember("anna", "Anna Cashier", DemoStore.ID, Role.CASHIER));
+              DEMO_STAFF.forEach(engine.workforce().staff()::save);
               logins.setSecrets("admin", Optional.of(DEMO_ADMIN_PASSWORD), Optional.empty());
               logins.setSecrets("max", Optional.of("demo-manager-1"), Optional.of("4321"));
               logins.setSecrets("anna", Optional.empty(), Optional.of("1234"));
