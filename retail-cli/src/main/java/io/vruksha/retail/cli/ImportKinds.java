@@ -696,7 +696,8 @@ final class ImportKinds {
           consent,
           consentAt,
           before.map(Customer::createdAt).orElse(now),
-          false);
+          false,
+          before.flatMap(Customer::registeredAt)); // an import registers nobody at a store
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.vruksha.retail.customer;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.tax.TaxExemption;
 import io.vruksha.retail.time.Instants;
 import java.time.Instant;
@@ -24,6 +25,9 @@ import java.util.regex.Pattern;
  * @param consentAt when consent was last given or withdrawn
  * @param createdAt when the customer was created
  * @param anonymised whether personal data was removed
+ * @param registeredAt the store that registered the customer, whose managers may erase them; empty
+ *     for customers registered before it was recorded (schema version 16), imported or made outside
+ *     a store, whom only a chain administrator may erase
  */
 public record Customer(
     CustomerId id,
@@ -36,7 +40,8 @@ public record Customer(
     boolean marketingConsent,
     Optional<Instant> consentAt,
     Instant createdAt,
-    boolean anonymised) {
+    boolean anonymised,
+    Optional<StoreId> registeredAt) {
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -50,6 +55,8 @@ public record Customer(
     Objects.requireNonNull(createdAt, "createdAt");
     consentAt = consentAt.map(Instants::micros);
     createdAt = Instants.micros(createdAt);
+    // documents stored before schema version 16 have no such field
+    registeredAt = registeredAt == null ? Optional.empty() : registeredAt;
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new InvalidInputException(
           ErrorCode.VALIDATION, "customer " + id + " needs a name of 1 to 200 characters");
@@ -62,6 +69,70 @@ public record Customer(
                 ErrorCode.VALIDATION, "'" + e + "' is not an e-mail address");
           }
         });
+  }
+
+  /** A customer no store registered (see {@code registeredAt}). */
+  public Customer(
+      CustomerId id,
+      String name,
+      Optional<String> email,
+      Optional<String> phone,
+      Optional<CustomerGroupId> group,
+      Optional<TaxExemption> taxExemption,
+      Optional<String> taxId,
+      boolean marketingConsent,
+      Optional<Instant> consentAt,
+      Instant createdAt,
+      boolean anonymised) {
+    this(
+        id,
+        name,
+        email,
+        phone,
+        group,
+        taxExemption,
+        taxId,
+        marketingConsent,
+        consentAt,
+        createdAt,
+        anonymised,
+        Optional.empty());
+  }
+
+  /**
+   * This customer registered by {@code store} (kept when one is recorded already: a customer has
+   * one registering store for life).
+   */
+  public Customer registeredBy(StoreId store) {
+    Objects.requireNonNull(store, "store");
+    return withRegisteredAt(registeredAt.or(() -> Optional.of(store)));
+  }
+
+  /** This customer with {@code store} as the registering store, or none. */
+  public Customer withRegisteredAt(Optional<StoreId> store) {
+    return new Customer(
+        id,
+        name,
+        email,
+        phone,
+        group,
+        taxExemption,
+        taxId,
+        marketingConsent,
+        consentAt,
+        createdAt,
+        anonymised,
+        Objects.requireNonNull(store, "store"));
+  }
+
+  /**
+   * Whether a manager of {@code store} may erase (anonymise) this customer: only the registering
+   * store's. Customers are the chain's — any store reads them at its till — but erasing a person is
+   * for the store that holds the relationship, or a chain administrator (a token for every store),
+   * who may erase anyone, customers of no recorded store included.
+   */
+  public boolean erasableBy(StoreId store) {
+    return registeredAt.map(store::equals).orElse(false);
   }
 
   /** A new customer with a name only. */
@@ -93,7 +164,8 @@ public record Customer(
         marketingConsent,
         consentAt,
         createdAt,
-        anonymised);
+        anonymised,
+        registeredAt);
   }
 
   /** This customer in a group. */
@@ -109,7 +181,8 @@ public record Customer(
         marketingConsent,
         consentAt,
         createdAt,
-        anonymised);
+        anonymised,
+        registeredAt);
   }
 
   /** This customer with a tax-exemption certificate. */
@@ -125,7 +198,8 @@ public record Customer(
         marketingConsent,
         consentAt,
         createdAt,
-        anonymised);
+        anonymised,
+        registeredAt);
   }
 
   /** This customer with a B2B tax id. */
@@ -141,7 +215,8 @@ public record Customer(
         marketingConsent,
         consentAt,
         createdAt,
-        anonymised);
+        anonymised,
+        registeredAt);
   }
 
   /** This customer having given or withdrawn marketing consent at {@code at}. */
@@ -157,10 +232,35 @@ public record Customer(
         given,
         Optional.of(at),
         createdAt,
-        anonymised);
+        anonymised,
+        registeredAt);
   }
 
-  /** This customer with the personal data removed; the id, group and creation date stay. */
+  /**
+   * This record without what identifies the person — name ({@code anonymised}), e-mail, phone, tax
+   * id, tax-exemption certificate — and otherwise as it was: what an audit trail keeps of a change
+   * once the customer is anonymised.
+   */
+  public Customer withoutPersonalData() {
+    return new Customer(
+        id,
+        "anonymised",
+        Optional.empty(),
+        Optional.empty(),
+        group,
+        Optional.empty(),
+        Optional.empty(),
+        marketingConsent,
+        consentAt,
+        createdAt,
+        anonymised,
+        registeredAt);
+  }
+
+  /**
+   * This customer with the personal data removed; the id, group, creation date and registering
+   * store stay.
+   */
   public Customer anonymise() {
     return new Customer(
         id,
@@ -173,6 +273,7 @@ public record Customer(
         false,
         consentAt,
         createdAt,
-        true);
+        true,
+        registeredAt);
   }
 }

@@ -45,12 +45,15 @@ public final class CustomerDirectory {
     return customers;
   }
 
-  /** Creates a customer and, when a loyalty programme runs, enrols them. */
+  /**
+   * Creates a customer registered by {@code store} (unless the record names its registering store
+   * already) and, when a loyalty programme runs, enrols them.
+   */
   public Customer create(StoreId store, Customer customer) {
     return work.runFor(
         store,
         () -> {
-          Customer created = customers.create(customer);
+          Customer created = customers.create(customer.registeredBy(store));
           String id = created.id().value();
           publish(new DomainEvent.CustomerCreated(store, id, created.marketingConsent()), id);
           loyalty.ifPresent(
@@ -100,7 +103,12 @@ public final class CustomerDirectory {
     return work.run(() -> customers.update(customer));
   }
 
-  /** Removes a customer's personal data, keeping the record their sales point to. Idempotent. */
+  /**
+   * Removes a customer's personal data, keeping the record their sales point to, and scrubs it from
+   * the copies the audit trail keeps ({@link Customers#forgetCopies}) in the same unit of work.
+   * Idempotent. Who may call it is the caller's rule ({@link Customer#erasableBy}): the server lets
+   * the registering store's managers and chain administrators.
+   */
   public Customer anonymise(StoreId store, CustomerId id) {
     return work.runFor(
         store,
@@ -111,9 +119,11 @@ public final class CustomerDirectory {
                   .orElseThrow(
                       () -> new NotFoundException(ErrorCode.NOT_FOUND, "no customer " + id));
           if (customer.anonymised()) {
+            customers.forgetCopies(id); // a scrub an earlier version did not make
             return customer;
           }
           Customer anonymous = customers.update(customer.anonymise());
+          customers.forgetCopies(id);
           publish(new DomainEvent.CustomerAnonymised(store, id.value()), id.value());
           return anonymous;
         });

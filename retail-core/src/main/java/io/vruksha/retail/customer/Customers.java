@@ -31,4 +31,16 @@ public interface Customers {
 
   /** The customers in a group. */
   List<Customer> inGroup(CustomerGroupId group);
+
+  /**
+   * Removes an anonymised customer's personal data from every copy this adapter keeps beside the
+   * record — the audit trail's images of the record before and after each change: name, e-mail,
+   * phone, tax id and tax-exemption certificate go; the id, group, consent flag, dates, registering
+   * store and who made each change stay. Joins the unit of work, so the record's anonymisation and
+   * the scrub commit together. Does nothing for a customer who is not anonymised (the trail of a
+   * living customer is not rewritten) or does not exist.
+   *
+   * @return how many audit entries were scrubbed
+   */
+  int forgetCopies(CustomerId id);
 }

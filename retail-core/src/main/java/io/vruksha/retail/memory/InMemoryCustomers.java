@@ -7,16 +7,38 @@ import io.vruksha.retail.customer.Customer;
 import io.vruksha.retail.customer.CustomerGroupId;
 import io.vruksha.retail.customer.CustomerId;
 import io.vruksha.retail.customer.Customers;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link Customers} in memory. Thread-safe (one monitor); writes undo on rollback. */
+/**
+ * {@link Customers} in memory, with an audit trail of every change as PostgreSQL's {@code
+ * audit_log} keeps it (who, the record before and after), the reference for what anonymising leaves
+ * in it. Thread-safe (one monitor); writes undo on rollback.
+ */
 public final class InMemoryCustomers implements Customers {
 
   private final Map<CustomerId, Customer> customers = new LinkedHashMap<>();
+  private final List<Change> trail = new ArrayList<>();
+
+  /**
+   * One audit entry: a change of a customer.
+   *
+   * @param customerId the customer changed
+   * @param changedBy the actor of the unit of work ({@link
+   *     io.vruksha.retail.work.UnitOfWork#actingAs}), else {@code engine}
+   * @param before the record before, empty for a creation
+   * @param after the record after
+   */
+  public record Change(
+      CustomerId customerId,
+      String changedBy,
+      Optional<Customer> before,
+      Optional<Customer> after) {}
 
   @Override
   public synchronized Customer create(Customer customer) {
@@ -54,9 +76,17 @@ public final class InMemoryCustomers implements Customers {
 
   private void put(Customer customer) {
     Customer before = customers.put(customer.id(), customer);
+    Change change =
+        new Change(
+            customer.id(),
+            InMemoryUnitOfWork.currentActor(),
+            Optional.ofNullable(before),
+            Optional.of(customer));
+    trail.add(change);
     InMemoryUnitOfWork.onRollback(
         () -> {
           synchronized (this) {
+            trail.remove(change);
             if (before == null) {
               customers.remove(customer.id());
             } else {
@@ -64,6 +94,44 @@ public final class InMemoryCustomers implements Customers {
             }
           }
         });
+  }
+
+  /** The audit trail of a customer, oldest first. */
+  public synchronized List<Change> trail(CustomerId id) {
+    return trail.stream().filter(c -> c.customerId().equals(id)).toList();
+  }
+
+  @Override
+  public synchronized int forgetCopies(CustomerId id) {
+    Customer customer = customers.get(id);
+    if (customer == null || !customer.anonymised()) {
+      return 0;
+    }
+    int scrubbed = 0;
+    for (ListIterator<Change> it = trail.listIterator(); it.hasNext(); ) {
+      Change c = it.next();
+      if (!c.customerId().equals(id)) {
+        continue;
+      }
+      Change clean =
+          new Change(
+              id,
+              c.changedBy(),
+              c.before().map(Customer::withoutPersonalData),
+              c.after().map(Customer::withoutPersonalData));
+      if (!clean.equals(c)) {
+        int at = it.previousIndex();
+        it.set(clean);
+        scrubbed++;
+        InMemoryUnitOfWork.onRollback(
+            () -> {
+              synchronized (this) {
+                trail.set(at, c);
+              }
+            });
+      }
+    }
+    return scrubbed;
   }
 
   @Override

@@ -49,4 +49,27 @@ public interface UnitOfWork {
   default <T> T runAs(String actorId, Supplier<T> work) {
     return run(work);
   }
+
+  /**
+   * Runs {@code work} (which may start several units of work, or none) on behalf of {@code
+   * actorId}, as {@link #within} carries stores: every unit of work it starts on this thread
+   * records {@code actorId} as the author of the changes it audits, without joining them into one.
+   * The server runs each authenticated call as its token's subject, the command line as its
+   * operator. Nested calls name the innermost actor until they return; {@link #runAs} inside wins.
+   * Adapters that keep no audit trail simply run the work.
+   */
+  default <T> T actingAs(String actorId, Supplier<T> work) {
+    return work.get();
+  }
+
+  /**
+   * The actor of the innermost {@link #actingAs} running on this thread; empty outside one
+   * (embedded use that names nobody, whose audit rows say {@link #NO_ACTOR}).
+   */
+  default java.util.Optional<String> actor() {
+    return java.util.Optional.empty();
+  }
+
+  /** What an audit row names as its author when no actor was given: the engine itself. */
+  String NO_ACTOR = "engine";
 }

@@ -5,20 +5,22 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Writes {@code audit_log} rows: who changed which master data, and what it was before and after.
+ * Who is the transaction's {@code app.actor} when set ({@link PostgresUnitOfWork#runAs}), else the
+ * actor the thread acts as ({@link PostgresUnitOfWork#actingAs}: the server's token subject, the
+ * command line's operator), else {@code engine}.
  */
 final class Audit {
 
   private Audit() {}
 
-  static void record(
-      Handle h, String entity, String id, String fallback, Optional<?> before, Optional<?> after) {
+  static void record(Handle h, String entity, String id, Optional<?> before, Optional<?> after) {
     h.createUpdate(
             "INSERT INTO audit_log (entity, entity_id, changed_by, before, after)"
                 + " VALUES (:e, :id, coalesce(nullif(current_setting('app.actor', true), ''), :by),"
                 + " CAST(:b AS jsonb), CAST(:a AS jsonb))")
         .bind("e", entity)
         .bind("id", id)
-        .bind("by", fallback)
+        .bind("by", PostgresUnitOfWork.ambientActor())
         .bind("b", before.map(Json::write).orElse(null))
         .bind("a", after.map(Json::write).orElse(null))
         .execute();

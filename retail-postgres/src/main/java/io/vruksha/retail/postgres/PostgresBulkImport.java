@@ -670,7 +670,7 @@ public final class PostgresBulkImport {
           .bind("c", c[1])
           .bind("doc", Json.write(list))
           .execute();
-      Audit.record(h, "price_list", c[0], "engine", Optional.empty(), Optional.of(list));
+      Audit.record(h, "price_list", c[0], Optional.empty(), Optional.of(list));
     }
     h.createUpdate(
             "UPDATE import_staging s SET reason = 'price list ' || l.price_list_id"

@@ -80,7 +80,7 @@ public final class PostgresCatalog implements Catalog {
                   .execute();
             }
           }
-          Audit.record(h, "product", product.id().value(), "engine", before, Optional.of(product));
+          Audit.record(h, "product", product.id().value(), before, Optional.of(product));
           return null;
         });
   }

@@ -14,7 +14,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * {@link Customers} on PostgreSQL; every change is written to {@code audit_log} with the record
- * before and after. Thread-safe.
+ * before and after, whose personal fields {@link #forgetCopies} scrubs once the customer is
+ * anonymised. Thread-safe.
  */
 public final class PostgresCustomers implements Customers {
 
@@ -75,7 +76,7 @@ public final class PostgresCustomers implements Customers {
         .bind("a", c.anonymised())
         .bind("doc", Json.write(c))
         .execute();
-    Audit.record(h, "customer", c.id().value(), "engine", before, Optional.of(c));
+    Audit.record(h, "customer", c.id().value(), before, Optional.of(c));
   }
 
   @Override
@@ -102,6 +103,21 @@ public final class PostgresCustomers implements Customers {
         .mapTo(String.class)
         .findOne()
         .map(d -> Json.read(d, Customer.class));
+  }
+
+  /**
+   * Scrubs through {@code audit_forget_customer} (V16), which runs as the schema's owner: the
+   * application role may only append to {@code audit_log}, and the function rewrites nothing but
+   * the personal fields of an anonymised customer's rows.
+   */
+  @Override
+  public int forgetCopies(CustomerId id) {
+    return work.with(
+        h ->
+            h.createQuery("SELECT audit_forget_customer(:id)")
+                .bind("id", id.value())
+                .mapTo(Integer.class)
+                .one());
   }
 
   @Override

@@ -33,8 +33,7 @@ public final class PostgresPriceBook implements PriceBook {
   public void saveList(PriceList list) {
     work.with(
         h -> {
-          Audit.record(
-              h, "price_list", list.id().value(), "engine", list(list.id()), Optional.of(list));
+          Audit.record(h, "price_list", list.id().value(), list(list.id()), Optional.of(list));
           return h.createUpdate(
                   "INSERT INTO price_lists VALUES (:id, :s, :c, CAST(:doc AS jsonb)) ON CONFLICT (price_list_id)"
                       + " DO UPDATE SET store_id = :s, currency = :c, document = CAST(:doc AS jsonb)")

@@ -22,7 +22,7 @@ public final class PostgresPromotions implements Promotions {
   public void save(Promotion p) {
     work.with(
         h -> {
-          Audit.record(h, "promotion", p.id().value(), "engine", find(p.id()), Optional.of(p));
+          Audit.record(h, "promotion", p.id().value(), find(p.id()), Optional.of(p));
           return h.createUpdate(
                   "INSERT INTO promotions VALUES (:id, CAST(:doc AS jsonb))"
                       + " ON CONFLICT (promotion_id) DO UPDATE SET document = CAST(:doc AS jsonb)")

@@ -27,7 +27,7 @@ public final class PostgresStaff implements Staff {
                   .bind("id", m.staffId())
                   .map((rs, ctx) -> read(rs))
                   .findOne();
-          Audit.record(h, "staff", m.staffId(), "engine", before, Optional.of(m));
+          Audit.record(h, "staff", m.staffId(), before, Optional.of(m));
           return h.createUpdate(
                   "INSERT INTO users VALUES (:id, :s, :n, :r) ON CONFLICT (staff_id) DO UPDATE SET store_id = :s, name = :n, role = :r")
               .bind("id", m.staffId())

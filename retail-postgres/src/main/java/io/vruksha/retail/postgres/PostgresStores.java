@@ -29,7 +29,7 @@ public final class PostgresStores implements Stores {
                   .bind("id", s.id().value())
                   .map((rs, ctx) -> read(rs))
                   .findOne();
-          Audit.record(h, "store", s.id().value(), "engine", before, Optional.of(s));
+          Audit.record(h, "store", s.id().value(), before, Optional.of(s));
           return h.createUpdate(
                   "INSERT INTO stores VALUES (:id, :n, :c, :z, :inc, :mode) ON CONFLICT (store_id) DO UPDATE"
                       + " SET name = :n, currency = :c, zone = :z, cash_increment = :inc, cash_mode = :mode")

@@ -58,7 +58,6 @@ public final class PostgresTaxRules implements TaxRules {
               h,
               "tax_jurisdiction",
               store.value(),
-              "engine",
               jurisdictionOf(store).map(Stored::of),
               Optional.of(Stored.of(jurisdiction)));
           return h.createUpdate(

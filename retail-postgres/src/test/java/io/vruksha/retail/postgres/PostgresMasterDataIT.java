@@ -32,9 +32,32 @@ class PostgresMasterDataIT {
 
   @Nested
   class CustomersOnPostgres extends CustomersContract {
+    private PostgresDatabase db;
+
     @Override
     protected Customers newCustomers() {
-      return new PostgresCustomers(TestDatabase.fresh());
+      db = TestDatabase.fresh();
+      return new PostgresCustomers(db);
+    }
+
+    @Override
+    protected io.vruksha.retail.work.UnitOfWork unitOfWork() {
+      return db.unitOfWork();
+    }
+
+    @Override
+    protected java.util.List<String> auditTrail(io.vruksha.retail.customer.CustomerId id) {
+      // as the owner: the application role cannot read audit_log
+      return db.jdbi()
+          .withHandle(
+              h ->
+                  h.createQuery(
+                          "SELECT changed_by || ' ' || coalesce(before::text, '-') || ' '"
+                              + " || coalesce(after::text, '-') FROM audit_log"
+                              + " WHERE entity = 'customer' AND entity_id = :id ORDER BY id")
+                      .bind("id", id.value())
+                      .mapTo(String.class)
+                      .list());
     }
   }
 
