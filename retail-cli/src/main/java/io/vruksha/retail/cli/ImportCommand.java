@@ -708,7 +708,7 @@ final class ImportCommand implements Callable<Integer> {
     StoreId store = ctx.store.id();
     try {
       return uow.runAs(
-          "retail-import",
+          uow.actor().orElse("retail-import"),
           () ->
               uow.runFor(
                   store,

@@ -697,7 +697,8 @@ final class ImportKinds {
           consentAt,
           before.map(Customer::createdAt).orElse(now),
           false,
-          before.flatMap(Customer::registeredAt)); // an import registers nobody at a store
+          // kept; a new customer is registered by the import's store (CustomerDirectory.create)
+          before.flatMap(Customer::registeredAt));
     }
 
     @Override

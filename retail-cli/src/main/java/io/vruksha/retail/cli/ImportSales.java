@@ -198,7 +198,8 @@ final class ImportSales {
         .bind("s", storeId)
         .mapTo(String.class)
         .one();
-    h.createQuery("SELECT set_config('app.actor', 'retail-import', true)")
+    h.createQuery("SELECT set_config('app.actor', :a, true)")
+        .bind("a", io.vruksha.retail.work.Acting.actor().orElse("retail-import"))
         .mapTo(String.class)
         .one();
     // each statement below goes over every staged row once: compiling one with the JIT costs more

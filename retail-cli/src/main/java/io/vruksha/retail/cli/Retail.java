@@ -66,12 +66,27 @@ public final class Retail implements Runnable {
     // after the constructor: applies to every subcommand registered by then, which is all of them
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExitCodeExceptionMapper(Retail::exitCode);
+    // every audit entry a command writes names its operator (docs/security.md)
+    cli.setExecutionStrategy(
+        parsed ->
+            io.vruksha.retail.work.Acting.as(
+                operator(), () -> new CommandLine.RunLast().execute(parsed)));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parsed) -> {
           commandLine.getErr().println("retail: " + e.getMessage());
           return exitCode(e);
         });
     return cli;
+  }
+
+  /**
+   * Who the command line acts for in the audit trail: {@code cli:} and the operating-system user
+   * that runs it, the one name the process can vouch for (a command-line option would let the
+   * operator write any name).
+   */
+  static String operator() {
+    String user = System.getProperty("user.name", "");
+    return "cli:" + (user.isBlank() ? "unknown" : user.strip());
   }
 
   /**

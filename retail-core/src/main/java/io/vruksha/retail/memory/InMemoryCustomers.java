@@ -79,7 +79,7 @@ public final class InMemoryCustomers implements Customers {
     Change change =
         new Change(
             customer.id(),
-            InMemoryUnitOfWork.currentActor(),
+            io.vruksha.retail.work.Acting.orEngine(),
             Optional.ofNullable(before),
             Optional.of(customer));
     trail.add(change);

@@ -43,40 +43,10 @@ public final class InMemoryUnitOfWork implements UnitOfWork {
     }
   }
 
-  private static final ThreadLocal<String> ACTOR = new ThreadLocal<>();
-
-  @Override
-  public <T> T actingAs(String actorId, Supplier<T> work) {
-    java.util.Objects.requireNonNull(actorId, "actorId");
-    String before = ACTOR.get();
-    ACTOR.set(actorId);
-    try {
-      return work.get();
-    } finally {
-      if (before == null) {
-        ACTOR.remove();
-      } else {
-        ACTOR.set(before);
-      }
-    }
-  }
-
+  /** Names {@code actorId} as the author of the in-memory audit entries {@code work} writes. */
   @Override
   public <T> T runAs(String actorId, Supplier<T> work) {
     return actingAs(actorId, () -> run(work));
-  }
-
-  @Override
-  public java.util.Optional<String> actor() {
-    return java.util.Optional.ofNullable(ACTOR.get());
-  }
-
-  /**
-   * The actor the in-memory audit trail names: the innermost {@link #actingAs}, else the engine.
-   */
-  static String currentActor() {
-    String actor = ACTOR.get();
-    return actor == null ? NO_ACTOR : actor;
   }
 
   /**

@@ -56,10 +56,10 @@ public interface UnitOfWork {
    * records {@code actorId} as the author of the changes it audits, without joining them into one.
    * The server runs each authenticated call as its token's subject, the command line as its
    * operator. Nested calls name the innermost actor until they return; {@link #runAs} inside wins.
-   * Adapters that keep no audit trail simply run the work.
+   * The name is the thread's ({@link Acting}), whichever adapter or database the work reaches.
    */
   default <T> T actingAs(String actorId, Supplier<T> work) {
-    return work.get();
+    return Acting.as(actorId, work);
   }
 
   /**
@@ -67,7 +67,7 @@ public interface UnitOfWork {
    * (embedded use that names nobody, whose audit rows say {@link #NO_ACTOR}).
    */
   default java.util.Optional<String> actor() {
-    return java.util.Optional.empty();
+    return Acting.actor();
   }
 
   /** What an audit row names as its author when no actor was given: the engine itself. */

@@ -6,7 +6,7 @@ import org.jdbi.v3.core.Handle;
 /**
  * Writes {@code audit_log} rows: who changed which master data, and what it was before and after.
  * Who is the transaction's {@code app.actor} when set ({@link PostgresUnitOfWork#runAs}), else the
- * actor the thread acts as ({@link PostgresUnitOfWork#actingAs}: the server's token subject, the
+ * actor the thread acts for ({@link io.vruksha.retail.work.Acting}: the server's token subject, the
  * command line's operator), else {@code engine}.
  */
 final class Audit {
@@ -20,7 +20,7 @@ final class Audit {
                 + " CAST(:b AS jsonb), CAST(:a AS jsonb))")
         .bind("e", entity)
         .bind("id", id)
-        .bind("by", PostgresUnitOfWork.ambientActor())
+        .bind("by", io.vruksha.retail.work.Acting.orEngine())
         .bind("b", before.map(Json::write).orElse(null))
         .bind("a", after.map(Json::write).orElse(null))
         .execute();

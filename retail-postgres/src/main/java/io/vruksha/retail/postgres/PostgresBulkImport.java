@@ -192,13 +192,14 @@ public final class PostgresBulkImport {
 
   /**
    * Starts a chunk in the handle's running transaction: scopes it to the store (row-level security)
-   * and to the actor {@code retail-import} (audit_log), empties the staging table and opens COPY.
+   * and to the actor the thread acts for (the command line's operator), else {@code retail-import}
+   * (audit_log), empties the staging table and opens COPY.
    */
   public void begin() {
     h.createQuery(
-            "SELECT set_config('app.store_ids', :s, true),"
-                + " set_config('app.actor', 'retail-import', true)")
+            "SELECT set_config('app.store_ids', :s, true)," + " set_config('app.actor', :a, true)")
         .bind("s", options.store().value())
+        .bind("a", io.vruksha.retail.work.Acting.actor().orElse("retail-import"))
         .mapTo(String.class)
         .one();
     h.execute("TRUNCATE import_staging");
@@ -727,14 +728,18 @@ public final class PostgresBulkImport {
             + " WHERE s.reason IS NULL AND c.customer_id = s.customer_id");
     // an existing customer gets the fields the row has; consent changes only when the row says
     // something else than the record, and then with the import's time
-    h.execute(
-        "UPDATE import_staging SET after = CASE WHEN before IS NULL THEN created"
-            + " ELSE before || (patch - 'marketingConsent' - 'consentAt')"
-            + " || CASE WHEN (patch -> 'marketingConsent') IS NOT NULL"
-            + " AND patch->'marketingConsent' <> before->'marketingConsent'"
-            + " THEN jsonb_build_object('marketingConsent', patch->'marketingConsent',"
-            + " 'consentAt', patch->'consentAt') ELSE '{}'::jsonb END END"
-            + " WHERE reason IS NULL");
+    // a new customer is registered by the import's store, as CustomerDirectory.create registers
+    h.createUpdate(
+            "UPDATE import_staging SET after = CASE WHEN before IS NULL THEN created"
+                + " || jsonb_build_object('registeredAt', jsonb_build_object('value', CAST(:s AS text)))"
+                + " ELSE before || (patch - 'marketingConsent' - 'consentAt')"
+                + " || CASE WHEN (patch -> 'marketingConsent') IS NOT NULL"
+                + " AND patch->'marketingConsent' <> before->'marketingConsent'"
+                + " THEN jsonb_build_object('marketingConsent', patch->'marketingConsent',"
+                + " 'consentAt', patch->'consentAt') ELSE '{}'::jsonb END END"
+                + " WHERE reason IS NULL")
+        .bind("s", options.store().value())
+        .execute();
     h.execute(
         "UPDATE import_staging SET status = CASE WHEN before = after THEN 'skipped'"
             + " ELSE 'imported' END WHERE reason IS NULL");

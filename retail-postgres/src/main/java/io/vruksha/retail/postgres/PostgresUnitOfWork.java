@@ -190,41 +190,6 @@ public final class PostgresUnitOfWork implements UnitOfWork {
         });
   }
 
-  /** The actor of {@link #actingAs} on this thread, whichever database it works on. */
-  private static final ThreadLocal<String> ACTOR = new ThreadLocal<>();
-
-  /**
-   * Runs {@code work} with every audit row written on this thread naming {@code actorId} (unless a
-   * transaction names another with {@link #runAs}); transactions keep their boundaries. Costs no
-   * statement: the name is bound into each {@code audit_log} insert.
-   */
-  @Override
-  public <T> T actingAs(String actorId, Supplier<T> work) {
-    java.util.Objects.requireNonNull(actorId, "actorId");
-    String before = ACTOR.get();
-    ACTOR.set(actorId);
-    try {
-      return work.get();
-    } finally {
-      if (before == null) {
-        ACTOR.remove();
-      } else {
-        ACTOR.set(before);
-      }
-    }
-  }
-
-  @Override
-  public java.util.Optional<String> actor() {
-    return java.util.Optional.ofNullable(ACTOR.get());
-  }
-
-  /** The actor audit rows name when the transaction sets none: {@link #actingAs}'s, or engine. */
-  static String ambientActor() {
-    String actor = ACTOR.get();
-    return actor == null ? NO_ACTOR : actor;
-  }
-
   /**
    * The running transaction's value for {@code key}, made by {@code init} on first use; it is
    * dropped when the transaction ends, whether it commits or rolls back.

@@ -284,11 +284,19 @@ public final class RetailServer implements AutoCloseable {
     List<ApiRoute> routes = new ArrayList<>(apiRoutes(context));
     routes.add(
         ApiRoute.route(io.javalin.http.HandlerType.GET, "/metrics")
-            .doc("system", "Prometheus metrics")
+            .doc(
+                "system",
+                "Prometheus metrics, in the text format; with METRICS_TOKEN set, only for"
+                    + " Authorization: Bearer <METRICS_TOKEN>")
             .open()
             .raw()
             .returns(String.class)
-            .to(call -> registry.scrape()));
+            .to(
+                call -> {
+                  config.metricsToken().ifPresent(t -> requireMetricsToken(call.context(), t));
+                  call.context().contentType(PROMETHEUS_TEXT);
+                  return registry.scrape();
+                }));
     String[] openapi = new String[1];
     routes.add(
         ApiRoute.route(io.javalin.http.HandlerType.GET, "/openapi.json")
@@ -443,6 +451,26 @@ public final class RetailServer implements AutoCloseable {
               return null;
             });
     return tokens.issue("admin", Role.ADMIN, Set.of(Principal.ALL_STORES), Duration.ofHours(8));
+  }
+
+  /** The content type of Prometheus's text exposition format. */
+  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  /**
+   * Refuses a scrape without {@code Authorization: Bearer <token>} (401 in the JSON envelope); the
+   * comparison takes the same time wherever the secrets differ.
+   */
+  private static void requireMetricsToken(io.javalin.http.Context ctx, String token) {
+    String header = ctx.header("Authorization");
+    byte[] sent =
+        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? header.substring(7).trim().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+            : new byte[0];
+    if (!java.security.MessageDigest.isEqual(
+        sent, token.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      throw io.vruksha.retail.server.http.ApiProblem.unauthenticated(
+          "/metrics needs Authorization: Bearer with the METRICS_TOKEN the server was given");
+    }
   }
 
   /** The server's version, from the build. */

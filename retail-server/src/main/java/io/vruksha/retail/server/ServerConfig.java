@@ -37,6 +37,8 @@ import java.util.Set;
  * @param bindAddress the address the HTTP port listens on ({@code BIND_ADDRESS}): by default the
  *     loopback address in demo mode (its printed admin token opens every store) and every address
  *     with a database
+ * @param metricsToken {@code METRICS_TOKEN}: when set (at least 32 characters), {@code /metrics}
+ *     answers only a scrape that sends {@code Authorization: Bearer} with it; unset, it is open
  */
 public record ServerConfig(
     int port,
@@ -53,7 +55,8 @@ public record ServerConfig(
     long maxBodyBytes,
     int loginMaxAttempts,
     Duration loginLockout,
-    String bindAddress) {
+    String bindAddress,
+    Optional<String> metricsToken) {
 
   /**
    * The configuration with the JWT secret and any credentials in the NATS URL masked, so that
@@ -91,6 +94,8 @@ public record ServerConfig(
         + loginLockout
         + ", bindAddress="
         + bindAddress
+        + ", metricsToken="
+        + (metricsToken.isPresent() ? "***" : "(none: /metrics is open)")
         + "]";
   }
 
@@ -125,7 +130,8 @@ public record ServerConfig(
           "RATE_LIMIT_PER_IP",
           "CORS_ORIGINS",
           "MAX_BODY_BYTES",
-          "BIND_ADDRESS");
+          "BIND_ADDRESS",
+          "METRICS_TOKEN");
 
   /** The configuration {@code env} describes; a bad value is refused, naming its variable. */
   public static ServerConfig from(Map<String, String> env) {
@@ -166,7 +172,23 @@ public record ServerConfig(
         Optional.ofNullable(env.get("BIND_ADDRESS"))
             .map(String::trim)
             .filter(a -> !a.isEmpty())
-            .orElse(demo ? "127.0.0.1" : "0.0.0.0"));
+            .orElse(demo ? "127.0.0.1" : "0.0.0.0"),
+        metricsToken(env));
+  }
+
+  /**
+   * {@code METRICS_TOKEN}, when set: a shared secret, so as long as {@code JWT_SECRET}'s minimum.
+   */
+  private static Optional<String> metricsToken(Map<String, String> env) {
+    Optional<String> token =
+        Optional.ofNullable(env.get("METRICS_TOKEN")).map(String::trim).filter(t -> !t.isEmpty());
+    token.ifPresent(
+        t -> {
+          if (t.length() < 32) {
+            throw invalid("METRICS_TOKEN must be at least 32 characters long");
+          }
+        });
+    return token;
   }
 
   /**
@@ -202,7 +224,29 @@ public record ServerConfig(
         maxBodyBytes,
         loginMaxAttempts,
         loginLockout,
-        bindAddress);
+        bindAddress,
+        metricsToken);
+  }
+
+  /** This configuration with {@code /metrics} behind {@code token} (empty: open). */
+  public ServerConfig withMetricsToken(Optional<String> token) {
+    return new ServerConfig(
+        port,
+        demo,
+        natsUrl,
+        jwtSecret,
+        tokenTtl,
+        logLevel,
+        reactions,
+        loyalty,
+        rateLimitPerToken,
+        rateLimitPerIp,
+        corsOrigins,
+        maxBodyBytes,
+        loginMaxAttempts,
+        loginLockout,
+        bindAddress,
+        token);
   }
 
   /** This configuration with other rate limits. */
@@ -222,7 +266,8 @@ public record ServerConfig(
         maxBodyBytes,
         loginMaxAttempts,
         loginLockout,
-        bindAddress);
+        bindAddress,
+        metricsToken);
   }
 
   private static boolean blank(String s) {

@@ -12,6 +12,7 @@ import io.vruksha.retail.loyalty.Loyalty;
 import io.vruksha.retail.loyalty.LoyaltyEntry;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.server.ServerContext;
+import io.vruksha.retail.server.auth.Principal;
 import io.vruksha.retail.server.http.ApiCall;
 import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
@@ -21,7 +22,9 @@ import java.util.Optional;
 
 /**
  * Customers and their loyalty accounts. Customers belong to the chain (a loyalty member shops in
- * every store), so these routes sit under a store only to say where the change is made.
+ * every store), so these routes sit under a store to say where the change is made: a customer
+ * created here is registered by the path's store, whose managers alone (and chain admins) may
+ * anonymise them.
  */
 public final class CustomerApi {
 
@@ -89,10 +92,14 @@ public final class CustomerApi {
             .returns(Customer.class)
             .to(call -> customer(s, call)),
         route(POST, "/api/v1/stores/{storeId}/customers/{customerId}/anonymise")
-            .doc("customers", "Remove a customer's personal data; their sales remain")
+            .doc(
+                "customers",
+                "Remove a customer's personal data, from the audit trail's copies too; their sales"
+                    + " remain. A manager of the store that registered the customer, or an admin"
+                    + " with a token for every store")
             .role(Role.MANAGER)
             .returns(Customer.class)
-            .to(call -> s.engine().customers().anonymise(call.store(), customer(s, call).id())),
+            .to(call -> s.engine().customers().anonymise(call.store(), erasable(s, call).id())),
         route(GET, "/api/v1/stores/{storeId}/customers/{customerId}/loyalty")
             .doc("loyalty", "A customer's points, their value, tier and ledger")
             .returns(LoyaltyAccount.class)
@@ -121,6 +128,29 @@ public final class CustomerApi {
                           .map(t -> t.tier().value()),
                       loyalty.ledger().entries(id));
                 }));
+  }
+
+  /**
+   * The customer of the path, if this call may erase them: customers are the chain's and any member
+   * of staff reads them (a loyalty member shops at any till), but erasing a person is for a manager
+   * of the store that registered them ({@link Customer#erasableBy}), or an admin with a token for
+   * every store, who may erase anyone (customers of no recorded store included). The refusal names
+   * no store.
+   */
+  private static Customer erasable(ServerContext s, ApiCall call) {
+    Customer c = customer(s, call);
+    Principal p = call.principal();
+    boolean chainAdmin = p.role() == Role.ADMIN && p.stores().contains(Principal.ALL_STORES);
+    if (!chainAdmin && !c.erasableBy(call.store())) {
+      throw ApiProblem.forbidden(
+          "customer "
+              + c.id()
+              + " was not registered by store "
+              + call.store()
+              + ": only a manager of the store that registered them, or an admin with a token for"
+              + " every store, may anonymise them");
+    }
+    return c;
   }
 
   private static Customer customer(ServerContext s, ApiCall call) {

@@ -156,16 +156,17 @@ public final class StoreApi {
                   // the target's role in every store, whatever this call's scope may see: a
                   // manager never changes (demotes, re-passwords) anyone above them
                   Optional<Role> current = s.engine().workforce().staff().highestRole(r.staffId());
+                  Optional<StaffMember> existing = s.engine().workforce().staff().find(r.staffId());
+                  if (current.isPresent()
+                      && (existing.isEmpty() || !existing.get().store().equals(call.store()))) {
+                    // staff ids are global (a login is by id): one of another store is taken,
+                    // whatever its role, with one answer that names no store and no role
+                    throw new InvalidInputException(ErrorCode.DUPLICATE, takenAnswer(r.staffId()));
+                  }
                   if (current.isPresent()
                       && current.get().ordinal() > call.principal().role().ordinal()) {
                     throw ApiProblem.forbidden(
                         "a " + call.principal().role() + " cannot change a " + current.get());
-                  }
-                  Optional<StaffMember> existing = s.engine().workforce().staff().find(r.staffId());
-                  if (current.isPresent()
-                      && (existing.isEmpty() || !existing.get().store().equals(call.store()))) {
-                    throw new InvalidInputException(
-                        ErrorCode.DUPLICATE, "staff id " + r.staffId() + " is taken");
                   }
                   Optional<String> password =
                       r.password() == null ? Optional.empty() : r.password();
@@ -184,6 +185,15 @@ public final class StoreApi {
                           });
                   return StaffView.of(member);
                 }));
+  }
+
+  /**
+   * The 409 for a staff id another store uses: the same for every such id, whichever store and role
+   * hold it. It still says the id exists somewhere — ids are global, so a free one must be told
+   * apart — an accepted residual risk on a manager-only, rate-limited route (docs/security.md).
+   */
+  static String takenAnswer(String staffId) {
+    return "staff id " + staffId + " is taken: choose another";
   }
 
   static String required(String value, String field) {
