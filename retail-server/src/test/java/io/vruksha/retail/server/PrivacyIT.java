@@ -114,8 +114,7 @@ class PrivacyIT extends CustomerErasureContract {
                     h.createQuery("SELECT changed_by FROM price_history WHERE sku = 'SOCKS'")
                         .mapTo(String.class)
                         .list());
-    assertThat(priceChangedBy)
-        .containsExactly("admin");
+    assertThat(priceChangedBy).containsExactly("admin");
     assertThat(byEngine()).as("audit rows that name no one").isEqualTo(seeded);
   }
 
