@@ -7,6 +7,7 @@ import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.event.Outbox;
 import io.vruksha.retail.loyalty.LoyaltyEntry;
 import io.vruksha.retail.loyalty.LoyaltyLedger;
+import io.vruksha.retail.notification.NotificationOutbox;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.UnitOfWork;
 import java.time.Clock;
@@ -23,6 +24,7 @@ public final class CustomerDirectory {
   private final Customers customers;
   private final Optional<LoyaltyLedger> loyalty;
   private final Outbox outbox;
+  private final NotificationOutbox notifications;
   private final UnitOfWork work;
   private final Clock clock;
 
@@ -31,11 +33,13 @@ public final class CustomerDirectory {
       Customers customers,
       Optional<LoyaltyLedger> loyalty,
       Outbox outbox,
+      NotificationOutbox notifications,
       UnitOfWork work,
       Clock clock) {
     this.customers = Objects.requireNonNull(customers, "customers");
     this.loyalty = Objects.requireNonNull(loyalty, "loyalty");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
+    this.notifications = Objects.requireNonNull(notifications, "notifications");
     this.work = Objects.requireNonNull(work, "work");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -105,9 +109,11 @@ public final class CustomerDirectory {
 
   /**
    * Removes a customer's personal data, keeping the record their sales point to, and scrubs it from
-   * the copies the audit trail keeps ({@link Customers#forgetCopies}) in the same unit of work.
-   * Idempotent. Who may call it is the caller's rule ({@link Customer#erasableBy}): the server lets
-   * the registering store's managers and chain administrators.
+   * the copies the audit trail keeps ({@link Customers#forgetCopies}) and from the notifications to
+   * their e-mail address or phone ({@link NotificationOutbox#forgetRecipient}: pending ones are
+   * dropped), in the same unit of work. Idempotent. Who may call it is the caller's rule ({@link
+   * Customer#erasableBy}): the server lets the registering store's managers and chain
+   * administrators.
    */
   public Customer anonymise(StoreId store, CustomerId id) {
     return work.runFor(
@@ -124,6 +130,9 @@ public final class CustomerDirectory {
           }
           Customer anonymous = customers.update(customer.anonymise());
           customers.forgetCopies(id);
+          // the notifications to their address (points earned): pending ones are not sent
+          customer.email().ifPresent(notifications::forgetRecipient);
+          customer.phone().ifPresent(notifications::forgetRecipient);
           publish(new DomainEvent.CustomerAnonymised(store, id.value()), id.value());
           return anonymous;
         });

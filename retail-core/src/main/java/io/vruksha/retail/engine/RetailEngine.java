@@ -198,7 +198,12 @@ public final class RetailEngine {
     this.purchasing = new Purchasing(b.procurement, stock, catalog, outbox, work, clock);
     this.customers =
         new CustomerDirectory(
-            b.customers, b.loyaltyProgram.map(p -> b.loyaltyLedger), outbox, work, clock);
+            b.customers,
+            b.loyaltyProgram.map(p -> b.loyaltyLedger),
+            outbox,
+            b.notificationOutbox,
+            work,
+            clock);
     this.noReceiptReturns =
         new NoReceiptReturns(
             stores,

@@ -113,4 +113,31 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
     java.util.Collections.reverse(all);
     return all.stream().limit(limit).toList();
   }
+
+  @Override
+  public synchronized int forgetRecipient(String recipient) {
+    if (recipient == null || recipient.isBlank()) {
+      return 0;
+    }
+    int changed = 0;
+    for (Map.Entry<String, Notification> e : List.copyOf(notifications.entrySet())) {
+      Notification n = e.getValue();
+      if (!n.recipient().equals(recipient)) {
+        continue;
+      }
+      changed++;
+      if (n.status() == Notification.Status.PENDING) {
+        notifications.remove(e.getKey());
+        InMemoryUnitOfWork.onRollback(
+            () -> {
+              synchronized (this) {
+                notifications.put(e.getKey(), n);
+              }
+            });
+      } else {
+        put(e.getKey(), n.withoutRecipient());
+      }
+    }
+    return changed;
+  }
 }

@@ -88,6 +88,30 @@ public record Notification(
     nextAttemptAt = Instants.micros(nextAttemptAt);
   }
 
+  /** What {@code recipient}, {@code subject} and {@code body} become once a person is forgotten. */
+  public static final String ANONYMISED = "anonymised";
+
+  /**
+   * This notification with the person taken out: recipient, subject and body {@link #ANONYMISED};
+   * the rest (store, kind, channel, status, attempts, times, event) as it was.
+   */
+  public Notification withoutRecipient() {
+    return new Notification(
+        store,
+        id,
+        kind,
+        channel,
+        ANONYMISED,
+        ANONYMISED,
+        ANONYMISED,
+        status,
+        attempts,
+        createdAt,
+        nextAttemptAt,
+        lastError,
+        eventId);
+  }
+
   /** This notification due again at {@code at} (leased until then, or released now). */
   public Notification dueAt(Instant at) {
     return new Notification(

@@ -44,4 +44,15 @@ public interface NotificationOutbox {
 
   /** A store's notifications, newest first, at most {@code limit}. */
   List<Notification> list(StoreId store, int limit);
+
+  /**
+   * Removes a person's address from the notifications of every store, for a customer who was
+   * anonymised: those still pending to {@code recipient} are dropped (nothing more is sent to
+   * someone who asked to be forgotten); those sent or failed keep their store, kind, channel,
+   * status, attempts, times and event, with the recipient, subject and body replaced by {@code
+   * anonymised}. Joins the unit of work. A blank recipient changes nothing.
+   *
+   * @return how many notifications were dropped or scrubbed
+   */
+  int forgetRecipient(String recipient);
 }

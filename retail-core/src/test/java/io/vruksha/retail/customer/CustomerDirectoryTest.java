@@ -71,4 +71,57 @@ class CustomerDirectoryTest {
     assertThat(engine.customers().anonymise(DemoStore.ID, CustomerId.of("c-9")))
         .isEqualTo(anonymous);
   }
+
+  @Test
+  void anonymisingScrubsTheAuditTrailAndDropsTheCustomersPendingNotifications() {
+    io.vruksha.retail.memory.InMemoryCustomers customers =
+        new io.vruksha.retail.memory.InMemoryCustomers();
+    io.vruksha.retail.memory.InMemoryNotificationOutbox notifications =
+        new io.vruksha.retail.memory.InMemoryNotificationOutbox();
+    RetailEngine engine =
+        DemoStore.engineBuilder().customers(customers).notificationOutbox(notifications).build();
+    engine
+        .unitOfWork()
+        .actingAs(
+            "max",
+            () ->
+                engine
+                    .customers()
+                    .create(
+                        DemoStore.ID,
+                        Customer.of("c-9", "Grace Hopper", Instant.EPOCH)
+                            .withEmail("grace@example.org")));
+    notifications.add(
+        new io.vruksha.retail.notification.Notification(
+            DemoStore.ID,
+            "n-1",
+            io.vruksha.retail.notification.Notification.Kind.POINTS_EARNED,
+            io.vruksha.retail.notification.Notification.Channel.EMAIL,
+            "grace@example.org",
+            "Points for Grace Hopper",
+            "Dear Grace Hopper",
+            io.vruksha.retail.notification.Notification.Status.PENDING,
+            0,
+            Instant.EPOCH,
+            Instant.EPOCH,
+            java.util.Optional.empty(),
+            "e-1"));
+
+    engine
+        .unitOfWork()
+        .actingAs("max", () -> engine.customers().anonymise(DemoStore.ID, CustomerId.of("c-9")));
+
+    assertThat(customers.trail(CustomerId.of("c-9")))
+        .hasSize(2)
+        .allSatisfy(
+            c -> {
+              assertThat(c.changedBy()).isEqualTo("max");
+              assertThat(c.toString()).doesNotContain("Grace", "grace@example.org");
+            });
+    assertThat(notifications.find(DemoStore.ID, "n-1")).isEmpty();
+    // the registering store stays on the record: who may erase them is still known
+    assertThat(
+            engine.customers().customers().find(CustomerId.of("c-9")).orElseThrow().registeredAt())
+        .contains(DemoStore.ID);
+  }
 }

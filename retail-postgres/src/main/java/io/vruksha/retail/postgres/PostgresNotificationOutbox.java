@@ -205,4 +205,26 @@ public final class PostgresNotificationOutbox implements NotificationOutbox {
                 .map((rs, ctx) -> notification(rs))
                 .list());
   }
+
+  /**
+   * Every store's notifications: the table is outside row-level security (the deliverer leases
+   * every store's), so the anonymising store's work reaches those of other stores too.
+   */
+  @Override
+  public int forgetRecipient(String recipient) {
+    if (recipient == null || recipient.isBlank()) {
+      return 0;
+    }
+    return work.with(
+        h ->
+            h.createUpdate("DELETE FROM notifications WHERE recipient = :r AND status = 'PENDING'")
+                    .bind("r", recipient)
+                    .execute()
+                + h.createUpdate(
+                        "UPDATE notifications SET recipient = :a, subject = :a, body = :a"
+                            + " WHERE recipient = :r")
+                    .bind("r", recipient)
+                    .bind("a", Notification.ANONYMISED)
+                    .execute());
+  }
 }

@@ -62,6 +62,15 @@ class PostgresMasterDataIT {
   }
 
   @Nested
+  class NotificationOutboxOnPostgres
+      extends io.vruksha.retail.notification.NotificationOutboxContract {
+    @Override
+    protected io.vruksha.retail.notification.NotificationOutbox newOutbox() {
+      return new PostgresNotificationOutbox(TestDatabase.fresh());
+    }
+  }
+
+  @Nested
   class PromotionsOnPostgres extends io.vruksha.retail.promotion.PromotionsContract {
     @Override
     protected io.vruksha.retail.promotion.Promotions newPromotions() {
