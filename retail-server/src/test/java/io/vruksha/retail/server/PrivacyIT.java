@@ -137,8 +137,43 @@ class PrivacyIT extends CustomerErasureContract {
                 "taxId",
                 "US-TAX-0042")),
         201);
-    // a change of consent would add more copies; the creation is enough to find them
-    assertThat(tablesHolding("grace@example.org")).contains("audit_log", "customers");
+    // a sale earns her points, and the loyalty reaction notifies her by e-mail
+    String anna = client.loginPin("anna", "1234");
+    String shiftId =
+        ok(
+                client.post(
+                    DEMO + "/shifts",
+                    anna,
+                    Map.of("registerId", "till-9", "openingFloat", TestClient.money("100.00"))),
+                201)
+            .data()
+            .get("id")
+            .asText();
+    ok(
+        client.post(
+            DEMO + "/sales",
+            anna,
+            Map.of(
+                "lines",
+                List.of(Map.of("code", "MUG", "quantity", "2")),
+                "customerId",
+                "c-9",
+                "shiftId",
+                shiftId,
+                "tenders",
+                List.of(Map.of("type", "CASH", "amount", TestClient.money("20.00")))),
+            "till-9:0001"),
+        201);
+    try {
+      ServerContract.await(
+          () -> tablesHolding("grace@example.org").contains("notifications"),
+          "the points notification to her address");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    assertThat(tablesHolding("grace@example.org"))
+        .containsExactlyInAnyOrder("audit_log", "customers", "notifications");
 
     ok(client.post(DEMO + "/customers/c-9/anonymise", max, null), 200);
 
