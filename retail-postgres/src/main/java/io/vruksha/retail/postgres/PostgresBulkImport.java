@@ -196,8 +196,7 @@ public final class PostgresBulkImport {
    * (audit_log), empties the staging table and opens COPY.
    */
   public void begin() {
-    h.createQuery(
-            "SELECT set_config('app.store_ids', :s, true)," + " set_config('app.actor', :a, true)")
+    h.createQuery("SELECT set_config('app.store_ids', :s, true), set_config('app.actor', :a, true)")
         .bind("s", options.store().value())
         .bind("a", io.vruksha.retail.work.Acting.actor().orElse("retail-import"))
         .mapTo(String.class)

@@ -457,19 +457,28 @@ public final class RetailServer implements AutoCloseable {
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   /**
-   * Refuses a scrape without {@code Authorization: Bearer <token>} (401 in the JSON envelope); the
-   * comparison takes the same time wherever the secrets differ.
+   * Refuses a scrape without {@code Authorization: Bearer <token>} (401 in the JSON envelope). The
+   * SHA-256 digests are compared, in constant time: the answer's time tells neither where the sent
+   * token differs nor how long the right one is.
    */
   private static void requireMetricsToken(io.javalin.http.Context ctx, String token) {
     String header = ctx.header("Authorization");
-    byte[] sent =
+    String sent =
         header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? header.substring(7).trim().getBytes(java.nio.charset.StandardCharsets.UTF_8)
-            : new byte[0];
-    if (!java.security.MessageDigest.isEqual(
-        sent, token.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            ? header.substring(7).trim()
+            : "";
+    if (!java.security.MessageDigest.isEqual(sha256(sent), sha256(token))) {
       throw io.vruksha.retail.server.http.ApiProblem.unauthenticated(
           "/metrics needs Authorization: Bearer with the METRICS_TOKEN the server was given");
+    }
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 
