@@ -86,7 +86,13 @@ public final class InMemoryCustomers implements Customers {
     InMemoryUnitOfWork.onRollback(
         () -> {
           synchronized (this) {
-            trail.remove(change);
+            // this very entry (an equal one may be in the trail too)
+            for (int i = trail.size() - 1; i >= 0; i--) {
+              if (trail.get(i) == change) {
+                trail.remove(i);
+                break;
+              }
+            }
             if (before == null) {
               customers.remove(customer.id());
             } else {

@@ -157,4 +157,23 @@ public abstract class CustomersContract {
         .singleElement()
         .satisfies(entry -> assertThat(entry).contains("Ada Lovelace", "ada@example.org"));
   }
+
+  @Test
+  void aScrubRolledBackWithItsUnitOfWorkLeavesTheTrailAsItWas() {
+    customers.create(ada());
+    List<String> before = auditTrail(CustomerId.of("c-1"));
+    try {
+      unitOfWork()
+          .run(
+              () -> {
+                customers.update(ada().anonymise());
+                customers.forgetCopies(CustomerId.of("c-1"));
+                throw new IllegalStateException("the unit of work fails after the scrub");
+              });
+    } catch (IllegalStateException expected) {
+      // rolled back
+    }
+    assertThat(customers.find(CustomerId.of("c-1")).orElseThrow().name()).isEqualTo("Ada Lovelace");
+    assertThat(auditTrail(CustomerId.of("c-1"))).isEqualTo(before);
+  }
 }
