@@ -184,6 +184,42 @@ class PrivacyIT extends CustomerErasureContract {
     assertThat(audit("customer", "c-9")).containsExactly("max", "max");
   }
 
+  @Test
+  void theApplicationRoleScrubsOnlyAnAnonymisedCustomersRowsAndOnlyThroughTheFunction() {
+    String max = client.loginPassword("max", "demo-manager-1");
+    register(DEMO, max, "c-live", "Linus Live", "linus@example.org");
+    try (PostgresDatabase app = TestDatabase.appPool()) {
+      // a customer on the books: the function rewrites nothing
+      int scrubbed =
+          app.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("SELECT audit_forget_customer('c-live')")
+                          .mapTo(Integer.class)
+                          .one());
+      assertThat(scrubbed).isZero();
+      // and the role can neither rewrite nor read the trail itself
+      for (String sql :
+          List.of(
+              "UPDATE audit_log SET before = NULL WHERE entity_id = 'c-live'",
+              "SELECT count(*) FROM audit_log")) {
+        Throwable refused =
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> app.jdbi().useHandle(h -> h.createUpdate(sql).execute()));
+        assertThat(refused).as(sql).isNotNull();
+        assertThat(rootMessage(refused)).as(sql).contains("permission denied");
+      }
+    }
+    assertThat(tablesHolding("linus@example.org")).contains("audit_log");
+  }
+
+  private static String rootMessage(Throwable t) {
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return String.valueOf(t.getMessage());
+  }
+
   /** The tables of the schema with a row whose text holds {@code text}, read as the owner. */
   private List<String> tablesHolding(String text) {
     return owner
