@@ -58,6 +58,15 @@ public record CurbsideBooking(
     arrivedAt = arrivedAt.map(Instants::micros);
   }
 
+  /** The name on a booking for an order whose customer was anonymised. */
+  public static final String FORGOTTEN_NAME = "anonymised";
+
+  /** This booking with the customer's name replaced by {@link #FORGOTTEN_NAME}. */
+  public CurbsideBooking withoutName() {
+    return new CurbsideBooking(
+        store, id, slotId, orderId, FORGOTTEN_NAME, vehicle, status, bookedAt, arrivedAt, bay);
+  }
+
   /** This booking in another slot. */
   public CurbsideBooking inSlot(String slot) {
     return new CurbsideBooking(

@@ -1,7 +1,9 @@
 package io.vruksha.retail.curbside;
 
+import io.vruksha.retail.order.Orders;
 import io.vruksha.retail.store.StoreId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,4 +41,11 @@ public interface CurbsideSlots {
 
   /** The bookings of a slot, oldest first. */
   List<CurbsideBooking> bookings(StoreId store, String slotId);
+
+  /**
+   * Replaces the customer's name on every booking for one of {@code orders} with {@link
+   * CurbsideBooking#FORGOTTEN_NAME}: the orders of an anonymised customer ({@link
+   * Orders#forgetCustomer}). Answers how many bookings changed.
+   */
+  int forgetNames(Collection<Orders.Key> orders);
 }

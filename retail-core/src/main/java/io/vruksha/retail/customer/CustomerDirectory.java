@@ -2,12 +2,14 @@ package io.vruksha.retail.customer;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.NotFoundException;
+import io.vruksha.retail.curbside.CurbsideSlots;
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.event.Outbox;
 import io.vruksha.retail.loyalty.LoyaltyEntry;
 import io.vruksha.retail.loyalty.LoyaltyLedger;
 import io.vruksha.retail.notification.NotificationOutbox;
+import io.vruksha.retail.order.Orders;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.UnitOfWork;
 import java.time.Clock;
@@ -25,6 +27,8 @@ public final class CustomerDirectory {
   private final Optional<LoyaltyLedger> loyalty;
   private final Outbox outbox;
   private final NotificationOutbox notifications;
+  private final Orders orders;
+  private final CurbsideSlots curbside;
   private final UnitOfWork work;
   private final Clock clock;
 
@@ -34,12 +38,16 @@ public final class CustomerDirectory {
       Optional<LoyaltyLedger> loyalty,
       Outbox outbox,
       NotificationOutbox notifications,
+      Orders orders,
+      CurbsideSlots curbside,
       UnitOfWork work,
       Clock clock) {
     this.customers = Objects.requireNonNull(customers, "customers");
     this.loyalty = Objects.requireNonNull(loyalty, "loyalty");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.notifications = Objects.requireNonNull(notifications, "notifications");
+    this.orders = Objects.requireNonNull(orders, "orders");
+    this.curbside = Objects.requireNonNull(curbside, "curbside");
     this.work = Objects.requireNonNull(work, "work");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -109,11 +117,12 @@ public final class CustomerDirectory {
 
   /**
    * Removes a customer's personal data, keeping the record their sales point to, and scrubs it from
-   * the copies the audit trail keeps ({@link Customers#forgetCopies}) and from the notifications to
-   * their e-mail address or phone ({@link NotificationOutbox#forgetRecipient}: pending ones are
-   * dropped), in the same unit of work. Idempotent. Who may call it is the caller's rule ({@link
-   * Customer#erasableBy}): the server lets the registering store's managers and chain
-   * administrators.
+   * the copies the audit trail keeps ({@link Customers#forgetCopies}), from their orders' contact
+   * and the names on those orders' curbside bookings ({@link Orders#forgetCustomer}, in every
+   * store), and from the notifications to their e-mail address or phone ({@link
+   * NotificationOutbox#forgetRecipient}: pending ones are dropped), in the same unit of work.
+   * Idempotent. Who may call it is the caller's rule ({@link Customer#erasableBy}): the server lets
+   * the registering store's managers and chain administrators.
    */
   public Customer anonymise(StoreId store, CustomerId id) {
     return work.runFor(
@@ -125,17 +134,26 @@ public final class CustomerDirectory {
                   .orElseThrow(
                       () -> new NotFoundException(ErrorCode.NOT_FOUND, "no customer " + id));
           if (customer.anonymised()) {
-            customers.forgetCopies(id); // a scrub an earlier version did not make
+            forgetCopies(id); // a scrub an earlier version did not make
             return customer;
           }
           Customer anonymous = customers.update(customer.anonymise());
-          customers.forgetCopies(id);
+          forgetCopies(id);
           // the notifications to their address (points earned): pending ones are not sent
           customer.email().ifPresent(notifications::forgetRecipient);
           customer.phone().ifPresent(notifications::forgetRecipient);
           publish(new DomainEvent.CustomerAnonymised(store, id.value()), id.value());
           return anonymous;
         });
+  }
+
+  /**
+   * Scrubs an anonymised customer from the copies: the audit trail's, the contact of their orders
+   * and the name on the curbside bookings for those orders, in every store.
+   */
+  private void forgetCopies(CustomerId id) {
+    customers.forgetCopies(id);
+    curbside.forgetNames(orders.forgetCustomer(id.value()));
   }
 
   private void publish(DomainEvent event, String correlation) {

@@ -202,6 +202,8 @@ public final class RetailEngine {
             b.loyaltyProgram.map(p -> b.loyaltyLedger),
             outbox,
             b.notificationOutbox,
+            b.orders,
+            b.curbsideSlots,
             work,
             clock);
     this.noReceiptReturns =

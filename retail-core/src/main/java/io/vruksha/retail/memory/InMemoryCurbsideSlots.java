@@ -5,13 +5,16 @@ import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.curbside.CollectionSlot;
 import io.vruksha.retail.curbside.CurbsideBooking;
 import io.vruksha.retail.curbside.CurbsideSlots;
+import io.vruksha.retail.order.Orders;
 import io.vruksha.retail.store.StoreId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link CurbsideSlots} in memory. Thread-safe: every method holds the monitor, so "a place left?"
@@ -110,5 +113,19 @@ public final class InMemoryCurbsideSlots implements CurbsideSlots {
     return bookings.values().stream()
         .filter(b -> b.store().equals(store) && b.slotId().equals(slotId))
         .toList();
+  }
+
+  @Override
+  public synchronized int forgetNames(Collection<Orders.Key> orders) {
+    Set<Orders.Key> keys = Set.copyOf(orders);
+    List<CurbsideBooking> theirs =
+        bookings.values().stream()
+            .filter(
+                b ->
+                    b.orderId().map(o -> keys.contains(new Orders.Key(b.store(), o))).orElse(false))
+            .filter(b -> !b.customerName().equals(CurbsideBooking.FORGOTTEN_NAME))
+            .toList();
+    theirs.forEach(b -> save(b.withoutName()));
+    return theirs.size();
   }
 }

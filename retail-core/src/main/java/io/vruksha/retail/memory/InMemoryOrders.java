@@ -42,4 +42,18 @@ public final class InMemoryOrders implements Orders {
   public synchronized List<Order> list(StoreId store) {
     return orders.values().stream().filter(o -> o.store().equals(store)).toList();
   }
+
+  @Override
+  public synchronized List<Key> forgetCustomer(String customerId) {
+    List<Order> theirs =
+        orders.values().stream()
+            .filter(o -> o.customerId().equals(Optional.of(customerId)))
+            .toList();
+    for (Order o : theirs) {
+      if (!o.contact().equals(Order.FORGOTTEN_CONTACT)) {
+        save(o.withoutContact());
+      }
+    }
+    return theirs.stream().map(o -> new Key(o.store(), o.id())).toList();
+  }
 }

@@ -168,7 +168,10 @@ public final class Notifier {
 
   private Optional<String> customerRecipient(DomainEvent event) {
     if (event instanceof DomainEvent.OrderChanged o) {
-      return orders.find(o.store(), o.orderId()).map(Order::contact);
+      return orders
+          .find(o.store(), o.orderId())
+          .map(Order::contact)
+          .filter(c -> !c.equals(Order.FORGOTTEN_CONTACT)); // its customer was anonymised
     }
     if (event instanceof DomainEvent.LoyaltyPointsEarned p) {
       return customers

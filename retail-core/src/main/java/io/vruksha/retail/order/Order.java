@@ -157,6 +157,9 @@ public record Order(
     }
   }
 
+  /** The contact of an order whose customer was anonymised. */
+  public static final String FORGOTTEN_CONTACT = "anonymised";
+
   /** Copies the lines and checks for nulls. */
   public Order {
     Objects.requireNonNull(id, "id");
@@ -231,6 +234,29 @@ public record Order(
         total,
         prepayment,
         amount,
+        saleId,
+        receiptNumber,
+        updatedAt);
+  }
+
+  /**
+   * This order with its contact replaced by {@link #FORGOTTEN_CONTACT}, once its customer is
+   * anonymised: nobody is told it is ready any more.
+   */
+  public Order withoutContact() {
+    return new Order(
+        id,
+        store,
+        channel,
+        customerId,
+        FORGOTTEN_CONTACT,
+        lines,
+        status,
+        placedAt,
+        reservedUntil,
+        total,
+        prepayment,
+        refunded,
         saleId,
         receiptNumber,
         updatedAt);

@@ -27,4 +27,21 @@ public interface Orders {
 
   /** The store's orders, oldest first. */
   List<Order> list(StoreId store);
+
+  /**
+   * Replaces the contact of every order of customer {@code customerId}, in every store, with {@link
+   * Order#FORGOTTEN_CONTACT}, once that customer is anonymised, and answers the keys of all their
+   * orders (those already forgotten included, so the step can be repeated). Called by the
+   * anonymisation's unit of work; adapters under row-level security reach the other stores through
+   * a narrow function that checks the customer is anonymised.
+   */
+  List<Key> forgetCustomer(String customerId);
+
+  /**
+   * An order's key.
+   *
+   * @param store its store
+   * @param orderId its id
+   */
+  record Key(StoreId store, String orderId) {}
 }

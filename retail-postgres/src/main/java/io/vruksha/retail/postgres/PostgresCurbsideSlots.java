@@ -5,11 +5,13 @@ import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.curbside.CollectionSlot;
 import io.vruksha.retail.curbside.CurbsideBooking;
 import io.vruksha.retail.curbside.CurbsideSlots;
+import io.vruksha.retail.order.Orders;
 import io.vruksha.retail.store.StoreId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -176,5 +178,25 @@ public final class PostgresCurbsideSlots implements CurbsideSlots {
                 .bind("slot", slotId)
                 .map((rs, ctx) -> booking(rs))
                 .list());
+  }
+
+  /**
+   * Through {@code curbside_forget_names} (V19), which checks each order's customer is anonymised.
+   */
+  @Override
+  public int forgetNames(Collection<Orders.Key> orders) {
+    return work.with(
+        h -> {
+          int scrubbed = 0;
+          for (Orders.Key key : orders) {
+            scrubbed +=
+                h.createQuery("SELECT curbside_forget_names(:s, :o)")
+                    .bind("s", key.store().value())
+                    .bind("o", key.orderId())
+                    .mapTo(Integer.class)
+                    .one();
+          }
+          return scrubbed;
+        });
   }
 }

@@ -85,4 +85,18 @@ public final class PostgresOrders implements Orders {
                 .map(d -> Json.read(d, Order.class))
                 .list());
   }
+
+  /**
+   * Through {@code orders_forget_customer} (V19): the orders of every store, which row-level
+   * security hides from the anonymising store's work, and only once the customer is anonymised.
+   */
+  @Override
+  public List<Key> forgetCustomer(String customerId) {
+    return work.with(
+        h ->
+            h.createQuery("SELECT store_id, order_id FROM orders_forget_customer(:c)")
+                .bind("c", customerId)
+                .map((rs, ctx) -> new Key(StoreId.of(rs.getString(1)), rs.getString(2)))
+                .list());
+  }
 }

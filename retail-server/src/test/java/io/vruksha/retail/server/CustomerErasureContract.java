@@ -2,9 +2,11 @@ package io.vruksha.retail.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vruksha.retail.customer.Customer;
 import io.vruksha.retail.server.TestClient.Response;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,5 +150,92 @@ abstract class CustomerErasureContract {
     ok(client.post(NORTH + "/customers/c-old/anonymise", all, null), 200);
     assertThat(nameOf("c-nils")).isEqualTo("anonymised");
     assertThat(nameOf("c-old")).isEqualTo("anonymised");
+  }
+
+  @Test
+  void anonymisingForgetsTheContactOfTheirOrdersAndTheNameOnTheirBookingsInEveryStore() {
+    String max = client.loginPassword("max", "demo-manager-1");
+    String anna = client.loginPin("anna", "1234");
+    register(DEMO, max, "c-gh", "Grace Hopper", "grace@example.org");
+    ok(
+        client.post(
+            DEMO + "/orders",
+            anna,
+            Map.of(
+                "orderId",
+                "kiosk-gh",
+                "channel",
+                "KIOSK",
+                "customerId",
+                "c-gh",
+                "contact",
+                "grace@example.org",
+                "lines",
+                List.of(Map.of("sku", "MUG", "quantity", "1")))),
+        201);
+    // a guest's order: no customer to tie it to, so it keeps its contact
+    ok(
+        client.post(
+            DEMO + "/orders",
+            anna,
+            Map.of(
+                "orderId",
+                "kiosk-guest",
+                "channel",
+                "KIOSK",
+                "contact",
+                "guest@example.org",
+                "lines",
+                List.of(Map.of("sku", "MUG", "quantity", "1")))),
+        201);
+    ok(
+        client.post(
+            DEMO + "/curbside/slots",
+            max,
+            Map.of(
+                "slotId",
+                "s-gh",
+                "start",
+                "2030-01-02T16:00:00Z",
+                "end",
+                "2030-01-02T16:30:00Z",
+                "capacity",
+                2)),
+        201);
+    for (String[] booking : new String[][] {{"b-gh", "kiosk-gh"}, {"b-guest", "kiosk-guest"}}) {
+      ok(
+          client.post(
+              DEMO + "/curbside/bookings",
+              anna,
+              Map.of(
+                  "bookingId",
+                  booking[0],
+                  "slotId",
+                  "s-gh",
+                  "customerName",
+                  "Grace Hopper",
+                  "orderId",
+                  booking[1])),
+          201);
+    }
+
+    // the chain's admin erases her through another store's path: her orders are demo's
+    ok(client.post(NORTH + "/customers/c-gh/anonymise", all, null), 200);
+
+    assertThat(order("kiosk-gh", anna).get("contact").asText()).isEqualTo("anonymised");
+    assertThat(booking("b-gh", anna).get("customerName").asText()).isEqualTo("anonymised");
+    assertThat(order("kiosk-guest", anna).get("contact").asText()).isEqualTo("guest@example.org");
+    assertThat(booking("b-guest", anna).get("customerName").asText()).isEqualTo("Grace Hopper");
+    // again: nothing changes, nothing fails
+    ok(client.post(DEMO + "/customers/c-gh/anonymise", max, null), 200);
+    assertThat(order("kiosk-gh", anna).get("contact").asText()).isEqualTo("anonymised");
+  }
+
+  private JsonNode order(String id, String token) {
+    return ok(client.get(DEMO + "/orders/" + id, token), 200).data();
+  }
+
+  private JsonNode booking(String id, String token) {
+    return ok(client.get(DEMO + "/curbside/bookings/" + id, token), 200).data();
   }
 }
