@@ -766,7 +766,10 @@ final class ImportCommand implements Callable<Integer> {
     }
   }
 
-  /** Where rejected rows go: the --rejects file, and the first few to stderr. */
+  /**
+   * Where rejected rows go: the --rejects file (every cell through {@link CsvCells}), and the first
+   * few to stderr.
+   */
   static final class Rejects implements AutoCloseable {
     private static final int SHOWN = 20;
     private final CSVPrinter printer;
@@ -789,7 +792,7 @@ final class ImportCommand implements Callable<Integer> {
       } else {
         columns.add("original");
       }
-      printer.printRecord(columns);
+      printer.printRecord(CsvCells.record(columns));
     }
 
     void add(ImportReader.Row row, String reason) throws IOException {
@@ -799,7 +802,8 @@ final class ImportCommand implements Callable<Integer> {
         values.add(row.line());
         values.add(reason);
         values.addAll(row.original());
-        printer.printRecord(values);
+        // the file's own cells are copied, but never as a formula a spreadsheet would run
+        printer.printRecord(CsvCells.record(values));
       }
       if (count <= SHOWN) {
         err.println("line " + row.line() + ": " + reason);

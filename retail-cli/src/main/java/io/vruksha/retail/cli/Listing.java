@@ -11,7 +11,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Rows under named columns, printed as an aligned table, CSV or JSON. Every value is a string:
- * money is a plain decimal at the currency's scale, with the currency in a column of its own.
+ * money is a plain decimal at the currency's scale, with the currency in a column of its own. In
+ * CSV a cell a spreadsheet would run as a formula is neutralised ({@link CsvCells}); numbers stay
+ * as they are.
  */
 final class Listing {
 
@@ -91,11 +93,11 @@ final class Listing {
             w,
             CSVFormat.RFC4180
                 .builder()
-                .setHeader(columns.toArray(String[]::new))
+                .setHeader(CsvCells.record(columns).toArray(String[]::new))
                 .setRecordSeparator('\n')
                 .get())) {
       for (List<String> r : rows) {
-        p.printRecord(r);
+        p.printRecord(CsvCells.record(r));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
