@@ -5,21 +5,15 @@ import io.vruksha.retail.analytics.SalesAnalytics;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.register.ShiftReport;
-import io.vruksha.retail.sale.ReturnReceipt;
-import io.vruksha.retail.sale.Sale;
-import io.vruksha.retail.tax.TaxAmount;
-import io.vruksha.retail.tax.TaxBreakdownEntry;
-import io.vruksha.retail.tax.TaxTreatment;
+import io.vruksha.retail.report.TaxRateFigures;
+import io.vruksha.retail.report.TaxSummary;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -136,7 +130,7 @@ final class ReportCommand implements Runnable {
 
     @Override
     Listing build(StoreSession s, LocalDate from, LocalDate to) {
-      List<DailySales> days = s.engine(() -> s.engine.analytics().daily(s.id(), from, to));
+      var report = s.engine(() -> s.engine.reports().dailySales(s.id(), from, to));
       Listing l =
           new Listing(
               "day",
@@ -148,10 +142,10 @@ final class ReportCommand implements Runnable {
               "net",
               "average_sale",
               "currency");
-      for (DailySales d : days) {
+      for (DailySales d : report.days()) {
         row(l, d.day().toString(), d, s);
       }
-      row(l, "TOTAL", SalesAnalytics.total(s.id(), from, days, s.zero()), s);
+      row(l, "TOTAL", report.total(), s);
       return l;
     }
 
@@ -189,7 +183,7 @@ final class ReportCommand implements Runnable {
     @Override
     Listing build(StoreSession s, LocalDate from, LocalDate to) {
       List<SalesAnalytics.SkuTotal> lines =
-          SalesAnalytics.bySku(s.engine(() -> s.engine.analytics().products(s.id(), from, to)));
+          s.engine(() -> s.engine.reports().productPerformance(s.id(), from, to)).products();
       Listing l = new Listing("sku", "sales", "units", "revenue", "currency");
       for (SalesAnalytics.SkuTotal x : lines) {
         l.add(
@@ -213,7 +207,8 @@ final class ReportCommand implements Runnable {
             + " sales' tax breakdown; returns_base and returns_tax = what returns in the range"
             + " refunded at that rate (each returned line's tax, on its original line's rates);"
             + " net_tax = sales_tax - returns_tax. The TOTAL row's sales_tax and returns_tax are"
-            + " the documents' own totals, as GET /reports/tax-summary gives them.",
+            + " the documents' own totals. The same figures as GET /reports/tax-summary (both"
+            + " from the core's PeriodReports).",
         "Example: retail report tax --store demo --from 2026-11-01 --to 2026-11-30"
       })
   static final class TaxReport extends Report {
@@ -221,63 +216,10 @@ final class ReportCommand implements Runnable {
       super(env);
     }
 
-    private static final class Rate {
-      final String code;
-      String name;
-      BigDecimal rate;
-      Money salesBase;
-      Money salesTax;
-      Money returnsBase;
-      Money returnsTax;
-
-      Rate(String code, String name, BigDecimal rate, Money zero) {
-        this.code = code;
-        this.name = name;
-        this.rate = rate;
-        this.salesBase = zero;
-        this.salesTax = zero;
-        this.returnsBase = zero;
-        this.returnsTax = zero;
-      }
-    }
-
     @Override
     Listing build(StoreSession s, LocalDate from, LocalDate to) {
-      Money zero = s.zero();
-      Map<String, Rate> rates = new TreeMap<>();
-      Money[] totals = {zero, zero, zero, zero};
-      s.engine(
-          () -> {
-            Map<String, Sale> salesById = new LinkedHashMap<>();
-            for (Sale sale : s.engine.sales().list(s.id())) {
-              salesById.put(sale.id(), sale);
-              if (!s.within(sale.at(), from, to)) {
-                continue;
-              }
-              totals[0] = totals[0].plus(sale.basket().tax());
-              for (TaxBreakdownEntry e : sale.basket().taxBreakdown()) {
-                Rate r =
-                    rates.computeIfAbsent(e.rateCode(), c -> new Rate(c, e.name(), e.rate(), zero));
-                r.name = e.name();
-                r.rate = e.rate();
-                r.salesBase = r.salesBase.plus(e.taxableBase());
-                r.salesTax = r.salesTax.plus(e.tax());
-              }
-            }
-            for (ReturnReceipt ret : s.engine.sales().returns(s.id())) {
-              if (!s.within(ret.at(), from, to)) {
-                continue;
-              }
-              totals[1] = totals[1].plus(ret.tax());
-              Sale original =
-                  salesById.computeIfAbsent(
-                      ret.saleId(), id -> s.engine.sales().find(id).orElse(null));
-              for (ReturnReceipt.Line line : ret.lines()) {
-                returned(rates, original, line, zero);
-              }
-            }
-            return null;
-          });
+      TaxSummary summary = s.engine(() -> s.engine.reports().taxSummary(s.id(), from, to));
+      String currency = s.currency().getCurrencyCode();
       Listing l =
           new Listing(
               "rate_code",
@@ -289,80 +231,29 @@ final class ReportCommand implements Runnable {
               "returns_tax",
               "net_tax",
               "currency");
-      Money baseIn = zero;
-      Money baseOut = zero;
-      for (Rate r : rates.values()) {
-        baseIn = baseIn.plus(r.salesBase);
-        baseOut = baseOut.plus(r.returnsBase);
+      for (TaxRateFigures r : summary.rates()) {
         l.add(
-            r.code,
-            r.name,
-            r.rate == null ? "" : r.rate.stripTrailingZeros().toPlainString(),
-            StoreSession.amount(r.salesBase),
-            StoreSession.amount(r.salesTax),
-            StoreSession.amount(r.returnsBase),
-            StoreSession.amount(r.returnsTax),
-            StoreSession.amount(r.salesTax.minus(r.returnsTax)),
-            s.currency().getCurrencyCode());
+            r.rateCode(),
+            r.name(),
+            r.rate() == null ? "" : r.rate().stripTrailingZeros().toPlainString(),
+            StoreSession.amount(r.salesBase()),
+            StoreSession.amount(r.salesTax()),
+            StoreSession.amount(r.returnsBase()),
+            StoreSession.amount(r.returnsTax()),
+            StoreSession.amount(r.netTax()),
+            currency);
       }
       l.add(
           "TOTAL",
           "",
           "",
-          StoreSession.amount(baseIn),
-          StoreSession.amount(totals[0]),
-          StoreSession.amount(baseOut),
-          StoreSession.amount(totals[1]),
-          StoreSession.amount(totals[0].minus(totals[1])),
-          s.currency().getCurrencyCode());
+          StoreSession.amount(summary.salesBase()),
+          StoreSession.amount(summary.salesTax()),
+          StoreSession.amount(summary.returnsBase()),
+          StoreSession.amount(summary.returnsTax()),
+          StoreSession.amount(summary.netTax()),
+          currency);
       return l;
-    }
-
-    /** Puts a returned line's base and tax on its original line's rates. */
-    private static void returned(
-        Map<String, Rate> rates, Sale original, ReturnReceipt.Line line, Money zero) {
-      Money base = line.refund().minus(line.tax());
-      List<TaxAmount> taxes =
-          original == null ? List.of() : original.basket().line(line.lineIndex()).tax().taxes();
-      if (taxes.isEmpty()) {
-        TaxTreatment t =
-            original == null
-                ? TaxTreatment.EXEMPT
-                : original.basket().line(line.lineIndex()).tax().treatment();
-        String code =
-            t == TaxTreatment.ZERO_RATED
-                ? TaxBreakdownEntry.ZERO_RATED
-                : t == TaxTreatment.EXEMPT ? TaxBreakdownEntry.EXEMPT : "UNKNOWN";
-        Rate r = rates.computeIfAbsent(code, c -> new Rate(c, c, BigDecimal.ZERO, zero));
-        r.returnsBase = r.returnsBase.plus(base);
-        r.returnsTax = r.returnsTax.plus(line.tax());
-        return;
-      }
-      List<Money> taxShares = share(line.tax(), taxes, a -> a.tax().amount());
-      List<Money> baseShares = share(base, taxes, a -> a.base().amount());
-      for (int i = 0; i < taxes.size(); i++) {
-        TaxAmount a = taxes.get(i);
-        Rate r = rates.computeIfAbsent(a.rateCode(), c -> new Rate(c, c, a.rate(), zero));
-        r.returnsBase = r.returnsBase.plus(baseShares.get(i));
-        r.returnsTax = r.returnsTax.plus(taxShares.get(i));
-      }
-    }
-
-    private static List<Money> share(
-        Money total, List<TaxAmount> taxes, Function<TaxAmount, BigDecimal> weight) {
-      if (taxes.size() == 1) {
-        return List.of(total);
-      }
-      List<BigDecimal> weights = taxes.stream().map(weight).toList();
-      if (weights.stream().allMatch(w -> w.signum() == 0)) {
-        List<Money> even = new ArrayList<>();
-        even.add(total);
-        for (int i = 1; i < taxes.size(); i++) {
-          even.add(Money.zero(total.currency()));
-        }
-        return even;
-      }
-      return total.allocate(weights);
     }
   }
 

@@ -54,6 +54,7 @@ import io.vruksha.retail.promotion.PromotionEngine;
 import io.vruksha.retail.promotion.Promotions;
 import io.vruksha.retail.register.Registers;
 import io.vruksha.retail.register.Shifts;
+import io.vruksha.retail.report.PeriodReports;
 import io.vruksha.retail.sale.CartStore;
 import io.vruksha.retail.sale.Checkout;
 import io.vruksha.retail.sale.CheckoutRequest;
@@ -128,6 +129,7 @@ public final class RetailEngine {
   private final Billing billing;
   private final NoReceiptReturns noReceiptReturns;
   private final SalesAnalytics analytics;
+  private final PeriodReports reports;
   private final HandledEvents handledEvents;
   private final Credentials credentials;
   private final io.vruksha.retail.warranty.Warranties warranties;
@@ -162,6 +164,7 @@ public final class RetailEngine {
     this.loyalty = b.loyaltyProgram.map(p -> new Loyalty(p, b.loyaltyLedger));
     this.sales = b.sales;
     this.storeCredits = b.storeCredits;
+    this.reports = new PeriodReports(stores, sales, analytics);
     this.checkout =
         new Checkout(
             stores,
@@ -301,6 +304,14 @@ public final class RetailEngine {
   /** Which events each consumer (a reaction) has handled. */
   public HandledEvents handledEvents() {
     return handledEvents;
+  }
+
+  /**
+   * Daily sales, product performance and the tax summary over a range of business days: the one
+   * place the server and the command line take their period reports from.
+   */
+  public PeriodReports reports() {
+    return reports;
   }
 
   /** Staff credentials (password and PIN hashes, failed attempts) for the server's login. */

@@ -83,6 +83,7 @@ class CoreArchitectureTest {
             "io.vruksha.retail.money..",
             "io.vruksha.retail.pricing..",
             "io.vruksha.retail.promotion..",
+            "io.vruksha.retail.report..",
             "io.vruksha.retail.tax..")
         .should(neverTouchBinaryFloatingPoint())
         .because("amounts must be exact")

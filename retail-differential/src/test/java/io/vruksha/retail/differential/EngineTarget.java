@@ -3,9 +3,7 @@ package io.vruksha.retail.differential;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.vruksha.retail.RetailException;
-import io.vruksha.retail.analytics.DailySales;
 import io.vruksha.retail.analytics.ProductPerformance;
-import io.vruksha.retail.analytics.SalesAnalytics;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.customer.Customer;
 import io.vruksha.retail.customer.CustomerId;
@@ -26,7 +24,6 @@ import io.vruksha.retail.promotion.PromotionId;
 import io.vruksha.retail.reaction.Reaction;
 import io.vruksha.retail.reaction.Reactions;
 import io.vruksha.retail.sale.CheckoutRequest;
-import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Tender;
@@ -40,7 +37,6 @@ import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.stock.StockMovement;
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.store.Role;
-import io.vruksha.retail.tax.TaxBreakdownEntry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -447,58 +443,20 @@ final class EngineTarget implements Target {
     return r;
   }
 
+  /** The route's view of the core's report: the server answers the same. */
   private ReportApi.DailySalesReport dailySales(LocalDate from, LocalDate to) {
-    List<DailySales> days = engine.analytics().daily(DemoStore.ID, from, to);
-    return new ReportApi.DailySalesReport(
-        from,
-        to,
-        days.stream().map(ServerViews::day).toList(),
-        ServerViews.day(SalesAnalytics.total(DemoStore.ID, from, days, Money.zero(DemoStore.EUR))));
+    return ReportApi.DailySalesReport.of(engine.reports().dailySales(DemoStore.ID, from, to));
   }
 
-  /** The route's figures from the core's: one line per SKU over the range, by revenue. */
+  /** The route's view of the core's report: one line per SKU over the range, by revenue. */
   private ReportApi.ProductPerformanceReport productPerformance(LocalDate from, LocalDate to) {
-    return new ReportApi.ProductPerformanceReport(
-        from,
-        to,
-        SalesAnalytics.bySku(engine.analytics().products(DemoStore.ID, from, to)).stream()
-            .map(
-                t ->
-                    new ReportApi.ProductLine(t.sku(), t.sales(), t.units(), t.revenue().rounded()))
-            .toList());
+    return ReportApi.ProductPerformanceReport.of(
+        engine.reports().productPerformance(DemoStore.ID, from, to));
   }
 
-  /** The tax summary from the core's documents: the sales' breakdowns and the returns' tax. */
+  /** The route's view of the core's tax summary: per rate, sales and returns. */
   private ReportApi.TaxSummary taxSummary(LocalDate from, LocalDate to) {
-    Money zero = Money.zero(DemoStore.EUR);
-    Map<String, ReportApi.TaxLine> rates = new TreeMap<>();
-    Money salesTax = zero;
-    for (Sale sale : engine.sales().list(DemoStore.ID)) {
-      if (!Reads.within(sale.at().atZone(BERLIN).toLocalDate(), from, to)) {
-        continue;
-      }
-      salesTax = salesTax.plus(sale.basket().tax());
-      for (TaxBreakdownEntry e : sale.basket().taxBreakdown()) {
-        rates.merge(
-            e.rateCode(),
-            new ReportApi.TaxLine(e.rateCode(), e.name(), e.rate(), e.taxableBase(), e.tax()),
-            (a, b) ->
-                new ReportApi.TaxLine(
-                    a.rateCode(),
-                    a.name(),
-                    a.rate(),
-                    a.taxableBase().plus(b.taxableBase()),
-                    a.tax().plus(b.tax())));
-      }
-    }
-    Money returnsTax = zero;
-    for (ReturnReceipt ret : engine.sales().returns(DemoStore.ID)) {
-      if (Reads.within(ret.at().atZone(BERLIN).toLocalDate(), from, to)) {
-        returnsTax = returnsTax.plus(ret.tax());
-      }
-    }
-    return new ReportApi.TaxSummary(
-        from, to, List.copyOf(rates.values()), salesTax, returnsTax, salesTax.minus(returnsTax));
+    return ReportApi.TaxSummary.of(engine.reports().taxSummary(DemoStore.ID, from, to));
   }
 
   /**

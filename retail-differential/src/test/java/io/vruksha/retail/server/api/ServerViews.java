@@ -18,11 +18,6 @@ public final class ServerViews {
     return Views.SaleView.of(sale);
   }
 
-  /** A business day's figures as {@code GET /reports/daily-sales} shows them. */
-  public static ReportApi.DayFigures day(io.vruksha.retail.analytics.DailySales day) {
-    return ReportApi.DayFigures.of(day);
-  }
-
   /** A stock level as {@code GET /stock} shows it. */
   public static StockApi.LevelView level(StockLevel level) {
     return StockApi.LevelView.of(level);

@@ -9,8 +9,7 @@ import io.vruksha.retail.analytics.DailySales;
 import io.vruksha.retail.analytics.SalesAnalytics;
 import io.vruksha.retail.money.ExactAmount;
 import io.vruksha.retail.money.Money;
-import io.vruksha.retail.sale.ReturnReceipt;
-import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.report.TaxRateFigures;
 import io.vruksha.retail.server.ServerContext;
 import io.vruksha.retail.server.http.ApiCall;
 import io.vruksha.retail.server.http.ApiProblem;
@@ -18,18 +17,15 @@ import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.store.Role;
 import io.vruksha.retail.store.Store;
 import io.vruksha.retail.store.StoreId;
-import io.vruksha.retail.tax.TaxBreakdownEntry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Reports over a range of business days ({@code ?from=YYYY-MM-DD&to=YYYY-MM-DD}, both included,
- * today by default, at most 366 days): daily sales and product performance from the analytics
- * aggregates, and the tax summary from the sales and returns themselves.
+ * today by default, at most 366 days): the core's {@link io.vruksha.retail.report.PeriodReports}
+ * (the figures {@code retail report} prints too) as the API's views.
  */
 public final class ReportApi {
 
@@ -61,7 +57,8 @@ public final class ReportApi {
       Money net,
       Money averageSale) {
 
-    static DayFigures of(DailySales d) {
+    /** The view of the core's figures: each exact amount rounded once. */
+    public static DayFigures of(DailySales d) {
       return new DayFigures(
           d.store(),
           d.day(),
@@ -84,7 +81,17 @@ public final class ReportApi {
    * @param total the range's sum: the days' exact figures added, then rounded once
    */
   public record DailySalesReport(
-      LocalDate from, LocalDate to, List<DayFigures> days, DayFigures total) {}
+      LocalDate from, LocalDate to, List<DayFigures> days, DayFigures total) {
+
+    /** The view of the core's report. */
+    public static DailySalesReport of(io.vruksha.retail.report.DailySalesReport d) {
+      return new DailySalesReport(
+          d.from(),
+          d.to(),
+          d.days().stream().map(DayFigures::of).toList(),
+          DayFigures.of(d.total()));
+    }
+  }
 
   /**
    * One SKU over a range.
@@ -94,7 +101,13 @@ public final class ReportApi {
    * @param units units sold
    * @param revenue what it took in: the exact sum rounded half-up to the minor unit once
    */
-  public record ProductLine(String sku, long sales, BigDecimal units, Money revenue) {}
+  public record ProductLine(String sku, long sales, BigDecimal units, Money revenue) {
+
+    /** The view of the core's line: the exact revenue rounded once. */
+    public static ProductLine of(SalesAnalytics.SkuTotal t) {
+      return new ProductLine(t.sku(), t.sales(), t.units(), t.revenue().rounded());
+    }
+  }
 
   /**
    * Product performance over a range, best sellers by revenue first.
@@ -103,27 +116,58 @@ public final class ReportApi {
    * @param to the last day
    * @param products one line per SKU
    */
-  public record ProductPerformanceReport(
-      LocalDate from, LocalDate to, List<ProductLine> products) {}
+  public record ProductPerformanceReport(LocalDate from, LocalDate to, List<ProductLine> products) {
+
+    /** The view of the core's report. */
+    public static ProductPerformanceReport of(io.vruksha.retail.report.ProductPerformanceReport p) {
+      return new ProductPerformanceReport(
+          p.from(), p.to(), p.products().stream().map(ProductLine::of).toList());
+    }
+  }
 
   /**
-   * One tax rate over a range.
+   * One tax rate over a range: charged by sales, refunded by returns (each returned line on its
+   * original line's rates).
    *
    * @param rateCode the rate's code
    * @param name its name
    * @param rate the rate
-   * @param taxableBase what it was charged on
-   * @param tax the tax charged
+   * @param taxableBase what sales charged it on
+   * @param tax the tax sales charged
+   * @param returnsBase what returns refunded at it, tax excluded
+   * @param returnsTax the tax returns refunded at it
+   * @param netTax tax less returns tax
    */
   public record TaxLine(
-      String rateCode, String name, BigDecimal rate, Money taxableBase, Money tax) {}
+      String rateCode,
+      String name,
+      BigDecimal rate,
+      Money taxableBase,
+      Money tax,
+      Money returnsBase,
+      Money returnsTax,
+      Money netTax) {
+
+    /** The view of the core's figures. */
+    public static TaxLine of(TaxRateFigures r) {
+      return new TaxLine(
+          r.rateCode(),
+          r.name(),
+          r.rate(),
+          r.salesBase(),
+          r.salesTax(),
+          r.returnsBase(),
+          r.returnsTax(),
+          r.netTax());
+    }
+  }
 
   /**
    * Tax charged over a range.
    *
    * @param from the first day
    * @param to the last day
-   * @param rates the tax on sales per rate
+   * @param rates per rate, the tax on sales and the tax refunded on returns
    * @param salesTax the tax on sales
    * @param returnsTax the tax refunded on returns
    * @param netTax sales tax less returns tax
@@ -134,7 +178,19 @@ public final class ReportApi {
       List<TaxLine> rates,
       Money salesTax,
       Money returnsTax,
-      Money netTax) {}
+      Money netTax) {
+
+    /** The view of the core's summary. */
+    public static TaxSummary of(io.vruksha.retail.report.TaxSummary t) {
+      return new TaxSummary(
+          t.from(),
+          t.to(),
+          t.rates().stream().map(TaxLine::of).toList(),
+          t.salesTax(),
+          t.returnsTax(),
+          t.netTax());
+    }
+  }
 
   /** The routes. */
   public static List<ApiRoute> routes(ServerContext s) {
@@ -147,14 +203,8 @@ public final class ReportApi {
                 call -> {
                   Store store = store(s, call);
                   LocalDate[] r = range(call, store.zone());
-                  List<DailySales> days = s.engine().analytics().daily(store.id(), r[0], r[1]);
-                  return new DailySalesReport(
-                      r[0],
-                      r[1],
-                      days.stream().map(DayFigures::of).toList(),
-                      DayFigures.of(
-                          SalesAnalytics.total(
-                              store.id(), r[0], days, Money.zero(store.currency()))));
+                  return DailySalesReport.of(
+                      s.engine().reports().dailySales(store.id(), r[0], r[1]));
                 }),
         route(GET, "/api/v1/stores/{storeId}/reports/product-performance")
             .doc("reports", "Units and revenue per SKU, best sellers first (?from, ?to)")
@@ -164,15 +214,8 @@ public final class ReportApi {
                 call -> {
                   Store store = store(s, call);
                   LocalDate[] r = range(call, store.zone());
-                  List<ProductLine> lines =
-                      SalesAnalytics.bySku(s.engine().analytics().products(store.id(), r[0], r[1]))
-                          .stream()
-                          .map(
-                              t ->
-                                  new ProductLine(
-                                      t.sku(), t.sales(), t.units(), t.revenue().rounded()))
-                          .toList();
-                  return new ProductPerformanceReport(r[0], r[1], lines);
+                  return ProductPerformanceReport.of(
+                      s.engine().reports().productPerformance(store.id(), r[0], r[1]));
                 }),
         route(GET, "/api/v1/stores/{storeId}/reports/tax-summary")
             .doc("reports", "Tax charged per rate on sales, and refunded on returns (?from, ?to)")
@@ -182,45 +225,8 @@ public final class ReportApi {
                 call -> {
                   Store store = store(s, call);
                   LocalDate[] r = range(call, store.zone());
-                  Money zero = Money.zero(store.currency());
-                  Map<String, TaxLine> rates = new TreeMap<>();
-                  Money salesTax = zero;
-                  for (Sale sale : s.engine().sales().list(store.id())) {
-                    if (!within(sale.at().atZone(store.zone()).toLocalDate(), r)) {
-                      continue;
-                    }
-                    salesTax = salesTax.plus(sale.basket().tax());
-                    for (TaxBreakdownEntry e : sale.basket().taxBreakdown()) {
-                      rates.merge(
-                          e.rateCode(),
-                          new TaxLine(e.rateCode(), e.name(), e.rate(), e.taxableBase(), e.tax()),
-                          (a, b) ->
-                              new TaxLine(
-                                  a.rateCode(),
-                                  a.name(),
-                                  a.rate(),
-                                  a.taxableBase().plus(b.taxableBase()),
-                                  a.tax().plus(b.tax())));
-                    }
-                  }
-                  Money returnsTax = zero;
-                  for (ReturnReceipt ret : s.engine().sales().returns(store.id())) {
-                    if (within(ret.at().atZone(store.zone()).toLocalDate(), r)) {
-                      returnsTax = returnsTax.plus(ret.tax());
-                    }
-                  }
-                  return new TaxSummary(
-                      r[0],
-                      r[1],
-                      List.copyOf(rates.values()),
-                      salesTax,
-                      returnsTax,
-                      salesTax.minus(returnsTax));
+                  return TaxSummary.of(s.engine().reports().taxSummary(store.id(), r[0], r[1]));
                 }));
-  }
-
-  private static boolean within(LocalDate day, LocalDate[] range) {
-    return !day.isBefore(range[0]) && !day.isAfter(range[1]);
   }
 
   private static Store store(ServerContext s, ApiCall call) {

@@ -1,0 +1,134 @@
+package io.vruksha.retail.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.NotFoundException;
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.pricing.BasketRequest;
+import io.vruksha.retail.sale.CheckoutRequest;
+import io.vruksha.retail.sale.ReturnRequest;
+import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.store.Actor;
+import io.vruksha.retail.store.StoreId;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PeriodReportsTest {
+
+  // 10:00 UTC is 11:00 in Berlin, the demo store's zone: the 25th
+  private static final Instant NOON = Instant.parse("2026-11-25T10:00:00Z");
+  private static final LocalDate DAY = LocalDate.of(2026, 11, 25);
+
+  private final RetailEngine engine =
+      DemoStore.engineBuilder().clock(Clock.fixed(NOON, ZoneOffset.UTC)).build();
+
+  @BeforeEach
+  void seed() {
+    DemoStore.seed(engine);
+  }
+
+  private static Money eur(String amount) {
+    return Money.of(amount, "EUR");
+  }
+
+  private Sale sell(String key, Instant at, String... skus) {
+    BasketRequest.Builder basket = BasketRequest.builder(DemoStore.ID).at(at);
+    for (String sku : skus) {
+      basket.add(sku, 1);
+    }
+    return engine.checkout(
+        CheckoutRequest.of(key, basket.build(), new Tender.Cash(eur("100.00"))),
+        Actor.cashier("anna"));
+  }
+
+  @Test
+  void aReturnIsTakenOffTheRateOfTheLineItReturns() {
+    // a T-shirt 19.99 at 19% (tax 19.99 x 19/119 = 3.19, base 16.80) and a coffee 6.49 at 7%
+    // (tax 6.49 x 7/107 = 0.42, base 6.07); the coffee comes back
+    Sale sale = sell("k-1", NOON, "TEE-M", "COFFEE");
+    engine.acceptReturn(
+        ReturnRequest.of("r-1", sale.id(), new ReturnRequest.Item(1, BigDecimal.ONE, true))
+            .at(NOON),
+        Actor.supervisor("sam"));
+
+    TaxSummary summary = engine.reports().taxSummary(DemoStore.ID, DAY, DAY);
+
+    assertThat(summary.rates())
+        .extracting(
+            r ->
+                r.rateCode()
+                    + " "
+                    + r.salesBase().amount()
+                    + " "
+                    + r.salesTax().amount()
+                    + " "
+                    + r.returnsBase().amount()
+                    + " "
+                    + r.returnsTax().amount()
+                    + " "
+                    + r.netTax().amount())
+        .containsExactly("DE19 16.80 3.19 0.00 0.00 3.19", "DE7 6.07 0.42 6.07 0.42 0.00");
+    assertThat(summary.salesTax()).isEqualTo(eur("3.61"));
+    assertThat(summary.returnsTax()).isEqualTo(eur("0.42"));
+    assertThat(summary.netTax()).isEqualTo(eur("3.19"));
+    assertThat(summary.salesBase()).isEqualTo(eur("22.87"));
+    assertThat(summary.returnsBase()).isEqualTo(eur("6.07"));
+  }
+
+  @Test
+  void aReturnInTheRangeOfASaleBeforeItCountsOnTheDayOfTheReturn() {
+    Sale before = sell("k-0", NOON.minusSeconds(86_400), "COFFEE");
+    engine.acceptReturn(
+        ReturnRequest.of("r-0", before.id(), new ReturnRequest.Item(0, BigDecimal.ONE, true))
+            .at(NOON),
+        Actor.supervisor("sam"));
+
+    TaxSummary day = engine.reports().taxSummary(DemoStore.ID, DAY, DAY);
+    TaxSummary dayBefore =
+        engine.reports().taxSummary(DemoStore.ID, DAY.minusDays(1), DAY.minusDays(1));
+
+    // the day has no sale but the coffee's return, on its 7% rate
+    assertThat(day.rates())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.rateCode()).isEqualTo("DE7");
+              assertThat(r.salesTax()).isEqualTo(eur("0.00"));
+              assertThat(r.returnsTax()).isEqualTo(eur("0.42"));
+            });
+    assertThat(day.netTax()).isEqualTo(eur("-0.42"));
+    assertThat(dayBefore.salesTax()).isEqualTo(eur("0.42"));
+    assertThat(dayBefore.returnsTax()).isEqualTo(eur("0.00"));
+  }
+
+  @Test
+  void aRangeEndingBeforeItStartsIsRefusedAndAnUnknownStoreIsNotFound() {
+    assertThatThrownBy(() -> engine.reports().taxSummary(DemoStore.ID, DAY, DAY.minusDays(1)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("to (2026-11-24) is before from (2026-11-25)");
+    assertThatThrownBy(() -> engine.reports().dailySales(StoreId.of("nowhere"), DAY, DAY))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("no store nowhere")
+        .extracting(e -> ((NotFoundException) e).code())
+        .isEqualTo(ErrorCode.NOT_FOUND);
+  }
+
+  @Test
+  void anEmptyRangeHasZeroTotalsInTheStoresCurrency() {
+    assertThat(engine.reports().dailySales(DemoStore.ID, DAY, DAY).total().gross().rounded())
+        .isEqualTo(eur("0.00"));
+    assertThat(engine.reports().productPerformance(DemoStore.ID, DAY, DAY).products()).isEmpty();
+    assertThat(engine.reports().taxSummary(DemoStore.ID, DAY, DAY).netTax()).isEqualTo(eur("0.00"));
+  }
+}
