@@ -67,8 +67,7 @@ final class BulkImport<P> {
     CHUNK_END
   }
 
-  Result run(ImportReader reader, ImportCommand.Rejects rejects, ProgressBar progress)
-      throws IOException {
+  Result run(ImportReader reader, ImportRejects rejects, ProgressBar progress) throws IOException {
     long[] total = new long[3]; // imported, rejected, skipped
     PostgresBulkImport bulk;
     try (Handle h = jdbi.open()) {
@@ -157,7 +156,7 @@ final class BulkImport<P> {
     sink.put(rows.take());
   }
 
-  private static void finish(PostgresBulkImport bulk, ImportCommand.Rejects rejects, long[] total)
+  private static void finish(PostgresBulkImport bulk, ImportRejects rejects, long[] total)
       throws IOException {
     PostgresBulkImport.Counts counts = bulk.apply();
     total[0] += counts.imported();

@@ -1,27 +1,24 @@
 package io.vruksha.retail.cli;
 
 import io.vruksha.retail.RetailException;
-import io.vruksha.retail.UnavailableException;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresCatalog;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.postgres.PostgresPriceBook;
+import io.vruksha.retail.postgres.PostgresSalesHistoryImport;
 import io.vruksha.retail.store.Store;
 import io.vruksha.retail.store.StoreId;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +26,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -212,21 +207,11 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   /** The counts an import ends with. */
-  private static final class Tally {
+  static final class Tally {
     long imported;
     long rejected;
     long skipped;
     long written; // rows handed to a unit of work, for --crash-after
-  }
-
-  /** Thrown inside a dry run's unit of work to roll it back. */
-  private static final class DryRunRollback extends RuntimeException {
-    final List<Boolean> results;
-
-    DryRunRollback(List<Boolean> results) {
-      super("dry run", null, false, false);
-      this.results = results;
-    }
   }
 
   /** The simulated crash of {@code --crash-after}. */
@@ -359,19 +344,19 @@ final class ImportCommand implements Callable<Integer> {
       if (sales) {
         java.util.Optional<io.vruksha.retail.tax.TaxJurisdiction> jurisdiction =
             engine.unitOfWork().runFor(store, () -> engine.taxRules().jurisdictionOf(store));
-        ImportSales.TaxMode taxMode =
+        PostgresSalesHistoryImport.TaxMode taxMode =
             jurisdiction
                 .map(
                     j ->
                         j.pricesIncludeTax()
-                            ? ImportSales.TaxMode.INCLUDED
-                            : ImportSales.TaxMode.EXCLUDED)
-                .orElse(ImportSales.TaxMode.EITHER);
+                            ? PostgresSalesHistoryImport.TaxMode.INCLUDED
+                            : PostgresSalesHistoryImport.TaxMode.EXCLUDED)
+                .orElse(PostgresSalesHistoryImport.TaxMode.EITHER);
         SalesTax salesTax =
             new SalesTax(
                 jurisdiction, theStore.currency(), sku -> taxCategoryOf(engine, store, sku));
         ImportSales.Result result;
-        try (Rejects rejects = new Rejects(rejectsFile, csv, reader.header(), err);
+        try (ImportRejects rejects = new ImportRejects(rejectsFile, csv, reader.header(), err);
             ProgressBar progress = progressBar("sales", facts.lines() - (csv ? 1 : 0))) {
           result =
               new ImportSales(
@@ -407,7 +392,7 @@ final class ImportCommand implements Callable<Integer> {
                 .map(j -> j.pricesIncludeTax())
                 .orElse(true);
         BulkImport.Result result;
-        try (Rejects rejects = new Rejects(rejectsFile, csv, reader.header(), err);
+        try (ImportRejects rejects = new ImportRejects(rejectsFile, csv, reader.header(), err);
             ProgressBar progress = progressBar(kind.name, facts.lines() - (csv ? 1 : 0))) {
           result = bulk(kind, db, ctx, gross, setMode, reader, rejects, progress);
         } catch (SimulatedCrash crash) {
@@ -428,9 +413,10 @@ final class ImportCommand implements Callable<Integer> {
             result.unknownCategories());
         return summary(out, tally, started);
       }
-      try (Rejects rejects = new Rejects(rejectsFile, csv, reader.header(), err);
+      try (ImportRejects rejects = new ImportRejects(rejectsFile, csv, reader.header(), err);
           ProgressBar progress = progressBar(kind.name, facts.lines() - (csv ? 1 : 0))) {
-        run(kind, reader, ctx, tally, rejects, progress);
+        new ImportThroughPorts(batchSize == null ? PORT_BATCH : batchSize, crashAfter, dryRun)
+            .run(kind, reader, ctx, tally, rejects, progress);
       } catch (SimulatedCrash crash) {
         err.println("retail import: " + crash.getMessage());
         return Retail.FAILURE;
@@ -459,7 +445,7 @@ final class ImportCommand implements Callable<Integer> {
       boolean gross,
       boolean setMode,
       ImportReader reader,
-      Rejects rejects,
+      ImportRejects rejects,
       ProgressBar progress)
       throws IOException {
     var options =
@@ -578,170 +564,6 @@ final class ImportCommand implements Callable<Integer> {
     return builder.build();
   }
 
-  private <P> void run(
-      ImportKinds.Kind<P> kind,
-      ImportReader reader,
-      ImportKinds.Context ctx,
-      Tally tally,
-      Rejects rejects,
-      ProgressBar progress)
-      throws IOException {
-    Map<String, Long> firstLineOfKey = new HashMap<>();
-    List<ImportKinds.Pending<P>> batch = new ArrayList<>();
-    for (ImportReader.Row row = reader.next(); row != null; row = reader.next()) {
-      if (progress != null) {
-        progress.step();
-      }
-      if (row.broken()) {
-        tally.rejected++;
-        rejects.add(row, row.error());
-        continue;
-      }
-      P parsed;
-      try {
-        parsed = kind.parse(row.fields(), row.line(), ctx);
-      } catch (RetailException e) {
-        tally.rejected++;
-        rejects.add(row, e.getMessage());
-        continue;
-      }
-      String key = kind.key(parsed);
-      Long first = firstLineOfKey.putIfAbsent(key, row.line());
-      if (first != null) {
-        tally.rejected++;
-        rejects.add(row, "duplicate " + key + ": already on line " + first);
-        continue;
-      }
-      batch.add(new ImportKinds.Pending<>(row, parsed));
-      if (batch.size() >= (batchSize == null ? PORT_BATCH : batchSize)) {
-        flush(kind, batch, ctx, tally, rejects);
-        batch.clear();
-      }
-    }
-    flush(kind, batch, ctx, tally, rejects);
-  }
-
-  private <P> void flush(
-      ImportKinds.Kind<P> kind,
-      List<ImportKinds.Pending<P>> batch,
-      ImportKinds.Context ctx,
-      Tally tally,
-      Rejects rejects)
-      throws IOException {
-    if (batch.isEmpty()) {
-      return;
-    }
-    kind.check(batch, ctx);
-    List<ImportKinds.Pending<P>> todo = new ArrayList<>();
-    for (ImportKinds.Pending<P> p : batch) {
-      if (p.reject != null) {
-        tally.rejected++;
-        rejects.add(p.row, p.reject);
-      } else if (p.skip) {
-        tally.skipped++;
-      } else {
-        todo.add(p);
-      }
-    }
-    if (todo.isEmpty()) {
-      return;
-    }
-    // one unit of work per batch; when a row fails, the batch rolls back, that row is rejected
-    // and the batch is written again without it (so later rows see earlier ones, as in the file)
-    while (!todo.isEmpty()) {
-      long writtenBefore = tally.written;
-      try {
-        List<Boolean> results = inUnitOfWork(ctx, () -> applyAll(kind, todo, ctx, tally));
-        count(results, tally);
-        return;
-      } catch (SimulatedCrash crash) {
-        throw crash;
-      } catch (RowFailed failed) {
-        tally.written = writtenBefore;
-        RuntimeException cause = failed.cause;
-        if (cause instanceof UnavailableException && !reachable(ctx.db)) {
-          throw cause;
-        }
-        tally.rejected++;
-        rejects.add(
-            todo.remove(failed.index).row,
-            cause.getMessage() == null ? cause.toString() : cause.getMessage());
-      }
-    }
-  }
-
-  /** A row of a batch failed: the batch rolled back. */
-  private static final class RowFailed extends RuntimeException {
-    final int index;
-    final RuntimeException cause;
-
-    RowFailed(int index, RuntimeException cause) {
-      super("row " + index + " failed", null, false, false);
-      this.index = index;
-      this.cause = cause;
-    }
-  }
-
-  private <P> List<Boolean> applyAll(
-      ImportKinds.Kind<P> kind,
-      List<ImportKinds.Pending<P>> rows,
-      ImportKinds.Context ctx,
-      Tally tally) {
-    List<Boolean> results = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      if (crashAfter != null && tally.written >= crashAfter) {
-        throw new SimulatedCrash(tally.written);
-      }
-      tally.written++;
-      try {
-        results.add(kind.apply(rows.get(i).parsed, ctx));
-      } catch (RuntimeException e) {
-        throw new RowFailed(i, e);
-      }
-    }
-    return results;
-  }
-
-  private List<Boolean> inUnitOfWork(
-      ImportKinds.Context ctx, java.util.function.Supplier<List<Boolean>> work) {
-    var uow = ctx.engine.unitOfWork();
-    StoreId store = ctx.store.id();
-    try {
-      return uow.runAs(
-          uow.actor().orElse("retail-import"),
-          () ->
-              uow.runFor(
-                  store,
-                  () -> {
-                    List<Boolean> results = work.get();
-                    if (dryRun) {
-                      throw new DryRunRollback(results);
-                    }
-                    return results;
-                  }));
-    } catch (DryRunRollback rolledBack) {
-      return rolledBack.results;
-    }
-  }
-
-  private static void count(List<Boolean> results, Tally tally) {
-    for (boolean changed : results) {
-      if (changed) {
-        tally.imported++;
-      } else {
-        tally.skipped++;
-      }
-    }
-  }
-
-  private static boolean reachable(PostgresDatabase db) {
-    try {
-      return db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
   /** The file's line count (for the progress bar) and a short hash (for stock references). */
   record FileFacts(long lines, String ref) {
     static FileFacts of(Path file) throws IOException {
@@ -763,63 +585,6 @@ final class ImportCommand implements Callable<Integer> {
         }
       }
       return new FileFacts(lines, HexFormat.of().formatHex(sha.digest()).substring(0, 16));
-    }
-  }
-
-  /**
-   * Where rejected rows go: the --rejects file (every cell through {@link CsvCells}), and the first
-   * few to stderr.
-   */
-  static final class Rejects implements AutoCloseable {
-    private static final int SHOWN = 20;
-    private final CSVPrinter printer;
-    private final PrintWriter err;
-    private final boolean toFile;
-    private long count;
-
-    Rejects(Path file, boolean csv, List<String> header, PrintWriter err) throws IOException {
-      this.err = err;
-      this.toFile = file != null;
-      if (file == null) {
-        printer = null;
-        return;
-      }
-      BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-      printer = new CSVPrinter(w, CSVFormat.DEFAULT);
-      List<String> columns = new ArrayList<>(List.of("line", "reason"));
-      if (csv) {
-        columns.addAll(header);
-      } else {
-        columns.add("original");
-      }
-      printer.printRecord(CsvCells.record(columns));
-    }
-
-    void add(ImportReader.Row row, String reason) throws IOException {
-      count++;
-      if (printer != null) {
-        List<Object> values = new ArrayList<>();
-        values.add(row.line());
-        values.add(reason);
-        values.addAll(row.original());
-        // the file's own cells are copied, but never as a formula a spreadsheet would run
-        printer.printRecord(CsvCells.record(values));
-      }
-      if (count <= SHOWN) {
-        err.println("line " + row.line() + ": " + reason);
-      } else if (count == SHOWN + 1) {
-        err.println(
-            toFile
-                ? "... (every rejected row is in the --rejects file)"
-                : "... (more: use --rejects FILE)");
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (printer != null) {
-        printer.close(true);
-      }
     }
   }
 }

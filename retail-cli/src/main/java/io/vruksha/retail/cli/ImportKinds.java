@@ -12,11 +12,7 @@ import io.vruksha.retail.catalog.SellableItem;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.catalog.TaxCategory;
 import io.vruksha.retail.catalog.Variant;
-import io.vruksha.retail.customer.Customer;
-import io.vruksha.retail.customer.CustomerGroupId;
-import io.vruksha.retail.customer.CustomerId;
 import io.vruksha.retail.engine.RetailEngine;
-import io.vruksha.retail.money.Quantity;
 import io.vruksha.retail.money.UnitOfMeasure;
 import io.vruksha.retail.money.UnitPrice;
 import io.vruksha.retail.postgres.PostgresBulkImport;
@@ -24,9 +20,6 @@ import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.pricing.PriceEntry;
 import io.vruksha.retail.pricing.PriceList;
 import io.vruksha.retail.pricing.PriceListId;
-import io.vruksha.retail.stock.LocationId;
-import io.vruksha.retail.stock.MovementReason;
-import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.store.Store;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -43,7 +36,9 @@ import java.util.Set;
 /**
  * What each kind of import reads and how it writes: the rules live in the domain's constructors (a
  * bad check digit, a negative price, an unknown currency throw with a clear message), so a row is
- * validated by building the domain objects it describes.
+ * validated by building the domain objects it describes. Categories, products and prices are here;
+ * stock, customers and promotions each in a file of its own ({@link ImportStock}, {@link
+ * ImportCustomers}, {@link ImportPromotions}).
  */
 final class ImportKinds {
 
@@ -147,8 +142,8 @@ final class ImportKinds {
       case "categories" -> new Categories();
       case "products" -> new Products();
       case "prices" -> new Prices();
-      case "stock" -> new StockKind();
-      case "customers" -> new Customers();
+      case "stock" -> new ImportStock();
+      case "customers" -> new ImportCustomers();
       case "promotions" -> new ImportPromotions();
       default -> null;
     };
@@ -481,286 +476,6 @@ final class ImportKinds {
 
   // ---------------------------------------------------------------------------------------------
 
-  record StockRow(StockKey key, BigDecimal quantity, String reference) {}
-
-  /**
-   * Stock: {@code sku,quantity} required, {@code location} (default {@code floor}) and {@code
-   * reference} optional. By default each row RECEIVES its quantity (a RECEIPT movement, quantity
-   * above zero); with {@code --mode set} it is the counted level, and the difference to the ledger
-   * is booked as a COUNT. Each movement's reference is the row's {@code reference}, or {@code
-   * import:<file hash>:<line>}: a row whose movement is already in the ledger is skipped, so
-   * running the same file again books nothing twice.
-   */
-  static final class StockKind extends Kind<StockRow> {
-    /** The decimals the stock ledger holds of a quantity ({@code numeric(19,3)}). */
-    private static final int STOCK_SCALE = 3;
-
-    StockKind() {
-      super("stock", List.of("sku", "quantity"), List.of("location", "reference"));
-    }
-
-    @Override
-    StockRow parse(Map<String, String> f, long line, Context c) {
-      Sku sku = Sku.of(req(f, "sku"));
-      LocationId location =
-          Optional.ofNullable(opt(f, "location")).map(LocationId::of).orElse(LocationId.FLOOR);
-      BigDecimal q;
-      String text = req(f, "quantity");
-      try {
-        q = new BigDecimal(text);
-      } catch (NumberFormatException e) {
-        throw new InvalidInputException(ErrorCode.VALIDATION, "'" + text + "' is not a quantity");
-      }
-      if (q.stripTrailingZeros().scale() > STOCK_SCALE) {
-        // the ledger's numeric(19,3) would round it without a word
-        throw new InvalidInputException(
-            ErrorCode.ROUNDING_REQUIRED,
-            "quantity "
-                + text
-                + " has "
-                + q.stripTrailingZeros().scale()
-                + " decimals: stock keeps quantities exactly to "
-                + STOCK_SCALE
-                + " and never rounds them");
-      }
-      if (c.setMode ? q.signum() < 0 : q.signum() <= 0) {
-        throw new InvalidInputException(
-            ErrorCode.VALIDATION,
-            c.setMode
-                ? "a counted quantity cannot be negative, was " + text
-                : "a received quantity must be above zero, was " + text);
-      }
-      String reference =
-          Optional.ofNullable(opt(f, "reference")).orElse("import:" + c.fileRef + ":" + line);
-      if (reference.length() > 200) {
-        throw new InvalidInputException(ErrorCode.VALIDATION, "the reference is too long");
-      }
-      return new StockRow(new StockKey(c.store.id(), location, sku), q, reference);
-    }
-
-    @Override
-    String key(StockRow p) {
-      return "SKU "
-          + p.key().sku()
-          + " at "
-          + p.key().location()
-          + " with reference "
-          + p.reference();
-    }
-
-    @Override
-    PostgresBulkImport.Kind bulk() {
-      return PostgresBulkImport.Kind.STOCK;
-    }
-
-    @Override
-    Object[] staged(StockRow r, Context c) {
-      return new Object[] {
-        r.key().location().value(), r.key().sku().value(), r.quantity(), r.reference()
-      };
-    }
-
-    @Override
-    void check(List<Pending<StockRow>> batch, Context c) {
-      for (Pending<StockRow> p : batch) {
-        Optional<SellableItem> item = c.item(p.parsed.key().sku());
-        if (item.isEmpty()) {
-          p.reject = unknownSku(p.parsed.key().sku());
-        } else {
-          try {
-            new Quantity(p.parsed.quantity(), item.get().unit());
-          } catch (InvalidInputException e) {
-            p.reject = e.getMessage();
-          }
-        }
-      }
-      String[] refs =
-          batch.stream()
-              .filter(p -> p.reject == null)
-              .map(p -> p.parsed.reference())
-              .distinct()
-              .toArray(String[]::new);
-      if (refs.length == 0) {
-        return;
-      }
-      String reason = (c.setMode ? MovementReason.COUNT : MovementReason.RECEIPT).name();
-      Set<String> booked =
-          new HashSet<>(
-              c.db
-                  .jdbi()
-                  .inTransaction(
-                      h -> {
-                        h.createQuery("SELECT set_config('app.store_ids', :s, true)")
-                            .bind("s", c.store.id().value())
-                            .mapTo(String.class)
-                            .one();
-                        return h.createQuery(
-                                "SELECT location_id || '|' || sku || '|' || reference FROM stock_movements"
-                                    + " WHERE store_id = :s AND reason = :r AND reference = ANY(:refs)")
-                            .bind("s", c.store.id().value())
-                            .bind("r", reason)
-                            .bindArray("refs", String.class, (Object[]) refs)
-                            .mapTo(String.class)
-                            .list();
-                      }));
-      for (Pending<StockRow> p : batch) {
-        StockKey k = p.parsed.key();
-        if (p.reject == null
-            && booked.contains(k.location() + "|" + k.sku() + "|" + p.parsed.reference())) {
-          p.skip = true;
-        }
-      }
-    }
-
-    @Override
-    boolean apply(StockRow r, Context c) {
-      if (c.setMode) {
-        BigDecimal variance =
-            c.engine
-                .stock()
-                .count(
-                    r.key().store(),
-                    r.key().location(),
-                    Map.of(r.key().sku(), r.quantity()),
-                    r.reference())
-                .get(r.key().sku());
-        return variance.signum() != 0;
-      }
-      c.engine.stock().receive(r.key(), r.quantity(), r.reference());
-      return true;
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-
-  record CustomerRow(
-      CustomerId id,
-      String name,
-      Optional<String> email,
-      Optional<String> phone,
-      Optional<CustomerGroupId> group,
-      Optional<String> taxId,
-      Optional<Boolean> consent) {}
-
-  /**
-   * Customers: {@code customer_id,name} required, {@code
-   * email,marketing_consent,tax_id,phone,group} optional. An upsert by id: a new customer is
-   * created (with its events), an existing one has the given fields replaced and keeps the rest; an
-   * anonymised customer is never filled in again.
-   */
-  static final class Customers extends Kind<CustomerRow> {
-    private static final com.fasterxml.jackson.databind.ObjectMapper PATCH_JSON =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(
-                com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
-
-    Customers() {
-      super(
-          "customers",
-          List.of("customer_id", "name"),
-          List.of("email", "marketing_consent", "tax_id", "phone", "group"));
-    }
-
-    @Override
-    CustomerRow parse(Map<String, String> f, long line, Context c) {
-      CustomerId id = CustomerId.of(req(f, "customer_id"));
-      CustomerRow r =
-          new CustomerRow(
-              id,
-              req(f, "name"),
-              Optional.ofNullable(opt(f, "email")),
-              Optional.ofNullable(opt(f, "phone")),
-              Optional.ofNullable(opt(f, "group")).map(CustomerGroupId::of),
-              Optional.ofNullable(opt(f, "tax_id")),
-              Optional.ofNullable(opt(f, "marketing_consent")).map(ImportKinds::yesNo));
-      build(r, Optional.empty(), Instant.EPOCH); // validates name and e-mail
-      return r;
-    }
-
-    private static Customer build(CustomerRow r, Optional<Customer> before, Instant now) {
-      boolean consent = r.consent().orElse(before.map(Customer::marketingConsent).orElse(false));
-      Optional<Instant> consentAt =
-          before.isPresent() && before.get().marketingConsent() == consent
-              ? before.get().consentAt()
-              : (r.consent().isPresent() ? Optional.of(now) : Optional.empty());
-      return new Customer(
-          r.id(),
-          r.name(),
-          r.email().or(() -> before.flatMap(Customer::email)),
-          r.phone().or(() -> before.flatMap(Customer::phone)),
-          r.group().or(() -> before.flatMap(Customer::group)),
-          before.flatMap(Customer::taxExemption),
-          r.taxId().or(() -> before.flatMap(Customer::taxId)),
-          consent,
-          consentAt,
-          before.map(Customer::createdAt).orElse(now),
-          false,
-          // kept; a new customer is registered by the import's store (CustomerDirectory.create)
-          before.flatMap(Customer::registeredAt));
-    }
-
-    @Override
-    String key(CustomerRow p) {
-      return "customer " + p.id();
-    }
-
-    @Override
-    PostgresBulkImport.Kind bulk() {
-      return PostgresBulkImport.Kind.CUSTOMERS;
-    }
-
-    /**
-     * The customer the row creates when there is none yet, and the fields it replaces in an
-     * existing one (its name, and each optional field the row has; consent with its time).
-     */
-    @Override
-    Object[] staged(CustomerRow r, Context c) {
-      Customer created = build(r, Optional.empty(), Instant.now());
-      String json = PostgresBulkImport.json(created);
-      com.fasterxml.jackson.databind.node.ObjectNode full;
-      try {
-        full = (com.fasterxml.jackson.databind.node.ObjectNode) PATCH_JSON.readTree(json);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
-      com.fasterxml.jackson.databind.node.ObjectNode patch = PATCH_JSON.createObjectNode();
-      patch.set("name", full.get("name"));
-      r.email().ifPresent(x -> patch.set("email", full.get("email")));
-      r.phone().ifPresent(x -> patch.set("phone", full.get("phone")));
-      r.group().ifPresent(x -> patch.set("group", full.get("group")));
-      r.taxId().ifPresent(x -> patch.set("taxId", full.get("taxId")));
-      if (r.consent().isPresent()) {
-        patch.set("marketingConsent", full.get("marketingConsent"));
-        patch.set("consentAt", full.get("consentAt"));
-      }
-      return new Object[] {r.id().value(), created.email().orElse(null), json, patch.toString()};
-    }
-
-    @Override
-    boolean apply(CustomerRow r, Context c) {
-      Optional<Customer> before = c.engine.customers().customers().find(r.id());
-      if (before.isPresent() && before.get().anonymised()) {
-        throw new InvalidInputException(
-            ErrorCode.VALIDATION,
-            "customer " + r.id() + " was anonymised: their personal data is not imported again");
-      }
-      Customer after = build(r, before, Instant.now());
-      if (before.isEmpty()) {
-        c.engine.customers().create(c.store.id(), after);
-        return true;
-      }
-      if (before.get().equals(after)) {
-        return false;
-      }
-      c.engine.customers().update(after);
-      return true;
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-
   static String req(Map<String, String> f, String field) {
     String v = opt(f, field);
     if (v == null) {
@@ -774,7 +489,7 @@ final class ImportKinds {
     return v == null || v.isBlank() ? null : v.strip();
   }
 
-  private static String unknownSku(Sku sku) {
+  static String unknownSku(Sku sku) {
     return "unknown SKU " + sku + ": it is not in the catalogue (import products first)";
   }
 

@@ -6,6 +6,7 @@ import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.Rounding;
 import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresDatabase;
+import io.vruksha.retail.postgres.PostgresUnitOfWork;
 import io.vruksha.retail.store.Store;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -87,10 +89,7 @@ final class StoreSession implements AutoCloseable {
       return db.jdbi()
           .inTransaction(
               h -> {
-                h.createQuery("SELECT set_config('app.store_ids', :s, true)")
-                    .bind("s", store.id().value())
-                    .mapTo(String.class)
-                    .one();
+                PostgresUnitOfWork.setStoreScope(h, Set.of(store.id().value()));
                 return query.apply(h);
               });
     } catch (RuntimeException e) {

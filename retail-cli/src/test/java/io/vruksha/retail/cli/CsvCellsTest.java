@@ -83,8 +83,8 @@ class CsvCellsTest {
   void aRejectedRowsFormulaCellIsNeutralisedInTheRejectsFile() throws Exception {
     Path file = dir.resolve("rejects.csv");
     StringWriter err = new StringWriter();
-    try (ImportCommand.Rejects rejects =
-        new ImportCommand.Rejects(
+    try (ImportRejects rejects =
+        new ImportRejects(
             file, true, List.of("sku", "name", "price"), new PrintWriter(err, true))) {
       rejects.add(
           new ImportReader.Row(

@@ -71,7 +71,7 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     } catch (RetailException e) {
       throw e;
     } catch (JdbiException e) {
-      if (uniqueViolation(e)) {
+      if (SqlStates.uniqueViolation(e)) {
         throw duplicate();
       }
       throw new UnavailableException("the database refused the unit of work: " + rootMessage(e), e);
@@ -87,15 +87,6 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     return new io.vruksha.retail.RuleViolationException(
         io.vruksha.retail.ErrorCode.DUPLICATE,
         "a concurrent request wrote the same record first; retry to see its result");
-  }
-
-  private static boolean uniqueViolation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -163,8 +154,12 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     setStoreScope(handle, held);
   }
 
-  /** Puts {@code stores} into the transaction's {@code app.store_ids}, until it ends. */
-  private static void setStoreScope(Handle handle, java.util.Set<String> stores) {
+  /**
+   * Puts {@code stores} into the transaction's {@code app.store_ids} (row-level security's scope),
+   * until it ends: the one place the store scope is set, for the units of work and for the bulk
+   * work (imports, the command line's reads) that runs on a handle of its own.
+   */
+  public static void setStoreScope(Handle handle, java.util.Set<String> stores) {
     handle
         .createQuery("SELECT set_config('app.store_ids', :v, true)")
         .bind("v", String.join(",", stores))
@@ -463,7 +458,7 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     } catch (RetailException e) {
       throw e;
     } catch (JdbiException e) {
-      if (uniqueViolation(e)) {
+      if (SqlStates.uniqueViolation(e)) {
         throw duplicate();
       }
       throw new UnavailableException("the database failed: " + rootMessage(e), e);
