@@ -13,12 +13,11 @@ import me.tongfei.progressbar.ProgressBar;
 
 /**
  * The row-by-row write path of {@code retail import}: each batch of rows written through the
- * engine's ports in one unit of work, scoped to the store and to the actor the thread acts for
- * (the command line's operator), else {@code retail-import}
- * (promotions always; products, prices, stock and customers with the hidden {@code
- * --through-ports}, which tests compare with the set-based path). A row that fails rolls its batch
- * back; it is rejected and the batch written again without it, so later rows see earlier ones, as
- * in the file. A dry run rolls every batch back.
+ * engine's ports in one unit of work, scoped to the store and to the actor the thread acts for (the
+ * command line's operator), else {@code retail-import} (promotions always; products, prices, stock
+ * and customers with the hidden {@code --through-ports}, which tests compare with the set-based
+ * path). A row that fails rolls its batch back; it is rejected and the batch written again without
+ * it, so later rows see earlier ones, as in the file. A dry run rolls every batch back.
  */
 final class ImportThroughPorts {
 

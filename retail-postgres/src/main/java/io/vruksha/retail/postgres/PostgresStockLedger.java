@@ -1,7 +1,5 @@
 package io.vruksha.retail.postgres;
 
-import io.vruksha.retail.ErrorCode;
-import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.stock.AvailableToSell;
 import io.vruksha.retail.stock.LocationId;
@@ -124,7 +122,7 @@ public final class PostgresStockLedger implements StockLedger {
         .orElse(new StockLevel(key, BigDecimal.ZERO, BigDecimal.ZERO));
   }
 
-  private static void ensureRow(Handle h, StockKey key) {
+  static void ensureRow(Handle h, StockKey key) {
     h.createUpdate(
             "INSERT INTO stock_levels (store_id, location_id, sku) VALUES (:s, :l, :k) ON CONFLICT DO NOTHING")
         .bind("s", key.store().value())
@@ -456,40 +454,7 @@ public final class PostgresStockLedger implements StockLedger {
   @Override
   public void reserve(String reservationId, StockKey key, BigDecimal quantity, Instant expiresAt) {
     forgetMoves();
-    work.with(
-        h -> {
-          release(h, key.store(), reservationId);
-          ensureRow(h, key);
-          int updated =
-              h.createUpdate(
-                      "UPDATE stock_levels SET reserved = reserved + :q"
-                          + " WHERE store_id = :s AND location_id = :l AND sku = :k"
-                          + " AND on_hand - reserved - COALESCE(safety_buffer, 0) >= :q")
-                  .bind("q", quantity)
-                  .bind("s", key.store().value())
-                  .bind("l", key.location().value())
-                  .bind("k", key.sku().value())
-                  .execute();
-          if (updated == 0) {
-            throw new RuleViolationException(
-                ErrorCode.STOCK_INSUFFICIENT,
-                "SKU "
-                    + key.sku()
-                    + " has "
-                    + toSell(h, key).quantity().stripTrailingZeros().toPlainString()
-                    + " available to reserve, "
-                    + quantity.stripTrailingZeros().toPlainString()
-                    + " requested");
-          }
-          return h.createUpdate("INSERT INTO stock_reservations VALUES (:id, :s, :l, :k, :q, :e)")
-              .bind("id", reservationId)
-              .bind("s", key.store().value())
-              .bind("l", key.location().value())
-              .bind("k", key.sku().value())
-              .bind("q", quantity)
-              .bind("e", Timestamp.from(expiresAt))
-              .execute();
-        });
+    work.with(h -> PostgresReservations.reserve(h, reservationId, key, quantity, expiresAt));
   }
 
   @Override
@@ -499,54 +464,19 @@ public final class PostgresStockLedger implements StockLedger {
       release(store, reservationId);
       return;
     }
-    work.with(
-        h ->
-            h.createUpdate(
-                    "WITH old AS (SELECT * FROM stock_reservations"
-                        + " WHERE store_id = :s AND reservation_id = :id AND quantity > :q FOR UPDATE),"
-                        + " lowered AS (UPDATE stock_reservations r SET quantity = :q FROM old"
-                        + " WHERE r.store_id = old.store_id AND r.reservation_id = old.reservation_id)"
-                        + " UPDATE stock_levels s SET reserved = s.reserved - (old.quantity - :q) FROM old"
-                        + " WHERE s.store_id = old.store_id AND s.location_id = old.location_id"
-                        + " AND s.sku = old.sku")
-                .bind("s", store.value())
-                .bind("id", reservationId)
-                .bind("q", quantity)
-                .execute());
+    work.with(h -> PostgresReservations.shrink(h, store, reservationId, quantity));
   }
 
   @Override
   public void release(StoreId store, String reservationId) {
     forgetMoves();
-    work.with(h -> release(h, store, reservationId));
-  }
-
-  private static int release(Handle h, StoreId store, String reservationId) {
-    return h.createUpdate(
-            "WITH gone AS (DELETE FROM stock_reservations WHERE store_id = :s AND reservation_id = :id"
-                + " RETURNING *)"
-                + " UPDATE stock_levels s SET reserved = s.reserved - gone.quantity FROM gone"
-                + " WHERE s.store_id = gone.store_id AND s.location_id = gone.location_id AND s.sku = gone.sku")
-        .bind("s", store.value())
-        .bind("id", reservationId)
-        .execute();
+    work.with(h -> PostgresReservations.release(h, store, reservationId));
   }
 
   @Override
   public int expireReservations(Instant now) {
     forgetMoves();
-    return work.with(
-        h -> {
-          List<String[]> expired =
-              h.createQuery(
-                      "SELECT store_id, reservation_id FROM stock_reservations WHERE expires_at <= :n"
-                          + " ORDER BY store_id, reservation_id")
-                  .bind("n", Timestamp.from(now))
-                  .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
-                  .list();
-          expired.forEach(r -> release(h, StoreId.of(r[0]), r[1]));
-          return expired.size();
-        });
+    return work.with(h -> PostgresReservations.expire(h, now));
   }
 
   @Override
@@ -577,7 +507,7 @@ public final class PostgresStockLedger implements StockLedger {
     return work.withTables(MOVE_TABLES, h -> toSell(h, key));
   }
 
-  private static AvailableToSell toSell(Handle h, StockKey key) {
+  static AvailableToSell toSell(Handle h, StockKey key) {
     return h.createQuery(
             "SELECT on_hand, reserved, safety_buffer FROM stock_levels"
                 + " WHERE store_id = :s AND location_id = :l AND sku = :k")
