@@ -21,19 +21,19 @@ import org.postgresql.copy.CopyIn;
 /**
  * {@code retail import sales}: sales history from the POS a store is leaving, loaded set-based.
  *
- * <p>In one transaction (scoped to the store with {@code set_config('app.store_ids', ..., true)}):
- * the file is read, parsed and encoded on a thread of its own ({@link ReadAhead}, a bounded number
- * of blocks of about a megabyte ahead) while the session streams the blocks into a temporary
- * staging table with PostgreSQL's COPY, so memory stays bounded whatever the file's size; rows that
- * cannot be parsed (wrong column count, bad encoding, not a number, a bad date) are rejected while
- * streaming. Then the staged rows are validated in SQL (unknown SKU, quantity not positive,
- * negative price, discount or tax, a total that does not add up, a currency not the store's, a
- * receipt line twice in the file; the reason is written to the rejected rows only), the valid ones
- * are inserted into {@code sales_history} ({@code ON CONFLICT DO NOTHING}: a line already imported
- * is skipped; a plain INSERT in a savepoint when the store has no sales on the file's days), and
- * only the rows actually inserted are added to {@code sales_analytics_daily} and {@code
- * product_performance} (and, with {@code --move-stock}, booked as SALE movements). A dry run does
- * all of it and rolls back.
+ * <p>In one transaction (scoped to the store by {@code PostgresUnitOfWork.setStoreScope}): the file
+ * is read, parsed and encoded on a thread of its own ({@link ReadAhead}, a bounded number of blocks
+ * of about a megabyte ahead) while the session streams the blocks into a temporary staging table
+ * with PostgreSQL's COPY, so memory stays bounded whatever the file's size; rows that cannot be
+ * parsed (wrong column count, bad encoding, not a number, a bad date) are rejected while streaming.
+ * Then the staged rows are validated in SQL (unknown SKU, quantity not positive, negative price,
+ * discount or tax, a total that does not add up, a currency not the store's, a receipt line twice
+ * in the file; the reason is written to the rejected rows only), the valid ones are inserted into
+ * {@code sales_history} ({@code ON CONFLICT DO NOTHING}: a line already imported is skipped; a
+ * plain INSERT in a savepoint when the store has no sales on the file's days), and only the rows
+ * actually inserted are added to {@code sales_analytics_daily} and {@code product_performance}
+ * (and, with {@code --move-stock}, booked as SALE movements). A dry run does all of it and rolls
+ * back.
  *
  * <p>The rows keep the prices, discounts and taxes they were recorded with: nothing is re-priced,
  * and nothing goes into the fiscal journal, the invoices or the outbox. What a row lacks is derived
