@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * <p>A cell is neutralised — a {@code '} put before it, which spreadsheets read as "text" and do
  * not show — when its first character is {@code =}, {@code +}, {@code -}, {@code @}, a tab or a
  * carriage return, or their full-width forms ({@code ＝＋－＠}, which some spreadsheets take as the
- * ASCII ones), or when its first character after leading spaces is one of those four.
+ * ASCII ones), or when its first character after leading white space (spaces, line breaks) is one
+ * of those four.
  *
  * <p>A plain decimal number is left as it is, even when it starts with {@code -} or {@code +}: a
  * refund of {@code -12.50} stays a number a spreadsheet sums and that our own imports read back.
@@ -49,8 +50,9 @@ final class CsvCells {
     if (first == '\t' || first == '\r' || trigger(first)) {
       return true;
     }
+    // some spreadsheets trim white space (a space, a line break) before they look at a cell
     int i = 0;
-    while (i < cell.length() && cell.charAt(i) == ' ') {
+    while (i < cell.length() && Character.isWhitespace(cell.charAt(i))) {
       i++;
     }
     return i < cell.length() && trigger(cell.charAt(i));

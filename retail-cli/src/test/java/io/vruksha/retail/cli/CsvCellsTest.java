@@ -30,6 +30,8 @@ class CsvCellsTest {
     assertThat(CsvCells.neutralise("\t=1")).isEqualTo("'\t=1");
     assertThat(CsvCells.neutralise("\r=1")).isEqualTo("'\r=1");
     assertThat(CsvCells.neutralise("  =1+1")).isEqualTo("'  =1+1");
+    // found by CsvCellsPropertiesTest: a line break before the formula
+    assertThat(CsvCells.neutralise("\n=1+1")).isEqualTo("'\n=1+1");
     assertThat(CsvCells.neutralise("＝1+1")).isEqualTo("'＝1+1");
   }
 
