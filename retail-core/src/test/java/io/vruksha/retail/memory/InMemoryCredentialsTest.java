@@ -2,6 +2,7 @@ package io.vruksha.retail.memory;
 
 import io.vruksha.retail.store.Credentials;
 import io.vruksha.retail.store.CredentialsContract;
+import io.vruksha.retail.work.UnitOfWork;
 
 class InMemoryCredentialsTest extends CredentialsContract {
 
@@ -15,5 +16,10 @@ class InMemoryCredentialsTest extends CredentialsContract {
   @Override
   protected io.vruksha.retail.store.Staff staff() {
     return staff;
+  }
+
+  @Override
+  protected UnitOfWork unitOfWork() {
+    return new InMemoryUnitOfWork();
   }
 }
