@@ -2,6 +2,7 @@ package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.store.Credentials;
 import io.vruksha.retail.store.CredentialsContract;
+import io.vruksha.retail.work.UnitOfWork;
 
 class PostgresCredentialsIT extends CredentialsContract {
 
@@ -16,5 +17,10 @@ class PostgresCredentialsIT extends CredentialsContract {
   @Override
   protected io.vruksha.retail.store.Staff staff() {
     return new PostgresStaff(db);
+  }
+
+  @Override
+  protected UnitOfWork unitOfWork() {
+    return db.unitOfWork();
   }
 }
