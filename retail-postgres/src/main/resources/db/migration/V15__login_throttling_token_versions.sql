@@ -177,12 +177,24 @@ END
 $$;
 
 -- A manager locks a member (every login refused, tokens moved to the next version) or unlocks them
--- (every failure forgotten, each address's and the count across addresses).
-CREATE FUNCTION staff_set_locked(p_staff_id text, p_locked boolean)
+-- (every failure forgotten, each address's and the count across addresses). Written to audit_log
+-- as entity staff_lock, by the transaction's actor (app.actor) or else p_by.
+CREATE FUNCTION staff_set_locked(p_staff_id text, p_locked boolean, p_by text)
 RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    was boolean;
+    failures integer;
 BEGIN
     PERFORM staff_require_in_scope(p_staff_id);
+    SELECT c.locked, c.failed_attempts INTO was, failures
+        FROM staff_credentials c WHERE c.staff_id = p_staff_id;
+    INSERT INTO audit_log (entity, entity_id, changed_by, before, after)
+    VALUES ('staff_lock', p_staff_id,
+            coalesce(nullif(current_setting('app.actor', true), ''), p_by),
+            jsonb_build_object('locked', coalesce(was, false),
+                               'failedAttempts', coalesce(failures, 0)),
+            jsonb_build_object('locked', p_locked));
     IF p_locked THEN
         INSERT INTO staff_credentials (staff_id, locked, token_version) VALUES (p_staff_id, true, 1)
         ON CONFLICT (staff_id) DO UPDATE
@@ -231,7 +243,7 @@ REVOKE ALL ON FUNCTION staff_login(text, boolean, text, text, integer, integer, 
     FROM PUBLIC;
 REVOKE ALL ON FUNCTION staff_require_in_scope(text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION staff_next_token_version(text) FROM PUBLIC;
-REVOKE ALL ON FUNCTION staff_set_locked(text, boolean) FROM PUBLIC;
+REVOKE ALL ON FUNCTION staff_set_locked(text, boolean, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION staff_token_version(text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION users_end_tokens() FROM PUBLIC;
 
@@ -243,7 +255,7 @@ BEGIN
             staff_login(text, boolean, text, text, integer, integer, interval, interval)
             TO vruksha_app;
         GRANT EXECUTE ON FUNCTION staff_next_token_version(text) TO vruksha_app;
-        GRANT EXECUTE ON FUNCTION staff_set_locked(text, boolean) TO vruksha_app;
+        GRANT EXECUTE ON FUNCTION staff_set_locked(text, boolean, text) TO vruksha_app;
         GRANT EXECUTE ON FUNCTION staff_token_version(text) TO vruksha_app;
     END IF;
 END

@@ -385,9 +385,10 @@ public interface Credentials {
    * Locks ({@code true}) or unlocks a member of staff, as a manager does. Locking refuses every
    * login until unlocked and moves their tokens to the next version; unlocking also forgets every
    * failure (each address's and the count across addresses). For a member of a store in the running
-   * unit of work's scope.
+   * unit of work's scope; adapters that keep an audit trail record it, by the unit of work's actor
+   * or else {@code by}.
    */
-  default void setLocked(String staffId, boolean lock) {
+  default void setLocked(String staffId, boolean lock, String by) {
     Credential c = find(staffId).orElse(Credential.none(staffId));
     if (lock) {
       save(c.withLock(true).nextVersion());

@@ -174,7 +174,7 @@ public abstract class CredentialsContract {
         .runFor(
             S1,
             () -> {
-              c.setLocked("cara", true);
+              c.setLocked("cara", true, "boss");
               return null;
             });
     assertThat(pin(c, "cara", "2468", "10.0.0.2").outcome()).isEqualTo(Credentials.Outcome.LOCKED);
@@ -183,7 +183,7 @@ public abstract class CredentialsContract {
         .runFor(
             S1,
             () -> {
-              c.setLocked("cara", false);
+              c.setLocked("cara", false, "boss");
               return null;
             });
     assertThat(c.findSource("cara", "10.0.0.1")).isEmpty();

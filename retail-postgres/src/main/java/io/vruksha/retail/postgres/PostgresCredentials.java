@@ -192,14 +192,18 @@ public final class PostgresCredentials implements Credentials {
                 .findOne());
   }
 
-  /** Through {@code staff_set_locked}: a member of a store in the unit of work's scope. */
+  /**
+   * Through {@code staff_set_locked}: a member of a store in the unit of work's scope; written to
+   * {@code audit_log} (entity {@code staff_lock}).
+   */
   @Override
-  public void setLocked(String staffId, boolean lock) {
+  public void setLocked(String staffId, boolean lock, String by) {
     work.with(
         h ->
-            h.createQuery("SELECT staff_set_locked(:s, :l)::text")
+            h.createQuery("SELECT staff_set_locked(:s, :l, :by)::text")
                 .bind("s", staffId)
                 .bind("l", lock)
+                .bind("by", by)
                 .mapTo(String.class)
                 .findOne());
   }

@@ -68,6 +68,15 @@ public final class RetailServer implements AutoCloseable {
   /** The demo admin's password (demo mode only). */
   public static final String DEMO_ADMIN_PASSWORD = "demo-admin-1";
 
+  /** The demo manager max's password (demo mode only). */
+  public static final String DEMO_MANAGER_PASSWORD = "demo-manager-1";
+
+  /** The demo manager max's PIN (demo mode only). */
+  public static final String DEMO_MANAGER_PIN = "7391";
+
+  /** The demo cashier anna's PIN (demo mode only). */
+  public static final String DEMO_CASHIER_PIN = "4826";
+
   private final Javalin app;
   private final RetailEngine engine;
   private final ServerContext context;
@@ -122,7 +131,8 @@ public final class RetailServer implements AutoCloseable {
           System.out.println(
               "or log in: POST /api/v1/auth/login {\"staffId\":\"admin\",\"password\":\""
                   + DEMO_ADMIN_PASSWORD
-                  + "\"}; the cashier anna has PIN 1234");
+                  + "\"}; the cashier anna has PIN "
+                  + DEMO_CASHIER_PIN);
         });
   }
 
@@ -246,15 +256,23 @@ public final class RetailServer implements AutoCloseable {
       boolean demo) {
     List<AutoCloseable> owned = new ArrayList<>(resources);
     String secret = config.jwtSecret().orElseGet(Tokens::randomSecret);
-    Tokens tokens = new Tokens(secret, Clock.systemUTC());
+    // a token speaks for a member of staff only while they exist at the token's version
+    Tokens tokens =
+        Tokens.checked(
+            secret,
+            Clock.systemUTC(),
+            subject -> engine.credentials().tokenVersion(subject, engine.workforce().staff()),
+            config.tokenCheckCache(),
+            com.github.benmanes.caffeine.cache.Ticker.systemTicker());
     Logins logins =
         new Logins(
             engine,
             new Passwords(10),
             tokens,
             Clock.systemUTC(),
-            config.loginMaxAttempts(),
-            config.loginLockout(),
+            config.loginThrottling(),
+            new io.vruksha.retail.server.auth.SecretPolicy(
+                config.passwordMinLength(), config.pinMinLength()),
             config.tokenTtl());
     if (dependencies.isEmpty() || !dependencies.containsKey("nats")) {
       LocalReactions local =
@@ -446,11 +464,15 @@ public final class RetailServer implements AutoCloseable {
             () -> {
               DEMO_STAFF.forEach(engine.workforce().staff()::save);
               logins.setSecrets("admin", Optional.of(DEMO_ADMIN_PASSWORD), Optional.empty());
-              logins.setSecrets("max", Optional.of("demo-manager-1"), Optional.of("4321"));
-              logins.setSecrets("anna", Optional.empty(), Optional.of("1234"));
+              logins.setSecrets(
+                  "max", Optional.of(DEMO_MANAGER_PASSWORD), Optional.of(DEMO_MANAGER_PIN));
+              logins.setSecrets("anna", Optional.empty(), Optional.of(DEMO_CASHIER_PIN));
               return null;
             });
-    return tokens.issue("admin", Role.ADMIN, Set.of(Principal.ALL_STORES), Duration.ofHours(8));
+    long version =
+        engine.credentials().tokenVersion("admin", engine.workforce().staff()).orElseThrow();
+    return tokens.issue(
+        "admin", Role.ADMIN, Set.of(Principal.ALL_STORES), Duration.ofHours(8), version);
   }
 
   /** The content type of Prometheus's text exposition format. */

@@ -32,8 +32,15 @@ import java.util.Set;
  * @param corsOrigins origins allowed to call from a browser ({@code CORS_ORIGINS}, comma separated;
  *     none by default)
  * @param maxBodyBytes the largest request body accepted ({@code MAX_BODY_BYTES}, default 1 MiB)
- * @param loginMaxAttempts failed logins before a staff member is locked out (default 5)
- * @param loginLockout how long a lock-out lasts (default 15 minutes)
+ * @param loginThrottling how failed logins slow further ones down: 5 free from one address, 20 from
+ *     addresses that never logged the member in, then a wait of 1 s doubling to 15 minutes
+ * @param passwordMinLength the shortest password a member of staff may be given ({@code
+ *     PASSWORD_MIN_LENGTH}, default 10, at least 8)
+ * @param pinMinLength the shortest PIN ({@code PIN_MIN_LENGTH}, default 4, 4 to 8)
+ * @param tokenCheckCache how long a token's subject check (the member still exists, at the token's
+ *     version) is remembered ({@code TOKEN_CHECK_CACHE}, default 5s, 0 to check on every request,
+ *     at most 5 minutes): how long a removed, locked, demoted or re-credentialed member's tokens
+ *     may still be accepted
  * @param bindAddress the address the HTTP port listens on ({@code BIND_ADDRESS}): by default the
  *     loopback address in demo mode (its printed admin token opens every store) and every address
  *     with a database
@@ -53,8 +60,10 @@ public record ServerConfig(
     int rateLimitPerIp,
     List<String> corsOrigins,
     long maxBodyBytes,
-    int loginMaxAttempts,
-    Duration loginLockout,
+    io.vruksha.retail.store.Credentials.Throttling loginThrottling,
+    int passwordMinLength,
+    int pinMinLength,
+    Duration tokenCheckCache,
     String bindAddress,
     Optional<String> metricsToken) {
 
@@ -88,10 +97,14 @@ public record ServerConfig(
         + corsOrigins
         + ", maxBodyBytes="
         + maxBodyBytes
-        + ", loginMaxAttempts="
-        + loginMaxAttempts
-        + ", loginLockout="
-        + loginLockout
+        + ", loginThrottling="
+        + loginThrottling
+        + ", passwordMinLength="
+        + passwordMinLength
+        + ", pinMinLength="
+        + pinMinLength
+        + ", tokenCheckCache="
+        + tokenCheckCache
         + ", bindAddress="
         + bindAddress
         + ", metricsToken="
@@ -131,7 +144,10 @@ public record ServerConfig(
           "CORS_ORIGINS",
           "MAX_BODY_BYTES",
           "BIND_ADDRESS",
-          "METRICS_TOKEN");
+          "METRICS_TOKEN",
+          "PASSWORD_MIN_LENGTH",
+          "PIN_MIN_LENGTH",
+          "TOKEN_CHECK_CACHE");
 
   /** The configuration {@code env} describes; a bad value is refused, naming its variable. */
   public static ServerConfig from(Map<String, String> env) {
@@ -167,8 +183,10 @@ public record ServerConfig(
                 .filter(s -> !s.isEmpty())
                 .toList(),
         intOf(env, "MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),
-        5,
-        Duration.ofMinutes(15),
+        io.vruksha.retail.store.Credentials.Throttling.DEFAULT,
+        intOf(env, "PASSWORD_MIN_LENGTH", 10, 8, 72),
+        intOf(env, "PIN_MIN_LENGTH", 4, 4, 8),
+        tokenCheckCacheOf(env),
         Optional.ofNullable(env.get("BIND_ADDRESS"))
             .map(String::trim)
             .filter(a -> !a.isEmpty())
@@ -222,8 +240,10 @@ public record ServerConfig(
         rateLimitPerIp,
         corsOrigins,
         maxBodyBytes,
-        loginMaxAttempts,
-        loginLockout,
+        loginThrottling,
+        passwordMinLength,
+        pinMinLength,
+        tokenCheckCache,
         bindAddress,
         metricsToken);
   }
@@ -243,8 +263,10 @@ public record ServerConfig(
         rateLimitPerIp,
         corsOrigins,
         maxBodyBytes,
-        loginMaxAttempts,
-        loginLockout,
+        loginThrottling,
+        passwordMinLength,
+        pinMinLength,
+        tokenCheckCache,
         bindAddress,
         token);
   }
@@ -264,10 +286,51 @@ public record ServerConfig(
         perIp,
         corsOrigins,
         maxBodyBytes,
-        loginMaxAttempts,
-        loginLockout,
+        loginThrottling,
+        passwordMinLength,
+        pinMinLength,
+        tokenCheckCache,
         bindAddress,
         metricsToken);
+  }
+
+  /** This configuration with another login throttling (tests: small waits). */
+  public ServerConfig withLoginThrottling(io.vruksha.retail.store.Credentials.Throttling t) {
+    return new ServerConfig(
+        port,
+        demo,
+        natsUrl,
+        jwtSecret,
+        tokenTtl,
+        logLevel,
+        reactions,
+        loyalty,
+        rateLimitPerToken,
+        rateLimitPerIp,
+        corsOrigins,
+        maxBodyBytes,
+        t,
+        passwordMinLength,
+        pinMinLength,
+        tokenCheckCache,
+        bindAddress,
+        metricsToken);
+  }
+
+  private static Duration tokenCheckCacheOf(Map<String, String> env) {
+    String v = env.get("TOKEN_CHECK_CACHE");
+    if (!blank(v) && v.trim().matches("0+[smh]?")) {
+      return Duration.ZERO;
+    }
+    Duration d = durationOf(env, "TOKEN_CHECK_CACHE", Duration.ofSeconds(5));
+    if (d.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw invalid(
+          "TOKEN_CHECK_CACHE="
+              + v
+              + " is over 5 minutes: a removed member's tokens"
+              + " would be accepted that long");
+    }
+    return d;
   }
 
   private static boolean blank(String s) {

@@ -146,7 +146,7 @@ class AuthorizationSweepIT {
     tokensOfA.put(
         "admin claim for A only",
         new Tokens(DemoServerTest.SECRET, Clock.systemUTC())
-            .issue("alpha-minted", Role.ADMIN, Set.of(A), Duration.ofHours(1)));
+            .issueService("alpha-minted", Role.ADMIN, Set.of(A), Duration.ofHours(1)));
 
     kinds();
     for (Map.Entry<String, Kind> kind : KINDS.entrySet()) {

@@ -39,7 +39,7 @@ class BadInputTest {
   void start() {
     server = RetailServer.start(DemoServerTest.config(), Map.of());
     client = new TestClient(server);
-    anna = client.loginPin("anna", "1234");
+    anna = client.loginPin("anna", "4826");
   }
 
   @AfterAll

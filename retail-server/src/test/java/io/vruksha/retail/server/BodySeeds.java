@@ -17,7 +17,7 @@ final class BodySeeds {
 
   static final Map<String, String> SEEDS =
       Map.ofEntries(
-          Map.entry("POST /api/v1/auth/login", "{\"staffId\":\"anna\",\"pin\":\"1234\"}"),
+          Map.entry("POST /api/v1/auth/login", "{\"staffId\":\"anna\",\"pin\":\"4826\"}"),
           Map.entry(
               "POST /api/v1/stores",
               "{\"id\":\"fuzz-store\",\"name\":\"Fuzz\",\"currency\":\"EUR\","
@@ -25,7 +25,7 @@ final class BodySeeds {
           Map.entry(
               "POST /api/v1/stores/{storeId}/staff",
               "{\"staffId\":\"fuzz-staff\",\"name\":\"Fuzz Staff\",\"role\":\"CASHIER\","
-                  + "\"password\":\"fuzz-password-1\",\"pin\":\"4321\"}"),
+                  + "\"password\":\"fuzz-password-1\",\"pin\":\"5190\"}"),
           Map.entry(
               "POST /api/v1/stores/{storeId}/baskets/price",
               "{\"lines\":[{\"code\":\"MUG\",\"quantity\":\"1\"}],\"customerId\":\"c-1\","

@@ -62,7 +62,7 @@ class DatabaseModeIT {
                 server
                     .context()
                     .logins()
-                    .setSecrets("anna", java.util.Optional.empty(), java.util.Optional.of("1234"));
+                    .setSecrets("anna", java.util.Optional.empty(), java.util.Optional.of("4826"));
                 return null;
               });
       TestClient client = new TestClient(server);
@@ -72,7 +72,7 @@ class DatabaseModeIT {
       assertThat(ready.body().get("dependencies").get("database").asText()).isEqualTo("up");
       assertThat(ready.body().get("dependencies").get("nats").asText()).isEqualTo("up");
 
-      String anna = client.loginPin("anna", "1234");
+      String anna = client.loginPin("anna", "4826");
       TestClient.Response sale =
           client.post(
               "/api/v1/stores/demo/sales",
@@ -89,7 +89,7 @@ class DatabaseModeIT {
           server
               .context()
               .tokens()
-              .issue(
+              .issueService(
                   "ops", Role.MANAGER, java.util.Set.of("demo"), java.time.Duration.ofMinutes(5));
       ServerContract.await(
           () ->

@@ -116,7 +116,7 @@ class FaultToleranceIT {
             server
                 .context()
                 .tokens()
-                .issue("anna", Role.CASHIER, Set.of("demo"), Duration.ofHours(2));
+                .issueService("anna", Role.CASHIER, Set.of("demo"), Duration.ofHours(2));
         TestClient client = new TestClient(server);
         assertThat(client.get("/ready", null).status()).isEqualTo(200);
 

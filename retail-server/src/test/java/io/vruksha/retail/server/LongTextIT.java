@@ -54,7 +54,7 @@ class LongTextIT {
               client.post(
                   demo + "/staff",
                   admin,
-                  Map.of("staffId", text, "name", "N", "role", "CASHIER", "pin", "1234")),
+                  Map.of("staffId", text, "name", "N", "role", "CASHIER", "pin", "4826")),
               client.post(
                   demo + "/staff",
                   admin,

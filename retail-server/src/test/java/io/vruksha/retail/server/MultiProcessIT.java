@@ -119,8 +119,9 @@ class MultiProcessIT {
       }
     }
     Tokens tokens = new Tokens(SECRET, Clock.systemUTC());
-    cashier = tokens.issue("anna", Role.CASHIER, Set.of("demo"), Duration.ofHours(1));
-    admin = tokens.issue("ops", Role.ADMIN, Set.of(Principal.ALL_STORES), Duration.ofHours(1));
+    cashier = tokens.issueService("anna", Role.CASHIER, Set.of("demo"), Duration.ofHours(1));
+    admin =
+        tokens.issueService("ops", Role.ADMIN, Set.of(Principal.ALL_STORES), Duration.ofHours(1));
   }
 
   @AfterAll

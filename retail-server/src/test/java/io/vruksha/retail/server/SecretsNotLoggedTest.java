@@ -108,7 +108,7 @@ class SecretsNotLoggedTest {
         server.demoToken().isPresent()
             ? client.loginPassword("admin", RetailServer.DEMO_ADMIN_PASSWORD)
             : new io.vruksha.retail.server.auth.Tokens(JWT_SECRET, java.time.Clock.systemUTC())
-                .issue(
+                .issueService(
                     "admin",
                     io.vruksha.retail.store.Role.ADMIN,
                     java.util.Set.of("*"),

@@ -82,7 +82,7 @@ abstract class ServerContract {
         .contains("/api/v1/stores/{storeId}/sales");
 
     // logins
-    String anna = client.loginPin("anna", "1234");
+    String anna = client.loginPin("anna", "4826");
     String max = client.loginPassword("max", "demo-manager-1");
 
     // stores and staff
@@ -100,11 +100,11 @@ abstract class ServerContract {
         client.post(
             demo + "/staff",
             max,
-            Map.of("staffId", "cara", "name", "Cara", "role", "CASHIER", "pin", "5678")),
+            Map.of("staffId", "cara", "name", "Cara", "role", "CASHIER", "pin", "5827")),
         201);
     assertThat(ok(client.get(demo + "/staff", max), 200).data().findValuesAsText("staffId"))
         .contains("anna", "cara", "max");
-    String cara = client.loginPin("cara", "5678");
+    String cara = client.loginPin("cara", "5827");
 
     // catalogue, prices, promotions, tax
     assertThat(ok(client.get("/api/v1/products", anna), 200).data().findValuesAsText("sku"))

@@ -49,7 +49,7 @@ class UnavailableAnswerTest {
           server
               .context()
               .tokens()
-              .issue(
+              .issueService(
                   "admin",
                   io.vruksha.retail.store.Role.ADMIN,
                   java.util.Set.of("*"),

@@ -24,6 +24,8 @@ import java.util.Optional;
 /** Stores and their staff. */
 public final class StoreApi {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoreApi.class);
+
   private StoreApi() {}
 
   /**
@@ -172,8 +174,10 @@ public final class StoreApi {
                       r.password() == null ? Optional.empty() : r.password();
                   Optional<String> pin = r.pin() == null ? Optional.empty() : r.pin();
                   // refuse bad secrets before anything is saved
-                  io.vruksha.retail.server.auth.Logins.checkSecrets(password, pin);
+                  s.logins().checkSecrets(r.staffId(), password, pin);
                   StaffMember member = new StaffMember(r.staffId(), r.name(), call.store(), role);
+                  // a new member (or an id made again) or a new role: earlier tokens end
+                  boolean endTokens = existing.isEmpty() || existing.get().role() != role;
                   s.engine()
                       .unitOfWork()
                       .runFor(
@@ -181,10 +185,72 @@ public final class StoreApi {
                           () -> {
                             s.engine().workforce().staff().save(member);
                             s.logins().setSecrets(member.staffId(), password, pin);
+                            if (endTokens) {
+                              s.engine().credentials().nextTokenVersion(member.staffId());
+                            }
                             return null;
                           });
                   return StaffView.of(member);
-                }));
+                }),
+        lockRoute(s, true),
+        lockRoute(s, false));
+  }
+
+  /**
+   * {@code POST .../staff/{staffId}/lock} and {@code .../unlock}: a manager of the member's store
+   * (an admin anywhere) locks a member of staff out (every login refused, their tokens ended) or
+   * lets them back in (every failed login forgotten, from every address). Nobody above the caller's
+   * own role, and not themselves. Audited, and logged.
+   */
+  private static ApiRoute lockRoute(ServerContext s, boolean lock) {
+    String verb = lock ? "lock" : "unlock";
+    return route(POST, "/api/v1/stores/{storeId}/staff/{staffId}/" + verb)
+        .doc(
+            "staff",
+            lock
+                ? "Lock a member of staff out: every login refused, their tokens end"
+                : "Unlock a member of staff: lifts a lock and forgets every failed login")
+        .role(Role.MANAGER)
+        .returns(StaffView.class)
+        .to(
+            call -> {
+              String staffId = call.context().pathParam("staffId");
+              StaffMember member =
+                  s.engine()
+                      .workforce()
+                      .staff()
+                      .find(staffId)
+                      .filter(m -> m.store().equals(call.store()))
+                      .orElseThrow(
+                          () ->
+                              ApiProblem.notFound(
+                                  "no member of staff " + staffId + " in store " + call.store()));
+              Role highest = s.engine().workforce().staff().highestRole(staffId).orElseThrow();
+              if (highest.ordinal() > call.principal().role().ordinal()) {
+                throw ApiProblem.forbidden(
+                    "a " + call.principal().role() + " cannot " + verb + " a " + highest);
+              }
+              if (lock && staffId.equals(call.principal().subject())) {
+                throw ApiProblem.forbidden("nobody can lock themselves out");
+              }
+              s.engine()
+                  .unitOfWork()
+                  .runFor(
+                      call.store(),
+                      () -> {
+                        s.engine()
+                            .credentials()
+                            .setLocked(staffId, lock, call.principal().subject());
+                        return null;
+                      });
+              LOG.info(
+                  "staff {} of store {} {}ed by {}",
+                  staffId,
+                  call.store(),
+                  verb,
+                  call.principal().subject());
+              return StaffView.of(member);
+            });
   }
 
   /**

@@ -60,7 +60,10 @@ public final class SystemApi {
   public static List<ApiRoute> routes(ServerContext s) {
     return List.of(
         route(POST, "/api/v1/auth/login")
-            .doc("auth", "Log in with a staff id and a password or PIN; returns a bearer token")
+            .doc(
+                "auth",
+                "Log in with a staff id and a password or PIN (Content-Type: application/json);"
+                    + " returns a bearer token")
             .open()
             .body(LoginRequest.class)
             .returns(LoginResponse.class)
@@ -72,7 +75,9 @@ public final class SystemApi {
                           .login(
                               r.staffId(),
                               r.password() == null ? Optional.empty() : r.password(),
-                              r.pin() == null ? Optional.empty() : r.pin());
+                              r.pin() == null ? Optional.empty() : r.pin(),
+                              // the address the per-address rate limit counts too
+                              call.context().ip());
                   return new LoginResponse(
                       session.token(),
                       session.expiresAt(),

@@ -14,22 +14,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Staff login by password or PIN: hashes checked with bcrypt, every failure counted, and after
- * {@code maxAttempts} failures in a row the member of staff is locked out for {@code lockout}. A
- * wrong id, a wrong secret and a lock-out all answer 401 without saying which of id or secret was
- * wrong. A success issues a token for the member's role and store.
+ * Staff login by password or PIN: hashes checked with bcrypt, failures counted per staff id and
+ * source address and across new addresses, each failure past the free ones doubling the wait before
+ * the next attempt from there ({@link Credentials.Throttling}) — no hard lock a stranger can set
+ * off. An unknown id, a wrong secret, a wait and a manager's lock all answer the same 401 after the
+ * same bcrypt work. A success issues a token for the member's role, store and token version.
  */
 public final class Logins {
 
-  /** Answered when the secret does not match. */
+  /** Answered to every refused login. */
   public static final String INVALID = "unknown staff id or wrong password or PIN";
 
   private final RetailEngine engine;
   private final Passwords passwords;
   private final Tokens tokens;
   private final Clock clock;
-  private final int maxAttempts;
-  private final Duration lockout;
+  private final Credentials.Throttling throttling;
+  private final SecretPolicy policy;
   private final Duration ttl;
   private final Credentials.SecretCheck check;
 
@@ -39,15 +40,15 @@ public final class Logins {
       Passwords passwords,
       Tokens tokens,
       Clock clock,
-      int maxAttempts,
-      Duration lockout,
+      Credentials.Throttling throttling,
+      SecretPolicy policy,
       Duration ttl) {
     this.engine = engine;
     this.passwords = passwords;
     this.tokens = tokens;
     this.clock = clock;
-    this.maxAttempts = maxAttempts;
-    this.lockout = lockout;
+    this.throttling = throttling;
+    this.policy = policy;
     this.ttl = ttl;
     String dummyHash = passwords.hash("no such member of staff");
     this.check =
@@ -73,45 +74,36 @@ public final class Logins {
    */
   public record Session(String token, Instant expiresAt, StaffMember staff) {}
 
-  /** Sets a member of staff's password and/or PIN (each hashed), clearing failures. */
+  /** What new passwords and PINs must be. */
+  public SecretPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * Sets a member of staff's password and/or PIN (each checked against the policy and hashed),
+   * forgetting their failures and ending their tokens.
+   */
   public void setSecrets(String staffId, Optional<String> password, Optional<String> pin) {
-    checkSecrets(password, pin);
+    checkSecrets(staffId, password, pin);
     engine
         .credentials()
         .setSecrets(staffId, password.map(passwords::hash), pin.map(passwords::hash));
   }
 
   /**
-   * Checks a new password (8 characters to 72 bytes in UTF-8, bcrypt's limit) and PIN (4 to 8
-   * digits) without storing them, so a caller can refuse a request before it writes anything.
+   * Checks a new password and PIN against the policy without storing them, so a caller can refuse a
+   * request before it writes anything.
    */
-  public static void checkSecrets(Optional<String> password, Optional<String> pin) {
-    password.ifPresent(p -> requireStrength(p, 8, "a password", "password"));
-    pin.ifPresent(
-        p -> {
-          if (!p.matches("[0-9]{4,8}")) {
-            throw new InvalidInputException(
-                ErrorCode.VALIDATION, "a PIN is 4 to 8 digits", List.of("pin"));
-          }
-        });
+  public void checkSecrets(String staffId, Optional<String> password, Optional<String> pin) {
+    policy.check(staffId, password, pin);
   }
 
-  private static void requireStrength(String secret, int min, String what, String field) {
-    if (secret.length() < min || !Passwords.fits(secret)) {
-      throw new InvalidInputException(
-          ErrorCode.VALIDATION,
-          what
-              + " needs at least "
-              + min
-              + " characters and at most "
-              + Passwords.MAX_BYTES
-              + " bytes in UTF-8",
-          List.of(field));
-    }
-  }
-
-  /** Logs in with a password or a PIN (exactly one). */
-  public Session login(String staffId, Optional<String> password, Optional<String> pin) {
+  /**
+   * Logs in with a password or a PIN (exactly one) from {@code source}, the caller's address. Every
+   * refusal is the same 401.
+   */
+  public Session login(
+      String staffId, Optional<String> password, Optional<String> pin, String source) {
     if (staffId == null || staffId.isBlank() || password.isPresent() == pin.isPresent()) {
       throw new InvalidInputException(
           ErrorCode.VALIDATION,
@@ -125,21 +117,17 @@ public final class Logins {
             .credentials()
             .attempt(
                 new Credentials.LoginAttempt(
-                    staffId, pin.isPresent(), secret, now, maxAttempts, lockout),
+                    staffId, pin.isPresent(), secret, source, now, throttling),
                 check,
                 engine.workforce().staff());
-    if (attempt.outcome() == Credentials.Outcome.LOCKED) {
-      throw new ApiProblem(
-          401,
-          "auth.locked",
-          "too many failed attempts: try again after " + attempt.lockedUntil().orElseThrow(),
-          List.of());
-    }
     if (attempt.outcome() != Credentials.Outcome.PASSED || attempt.member().isEmpty()) {
+      // a wait or a lock answers as a wrong secret does: it tells nobody the id exists
       throw ApiProblem.unauthenticated(INVALID);
     }
     StaffMember staff = attempt.member().get();
-    String token = tokens.issue(staffId, staff.role(), Set.of(staff.store().value()), ttl);
+    String token =
+        tokens.issue(
+            staffId, staff.role(), Set.of(staff.store().value()), ttl, attempt.tokenVersion());
     return new Session(token, now.plus(ttl), staff);
   }
 }

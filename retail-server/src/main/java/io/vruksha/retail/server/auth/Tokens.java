@@ -6,6 +6,9 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.store.Role;
 import java.security.SecureRandom;
@@ -15,31 +18,89 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Bearer tokens: JWTs signed with HS256 and {@code JWT_SECRET}, issued by {@code vruksha}, carrying
- * the subject, its {@code role} and the {@code stores} it may touch. Verification accepts only
- * HS256 with this secret (an {@code alg=none} or re-signed token is refused), within its expiry.
- * Thread-safe.
+ * the subject (a staff id), its {@code role}, the {@code stores} it may touch and the subject's
+ * token version ({@code ver}) — or, for a service token minted by {@code retail auth token}, {@code
+ * kind=service} instead of a version. Verification accepts only HS256 with this secret (an {@code
+ * alg=none} or re-signed token is refused), within its expiry, and — when built with a subject
+ * check — only while the subject is a member of staff whose token version is still the token's: a
+ * member who is removed, locked, changes role or changes password or PIN loses every token issued
+ * before. The check goes through a short cache, so it takes effect within the cache's time. Thread-
+ * safe.
  */
 public final class Tokens {
 
   private static final String ISSUER = "vruksha";
 
+  /** The claim carrying the subject's token version (staff tokens). */
+  public static final String VERSION_CLAIM = "ver";
+
+  /** The claim marking a service token ({@code "service"}): minted, not a member of staff's. */
+  public static final String KIND_CLAIM = "kind";
+
+  /** The {@link #KIND_CLAIM} of a service token. */
+  public static final String SERVICE = "service";
+
+  /** The longest a service token may last. */
+  public static final Duration SERVICE_MAX_TTL = Duration.ofDays(30);
+
   private final Algorithm algorithm;
   private final JWTVerifier verifier;
   private final Clock clock;
+  private final Optional<Function<String, Optional<Long>>> versions;
+  private final Optional<Function<String, Optional<Long>>> uncached;
 
-  /** Tokens signed with {@code secret} (at least 32 characters). */
+  /** Tokens signed with {@code secret} (at least 32 characters), without a subject check. */
   public Tokens(String secret, Clock clock) {
+    this(secret, clock, Optional.empty(), Optional.empty());
+  }
+
+  private Tokens(
+      String secret,
+      Clock clock,
+      Optional<Function<String, Optional<Long>>> versions,
+      Optional<Function<String, Optional<Long>>> uncached) {
     if (secret == null || secret.length() < 32) {
       throw new IllegalArgumentException("a JWT secret needs at least 32 characters");
     }
     this.algorithm = Algorithm.HMAC256(secret);
     this.clock = clock;
     this.verifier = JWT.require(algorithm).withIssuer(ISSUER).acceptLeeway(5).build();
+    this.versions = versions;
+    this.uncached = uncached;
+  }
+
+  /**
+   * Tokens signed with {@code secret} whose verification also asks {@code versions} for the
+   * subject's current token version (empty: no such member of staff), remembering each answer for
+   * {@code cacheFor} (zero: asks every time) as {@code ticker} counts time.
+   */
+  public static Tokens checked(
+      String secret,
+      Clock clock,
+      Function<String, Optional<Long>> versions,
+      Duration cacheFor,
+      Ticker ticker) {
+    if (cacheFor.isNegative()) {
+      throw new IllegalArgumentException("cacheFor must not be negative: " + cacheFor);
+    }
+    if (cacheFor.isZero()) {
+      return new Tokens(secret, clock, Optional.of(versions), Optional.of(versions));
+    }
+    LoadingCache<String, Optional<Long>> cache =
+        Caffeine.newBuilder()
+            .expireAfterWrite(cacheFor)
+            .maximumSize(100_000)
+            .ticker(ticker)
+            .build(versions::apply);
+    Function<String, Optional<Long>> cached = cache::get;
+    return new Tokens(secret, clock, Optional.of(cached), Optional.of(versions));
   }
 
   /** A random secret, for demo mode without {@code JWT_SECRET}. */
@@ -49,14 +110,58 @@ public final class Tokens {
     return HexFormat.of().formatHex(bytes);
   }
 
-  /** A token for {@code subject} with {@code role} on {@code stores}, valid for {@code ttl}. */
-  public String issue(String subject, Role role, Set<String> stores, Duration ttl) {
+  /**
+   * A token for {@code subject} at token version {@code version}, with {@code role} on {@code
+   * stores}, valid for {@code ttl}.
+   */
+  public String issue(String subject, Role role, Set<String> stores, Duration ttl, long version) {
     Instant now = clock.instant();
     return JWT.create()
         .withIssuer(ISSUER)
         .withSubject(subject)
         .withClaim("role", role.name())
         .withClaim("stores", List.copyOf(stores))
+        .withClaim(VERSION_CLAIM, version)
+        .withIssuedAt(now)
+        .withExpiresAt(now.plus(ttl))
+        .withJWTId(UUID.randomUUID().toString())
+        .sign(algorithm);
+  }
+
+  /**
+   * A token for the member of staff {@code subject} at their current token version (asked now, not
+   * from the cache), with {@code role} on {@code stores}, valid for {@code ttl}: what a script's or
+   * a test's token is. Refuses a subject that is not a member of staff, and works only on tokens
+   * built with a subject check.
+   */
+  public String issueCurrent(String subject, Role role, Set<String> stores, Duration ttl) {
+    Function<String, Optional<Long>> ask =
+        uncached.orElseThrow(
+            () -> new IllegalStateException("these tokens have no subject check to ask"));
+    long version =
+        ask.apply(subject)
+            .orElseThrow(() -> new IllegalArgumentException("no member of staff " + subject));
+    return issue(subject, role, stores, ttl, version);
+  }
+
+  /**
+   * A service token for a script or an integration named {@code name}, with {@code role} on {@code
+   * stores}, valid for {@code ttl} (at most {@link #SERVICE_MAX_TTL}): not a member of staff's, so
+   * no member's change ends it; it ends at its expiry or when {@code JWT_SECRET} changes. What
+   * {@code retail auth token} mints without {@code --subject}.
+   */
+  public String issueService(String name, Role role, Set<String> stores, Duration ttl) {
+    if (ttl.compareTo(SERVICE_MAX_TTL) > 0) {
+      throw new IllegalArgumentException(
+          "a service token lasts at most " + SERVICE_MAX_TTL.toDays() + " days");
+    }
+    Instant now = clock.instant();
+    return JWT.create()
+        .withIssuer(ISSUER)
+        .withSubject(name)
+        .withClaim("role", role.name())
+        .withClaim("stores", List.copyOf(stores))
+        .withClaim(KIND_CLAIM, SERVICE)
         .withIssuedAt(now)
         .withExpiresAt(now.plus(ttl))
         .withJWTId(UUID.randomUUID().toString())
@@ -73,16 +178,39 @@ public final class Tokens {
     } catch (JWTVerificationException e) {
       throw ApiProblem.unauthenticated("the token is not valid");
     }
+    Principal principal;
+    Long version;
+    boolean service;
     try {
       Role role = Role.valueOf(jwt.getClaim("role").asString());
       List<String> stores = jwt.getClaim("stores").asList(String.class);
-      if (jwt.getSubject() == null || stores == null || jwt.getExpiresAtAsInstant() == null) {
+      version = jwt.getClaim(VERSION_CLAIM).asLong();
+      String kind = jwt.getClaim(KIND_CLAIM).asString();
+      service = SERVICE.equals(kind);
+      if (jwt.getSubject() == null
+          || stores == null
+          || (kind != null && !service)
+          || (version == null) == (kind == null)
+          || jwt.getExpiresAtAsInstant() == null
+          || (service
+              && (jwt.getIssuedAtAsInstant() == null
+                  || Duration.between(jwt.getIssuedAtAsInstant(), jwt.getExpiresAtAsInstant())
+                          .compareTo(SERVICE_MAX_TTL)
+                      > 0))) {
         throw new IllegalArgumentException();
       }
-      return new Principal(
-          jwt.getSubject(), role, new HashSet<>(stores), jwt.getExpiresAtAsInstant());
+      principal =
+          new Principal(jwt.getSubject(), role, new HashSet<>(stores), jwt.getExpiresAtAsInstant());
     } catch (RuntimeException e) {
-      throw ApiProblem.unauthenticated("the token lacks its role, stores or expiry");
+      throw ApiProblem.unauthenticated("the token lacks its role, stores, version or expiry");
     }
+    if (versions.isPresent() && !service) {
+      Optional<Long> current = versions.get().apply(principal.subject());
+      if (current.isEmpty() || !current.get().equals(version)) {
+        // one answer whether the member is gone or their version moved on
+        throw ApiProblem.unauthenticated("the token is no longer valid: log in again");
+      }
+    }
+    return principal;
   }
 }

@@ -91,6 +91,9 @@ public final class Api {
       Optional<Principal> principal = authorise(route, ctx);
       Object body = null;
       if (route.requestType().isPresent()) {
+        if (route.access() == ApiRoute.Access.PUBLIC) {
+          requireJson(ctx);
+        }
         body = readBody(route.requestType().get(), ctx);
       }
       String flightKey = null;
@@ -277,6 +280,24 @@ public final class Api {
               + principal.role());
     }
     return Optional.of(principal);
+  }
+
+  /**
+   * A route without a token (the login) takes only {@code application/json}: a browser sends {@code
+   * text/plain}, form and multipart bodies from any web page without asking the server first (no
+   * CORS preflight), so another site could make a visitor's browser log in.
+   */
+  private static void requireJson(Context ctx) {
+    String type = ctx.header("Content-Type");
+    String media =
+        type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    if (!media.equals("application/json")) {
+      throw new ApiProblem(
+          415,
+          "request.unsupported_media_type",
+          "send the body as Content-Type: application/json",
+          List.of("Content-Type"));
+    }
   }
 
   private Object readBody(Class<?> type, Context ctx) {
