@@ -132,6 +132,68 @@ class AuthCommandTest {
   }
 
   @Test
+  void aServiceTokenIsMarkedAsOneAndAMembersNeedsTheDatabase() {
+    Run r =
+        run(Map.of("JWT_SECRET", SECRET), "auth", "token", "--role", "CASHIER", "--store", "demo");
+    assertThat(com.auth0.jwt.JWT.decode(r.out().strip()).getClaim("kind").asString())
+        .isEqualTo("service");
+    Run named =
+        run(
+            Map.of("JWT_SECRET", SECRET),
+            "auth",
+            "token",
+            "--role",
+            "CASHIER",
+            "--store",
+            "demo",
+            "--service",
+            "label-printer");
+    assertThat(new Tokens(SECRET, Clock.systemUTC()).verify(named.out().strip()).subject())
+        .isEqualTo("label-printer");
+    // a member's token is checked against the database; without one there is none to mint
+    Run noDb =
+        run(
+            Map.of("JWT_SECRET", SECRET),
+            "auth",
+            "token",
+            "--role",
+            "CASHIER",
+            "--store",
+            "demo",
+            "--subject",
+            "anna");
+    assertThat(noDb.code()).isEqualTo(Retail.USAGE);
+    assertThat(noDb.err()).contains("--subject needs the database");
+    assertThat(noDb.out()).isBlank();
+    Run both =
+        run(
+            Map.of("JWT_SECRET", SECRET),
+            "auth",
+            "token",
+            "--role",
+            "CASHIER",
+            "--store",
+            "demo",
+            "--subject",
+            "anna",
+            "--service",
+            "x");
+    assertThat(both.code()).isEqualTo(Retail.USAGE);
+    Run tooLong =
+        run(
+            Map.of("JWT_SECRET", SECRET),
+            "auth",
+            "token",
+            "--role",
+            "CASHIER",
+            "--store",
+            "demo",
+            "--ttl",
+            "31d");
+    assertThat(tooLong.code()).isEqualTo(Retail.USAGE);
+  }
+
+  @Test
   void helpOnEveryCommand() {
     assertThat(run(Map.of(), "--help").out()).contains("auth", "Exit codes");
     assertThat(run(Map.of(), "auth", "token", "--help").out())

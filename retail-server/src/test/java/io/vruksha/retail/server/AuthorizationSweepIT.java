@@ -98,6 +98,8 @@ class AuthorizationSweepIT {
     KINDS.put("serial", new Kind("", false, this::serial));
     KINDS.put("promotionId", new Kind("POST /api/v1/promotions", true, this::promotion));
     KINDS.put("priceListId", new Kind("", true, this::priceList));
+    // B's cashier: A's managers may neither lock nor unlock them (the staff route makes members)
+    KINDS.put("staffId", new Kind("POST /api/v1/stores/{storeId}/staff", false, () -> "anna"));
     KINDS.put(
         "reservationId",
         new Kind("POST /api/v1/stores/{storeId}/stock/reservations", false, this::reservation));

@@ -247,6 +247,9 @@ class LeastPrivilegeIT {
               "SELECT pin_hash FROM staff_credentials",
               "UPDATE staff_credentials SET failed_attempts = 0, locked_until = NULL",
               "DELETE FROM staff_credentials",
+              "UPDATE staff_credentials SET token_version = 0, locked = false",
+              "SELECT * FROM staff_login_sources",
+              "DELETE FROM staff_login_sources",
               "DELETE FROM flyway_schema_history",
               "SELECT * FROM audit_log",
               "DELETE FROM audit_log")) {
@@ -260,6 +263,20 @@ class LeastPrivilegeIT {
                   app.jdbi()
                       .useHandle(h -> h.execute("SELECT staff_set_secrets('anna', 'x', NULL)")))
           .hasMessageContaining("no member of staff anna");
+      // nor locked, unlocked or its tokens ended; the token version is all the role reads
+      for (String sql :
+          List.of(
+              "SELECT staff_set_locked('anna', false, 'x')",
+              "SELECT staff_next_token_version('anna')")) {
+        assertThatThrownBy(() -> app.jdbi().useHandle(h -> h.execute(sql)))
+            .as(sql)
+            .hasMessageContaining("no member of staff anna");
+      }
+      Long version =
+          app.jdbi()
+              .withHandle(
+                  h -> h.createQuery("SELECT staff_token_version('anna')").mapTo(Long.class).one());
+      assertThat(version).isPositive();
     }
     // anna's PIN is as it was
     client.loginPin("anna", "4826");

@@ -104,6 +104,15 @@ abstract class ServerContract {
         201);
     assertThat(ok(client.get(demo + "/staff", max), 200).data().findValuesAsText("staffId"))
         .contains("anna", "cara", "max");
+    // a manager locks a member of staff out and lets them back in
+    assertThat(ok(client.post(demo + "/staff/cara/lock", max, null), 200).data().get("staffId"))
+        .hasToString("\"cara\"");
+    assertThat(
+            client
+                .post("/api/v1/auth/login", null, Map.of("staffId", "cara", "pin", "5827"))
+                .status())
+        .isEqualTo(401);
+    ok(client.post(demo + "/staff/cara/unlock", max, null), 200);
     String cara = client.loginPin("cara", "5827");
 
     // catalogue, prices, promotions, tax

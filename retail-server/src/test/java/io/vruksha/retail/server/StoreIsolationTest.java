@@ -220,6 +220,7 @@ class StoreIsolationTest {
     demoIds.put("slotId", "slot-secret");
     demoIds.put("bookingId", "booking-secret");
     demoIds.put("serial", "SN-SECRET-1");
+    demoIds.put("staffId", "anna");
     secrets.add("web-secret-1");
     secrets.add("slot-secret");
     secrets.add("booking-secret");

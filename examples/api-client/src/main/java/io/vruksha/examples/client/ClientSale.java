@@ -30,7 +30,7 @@ public final class ClientSale {
     client.updateBaseUri(baseUrl);
     String token =
         new AuthApi(client)
-            .postAuthLogin(new LoginRequest().staffId("anna").pin("1234"))
+            .postAuthLogin(new LoginRequest().staffId("anna").pin("4826"))
             .getData()
             .getToken();
     client.setRequestInterceptor(b -> b.header("Authorization", "Bearer " + token));

@@ -103,6 +103,12 @@ public final class Tokens {
     return new Tokens(secret, clock, Optional.of(cached), Optional.of(versions));
   }
 
+  /** {@link #checked} without a cache: every verification asks {@code versions}. */
+  public static Tokens checked(
+      String secret, Clock clock, Function<String, Optional<Long>> versions) {
+    return new Tokens(secret, clock, Optional.of(versions), Optional.of(versions));
+  }
+
   /** A random secret, for demo mode without {@code JWT_SECRET}. */
   public static String randomSecret() {
     byte[] bytes = new byte[32];
