@@ -78,7 +78,7 @@ final class CheckoutHttp {
         awaitReady(http, port);
         String token =
             new Tokens(secret, Clock.systemUTC())
-                .issue("bench", Role.CASHIER, Set.of("*"), Duration.ofHours(2));
+                .issueService("bench", Role.CASHIER, Set.of("*"), Duration.ofHours(2));
         load(http, port, token, stores, 32, warmup); // the server's JIT, before any point
         long overflowsBefore = listenOverflows();
         List<Long> pending = new ArrayList<>();

@@ -128,7 +128,7 @@ class FinerAmountsIT {
         server
             .context()
             .tokens()
-            .issue("ops", Role.MANAGER, Set.of("demo"), Duration.ofMinutes(10));
+            .issueService("ops", Role.MANAGER, Set.of("demo"), Duration.ofMinutes(10));
   }
 
   @AfterAll

@@ -50,7 +50,7 @@ class ServerJournalIT {
           server
               .context()
               .tokens()
-              .issue("anna", Role.CASHIER, Set.of("demo"), Duration.ofMinutes(10));
+              .issueService("anna", Role.CASHIER, Set.of("demo"), Duration.ofMinutes(10));
       ObjectMapper json = new ObjectMapper();
       HttpClient http = HttpClient.newHttpClient();
       for (int i = 1; i <= 3; i++) {
