@@ -78,7 +78,7 @@ abstract class CustomerErasureContract {
   void anyStoresStaffReadsTheChainsCustomers() {
     String max = client.loginPassword("max", "demo-manager-1");
     String nora = client.loginPassword("nora", "north-pass-1");
-    String anna = client.loginPin("anna", "1234");
+    String anna = client.loginPin("anna", "4826");
     register(NORTH, nora, "c-nils", "Nils North", "nils@example.org");
     assertThat(
             ok(client.get(DEMO + "/customers/c-nils", anna), 200)
@@ -112,7 +112,7 @@ abstract class CustomerErasureContract {
         .isEqualTo(403);
     assertThat(nameOf("c-demo")).isEqualTo("Dora Demo");
     // a cashier of the registering store is below the route's role
-    String anna = client.loginPin("anna", "1234");
+    String anna = client.loginPin("anna", "4826");
     assertThat(client.post(DEMO + "/customers/c-demo/anonymise", anna, null).status())
         .isEqualTo(403);
     assertThat(nameOf("c-demo")).isEqualTo("Dora Demo");

@@ -66,7 +66,7 @@ class PrivacyIT extends CustomerErasureContract {
         client.post(
             DEMO + "/staff",
             max,
-            Map.of("staffId", "cara", "name", "Cara", "role", "CASHIER", "pin", "5678")),
+            Map.of("staffId", "cara", "name", "Cara", "role", "CASHIER", "pin", "5827")),
         201);
     register(DEMO, max, "c-7", "Ada Lovelace", "ada@example.org");
     ok(client.post(DEMO + "/customers/c-7/anonymise", max, null), 200);
@@ -138,7 +138,7 @@ class PrivacyIT extends CustomerErasureContract {
                 "US-TAX-0042")),
         201);
     // a sale earns her points, and the loyalty reaction notifies her by e-mail
-    String anna = client.loginPin("anna", "1234");
+    String anna = client.loginPin("anna", "4826");
     String shiftId =
         ok(
                 client.post(
