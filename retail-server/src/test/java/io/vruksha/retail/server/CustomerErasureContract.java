@@ -155,7 +155,7 @@ abstract class CustomerErasureContract {
   @Test
   void anonymisingForgetsTheContactOfTheirOrdersAndTheNameOnTheirBookingsInEveryStore() {
     String max = client.loginPassword("max", "demo-manager-1");
-    String anna = client.loginPin("anna", "1234");
+    String anna = client.loginPin("anna", "4826");
     register(DEMO, max, "c-gh", "Grace Hopper", "grace@example.org");
     ok(
         client.post(
