@@ -306,7 +306,10 @@ public final class BasketPricer {
       TaxJurisdiction jurisdiction) {
     List<TaxLine> taxLines =
         drafts.stream()
-            .map(d -> new TaxLine(d.index, d.item.taxCategory(), d.remaining(), d.inclusive))
+            .map(
+                d ->
+                    new TaxLine(
+                        d.index, d.item.taxCategory(), d.remaining(), d.inclusive, d.quantity))
             .toList();
     TaxResult tax =
         taxCalculator.calculate(jurisdiction, taxLines, request.shopper().taxExemption());

@@ -174,7 +174,11 @@ public final class NoReceiptReturns {
                       jurisdiction,
                       List.of(
                           new TaxLine(
-                              0, item.taxCategory(), refund, jurisdiction.pricesIncludeTax())),
+                              0,
+                              item.taxCategory(),
+                              refund,
+                              jurisdiction.pricesIncludeTax(),
+                              quantity)),
                       Optional.empty());
           String id = "NR-" + UUID.randomUUID();
           if (restock) {

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param roundingMode how amounts are rounded to the currency's minor units
  * @param pricesIncludeTax whether prices are gross by default (price lists may say otherwise)
  * @param rules the rule per tax category
+ * @param inclusiveSplit how a tax-inclusive amount splits into net and taxes ({@link
+ *     InclusiveSplit#ROUND_TAXES} unless told)
  */
 public record TaxJurisdiction(
     String code,
@@ -27,7 +29,26 @@ public record TaxJurisdiction(
     TaxRoundingLevel roundingLevel,
     RoundingMode roundingMode,
     boolean pricesIncludeTax,
-    Map<TaxCategory, TaxRule> rules) {
+    Map<TaxCategory, TaxRule> rules,
+    InclusiveSplit inclusiveSplit) {
+
+  /** A jurisdiction that splits inclusive amounts by rounding each tax ({@code ROUND_TAXES}). */
+  public TaxJurisdiction(
+      String code,
+      String name,
+      TaxRoundingLevel roundingLevel,
+      RoundingMode roundingMode,
+      boolean pricesIncludeTax,
+      Map<TaxCategory, TaxRule> rules) {
+    this(
+        code,
+        name,
+        roundingLevel,
+        roundingMode,
+        pricesIncludeTax,
+        rules,
+        InclusiveSplit.ROUND_TAXES);
+  }
 
   /**
    * Validates the code, that each rule sits under its own category, and that a rate code shared by
@@ -37,6 +58,8 @@ public record TaxJurisdiction(
     Objects.requireNonNull(roundingLevel, "roundingLevel");
     Objects.requireNonNull(roundingMode, "roundingMode");
     rules = Map.copyOf(rules);
+    // a jurisdiction stored before the setting existed keeps today's split
+    inclusiveSplit = inclusiveSplit == null ? InclusiveSplit.ROUND_TAXES : inclusiveSplit;
     if (code == null || code.isBlank() || name == null || name.isBlank()) {
       throw new InvalidInputException(
           ErrorCode.TAX_RULE_INVALID, "a tax jurisdiction needs a code and a name");
@@ -45,12 +68,34 @@ public record TaxJurisdiction(
       throw new InvalidInputException(
           ErrorCode.TAX_RULE_INVALID, "tax jurisdiction " + code + " needs a real rounding mode");
     }
+    if (inclusiveSplit == InclusiveSplit.ROUND_NET && roundingLevel != TaxRoundingLevel.LINE) {
+      throw new InvalidInputException(
+          ErrorCode.TAX_RULE_INVALID,
+          "tax jurisdiction "
+              + code
+              + " rounds per document; ROUND_NET splits each line and needs LINE rounding");
+    }
+    Map<TaxCategory, TaxRule> all = rules;
     rules.forEach(
         (category, rule) -> {
           if (!rule.category().equals(category)) {
             throw new InvalidInputException(
                 ErrorCode.TAX_RULE_INVALID,
                 "the rule for " + rule.category() + " is filed under " + category);
+          }
+          for (TaxLevy levy : rule.levies()) {
+            if (!all.containsKey(levy.taxedAs())) {
+              throw new InvalidInputException(
+                  ErrorCode.TAX_RULE_INVALID,
+                  "levy "
+                      + levy.code()
+                      + " of "
+                      + category
+                      + " is taxed as "
+                      + levy.taxedAs()
+                      + ", which has no rule in "
+                      + code);
+            }
           }
         });
     // the breakdown has one row per rate code, so a code must mean one rate everywhere
@@ -80,7 +125,10 @@ public record TaxJurisdiction(
     return "\"" + rate.name() + "\" at " + rate.rate().stripTrailingZeros().toPlainString();
   }
 
-  /** Starts a jurisdiction: line rounding, half-up, prices exclusive of tax unless told. */
+  /**
+   * Starts a jurisdiction: line rounding, half-up, {@code ROUND_TAXES}, prices exclusive of tax
+   * unless told.
+   */
   public static Builder builder(String code, String name) {
     return new Builder(code, name);
   }
@@ -97,6 +145,7 @@ public record TaxJurisdiction(
     private TaxRoundingLevel level = TaxRoundingLevel.LINE;
     private RoundingMode mode = RoundingMode.HALF_UP;
     private boolean pricesIncludeTax;
+    private InclusiveSplit split = InclusiveSplit.ROUND_TAXES;
     private final Map<TaxCategory, TaxRule> rules = new LinkedHashMap<>();
 
     private Builder(String code, String name) {
@@ -117,6 +166,12 @@ public record TaxJurisdiction(
       return this;
     }
 
+    /** How tax-inclusive amounts split into net and taxes ({@code ROUND_TAXES} unless told). */
+    public Builder inclusiveSplit(InclusiveSplit split) {
+      this.split = java.util.Objects.requireNonNull(split, "split");
+      return this;
+    }
+
     /** Adds the rule of one tax category. */
     public Builder rule(TaxRule rule) {
       if (rules.putIfAbsent(rule.category(), rule) != null) {
@@ -129,7 +184,7 @@ public record TaxJurisdiction(
 
     /** The jurisdiction. */
     public TaxJurisdiction build() {
-      return new TaxJurisdiction(code, name, level, mode, pricesIncludeTax, rules);
+      return new TaxJurisdiction(code, name, level, mode, pricesIncludeTax, rules, split);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.vruksha.retail.tax;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.catalog.TaxCategory;
-import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -17,14 +16,31 @@ import java.util.Set;
  * @param category the tax category
  * @param treatment standard, zero-rated or exempt
  * @param rates the rates, at least one for standard treatment; none otherwise
+ * @param levies fixed amounts per unit charged on every line of the category (deposits, eco-fees),
+ *     each taxed under its own category
  */
-public record TaxRule(TaxCategory category, TaxTreatment treatment, List<TaxRate> rates) {
+public record TaxRule(
+    TaxCategory category, TaxTreatment treatment, List<TaxRate> rates, List<TaxLevy> levies) {
 
-  /** Validates the rates against the treatment. */
+  /** A rule without levies. */
+  public TaxRule(TaxCategory category, TaxTreatment treatment, List<TaxRate> rates) {
+    this(category, treatment, rates, List.of());
+  }
+
+  /** Validates the rates against the treatment; a stored rule without levies has none. */
   public TaxRule {
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(treatment, "treatment");
     rates = List.copyOf(rates);
+    levies = levies == null ? List.of() : List.copyOf(levies);
+    Set<String> levyCodes = new HashSet<>();
+    for (TaxLevy levy : levies) {
+      if (!levyCodes.add(levy.code())) {
+        throw new InvalidInputException(
+            ErrorCode.TAX_RULE_INVALID,
+            "tax category " + category + " lists levy " + levy.code() + " twice");
+      }
+    }
     if (treatment == TaxTreatment.STANDARD && rates.isEmpty()) {
       throw new InvalidInputException(
           ErrorCode.TAX_RULE_INVALID,
@@ -50,6 +66,13 @@ public record TaxRule(TaxCategory category, TaxTreatment treatment, List<TaxRate
     return new TaxRule(category, TaxTreatment.STANDARD, List.of(rates));
   }
 
+  /** This rule with {@code levy} charged on its lines as well. */
+  public TaxRule withLevy(TaxLevy levy) {
+    List<TaxLevy> more = new java.util.ArrayList<>(levies);
+    more.add(levy);
+    return new TaxRule(category, treatment, rates, more);
+  }
+
   /** A zero-rated category. */
   public static TaxRule zeroRated(TaxCategory category) {
     return new TaxRule(category, TaxTreatment.ZERO_RATED, List.of());
@@ -58,32 +81,5 @@ public record TaxRule(TaxCategory category, TaxTreatment treatment, List<TaxRate
   /** An exempt category. */
   public static TaxRule exempt(TaxCategory category) {
     return new TaxRule(category, TaxTreatment.EXEMPT, List.of());
-  }
-
-  /**
-   * The factor gross = net × factor: each simple rate adds its rate, each compound rate multiplies
-   * everything before it. For 5% then compound 9.975%: (1 + 0.05) × (1 + 0.09975) = 1.1547375.
-   */
-  BigDecimal grossFactor() {
-    BigDecimal factor = BigDecimal.ONE;
-    for (TaxRate r : rates) {
-      factor = r.compound() ? factor.multiply(BigDecimal.ONE.add(r.rate())) : factor.add(r.rate());
-    }
-    return factor;
-  }
-
-  /**
-   * Each rate's tax as a fraction of the net base, in order: a simple rate's own rate, a compound
-   * rate's rate times the factor of everything before it. They sum to {@link #grossFactor()} − 1.
-   */
-  List<BigDecimal> shareOfNet() {
-    BigDecimal factor = BigDecimal.ONE;
-    List<BigDecimal> shares = new java.util.ArrayList<>(rates.size());
-    for (TaxRate r : rates) {
-      BigDecimal share = r.compound() ? r.rate().multiply(factor) : r.rate();
-      shares.add(share);
-      factor = factor.add(share);
-    }
-    return shares;
   }
 }
