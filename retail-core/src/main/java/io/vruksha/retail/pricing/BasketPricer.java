@@ -350,13 +350,14 @@ public final class BasketPricer {
         discounts,
         tax.net(),
         tax.tax(),
-        tax.gross(),
+        store.cashRounding().documentTotal(tax.gross()),
         tax.breakdown(),
         promotionResult.applied(),
         promotionResult.couponsUsed(),
         promotionResult.rejectedCoupons(),
         tax.exemptionCertificate(),
-        store.cashRounding());
+        store.cashRounding(),
+        store.cashRounding().documentTotal(tax.gross()).minus(tax.gross()));
   }
 
   /** A line on its way through the steps. */

@@ -18,9 +18,12 @@ import java.util.Set;
  * A priced basket: every line explained, the promotions applied, the per-rate tax breakdown and the
  * totals, all exact to the cent and adding up.
  *
- * <p>{@code subtotal − discountTotal} is the sum of the lines' amounts after discounts; {@code net
- * + tax = total}; the breakdown's taxes sum to {@code tax}. Cash rounding touches only what a
- * customer paying cash hands over ({@link #cashTotal()}), never the document's amounts.
+ * <p>{@code subtotal − discountTotal} is the sum of the lines' amounts after discounts (levies a
+ * line adds on top, such as a deposit, are in the line's total and its tax, not in its amount);
+ * {@code net + tax + totalRounding = total}; the breakdown's taxes sum to {@code tax}. Cash
+ * rounding touches only what a customer paying cash hands over ({@link #cashTotal()}), never the
+ * document's amounts; a store that rounds on every tender rounds the total itself ({@code
+ * totalRounding}, outside the tax).
  *
  * @param store the store
  * @param at the pricing instant
@@ -37,6 +40,8 @@ import java.util.Set;
  * @param rejectedCoupons presented codes that gave nothing, with why (unknown, exhausted)
  * @param taxExemptionCertificate the certificate that exempted lines, if any
  * @param cashRounding the store's cash rounding
+ * @param totalRounding what rounding the total to the store's increment added (positive) or took
+ *     (negative) when the store rounds on every tender; zero otherwise
  */
 public record PricedBasket(
     StoreId store,
@@ -53,10 +58,12 @@ public record PricedBasket(
     Set<String> couponsUsed,
     Map<String, ErrorCode> rejectedCoupons,
     Optional<String> taxExemptionCertificate,
-    CashRounding cashRounding) {
+    CashRounding cashRounding,
+    Money totalRounding) {
 
-  /** Copies the collections. */
+  /** Copies the collections; a basket stored before total rounding existed had none. */
   public PricedBasket {
+    totalRounding = totalRounding == null ? Money.zero(currency) : totalRounding;
     lines = List.copyOf(lines);
     taxBreakdown = List.copyOf(taxBreakdown);
     promotions = List.copyOf(promotions);

@@ -30,4 +30,66 @@ public abstract class TaxRulesContract {
     assertThat(rules.jurisdictionOf(StoreId.of("berlin"))).contains(de);
     assertThat(rules.jurisdictionOf(StoreId.of("vienna"))).contains(at);
   }
+
+  /**
+   * Levies, thresholds, rates on top and the inclusive split come back as they were stored, and the
+   * German deposit example computes the same from the jurisdiction read back: six bottles at 0.69
+   * including 19% VAT (4.14: net 3.478… rounds to 3.48, VAT 0.66) plus 6 × 0.25 deposit (1.50: net
+   * 1.2605 → 1.26, VAT 0.24) = 5.64, VAT 0.90 — the same under ROUND_NET as under ROUND_TAXES.
+   */
+  @Test
+  void levyThresholdRateOnTopAndInclusiveSplitComeBackAndComputeTheSame() {
+    TaxRules rules = newRules();
+    TaxCategory drinks = TaxCategory.of("drinks");
+    TaxCategory clothing = TaxCategory.of("clothing");
+    TaxCategory outside = TaxCategory.of("outside");
+    TaxCategory fuel = TaxCategory.of("fuel");
+    io.vruksha.retail.money.Money pfand = io.vruksha.retail.money.Money.of("0.25", "EUR");
+    TaxJurisdiction de =
+        TaxJurisdiction.builder("DE", "Germany")
+            .pricesIncludeTax(true)
+            .inclusiveSplit(InclusiveSplit.ROUND_NET)
+            .rule(
+                TaxRule.standard(drinks, TaxRate.of("DE19", "MwSt 19%", "0.19"))
+                    .withLevy(TaxLevy.perUnitOnTop("PFAND025", "Pfand", pfand, drinks)))
+            .rule(
+                TaxRule.standard(fuel, TaxRate.of("DE19", "MwSt 19%", "0.19"))
+                    .withLevy(
+                        new TaxLevy(
+                            "EXC",
+                            "Excise per litre",
+                            io.vruksha.retail.money.Money.of("0.10", "EUR"),
+                            io.vruksha.retail.money.UnitOfMeasure.LITRE,
+                            outside,
+                            TaxInclusion.AS_PRICED)))
+            .rule(
+                TaxRule.standard(
+                    clothing,
+                    TaxRate.of("DE19", "MwSt 19%", "0.19")
+                        .onlyWhen(TaxThreshold.atOrAbove("110.00")),
+                    TaxRate.of("S2", "Surcharge 2%", "0.02").onTop()))
+            .rule(TaxRule.exempt(outside))
+            .build();
+    rules.assign(StoreId.of("berlin"), de);
+
+    TaxJurisdiction back = rules.jurisdictionOf(StoreId.of("berlin")).orElseThrow();
+    assertThat(back).isEqualTo(de);
+    assertThat(back.inclusiveSplit()).isEqualTo(InclusiveSplit.ROUND_NET);
+    TaxResult r =
+        new TaxCalculator()
+            .calculate(
+                back,
+                java.util.List.of(
+                    new TaxLine(
+                        0,
+                        drinks,
+                        io.vruksha.retail.money.Money.of("4.14", "EUR"),
+                        true,
+                        io.vruksha.retail.money.Quantity.each(6))),
+                java.util.Optional.empty());
+    assertThat(r.gross()).isEqualTo(io.vruksha.retail.money.Money.of("5.64", "EUR"));
+    assertThat(r.tax()).isEqualTo(io.vruksha.retail.money.Money.of("0.90", "EUR"));
+    assertThat(r.lines().get(0).levies().get(0).tax())
+        .isEqualTo(io.vruksha.retail.money.Money.of("0.24", "EUR"));
+  }
 }

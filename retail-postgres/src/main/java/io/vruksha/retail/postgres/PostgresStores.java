@@ -31,14 +31,17 @@ public final class PostgresStores implements Stores {
                   .findOne();
           Audit.record(h, "store", s.id().value(), before, Optional.of(s));
           return h.createUpdate(
-                  "INSERT INTO stores VALUES (:id, :n, :c, :z, :inc, :mode) ON CONFLICT (store_id) DO UPDATE"
-                      + " SET name = :n, currency = :c, zone = :z, cash_increment = :inc, cash_mode = :mode")
+                  "INSERT INTO stores (store_id, name, currency, zone, cash_increment, cash_mode,"
+                      + " cash_rounding_scope) VALUES (:id, :n, :c, :z, :inc, :mode, :scope)"
+                      + " ON CONFLICT (store_id) DO UPDATE SET name = :n, currency = :c, zone = :z,"
+                      + " cash_increment = :inc, cash_mode = :mode, cash_rounding_scope = :scope")
               .bind("id", s.id().value())
               .bind("n", s.name())
               .bind("c", s.currency().getCurrencyCode())
               .bind("z", s.zone().getId())
               .bind("inc", s.cashRounding().increment())
               .bind("mode", s.cashRounding().mode().name())
+              .bind("scope", s.cashRounding().scope().name())
               .execute();
         });
   }
@@ -70,6 +73,7 @@ public final class PostgresStores implements Stores {
         ZoneId.of(rs.getString("zone")),
         new CashRounding(
             rs.getBigDecimal("cash_increment").stripTrailingZeros(),
-            RoundingMode.valueOf(rs.getString("cash_mode"))));
+            RoundingMode.valueOf(rs.getString("cash_mode")),
+            CashRounding.Scope.valueOf(rs.getString("cash_rounding_scope"))));
   }
 }

@@ -1,6 +1,7 @@
 package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.tax.InclusiveSplit;
 import io.vruksha.retail.tax.TaxJurisdiction;
 import io.vruksha.retail.tax.TaxRoundingLevel;
 import io.vruksha.retail.tax.TaxRule;
@@ -12,14 +13,19 @@ import java.util.Optional;
 /** {@link TaxRules} on PostgreSQL: each store's jurisdiction as a JSON document. Thread-safe. */
 public final class PostgresTaxRules implements TaxRules {
 
-  /** The stored form: the rules as a list, since their map is keyed by a value type. */
+  /**
+   * The stored form: the rules as a list, since their map is keyed by a value type. A document
+   * written before the inclusive split, levies, thresholds and rates on top existed reads with
+   * today's defaults ({@code ROUND_TAXES}, no levies, every rate as priced at every price).
+   */
   record Stored(
       String code,
       String name,
       TaxRoundingLevel roundingLevel,
       RoundingMode roundingMode,
       boolean pricesIncludeTax,
-      List<TaxRule> rules) {
+      List<TaxRule> rules,
+      InclusiveSplit inclusiveSplit) {
 
     static Stored of(TaxJurisdiction j) {
       return new Stored(
@@ -28,14 +34,16 @@ public final class PostgresTaxRules implements TaxRules {
           j.roundingLevel(),
           j.roundingMode(),
           j.pricesIncludeTax(),
-          List.copyOf(j.rules().values()));
+          List.copyOf(j.rules().values()),
+          j.inclusiveSplit());
     }
 
     TaxJurisdiction jurisdiction() {
       TaxJurisdiction.Builder b =
           TaxJurisdiction.builder(code, name)
               .rounding(roundingLevel, roundingMode)
-              .pricesIncludeTax(pricesIncludeTax);
+              .pricesIncludeTax(pricesIncludeTax)
+              .inclusiveSplit(inclusiveSplit == null ? InclusiveSplit.ROUND_TAXES : inclusiveSplit);
       rules.stream()
           .sorted(java.util.Comparator.comparing(r -> r.category().value()))
           .forEach(b::rule);
