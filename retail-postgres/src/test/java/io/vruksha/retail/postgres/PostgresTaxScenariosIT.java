@@ -31,7 +31,7 @@ class PostgresTaxScenariosIT extends TaxScenariosContract {
                     "INSERT INTO tax_jurisdictions VALUES ('old', CAST(? AS jsonb))",
                     "{\"code\":\"DE\",\"name\":\"Germany\",\"roundingLevel\":\"LINE\","
                         + "\"roundingMode\":\"HALF_UP\",\"pricesIncludeTax\":true,"
-                        + "\"rules\":[{\"category\":\"standard\",\"treatment\":\"STANDARD\","
+                        + "\"rules\":[{\"category\":{\"value\":\"standard\"},\"treatment\":\"STANDARD\","
                         + "\"rates\":[{\"code\":\"DE19\",\"name\":\"19%\",\"rate\":0.19,"
                         + "\"compound\":false}]}]}"));
 

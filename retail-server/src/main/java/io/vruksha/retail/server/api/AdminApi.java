@@ -12,6 +12,7 @@ import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.catalog.TaxCategory;
 import io.vruksha.retail.customer.CustomerGroupId;
 import io.vruksha.retail.loyalty.LoyaltyTier;
+import io.vruksha.retail.money.UnitOfMeasure;
 import io.vruksha.retail.promotion.Eligibility;
 import io.vruksha.retail.promotion.Promotion;
 import io.vruksha.retail.promotion.PromotionId;
@@ -24,10 +25,14 @@ import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.store.Role;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.tax.InclusiveSplit;
+import io.vruksha.retail.tax.TaxInclusion;
 import io.vruksha.retail.tax.TaxJurisdiction;
+import io.vruksha.retail.tax.TaxLevy;
 import io.vruksha.retail.tax.TaxRate;
 import io.vruksha.retail.tax.TaxRoundingLevel;
 import io.vruksha.retail.tax.TaxRule;
+import io.vruksha.retail.tax.TaxThreshold;
 import io.vruksha.retail.tax.TaxTreatment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -157,9 +162,43 @@ public final class AdminApi {
    * @param name the receipt's name
    * @param rate the rate, e.g. "0.19"
    * @param compound whether it is charged on the other taxes too
+   * @param inclusion AS_PRICED (default: extracted from a gross price) or ON_TOP (always added)
+   * @param threshold the unit prices it applies to, if only some
    */
   public record RateRequest(
-      String code, String name, BigDecimal rate, Optional<Boolean> compound) {}
+      String code,
+      String name,
+      BigDecimal rate,
+      Optional<Boolean> compound,
+      Optional<String> inclusion,
+      Optional<ThresholdRequest> threshold) {}
+
+  /**
+   * When a rate applies, by the line's price per unit: New York's clothing rate is {@code
+   * {"kind":"AT_OR_ABOVE","amount":"110.00"}}.
+   *
+   * @param kind AT_OR_ABOVE or BELOW
+   * @param amount the price per unit
+   */
+  public record ThresholdRequest(String kind, BigDecimal amount) {}
+
+  /**
+   * A fixed amount per unit charged on the category's lines (a deposit, an eco-fee).
+   *
+   * @param code its code, e.g. PFAND025
+   * @param name the receipt's name
+   * @param amount the amount per unit, stated as the line is priced (gross on a gross price)
+   * @param per EACH (default), KILOGRAM, LITRE or METRE; the line's unit must match
+   * @param taxedAs the tax category whose rule taxes it (the item's own for "taxed like the goods")
+   * @param inclusion ON_TOP (default: added to the price, a deposit) or AS_PRICED (in the price)
+   */
+  public record LevyRequest(
+      String code,
+      String name,
+      Views.MoneyIn amount,
+      Optional<String> per,
+      String taxedAs,
+      Optional<String> inclusion) {}
 
   /**
    * The rule for a tax category.
@@ -167,8 +206,13 @@ public final class AdminApi {
    * @param category the tax category, e.g. standard
    * @param treatment STANDARD, ZERO_RATED or EXEMPT
    * @param rates the rates (STANDARD only)
+   * @param levies fixed amounts per unit on the category's lines
    */
-  public record RuleRequest(String category, String treatment, Optional<List<RateRequest>> rates) {}
+  public record RuleRequest(
+      String category,
+      String treatment,
+      Optional<List<RateRequest>> rates,
+      Optional<List<LevyRequest>> levies) {}
 
   /**
    * A store's tax jurisdiction.
@@ -179,6 +223,7 @@ public final class AdminApi {
    * @param roundingLevel LINE (default) or DOCUMENT
    * @param roundingMode HALF_UP (default), HALF_EVEN, ...
    * @param rules one rule per tax category
+   * @param inclusiveSplit ROUND_TAXES (default) or ROUND_NET (LINE rounding only)
    */
   public record TaxRequest(
       String code,
@@ -186,7 +231,8 @@ public final class AdminApi {
       boolean pricesIncludeTax,
       Optional<String> roundingLevel,
       Optional<String> roundingMode,
-      List<RuleRequest> rules) {}
+      List<RuleRequest> rules,
+      Optional<String> inclusiveSplit) {}
 
   /** The routes. */
   public static List<ApiRoute> routes(ServerContext s) {
@@ -359,6 +405,12 @@ public final class AdminApi {
           "roundingLevel is LINE or DOCUMENT; roundingMode HALF_UP, HALF_EVEN, ...",
           List.of("roundingLevel", "roundingMode"));
     }
+    b.inclusiveSplit(
+        choice(
+            InclusiveSplit.class,
+            opt(r.inclusiveSplit()).orElse("ROUND_TAXES"),
+            "inclusiveSplit",
+            "ROUND_TAXES or ROUND_NET"));
     if (r.rules() == null || r.rules().isEmpty()) {
       throw new InvalidInputException(
           ErrorCode.VALIDATION, "rules needs at least one rule", List.of("rules"));
@@ -366,8 +418,54 @@ public final class AdminApi {
     for (RuleRequest rule : r.rules()) {
       List<TaxRate> rates = new ArrayList<>();
       for (RateRequest rate : opt(rule.rates()).orElse(List.of())) {
+        Optional<TaxThreshold> threshold =
+            opt(rate.threshold())
+                .map(
+                    t ->
+                        new TaxThreshold(
+                            choice(
+                                TaxThreshold.Kind.class,
+                                StoreApi.required(t.kind(), "rules.rates.threshold.kind"),
+                                "rules.rates.threshold.kind",
+                                "AT_OR_ABOVE or BELOW"),
+                            Optional.ofNullable(t.amount())
+                                .orElseThrow(
+                                    () ->
+                                        new InvalidInputException(
+                                            ErrorCode.VALIDATION,
+                                            "rules.rates.threshold.amount is required",
+                                            List.of("rules.rates.threshold.amount")))));
         rates.add(
-            new TaxRate(rate.code(), rate.name(), rate.rate(), opt(rate.compound()).orElse(false)));
+            new TaxRate(
+                rate.code(),
+                rate.name(),
+                rate.rate(),
+                opt(rate.compound()).orElse(false),
+                choice(
+                    TaxInclusion.class,
+                    opt(rate.inclusion()).orElse("AS_PRICED"),
+                    "rules.rates.inclusion",
+                    "AS_PRICED or ON_TOP"),
+                threshold));
+      }
+      List<TaxLevy> levies = new ArrayList<>();
+      for (LevyRequest levy : opt(rule.levies()).orElse(List.of())) {
+        levies.add(
+            new TaxLevy(
+                levy.code(),
+                levy.name(),
+                Views.money(levy.amount(), "rules.levies.amount"),
+                choice(
+                    UnitOfMeasure.class,
+                    opt(levy.per()).orElse("EACH"),
+                    "rules.levies.per",
+                    "EACH, KILOGRAM, LITRE or METRE"),
+                TaxCategory.of(StoreApi.required(levy.taxedAs(), "rules.levies.taxedAs")),
+                choice(
+                    TaxInclusion.class,
+                    opt(levy.inclusion()).orElse("ON_TOP"),
+                    "rules.levies.inclusion",
+                    "ON_TOP or AS_PRICED")));
       }
       TaxTreatment treatment;
       try {
@@ -382,8 +480,20 @@ public final class AdminApi {
           new TaxRule(
               TaxCategory.of(StoreApi.required(rule.category(), "rules.category")),
               treatment,
-              rates));
+              rates,
+              levies));
     }
     return b.build();
+  }
+
+  /** {@code value} as a constant of {@code type}; anything else is a 400 naming the field. */
+  private static <E extends Enum<E>> E choice(
+      Class<E> type, String value, String field, String allowed) {
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, field + " is " + allowed + ", not '" + value + "'", List.of(field));
+    }
   }
 }

@@ -80,8 +80,9 @@ public final class Views {
    * @param unit the unit of measure
    * @param unitPrice the unit price
    * @param discount the discounts on the line
-   * @param tax the tax in the line
-   * @param total what the line costs
+   * @param tax the tax in the line, its levies' included
+   * @param total what the line costs, its levies included
+   * @param levies the levies on the line (a deposit, an eco-fee), each with its net and tax
    */
   public record LineView(
       int index,
@@ -92,7 +93,8 @@ public final class Views {
       UnitPrice unitPrice,
       Money discount,
       Money tax,
-      Money total) {
+      Money total,
+      List<io.vruksha.retail.tax.LevyTax> levies) {
     static LineView of(PricedLine l) {
       return new LineView(
           l.index(),
@@ -103,7 +105,8 @@ public final class Views {
           l.unitPrice(),
           l.discountTotal(),
           l.tax().tax(),
-          l.total());
+          l.total(),
+          l.tax().levies());
     }
   }
 
@@ -116,7 +119,9 @@ public final class Views {
    * @param discountTotal every discount
    * @param tax the tax
    * @param total what the customer pays
-   * @param taxBreakdown tax per rate
+   * @param totalRounding what rounding the total to the store's coin added or took (zero unless the
+   *     store rounds on every tender)
+   * @param taxBreakdown tax per rate, with its taxable base
    * @param promotions the promotions applied, by name
    * @param couponsUsed the coupons applied
    * @param rejectedCoupons the coupons given but not applied, with the reason's code
@@ -128,6 +133,7 @@ public final class Views {
       Money discountTotal,
       Money tax,
       Money total,
+      Money totalRounding,
       List<TaxBreakdownEntry> taxBreakdown,
       List<String> promotions,
       List<String> couponsUsed,
@@ -142,6 +148,7 @@ public final class Views {
           b.discountTotal(),
           b.tax(),
           b.total(),
+          b.totalRounding(),
           b.taxBreakdown(),
           b.promotions().stream().map(p -> p.label()).toList(),
           List.copyOf(new java.util.TreeSet<>(b.couponsUsed())),
