@@ -161,8 +161,17 @@ public final class PeriodReports {
   private static void returned(
       Map<String, Rate> rates, Optional<Sale> original, ReturnReceipt.Line line, Money zero) {
     Money base = line.refund().minus(line.tax());
+    // the goods' taxes and their levies' (a deposit's VAT), so each rate gets its share back
     List<TaxAmount> taxes =
-        original.map(s -> s.basket().line(line.lineIndex()).tax().taxes()).orElse(List.of());
+        original
+            .map(s -> s.basket().line(line.lineIndex()).tax())
+            .map(
+                t ->
+                    java.util.stream.Stream.concat(
+                            t.taxes().stream(),
+                            t.levies().stream().flatMap(PeriodReports::levyTaxes))
+                        .toList())
+            .orElse(List.of());
     if (taxes.isEmpty()) {
       TaxTreatment t =
           original
@@ -188,6 +197,14 @@ public final class PeriodReports {
   }
 
   /** {@code total} split by the taxes' weights (all on the first when every weight is zero). */
+  /** A levy's taxes; an exempt levy (a deposit outside the tax) as exempt turnover. */
+  private static java.util.stream.Stream<TaxAmount> levyTaxes(io.vruksha.retail.tax.LevyTax levy) {
+    return levy.treatment() == TaxTreatment.EXEMPT
+        ? java.util.stream.Stream.of(
+            new TaxAmount(TaxBreakdownEntry.EXEMPT, BigDecimal.ZERO, levy.net(), levy.tax()))
+        : levy.taxes().stream();
+  }
+
   private static List<Money> share(
       Money total, List<TaxAmount> taxes, Function<TaxAmount, BigDecimal> weight) {
     if (taxes.size() == 1) {

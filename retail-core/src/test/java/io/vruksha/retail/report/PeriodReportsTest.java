@@ -87,6 +87,60 @@ class PeriodReportsTest {
   }
 
   @Test
+  void aReturnedLevyOutsideTheTaxIsTakenOffTheExemptTurnoverNotTheGoodsRate() {
+    // illustration: the coffee carries a 0.15 deposit outside the tax (an exempt category)
+    engine
+        .taxRules()
+        .assign(
+            DemoStore.ID,
+            io.vruksha.retail.tax.TaxJurisdiction.builder("DE", "Germany")
+                .pricesIncludeTax(true)
+                .rule(
+                    io.vruksha.retail.tax.TaxRule.standard(
+                        DemoStore.STANDARD,
+                        io.vruksha.retail.tax.TaxRate.of("DE19", "MwSt 19%", "0.19")))
+                .rule(
+                    io.vruksha.retail.tax.TaxRule.standard(
+                            DemoStore.REDUCED,
+                            io.vruksha.retail.tax.TaxRate.of("DE7", "MwSt 7%", "0.07"))
+                        .withLevy(
+                            io.vruksha.retail.tax.TaxLevy.perUnitOnTop(
+                                "DEP",
+                                "Deposit",
+                                eur("0.15"),
+                                io.vruksha.retail.catalog.TaxCategory.of("outside"))))
+                .rule(
+                    io.vruksha.retail.tax.TaxRule.exempt(
+                        io.vruksha.retail.catalog.TaxCategory.of("outside")))
+                .build());
+    // T-shirt 19.99 (base 16.80, tax 3.19); coffee 6.49 (base 6.07, tax 0.42) + deposit 0.15
+    Sale sale = sell("k-1", NOON, "TEE-M", "COFFEE");
+    assertThat(sale.total()).isEqualTo(eur("26.63"));
+    // the coffee comes back: 6.64 refunded, tax 0.42, base 6.22 = 6.07 at 7% + 0.15 exempt
+    engine.acceptReturn(
+        ReturnRequest.of("r-1", sale.id(), new ReturnRequest.Item(1, BigDecimal.ONE, true))
+            .at(NOON),
+        Actor.supervisor("sam"));
+
+    TaxSummary summary = engine.reports().taxSummary(DemoStore.ID, DAY, DAY);
+
+    assertThat(summary.rates())
+        .extracting(
+            r ->
+                r.rateCode()
+                    + " "
+                    + r.salesBase().amount()
+                    + " "
+                    + r.salesTax().amount()
+                    + " "
+                    + r.returnsBase().amount()
+                    + " "
+                    + r.returnsTax().amount())
+        .containsExactly(
+            "DE19 16.80 3.19 0.00 0.00", "DE7 6.07 0.42 6.07 0.42", "EXEMPT 0.15 0.00 0.15 0.00");
+  }
+
+  @Test
   void aReturnInTheRangeOfASaleBeforeItCountsOnTheDayOfTheReturn() {
     Sale before = sell("k-0", NOON.minusSeconds(86_400), "COFFEE");
     engine.acceptReturn(
