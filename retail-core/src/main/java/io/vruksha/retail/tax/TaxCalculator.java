@@ -25,14 +25,19 @@ import java.util.Optional;
  * <ol>
  *   <li><b>Treatment</b>: the rule of the line's tax category (a missing rule is an error, never a
  *       silent 0%); a customer's exemption certificate turns covered lines exempt.
+ *   <li><b>Parts</b>: each of the rule's levies (amount per unit × quantity) becomes a part of the
+ *       line taxed under its own category; a levy inside the price comes out of the goods' part.
+ *       Rates whose threshold rules out the line's price per unit are dropped; a part no rate
+ *       applies to is exempt.
  *   <li><b>Exact tax</b> per line and rate: on a net amount {@code A}, a simple rate charges {@code
  *       A × r}, a compound rate {@code (A + earlier taxes) × r}. On a gross amount the net is
- *       {@code A / F}, where {@code F} is the rule's gross factor, and each tax is extracted from
- *       it.
+ *       {@code A / F}, where {@code F} is the gross factor of the rates the price includes (rates
+ *       {@link TaxInclusion#ON_TOP} are left out and added to the net), and each tax is extracted
+ *       from it.
  *   <li><b>Rounding</b>: per line and rate, or per rate over the document then spread back over the
  *       lines by largest remainder ({@link Allocation#roundToTotal}). A net line rounded per line
  *       charges each rate on its printed base, so a compound rate sees the earlier taxes as
- *       rounded.
+ *       rounded. A gross part splits as the jurisdiction's {@link InclusiveSplit} says.
  *   <li><b>Totals</b>: net lines keep their amount and add the tax; gross lines keep their amount
  *       (what the shelf said) and the net is what is left after the tax.
  * </ol>
