@@ -2,9 +2,11 @@ package io.vruksha.retail.memory;
 
 import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.sale.SaleQuery;
 import io.vruksha.retail.sale.Sales;
 import io.vruksha.retail.store.StoreId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,15 @@ public final class InMemorySales implements Sales {
   }
 
   @Override
+  public synchronized List<Sale> search(SaleQuery query) {
+    return sales.values().stream()
+        .filter(s -> query.matches(s, returns.stream().anyMatch(r -> r.saleId().equals(s.id()))))
+        .sorted(Comparator.comparing(Sale::at).thenComparing(Sale::number).reversed())
+        .limit(query.limit())
+        .toList();
+  }
+
+  @Override
   public synchronized void saveReturn(ReturnReceipt receipt) {
     returns.add(receipt);
     InMemoryUnitOfWork.onRollback(
@@ -56,5 +67,13 @@ public final class InMemorySales implements Sales {
   @Override
   public synchronized List<ReturnReceipt> returns(StoreId store) {
     return returns.stream().filter(r -> r.store().equals(store)).toList();
+  }
+
+  @Override
+  public synchronized Optional<ReturnReceipt> returnByNumber(
+      StoreId store, String creditNoteNumber) {
+    return returns.stream()
+        .filter(r -> r.store().equals(store) && r.creditNoteNumber().equals(creditNoteNumber))
+        .findFirst();
   }
 }

@@ -44,4 +44,16 @@ public final class InMemoryShifts implements Shifts {
   public synchronized List<Shift> list(StoreId store) {
     return shifts.values().stream().filter(s -> s.store().equals(store)).toList();
   }
+
+  @Override
+  public synchronized List<Shift> list(
+      StoreId store, Optional<String> registerId, Optional<Boolean> open, int limit) {
+    return shifts.values().stream()
+        .filter(s -> s.store().equals(store))
+        .filter(s -> registerId.map(r -> r.equals(s.registerId())).orElse(true))
+        .filter(s -> open.map(o -> o == s.open()).orElse(true))
+        .sorted(java.util.Comparator.comparing(Shift::openedAt).thenComparing(Shift::id).reversed())
+        .limit(limit)
+        .toList();
+  }
 }

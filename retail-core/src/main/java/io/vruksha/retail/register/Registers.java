@@ -81,9 +81,17 @@ public final class Registers {
     return work.runFor(
         store,
         () -> {
-          if (shifts.openOn(store, registerId).isPresent()) {
+          Optional<Shift> already = shifts.openOn(store, registerId);
+          if (already.isPresent()) {
+            // the shift's id, so a till that restarted finds the shift it left open
             throw new RuleViolationException(
-                ErrorCode.SHIFT_STATE, "register " + registerId + " already has an open shift");
+                ErrorCode.SHIFT_STATE,
+                "register "
+                    + registerId
+                    + " already has an open shift, "
+                    + already.get().id()
+                    + ": close it or carry on with it",
+                List.of("registerId"));
           }
           Shift shift =
               new Shift(

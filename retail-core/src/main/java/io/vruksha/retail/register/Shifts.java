@@ -18,4 +18,10 @@ public interface Shifts {
 
   /** Every shift of a store, oldest first. */
   List<Shift> list(StoreId store);
+
+  /**
+   * The store's shifts, newest first, of one register if {@code registerId} is given, open or
+   * closed if {@code open} is given, at most {@code limit}: filtered by the adapter.
+   */
+  List<Shift> list(StoreId store, Optional<String> registerId, Optional<Boolean> open, int limit);
 }

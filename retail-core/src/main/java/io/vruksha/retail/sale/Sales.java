@@ -16,6 +16,12 @@ public interface Sales {
   /** The store's sales, oldest first. */
   List<Sale> list(StoreId store);
 
+  /**
+   * The sales {@code query} asks for, newest first (by time, then receipt number), at most its
+   * limit: filtered by the adapter, not by its caller.
+   */
+  List<Sale> search(SaleQuery query);
+
   /** Saves a completed return. */
   void saveReturn(ReturnReceipt receipt);
 
@@ -24,4 +30,7 @@ public interface Sales {
 
   /** The store's returns, oldest first. */
   List<ReturnReceipt> returns(StoreId store);
+
+  /** The store's return whose credit note has this number. */
+  Optional<ReturnReceipt> returnByNumber(StoreId store, String creditNoteNumber);
 }

@@ -84,6 +84,105 @@ public abstract class SalePortsContract {
     assertThat(sales.returns(sale.store())).containsExactly(r);
   }
 
+  private static Sale variant(
+      Sale s, String number, Instant at, Optional<String> customer, Optional<String> shift) {
+    return new Sale(
+        "sale-" + number,
+        s.store(),
+        number,
+        at,
+        s.cashierId(),
+        customer,
+        shift,
+        s.basket(),
+        s.tenders(),
+        s.tendered(),
+        s.change(),
+        s.cashRounding(),
+        s.pointsPerLine(),
+        s.pointsRedeemed(),
+        s.journalHash());
+  }
+
+  private static ReturnReceipt aReturnOf(Sale sale, String creditNote) {
+    return new ReturnReceipt(
+        "R-" + creditNote,
+        sale.id(),
+        sale.store(),
+        creditNote,
+        sale.at().plusSeconds(60),
+        List.of(
+            new ReturnReceipt.Line(
+                0,
+                "MUG",
+                BigDecimal.ONE,
+                Money.of("3.33", "EUR"),
+                Money.of("0.53", "EUR"),
+                true,
+                0)),
+        Money.of("3.33", "EUR"),
+        Money.of("0.53", "EUR"),
+        "ORIGINAL",
+        "h",
+        Optional.empty());
+  }
+
+  @Test
+  void salesAreSearchedByNumberTimeCustomerShiftAndStatusNewestFirst() {
+    Sales sales = newSales();
+    Sale base = aSale();
+    Instant t0 = Instant.parse("2026-11-24T08:00:00Z");
+    Sale a = variant(base, "S001-2026-000001", t0, Optional.of("c-1"), Optional.of("sh-1"));
+    Sale b =
+        variant(
+            base, "S001-2026-000002", t0.plusSeconds(3600), Optional.empty(), Optional.of("sh-1"));
+    Sale c =
+        variant(
+            base,
+            "S001-2026-000003",
+            t0.plusSeconds(7200),
+            Optional.of("c-1"),
+            Optional.of("sh-2"));
+    Sale d =
+        variant(
+            base, "S001-2026-000004", t0.plusSeconds(86_400), Optional.empty(), Optional.empty());
+    for (Sale s : List.of(a, b, c, d)) {
+      sales.save(s);
+    }
+    sales.saveReturn(aReturnOf(b, "C001-2026-000001"));
+    SaleQuery all = SaleQuery.of(base.store(), 100);
+
+    assertThat(sales.search(all)).containsExactly(d, c, b, a);
+    assertThat(sales.search(SaleQuery.of(base.store(), 2))).containsExactly(d, c);
+    assertThat(sales.search(all.number("S001-2026-000002"))).containsExactly(b);
+    assertThat(sales.search(all.number("S001-2026-999999"))).isEmpty();
+    // [t0 + 1 h, t0 + 1 day): from inclusive, to exclusive
+    assertThat(
+            sales.search(
+                all.between(
+                    Optional.of(t0.plusSeconds(3600)), Optional.of(t0.plusSeconds(86_400)))))
+        .containsExactly(c, b);
+    assertThat(sales.search(all.customer("c-1"))).containsExactly(c, a);
+    assertThat(sales.search(all.shifts(Set.of("sh-1")))).containsExactly(b, a);
+    assertThat(sales.search(all.shifts(Set.of()))).isEmpty();
+    assertThat(sales.search(all.status(SaleQuery.Status.RETURNED))).containsExactly(b);
+    assertThat(sales.search(all.status(SaleQuery.Status.SOLD))).containsExactly(d, c, a);
+    assertThat(sales.search(all.customer("c-1").shifts(Set.of("sh-2")))).containsExactly(c);
+    assertThat(sales.search(SaleQuery.of(S1, 100))).isEmpty();
+  }
+
+  @Test
+  void aReturnIsFoundByItsCreditNoteNumberInItsStoreOnly() {
+    Sales sales = newSales();
+    Sale sale = aSale();
+    sales.save(sale);
+    ReturnReceipt r = aReturnOf(sale, "C001-2026-000007");
+    sales.saveReturn(r);
+    assertThat(sales.returnByNumber(sale.store(), "C001-2026-000007")).contains(r);
+    assertThat(sales.returnByNumber(sale.store(), "C001-2026-000008")).isEmpty();
+    assertThat(sales.returnByNumber(S1, "C001-2026-000007")).isEmpty();
+  }
+
   @Test
   void idempotencyKeysAreScopedByStore() {
     IdempotencyStore keys = newIdempotency();

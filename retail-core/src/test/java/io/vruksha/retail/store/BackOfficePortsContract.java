@@ -117,6 +117,73 @@ public abstract class BackOfficePortsContract {
   }
 
   @Test
+  void shiftsAreListedByRegisterAndStatusNewestFirst() {
+    Shifts shifts = newShifts();
+    Shift closed = closedShift("sh-1", "till-1", T0);
+    Shift open1 =
+        new Shift(
+            "sh-2",
+            S1,
+            "till-1",
+            "anna",
+            T0.plusSeconds(3600),
+            Money.of("100.00", "EUR"),
+            List.of(),
+            Optional.empty());
+    Shift open2 =
+        new Shift(
+            "sh-3",
+            S1,
+            "till-2",
+            "anna",
+            T0.plusSeconds(7200),
+            Money.of("100.00", "EUR"),
+            List.of(),
+            Optional.empty());
+    shifts.save(closed);
+    shifts.save(open1);
+    shifts.save(open2);
+    Optional<String> any = Optional.empty();
+    Optional<Boolean> either = Optional.empty();
+    assertThat(shifts.list(S1, any, either, 10)).containsExactly(open2, open1, closed);
+    assertThat(shifts.list(S1, any, either, 1)).containsExactly(open2);
+    assertThat(shifts.list(S1, Optional.of("till-1"), either, 10)).containsExactly(open1, closed);
+    assertThat(shifts.list(S1, Optional.of("till-1"), Optional.of(true), 10))
+        .containsExactly(open1);
+    assertThat(shifts.list(S1, any, Optional.of(false), 10)).containsExactly(closed);
+    assertThat(shifts.list(StoreId.of("s2"), any, either, 10)).isEmpty();
+  }
+
+  /** A shift opened and closed by the engine, as it is stored. */
+  private static Shift closedShift(String id, String register, Instant at) {
+    var engine = io.vruksha.retail.engine.DemoStore.inMemory();
+    Shift opened =
+        engine
+            .registers()
+            .open(
+                io.vruksha.retail.engine.DemoStore.ID,
+                register,
+                Money.of("100.00", "EUR"),
+                io.vruksha.retail.store.Actor.cashier("anna"));
+    engine
+        .registers()
+        .close(
+            opened.id(),
+            Map.of("CASH", Money.of("100.00", "EUR")),
+            io.vruksha.retail.store.Actor.cashier("anna"));
+    Shift done = engine.registers().shifts().find(opened.id()).orElseThrow();
+    return new Shift(
+        id,
+        S1,
+        register,
+        done.openedBy(),
+        at,
+        done.openingFloat(),
+        done.cashMovements(),
+        done.closing());
+  }
+
+  @Test
   void invoicesAreFoundByNumberAndSale() {
     Invoices invoices = newInvoices();
     Invoice i =

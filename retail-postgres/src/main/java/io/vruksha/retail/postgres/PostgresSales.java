@@ -2,6 +2,7 @@ package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.sale.SaleQuery;
 import io.vruksha.retail.sale.Sales;
 import io.vruksha.retail.store.StoreId;
 import java.sql.Timestamp;
@@ -60,6 +61,37 @@ public final class PostgresSales implements Sales {
   }
 
   @Override
+  public List<Sale> search(SaleQuery q) {
+    StringBuilder sql =
+        new StringBuilder("SELECT p.document::text FROM pos_transactions p WHERE p.store_id = :s");
+    q.from().ifPresent(f -> sql.append(" AND p.sold_at >= :from"));
+    q.to().ifPresent(t -> sql.append(" AND p.sold_at < :to"));
+    q.number().ifPresent(n -> sql.append(" AND p.number = :number"));
+    q.customerId().ifPresent(c -> sql.append(" AND p.customer_id = :customer"));
+    q.shiftIds().ifPresent(ids -> sql.append(" AND p.shift_id = ANY(:shifts)"));
+    q.status()
+        .ifPresent(
+            st ->
+                sql.append(st == SaleQuery.Status.RETURNED ? " AND " : " AND NOT ")
+                    .append("EXISTS (SELECT 1 FROM returns r WHERE r.sale_id = p.sale_id)"));
+    sql.append(" ORDER BY p.sold_at DESC, p.number DESC LIMIT :limit");
+    return work.with(
+        h -> {
+          var query = h.createQuery(sql.toString()).bind("s", q.store().value());
+          q.from().ifPresent(f -> query.bind("from", Timestamp.from(f)));
+          q.to().ifPresent(t -> query.bind("to", Timestamp.from(t)));
+          q.number().ifPresent(n -> query.bind("number", n));
+          q.customerId().ifPresent(c -> query.bind("customer", c));
+          q.shiftIds().ifPresent(ids -> query.bind("shifts", ids.toArray(new String[0])));
+          return query
+              .bind("limit", q.limit())
+              .mapTo(String.class)
+              .map(doc -> Json.read(doc, Sale.class))
+              .list();
+        });
+  }
+
+  @Override
   public void saveReturn(ReturnReceipt r) {
     work.with(
         h ->
@@ -83,6 +115,20 @@ public final class PostgresSales implements Sales {
   @Override
   public List<ReturnReceipt> returns(StoreId store) {
     return returns("store_id", store.value());
+  }
+
+  @Override
+  public Optional<ReturnReceipt> returnByNumber(StoreId store, String creditNoteNumber) {
+    return work.with(
+        h ->
+            h.createQuery(
+                    "SELECT document::text FROM returns WHERE store_id = :s"
+                        + " AND document->>'creditNoteNumber' = :n")
+                .bind("s", store.value())
+                .bind("n", creditNoteNumber)
+                .mapTo(String.class)
+                .findFirst()
+                .map(doc -> Json.read(doc, ReturnReceipt.class)));
   }
 
   private List<ReturnReceipt> returns(String column, String value) {

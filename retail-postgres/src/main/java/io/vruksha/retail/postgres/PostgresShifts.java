@@ -71,4 +71,24 @@ public final class PostgresShifts implements Shifts {
                 .map(doc -> Json.read(doc, Shift.class))
                 .list());
   }
+
+  @Override
+  public List<Shift> list(
+      StoreId store, Optional<String> registerId, Optional<Boolean> open, int limit) {
+    StringBuilder sql =
+        new StringBuilder("SELECT document::text FROM pos_sessions WHERE store_id = :s");
+    registerId.ifPresent(r -> sql.append(" AND register_id = :r"));
+    open.ifPresent(o -> sql.append(o ? " AND open" : " AND NOT open"));
+    sql.append(" ORDER BY opened_at DESC, shift_id DESC LIMIT :limit");
+    return work.with(
+        h -> {
+          var query = h.createQuery(sql.toString()).bind("s", store.value());
+          registerId.ifPresent(r -> query.bind("r", r));
+          return query
+              .bind("limit", limit)
+              .mapTo(String.class)
+              .map(doc -> Json.read(doc, Shift.class))
+              .list();
+        });
+  }
 }
