@@ -200,6 +200,11 @@ abstract class ServerContract {
                 201)
             .data();
     String shiftId = shift.get("id").asText();
+    assertThat(
+            ok(client.get(demo + "/shifts?register=till-1&status=OPEN", anna), 200)
+                .data()
+                .findValuesAsText("id"))
+        .containsExactly(shiftId);
     Map<String, Object> sale =
         Map.of(
             "lines",

@@ -11,6 +11,7 @@ import io.vruksha.retail.server.ServerContext;
 import io.vruksha.retail.server.auth.Principal;
 import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
+import io.vruksha.retail.server.http.QueryParam;
 import io.vruksha.retail.store.Role;
 import io.vruksha.retail.warranty.Warranty;
 import io.vruksha.retail.warranty.WarrantyClaim;
@@ -79,6 +80,7 @@ public final class AftersalesApi {
                 }),
         route(GET, store + "/warranties")
             .doc("warranties", "The store's warranties, newest sale first (?receipt)")
+            .query(QueryParam.text("receipt", "the warranties of this receipt number"))
             .returns(Warranty[].class)
             .to(
                 call ->

@@ -10,6 +10,7 @@ import io.vruksha.retail.invoicing.Invoice;
 import io.vruksha.retail.server.ServerContext;
 import io.vruksha.retail.server.http.ApiCall;
 import io.vruksha.retail.server.http.ApiRoute;
+import io.vruksha.retail.server.http.QueryParam;
 import io.vruksha.retail.store.Role;
 import java.util.Comparator;
 import java.util.List;
@@ -44,14 +45,26 @@ public final class BillingApi {
   public static List<ApiRoute> routes(ServerContext s) {
     return List.of(
         route(GET, "/api/v1/stores/{storeId}/invoices")
-            .doc("invoices", "The store's invoices and credit notes, newest first")
+            .doc(
+                "invoices",
+                "The store's invoices and credit notes, newest first, or one by its number")
             .role(Role.SUPERVISOR)
+            .query(QueryParam.text("number", "the invoice's number, e.g. S001-2026-000002"))
             .returns(Invoice[].class)
             .to(
                 call ->
-                    s.engine().billing().invoices().list(call.store()).stream()
-                        .sorted(Comparator.comparing(Invoice::issuedAt).reversed())
-                        .toList()),
+                    call.query("number").isPresent()
+                        ? s
+                            .engine()
+                            .billing()
+                            .invoices()
+                            .find(call.store(), call.query("number").get())
+                            .filter(i -> i.store().equals(call.store()))
+                            .stream()
+                            .toList()
+                        : s.engine().billing().invoices().list(call.store()).stream()
+                            .sorted(Comparator.comparing(Invoice::issuedAt).reversed())
+                            .toList()),
         route(POST, "/api/v1/stores/{storeId}/invoices")
             .doc("invoices", "Issue a B2B invoice: stock leaves now, payment is due later")
             .role(Role.MANAGER)

@@ -16,6 +16,7 @@ import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.server.ServerContext;
 import io.vruksha.retail.server.http.ApiCall;
 import io.vruksha.retail.server.http.ApiRoute;
+import io.vruksha.retail.server.http.QueryParam;
 import io.vruksha.retail.stock.AvailableToSell;
 import io.vruksha.retail.store.Role;
 import java.math.BigDecimal;
@@ -189,6 +190,7 @@ public final class OrderApi {
             .to(call -> s.engine().orders().place(place(call), call.actor())),
         route(GET, store + "/orders")
             .doc("orders", "The store's orders for later fulfilment (?status)")
+            .query(QueryParam.oneOf("status", Order.Status.class, "orders in this status"))
             .returns(Order[].class)
             .to(
                 call -> {
@@ -242,6 +244,7 @@ public final class OrderApi {
             .to(call -> s.engine().orders().cancel(call.store(), call.path("orderNumber"))),
         route(GET, store + "/available-to-sell")
             .doc("orders", "Available to sell of every SKU listed for web shops (?sku)")
+            .query(QueryParam.text("sku", "only this SKU"))
             .returns(AvailableView[].class)
             .to(
                 call ->
@@ -289,6 +292,9 @@ public final class OrderApi {
                 }),
         route(GET, store + "/curbside/slots")
             .doc("curbside", "Collection slots starting in a window (?from, ?to; the next 7 days)")
+            .query(
+                QueryParam.instant("from", "slots starting at or after (default: now)"),
+                QueryParam.instant("to", "slots starting before (default: from + 7 days)"))
             .returns(CollectionSlot[].class)
             .to(
                 call -> {

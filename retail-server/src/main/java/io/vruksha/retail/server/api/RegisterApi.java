@@ -11,7 +11,9 @@ import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.register.ShiftReport;
 import io.vruksha.retail.server.ServerContext;
 import io.vruksha.retail.server.http.ApiCall;
+import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
+import io.vruksha.retail.server.http.QueryParam;
 import io.vruksha.retail.store.Role;
 import java.util.List;
 import java.util.Map;
@@ -61,14 +63,52 @@ public final class RegisterApi {
                     throw new InvalidInputException(
                         ErrorCode.VALIDATION, "openingFloat is required", List.of("openingFloat"));
                   }
-                  return s.engine()
-                      .registers()
-                      .open(
-                          call.store(),
-                          StoreApi.required(o.registerId(), "registerId"),
-                          Views.money(o.openingFloat(), "openingFloat"),
-                          call.actor());
+                  String register = StoreApi.required(o.registerId(), "registerId");
+                  try {
+                    return s.engine()
+                        .registers()
+                        .open(
+                            call.store(),
+                            register,
+                            Views.money(o.openingFloat(), "openingFloat"),
+                            call.actor());
+                  } catch (io.vruksha.retail.RuleViolationException e) {
+                    Optional<Shift> open =
+                        e.code() == ErrorCode.SHIFT_STATE
+                            ? s.engine().registers().shifts().openOn(call.store(), register)
+                            : Optional.empty();
+                    if (open.isEmpty()) {
+                      throw e;
+                    }
+                    // the open shift's id as a field too: a till that restarted carries on with it
+                    throw new ApiProblem(
+                        409,
+                        e.code().code(),
+                        e.getMessage(),
+                        e.details(),
+                        Map.of("shiftId", open.get().id()));
+                  }
                 }),
+        route(GET, "/api/v1/stores/{storeId}/shifts")
+            .doc(
+                "registers",
+                "The store's shifts, newest first; ?register=till-1&status=OPEN is a register's"
+                    + " open shift")
+            .query(
+                QueryParam.text("register", "the shifts of this register (till)"),
+                QueryParam.oneOf("status", List.of("OPEN", "CLOSED"), "open or closed shifts"),
+                QueryParam.limit(100, 1000))
+            .returns(Shift[].class)
+            .to(
+                call ->
+                    s.engine()
+                        .registers()
+                        .shifts()
+                        .list(
+                            call.store(),
+                            call.query("register"),
+                            call.query("status").map("OPEN"::equals),
+                            call.query("limit").map(Integer::parseInt).orElse(100))),
         route(GET, "/api/v1/stores/{storeId}/shifts/{shiftId}")
             .doc("registers", "One shift, with its cash movements and its closing report")
             .returns(Shift.class)

@@ -14,6 +14,7 @@ import io.vruksha.retail.server.ServerContext;
 import io.vruksha.retail.server.http.ApiCall;
 import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
+import io.vruksha.retail.server.http.QueryParam;
 import io.vruksha.retail.store.Role;
 import io.vruksha.retail.store.Store;
 import io.vruksha.retail.store.StoreId;
@@ -196,6 +197,9 @@ public final class ReportApi {
   public static List<ApiRoute> routes(ServerContext s) {
     return List.of(
         route(GET, "/api/v1/stores/{storeId}/reports/daily-sales")
+            .query(
+                QueryParam.date("from", "the first day, in the store's time zone (default today)"),
+                QueryParam.date("to", "the last day, inclusive (default today or from)"))
             .doc("reports", "Sales, units, gross, returns and net per business day (?from, ?to)")
             .role(Role.SUPERVISOR)
             .returns(DailySalesReport.class)
@@ -207,6 +211,9 @@ public final class ReportApi {
                       s.engine().reports().dailySales(store.id(), r[0], r[1]));
                 }),
         route(GET, "/api/v1/stores/{storeId}/reports/product-performance")
+            .query(
+                QueryParam.date("from", "the first day, in the store's time zone (default today)"),
+                QueryParam.date("to", "the last day, inclusive (default today or from)"))
             .doc("reports", "Units and revenue per SKU, best sellers first (?from, ?to)")
             .role(Role.SUPERVISOR)
             .returns(ProductPerformanceReport.class)
@@ -218,6 +225,9 @@ public final class ReportApi {
                       s.engine().reports().productPerformance(store.id(), r[0], r[1]));
                 }),
         route(GET, "/api/v1/stores/{storeId}/reports/tax-summary")
+            .query(
+                QueryParam.date("from", "the first day, in the store's time zone (default today)"),
+                QueryParam.date("to", "the last day, inclusive (default today or from)"))
             .doc("reports", "Tax charged per rate on sales, and refunded on returns (?from, ?to)")
             .role(Role.SUPERVISOR)
             .returns(TaxSummary.class)

@@ -15,15 +15,16 @@ import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.sale.SaleQuery;
 import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.server.ServerContext;
 import io.vruksha.retail.server.http.ApiCall;
 import io.vruksha.retail.server.http.ApiRoute;
+import io.vruksha.retail.server.http.QueryParam;
 import io.vruksha.retail.store.Role;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,17 +138,34 @@ public final class SaleApi {
             .idempotent()
             .to(call -> Views.SaleView.of(checkout(s, call))),
         route(GET, "/api/v1/stores/{storeId}/sales")
-            .doc("sales", "The store's sales, newest first (?limit, default 100, at most 1000)")
+            .doc(
+                "sales",
+                "The store's sales, newest first, found by receipt number or filtered by time,"
+                    + " customer, register, shift and status")
+            .query(
+                QueryParam.text("number", "the receipt number, e.g. S001-2026-000002"),
+                QueryParam.dateOrInstant(
+                    "from",
+                    "sold at or after: an instant (2026-11-24T09:00:00Z), or a date, meaning that"
+                        + " day's start in the store's time zone"),
+                QueryParam.dateOrInstant(
+                    "to",
+                    "sold before: an instant (exclusive), or a date, meaning up to the end of that"
+                        + " day in the store's time zone (inclusive)"),
+                QueryParam.text("customerId", "the customer's sales"),
+                QueryParam.text("register", "sold on a shift of this register (till)"),
+                QueryParam.text("shiftId", "sold on this shift"),
+                QueryParam.oneOf(
+                    "status",
+                    SaleQuery.Status.class,
+                    "SOLD: no return against it; RETURNED: at least one return against it"),
+                QueryParam.limit(100, SaleQuery.MAX_LIMIT))
             .returns(Views.SaleView[].class)
             .to(
-                call -> {
-                  int limit = limit(call);
-                  return s.engine().sales().list(call.store()).stream()
-                      .sorted(Comparator.comparing(Sale::at).reversed())
-                      .limit(limit)
-                      .map(Views.SaleView::of)
-                      .toList();
-                }),
+                call ->
+                    s.engine().sales().search(saleQuery(s, call)).stream()
+                        .map(Views.SaleView::of)
+                        .toList()),
         route(GET, "/api/v1/stores/{storeId}/sales/{saleId}")
             .doc("sales", "One sale")
             .returns(Views.SaleView.class)
@@ -192,27 +210,82 @@ public final class SaleApi {
                       .acceptReturn(request, opt(r.serials()).orElse(List.of()), call.actor());
                 }),
         route(GET, "/api/v1/stores/{storeId}/returns")
-            .doc("returns", "The store's returns")
+            .doc("returns", "The store's returns, oldest first, or one by its credit note number")
+            .query(
+                QueryParam.text("number", "the credit note number, e.g. C001-2026-000001"),
+                QueryParam.text("saleId", "the returns against this sale"))
             .returns(ReturnReceipt[].class)
-            .to(call -> s.engine().sales().returns(call.store())));
+            .to(
+                call -> {
+                  Optional<String> number = call.query("number");
+                  Optional<String> saleId = call.query("saleId");
+                  List<ReturnReceipt> found =
+                      number.isPresent()
+                          ? number
+                              .flatMap(n -> s.engine().sales().returnByNumber(call.store(), n))
+                              .stream()
+                              .toList()
+                          : saleId.isPresent()
+                              ? s.engine().sales().returnsOf(saleId.get())
+                              : s.engine().sales().returns(call.store());
+                  return found.stream()
+                      .filter(r -> r.store().equals(call.store()))
+                      .filter(r -> saleId.map(r.saleId()::equals).orElse(true))
+                      .toList();
+                }));
+  }
+
+  /** The sales query of a call's parameters; a date is a day in the store's time zone. */
+  private static SaleQuery saleQuery(ServerContext s, ApiCall call) {
+    java.time.ZoneId zone =
+        s.engine()
+            .stores()
+            .find(call.store())
+            .map(st -> st.zone())
+            .orElse(java.time.ZoneOffset.UTC);
+    SaleQuery q =
+        SaleQuery.of(call.store(), call.query("limit").map(Integer::parseInt).orElse(100))
+            .between(
+                call.query("from").map(v -> instant(v, zone, false)),
+                call.query("to").map(v -> instant(v, zone, true)));
+    if (call.query("number").isPresent()) {
+      q = q.number(call.query("number").get());
+    }
+    if (call.query("customerId").isPresent()) {
+      q = q.customer(call.query("customerId").get());
+    }
+    if (call.query("status").isPresent()) {
+      q = q.status(SaleQuery.Status.valueOf(call.query("status").get()));
+    }
+    java.util.Set<String> shifts = null;
+    if (call.query("register").isPresent()) {
+      shifts = new java.util.HashSet<>();
+      for (io.vruksha.retail.register.Shift sh :
+          s.engine()
+              .registers()
+              .shifts()
+              .list(call.store(), call.query("register"), Optional.empty(), Integer.MAX_VALUE)) {
+        shifts.add(sh.id());
+      }
+    }
+    if (call.query("shiftId").isPresent()) {
+      String id = call.query("shiftId").get();
+      shifts = shifts == null || shifts.contains(id) ? java.util.Set.of(id) : java.util.Set.of();
+    }
+    return shifts == null ? q : q.shifts(shifts);
+  }
+
+  /** A checked {@code from}/{@code to} value: an instant, or a date's start (the next day's). */
+  private static java.time.Instant instant(String v, java.time.ZoneId zone, boolean endOfDay) {
+    if (v.length() == 10) {
+      java.time.LocalDate day = java.time.LocalDate.parse(v);
+      return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+    }
+    return QueryParam.toInstant(v);
   }
 
   private static <T> Optional<T> opt(Optional<T> o) {
     return o == null ? Optional.empty() : o;
-  }
-
-  private static int limit(ApiCall call) {
-    String v = call.query("limit").orElse("100");
-    try {
-      int n = Integer.parseInt(v);
-      if (n < 1 || n > 1000) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException(
-          ErrorCode.VALIDATION, "limit must be 1 to 1000", List.of("limit"));
-    }
   }
 
   private static ReturnRequest.RefundTo refundTo(Optional<String> to) {

@@ -11,6 +11,7 @@ import io.vruksha.retail.server.ServerContext;
 import io.vruksha.retail.server.http.ApiCall;
 import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
+import io.vruksha.retail.server.http.QueryParam;
 import io.vruksha.retail.stock.LocationId;
 import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.stock.StockLevel;
@@ -114,6 +115,7 @@ public final class StockApi {
                         .toList()),
         route(GET, "/api/v1/stores/{storeId}/stock/{sku}")
             .doc("stock", "A SKU's level on the floor and its movements (?location)")
+            .query(QueryParam.text("location", "the stock location (default: the sales floor)"))
             .returns(SkuStock.class)
             .to(
                 call -> {

@@ -89,6 +89,7 @@ public final class Api {
     long start = System.nanoTime();
     try {
       Optional<Principal> principal = authorise(route, ctx);
+      checkQuery(route, ctx);
       Object body = null;
       if (route.requestType().isPresent()) {
         if (route.access() == ApiRoute.Access.PUBLIC) {
@@ -297,6 +298,45 @@ public final class Api {
           "request.unsupported_media_type",
           "send the body as Content-Type: application/json",
           List.of("Content-Type"));
+    }
+  }
+
+  /**
+   * Refuses a query parameter the route does not declare, like an unknown body field: {@code
+   * ?number=} on a route that does not take it would otherwise answer everything. A declared one is
+   * given at most once and in its format.
+   */
+  private static void checkQuery(ApiRoute route, Context ctx) {
+    for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+      String name = e.getKey();
+      QueryParam declared =
+          route.queryParams().stream().filter(q -> q.name().equals(name)).findFirst().orElse(null);
+      if (declared == null) {
+        String shown = name.length() > 64 ? name.substring(0, 64) + "..." : name;
+        throw new ApiProblem(
+            400,
+            "request.unknown_parameter",
+            "unknown query parameter '"
+                + shown
+                + "': "
+                + (route.queryParams().isEmpty()
+                    ? "this route takes none"
+                    : "this route takes "
+                        + String.join(
+                            ", ", route.queryParams().stream().map(QueryParam::name).toList())),
+            List.of(shown));
+      }
+      if (e.getValue().size() > 1) {
+        throw new ApiProblem(
+            400,
+            "request.repeated_parameter",
+            "query parameter '" + name + "' is given more than once",
+            List.of(name));
+      }
+      String value = e.getValue().get(0);
+      if (!value.isBlank()) {
+        declared.check(value);
+      }
     }
   }
 

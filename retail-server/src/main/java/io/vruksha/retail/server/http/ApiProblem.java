@@ -11,13 +11,33 @@ public final class ApiProblem extends RuntimeException {
   private final int status;
   private final String code;
   private final List<String> details;
+  private final java.util.Map<String, String> fields;
 
   /** A refusal with {@code status}, machine {@code code} and a message for people. */
   public ApiProblem(int status, String code, String message, List<String> details) {
+    this(status, code, message, details, java.util.Map.of());
+  }
+
+  /**
+   * A refusal that also names what it is about in fields of the error body beside {@code details},
+   * for a program to read (the {@code shiftId} of the shift already open on a register).
+   */
+  public ApiProblem(
+      int status,
+      String code,
+      String message,
+      List<String> details,
+      java.util.Map<String, String> fields) {
     super(message);
     this.status = status;
     this.code = code;
     this.details = List.copyOf(details);
+    this.fields = java.util.Map.copyOf(fields);
+  }
+
+  /** The error body's extra fields. */
+  public java.util.Map<String, String> fields() {
+    return fields;
   }
 
   /** The HTTP status. */

@@ -3,6 +3,7 @@ package io.vruksha.retail.server.http;
 import io.javalin.http.HandlerType;
 import io.vruksha.retail.store.Role;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param raw whether the handler's result is the whole body (a string as text, anything else as
  *     JSON) rather than the {@code data} of the success envelope: {@code /health}, {@code /metrics}
  * @param handler the code
+ * @param queryParams the query parameters it takes; any other is refused with a 400
  */
 public record ApiRoute(
     HandlerType method,
@@ -38,7 +40,8 @@ public record ApiRoute(
     int successStatus,
     boolean idempotencyKey,
     boolean raw,
-    ApiHandler handler) {
+    ApiHandler handler,
+    List<QueryParam> queryParams) {
 
   /** Who may call a route. */
   public enum Access {
@@ -66,6 +69,10 @@ public record ApiRoute(
     Objects.requireNonNull(requestType, "requestType");
     Objects.requireNonNull(responseType, "responseType");
     Objects.requireNonNull(handler, "handler");
+    queryParams = List.copyOf(queryParams);
+    if (queryParams.stream().map(QueryParam::name).distinct().count() != queryParams.size()) {
+      throw new IllegalArgumentException(path + " declares a query parameter twice");
+    }
     if (access == Access.STORE && !path.contains("{storeId}")) {
       throw new IllegalArgumentException(path + " is store-scoped but has no {storeId}");
     }
@@ -94,6 +101,7 @@ public record ApiRoute(
     private int successStatus = 200;
     private boolean idempotencyKey;
     private boolean raw;
+    private final List<QueryParam> queryParams = new java.util.ArrayList<>();
 
     private Builder(HandlerType method, String path) {
       this.method = method;
@@ -156,6 +164,12 @@ public record ApiRoute(
       return this;
     }
 
+    /** Takes these query parameters (a route takes no other). */
+    public Builder query(QueryParam... params) {
+      queryParams.addAll(List.of(params));
+      return this;
+    }
+
     /** The route. */
     public ApiRoute to(ApiHandler handler) {
       return new ApiRoute(
@@ -170,7 +184,8 @@ public record ApiRoute(
           successStatus,
           idempotencyKey,
           raw,
-          handler);
+          handler,
+          queryParams);
     }
   }
 }

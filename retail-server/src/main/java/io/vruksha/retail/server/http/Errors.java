@@ -59,10 +59,21 @@ public final class Errors {
   /** Writes an error body. */
   public static void write(
       Context ctx, int status, String code, String message, List<String> details) {
+    write(ctx, status, code, message, details, Map.of());
+  }
+
+  private static void write(
+      Context ctx,
+      int status,
+      String code,
+      String message,
+      List<String> details,
+      Map<String, String> fields) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", message);
     body.put("code", code);
     body.put("details", details);
+    body.putAll(new java.util.TreeMap<>(fields));
     body.put("timestamp", Instant.now().toString());
     ctx.status(status).json(body);
   }
@@ -70,7 +81,7 @@ public final class Errors {
   /** Answers {@code e} as an error body. */
   public static void handle(Exception e, Context ctx) {
     if (e instanceof ApiProblem p) {
-      write(ctx, p.status(), p.code(), p.getMessage(), p.details());
+      write(ctx, p.status(), p.code(), p.getMessage(), p.details(), p.fields());
     } else if (e instanceof BadJson b) {
       write(ctx, 400, "request.malformed", b.getMessage(), b.details());
     } else if (e instanceof RetailException r) {

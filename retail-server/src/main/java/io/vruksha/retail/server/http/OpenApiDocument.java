@@ -21,6 +21,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.PathParameter;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -79,6 +80,14 @@ public final class OpenApiDocument {
       while (m.find()) {
         op.addParametersItem(
             new PathParameter().name(m.group(1)).required(true).schema(new StringSchema()));
+      }
+      for (QueryParam q : route.queryParams()) {
+        op.addParametersItem(
+            new QueryParameter()
+                .name(q.name())
+                .required(false)
+                .description(q.description())
+                .schema(querySchema(q)));
       }
       if (route.idempotencyKey()) {
         op.addParametersItem(
@@ -161,6 +170,28 @@ public final class OpenApiDocument {
                             .bearerFormat("JWT")));
     tags.forEach(t -> api.addTagsItem(new Tag().name(t)));
     return api;
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static Schema querySchema(QueryParam q) {
+    return switch (q.kind()) {
+      case STRING -> new StringSchema().maxLength(256);
+      case INTEGER ->
+          new io.swagger.v3.oas.models.media.IntegerSchema()
+              .minimum(BigDecimal.valueOf(q.min()))
+              .maximum(BigDecimal.valueOf(q.max()));
+      case ENUM -> {
+        StringSchema e = new StringSchema();
+        q.values().forEach(e::addEnumItem);
+        yield e;
+      }
+      case DATE -> new StringSchema().format("date");
+      case INSTANT -> new StringSchema().format("date-time");
+      case DATE_OR_INSTANT ->
+          new StringSchema()
+              .pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:.]+(Z|[+-][0-9]{2}:[0-9]{2}))?$")
+              .example("2026-11-24");
+    };
   }
 
   private static String operationId(ApiRoute route) {
