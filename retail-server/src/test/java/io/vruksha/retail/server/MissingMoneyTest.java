@@ -113,6 +113,6 @@ class MissingMoneyTest {
         "/api/v1/promotions",
         "{\"id\":\"p\",\"label\":\"P\",\"target\":{\"wholeBasket\":true},"
             + "\"reward\":{\"type\":\"THRESHOLD\",\"tiers\":[{\"percentOff\":\"5\"}]}}",
-        "reward.tiers.spend");
+        "reward.tiers[0].spend");
   }
 }

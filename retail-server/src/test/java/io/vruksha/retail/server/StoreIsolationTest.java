@@ -335,6 +335,12 @@ class StoreIsolationTest {
           case "/orders/{orderNumber}/pick" ->
               Map.of("lines", List.of(Map.of("sku", "TEE-L", "picked", "1")));
           case "/warranties/{serial}/claims" -> Map.of("description", "fake claim");
+          // well-formed bodies, so that the answer is about the record, not the body
+          case "/carts/{cartId}/lines" -> mug;
+          case "/carts/{cartId}/lines/{index}" -> Map.of("quantity", "2");
+          case "/carts/{cartId}/customer" -> Map.of("customerId", "c-1");
+          case "/carts/{cartId}/coupons" -> Map.of("code", "WELCOME");
+          case "/carts/{cartId}/checkout" -> Map.of("tenders", List.of(cash));
           default -> Map.of();
         };
     return body;

@@ -10,6 +10,7 @@ import io.vruksha.examples.client.model.MoneyIn;
 import io.vruksha.examples.client.model.SaleRequest;
 import io.vruksha.examples.client.model.SaleView;
 import io.vruksha.examples.client.model.TenderRequest;
+import io.vruksha.examples.client.model.TenderType;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -43,7 +44,7 @@ public final class ClientSale {
             .tenders(
                 List.of(
                     new TenderRequest()
-                        .type("CASH")
+                        .type(TenderType.CASH)
                         .amount(new MoneyIn().amount("50.00").currency("EUR"))));
     return new SalesApi(client).postStoresStoreIdSales("demo", idempotencyKey, sale).getData();
   }

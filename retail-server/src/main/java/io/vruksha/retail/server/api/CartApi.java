@@ -58,22 +58,57 @@ public final class CartApi {
 
   /** The routes. */
   public static List<ApiRoute> routes(ServerContext s) {
+    // a cart goes out as its view: quantities as decimal strings, as a sale line shows them
+    return cartRoutes(s).stream()
+        .map(
+            r ->
+                r.responseType() == Views.CartView.class
+                        || r.responseType() == Views.CartView[].class
+                    ? new ApiRoute(
+                        r.method(),
+                        r.path(),
+                        r.tag(),
+                        r.summary(),
+                        r.access(),
+                        r.minimumRole(),
+                        r.requestType(),
+                        r.responseType(),
+                        r.successStatus(),
+                        r.idempotencyKey(),
+                        r.raw(),
+                        call -> view(r.handler().handle(call)),
+                        r.queryParams())
+                    : r)
+        .toList();
+  }
+
+  private static Object view(Object result) {
+    if (result instanceof Cart c) {
+      return Views.CartView.of(c);
+    }
+    return ((List<?>) result).stream().map(c -> Views.CartView.of((Cart) c)).toList();
+  }
+
+  private static List<ApiRoute> cartRoutes(ServerContext s) {
     String cart = "/api/v1/stores/{storeId}/carts/{cartId}";
     return List.of(
         route(POST, "/api/v1/stores/{storeId}/carts")
             .doc("carts", "Open an empty cart")
-            .returns(Cart.class)
+            .returns(Views.CartView.class)
             .created()
             .to(call -> s.engine().tills().open(call.store())),
         route(GET, "/api/v1/stores/{storeId}/carts")
             .doc("carts", "The store's parked carts")
-            .returns(Cart[].class)
+            .returns(Views.CartView[].class)
             .to(call -> s.engine().tills().parked(call.store())),
-        route(GET, cart).doc("carts", "One cart").returns(Cart.class).to(call -> cart(s, call)),
+        route(GET, cart)
+            .doc("carts", "One cart")
+            .returns(Views.CartView.class)
+            .to(call -> cart(s, call)),
         route(POST, cart + "/lines")
             .doc("carts", "Scan or key a line into the cart")
             .body(SaleApi.LineRequest.class)
-            .returns(Cart.class)
+            .returns(Views.CartView.class)
             .created()
             .to(
                 call -> {
@@ -89,7 +124,7 @@ public final class CartApi {
         route(PATCH, cart + "/lines/{index}")
             .doc("carts", "Change a line's quantity")
             .body(QuantityRequest.class)
-            .returns(Cart.class)
+            .returns(Views.CartView.class)
             .to(
                 call -> {
                   Cart c = cart(s, call);
@@ -108,7 +143,7 @@ public final class CartApi {
                 }),
         route(DELETE, cart + "/lines/{index}")
             .doc("carts", "Void a line")
-            .returns(Cart.class)
+            .returns(Views.CartView.class)
             .to(
                 call -> {
                   Cart c = cart(s, call);
@@ -117,7 +152,7 @@ public final class CartApi {
         route(POST, cart + "/customer")
             .doc("carts", "Attach the customer (loyalty, customer prices)")
             .body(CustomerRef.class)
-            .returns(Cart.class)
+            .returns(Views.CartView.class)
             .to(
                 call ->
                     s.engine()
@@ -130,7 +165,7 @@ public final class CartApi {
         route(POST, cart + "/coupons")
             .doc("carts", "Add a coupon")
             .body(CouponRequest.class)
-            .returns(Cart.class)
+            .returns(Views.CartView.class)
             .to(
                 call ->
                     s.engine()
@@ -147,11 +182,11 @@ public final class CartApi {
                         s.engine().tills().price(cart(s, call).id(), call.actor()))),
         route(POST, cart + "/park")
             .doc("carts", "Park the cart; any till of the store can resume it")
-            .returns(Cart.class)
+            .returns(Views.CartView.class)
             .to(call -> s.engine().tills().park(cart(s, call).id())),
         route(POST, cart + "/resume")
             .doc("carts", "Resume a parked cart")
-            .returns(Cart.class)
+            .returns(Views.CartView.class)
             .to(call -> s.engine().tills().resume(cart(s, call).id())),
         route(POST, cart + "/checkout")
             .doc("carts", "Check the cart out as a sale (the cart is closed)")

@@ -54,6 +54,18 @@ public final class SaleApi {
   public record BasketBody(
       List<LineRequest> lines, Optional<String> customerId, Optional<List<String>> coupons) {}
 
+  /** The kinds of tender, in requests and responses alike. */
+  public enum TenderType {
+    /** Notes and coins; change is given. */
+    CASH,
+    /** A card payment, with the terminal's reference. */
+    CARD,
+    /** Loyalty points redeemed. */
+    POINTS,
+    /** The customer's store credit. */
+    STORE_CREDIT
+  }
+
   /**
    * How a sale is paid.
    *
@@ -63,7 +75,7 @@ public final class SaleApi {
    * @param reference the card terminal's reference (CARD)
    */
   public record TenderRequest(
-      String type,
+      TenderType type,
       Optional<Views.MoneyIn> amount,
       Optional<Long> points,
       Optional<String> reference) {}
@@ -108,7 +120,7 @@ public final class SaleApi {
   public record ReturnBody(
       String saleId,
       List<ReturnLine> lines,
-      Optional<String> refundTo,
+      Optional<ReturnRequest.RefundTo> refundTo,
       Optional<String> shiftId,
       Optional<List<String>> serials) {}
 
@@ -181,7 +193,7 @@ public final class SaleApi {
             .doc("returns", "Take back goods against a sale and refund them (needs REFUND)")
             .role(Role.SUPERVISOR)
             .body(ReturnBody.class)
-            .returns(ReturnReceipt.class)
+            .returns(Views.ReturnView.class)
             .created()
             .idempotent()
             .to(
@@ -206,15 +218,16 @@ public final class SaleApi {
                           refundTo(r.refundTo()),
                           Optional.empty(),
                           opt(r.shiftId()));
-                  return s.engine()
-                      .acceptReturn(request, opt(r.serials()).orElse(List.of()), call.actor());
+                  return Views.ReturnView.of(
+                      s.engine()
+                          .acceptReturn(request, opt(r.serials()).orElse(List.of()), call.actor()));
                 }),
         route(GET, "/api/v1/stores/{storeId}/returns")
             .doc("returns", "The store's returns, oldest first, or one by its credit note number")
             .query(
                 QueryParam.text("number", "the credit note number, e.g. C001-2026-000001"),
                 QueryParam.text("saleId", "the returns against this sale"))
-            .returns(ReturnReceipt[].class)
+            .returns(Views.ReturnView[].class)
             .to(
                 call -> {
                   Optional<String> number = call.query("number");
@@ -231,6 +244,7 @@ public final class SaleApi {
                   return found.stream()
                       .filter(r -> r.store().equals(call.store()))
                       .filter(r -> saleId.map(r.saleId()::equals).orElse(true))
+                      .map(Views.ReturnView::of)
                       .toList();
                 }));
   }
@@ -288,14 +302,8 @@ public final class SaleApi {
     return o == null ? Optional.empty() : o;
   }
 
-  private static ReturnRequest.RefundTo refundTo(Optional<String> to) {
-    String v = opt(to).orElse("ORIGINAL");
-    try {
-      return ReturnRequest.RefundTo.valueOf(v);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(
-          ErrorCode.VALIDATION, "refundTo is ORIGINAL or STORE_CREDIT", List.of("refundTo"));
-    }
+  private static ReturnRequest.RefundTo refundTo(Optional<ReturnRequest.RefundTo> to) {
+    return opt(to).orElse(ReturnRequest.RefundTo.ORIGINAL);
   }
 
   static BasketRequest basket(
@@ -364,10 +372,10 @@ public final class SaleApi {
     }
     try {
       return switch (t.type()) {
-        case "CASH" -> new Tender.Cash(amount(t, field));
-        case "CARD" -> new Tender.Card(amount(t, field), opt(t.reference()).orElse(""));
-        case "STORE_CREDIT" -> new Tender.StoreCredit(amount(t, field));
-        case "POINTS" ->
+        case CASH -> new Tender.Cash(amount(t, field));
+        case CARD -> new Tender.Card(amount(t, field), opt(t.reference()).orElse(""));
+        case STORE_CREDIT -> new Tender.StoreCredit(amount(t, field));
+        case POINTS ->
             new Tender.Points(
                 opt(t.points())
                     .orElseThrow(
@@ -376,11 +384,6 @@ public final class SaleApi {
                                 ErrorCode.VALIDATION,
                                 field + ".points is required for POINTS",
                                 List.of(field + ".points"))));
-        default ->
-            throw new InvalidInputException(
-                ErrorCode.VALIDATION,
-                field + ".type is CASH, CARD, POINTS or STORE_CREDIT",
-                List.of(field + ".type"));
       };
     } catch (InvalidInputException e) {
       throw e;

@@ -77,7 +77,7 @@ public final class StoreApi {
    * @param pin a PIN to log in with at the till (4 to 8 digits), optional
    */
   public record StaffRequest(
-      String staffId, String name, String role, Optional<String> password, Optional<String> pin) {}
+      String staffId, String name, Role role, Optional<String> password, Optional<String> pin) {}
 
   /** The routes. */
   public static List<ApiRoute> routes(ServerContext s) {
@@ -150,7 +150,7 @@ public final class StoreApi {
             .to(
                 call -> {
                   StaffRequest r = call.body(StaffRequest.class);
-                  Role role = role(r.role());
+                  Role role = r.role();
                   if (role.ordinal() > call.principal().role().ordinal()) {
                     throw ApiProblem.forbidden(
                         "a " + call.principal().role() + " cannot create a " + role);

@@ -182,7 +182,7 @@ public final class Views {
       Optional<String> customerId,
       Optional<String> shiftId,
       BasketView basket,
-      List<AppliedTender> tenders,
+      List<TenderView> tenders,
       Money tendered,
       Money change,
       long pointsEarned,
@@ -197,11 +197,134 @@ public final class Views {
           s.customerId(),
           s.shiftId(),
           BasketView.of(s.basket()),
-          s.tenders(),
+          s.tenders().stream().map(TenderView::of).toList(),
           s.tendered(),
           s.change(),
           s.pointsEarned(),
           s.journalHash());
+    }
+  }
+
+  /**
+   * A tender as a sale booked it, named as a request names it.
+   *
+   * @param type the kind of tender, as the request's {@code tenders[].type}
+   * @param amount what it paid toward the total (cash net of change, after cash rounding)
+   * @param reference the card reference, or the points used; empty for cash
+   */
+  public record TenderView(SaleApi.TenderType type, Money amount, String reference) {
+    static TenderView of(AppliedTender t) {
+      return new TenderView(SaleApi.TenderType.valueOf(t.kind()), t.amount(), t.reference());
+    }
+  }
+
+  /**
+   * A return as the API shows it.
+   *
+   * @param id the return's id
+   * @param saleId the sale it is against
+   * @param store the store
+   * @param creditNoteNumber the credit note's number, e.g. C001-2026-000001
+   * @param at when
+   * @param lines what came back
+   * @param refund what was refunded
+   * @param tax the tax in the refund
+   * @param refundTo as the request said it: ORIGINAL (the default) or STORE_CREDIT
+   * @param refundTender the tender the refund went to: the sale's largest refundable tender for
+   *     ORIGINAL (CASH, CARD or STORE_CREDIT), STORE_CREDIT for STORE_CREDIT
+   * @param journalHash its link in the store's fiscal journal
+   * @param shiftId the register shift it was paid from, if any
+   */
+  public record ReturnView(
+      String id,
+      String saleId,
+      StoreId store,
+      String creditNoteNumber,
+      Instant at,
+      List<io.vruksha.retail.sale.ReturnReceipt.Line> lines,
+      Money refund,
+      Money tax,
+      io.vruksha.retail.sale.ReturnRequest.RefundTo refundTo,
+      SaleApi.TenderType refundTender,
+      String journalHash,
+      Optional<String> shiftId) {
+    static ReturnView of(io.vruksha.retail.sale.ReturnReceipt r) {
+      // the engine books where the money went; the request's choice is ORIGINAL unless that is
+      // store credit chosen as such (a sale paid by store credit refunds to it either way)
+      SaleApi.TenderType tender = SaleApi.TenderType.valueOf(r.refundTo());
+      return new ReturnView(
+          r.id(),
+          r.saleId(),
+          r.store(),
+          r.creditNoteNumber(),
+          r.at(),
+          r.lines(),
+          r.refund(),
+          r.tax(),
+          tender == SaleApi.TenderType.STORE_CREDIT
+              ? io.vruksha.retail.sale.ReturnRequest.RefundTo.STORE_CREDIT
+              : io.vruksha.retail.sale.ReturnRequest.RefundTo.ORIGINAL,
+          tender,
+          r.journalHash(),
+          r.shiftId());
+    }
+  }
+
+  /**
+   * A cart as the API shows it: its lines as a request gives them, quantities as decimal strings.
+   *
+   * @param id the cart's id
+   * @param store the store
+   * @param lines the lines, in the order scanned
+   * @param shopper the customer and what follows from them (group, tier, tax exemption)
+   * @param coupons the coupons scanned, in order
+   * @param parked whether it is parked
+   * @param updatedAt its last change
+   */
+  public record CartView(
+      String id,
+      StoreId store,
+      List<CartLineView> lines,
+      io.vruksha.retail.pricing.Shopper shopper,
+      List<String> coupons,
+      boolean parked,
+      Instant updatedAt) {
+    /** The view of {@code c}. */
+    public static CartView of(io.vruksha.retail.sale.Cart c) {
+      return new CartView(
+          c.id(),
+          c.store(),
+          c.lines().stream().map(CartLineView::of).toList(),
+          c.shopper(),
+          List.copyOf(new java.util.TreeSet<>(c.coupons())),
+          c.parked(),
+          c.updatedAt());
+    }
+  }
+
+  /**
+   * One line of a cart.
+   *
+   * @param code the SKU or barcode scanned
+   * @param quantity how many or how much, as a decimal string like a sale line's; null for a plain
+   *     scan (one piece, or the weight a price- or weight-embedded label carries)
+   * @param unit the quantity's unit of measure; null with the quantity
+   * @param priceOverride a unit price keyed by hand, if any
+   * @param discount a manual discount, if any
+   */
+  public record CartLineView(
+      String code,
+      Optional<BigDecimal> quantity,
+      Optional<UnitOfMeasure> unit,
+      Optional<UnitPrice> priceOverride,
+      Optional<io.vruksha.retail.pricing.ManualDiscount> discount) {
+    static CartLineView of(io.vruksha.retail.pricing.BasketLine l) {
+      return new CartLineView(
+          l.code(),
+          l.quantity().map(Quantity::value),
+          l.quantity().map(Quantity::unit),
+          l.priceOverride(),
+          l.discount());
     }
   }
 

@@ -32,6 +32,11 @@ public final class BadJson extends RuntimeException {
     return new BadJson(message, List.of());
   }
 
+  /** A field that breaks the request's shape: {@code field 'lines[0].restock' is required}. */
+  static BadJson field(String path, String why) {
+    return new BadJson("field '" + path + "' " + why, List.of(path));
+  }
+
   static BadJson of(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof com.fasterxml.jackson.core.JsonParseException

@@ -200,7 +200,13 @@ public final class Json implements io.javalin.json.JsonMapper {
     }
     T value;
     try {
-      value = MAPPER.readValue(bytes, type);
+      com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(bytes);
+      if (tree == null || tree.isNull() || tree.isMissingNode()) {
+        throw BadJson.because("a JSON body is required");
+      }
+      // required fields, decimal strings and enum values, as the OpenAPI document states them
+      RequestShape.check(tree, MAPPER.constructType(type), "");
+      value = MAPPER.treeToValue(tree, type);
     } catch (java.io.IOException e) {
       throw BadJson.of(e);
     }
