@@ -42,7 +42,7 @@ public final class OrderApi {
    * @param sku the SKU
    * @param quantity how many
    */
-  public record OrderLine(String sku, BigDecimal quantity) {}
+  public record OrderLineRequest(String sku, BigDecimal quantity) {}
 
   /**
    * A payment taken when ordering.
@@ -68,7 +68,7 @@ public final class OrderApi {
       String channel,
       Optional<String> customerId,
       String contact,
-      List<OrderLine> lines,
+      List<OrderLineRequest> lines,
       Optional<PrepaymentBody> prepayment,
       Optional<Integer> holdHours) {}
 
@@ -382,7 +382,7 @@ public final class OrderApi {
     }
     Map<Sku, BigDecimal> lines = new LinkedHashMap<>();
     for (int i = 0; i < b.lines().size(); i++) {
-      OrderLine l = b.lines().get(i);
+      OrderLineRequest l = b.lines().get(i);
       if (l == null || l.sku() == null || l.quantity() == null) {
         throw new InvalidInputException(
             ErrorCode.VALIDATION,

@@ -31,7 +31,7 @@ public final class ProcurementApi {
    * @param cost what one unit costs
    * @param leadTimeDays days from order to delivery
    */
-  public record SupplierItem(Views.MoneyIn cost, int leadTimeDays) {}
+  public record SupplierItemRequest(Views.MoneyIn cost, int leadTimeDays) {}
 
   /**
    * A supplier and what it sells.
@@ -40,7 +40,7 @@ public final class ProcurementApi {
    * @param name its name
    * @param items cost and lead time per SKU
    */
-  public record SupplierRequest(String id, String name, Map<String, SupplierItem> items) {}
+  public record SupplierRequest(String id, String name, Map<String, SupplierItemRequest> items) {}
 
   /**
    * Goods arrived against an order.

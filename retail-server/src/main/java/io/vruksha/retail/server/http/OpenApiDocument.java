@@ -110,7 +110,9 @@ public final class OpenApiDocument {
                               new Content()
                                   .addMediaType(
                                       "application/json",
-                                      new MediaType().schema(schemaOf(converters, t, schemas))))));
+                                      new MediaType()
+                                          .schema(schemaOf(converters, t, schemas))
+                                          .example(EXAMPLES.get(key(route)))))));
       ApiResponses responses = new ApiResponses();
       Schema<?> envelope =
           route.raw()
@@ -133,7 +135,7 @@ public final class OpenApiDocument {
         responses.addApiResponse(
             status,
             new ApiResponse()
-                .description(describe(status))
+                .description(describe(status, route))
                 .content(
                     new Content()
                         .addMediaType(
@@ -142,7 +144,9 @@ public final class OpenApiDocument {
                                 .schema(new Schema<>().$ref("#/components/schemas/Error")))));
       }
       op.responses(responses);
-      if (route.access() != ApiRoute.Access.PUBLIC) {
+      if (route.access() == ApiRoute.Access.PUBLIC) {
+        op.security(List.of()); // no token, overriding the document's bearer
+      } else {
         op.addSecurityItem(new SecurityRequirement().addList("bearer"));
       }
       item.operation(PathItem.HttpMethod.valueOf(route.method().name()), op);
@@ -154,10 +158,21 @@ public final class OpenApiDocument {
                 new Info()
                     .title("Vruksha Retail Engine")
                     .version(version)
+                    .license(
+                        new io.swagger.v3.oas.models.info.License()
+                            .name("Apache-2.0")
+                            .url("https://www.apache.org/licenses/LICENSE-2.0"))
                     .description(
                         "The retail engine over REST. Money is {amount, currency} with the amount a"
                             + " decimal string; every success is {success, data, timestamp}; every"
                             + " failure is {error, code, details, timestamp}."))
+            .addServersItem(
+                new io.swagger.v3.oas.models.servers.Server()
+                    .url("/")
+                    .description(
+                        "the server this document is served by (the demo: scripts/server.sh,"
+                            + " http://localhost:8901)"))
+            .addSecurityItem(new SecurityRequirement().addList("bearer"))
             .paths(paths)
             .components(
                 new Components()
@@ -168,7 +183,11 @@ public final class OpenApiDocument {
                             .type(SecurityScheme.Type.HTTP)
                             .scheme("bearer")
                             .bearerFormat("JWT")));
-    tags.forEach(t -> api.addTagsItem(new Tag().name(t)));
+    tags.forEach(
+        t ->
+            api.addTagsItem(
+                new Tag().name(t).description(TAGS.getOrDefault(t, "The " + t + " routes"))));
+    markRequiredAndNullable(routes, schemas);
     return api;
   }
 
@@ -194,6 +213,130 @@ public final class OpenApiDocument {
     };
   }
 
+  /** The groups of routes, as the document and /docs show them. */
+  private static final Map<String, String> TAGS =
+      Map.ofEntries(
+          Map.entry("auth", "Log in: a bearer token for a member of staff"),
+          Map.entry("carts", "Carts a till builds line by line, parks and checks out"),
+          Map.entry("catalog", "Products, their variants (SKUs) and barcodes"),
+          Map.entry("curbside", "Collection slots and bookings for orders picked up outside"),
+          Map.entry("customers", "Customers, their consent, loyalty and store credit"),
+          Map.entry("invoices", "B2B invoices, credit notes and their payments"),
+          Map.entry("loyalty", "Loyalty programme: points, tiers"),
+          Map.entry("notifications", "Subscriptions and templates of notifications"),
+          Map.entry("orders", "Kiosk, web and phone orders fulfilled later; available to sell"),
+          Map.entry("pricing", "Price lists and promotions"),
+          Map.entry("procurement", "Suppliers, purchase orders and their receipts"),
+          Map.entry("registers", "Register shifts: float, cash movements, X and Z reports"),
+          Map.entry("reports", "Daily sales, product performance and tax per day"),
+          Map.entry("returns", "Goods taken back against a sale, and their refunds"),
+          Map.entry("sales", "Baskets priced and sold; sales found by number, time, till"),
+          Map.entry("staff", "The store's staff and their roles"),
+          Map.entry("stock", "Stock levels, movements, receipts, transfers, counts"),
+          Map.entry("stores", "The stores of the chain"),
+          Map.entry("system", "Health, readiness, metrics and this document"),
+          Map.entry("tax", "Tax jurisdictions: rates, rules and rounding"),
+          Map.entry("warranties", "Warranties of serialised goods and their claims"));
+
+  /**
+   * An example body per route that takes one, keyed "METHOD path"; the hostile-body tests start
+   * from the same examples, so each is a body the server accepts.
+   */
+  private static final Map<String, com.fasterxml.jackson.databind.JsonNode> EXAMPLES = examples();
+
+  private static Map<String, com.fasterxml.jackson.databind.JsonNode> examples() {
+    try (var in = OpenApiDocument.class.getResourceAsStream("request-examples.json")) {
+      var tree = Json.MAPPER.readTree(in);
+      Map<String, com.fasterxml.jackson.databind.JsonNode> m = new TreeMap<>();
+      tree.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue()));
+      return Map.copyOf(m);
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new IllegalStateException("request-examples.json cannot be read", e);
+    }
+  }
+
+  /** The example bodies, as JSON text, keyed "METHOD path". */
+  public static Map<String, String> requestExamples() {
+    Map<String, String> m = new TreeMap<>();
+    EXAMPLES.forEach((k, v) -> m.put(k, v.toString()));
+    return m;
+  }
+
+  private static String key(ApiRoute route) {
+    return route.method().name() + " " + route.path();
+  }
+
+  /**
+   * A record's components that are not {@link java.util.Optional} are required (the server refuses
+   * a body without one, {@link RequestShape}, and always writes them); an optional one may be
+   * {@code null} (the server writes it so when empty).
+   */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static void markRequiredAndNullable(List<ApiRoute> routes, Map<String, Schema> schemas) {
+    java.util.Set<Class<?>> seen = new java.util.HashSet<>();
+    java.util.ArrayDeque<Type> todo = new java.util.ArrayDeque<>();
+    for (ApiRoute r : routes) {
+      r.requestType().ifPresent(todo::add);
+      todo.add(r.responseType());
+    }
+    while (!todo.isEmpty()) {
+      JavaType t = Json.MAPPER.constructType(todo.pop());
+      if (t.isContainerType()
+          || t.isReferenceType()
+          || t.getRawClass() == java.util.Optional.class) {
+        for (int i = 0; i < t.containedTypeCount(); i++) {
+          todo.add(t.containedType(i));
+        }
+        if (t.isArrayType()) {
+          todo.add(t.getContentType());
+        }
+        continue;
+      }
+      Class<?> raw = t.getRawClass();
+      if (!raw.isRecord() || !seen.add(raw)) {
+        continue;
+      }
+      Schema<?> schema = schemas.get(NestedNames.nameOf(raw));
+      List<String> required = new java.util.ArrayList<>();
+      for (java.lang.reflect.RecordComponent c : raw.getRecordComponents()) {
+        todo.add(c.getGenericType());
+        if (schema == null || schema.getProperties() == null) {
+          continue;
+        }
+        Schema property = schema.getProperties().get(c.getName());
+        if (property == null) {
+          continue;
+        }
+        if (c.getType() == java.util.Optional.class) {
+          if (property.get$ref() != null) {
+            // OpenAPI 3.0 ignores siblings of $ref: nullable goes on a wrapper
+            schema
+                .getProperties()
+                .put(
+                    c.getName(),
+                    new io.swagger.v3.oas.models.media.ComposedSchema()
+                        .addAllOfItem(new Schema<>().$ref(property.get$ref()))
+                        .type(typeOf(schemas, property.get$ref()))
+                        .nullable(true));
+          } else {
+            property.setNullable(true);
+          }
+        } else {
+          required.add(c.getName());
+        }
+      }
+      if (schema != null && !required.isEmpty()) {
+        schema.setRequired(required);
+      }
+    }
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static String typeOf(Map<String, Schema> schemas, String ref) {
+    Schema target = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+    return target == null || target.getType() == null ? "object" : target.getType();
+  }
+
   private static String operationId(ApiRoute route) {
     StringBuilder b = new StringBuilder(route.method().name().toLowerCase(java.util.Locale.ROOT));
     for (String part : route.path().replace("/api/v1", "").split("[/{}_-]+")) {
@@ -206,9 +349,7 @@ public final class OpenApiDocument {
 
   private static List<String> errorStatuses(ApiRoute route) {
     List<String> s = new java.util.ArrayList<>();
-    if (route.requestType().isPresent() || route.idempotencyKey() || route.path().contains("{")) {
-      s.add("400");
-    }
+    s.add("400"); // any route refuses a query parameter it does not take
     if (route.access() != ApiRoute.Access.PUBLIC) {
       s.add("401");
       s.add("403");
@@ -226,6 +367,27 @@ public final class OpenApiDocument {
     s.add("429");
     s.add("503");
     return s;
+  }
+
+  private static String describe(String status, ApiRoute route) {
+    if (status.equals("400")) {
+      List<String> codes = new java.util.ArrayList<>();
+      if (route.requestType().isPresent()) {
+        codes.add(
+            "request.malformed (the body: a field missing, of the wrong type or format, unknown)");
+        codes.add("validation.invalid (a value the rules refuse)");
+      }
+      if (!route.queryParams().isEmpty()) {
+        codes.add("validation.invalid (a query parameter in the wrong format, named in details)");
+      }
+      codes.add("request.unknown_parameter (a query parameter this route does not take)");
+      codes.add("request.repeated_parameter");
+      if (route.idempotencyKey()) {
+        codes.add("idempotency.key_required");
+      }
+      return "invalid input: " + String.join("; ", codes);
+    }
+    return describe(status);
   }
 
   private static String describe(String status) {
@@ -248,7 +410,17 @@ public final class OpenApiDocument {
         .addProperty("error", new StringSchema().description("what went wrong, for people"))
         .addProperty(
             "code", new StringSchema().description("stable machine code, e.g. stock.insufficient"))
-        .addProperty("details", new ArraySchema().items(new StringSchema()))
+        .addProperty(
+            "details",
+            new ArraySchema()
+                .items(new StringSchema())
+                .description("the offending fields, lines or query parameters"))
+        .addProperty(
+            "shiftId",
+            new StringSchema()
+                .description(
+                    "register.shift_state on opening a shift: the shift already open on the"
+                        + " register"))
         .addProperty("timestamp", new StringSchema().format("date-time"))
         .required(List.of("error", "code", "details", "timestamp"));
   }
@@ -268,9 +440,18 @@ public final class OpenApiDocument {
 
   /** A nested type is named with its enclosing types: PurchaseOrderLine, ReturnReceiptLine. */
   private static final class NestedNames extends io.swagger.v3.core.jackson.TypeNameResolver {
+    private final Map<String, Class<?>> named = new java.util.HashMap<>();
+
     @Override
     protected String getNameOfClass(Class<?> cls) {
-      return nameOf(cls);
+      String name = nameOf(cls);
+      Class<?> before = named.putIfAbsent(name, cls);
+      if (before != null && before != cls) {
+        // two types under one name: one schema would silently stand for both
+        throw new IllegalStateException(
+            "schema name " + name + " is taken by " + before.getName() + " and " + cls.getName());
+      }
+      return name;
     }
 
     static String nameOf(Class<?> cls) {
