@@ -28,6 +28,18 @@ final class TestClient {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final List<ApiRoute> routes;
   private final Set<String> called = ConcurrentHashMap.newKeySet();
+  private volatile Checker checker = (method, path, response) -> {};
+
+  /** Looks at every answer, e.g. against the OpenAPI document's response schema. */
+  @FunctionalInterface
+  interface Checker {
+    void check(String method, String path, Response response);
+  }
+
+  /** Hands every answer from now on to {@code newChecker}. */
+  void checkEveryAnswerWith(Checker newChecker) {
+    this.checker = newChecker;
+  }
 
   TestClient(RetailServer server) {
     this.port = server.port();
@@ -104,7 +116,9 @@ final class TestClient {
       } catch (IOException notJson) {
         // text/plain or HTML
       }
-      return new Response(r.statusCode(), json, r.body(), r.headers().map());
+      Response response = new Response(r.statusCode(), json, r.body(), r.headers().map());
+      checker.check(method, path, response);
+      return response;
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

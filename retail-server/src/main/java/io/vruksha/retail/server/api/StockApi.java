@@ -182,7 +182,10 @@ public final class StockApi {
             .doc("stock", "Book a stock count; answers the variance per SKU")
             .role(Role.SUPERVISOR)
             .body(Count.class)
-            .returns(Map.class)
+            .returns(
+                io.vruksha.retail.server.http.Json.MAPPER
+                    .getTypeFactory()
+                    .constructMapType(Map.class, String.class, BigDecimal.class))
             .created()
             .to(
                 call -> {

@@ -96,6 +96,8 @@ public final class Json implements io.javalin.json.JsonMapper {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             // {"role":"CASHIER","role":"ADMIN"} means different things to different parsers
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // a decimal goes out as "1000", never "1E+3": the pattern the document gives it
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
