@@ -5,20 +5,50 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import java.util.Map;
 
-/** A plain, dependency-free HTML page listing the API from its OpenAPI document. */
+/** The /docs page: Swagger UI (its WebJar served by the server itself) on the OpenAPI document. */
 final class ApiPage {
 
   private ApiPage() {}
 
+  /** Where the Swagger UI WebJar's files are served, by the server itself (no CDN). */
+  static final String ASSETS = "/docs/assets";
+
+  /** The WebJar's directory on the class path. */
+  static String assetsOnClassPath() {
+    java.util.Properties p = new java.util.Properties();
+    try (var in =
+        ApiPage.class.getResourceAsStream(
+            "/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("the swagger-ui WebJar is not on the class path");
+      }
+      p.load(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return "/META-INF/resources/webjars/swagger-ui/" + p.getProperty("version");
+  }
+
+  /**
+   * Swagger UI on {@code /openapi.json}, from the bundled WebJar; without JavaScript, a table of
+   * the routes.
+   */
   static String html(OpenAPI api) {
     StringBuilder b = new StringBuilder();
     b.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>")
         .append(esc(api.getInfo().getTitle()))
+        .append(" API</title><link rel=\"stylesheet\" href=\"" + ASSETS + "/swagger-ui.css\">")
         .append(
-            " API</title><style>body{font-family:sans-serif;max-width:70em;margin:2em auto;}"
+            "<style>noscript{font-family:sans-serif;max-width:70em;margin:2em auto;display:block}"
                 + "code{background:#f4f4f4;padding:0 .3em}td{padding:.2em .8em;vertical-align:top}"
                 + ".m{font-weight:bold;font-family:monospace}</style></head><body>")
-        .append("<h1>")
+        .append("<div id=\"swagger-ui\"></div>")
+        .append("<script src=\"" + ASSETS + "/swagger-ui-bundle.js\"></script>")
+        .append(
+            "<script>window.ui = SwaggerUIBundle({url: \"/openapi.json\", dom_id: \"#swagger-ui\","
+                + " deepLinking: true, presets: [SwaggerUIBundle.presets.apis],"
+                + " layout: \"BaseLayout\"});</script>")
+        .append("<noscript><h1>")
         .append(esc(api.getInfo().getTitle()))
         .append(" ")
         .append(esc(api.getInfo().getVersion()))
@@ -46,7 +76,7 @@ final class ApiPage {
             .append("</td></tr>");
       }
     }
-    return b.append("</table></body></html>").toString();
+    return b.append("</table></noscript></body></html>").toString();
   }
 
   private static String esc(String s) {

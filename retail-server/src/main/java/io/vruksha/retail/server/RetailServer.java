@@ -329,7 +329,7 @@ public final class RetailServer implements AutoCloseable {
                 }));
     routes.add(
         ApiRoute.route(io.javalin.http.HandlerType.GET, "/docs")
-            .doc("system", "The API, browsable")
+            .doc("system", "The API, browsable: Swagger UI on /openapi.json, served by this server")
             .open()
             .raw()
             .returns(String.class)
@@ -384,6 +384,13 @@ public final class RetailServer implements AutoCloseable {
                               rule.exposeHeader(RequestIds.HEADER);
                             }));
               }
+              // /docs loads Swagger UI from its WebJar, served here
+              cfg.staticFiles.add(
+                  files -> {
+                    files.hostedPath = ApiPage.ASSETS;
+                    files.directory = ApiPage.assetsOnClassPath();
+                    files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                  });
               cfg.routes.before(RequestIds::assign);
               cfg.routes.exception(Exception.class, Errors::handle);
               cfg.routes.error(

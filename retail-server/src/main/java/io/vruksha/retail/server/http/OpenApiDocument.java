@@ -125,7 +125,9 @@ public final class OpenApiDocument {
                   .addProperty("timestamp", new StringSchema().format("date-time"))
                   .required(List.of("success", "data", "timestamp"));
       String mediaType =
-          route.raw() && route.responseType() == String.class ? "text/plain" : "application/json";
+          !route.raw() || route.responseType() != String.class
+              ? "application/json"
+              : route.path().equals("/docs") ? "text/html" : "text/plain";
       responses.addApiResponse(
           Integer.toString(route.successStatus()),
           new ApiResponse()
