@@ -4,6 +4,7 @@ import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresDatabase;
+import io.vruksha.retail.server.RetailServer;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,7 +31,8 @@ final class DemoCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Creates the demo store 'demo' (Berlin, EUR, German VAT, categories, a catalogue with"
-            + " prices, promotions, opening stock) in the database, unless it is already there.",
+            + " prices, promotions, opening stock) and its staff (admin, max, anna, with the"
+            + " logins of demo mode) in the database, unless they are already there.",
         "Run 'retail db migrate' first."
       })
   static final class Seed implements Callable<Integer> {
@@ -49,11 +51,28 @@ final class DemoCommand implements Runnable {
     public Integer call() {
       try (PostgresDatabase db = database.connect(env, spec.commandLine())) {
         RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
+        boolean staffThere =
+            engine
+                .unitOfWork()
+                .within(
+                    java.util.Set.of(DemoStore.ID),
+                    () ->
+                        RetailServer.DEMO_STAFF.stream()
+                            .allMatch(
+                                m -> engine.workforce().staff().find(m.staffId()).isPresent()));
         if (engine.stores().find(DemoStore.ID).isPresent()) {
+          if (!staffThere) {
+            // seeded before the staff were: the README's logins work after this run too
+            RetailServer.addDemoStaff(engine);
+            spec.commandLine().getOut().println("the demo store is already there; added its staff");
+            return Retail.OK;
+          }
           spec.commandLine().getOut().println("the demo store is already there");
           return Retail.OK;
         }
         DemoStore.seed(engine);
+        // the staff of demo mode, one list (RetailServer.DEMO_STAFF), with the same logins
+        RetailServer.addDemoStaff(engine);
         spec.commandLine()
             .getOut()
             .println(
@@ -63,7 +82,12 @@ final class DemoCommand implements Runnable {
                     + engine.stock().ledger().levels(DemoStore.ID).size()
                     + " stock levels, "
                     + engine.promotions().active(DemoStore.ID).size()
-                    + " promotions");
+                    + " promotions, staff "
+                    + String.join(
+                        ", ",
+                        RetailServer.DEMO_STAFF.stream()
+                            .map(m -> m.staffId() + " (" + m.role() + ")")
+                            .toList()));
         return Retail.OK;
       }
     }

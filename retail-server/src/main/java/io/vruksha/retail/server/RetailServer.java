@@ -463,6 +463,36 @@ public final class RetailServer implements AutoCloseable {
 
   private static String seedDemoStaff(
       RetailEngine engine, Logins logins, Tokens tokens, ServerConfig config) {
+    addDemoStaff(engine, logins);
+    long version =
+        engine.credentials().tokenVersion("admin", engine.workforce().staff()).orElseThrow();
+    return tokens.issue(
+        "admin", Role.ADMIN, Set.of(Principal.ALL_STORES), Duration.ofHours(8), version);
+  }
+
+  /**
+   * Adds {@link #DEMO_STAFF} to the demo store with their demo secrets (admin: password {@value
+   * #DEMO_ADMIN_PASSWORD}; max: {@value #DEMO_MANAGER_PASSWORD}, PIN {@value #DEMO_MANAGER_PIN};
+   * anna: PIN {@value #DEMO_CASHIER_PIN}), as demo mode does on start; {@code retail demo seed}
+   * does the same in a database, so the README's logins work there too.
+   */
+  public static void addDemoStaff(RetailEngine engine) {
+    Clock clock = Clock.systemUTC();
+    ServerConfig defaults = ServerConfig.from(Map.of());
+    addDemoStaff(
+        engine,
+        new Logins(
+            engine,
+            new Passwords(10),
+            new Tokens(Tokens.randomSecret(), clock), // issues none here
+            clock,
+            defaults.loginThrottling(),
+            new io.vruksha.retail.server.auth.SecretPolicy(
+                defaults.passwordMinLength(), defaults.pinMinLength()),
+            defaults.tokenTtl()));
+  }
+
+  private static void addDemoStaff(RetailEngine engine, Logins logins) {
     // as the application role, the demo store's scope admits its staff and their secrets
     engine
         .unitOfWork()
@@ -476,10 +506,6 @@ public final class RetailServer implements AutoCloseable {
               logins.setSecrets("anna", Optional.empty(), Optional.of(DEMO_CASHIER_PIN));
               return null;
             });
-    long version =
-        engine.credentials().tokenVersion("admin", engine.workforce().staff()).orElseThrow();
-    return tokens.issue(
-        "admin", Role.ADMIN, Set.of(Principal.ALL_STORES), Duration.ofHours(8), version);
   }
 
   /** The content type of Prometheus's text exposition format. */
