@@ -160,7 +160,8 @@ final class EngineTarget implements Target {
                   : ReturnRequest.RefundTo.ORIGINAL,
               Optional.empty(),
               Optional.empty());
-      return engine.acceptReturn(request, List.of(), ADMIN);
+      return io.vruksha.retail.server.api.ServerViews.returned(
+          engine.acceptReturn(request, List.of(), ADMIN));
     }
     if (op instanceof Op.NewProduct p) {
       // as POST /products builds it
@@ -381,7 +382,12 @@ final class EngineTarget implements Target {
                 .sorted(Comparator.comparing(Sale::number))
                 .map(ServerViews::sale)
                 .toList()));
-    r.put("returns", json(engine.sales().returns(DemoStore.ID)));
+    r.put(
+        "returns",
+        json(
+            engine.sales().returns(DemoStore.ID).stream()
+                .map(io.vruksha.retail.server.api.ServerViews::returned)
+                .toList()));
     r.put(
         "invoices",
         json(

@@ -78,13 +78,13 @@ final class HttpTarget implements Target {
           STORE + "/stock/receipts",
           obj()
               .put("sku", r.sku())
-              .put("quantity", new BigDecimal(r.quantity()))
+              .put("quantity", new BigDecimal(r.quantity()).toPlainString())
               .put("reason", "delivery-" + step),
           null);
     }
     if (op instanceof Op.Count c) {
       ObjectNode body = obj().put("reference", "count-" + step);
-      body.putObject("counted").put(c.sku(), new BigDecimal(c.counted()));
+      body.putObject("counted").put(c.sku(), new BigDecimal(c.counted()).toPlainString());
       return post(STORE + "/stock/counts", body, null);
     }
     if (op instanceof Op.SetPrice p) {
@@ -118,7 +118,7 @@ final class HttpTarget implements Target {
       body.putArray("lines")
           .addObject()
           .put("line", r.line())
-          .put("quantity", new BigDecimal(r.quantity()))
+          .put("quantity", new BigDecimal(r.quantity()).toPlainString())
           .put("restock", r.restock());
       return post(STORE + "/returns", body, "key-" + step);
     }
@@ -157,7 +157,10 @@ final class HttpTarget implements Target {
       ArrayNode lines = body.putArray("lines");
       Map<String, BigDecimal> merged = new LinkedHashMap<>();
       for (Op.Line l : o.lines()) {
-        lines.addObject().put("sku", l.sku()).put("quantity", new BigDecimal(l.quantity()));
+        lines
+            .addObject()
+            .put("sku", l.sku())
+            .put("quantity", new BigDecimal(l.quantity()).toPlainString());
         merged.merge(l.sku(), new BigDecimal(l.quantity()), BigDecimal::add);
       }
       JsonNode placed = post(STORE + "/orders", body, null);
@@ -181,7 +184,7 @@ final class HttpTarget implements Target {
           picked = Picking.shortOf(picked);
         }
         first = false;
-        lines.addObject().put("sku", l.getKey()).put("picked", picked);
+        lines.addObject().put("sku", l.getKey()).put("picked", picked.toPlainString());
       }
       return post(STORE + "/orders/" + id + "/pick", body, null);
     }
@@ -242,7 +245,11 @@ final class HttpTarget implements Target {
     ObjectNode basket = obj();
     ArrayNode lines = basket.putArray("lines");
     for (Op.Line l : s.lines()) {
-      lines.addObject().put("code", l.sku()).put("quantity", new BigDecimal(l.quantity()));
+      // a decimal string, as the API takes quantities (a JSON number is refused)
+      lines
+          .addObject()
+          .put("code", l.sku())
+          .put("quantity", new BigDecimal(l.quantity()).toPlainString());
     }
     if (s.customer() >= 0 && !customers.isEmpty()) {
       basket.put("customerId", customers.get(Math.floorMod(s.customer(), customers.size())));

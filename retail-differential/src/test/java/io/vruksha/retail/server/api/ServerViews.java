@@ -18,6 +18,11 @@ public final class ServerViews {
     return Views.SaleView.of(sale);
   }
 
+  /** A return as {@code POST /returns} and {@code GET /returns} show it. */
+  public static Views.ReturnView returned(io.vruksha.retail.sale.ReturnReceipt receipt) {
+    return Views.ReturnView.of(receipt);
+  }
+
   /** A stock level as {@code GET /stock} shows it. */
   public static StockApi.LevelView level(StockLevel level) {
     return StockApi.LevelView.of(level);
