@@ -61,8 +61,16 @@ class DemoSeedIT {
       assertThat(server.demoToken()).isEmpty();
       int port = server.port();
       // the README's logins, as in demo mode
-      assertThat(login(port, "{\"staffId\":\"anna\",\"pin\":\"1234\"}")).isEqualTo(200);
-      assertThat(login(port, "{\"staffId\":\"max\",\"password\":\"demo-manager-1\"}"))
+      assertThat(
+              login(
+                  port, "{\"staffId\":\"anna\",\"pin\":\"" + RetailServer.DEMO_CASHIER_PIN + "\"}"))
+          .isEqualTo(200);
+      assertThat(
+              login(
+                  port,
+                  "{\"staffId\":\"max\",\"password\":\""
+                      + RetailServer.DEMO_MANAGER_PASSWORD
+                      + "\"}"))
           .isEqualTo(200);
       assertThat(
               login(

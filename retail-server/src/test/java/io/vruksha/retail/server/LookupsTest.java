@@ -35,7 +35,7 @@ class LookupsTest {
   static void threeSalesOnTwoTillsAndAReturn() {
     server = RetailServer.start(DemoServerTest.config(), Map.of());
     client = new TestClient(server);
-    anna = client.loginPin("anna", "1234");
+    anna = client.loginPin("anna", RetailServer.DEMO_CASHIER_PIN);
     max = client.loginPassword("max", "demo-manager-1");
     ok(
         client.post(

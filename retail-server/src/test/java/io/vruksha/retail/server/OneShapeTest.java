@@ -29,7 +29,7 @@ class OneShapeTest {
   static void start() {
     server = RetailServer.start(DemoServerTest.config(), Map.of());
     client = new TestClient(server);
-    anna = client.loginPin("anna", "1234");
+    anna = client.loginPin("anna", RetailServer.DEMO_CASHIER_PIN);
     max = client.loginPassword("max", "demo-manager-1");
   }
 
