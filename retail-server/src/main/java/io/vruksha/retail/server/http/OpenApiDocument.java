@@ -355,6 +355,8 @@ public final class OpenApiDocument {
     if (route.access() != ApiRoute.Access.PUBLIC) {
       s.add("401");
       s.add("403");
+    } else if (route.requestType().isPresent()) {
+      s.add("401"); // the login: unknown staff id, wrong secret, throttled
     }
     if (route.path().contains("{")) {
       s.add("404");
@@ -364,6 +366,9 @@ public final class OpenApiDocument {
     }
     if (route.requestType().isPresent()) {
       s.add("413");
+      if (route.access() == ApiRoute.Access.PUBLIC) {
+        s.add("415"); // a route without a token takes only application/json
+      }
       s.add("422");
     }
     s.add("429");
@@ -400,6 +405,7 @@ public final class OpenApiDocument {
       case "404" -> "not found";
       case "409" -> "conflicts with the current state (out of stock, key in flight, ...)";
       case "413" -> "the body is too large";
+      case "415" -> "the body is not sent as Content-Type: application/json";
       case "422" ->
           "well formed but cannot be processed (unknown SKU, key reused with another body, ...)";
       case "429" -> "rate limited; see Retry-After";
