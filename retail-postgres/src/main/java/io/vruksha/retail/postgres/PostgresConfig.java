@@ -2,6 +2,8 @@ package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,7 +13,9 @@ import java.util.Objects;
  * DB_POOL_SIZE} (default 10) and {@code DB_CONNECT_TIMEOUT} (seconds a request waits for a pool
  * connection before it is answered as unavailable; default 30).
  *
- * @param host the server's host
+ * @param host the server's host, or several comma-separated ({@code h1,h2}, each optionally {@code
+ *     host:port}) for a primary and its standbys: the driver connects to whichever is the primary
+ *     ({@code targetServerType=primary}), so after a failover new connections find the new one
  * @param port its port
  * @param database the database name
  * @param user the user
@@ -70,6 +74,20 @@ public record PostgresConfig(
     if (host == null || host.isBlank()) {
       throw new InvalidInputException(ErrorCode.VALIDATION, "DB_HOST is empty");
     }
+    for (String entry : host.split(",", -1)) {
+      if (entry.isBlank()) {
+        throw new InvalidInputException(
+            ErrorCode.VALIDATION, "DB_HOST has an empty entry: " + host.strip());
+      }
+      int colon = entry.lastIndexOf(':');
+      if (colon > 0 && !entry.strip().startsWith("[") && entry.indexOf(':') == colon) {
+        String p = entry.substring(colon + 1).strip();
+        if (!p.matches("[0-9]{1,5}") || Integer.parseInt(p) < 1 || Integer.parseInt(p) > 65_535) {
+          throw new InvalidInputException(
+              ErrorCode.VALIDATION, "DB_HOST entry " + entry.strip() + " has a bad port");
+        }
+      }
+    }
     if (port < 1 || port > 65_535) {
       throw new InvalidInputException(
           ErrorCode.VALIDATION, "DB_PORT must be 1 to 65535, was " + port);
@@ -101,9 +119,27 @@ public record PostgresConfig(
         integer(env, "DB_CONNECT_TIMEOUT", 30));
   }
 
-  /** The JDBC URL. */
+  /**
+   * The JDBC URL. With several hosts ({@code DB_HOST=h1,h2}, an entry may carry its own port as
+   * {@code h1:5433}, else {@code DB_PORT}) it is PgJDBC's multi-host URL with {@code
+   * targetServerType=primary}: a connection goes to the host that accepts writes.
+   */
   public String jdbcUrl() {
-    return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?sslmode=" + sslMode;
+    List<String> hosts = hosts();
+    String url = "jdbc:postgresql://" + String.join(",", hosts) + "/" + database;
+    url += "?sslmode=" + sslMode;
+    return hosts.size() > 1 ? url + "&targetServerType=primary" : url;
+  }
+
+  /** Each host as {@code host:port}, in the order given. */
+  public List<String> hosts() {
+    List<String> out = new ArrayList<>();
+    for (String entry : host.split(",")) {
+      String h = entry.strip();
+      boolean hasPort = h.startsWith("[") ? h.contains("]:") : h.indexOf(':') > 0;
+      out.add(hasPort ? h : h + ":" + port);
+    }
+    return out;
   }
 
   /** This configuration for another database on the same server. */

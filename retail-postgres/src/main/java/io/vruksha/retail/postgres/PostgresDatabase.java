@@ -38,9 +38,7 @@ public final class PostgresDatabase implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new UnavailableException(
           "cannot connect to PostgreSQL at "
-              + config.host()
-              + ":"
-              + config.port()
+              + String.join(",", config.hosts())
               + "/"
               + config.database(),
           e);
