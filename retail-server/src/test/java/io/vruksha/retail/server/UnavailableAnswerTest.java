@@ -57,6 +57,7 @@ class UnavailableAnswerTest {
       Response r = new TestClient(server).get("/api/v1/stores", token);
       assertThat(r.status()).as(r.toString()).isEqualTo(503);
       assertThat(r.code()).isEqualTo("system.unavailable");
+      assertThat(r.header("Retry-After")).as("a 503 says when to retry").isEqualTo("1");
       assertThat(r.text())
           .doesNotContain("ERROR")
           .doesNotContain("stores_pkey")

@@ -78,6 +78,9 @@ public final class Errors {
     ctx.status(status).json(body);
   }
 
+  /** The {@code Retry-After} of a 503: a failover or a restart is over in seconds. */
+  static final String RETRY_AFTER_SECONDS = "1";
+
   /** Answers {@code e} as an error body. */
   public static void handle(Exception e, Context ctx) {
     if (e instanceof ApiProblem p) {
@@ -89,6 +92,11 @@ public final class Errors {
       if (status >= 500) {
         // the cause (a database's or broker's message: tables, indexes, SQL) goes to the log only
         LOG.error("request {} failed: {}", ctx.attribute(RequestIds.ATTRIBUTE), r.getMessage(), r);
+        if (status == 503) {
+          // a dependency away (a database failing over, NATS restarting): a client may retry,
+          // under the same Idempotency-Key, after this many seconds
+          ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
         write(
             ctx,
             status,

@@ -1,0 +1,1158 @@
+package io.vruksha.retail.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.invoicing.FiscalJournal;
+import io.vruksha.retail.nats.NatsConfig;
+import io.vruksha.retail.nats.PrivateNatsServer;
+import io.vruksha.retail.postgres.PostgresAdapters;
+import io.vruksha.retail.postgres.PostgresConfig;
+import io.vruksha.retail.postgres.PostgresDatabase;
+import io.vruksha.retail.postgres.PrivatePostgres;
+import io.vruksha.retail.sale.FiscalRecords;
+import io.vruksha.retail.server.auth.Tokens;
+import io.vruksha.retail.stock.StockKey;
+import io.vruksha.retail.store.Role;
+import io.vruksha.retail.store.StaffMember;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Faults on real clusters (issue 28), run by {@code scripts/reliability.sh clusters}, not by the
+ * ordinary build: each test starts clusters of its own on loopback ports and temporary folders,
+ * sells {@code clusters.sales} sales (1,000 by default) over HTTP from {@value #CLIENTS} tills,
+ * each retried under its own {@code Idempotency-Key} until acknowledged, injects its fault
+ * mid-stream, then checks in the database and on the stream that nothing acknowledged was lost,
+ * nothing was sold twice, numbering has no gap, the journal verifies, every committed event is on
+ * the stream once and the analytics reaction counted every sale once. Each prints a {@code
+ * cluster:} line: fault | how injected | made | acknowledged | found after | duplicates | lost |
+ * events published | time to recover.
+ *
+ * <ul>
+ *   <li>{@link #aNatsClusterLosesItsStreamLeaderAndThenAnotherNode}: three nats-servers clustered
+ *       with JetStream, {@code NATS_REPLICAS=3}, two servers given all three URLs; the {@code
+ *       RETAIL} stream's leader is killed (SIGKILL) and restarted, then another node is killed.
+ *   <li>{@link #threeServersBehindHaproxyLoseOne}: three server processes behind HAProxy (health
+ *       check {@code /ready}); one is killed (SIGKILL).
+ *   <li>{@link #postgresFailsOverToItsSynchronousReplica}: a primary and a synchronous streaming
+ *       replica ({@code initdb}, {@code pg_basebackup -R}), the server given {@code
+ *       DB_HOST=primary,replica}; the replica is promoted and the old primary stopped.
+ * </ul>
+ */
+@EnabledIfSystemProperty(named = "clusters", matches = "true")
+class ClusterFaultsIT {
+
+  static final int SALES = Integer.getInteger("clusters.sales", 1000);
+  static final int CLIENTS = 8;
+  static final String PATH = "/api/v1/stores/demo/sales";
+  static final List<String> SKUS = List.of("MUG", "TEE-M", "COFFEE");
+  static final BigDecimal OPENING = new BigDecimal("1000000");
+  static final String SECRET = DemoServerTest.SECRET;
+
+  // --- the NATS cluster ------------------------------------------------------------------------
+
+  @Test
+  void aNatsClusterLosesItsStreamLeaderAndThenAnotherNode() throws Exception {
+    try (PrivatePostgres pg = PrivatePostgres.start();
+        NatsCluster nats = new NatsCluster(3)) {
+      nats.start();
+      PostgresConfig cfg = prepare(pg.config("postgres"), pg.config("retail"));
+      Map<String, String> env = serverEnv(cfg);
+      env.put("NATS_URL", nats.urls());
+      env.put("NATS_REPLICAS", "3");
+      try (RetailServer a = RetailServer.start(ServerConfig.from(env), env);
+          RetailServer b = RetailServer.start(ServerConfig.from(env), env)) {
+        NatsConfig natsConfig = NatsConfig.from(env);
+        assertThat(nats.replicas(natsConfig.streamName())).isEqualTo(3);
+        TestClient ca = new TestClient(a);
+        TestClient cb = new TestClient(b);
+        Tills tills = new Tills(List.of(ca, cb), token(), "nats");
+        long started = System.nanoTime();
+        tills.start();
+        List<String> notes = new ArrayList<>();
+        long recovered;
+        try {
+          tills.awaitAcks(SALES / 4);
+          int leader = nats.leader(natsConfig.streamName());
+          tills.phase = "leader-down";
+          int before = tills.acks.size();
+          nats.kill(leader);
+          long killedAt = System.nanoTime();
+          // a new leader is elected among the other two, and sales go on meanwhile
+          int newLeader = nats.awaitLeaderOtherThan(natsConfig.streamName(), leader);
+          recovered = (System.nanoTime() - killedAt) / 1_000_000;
+          tills.awaitAcks(before + 50);
+          notes.add(
+              "leader n"
+                  + leader
+                  + " killed, n"
+                  + newLeader
+                  + " leader after "
+                  + recovered
+                  + " ms");
+          pause(2000);
+          nats.start(leader);
+          tills.phase = "steady";
+          tills.awaitAcks(SALES / 2);
+          int other = nats.leader(natsConfig.streamName());
+          if (other == leader) {
+            other = (leader + 1) % 3;
+          }
+          tills.phase = "other-down";
+          before = tills.acks.size();
+          nats.kill(other);
+          tills.awaitAcks(Math.min(before + 50, SALES));
+          notes.add("then n" + other + " killed");
+          tills.awaitAcks(3 * SALES / 4);
+          nats.start(other);
+          tills.phase = "steady";
+        } finally {
+          tills.faultsDone = true;
+        }
+        tills.finish();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        tills.assertOnlyRetriableAnswers();
+
+        // the shared cache still invalidates across the two servers
+        assertThat(price(ca)).isEqualByComparingTo("4.99");
+        assertThat(price(cb)).isEqualByComparingTo("4.99");
+        long changed = System.nanoTime();
+        TestClient.Response set =
+            ca.post(
+                "/api/v1/price-lists/retail/prices",
+                adminToken(),
+                Map.of("sku", "MUG", "price", TestClient.money("5.49")));
+        assertThat(set.status()).as(set.toString()).isEqualTo(201);
+        ServerContract.await(
+            () -> price(cb).compareTo(new BigDecimal("5.49")) == 0,
+            "the new price is charged by the other server");
+        long invalidated = (System.nanoTime() - changed) / 1_000_000;
+        assertThat(invalidated)
+            .as("ms until the other server charged the new price")
+            .isLessThan(2000);
+
+        Row row =
+            check(
+                cfg,
+                tills,
+                nats.urls(),
+                natsConfig,
+                "NATS stream leader, then another node",
+                "kill -9 leader, restart; kill -9 another",
+                recovered + " ms (new leader)");
+        System.out.println("cluster: " + row.line());
+        System.out.printf(
+            "cluster-detail: nats %s; %.1f s, %.1f sales/s; cache invalidated across servers in %d"
+                + " ms; statuses %s; transport errors %d%n",
+            notes,
+            seconds,
+            tills.acks.size() / seconds,
+            invalidated,
+            tills.statuses(),
+            tills.transportErrors.get());
+      }
+    }
+  }
+
+  // --- three servers behind HAProxy -----------------------------------------------------------
+
+  @Test
+  void threeServersBehindHaproxyLoseOne() throws Exception {
+    try (PrivatePostgres pg = PrivatePostgres.start();
+        PrivateNatsServer nats = new PrivateNatsServer();
+        Processes servers = new Processes()) {
+      nats.start();
+      PostgresConfig cfg = prepare(pg.config("postgres"), pg.config("retail"));
+      Map<String, String> env = serverEnv(cfg);
+      env.put("NATS_URL", nats.url());
+      env.put("DB_POOL_SIZE", "6");
+      List<Integer> ports = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        ports.add(freePort());
+        servers.startServer(env, ports.get(i));
+      }
+      for (int i = 0; i < 3; i++) {
+        servers.awaitReady(i, new TestClient(ports.get(i)));
+      }
+      int front = freePort();
+      int stats = freePort();
+      Path haproxyConfig = Files.createTempFile("vruksha-haproxy", ".cfg");
+      StringBuilder conf = new StringBuilder();
+      conf.append("global\n  maxconn 2000\n")
+          .append("defaults\n  mode http\n  timeout connect 2s\n  timeout client 30s\n")
+          .append("  timeout server 30s\n  retries 2\n  option redispatch\n")
+          .append("frontend retail\n  bind 127.0.0.1:")
+          .append(front)
+          .append("\n  default_backend servers\n")
+          .append("backend servers\n  balance roundrobin\n  option httpchk GET /ready\n");
+      for (int i = 0; i < 3; i++) {
+        conf.append("  server s")
+            .append(i)
+            .append(" 127.0.0.1:")
+            .append(ports.get(i))
+            .append(" check inter 500 fall 2 rise 2\n");
+      }
+      conf.append("listen stats\n  bind 127.0.0.1:")
+          .append(stats)
+          .append("\n  stats enable\n  stats uri /stats\n");
+      Files.writeString(haproxyConfig, conf.toString());
+      servers.start("haproxy", List.of("haproxy", "-f", haproxyConfig.toString(), "-db"));
+      TestClient lb = new TestClient(front);
+      ServerContract.await(() -> ready(lb), "HAProxy answers /ready");
+
+      Tills tills = new Tills(List.of(lb), token(), "lb");
+      long started = System.nanoTime();
+      tills.start();
+      long recovered;
+      Map<String, Long> afterKill;
+      try {
+        tills.awaitAcks(SALES / 3);
+        tills.phase = "server-down";
+        Map<String, Long> atKill = served(stats);
+        servers.kill(1);
+        long killedAt = System.nanoTime();
+        // HAProxy marks it down after two failed checks; until then a request may fail over
+        ServerContract.await(() -> "DOWN".equals(status(stats, "s1")), "HAProxy marks s1 down");
+        recovered = (System.nanoTime() - killedAt) / 1_000_000;
+        tills.awaitAcks(2 * SALES / 3);
+        tills.phase = "steady";
+        afterKill = served(stats);
+        afterKill.replaceAll((k, v) -> v - atKill.getOrDefault(k, 0L));
+      } finally {
+        tills.faultsDone = true;
+      }
+      tills.finish();
+      double seconds = (System.nanoTime() - started) / 1e9;
+      tills.assertOnlyRetriableAnswers();
+      assertThat(afterKill.get("s0")).as("s0 carries load after s1 died").isGreaterThan(10L);
+      assertThat(afterKill.get("s2")).as("s2 carries load after s1 died").isGreaterThan(10L);
+      Row row =
+          check(
+              cfg,
+              tills,
+              nats.url(),
+              NatsConfig.from(env),
+              "one of three servers behind HAProxy",
+              "kill -9 a retail-server",
+              recovered + " ms (marked down)");
+      System.out.println("cluster: " + row.line());
+      System.out.printf(
+          "cluster-detail: haproxy; %.1f s, %.1f sales/s; requests per server after the kill %s;"
+              + " statuses %s; transport errors %d%n",
+          seconds,
+          tills.acks.size() / seconds,
+          afterKill,
+          tills.statuses(),
+          tills.transportErrors.get());
+    }
+  }
+
+  // --- PostgreSQL failover --------------------------------------------------------------------
+
+  @Test
+  void postgresFailsOverToItsSynchronousReplica() throws Exception {
+    try (PgPair pair = new PgPair();
+        PrivateNatsServer nats = new PrivateNatsServer()) {
+      nats.start();
+      pair.start();
+      PostgresConfig primary = pair.config(pair.primaryPort, "retail");
+      PostgresConfig both =
+          new PostgresConfig(
+              "127.0.0.1:" + pair.primaryPort + ",127.0.0.1:" + pair.replicaPort,
+              5432,
+              "retail",
+              "postgres",
+              "",
+              "disable",
+              4);
+      prepare(pair.config(pair.primaryPort, "postgres"), primary);
+      Map<String, String> env = serverEnv(both);
+      env.put("NATS_URL", nats.url());
+      try (RetailServer server = RetailServer.start(ServerConfig.from(env), env)) {
+        TestClient client = new TestClient(server);
+        Tills tills = new Tills(List.of(client), token(), "pg");
+        long started = System.nanoTime();
+        tills.start();
+        long recovered;
+        try {
+          tills.awaitAcks(SALES / 3);
+          tills.phase = "failover";
+          pair.promoteReplica();
+          pair.stopPrimary();
+          long switched = System.nanoTime();
+          long deadline = switched + Duration.ofSeconds(60).toNanos();
+          int at = tills.acks.size();
+          while (tills.acks.size() < at + 20) {
+            assertThat(System.nanoTime()).as("sales again after the failover").isLessThan(deadline);
+            pause(20);
+          }
+          recovered = (System.nanoTime() - switched) / 1_000_000;
+          tills.awaitAcks(2 * SALES / 3);
+          tills.phase = "steady";
+        } finally {
+          tills.faultsDone = true;
+        }
+        tills.finish();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        tills.assertOnlyRetriableAnswers();
+        // every retry with a key already acknowledged answers the same sale
+        int replayed = 0;
+        for (var e : tills.acks.entrySet()) {
+          if (replayed++ % 10 != 0) {
+            continue;
+          }
+          TestClient.Response again =
+              client.post(PATH, tills.token, Tills.body(e.getValue().units()), e.getKey());
+          assertThat(again.status()).as(again.toString()).isIn(200, 201);
+          assertThat(again.data().get("id").asText()).isEqualTo(e.getValue().saleId());
+        }
+        Row row =
+            check(
+                both.withPoolSize(2),
+                tills,
+                nats.url(),
+                NatsConfig.from(env),
+                "PostgreSQL primary",
+                "promote the synchronous replica, stop the primary (-m immediate)",
+                recovered + " ms (sales again)");
+        System.out.println("cluster: " + row.line());
+        System.out.printf(
+            "cluster-detail: postgres; %.1f s, %.1f sales/s; 503 during failover %d (all with"
+                + " Retry-After: %s); statuses %s; transport errors %d%n",
+            seconds,
+            tills.acks.size() / seconds,
+            tills.count("failover 503"),
+            tills.without503RetryAfter.get() == 0,
+            tills.statuses(),
+            tills.transportErrors.get());
+        assertThat(tills.without503RetryAfter).as("503s without Retry-After").hasValue(0);
+      }
+    }
+  }
+
+  // --- tills ----------------------------------------------------------------------------------
+
+  record Ack(String saleId, Map<String, Integer> units) {}
+
+  record Row(
+      String fault,
+      String how,
+      int made,
+      int acknowledged,
+      long found,
+      long duplicates,
+      long lost,
+      long events,
+      String recover) {
+    String line() {
+      return String.join(
+          " | ",
+          fault,
+          how,
+          Integer.toString(made),
+          Integer.toString(acknowledged),
+          Long.toString(found),
+          Long.toString(duplicates),
+          Long.toString(lost),
+          Long.toString(events),
+          recover);
+    }
+  }
+
+  /** Tills that sell until told to stop, each sale retried under its own key until acknowledged. */
+  static final class Tills {
+    final List<TestClient> targets;
+    final String token;
+    final String prefix;
+    final Map<String, Ack> acks = new ConcurrentHashMap<>();
+    final Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    final ConcurrentLinkedQueue<String> surprises = new ConcurrentLinkedQueue<>();
+    final AtomicLong transportErrors = new AtomicLong();
+    final AtomicLong without503RetryAfter = new AtomicLong();
+    final AtomicInteger next = new AtomicInteger();
+    final ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    volatile String phase = "steady";
+    volatile boolean faultsDone;
+
+    Tills(List<TestClient> targets, String token, String prefix) {
+      this.targets = targets;
+      this.token = token;
+      this.prefix = prefix;
+    }
+
+    void start() {
+      for (int t = 0; t < CLIENTS; t++) {
+        TestClient to = targets.get(t % targets.size());
+        pool.submit(
+            () -> {
+              try {
+                sell(to);
+              } catch (RuntimeException | Error e) {
+                surprises.add("a till failed: " + e);
+              }
+            });
+      }
+    }
+
+    static Map<String, Object> body(Map<String, Integer> units) {
+      List<Map<String, String>> lines = new ArrayList<>();
+      units.forEach((sku, q) -> lines.add(Map.of("code", sku, "quantity", q.toString())));
+      return Map.of(
+          "lines",
+          lines,
+          "tenders",
+          List.of(Map.of("type", "CASH", "amount", TestClient.money("100.00"))));
+    }
+
+    private void sell(TestClient client) {
+      int i;
+      while ((i = next.getAndIncrement()) < SALES || !faultsDone) {
+        String key = prefix + "-" + i;
+        Map<String, Integer> units = new TreeMap<>();
+        units.put(SKUS.get(i % 3), 1 + i % 2);
+        units.put(SKUS.get((i + 1) % 3), 1);
+        Map<String, Object> body = body(units);
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+          TestClient.Response r;
+          try {
+            r = client.post(PATH, token, body, key);
+          } catch (IllegalStateException transport) {
+            transportErrors.incrementAndGet();
+            pause(200);
+            continue;
+          }
+          String during = phase;
+          statuses
+              .computeIfAbsent(during + " " + r.status(), k -> new AtomicInteger())
+              .incrementAndGet();
+          if (r.status() == 201 || r.status() == 200) {
+            acks.put(key, new Ack(r.data().get("id").asText(), Map.copyOf(units)));
+            break;
+          }
+          if (r.status() == 503 && r.body() != null && r.header("Retry-After") == null) {
+            without503RetryAfter.incrementAndGet(); // the server's 503, not HAProxy's
+          }
+          // 502/503/504 from HAProxy while a server is going, 503 from a server while its
+          // database fails over, 409 while another attempt of the key is still running
+          boolean retry =
+              r.status() == 502
+                  || r.status() == 503
+                  || r.status() == 504
+                  || (r.status() == 409 && "idempotency.in_flight".equals(r.code()));
+          if (!retry || System.nanoTime() > deadline) {
+            surprises.add(key + " during " + during + ": " + r);
+            break;
+          }
+          pause(100);
+        }
+      }
+    }
+
+    void awaitAcks(int n) {
+      long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+      while (acks.size() < n) {
+        if (!surprises.isEmpty()) {
+          throw new AssertionError("a till stopped: " + surprises);
+        }
+        assertThat(System.nanoTime()).as(n + " sales acknowledged").isLessThan(deadline);
+        pause(20);
+      }
+    }
+
+    void finish() throws InterruptedException {
+      pool.shutdown();
+      assertThat(pool.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
+    }
+
+    int made() {
+      return Math.min(next.get(), acks.size() + surprises.size());
+    }
+
+    int count(String key) {
+      AtomicInteger c = statuses.get(key);
+      return c == null ? 0 : c.get();
+    }
+
+    Map<String, Integer> statuses() {
+      Map<String, Integer> out = new TreeMap<>();
+      statuses.forEach((k, v) -> out.put(k, v.get()));
+      return out;
+    }
+
+    void assertOnlyRetriableAnswers() {
+      assertThat(surprises).as("answers other than 201 and retriable ones").isEmpty();
+      statuses.keySet().forEach(k -> assertThat(k).as("never a 500").doesNotEndWith(" 500"));
+      assertThat(acks.size()).isGreaterThanOrEqualTo(SALES);
+    }
+  }
+
+  // --- checks ---------------------------------------------------------------------------------
+
+  /**
+   * What the database and the stream hold after the run, against what the tills were told; asserts
+   * no loss, no duplicate, gapless numbers, a verifying journal, every committed event on the
+   * stream once and the analytics reaction's count.
+   */
+  private static Row check(
+      PostgresConfig cfg,
+      Tills tills,
+      String natsUrl,
+      NatsConfig natsConfig,
+      String fault,
+      String how,
+      String recover)
+      throws Exception {
+    try (PostgresDatabase db = PostgresDatabase.connect(cfg.withPoolSize(2))) {
+      awaitOutboxSent(db);
+      int n = tills.acks.size();
+      Set<String> ackedIds = new HashSet<>();
+      tills.acks.values().forEach(a -> ackedIds.add(a.saleId()));
+      assertThat(ackedIds).as("one sale per key").hasSize(n);
+      List<String> stored =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("SELECT sale_id FROM pos_transactions WHERE store_id = 'demo'")
+                          .mapTo(String.class)
+                          .list());
+      Set<String> storedSet = new HashSet<>(stored);
+      long lost = ackedIds.stream().filter(id -> !storedSet.contains(id)).count();
+      long found = ackedIds.size() - lost;
+      // a sale no key points at, or a key whose sale is not the one its till was answered
+      Map<String, String> byKey = new HashMap<>();
+      db.jdbi()
+          .useHandle(
+              h ->
+                  h.createQuery(
+                          "SELECT key, result_id FROM idempotency_keys WHERE store_id = 'demo'")
+                      .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                      .forEach(e -> byKey.put(e.getKey(), e.getValue())));
+      Set<String> keyed = new HashSet<>(byKey.values());
+      long duplicates =
+          stored.size()
+              - storedSet.size()
+              + stored.stream().filter(s -> !keyed.contains(s)).count();
+      long mismatched =
+          tills.acks.entrySet().stream()
+              .filter(e -> !e.getValue().saleId().equals(byKey.get(e.getKey())))
+              .count();
+      assertThat(lost).as("acknowledged sales lost").isZero();
+      assertThat(duplicates).as("sales no key accounts for (duplicates)").isZero();
+      assertThat(mismatched).as("keys whose stored sale is not the one acknowledged").isZero();
+      assertThat(stored).as("nothing sold but what was acknowledged").hasSize(n);
+      List<Long> numbers =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT split_part(number, '-', 3)::bigint FROM invoices"
+                                  + " WHERE store_id = 'demo' ORDER BY 1")
+                          .mapTo(Long.class)
+                          .list());
+      assertThat(numbers).as("gapless").hasSize(n);
+      assertThat(numbers.get(n - 1)).isEqualTo((long) n);
+      var engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
+      var entries = engine.journal().entries(DemoStore.ID);
+      assertThat(entries).hasSize(n);
+      assertThat(FiscalJournal.verify(entries)).as("journal verifies").isEmpty();
+      assertThat(
+              engine
+                  .unitOfWork()
+                  .runFor(
+                      DemoStore.ID,
+                      () ->
+                          FiscalRecords.verify(
+                              entries,
+                              engine.billing().invoices().list(DemoStore.ID),
+                              engine.sales().list(DemoStore.ID))))
+          .isEmpty();
+      long events = checkStream(db, natsUrl, natsConfig);
+      awaitAnalytics(db, n);
+      return new Row(fault, how, tills.made(), n, found, duplicates, lost, events, recover);
+    }
+  }
+
+  /** Every committed event is on the stream exactly once by id; returns how many there are. */
+  private static long checkStream(PostgresDatabase db, String url, NatsConfig config)
+      throws Exception {
+    Set<String> committed =
+        new HashSet<>(
+            db.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery("SELECT event_id::text FROM committed_events")
+                            .mapTo(String.class)
+                            .list()));
+    Map<String, Integer> seen = new HashMap<>();
+    for (String id : StreamIds.inOrder(url, config)) {
+      seen.merge(id, 1, Integer::sum);
+    }
+    long twice = seen.values().stream().filter(t -> t > 1).count();
+    assertThat(twice).as("events on the stream more than once").isZero();
+    assertThat(seen.keySet())
+        .as("the stream holds exactly the committed events")
+        .isEqualTo(committed);
+    return seen.size();
+  }
+
+  private static void awaitOutboxSent(PostgresDatabase db) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    long pending = -1;
+    while (System.nanoTime() < deadline) {
+      pending =
+          db.jdbi()
+              .withHandle(
+                  h -> h.createQuery("SELECT count(*) FROM outbox").mapTo(Long.class).one());
+      if (pending == 0) {
+        return;
+      }
+      pause(200);
+    }
+    throw new AssertionError(pending + " outbox events were never sent");
+  }
+
+  private static void awaitAnalytics(PostgresDatabase db, int sold) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    long counted = -1;
+    while (System.nanoTime() < deadline && counted != sold) {
+      counted =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT coalesce(sum(sales_count), 0) FROM sales_analytics_daily"
+                                  + " WHERE store_id = 'demo'")
+                          .mapTo(Long.class)
+                          .one());
+      pause(200);
+    }
+    assertThat(counted).as("sales the analytics reaction counted").isEqualTo(sold);
+  }
+
+  // --- set-up ---------------------------------------------------------------------------------
+
+  /**
+   * Creates the database {@code cfg} names through {@code admin}, migrates and seeds it as the
+   * owner, makes the server's login role, and records every committed event's id (the relay deletes
+   * published outbox rows).
+   */
+  private static PostgresConfig prepare(PostgresConfig admin, PostgresConfig cfg) throws Exception {
+    try (var c = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password())) {
+      c.createStatement().execute("CREATE DATABASE " + cfg.database());
+    }
+    try (PostgresDatabase owner = PostgresDatabase.connect(cfg.withPoolSize(2))) {
+      owner.migrate();
+      owner
+          .jdbi()
+          .useHandle(
+              h -> {
+                h.execute("CREATE ROLE vruksha_cl LOGIN IN ROLE vruksha_app");
+                h.execute(
+                    "CREATE TABLE committed_events (event_id uuid PRIMARY KEY);"
+                        + " CREATE FUNCTION record_committed_event() RETURNS trigger"
+                        + " LANGUAGE plpgsql AS $$ BEGIN INSERT INTO committed_events"
+                        + " VALUES (NEW.event_id); RETURN NEW; END $$;"
+                        + " CREATE TRIGGER record_committed_event AFTER INSERT ON outbox"
+                        + " FOR EACH ROW EXECUTE FUNCTION record_committed_event();"
+                        + " GRANT INSERT ON committed_events TO vruksha_app");
+              });
+      var office = PostgresAdapters.use(owner, DemoStore.engineBuilder()).build();
+      DemoStore.seed(office);
+      office.workforce().staff().save(new StaffMember("anna", "Anna", DemoStore.ID, Role.CASHIER));
+      for (String sku : SKUS) {
+        office.stock().receive(StockKey.floor(DemoStore.ID, Sku.of(sku)), OPENING, "opening");
+      }
+    }
+    return cfg;
+  }
+
+  private static Map<String, String> serverEnv(PostgresConfig cfg) {
+    Map<String, String> env = new HashMap<>();
+    env.put("DB_HOST", cfg.host());
+    env.put("DB_PORT", Integer.toString(cfg.port()));
+    env.put("DB_NAME", cfg.database());
+    env.put("DB_USER", "vruksha_cl");
+    env.put("DB_SSLMODE", "disable");
+    env.put("JWT_SECRET", SECRET);
+    env.put("PORT", "0");
+    env.put("RATE_LIMIT_PER_TOKEN", "10000000");
+    env.put("RATE_LIMIT_PER_IP", "10000000");
+    env.put("LOG_LEVEL", "ERROR");
+    env.put("DB_CONNECT_TIMEOUT", "5");
+    return env;
+  }
+
+  private static String token() {
+    return new Tokens(SECRET, Clock.systemUTC())
+        .issue("anna", Role.CASHIER, Set.of("demo"), Duration.ofHours(2));
+  }
+
+  private static String adminToken() {
+    return new Tokens(SECRET, Clock.systemUTC())
+        .issue(
+            "ops",
+            Role.ADMIN,
+            Set.of(io.vruksha.retail.server.auth.Principal.ALL_STORES),
+            Duration.ofHours(1));
+  }
+
+  private static BigDecimal price(TestClient s) {
+    TestClient.Response r =
+        s.post(
+            "/api/v1/stores/demo/baskets/price",
+            token(),
+            Map.of("lines", List.of(Map.of("code", "MUG", "quantity", "1"))));
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    return new BigDecimal(r.data().get("total").get("amount").asText());
+  }
+
+  private static boolean ready(TestClient c) {
+    try {
+      return c.get("/ready", null).status() == 200;
+    } catch (RuntimeException notYet) {
+      return false;
+    }
+  }
+
+  /** HAProxy's per-server totals of requests sent, from its CSV statistics. */
+  private static Map<String, Long> served(int statsPort) {
+    Map<String, Long> out = new HashMap<>();
+    for (String[] f : stats(statsPort)) {
+      if (f[0].equals("servers") && f[1].startsWith("s")) {
+        out.put(f[1], Long.parseLong(f[7])); // stot: sessions in total
+      }
+    }
+    return out;
+  }
+
+  private static String status(int statsPort, String server) {
+    for (String[] f : stats(statsPort)) {
+      if (f[0].equals("servers") && f[1].equals(server)) {
+        return f[17];
+      }
+    }
+    return "?";
+  }
+
+  private static List<String[]> stats(int statsPort) {
+    String csv = new TestClient(statsPort).get("/stats;csv", null).text();
+    List<String[]> rows = new ArrayList<>();
+    for (String line : csv.split("\n")) {
+      if (!line.startsWith("#") && !line.isBlank()) {
+        rows.add(line.split(",", -1));
+      }
+    }
+    return rows;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temporary directory
+    }
+  }
+
+  // --- processes ------------------------------------------------------------------------------
+
+  /** Child processes (servers, HAProxy), each killed on close. */
+  static final class Processes implements AutoCloseable {
+    final List<Process> list = new ArrayList<>();
+    final List<Path> logs = new ArrayList<>();
+
+    Process start(String name, List<String> command) throws IOException {
+      return start(name, command, Map.of());
+    }
+
+    Process start(String name, List<String> command, Map<String, String> env) throws IOException {
+      Path log = Files.createTempFile("vruksha-" + name, ".log");
+      ProcessBuilder pb =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      list.add(p);
+      logs.add(log);
+      return p;
+    }
+
+    void startServer(Map<String, String> env, int port) throws IOException {
+      Map<String, String> e = new HashMap<>(env);
+      e.put("PORT", Integer.toString(port));
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      start(
+          "server",
+          List.of(
+              java,
+              "-Xmx256m",
+              "-cp",
+              System.getProperty("java.class.path"),
+              RetailServer.class.getName()),
+          e);
+    }
+
+    void awaitReady(int i, TestClient c) throws IOException {
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (!ready(c)) {
+        assertThat(list.get(i).isAlive())
+            .as("process " + i + " runs: " + Files.readString(logs.get(i)))
+            .isTrue();
+        assertThat(System.nanoTime()).as("process " + i + " ready").isLessThan(deadline);
+        pause(100);
+      }
+    }
+
+    void kill(int i) throws InterruptedException {
+      list.get(i).destroyForcibly(); // SIGKILL
+      list.get(i).waitFor();
+    }
+
+    @Override
+    public void close() throws Exception {
+      for (Process p : list) {
+        p.destroyForcibly();
+      }
+      for (Process p : list) {
+        p.waitFor(10, TimeUnit.SECONDS);
+      }
+      for (Path log : logs) {
+        Files.deleteIfExists(log);
+      }
+    }
+  }
+
+  /** Three (or n) nats-servers clustered with JetStream on loopback, each with its own store. */
+  static final class NatsCluster implements AutoCloseable {
+    private static final String NATS_SERVER =
+        Files.isExecutable(Path.of("/usr/sbin/nats-server"))
+            ? "/usr/sbin/nats-server"
+            : "nats-server";
+    final int n;
+    final int[] clientPorts;
+    final int[] routePorts;
+    final Path dir;
+    final Process[] nodes;
+
+    NatsCluster(int n) throws IOException {
+      this.n = n;
+      clientPorts = new int[n];
+      routePorts = new int[n];
+      nodes = new Process[n];
+      for (int i = 0; i < n; i++) {
+        clientPorts[i] = freePort();
+        routePorts[i] = freePort();
+      }
+      dir = Files.createTempDirectory("vruksha-nats-cluster");
+    }
+
+    String urls() {
+      List<String> urls = new ArrayList<>();
+      for (int p : clientPorts) {
+        urls.add("nats://127.0.0.1:" + p);
+      }
+      return String.join(",", urls);
+    }
+
+    void start() throws Exception {
+      for (int i = 0; i < n; i++) {
+        start(i);
+      }
+      // JetStream answers once the cluster has a meta leader
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (true) {
+        try (Connection c = Nats.connect(urls())) {
+          c.jetStreamManagement().getAccountStatistics();
+          return;
+        } catch (Exception notYet) {
+          assertThat(System.nanoTime()).as("JetStream cluster ready").isLessThan(deadline);
+          pause(500);
+        }
+      }
+    }
+
+    void start(int i) throws Exception {
+      List<String> routes = new ArrayList<>();
+      for (int p : routePorts) {
+        routes.add("nats://127.0.0.1:" + p);
+      }
+      Path store = dir.resolve("n" + i);
+      Files.createDirectories(store);
+      nodes[i] =
+          new ProcessBuilder(
+                  NATS_SERVER,
+                  "-a",
+                  "127.0.0.1",
+                  "-p",
+                  Integer.toString(clientPorts[i]),
+                  "-n",
+                  "n" + i,
+                  "--cluster_name",
+                  "vruksha",
+                  "--cluster",
+                  "nats://127.0.0.1:" + routePorts[i],
+                  "--routes",
+                  String.join(",", routes),
+                  "-js",
+                  "-sd",
+                  store.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(store.resolve("log").toFile()))
+              .start();
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (true) {
+        try (Socket ignored = new Socket("127.0.0.1", clientPorts[i])) {
+          return;
+        } catch (IOException notYet) {
+          assertThat(System.nanoTime()).as("nats n" + i + " started").isLessThan(deadline);
+          pause(50);
+        }
+      }
+    }
+
+    void kill(int i) throws InterruptedException {
+      nodes[i].destroyForcibly();
+      nodes[i].waitFor();
+    }
+
+    /** The index of the node that leads {@code stream}. */
+    int leader(String stream) throws Exception {
+      try (Connection c = Nats.connect(urls())) {
+        String name = c.jetStreamManagement().getStreamInfo(stream).getClusterInfo().getLeader();
+        return Integer.parseInt(name.substring(1));
+      }
+    }
+
+    int replicas(String stream) throws Exception {
+      try (Connection c = Nats.connect(urls())) {
+        return c.jetStreamManagement().getStreamInfo(stream).getConfiguration().getReplicas();
+      }
+    }
+
+    int awaitLeaderOtherThan(String stream, int old) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (true) {
+        try {
+          int now = leader(stream);
+          if (now != old) {
+            return now;
+          }
+        } catch (Exception noLeaderYet) {
+          // elections under way
+        }
+        assertThat(System.nanoTime()).as("a new stream leader").isLessThan(deadline);
+        pause(100);
+      }
+    }
+
+    @Override
+    public void close() {
+      for (Process p : nodes) {
+        if (p != null) {
+          p.destroyForcibly();
+        }
+      }
+      for (Process p : nodes) {
+        if (p != null) {
+          try {
+            p.waitFor(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+      deleteTree(dir);
+    }
+  }
+
+  /**
+   * A PostgreSQL primary and a synchronous streaming replica on loopback ports ({@code initdb},
+   * {@code pg_basebackup -R}), in a temporary folder; as root, run as the postgres user.
+   */
+  static final class PgPair implements AutoCloseable {
+    final Path bin = binaries();
+    final Path dir;
+    final int primaryPort = freePort();
+    final int replicaPort = freePort();
+    final boolean asPostgres = "root".equals(System.getProperty("user.name"));
+    boolean primaryUp;
+    boolean replicaUp;
+
+    PgPair() throws IOException {
+      dir = Files.createTempDirectory("vruksha-pg-pair");
+      if (asPostgres) {
+        UserPrincipal postgres =
+            dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+        Files.setOwner(dir, postgres);
+      }
+    }
+
+    void start() throws Exception {
+      Path p = dir.resolve("primary");
+      Path r = dir.resolve("replica");
+      run("initdb", "-D", p.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync");
+      pgStart(p, primaryPort);
+      primaryUp = true;
+      run(
+          "pg_basebackup",
+          "-h",
+          "127.0.0.1",
+          "-p",
+          Integer.toString(primaryPort),
+          "-U",
+          "postgres",
+          "-D",
+          r.toString(),
+          "-R",
+          "-X",
+          "stream",
+          "-c",
+          "fast");
+      pgStart(r, replicaPort);
+      replicaUp = true;
+      // from now on a commit is acknowledged once the replica has it
+      try (var c =
+          DriverManager.getConnection(config(primaryPort, "postgres").jdbcUrl(), "postgres", "")) {
+        c.createStatement().execute("ALTER SYSTEM SET synchronous_standby_names = '*'");
+        c.createStatement().execute("SELECT pg_reload_conf()");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+          var rs =
+              c.createStatement()
+                  .executeQuery(
+                      "SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'");
+          rs.next();
+          if (rs.getInt(1) == 1) {
+            break;
+          }
+          assertThat(System.nanoTime()).as("the replica is synchronous").isLessThan(deadline);
+          pause(200);
+        }
+      }
+    }
+
+    PostgresConfig config(int port, String database) {
+      return new PostgresConfig("127.0.0.1", port, database, "postgres", "", "disable", 4);
+    }
+
+    void promoteReplica() {
+      run("pg_ctl", "-D", dir.resolve("replica").toString(), "-w", "promote");
+    }
+
+    void stopPrimary() {
+      run("pg_ctl", "-D", dir.resolve("primary").toString(), "-m", "immediate", "-w", "stop");
+      primaryUp = false;
+    }
+
+    private void pgStart(Path data, int port) {
+      run(
+          "pg_ctl",
+          "-D",
+          data.toString(),
+          "-l",
+          data.getParent().resolve(data.getFileName() + ".log").toString(),
+          "-w",
+          "-t",
+          "60",
+          "-o",
+          "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=100",
+          "start");
+    }
+
+    @Override
+    public void close() {
+      for (String node : List.of("primary", "replica")) {
+        if (node.equals("primary") ? primaryUp : replicaUp) {
+          try {
+            run("pg_ctl", "-D", dir.resolve(node).toString(), "-m", "immediate", "-w", "stop");
+          } catch (RuntimeException ignored) {
+            // already down
+          }
+        }
+      }
+      deleteTree(dir);
+    }
+
+    private void run(String program, String... args) {
+      List<String> command = new ArrayList<>();
+      if (asPostgres) {
+        command.addAll(List.of("runuser", "-u", "postgres", "--"));
+      }
+      command.add(bin.resolve(program).toString());
+      command.addAll(List.of(args));
+      try {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+          throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static Path binaries() {
+      String fromEnv = System.getenv("PG_BIN");
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        return Path.of(fromEnv);
+      }
+      try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+        return versions
+            .map(v -> v.resolve("bin"))
+            .filter(b -> Files.isExecutable(b.resolve("initdb")))
+            .max(
+                Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString())))
+            .orElseThrow(() -> new IllegalStateException("no initdb: set PG_BIN"));
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
