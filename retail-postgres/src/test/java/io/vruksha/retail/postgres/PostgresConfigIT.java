@@ -7,7 +7,8 @@ import io.vruksha.retail.InvalidInputException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PostgresConfigTest {
+/** Run by failsafe with the module's other tests (surefire is off here); needs no database. */
+class PostgresConfigIT {
 
   @Test
   void oneHostIsAPlainUrl() {
