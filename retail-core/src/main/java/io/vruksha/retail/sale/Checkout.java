@@ -15,7 +15,6 @@ import io.vruksha.retail.loyalty.Loyalty;
 import io.vruksha.retail.loyalty.LoyaltyEntry;
 import io.vruksha.retail.loyalty.LoyaltyProgram;
 import io.vruksha.retail.money.Money;
-import io.vruksha.retail.pricing.BasketLine;
 import io.vruksha.retail.pricing.BasketPricer;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.PricedBasket;
@@ -30,13 +29,9 @@ import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.store.Stores;
 import io.vruksha.retail.work.UnitOfWork;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -128,7 +123,7 @@ public final class Checkout {
    */
   public Sale checkout(CheckoutRequest request, Actor cashier, Optional<Instant> pricesAt) {
     BasketRequest basketRequest = request.basket();
-    String requestHash = hash(canonical(request));
+    String requestHash = RequestFingerprint.hash(RequestFingerprint.canonical(request));
     return work.runFor(
         basketRequest.store(),
         () -> {
@@ -433,38 +428,5 @@ public final class Checkout {
 
   private static String body(PricedBasket basket, Settlement settlement) {
     return FiscalRecords.saleBody(basket, settlement.tenders);
-  }
-
-  /** The request in a canonical text, so the same request hashes the same in every process. */
-  static String canonical(CheckoutRequest r) {
-    BasketRequest b = r.basket();
-    StringBuilder s = new StringBuilder();
-    s.append(b.store())
-        .append('|')
-        .append(b.at().map(Instant::toString).orElse(""))
-        .append('|')
-        .append(b.shopper())
-        .append('|')
-        .append(new TreeSet<>(b.couponCodes()))
-        .append('|')
-        .append(b.basketDiscount())
-        .append('\n');
-    for (BasketLine l : b.lines()) {
-      s.append(l).append('\n');
-    }
-    for (Tender t : r.tenders()) {
-      s.append(t).append('\n');
-    }
-    return s.append(r.shiftId()).toString();
-  }
-
-  static String hash(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
   }
 }

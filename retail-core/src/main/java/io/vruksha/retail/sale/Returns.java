@@ -106,7 +106,7 @@ public final class Returns {
           // idempotent per store and key: the same return again gives the first receipt, the
           // key reused for another return (lines, sale, refund) is refused
           String key = "return:" + request.idempotencyKey();
-          String requestHash = Checkout.hash(canonical(request));
+          String requestHash = RequestFingerprint.hash(RequestFingerprint.canonical(request));
           Optional<IdempotencyStore.Entry> seen = idempotency.find(sale.store(), key);
           if (seen.isPresent()) {
             if (!seen.get().requestHash().equals(requestHash)) {
@@ -306,19 +306,5 @@ public final class Returns {
         .max(java.util.Comparator.comparing(AppliedTender::amount))
         .map(AppliedTender::kind)
         .orElse("CASH");
-  }
-
-  /** The request as text for its fingerprint: sale, lines, refund destination, shift. */
-  private static String canonical(ReturnRequest r) {
-    StringBuilder b = new StringBuilder(r.saleId()).append('|').append(r.refundTo());
-    for (ReturnRequest.Item item : r.items()) {
-      b.append('|')
-          .append(item.lineIndex())
-          .append(':')
-          .append(item.quantity().stripTrailingZeros().toPlainString())
-          .append(':')
-          .append(item.restock());
-    }
-    return b.append('|').append(r.shiftId().orElse("")).toString();
   }
 }
