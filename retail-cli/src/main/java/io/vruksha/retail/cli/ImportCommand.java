@@ -60,7 +60,7 @@ import picocli.CommandLine.Parameters;
           + " local times in the store's zone, a date alone is the start of its day there.",
       "Sales lines without unit_price get (total + discount) / quantity, to 4 decimals half-up;"
           + " without tax, the tax of the SKU's tax category in the store's jurisdiction"
-          + " (or --default tax=0); discount_rate is 0.15 or 15%.",
+          + " (or --default tax=0); discount_rate is 0.15 or 15%%.",
       "Amounts are stored exactly or the row is rejected, never rounded: sales amounts to 4"
           + " decimals, product costs to 6 (2.7812), stock quantities to 3.",
       "Products, prices, stock and customers are staged with COPY, validated and merged"
