@@ -7,6 +7,7 @@ import io.vruksha.retail.register.ShiftReport;
 import io.vruksha.retail.sale.AppliedTender;
 import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.sale.TenderKind;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -496,7 +497,7 @@ final class ReconcileCommand implements Runnable {
             sales.stream()
                 .filter(x -> x.shiftId().equals(id))
                 .flatMap(x -> x.tenders().stream())
-                .filter(t -> t.kind().equals("CASH"))
+                .filter(t -> t.kind() == TenderKind.CASH)
                 .map(AppliedTender::amount)
                 .reduce(zero, Money::plus);
         Money refunded =

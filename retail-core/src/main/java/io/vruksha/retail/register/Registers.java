@@ -251,7 +251,7 @@ public final class Registers {
       gross = gross.plus(s.total());
       discounts = discounts.plus(s.basket().discountTotal());
       for (AppliedTender t : s.tenders()) {
-        tenders.merge(t.kind(), t.amount(), Money::plus);
+        tenders.merge(t.kind().name(), t.amount(), Money::plus);
       }
       s.basket().taxBreakdown().forEach(e -> tax.merge(e.rateCode(), e, Registers::add));
     }

@@ -208,7 +208,7 @@ public final class Checkout {
             .map(
                 t ->
                     new io.vruksha.retail.invoicing.Invoice.Payment(
-                        t.amount(), t.kind(), t.reference(), sale.at()))
+                        t.amount(), t.kind().name(), t.reference(), sale.at()))
             .toList();
     return new io.vruksha.retail.invoicing.Invoice(
         sale.number(),
@@ -256,7 +256,7 @@ public final class Checkout {
         cashGiven = cashGiven.plus(inCurrency(c.given(), basket));
       } else if (t instanceof Tender.Card c) {
         nonCash = nonCash.plus(inCurrency(c.amount(), basket));
-        applied.add(new AppliedTender("CARD", c.amount(), c.reference()));
+        applied.add(new AppliedTender(TenderKind.CARD, c.amount(), c.reference()));
       } else if (t instanceof Tender.Points p) {
         Loyalty l =
             loyalty.orElseThrow(
@@ -268,12 +268,12 @@ public final class Checkout {
         points += p.points();
         Money value = l.valueOf(p.points());
         nonCash = nonCash.plus(value);
-        applied.add(new AppliedTender("POINTS", value, Long.toString(p.points())));
+        applied.add(new AppliedTender(TenderKind.POINTS, value, Long.toString(p.points())));
       } else if (t instanceof Tender.StoreCredit s) {
         String who = requireCustomer(customer, "pay with store credit");
         nonCash = nonCash.plus(inCurrency(s.amount(), basket));
         storeCredits.change(who, s.amount().negate(), saleId);
-        applied.add(new AppliedTender("STORE_CREDIT", s.amount(), who));
+        applied.add(new AppliedTender(TenderKind.STORE_CREDIT, s.amount(), who));
       }
     }
     if (nonCash.compareTo(total) > 0) {
@@ -295,7 +295,7 @@ public final class Checkout {
       }
       change = cashGiven.minus(cashDue);
       rounding = cashDue.minus(remaining);
-      applied.add(0, new AppliedTender("CASH", cashDue, ""));
+      applied.add(0, new AppliedTender(TenderKind.CASH, cashDue, ""));
     } else if (remaining.isPositive()) {
       throw new RuleViolationException(ErrorCode.TENDER_INSUFFICIENT, remaining + " is still due");
     }

@@ -298,13 +298,13 @@ public final class Returns {
                       new InvalidInputException(
                           ErrorCode.RETURN_INVALID, "store credit needs a known customer"));
       storeCredits.change(customer, refund, returnId);
-      return "STORE_CREDIT";
+      return TenderKind.STORE_CREDIT.name();
     }
     // back to the sale's largest tender that can take money back (not points)
     return sale.tenders().stream()
-        .filter(t -> !t.kind().equals("POINTS"))
+        .filter(t -> t.kind() != TenderKind.POINTS)
         .max(java.util.Comparator.comparing(AppliedTender::amount))
-        .map(AppliedTender::kind)
-        .orElse("CASH");
+        .map(t -> t.kind().name())
+        .orElse(TenderKind.CASH.name());
   }
 }

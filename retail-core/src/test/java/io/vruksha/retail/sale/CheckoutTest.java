@@ -64,7 +64,8 @@ class CheckoutTest {
             anna);
     // 50.00 - 19.99 = 30.01 change
     assertThat(sale.change()).isEqualTo(eur("30.01"));
-    assertThat(sale.tenders()).containsExactly(new AppliedTender("CASH", eur("19.99"), ""));
+    assertThat(sale.tenders())
+        .containsExactly(new AppliedTender(TenderKind.CASH, eur("19.99"), ""));
     assertThat(sale.number()).isEqualTo("S001-2026-000001");
     assertThat(onHand("TEE-M")).isEqualByComparingTo("19");
     assertThat(pendingSubjects())

@@ -20,6 +20,7 @@ import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.sale.TenderKind;
 import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.tax.TaxBreakdownEntry;
@@ -97,8 +98,8 @@ class TillDayScenarioTest {
     // cash due 31.24 - 5.00 = 26.24; change 30.00 - 26.24 = 3.76
     assertThat(sale.tenders())
         .containsExactly(
-            new AppliedTender("CASH", eur("26.24"), ""),
-            new AppliedTender("POINTS", eur("5.00"), "500"));
+            new AppliedTender(TenderKind.CASH, eur("26.24"), ""),
+            new AppliedTender(TenderKind.POINTS, eur("5.00"), "500"));
     assertThat(sale.change()).isEqualTo(eur("3.76"));
     // points on the net: coffee 8.19 x 2 = 16.38 -> 16; shirt 15.12 -> 15; mug 3.77 -> 3
     assertThat(sale.pointsPerLine()).containsExactly(16L, 15L, 3L);

@@ -214,7 +214,7 @@ public final class Views {
    */
   public record TenderView(SaleApi.TenderType type, Money amount, String reference) {
     static TenderView of(AppliedTender t) {
-      return new TenderView(SaleApi.TenderType.valueOf(t.kind()), t.amount(), t.reference());
+      return new TenderView(SaleApi.TenderType.valueOf(t.kind().name()), t.amount(), t.reference());
     }
   }
 
