@@ -1,11 +1,11 @@
 package io.vruksha.benchmarks;
 
+import io.vruksha.retail.auth.Tokens;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresConfig;
 import io.vruksha.retail.postgres.PostgresDatabase;
-import io.vruksha.retail.server.auth.Tokens;
 import io.vruksha.retail.store.Role;
 import io.vruksha.retail.store.StoreId;
 import java.io.File;

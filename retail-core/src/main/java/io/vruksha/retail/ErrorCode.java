@@ -28,6 +28,8 @@ public enum ErrorCode {
   CATEGORY_INVALID("catalog.category_invalid"),
   /** No price list gives this SKU a price for the store, currency and instant. */
   PRICE_NOT_FOUND("pricing.price_not_found"),
+  /** No valid token or login: a failed login, or a token that is forged, expired or revoked. */
+  UNAUTHENTICATED("auth.unauthenticated"),
   /** The caller lacks the permission an operation needs (price override, manual discount, ...). */
   PERMISSION_REQUIRED("auth.permission_required"),
   /** The coupon code is unknown, expired or not valid for this basket. */

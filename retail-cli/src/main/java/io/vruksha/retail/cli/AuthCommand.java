@@ -1,10 +1,10 @@
 package io.vruksha.retail.cli;
 
+import io.vruksha.retail.auth.Principal;
+import io.vruksha.retail.auth.Tokens;
 import io.vruksha.retail.postgres.PostgresCredentials;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.postgres.PostgresStaff;
-import io.vruksha.retail.server.auth.Principal;
-import io.vruksha.retail.server.auth.Tokens;
 import io.vruksha.retail.store.Credentials;
 import io.vruksha.retail.store.Role;
 import java.time.Clock;
@@ -102,8 +102,8 @@ final class AuthCommand implements Runnable {
       }
       Duration lasts;
       try {
-        lasts = io.vruksha.retail.server.ServerConfig.from(Map.of("TOKEN_TTL", ttl)).tokenTtl();
-      } catch (io.vruksha.retail.RetailException e) {
+        lasts = Tokens.lifetime(ttl);
+      } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(
             cli, "--ttl " + ttl + " is not a duration: use e.g. 30m, 8h, 7d or PT8H");
       }

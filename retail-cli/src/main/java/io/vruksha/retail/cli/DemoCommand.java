@@ -1,10 +1,10 @@
 package io.vruksha.retail.cli;
 
+import io.vruksha.retail.auth.DemoStaff;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresDatabase;
-import io.vruksha.retail.server.RetailServer;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -57,13 +57,13 @@ final class DemoCommand implements Runnable {
                 .within(
                     java.util.Set.of(DemoStore.ID),
                     () ->
-                        RetailServer.DEMO_STAFF.stream()
+                        DemoStaff.STAFF.stream()
                             .allMatch(
                                 m -> engine.workforce().staff().find(m.staffId()).isPresent()));
         if (engine.stores().find(DemoStore.ID).isPresent()) {
           if (!staffThere) {
             // seeded before the staff were: the README's logins work after this run too
-            RetailServer.addDemoStaff(engine);
+            DemoStaff.add(engine);
             spec.commandLine().getOut().println("the demo store is already there; added its staff");
             return Retail.OK;
           }
@@ -71,8 +71,8 @@ final class DemoCommand implements Runnable {
           return Retail.OK;
         }
         DemoStore.seed(engine);
-        // the staff of demo mode, one list (RetailServer.DEMO_STAFF), with the same logins
-        RetailServer.addDemoStaff(engine);
+        // the staff of demo mode, one list (DemoStaff.STAFF), with the same logins
+        DemoStaff.add(engine);
         spec.commandLine()
             .getOut()
             .println(
@@ -85,7 +85,7 @@ final class DemoCommand implements Runnable {
                     + " promotions, staff "
                     + String.join(
                         ", ",
-                        RetailServer.DEMO_STAFF.stream()
+                        DemoStaff.STAFF.stream()
                             .map(m -> m.staffId() + " (" + m.role() + ")")
                             .toList()));
         return Retail.OK;

@@ -2,10 +2,14 @@ package io.vruksha.retail.cli;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.api.EligibilityRequest;
+import io.vruksha.retail.api.MoneyIn;
+import io.vruksha.retail.api.PromotionRequest;
+import io.vruksha.retail.api.Promotions;
+import io.vruksha.retail.api.RewardRequest;
+import io.vruksha.retail.api.TargetRequest;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.promotion.Promotion;
-import io.vruksha.retail.server.api.AdminApi;
-import io.vruksha.retail.server.api.Views;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -111,10 +115,10 @@ final class ImportPromotions extends ImportKinds.Kind<Promotion> {
   @Override
   Promotion parse(Map<String, String> f, long line, ImportKinds.Context c) {
     String currency = c.store.currency().getCurrencyCode();
-    Optional<Views.MoneyIn> amount =
-        Optional.ofNullable(ImportKinds.opt(f, "amount")).map(a -> new Views.MoneyIn(a, currency));
-    Optional<Views.MoneyIn> price =
-        Optional.ofNullable(ImportKinds.opt(f, "price")).map(a -> new Views.MoneyIn(a, currency));
+    Optional<MoneyIn> amount =
+        Optional.ofNullable(ImportKinds.opt(f, "amount")).map(a -> new MoneyIn(a, currency));
+    Optional<MoneyIn> price =
+        Optional.ofNullable(ImportKinds.opt(f, "price")).map(a -> new MoneyIn(a, currency));
     String type = ImportKinds.req(f, "type").toUpperCase(java.util.Locale.ROOT);
     if (type.equals("THRESHOLD")) {
       throw new InvalidInputException(
@@ -126,8 +130,8 @@ final class ImportPromotions extends ImportKinds.Kind<Promotion> {
         stores.isPresent() && stores.get().contains("*")
             ? Optional.empty()
             : Optional.of(stores.orElse(Set.of(c.store.id().value())));
-    AdminApi.PromotionRequest request =
-        new AdminApi.PromotionRequest(
+    PromotionRequest request =
+        new PromotionRequest(
             ImportKinds.req(f, "promotion_id"),
             ImportKinds.req(f, "label"),
             integer(f, "priority"),
@@ -135,7 +139,7 @@ final class ImportPromotions extends ImportKinds.Kind<Promotion> {
             Optional.empty(),
             Optional.empty(),
             Optional.of(
-                new AdminApi.EligibilityRequest(
+                new EligibilityRequest(
                     instant(f, "from", c.dates),
                     instant(f, "until", c.dates),
                     Optional.empty(),
@@ -145,9 +149,8 @@ final class ImportPromotions extends ImportKinds.Kind<Promotion> {
                     Optional.empty(),
                     Optional.empty(),
                     flag(f, "requires_coupon"))),
-            new AdminApi.TargetRequest(
-                list(f, "skus"), list(f, "categories"), flag(f, "whole_basket")),
-            new AdminApi.RewardRequest(
+            new TargetRequest(list(f, "skus"), list(f, "categories"), flag(f, "whole_basket")),
+            new RewardRequest(
                 type,
                 decimal(f, "percent"),
                 amount,
@@ -160,7 +163,7 @@ final class ImportPromotions extends ImportKinds.Kind<Promotion> {
                 integer(f, "quantity"),
                 Optional.empty()),
             flag(f, "never_below_cost"));
-    return AdminApi.promotion(request);
+    return Promotions.promotion(request);
   }
 
   @Override

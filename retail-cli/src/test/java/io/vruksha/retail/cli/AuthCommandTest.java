@@ -2,8 +2,8 @@ package io.vruksha.retail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vruksha.retail.server.auth.Principal;
-import io.vruksha.retail.server.auth.Tokens;
+import io.vruksha.retail.auth.Principal;
+import io.vruksha.retail.auth.Tokens;
 import io.vruksha.retail.store.Role;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,13 +3,13 @@ package io.vruksha.retail.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vruksha.retail.auth.Tokens;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresCredentials;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.postgres.PostgresStaff;
 import io.vruksha.retail.postgres.TestDatabase;
-import io.vruksha.retail.server.auth.Tokens;
 import io.vruksha.retail.store.Role;
 import io.vruksha.retail.store.StaffMember;
 import java.time.Clock;

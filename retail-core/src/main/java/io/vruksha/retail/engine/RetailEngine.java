@@ -1,64 +1,33 @@
 package io.vruksha.retail.engine;
 
 import io.vruksha.retail.ErrorCode;
-import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.NotFoundException;
 import io.vruksha.retail.analytics.SalesAnalytics;
 import io.vruksha.retail.catalog.Catalog;
-import io.vruksha.retail.catalog.EmbeddedBarcodeLayout;
 import io.vruksha.retail.catalog.ScanResolver;
+import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.curbside.Curbside;
 import io.vruksha.retail.customer.CustomerDirectory;
-import io.vruksha.retail.customer.Customers;
 import io.vruksha.retail.event.HandledEvents;
 import io.vruksha.retail.event.Outbox;
 import io.vruksha.retail.invoicing.Billing;
 import io.vruksha.retail.invoicing.FiscalJournal;
-import io.vruksha.retail.invoicing.InvoiceSequence;
-import io.vruksha.retail.invoicing.Invoices;
-import io.vruksha.retail.invoicing.Journal;
 import io.vruksha.retail.loyalty.Loyalty;
-import io.vruksha.retail.loyalty.LoyaltyLedger;
-import io.vruksha.retail.loyalty.LoyaltyProgram;
-import io.vruksha.retail.memory.InMemoryCartStore;
-import io.vruksha.retail.memory.InMemoryCatalog;
-import io.vruksha.retail.memory.InMemoryCouponLedger;
-import io.vruksha.retail.memory.InMemoryCredentials;
-import io.vruksha.retail.memory.InMemoryCustomers;
-import io.vruksha.retail.memory.InMemoryHandledEvents;
-import io.vruksha.retail.memory.InMemoryIdempotencyStore;
-import io.vruksha.retail.memory.InMemoryInvoiceSequence;
-import io.vruksha.retail.memory.InMemoryInvoices;
-import io.vruksha.retail.memory.InMemoryJournal;
-import io.vruksha.retail.memory.InMemoryLoyaltyLedger;
-import io.vruksha.retail.memory.InMemoryOutbox;
-import io.vruksha.retail.memory.InMemoryPriceBook;
-import io.vruksha.retail.memory.InMemoryProcurement;
-import io.vruksha.retail.memory.InMemoryPromotions;
-import io.vruksha.retail.memory.InMemorySales;
-import io.vruksha.retail.memory.InMemorySalesAnalytics;
-import io.vruksha.retail.memory.InMemoryShifts;
-import io.vruksha.retail.memory.InMemoryStaff;
-import io.vruksha.retail.memory.InMemoryStockLedger;
-import io.vruksha.retail.memory.InMemoryStoreCredits;
-import io.vruksha.retail.memory.InMemoryStores;
-import io.vruksha.retail.memory.InMemoryTaxRules;
-import io.vruksha.retail.memory.InMemoryUnitOfWork;
+import io.vruksha.retail.notification.Notifier;
+import io.vruksha.retail.order.Fulfilment;
 import io.vruksha.retail.pricing.BasketPricer;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.PriceBook;
 import io.vruksha.retail.pricing.PricedBasket;
-import io.vruksha.retail.procurement.Procurement;
 import io.vruksha.retail.procurement.Purchasing;
 import io.vruksha.retail.promotion.CouponLedger;
 import io.vruksha.retail.promotion.Promotion;
 import io.vruksha.retail.promotion.PromotionEngine;
 import io.vruksha.retail.promotion.Promotions;
 import io.vruksha.retail.register.Registers;
-import io.vruksha.retail.register.Shifts;
 import io.vruksha.retail.report.PeriodReports;
-import io.vruksha.retail.sale.CartStore;
 import io.vruksha.retail.sale.Checkout;
 import io.vruksha.retail.sale.CheckoutRequest;
-import io.vruksha.retail.sale.IdempotencyStore;
 import io.vruksha.retail.sale.NoReceiptReturns;
 import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.ReturnRequest;
@@ -68,18 +37,16 @@ import io.vruksha.retail.sale.Sales;
 import io.vruksha.retail.sale.StoreCredits;
 import io.vruksha.retail.sale.Tills;
 import io.vruksha.retail.stock.Stock;
-import io.vruksha.retail.stock.StockLedger;
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.store.Credentials;
-import io.vruksha.retail.store.Staff;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.store.Stores;
 import io.vruksha.retail.store.Workforce;
 import io.vruksha.retail.tax.TaxRules;
 import io.vruksha.retail.time.Instants;
+import io.vruksha.retail.warranty.Warranties;
 import io.vruksha.retail.work.UnitOfWork;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -132,12 +99,12 @@ public final class RetailEngine {
   private final PeriodReports reports;
   private final HandledEvents handledEvents;
   private final Credentials credentials;
-  private final io.vruksha.retail.warranty.Warranties warranties;
-  private final io.vruksha.retail.order.Fulfilment fulfilment;
-  private final io.vruksha.retail.curbside.Curbside curbside;
-  private final io.vruksha.retail.notification.Notifier notifier;
+  private final Warranties warranties;
+  private final Fulfilment fulfilment;
+  private final Curbside curbside;
+  private final Notifier notifier;
 
-  private RetailEngine(Builder b) {
+  RetailEngine(RetailEngineBuilder b) {
     this.stores = b.stores;
     this.catalog = b.catalog;
     this.priceBook = b.priceBook;
@@ -188,9 +155,8 @@ public final class RetailEngine {
                     .filter(sh -> sh.store().equals(store))
                     .orElseThrow(
                         () ->
-                            new io.vruksha.retail.NotFoundException(
-                                io.vruksha.retail.ErrorCode.NOT_FOUND,
-                                "no shift " + id + " in store " + store))
+                            new NotFoundException(
+                                ErrorCode.NOT_FOUND, "no shift " + id + " in store " + store))
                     .open(),
             b.invoices);
     this.billing =
@@ -235,10 +201,9 @@ public final class RetailEngine {
             b.returnWindow,
             billing::credit,
             b.idempotency);
-    this.warranties =
-        new io.vruksha.retail.warranty.Warranties(b.warrantyBook, outbox, work, clock);
+    this.warranties = new Warranties(b.warrantyBook, outbox, work, clock);
     this.fulfilment =
-        new io.vruksha.retail.order.Fulfilment(
+        new Fulfilment(
             b.orders,
             catalog,
             pricer,
@@ -248,29 +213,28 @@ public final class RetailEngine {
             outbox,
             work,
             clock);
-    this.curbside = new io.vruksha.retail.curbside.Curbside(b.curbsideSlots, outbox, work, clock);
+    this.curbside = new Curbside(b.curbsideSlots, outbox, work, clock);
     this.notifier =
-        new io.vruksha.retail.notification.Notifier(
-            b.notificationOutbox, b.orders, b.customers, stores, outbox, work, clock);
+        new Notifier(b.notificationOutbox, b.orders, b.customers, stores, outbox, work, clock);
   }
 
   /** Orders for later fulfilment (kiosk, web, phone): place, pick, ready, collect, cancel. */
-  public io.vruksha.retail.order.Fulfilment orders() {
+  public Fulfilment orders() {
     return fulfilment;
   }
 
   /** Curbside collection: slots with capacity, bookings, check-in. */
-  public io.vruksha.retail.curbside.Curbside curbside() {
+  public Curbside curbside() {
     return curbside;
   }
 
   /** Warranties on serialised items: registration, lookups, claims. */
-  public io.vruksha.retail.warranty.Warranties warranties() {
+  public Warranties warranties() {
     return warranties;
   }
 
   /** Notifications: templates, subscriptions, the notification outbox and its delivery. */
-  public io.vruksha.retail.notification.Notifier notifications() {
+  public Notifier notifications() {
     return notifier;
   }
 
@@ -278,10 +242,7 @@ public final class RetailEngine {
    * Checks out a sale with the serial numbers of its serialised SKUs, registering their warranties
    * in the sale's unit of work: a serialised SKU without its serials refuses the whole sale.
    */
-  public Sale checkout(
-      CheckoutRequest request,
-      Map<io.vruksha.retail.catalog.Sku, List<String>> serials,
-      Actor cashier) {
+  public Sale checkout(CheckoutRequest request, Map<Sku, List<String>> serials, Actor cashier) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(serials, "serials");
     Objects.requireNonNull(cashier, "cashier");
@@ -504,255 +465,10 @@ public final class RetailEngine {
   }
 
   /**
-   * Configures an engine. Every setter replaces one port's adapter; what is not set is in memory.
-   * Not thread-safe; the engine it builds is.
+   * Configures an engine: {@link RetailEngineBuilder} holds the ports and their in-memory defaults;
+   * this name stays for the embedders who write {@code RetailEngine.Builder}.
    */
-  public static final class Builder {
-    private Stores stores = new InMemoryStores();
-    private Catalog catalog = new InMemoryCatalog();
-    private PriceBook priceBook = new InMemoryPriceBook();
-    private Promotions promotions = new InMemoryPromotions();
-    private CouponLedger couponLedger = new InMemoryCouponLedger();
-    private TaxRules taxRules = new InMemoryTaxRules();
-    private Clock clock = Clock.systemUTC();
-    private StockLedger stockLedger = new InMemoryStockLedger();
-    private Outbox outbox = new InMemoryOutbox();
-    private UnitOfWork work = new InMemoryUnitOfWork();
-    private Journal journal = new InMemoryJournal();
-    private InvoiceSequence invoiceSequence = new InMemoryInvoiceSequence();
-    private LoyaltyLedger loyaltyLedger = new InMemoryLoyaltyLedger();
-    private Optional<LoyaltyProgram> loyaltyProgram = Optional.empty();
-    private Sales sales = new InMemorySales();
-    private IdempotencyStore idempotency = new InMemoryIdempotencyStore();
-    private StoreCredits storeCredits = new InMemoryStoreCredits();
-    private Shifts shifts = new InMemoryShifts();
-    private Customers customers = new InMemoryCustomers();
-    private Staff staff = new InMemoryStaff();
-    private Procurement procurement = new InMemoryProcurement();
-    private CartStore carts = new InMemoryCartStore();
-    private Invoices invoices = new InMemoryInvoices();
-    private SalesAnalytics analytics = new InMemorySalesAnalytics();
-    private HandledEvents handledEvents = new InMemoryHandledEvents();
-    private Credentials credentials = new InMemoryCredentials();
-    private io.vruksha.retail.order.Orders orders = new io.vruksha.retail.memory.InMemoryOrders();
-    private io.vruksha.retail.curbside.CurbsideSlots curbsideSlots =
-        new io.vruksha.retail.memory.InMemoryCurbsideSlots();
-    private io.vruksha.retail.warranty.WarrantyBook warrantyBook =
-        new io.vruksha.retail.memory.InMemoryWarrantyBook();
-    private io.vruksha.retail.notification.NotificationOutbox notificationOutbox =
-        new io.vruksha.retail.memory.InMemoryNotificationOutbox();
-    private java.time.Duration returnWindow = java.time.Duration.ofDays(30);
-    private final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
-
-    private Builder() {}
-
-    /** The stores port. */
-    public Builder stores(Stores stores) {
-      this.stores = required(stores, "stores");
-      return this;
-    }
-
-    /** The catalogue port. */
-    public Builder catalog(Catalog catalog) {
-      this.catalog = required(catalog, "catalog");
-      return this;
-    }
-
-    /** The price book port. */
-    public Builder priceBook(PriceBook priceBook) {
-      this.priceBook = required(priceBook, "priceBook");
-      return this;
-    }
-
-    /** The promotions port. */
-    public Builder promotions(Promotions promotions) {
-      this.promotions = required(promotions, "promotions");
-      return this;
-    }
-
-    /** The coupon ledger port. */
-    public Builder couponLedger(CouponLedger couponLedger) {
-      this.couponLedger = required(couponLedger, "couponLedger");
-      return this;
-    }
-
-    /** The tax rules port. */
-    public Builder taxRules(TaxRules taxRules) {
-      this.taxRules = required(taxRules, "taxRules");
-      return this;
-    }
-
-    /**
-     * The clock that dates sales and promotions (a fixed clock in tests). The engine wraps it so
-     * every instant it hands out is truncated to microseconds, the precision every adapter stores.
-     */
-    public Builder clock(Clock clock) {
-      this.clock = required(clock, "clock");
-      return this;
-    }
-
-    /** The stock ledger port. */
-    public Builder stockLedger(StockLedger stockLedger) {
-      this.stockLedger = required(stockLedger, "stockLedger");
-      return this;
-    }
-
-    /** The outbox port. */
-    public Builder outbox(Outbox outbox) {
-      this.outbox = required(outbox, "outbox");
-      return this;
-    }
-
-    /** The unit of work; must be the one the other ports' writes join. */
-    public Builder unitOfWork(UnitOfWork work) {
-      this.work = required(work, "work");
-      return this;
-    }
-
-    /** The fiscal journal port. */
-    public Builder journal(Journal journal) {
-      this.journal = required(journal, "journal");
-      return this;
-    }
-
-    /** The invoice sequence port. */
-    public Builder invoiceSequence(InvoiceSequence invoiceSequence) {
-      this.invoiceSequence = required(invoiceSequence, "invoiceSequence");
-      return this;
-    }
-
-    /** The loyalty ledger port. */
-    public Builder loyaltyLedger(LoyaltyLedger loyaltyLedger) {
-      this.loyaltyLedger = required(loyaltyLedger, "loyaltyLedger");
-      return this;
-    }
-
-    /** Runs a loyalty programme (none by default). */
-    public Builder loyaltyProgram(LoyaltyProgram program) {
-      this.loyaltyProgram = Optional.of(required(program, "loyaltyProgram"));
-      return this;
-    }
-
-    /** The sales port. */
-    public Builder sales(Sales sales) {
-      this.sales = required(sales, "sales");
-      return this;
-    }
-
-    /** The idempotency store port. */
-    public Builder idempotency(IdempotencyStore idempotency) {
-      this.idempotency = required(idempotency, "idempotency");
-      return this;
-    }
-
-    /** How long after a sale its goods may come back (30 days by default). */
-    public Builder returnWindow(java.time.Duration window) {
-      this.returnWindow = required(window, "returnWindow");
-      return this;
-    }
-
-    /** The invoices port. */
-    public Builder invoices(Invoices invoices) {
-      this.invoices = required(invoices, "invoices");
-      return this;
-    }
-
-    /** The cart store port. */
-    public Builder carts(CartStore carts) {
-      this.carts = required(carts, "carts");
-      return this;
-    }
-
-    /** The procurement port. */
-    public Builder procurement(Procurement procurement) {
-      this.procurement = required(procurement, "procurement");
-      return this;
-    }
-
-    /** The staff port. */
-    public Builder staff(Staff staff) {
-      this.staff = required(staff, "staff");
-      return this;
-    }
-
-    /** The customers port. */
-    public Builder customers(Customers customers) {
-      this.customers = required(customers, "customers");
-      return this;
-    }
-
-    /** The shifts port. */
-    public Builder shifts(Shifts shifts) {
-      this.shifts = required(shifts, "shifts");
-      return this;
-    }
-
-    /** The store credits port. */
-    public Builder storeCredits(StoreCredits storeCredits) {
-      this.storeCredits = required(storeCredits, "storeCredits");
-      return this;
-    }
-
-    /** A price- or weight-embedded barcode layout the store's scales and labels print. */
-    public Builder embeddedBarcode(EmbeddedBarcodeLayout layout) {
-      embeddedLayouts.add(required(layout, "layout"));
-      return this;
-    }
-
-    /** The sales analytics aggregates port. */
-    public Builder analytics(SalesAnalytics analytics) {
-      this.analytics = required(analytics, "analytics");
-      return this;
-    }
-
-    /** The handled-events port of the engine's consumers. */
-    public Builder handledEvents(HandledEvents handledEvents) {
-      this.handledEvents = required(handledEvents, "handledEvents");
-      return this;
-    }
-
-    /** The staff credentials port. */
-    public Builder credentials(Credentials credentials) {
-      this.credentials = required(credentials, "credentials");
-      return this;
-    }
-
-    /** The engine. */
-    /** Where orders for later fulfilment are kept. */
-    public Builder orders(io.vruksha.retail.order.Orders orders) {
-      this.orders = required(orders, "orders");
-      return this;
-    }
-
-    /** Where curbside slots and bookings are kept. */
-    public Builder curbsideSlots(io.vruksha.retail.curbside.CurbsideSlots slots) {
-      this.curbsideSlots = required(slots, "curbsideSlots");
-      return this;
-    }
-
-    /** Where serialised SKUs, warranties and claims are kept. */
-    public Builder warrantyBook(io.vruksha.retail.warranty.WarrantyBook book) {
-      this.warrantyBook = required(book, "warrantyBook");
-      return this;
-    }
-
-    /** Where notifications, templates and subscriptions are kept. */
-    public Builder notificationOutbox(
-        io.vruksha.retail.notification.NotificationOutbox notifications) {
-      this.notificationOutbox = required(notifications, "notificationOutbox");
-      return this;
-    }
-
-    public RetailEngine build() {
-      return new RetailEngine(this);
-    }
-
-    private static <T> T required(T value, String what) {
-      if (value == null) {
-        throw new InvalidInputException(
-            ErrorCode.VALIDATION, "RetailEngine.builder()." + what + "(...) was given null");
-      }
-      return value;
-    }
+  public static final class Builder extends RetailEngineBuilder {
+    Builder() {}
   }
 }

@@ -27,7 +27,6 @@ import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Tender;
-import io.vruksha.retail.server.api.AdminApi;
 import io.vruksha.retail.server.api.CustomerApi;
 import io.vruksha.retail.server.api.ReportApi;
 import io.vruksha.retail.server.api.ServerViews;
@@ -181,7 +180,8 @@ final class EngineTarget implements Target {
       return product;
     }
     if (op instanceof Op.Promote p) {
-      io.vruksha.retail.promotion.Promotion promotion = AdminApi.promotion(Promotions.request(p));
+      io.vruksha.retail.promotion.Promotion promotion =
+          io.vruksha.retail.api.Promotions.promotion(Promotions.request(p));
       engine.definePromotion(promotion);
       return promotion;
     }

@@ -2,8 +2,12 @@ package io.vruksha.retail.differential;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vruksha.retail.api.EligibilityRequest;
+import io.vruksha.retail.api.MoneyIn;
+import io.vruksha.retail.api.PromotionRequest;
+import io.vruksha.retail.api.RewardRequest;
+import io.vruksha.retail.api.TargetRequest;
 import io.vruksha.retail.server.api.AdminApi;
-import io.vruksha.retail.server.api.Views;
 import io.vruksha.retail.server.http.Json;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,20 +27,20 @@ final class Promotions {
 
   private Promotions() {}
 
-  static AdminApi.PromotionRequest request(Op.Promote p) {
-    AdminApi.TargetRequest target =
+  static PromotionRequest request(Op.Promote p) {
+    TargetRequest target =
         p.target().equals("BASKET")
-            ? new AdminApi.TargetRequest(Optional.empty(), Optional.empty(), Optional.of(true))
+            ? new TargetRequest(Optional.empty(), Optional.empty(), Optional.of(true))
             : CATEGORIES.contains(p.target())
-                ? new AdminApi.TargetRequest(
+                ? new TargetRequest(
                     Optional.empty(), Optional.of(Set.of(p.target())), Optional.empty())
-                : new AdminApi.TargetRequest(
+                : new TargetRequest(
                     Optional.of(Set.of(p.target())), Optional.empty(), Optional.empty());
-    Optional<Views.MoneyIn> money = Optional.of(new Views.MoneyIn(p.value(), "EUR"));
-    AdminApi.RewardRequest reward =
+    Optional<MoneyIn> money = Optional.of(new MoneyIn(p.value(), "EUR"));
+    RewardRequest reward =
         switch (p.reward()) {
           case "PERCENT_OFF" ->
-              new AdminApi.RewardRequest(
+              new RewardRequest(
                   "PERCENT_OFF",
                   Optional.of(new BigDecimal(p.value())),
                   Optional.empty(),
@@ -49,7 +53,7 @@ final class Promotions {
                   Optional.empty(),
                   Optional.empty());
           case "AMOUNT_OFF" ->
-              new AdminApi.RewardRequest(
+              new RewardRequest(
                   "AMOUNT_OFF",
                   Optional.empty(),
                   money,
@@ -62,7 +66,7 @@ final class Promotions {
                   Optional.empty(),
                   Optional.empty());
           case "BUNDLE" ->
-              new AdminApi.RewardRequest(
+              new RewardRequest(
                   "BUNDLE",
                   Optional.empty(),
                   Optional.empty(),
@@ -83,8 +87,8 @@ final class Promotions {
       fromTime = Optional.of(LocalTime.parse(h[0]));
       untilTime = Optional.of(LocalTime.parse(h[1]));
     }
-    AdminApi.EligibilityRequest eligibility =
-        new AdminApi.EligibilityRequest(
+    EligibilityRequest eligibility =
+        new EligibilityRequest(
             Optional.ofNullable(p.from()).map(Instant::parse),
             Optional.ofNullable(p.until()).map(Instant::parse),
             Optional.empty(),
@@ -94,7 +98,7 @@ final class Promotions {
             Optional.empty(),
             Optional.empty(),
             Optional.of(false));
-    return new AdminApi.PromotionRequest(
+    return new PromotionRequest(
         p.id(),
         p.label(),
         Optional.of(1),

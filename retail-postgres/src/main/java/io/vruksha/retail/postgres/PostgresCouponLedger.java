@@ -2,13 +2,15 @@ package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.promotion.Coupon;
 import io.vruksha.retail.promotion.CouponLedger;
+import io.vruksha.retail.work.JoinsUnitOfWork;
+import io.vruksha.retail.work.UnitOfWork;
 
 /**
  * {@link CouponLedger} on PostgreSQL: a redemption locks the code's usage row, so of many tills
  * redeeming the last use at once exactly one succeeds; redemptions are idempotent per sale.
  * Thread-safe.
  */
-public final class PostgresCouponLedger implements CouponLedger {
+public final class PostgresCouponLedger implements CouponLedger, JoinsUnitOfWork {
 
   private final PostgresUnitOfWork work;
 
@@ -82,5 +84,10 @@ public final class PostgresCouponLedger implements CouponLedger {
                   .bind("c", c)
                   .execute();
         });
+  }
+
+  @Override
+  public UnitOfWork unitOfWork() {
+    return work;
   }
 }

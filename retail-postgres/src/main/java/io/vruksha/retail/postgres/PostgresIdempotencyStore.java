@@ -2,10 +2,12 @@ package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.sale.IdempotencyStore;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.work.JoinsUnitOfWork;
+import io.vruksha.retail.work.UnitOfWork;
 import java.util.Optional;
 
 /** {@link IdempotencyStore} on PostgreSQL, keyed by store and key. Thread-safe. */
-public final class PostgresIdempotencyStore implements IdempotencyStore {
+public final class PostgresIdempotencyStore implements IdempotencyStore, JoinsUnitOfWork {
 
   private final PostgresUnitOfWork work;
 
@@ -40,5 +42,10 @@ public final class PostgresIdempotencyStore implements IdempotencyStore {
         entry.key(),
         entry.requestHash(),
         entry.resultId());
+  }
+
+  @Override
+  public UnitOfWork unitOfWork() {
+    return work;
   }
 }

@@ -2,6 +2,8 @@ package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.invoicing.InvoiceSequence;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.work.JoinsUnitOfWork;
+import io.vruksha.retail.work.UnitOfWork;
 
 /**
  * {@link InvoiceSequence} on PostgreSQL: one counter row per store, series and year, incremented
@@ -9,7 +11,7 @@ import io.vruksha.retail.store.StoreId;
  * issuing transaction ends; a rollback gives the number back, so numbers never skip or repeat.
  * Thread-safe.
  */
-public final class PostgresInvoiceSequence implements InvoiceSequence {
+public final class PostgresInvoiceSequence implements InvoiceSequence, JoinsUnitOfWork {
 
   private final PostgresUnitOfWork work;
 
@@ -32,5 +34,10 @@ public final class PostgresInvoiceSequence implements InvoiceSequence {
                 .bind("y", year)
                 .mapTo(Long.class)
                 .one());
+  }
+
+  @Override
+  public UnitOfWork unitOfWork() {
+    return work;
   }
 }

@@ -3,6 +3,8 @@ package io.vruksha.retail.postgres;
 import io.vruksha.retail.invoicing.Invoice;
 import io.vruksha.retail.invoicing.Invoices;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.work.JoinsUnitOfWork;
+import io.vruksha.retail.work.UnitOfWork;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,7 @@ import java.util.Optional;
  * {@link Invoices} on PostgreSQL: the invoice as a document, its payments also as rows of {@code
  * payments}. Thread-safe.
  */
-public final class PostgresInvoices implements Invoices {
+public final class PostgresInvoices implements Invoices, JoinsUnitOfWork {
 
   private final PostgresUnitOfWork work;
 
@@ -90,5 +92,10 @@ public final class PostgresInvoices implements Invoices {
                 .mapTo(String.class)
                 .map(doc -> Json.read(doc, Invoice.class))
                 .list());
+  }
+
+  @Override
+  public UnitOfWork unitOfWork() {
+    return work;
   }
 }

@@ -5,6 +5,8 @@ import io.vruksha.retail.invoicing.FiscalDocument;
 import io.vruksha.retail.invoicing.Journal;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.work.JoinsUnitOfWork;
+import io.vruksha.retail.work.UnitOfWork;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,7 +20,7 @@ import org.jdbi.v3.core.Handle;
  * FOR UPDATE}) inside the issuing transaction, so documents of one store are appended one after the
  * other and the chain stays linear however many tills issue at once. Thread-safe.
  */
-public final class PostgresJournal implements Journal {
+public final class PostgresJournal implements Journal, JoinsUnitOfWork {
 
   private final PostgresUnitOfWork work;
 
@@ -132,5 +134,10 @@ public final class PostgresJournal implements Journal {
   static Money money(java.math.BigDecimal stored, Currency currency) {
     return Money.of(
         stored.setScale(Money.minorUnits(currency), java.math.RoundingMode.UNNECESSARY), currency);
+  }
+
+  @Override
+  public UnitOfWork unitOfWork() {
+    return work;
   }
 }

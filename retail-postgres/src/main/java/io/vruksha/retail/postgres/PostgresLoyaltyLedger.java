@@ -2,11 +2,13 @@ package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.loyalty.LoyaltyEntry;
 import io.vruksha.retail.loyalty.LoyaltyLedger;
+import io.vruksha.retail.work.JoinsUnitOfWork;
+import io.vruksha.retail.work.UnitOfWork;
 import java.sql.Timestamp;
 import java.util.List;
 
 /** {@link LoyaltyLedger} on PostgreSQL ({@code loyalty_transactions}). Thread-safe. */
-public final class PostgresLoyaltyLedger implements LoyaltyLedger {
+public final class PostgresLoyaltyLedger implements LoyaltyLedger, JoinsUnitOfWork {
 
   private final PostgresUnitOfWork work;
 
@@ -58,5 +60,10 @@ public final class PostgresLoyaltyLedger implements LoyaltyLedger {
                 .bind("c", customerId)
                 .mapTo(Long.class)
                 .one());
+  }
+
+  @Override
+  public UnitOfWork unitOfWork() {
+    return work;
   }
 }

@@ -10,6 +10,8 @@ import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.event.Outbox;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.work.JoinsUnitOfWork;
+import io.vruksha.retail.work.UnitOfWork;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.List;
@@ -22,7 +24,7 @@ import java.util.UUID;
  * deleted ({@link #markSent}, {@link #claimAsSent}): the table holds what is still to be published,
  * and the stream keeps the rest. Thread-safe.
  */
-public final class PostgresOutbox implements Outbox {
+public final class PostgresOutbox implements Outbox, JoinsUnitOfWork {
 
   static final ObjectMapper JSON =
       new ObjectMapper()
@@ -202,5 +204,10 @@ public final class PostgresOutbox implements Outbox {
         rs.getString("correlation_id"),
         rs.getInt("schema_version"),
         payload);
+  }
+
+  @Override
+  public UnitOfWork unitOfWork() {
+    return work;
   }
 }

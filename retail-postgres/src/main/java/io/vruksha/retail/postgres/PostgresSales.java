@@ -5,12 +5,14 @@ import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.SaleQuery;
 import io.vruksha.retail.sale.Sales;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.work.JoinsUnitOfWork;
+import io.vruksha.retail.work.UnitOfWork;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
 /** {@link Sales} on PostgreSQL ({@code pos_transactions}, {@code returns}). Thread-safe. */
-public final class PostgresSales implements Sales {
+public final class PostgresSales implements Sales, JoinsUnitOfWork {
 
   private final PostgresUnitOfWork work;
 
@@ -142,5 +144,10 @@ public final class PostgresSales implements Sales {
                 .mapTo(String.class)
                 .map(doc -> Json.read(doc, ReturnReceipt.class))
                 .list());
+  }
+
+  @Override
+  public UnitOfWork unitOfWork() {
+    return work;
   }
 }

@@ -3,6 +3,8 @@ package io.vruksha.retail.postgres;
 import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.register.Shifts;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.work.JoinsUnitOfWork;
+import io.vruksha.retail.work.UnitOfWork;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,7 @@ import java.util.Optional;
  * {@link Shifts} on PostgreSQL ({@code pos_sessions}); a partial unique index keeps at most one
  * open shift per register even if two tills open it at once. Thread-safe.
  */
-public final class PostgresShifts implements Shifts {
+public final class PostgresShifts implements Shifts, JoinsUnitOfWork {
 
   private final PostgresUnitOfWork work;
 
@@ -90,5 +92,10 @@ public final class PostgresShifts implements Shifts {
               .map(doc -> Json.read(doc, Shift.class))
               .list();
         });
+  }
+
+  @Override
+  public UnitOfWork unitOfWork() {
+    return work;
   }
 }

@@ -10,6 +10,8 @@ import io.vruksha.retail.stock.StockLedger;
 import io.vruksha.retail.stock.StockLevel;
 import io.vruksha.retail.stock.StockMovement;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.work.JoinsUnitOfWork;
+import io.vruksha.retail.work.UnitOfWork;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -23,7 +25,7 @@ import org.jdbi.v3.core.Handle;
  * queue, and the condition is re-checked on the committed value, so stock never goes below zero.
  * Thread-safe.
  */
-public final class PostgresStockLedger implements StockLedger {
+public final class PostgresStockLedger implements StockLedger, JoinsUnitOfWork {
 
   private final PostgresUnitOfWork work;
 
@@ -537,5 +539,10 @@ public final class PostgresStockLedger implements StockLedger {
                             rs.getBigDecimal("reserved"),
                             Optional.of(rs.getBigDecimal("safety_buffer"))))
                 .list());
+  }
+
+  @Override
+  public UnitOfWork unitOfWork() {
+    return work;
   }
 }

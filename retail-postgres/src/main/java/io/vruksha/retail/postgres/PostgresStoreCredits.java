@@ -4,13 +4,15 @@ import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.sale.StoreCredits;
+import io.vruksha.retail.work.JoinsUnitOfWork;
+import io.vruksha.retail.work.UnitOfWork;
 import java.util.Currency;
 
 /**
  * {@link StoreCredits} on PostgreSQL: a spend is a conditional update that never takes a balance
  * below zero, however many tills spend it at once. Thread-safe.
  */
-public final class PostgresStoreCredits implements StoreCredits {
+public final class PostgresStoreCredits implements StoreCredits, JoinsUnitOfWork {
 
   private final PostgresUnitOfWork work;
 
@@ -62,5 +64,10 @@ public final class PostgresStoreCredits implements StoreCredits {
           }
           return updated;
         });
+  }
+
+  @Override
+  public UnitOfWork unitOfWork() {
+    return work;
   }
 }

@@ -5,6 +5,11 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vruksha.retail.auth.DemoStaff;
+import io.vruksha.retail.auth.Logins;
+import io.vruksha.retail.auth.Passwords;
+import io.vruksha.retail.auth.Principal;
+import io.vruksha.retail.auth.Tokens;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.postgres.PostgresAdapters;
@@ -21,10 +26,6 @@ import io.vruksha.retail.server.api.SaleApi;
 import io.vruksha.retail.server.api.StockApi;
 import io.vruksha.retail.server.api.StoreApi;
 import io.vruksha.retail.server.api.SystemApi;
-import io.vruksha.retail.server.auth.Logins;
-import io.vruksha.retail.server.auth.Passwords;
-import io.vruksha.retail.server.auth.Principal;
-import io.vruksha.retail.server.auth.Tokens;
 import io.vruksha.retail.server.http.Api;
 import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.server.http.Errors;
@@ -66,16 +67,16 @@ public final class RetailServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RetailServer.class);
 
   /** The demo admin's password (demo mode only). */
-  public static final String DEMO_ADMIN_PASSWORD = "demo-admin-1";
+  public static final String DEMO_ADMIN_PASSWORD = DemoStaff.ADMIN_PASSWORD;
 
   /** The demo manager max's password (demo mode only). */
-  public static final String DEMO_MANAGER_PASSWORD = "demo-manager-1";
+  public static final String DEMO_MANAGER_PASSWORD = DemoStaff.MANAGER_PASSWORD;
 
   /** The demo manager max's PIN (demo mode only). */
-  public static final String DEMO_MANAGER_PIN = "7391";
+  public static final String DEMO_MANAGER_PIN = DemoStaff.MANAGER_PIN;
 
   /** The demo cashier anna's PIN (demo mode only). */
-  public static final String DEMO_CASHIER_PIN = "4826";
+  public static final String DEMO_CASHIER_PIN = DemoStaff.CASHIER_PIN;
 
   private final Javalin app;
   private final RetailEngine engine;
@@ -271,7 +272,7 @@ public final class RetailServer implements AutoCloseable {
             tokens,
             Clock.systemUTC(),
             config.loginThrottling(),
-            new io.vruksha.retail.server.auth.SecretPolicy(
+            new io.vruksha.retail.auth.SecretPolicy(
                 config.passwordMinLength(), config.pinMinLength()),
             config.tokenTtl());
     if (dependencies.isEmpty() || !dependencies.containsKey("nats")) {
@@ -455,15 +456,11 @@ public final class RetailServer implements AutoCloseable {
   }
 
   /** The demo store's staff that demo mode adds: an admin, a manager and a cashier. */
-  public static final List<StaffMember> DEMO_STAFF =
-      List.of(
-          new StaffMember("admin", "Demo Admin", DemoStore.ID, Role.ADMIN),
-          new StaffMember("max", "Max Manager", DemoStore.ID, Role.MANAGER),
-          new StaffMember("anna", "Anna Cashier", DemoStore.ID, Role.CASHIER));
+  public static final List<StaffMember> DEMO_STAFF = DemoStaff.STAFF;
 
   private static String seedDemoStaff(
       RetailEngine engine, Logins logins, Tokens tokens, ServerConfig config) {
-    addDemoStaff(engine, logins);
+    DemoStaff.add(engine, logins);
     long version =
         engine.credentials().tokenVersion("admin", engine.workforce().staff()).orElseThrow();
     return tokens.issue(
@@ -471,41 +468,11 @@ public final class RetailServer implements AutoCloseable {
   }
 
   /**
-   * Adds {@link #DEMO_STAFF} to the demo store with their demo secrets (admin: password {@value
-   * #DEMO_ADMIN_PASSWORD}; max: {@value #DEMO_MANAGER_PASSWORD}, PIN {@value #DEMO_MANAGER_PIN};
-   * anna: PIN {@value #DEMO_CASHIER_PIN}), as demo mode does on start; {@code retail demo seed}
-   * does the same in a database, so the README's logins work there too.
+   * Adds {@link #DEMO_STAFF} to the demo store with their demo secrets, as demo mode does on start
+   * ({@link DemoStaff#add(RetailEngine)}); {@code retail demo seed} does the same in a database.
    */
   public static void addDemoStaff(RetailEngine engine) {
-    Clock clock = Clock.systemUTC();
-    ServerConfig defaults = ServerConfig.from(Map.of());
-    addDemoStaff(
-        engine,
-        new Logins(
-            engine,
-            new Passwords(10),
-            new Tokens(Tokens.randomSecret(), clock), // issues none here
-            clock,
-            defaults.loginThrottling(),
-            new io.vruksha.retail.server.auth.SecretPolicy(
-                defaults.passwordMinLength(), defaults.pinMinLength()),
-            defaults.tokenTtl()));
-  }
-
-  private static void addDemoStaff(RetailEngine engine, Logins logins) {
-    // as the application role, the demo store's scope admits its staff and their secrets
-    engine
-        .unitOfWork()
-        .within(
-            Set.of(DemoStore.ID),
-            () -> {
-              DEMO_STAFF.forEach(engine.workforce().staff()::save);
-              logins.setSecrets("admin", Optional.of(DEMO_ADMIN_PASSWORD), Optional.empty());
-              logins.setSecrets(
-                  "max", Optional.of(DEMO_MANAGER_PASSWORD), Optional.of(DEMO_MANAGER_PIN));
-              logins.setSecrets("anna", Optional.empty(), Optional.of(DEMO_CASHIER_PIN));
-              return null;
-            });
+    DemoStaff.add(engine);
   }
 
   /** The content type of Prometheus's text exposition format. */

@@ -2,6 +2,8 @@ package io.vruksha.retail.server;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.auth.SecretPolicy;
+import io.vruksha.retail.auth.Tokens;
 import io.vruksha.retail.reaction.Reaction;
 import java.time.Duration;
 import java.util.Arrays;
@@ -184,8 +186,8 @@ public record ServerConfig(
                 .toList(),
         intOf(env, "MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),
         io.vruksha.retail.store.Credentials.Throttling.DEFAULT,
-        intOf(env, "PASSWORD_MIN_LENGTH", 10, 8, 72),
-        intOf(env, "PIN_MIN_LENGTH", 4, 4, 8),
+        intOf(env, "PASSWORD_MIN_LENGTH", SecretPolicy.DEFAULT_PASSWORD_MIN_LENGTH, 8, 72),
+        intOf(env, "PIN_MIN_LENGTH", SecretPolicy.DEFAULT_PIN_MIN_LENGTH, 4, 8),
         tokenCheckCacheOf(env),
         Optional.ofNullable(env.get("BIND_ADDRESS"))
             .map(String::trim)
@@ -362,25 +364,9 @@ public record ServerConfig(
     if (blank(v)) {
       return dflt;
     }
-    String s = v.trim().toLowerCase(java.util.Locale.ROOT);
     try {
-      if (s.startsWith("p")) {
-        return Duration.parse(s.toUpperCase(java.util.Locale.ROOT));
-      }
-      long n = Long.parseLong(s.substring(0, s.length() - 1));
-      Duration d =
-          switch (s.charAt(s.length() - 1)) {
-            case 's' -> Duration.ofSeconds(n);
-            case 'm' -> Duration.ofMinutes(n);
-            case 'h' -> Duration.ofHours(n);
-            case 'd' -> Duration.ofDays(n);
-            default -> throw new NumberFormatException();
-          };
-      if (d.isNegative() || d.isZero()) {
-        throw new NumberFormatException();
-      }
-      return d;
-    } catch (RuntimeException e) {
+      return Tokens.lifetime(v);
+    } catch (IllegalArgumentException e) {
       throw invalid(name + "=" + v + " is not a duration: use e.g. 30m, 8h, 7d or PT8H");
     }
   }

@@ -1,8 +1,8 @@
 package io.vruksha.retail.server;
 
+import io.vruksha.retail.auth.Logins;
+import io.vruksha.retail.auth.Tokens;
 import io.vruksha.retail.engine.RetailEngine;
-import io.vruksha.retail.server.auth.Logins;
-import io.vruksha.retail.server.auth.Tokens;
 import java.util.Map;
 import java.util.function.Supplier;
 

@@ -3,10 +3,10 @@ package io.vruksha.retail.server;
 import static io.vruksha.retail.server.TestClient.money;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vruksha.retail.auth.Logins;
+import io.vruksha.retail.auth.Principal;
+import io.vruksha.retail.auth.Tokens;
 import io.vruksha.retail.server.TestClient.Response;
-import io.vruksha.retail.server.auth.Logins;
-import io.vruksha.retail.server.auth.Principal;
-import io.vruksha.retail.server.auth.Tokens;
 import io.vruksha.retail.store.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

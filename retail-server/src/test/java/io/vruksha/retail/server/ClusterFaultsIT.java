@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nats.client.Connection;
 import io.nats.client.Nats;
+import io.vruksha.retail.auth.Principal;
+import io.vruksha.retail.auth.Tokens;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.invoicing.FiscalJournal;
@@ -14,7 +16,6 @@ import io.vruksha.retail.postgres.PostgresConfig;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.postgres.PrivatePostgres;
 import io.vruksha.retail.sale.FiscalRecords;
-import io.vruksha.retail.server.auth.Tokens;
 import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.store.Role;
 import io.vruksha.retail.store.StaffMember;
@@ -148,7 +149,7 @@ class ClusterFaultsIT {
         // killed node stays deaf until jnats re-makes it (seen: over 25 s), and then only the
         // near-cache's lifetime (30 s) bounds how long the old price is charged. The test holds
         // the bound and prints both delays (docs/reliability.md has what was seen)
-        Duration bound = io.vruksha.retail.postgres.PostgresAdapters.NEAR_CACHE_TTL.plusSeconds(5);
+        Duration bound = PostgresAdapters.NEAR_CACHE_TTL.plusSeconds(5);
         long firstSeen = priceSeen(ca, cb, "5.49", bound);
         long thenSeen = priceSeen(cb, ca, "5.99", bound);
         long invalidated = thenSeen;
@@ -713,11 +714,7 @@ class ClusterFaultsIT {
 
   private static String adminToken() {
     return new Tokens(SECRET, Clock.systemUTC())
-        .issueService(
-            "ops",
-            Role.ADMIN,
-            Set.of(io.vruksha.retail.server.auth.Principal.ALL_STORES),
-            Duration.ofHours(1));
+        .issueService("ops", Role.ADMIN, Set.of(Principal.ALL_STORES), Duration.ofHours(1));
   }
 
   /**

@@ -325,7 +325,7 @@ class IdempotencyTest {
               .issueService(
                   "admin",
                   io.vruksha.retail.store.Role.ADMIN,
-                  Set.of(io.vruksha.retail.server.auth.Principal.ALL_STORES),
+                  Set.of(io.vruksha.retail.auth.Principal.ALL_STORES),
                   java.time.Duration.ofMinutes(5));
       assertThat(c.get(DEMO + "/sales", other).status()).isEqualTo(200);
     }

@@ -3,9 +3,9 @@ package io.vruksha.retail.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vruksha.retail.auth.Logins;
+import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.server.TestClient.Response;
-import io.vruksha.retail.server.auth.Logins;
-import io.vruksha.retail.server.auth.Principal;
 import io.vruksha.retail.store.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

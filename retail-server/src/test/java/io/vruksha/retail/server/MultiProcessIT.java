@@ -2,6 +2,8 @@ package io.vruksha.retail.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vruksha.retail.auth.Principal;
+import io.vruksha.retail.auth.Tokens;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
@@ -9,8 +11,6 @@ import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresConfig;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.postgres.TestDatabase;
-import io.vruksha.retail.server.auth.Principal;
-import io.vruksha.retail.server.auth.Tokens;
 import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.store.Role;
 import java.math.BigDecimal;

@@ -107,7 +107,7 @@ class SecretsNotLoggedTest {
     String admin =
         server.demoToken().isPresent()
             ? client.loginPassword("admin", RetailServer.DEMO_ADMIN_PASSWORD)
-            : new io.vruksha.retail.server.auth.Tokens(JWT_SECRET, java.time.Clock.systemUTC())
+            : new io.vruksha.retail.auth.Tokens(JWT_SECRET, java.time.Clock.systemUTC())
                 .issueService(
                     "admin",
                     io.vruksha.retail.store.Role.ADMIN,

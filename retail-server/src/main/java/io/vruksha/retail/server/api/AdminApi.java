@@ -7,24 +7,19 @@ import static io.vruksha.retail.server.http.ApiRoute.route;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
-import io.vruksha.retail.catalog.CategoryId;
-import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.api.MoneyIn;
+import io.vruksha.retail.api.PromotionRequest;
+import io.vruksha.retail.api.Promotions;
+import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.catalog.TaxCategory;
-import io.vruksha.retail.customer.CustomerGroupId;
-import io.vruksha.retail.loyalty.LoyaltyTier;
 import io.vruksha.retail.money.UnitOfMeasure;
-import io.vruksha.retail.promotion.Eligibility;
 import io.vruksha.retail.promotion.Promotion;
 import io.vruksha.retail.promotion.PromotionId;
-import io.vruksha.retail.promotion.Reward;
-import io.vruksha.retail.promotion.Target;
 import io.vruksha.retail.server.ServerContext;
-import io.vruksha.retail.server.auth.Principal;
 import io.vruksha.retail.server.http.ApiCall;
 import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.store.Role;
-import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.tax.InclusiveSplit;
 import io.vruksha.retail.tax.TaxInclusion;
 import io.vruksha.retail.tax.TaxJurisdiction;
@@ -36,15 +31,9 @@ import io.vruksha.retail.tax.TaxThreshold;
 import io.vruksha.retail.tax.TaxTreatment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Defining promotions and a store's tax rules: configuration an admin token for every store sets.
@@ -52,108 +41,6 @@ import java.util.function.Function;
 public final class AdminApi {
 
   private AdminApi() {}
-
-  /**
-   * When a promotion applies; every field optional, absent meaning no condition.
-   *
-   * @param from first instant
-   * @param until last instant
-   * @param days days of the week
-   * @param fromTime daily window start
-   * @param untilTime daily window end
-   * @param stores the stores it runs in (all when empty)
-   * @param customerGroups customer groups
-   * @param loyaltyTiers loyalty tiers
-   * @param requiresCoupon whether a coupon must be scanned
-   */
-  public record EligibilityRequest(
-      Optional<Instant> from,
-      Optional<Instant> until,
-      Optional<Set<DayOfWeek>> days,
-      Optional<LocalTime> fromTime,
-      Optional<LocalTime> untilTime,
-      Optional<Set<String>> stores,
-      Optional<Set<String>> customerGroups,
-      Optional<Set<String>> loyaltyTiers,
-      Optional<Boolean> requiresCoupon) {}
-
-  /**
-   * What a promotion or reward applies to.
-   *
-   * @param skus SKUs
-   * @param categories categories (and their children)
-   * @param wholeBasket the whole basket
-   */
-  public record TargetRequest(
-      Optional<Set<String>> skus,
-      Optional<Set<String>> categories,
-      Optional<Boolean> wholeBasket) {}
-
-  /**
-   * One tier of a spend threshold.
-   *
-   * @param spend the spend that reaches it
-   * @param amountOff the amount off, or
-   * @param percentOff the percentage off
-   */
-  public record TierRequest(
-      Views.MoneyIn spend, Optional<Views.MoneyIn> amountOff, Optional<BigDecimal> percentOff) {}
-
-  /**
-   * The reward, by type: PERCENT_OFF (percent), AMOUNT_OFF (amount), FIXED_PRICE (price),
-   * BUY_X_GET_Y (buy, get, percentOff, pick CHEAPEST or DEAREST, rewardTarget), BUNDLE (quantity,
-   * price), THRESHOLD (tiers).
-   *
-   * @param type the reward's type
-   * @param percent PERCENT_OFF: the percentage
-   * @param amount AMOUNT_OFF: the amount
-   * @param price FIXED_PRICE and BUNDLE: the price
-   * @param buy BUY_X_GET_Y: how many to buy
-   * @param get BUY_X_GET_Y: how many get the discount
-   * @param percentOff BUY_X_GET_Y: the discount on them (100 for free)
-   * @param pick BUY_X_GET_Y: CHEAPEST or DEAREST
-   * @param rewardTarget BUY_X_GET_Y: what the free units are, when not the target
-   * @param quantity BUNDLE: how many units make the bundle
-   * @param tiers THRESHOLD: the tiers
-   */
-  public record RewardRequest(
-      String type,
-      Optional<BigDecimal> percent,
-      Optional<Views.MoneyIn> amount,
-      Optional<Views.MoneyIn> price,
-      Optional<Integer> buy,
-      Optional<Integer> get,
-      Optional<BigDecimal> percentOff,
-      Optional<String> pick,
-      Optional<TargetRequest> rewardTarget,
-      Optional<Integer> quantity,
-      Optional<List<TierRequest>> tiers) {}
-
-  /**
-   * A promotion.
-   *
-   * @param id its id
-   * @param label the receipt's text
-   * @param priority higher goes first
-   * @param exclusive whether it combines with nothing else
-   * @param stackableWith promotions it combines with
-   * @param stackableWithAll whether it combines with every non-exclusive promotion
-   * @param eligibility when it applies
-   * @param target what it applies to
-   * @param reward what it gives
-   * @param neverBelowCost whether it may take a line below cost
-   */
-  public record PromotionRequest(
-      String id,
-      String label,
-      Optional<Integer> priority,
-      Optional<Boolean> exclusive,
-      Optional<Set<String>> stackableWith,
-      Optional<Boolean> stackableWithAll,
-      Optional<EligibilityRequest> eligibility,
-      TargetRequest target,
-      RewardRequest reward,
-      Optional<Boolean> neverBelowCost) {}
 
   /**
    * A tax rate.
@@ -195,7 +82,7 @@ public final class AdminApi {
   public record LevyRequest(
       String code,
       String name,
-      Views.MoneyIn amount,
+      MoneyIn amount,
       Optional<String> per,
       String taxedAs,
       Optional<String> inclusion) {}
@@ -246,7 +133,7 @@ public final class AdminApi {
             .to(
                 call -> {
                   requireAllStores(call);
-                  Promotion p = promotion(call.body(PromotionRequest.class));
+                  Promotion p = Promotions.promotion(call.body(PromotionRequest.class));
                   s.engine().definePromotion(p);
                   return p;
                 }),
@@ -286,108 +173,6 @@ public final class AdminApi {
 
   private static <T> Optional<T> opt(Optional<T> o) {
     return o == null ? Optional.empty() : o;
-  }
-
-  private static <T> Set<T> set(Optional<Set<String>> values, Function<String, T> of) {
-    Set<T> out = new LinkedHashSet<>();
-    opt(values).ifPresent(v -> v.forEach(x -> out.add(of.apply(x))));
-    return out;
-  }
-
-  private static Target target(TargetRequest t, String field) {
-    if (t == null) {
-      throw new InvalidInputException(ErrorCode.VALIDATION, field + " is required", List.of(field));
-    }
-    return new Target(
-        set(t.skus(), Sku::of),
-        set(t.categories(), CategoryId::of),
-        opt(t.wholeBasket()).orElse(false));
-  }
-
-  public static Promotion promotion(PromotionRequest r) {
-    EligibilityRequest e =
-        opt(r.eligibility())
-            .orElse(new EligibilityRequest(null, null, null, null, null, null, null, null, null));
-    Eligibility eligibility =
-        new Eligibility(
-            opt(e.from()),
-            opt(e.until()),
-            opt(e.days()).map(d -> (Set<DayOfWeek>) new LinkedHashSet<>(d)).orElse(Set.of()),
-            opt(e.fromTime()),
-            opt(e.untilTime()),
-            set(e.stores(), StoreId::of),
-            set(e.customerGroups(), CustomerGroupId::of),
-            set(e.loyaltyTiers(), LoyaltyTier::of),
-            opt(e.requiresCoupon()).orElse(false));
-    return new Promotion(
-        PromotionId.of(StoreApi.required(r.id(), "id")),
-        r.label(),
-        opt(r.priority()).orElse(0),
-        opt(r.exclusive()).orElse(false),
-        set(r.stackableWith(), PromotionId::of),
-        opt(r.stackableWithAll()).orElse(false),
-        eligibility,
-        target(r.target(), "target"),
-        reward(r.reward()),
-        opt(r.neverBelowCost()).orElse(true));
-  }
-
-  private static Reward reward(RewardRequest r) {
-    if (r == null || r.type() == null) {
-      throw new InvalidInputException(
-          ErrorCode.VALIDATION, "reward.type is required", List.of("reward.type"));
-    }
-    return switch (r.type()) {
-      case "PERCENT_OFF" -> new Reward.PercentOff(need(r.percent(), "reward.percent"));
-      case "AMOUNT_OFF" ->
-          new Reward.AmountOff(need(r.amount(), "reward.amount").toMoney("reward.amount"));
-      case "FIXED_PRICE" ->
-          new Reward.FixedPrice(need(r.price(), "reward.price").toMoney("reward.price"));
-      case "BUY_X_GET_Y" ->
-          new Reward.BuyXGetY(
-              need(r.buy(), "reward.buy"),
-              need(r.get(), "reward.get"),
-              opt(r.percentOff()).orElse(BigDecimal.valueOf(100)),
-              pick(opt(r.pick()).orElse("CHEAPEST")),
-              opt(r.rewardTarget()).map(t -> target(t, "reward.rewardTarget")));
-      case "BUNDLE" ->
-          new Reward.Bundle(
-              need(r.quantity(), "reward.quantity"),
-              need(r.price(), "reward.price").toMoney("reward.price"));
-      case "THRESHOLD" -> {
-        List<Reward.Tier> tiers = new ArrayList<>();
-        for (TierRequest t : need(r.tiers(), "reward.tiers")) {
-          tiers.add(
-              new Reward.Tier(
-                  Views.money(t == null ? null : t.spend(), "reward.tiers.spend"),
-                  opt(t.amountOff()).map(m -> m.toMoney("reward.tiers.amountOff")),
-                  opt(t.percentOff())));
-        }
-        yield new Reward.Threshold(tiers);
-      }
-      default ->
-          throw new InvalidInputException(
-              ErrorCode.VALIDATION,
-              "reward.type is PERCENT_OFF, AMOUNT_OFF, FIXED_PRICE, BUY_X_GET_Y, BUNDLE or THRESHOLD",
-              List.of("reward.type"));
-    };
-  }
-
-  private static Reward.Pick pick(String pick) {
-    try {
-      return Reward.Pick.valueOf(pick);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(
-          ErrorCode.VALIDATION, "reward.pick is CHEAPEST or DEAREST", List.of("reward.pick"));
-    }
-  }
-
-  private static <T> T need(Optional<T> value, String field) {
-    return opt(value)
-        .orElseThrow(
-            () ->
-                new InvalidInputException(
-                    ErrorCode.VALIDATION, field + " is required", List.of(field)));
   }
 
   static TaxJurisdiction jurisdiction(TaxRequest r) {

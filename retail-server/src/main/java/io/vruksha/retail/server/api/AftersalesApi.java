@@ -6,9 +6,9 @@ import static io.vruksha.retail.server.http.ApiRoute.route;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.server.ServerContext;
-import io.vruksha.retail.server.auth.Principal;
 import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.server.http.QueryParam;

@@ -6,6 +6,7 @@ import static io.vruksha.retail.server.http.ApiRoute.route;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.api.MoneyIn;
 import io.vruksha.retail.invoicing.Invoice;
 import io.vruksha.retail.server.ServerContext;
 import io.vruksha.retail.server.http.ApiCall;
@@ -27,7 +28,7 @@ public final class BillingApi {
    * @param method how (bank transfer, card, cash)
    * @param reference the payment's reference (bank statement line, terminal id)
    */
-  public record PaymentRequest(Views.MoneyIn amount, String method, String reference) {}
+  public record PaymentRequest(MoneyIn amount, String method, String reference) {}
 
   /**
    * A B2B invoice: goods delivered now, paid later.

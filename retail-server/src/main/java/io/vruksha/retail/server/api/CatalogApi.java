@@ -6,6 +6,8 @@ import static io.vruksha.retail.server.http.ApiRoute.route;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.api.MoneyIn;
+import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.catalog.Barcode;
 import io.vruksha.retail.catalog.CategoryId;
 import io.vruksha.retail.catalog.Product;
@@ -23,7 +25,6 @@ import io.vruksha.retail.pricing.PriceList;
 import io.vruksha.retail.pricing.PriceListId;
 import io.vruksha.retail.promotion.Promotion;
 import io.vruksha.retail.server.ServerContext;
-import io.vruksha.retail.server.auth.Principal;
 import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.store.Role;
@@ -47,7 +48,7 @@ public final class CatalogApi {
    *     to six decimals ({@code {"amount": "2.7812", "currency": "EUR"}})
    */
   public record VariantRequest(
-      String sku, String name, String unit, List<String> barcodes, Optional<Views.MoneyIn> cost) {}
+      String sku, String name, String unit, List<String> barcodes, Optional<MoneyIn> cost) {}
 
   /**
    * A new or changed product.
@@ -73,7 +74,7 @@ public final class CatalogApi {
    * @param sku the SKU
    * @param price the unit price
    */
-  public record PriceRequest(String sku, Views.MoneyIn price) {}
+  public record PriceRequest(String sku, MoneyIn price) {}
 
   /** The routes. */
   public static List<ApiRoute> routes(ServerContext s) {

@@ -6,13 +6,13 @@ import static io.vruksha.retail.server.http.ApiRoute.route;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.NotFoundException;
+import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.customer.Customer;
 import io.vruksha.retail.customer.CustomerId;
 import io.vruksha.retail.loyalty.Loyalty;
 import io.vruksha.retail.loyalty.LoyaltyEntry;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.server.ServerContext;
-import io.vruksha.retail.server.auth.Principal;
 import io.vruksha.retail.server.http.ApiCall;
 import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;

@@ -6,6 +6,7 @@ import static io.vruksha.retail.server.http.ApiRoute.route;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.api.MoneyIn;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.curbside.CollectionSlot;
 import io.vruksha.retail.curbside.CurbsideBooking;
@@ -50,7 +51,7 @@ public final class OrderApi {
    * @param amount what was charged (the order's whole total)
    * @param reference the payment provider's reference
    */
-  public record PrepaymentBody(Views.MoneyIn amount, String reference) {}
+  public record PrepaymentBody(MoneyIn amount, String reference) {}
 
   /**
    * An order for later collection.
@@ -397,7 +398,7 @@ public final class OrderApi {
                 p ->
                     new Order.Prepayment(
                         Optional.ofNullable(p.amount())
-                            .orElse(new Views.MoneyIn(null, null))
+                            .orElse(new MoneyIn(null, null))
                             .toMoney("prepayment.amount"),
                         p.reference()));
     return new PlaceOrder(

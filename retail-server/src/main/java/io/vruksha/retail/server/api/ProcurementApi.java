@@ -6,11 +6,12 @@ import static io.vruksha.retail.server.http.ApiRoute.route;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.api.MoneyIn;
+import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.procurement.PurchaseOrder;
 import io.vruksha.retail.procurement.Supplier;
 import io.vruksha.retail.server.ServerContext;
-import io.vruksha.retail.server.auth.Principal;
 import io.vruksha.retail.server.http.ApiCall;
 import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
@@ -31,7 +32,7 @@ public final class ProcurementApi {
    * @param cost what one unit costs
    * @param leadTimeDays days from order to delivery
    */
-  public record SupplierItemRequest(Views.MoneyIn cost, int leadTimeDays) {}
+  public record SupplierItemRequest(MoneyIn cost, int leadTimeDays) {}
 
   /**
    * A supplier and what it sells.

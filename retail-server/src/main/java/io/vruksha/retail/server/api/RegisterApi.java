@@ -6,6 +6,7 @@ import static io.vruksha.retail.server.http.ApiRoute.route;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.api.MoneyIn;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.register.ShiftReport;
@@ -31,7 +32,7 @@ public final class RegisterApi {
    * @param registerId the register (till)
    * @param openingFloat the cash in the drawer
    */
-  public record OpenShift(String registerId, Views.MoneyIn openingFloat) {}
+  public record OpenShift(String registerId, MoneyIn openingFloat) {}
 
   /**
    * Cash put into (positive) or taken out of (negative) the drawer.
@@ -39,14 +40,14 @@ public final class RegisterApi {
    * @param amount signed amount
    * @param reason why
    */
-  public record CashMovement(Views.MoneyIn amount, String reason) {}
+  public record CashMovement(MoneyIn amount, String reason) {}
 
   /**
    * Closing a shift with the drawer counted.
    *
    * @param counted what was counted per tender (CASH at least), e.g. {"CASH": {...}}
    */
-  public record CloseShift(Map<String, Views.MoneyIn> counted) {}
+  public record CloseShift(Map<String, MoneyIn> counted) {}
 
   /** The routes. */
   public static List<ApiRoute> routes(ServerContext s) {

@@ -6,6 +6,7 @@ import static io.vruksha.retail.server.http.ApiRoute.route;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.api.MoneyIn;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.UnitPrice;
 import io.vruksha.retail.pricing.BasketLine;
@@ -42,7 +43,7 @@ public final class SaleApi {
    * @param priceOverride a unit price keyed by hand (needs a supervisor)
    */
   public record LineRequest(
-      String code, Optional<BigDecimal> quantity, Optional<Views.MoneyIn> priceOverride) {}
+      String code, Optional<BigDecimal> quantity, Optional<MoneyIn> priceOverride) {}
 
   /**
    * A basket to price or sell.
@@ -76,7 +77,7 @@ public final class SaleApi {
    */
   public record TenderRequest(
       TenderType type,
-      Optional<Views.MoneyIn> amount,
+      Optional<MoneyIn> amount,
       Optional<Long> points,
       Optional<String> reference) {}
 
@@ -334,7 +335,7 @@ public final class SaleApi {
       } catch (io.vruksha.retail.RetailException e) {
         throw new InvalidInputException(e.code(), field + ": " + e.getMessage(), List.of(field));
       }
-      Optional<Views.MoneyIn> override = opt(l.priceOverride());
+      Optional<MoneyIn> override = opt(l.priceOverride());
       if (override.isPresent()) {
         Money m = override.get().toMoney(field + ".priceOverride");
         line = line.withPriceOverride(new UnitPrice(m.amount(), m.currency()));

@@ -4,8 +4,8 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 import static io.vruksha.retail.server.http.ApiRoute.route;
 
+import io.vruksha.retail.auth.Logins;
 import io.vruksha.retail.server.ServerContext;
-import io.vruksha.retail.server.auth.Logins;
 import io.vruksha.retail.server.http.ApiRoute;
 import java.time.Instant;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.vruksha.retail.server.api;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.api.MoneyIn;
 import io.vruksha.retail.catalog.Barcode;
 import io.vruksha.retail.catalog.SellableItem;
 import io.vruksha.retail.catalog.Sku;
@@ -34,40 +35,6 @@ public final class Views {
           ErrorCode.VALIDATION, field + " needs an amount and a currency", List.of(field));
     }
     return money.toMoney(field);
-  }
-
-  /** Money as the API takes it: an amount string and a currency. */
-  public record MoneyIn(String amount, String currency) {
-    /** As money; a bad amount or currency is a 400 naming the field. */
-    public Money toMoney(String field) {
-      return parse(field, Money::of);
-    }
-
-    /**
-     * As a price per unit, exactly, which may be finer than the currency (a cost of {@code
-     * "2.7812"}, to {@link UnitPrice#MAX_SCALE} decimals); a bad or negative amount, or one with
-     * more decimals, is a 400 naming the field, never rounded.
-     */
-    public UnitPrice toUnitPrice(String field) {
-      return parse(field, UnitPrice::of);
-    }
-
-    private <T> T parse(String field, java.util.function.BiFunction<String, String, T> reader) {
-      if (amount == null || currency == null) {
-        throw new InvalidInputException(
-            ErrorCode.VALIDATION, field + " needs an amount and a currency", List.of(field));
-      }
-      try {
-        return reader.apply(amount, currency);
-      } catch (io.vruksha.retail.RetailException e) {
-        throw new InvalidInputException(e.code(), field + ": " + e.getMessage(), List.of(field));
-      } catch (RuntimeException e) {
-        throw new InvalidInputException(
-            ErrorCode.VALIDATION,
-            field + ": '" + amount + " " + currency + "' is not an amount of money",
-            List.of(field));
-      }
-    }
   }
 
   /**

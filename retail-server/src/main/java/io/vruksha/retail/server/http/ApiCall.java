@@ -3,7 +3,7 @@ package io.vruksha.retail.server.http;
 import io.javalin.http.Context;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
-import io.vruksha.retail.server.auth.Principal;
+import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.store.StoreId;
 import java.time.LocalDate;

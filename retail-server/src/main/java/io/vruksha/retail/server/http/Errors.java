@@ -34,6 +34,7 @@ public final class Errors {
           PROMOTION_INVALID,
           TAX_RULE_INVALID ->
           400;
+      case UNAUTHENTICATED -> 401;
       case PERMISSION_REQUIRED -> 403;
       case NOT_FOUND -> 404;
       case STOCK_INSUFFICIENT, SHIFT_STATE, COUPON_EXHAUSTED, DUPLICATE, ORDER_STATE, SLOT_FULL ->

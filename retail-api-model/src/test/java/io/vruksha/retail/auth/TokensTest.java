@@ -1,9 +1,10 @@
-package io.vruksha.retail.server.auth;
+package io.vruksha.retail.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vruksha.retail.server.http.ApiProblem;
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.PermissionDeniedException;
 import io.vruksha.retail.store.Role;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +47,9 @@ class TokensTest {
     assertThat(tokens.verify(token).subject()).as("still cached at 4 s").isEqualTo("ida");
     nanos.addAndGet(Duration.ofMillis(1001).toNanos());
     assertThatThrownBy(() -> tokens.verify(token))
-        .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(401));
+        .isInstanceOfSatisfying(
+            PermissionDeniedException.class,
+            p -> assertThat(p.code()).isEqualTo(ErrorCode.UNAUTHENTICATED));
     assertThat(asked).hasValue(3); // issueCurrent, the first check, the one after 5 s
   }
 
@@ -55,7 +58,7 @@ class TokensTest {
     Tokens tokens = tokens(Duration.ZERO);
     String token = tokens.issueCurrent("ida", Role.CASHIER, Set.of("demo"), Duration.ofHours(1));
     versions.remove("ida"); // removed
-    assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(ApiProblem.class);
+    assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(PermissionDeniedException.class);
   }
 
   @Test
@@ -65,7 +68,7 @@ class TokensTest {
             () -> tokens.issueCurrent("ghost", Role.ADMIN, Set.of("*"), Duration.ofHours(1)))
         .isInstanceOf(IllegalArgumentException.class);
     String forged = tokens.issue("ghost", Role.ADMIN, Set.of("*"), Duration.ofHours(1), 0);
-    assertThatThrownBy(() -> tokens.verify(forged)).isInstanceOf(ApiProblem.class);
+    assertThatThrownBy(() -> tokens.verify(forged)).isInstanceOf(PermissionDeniedException.class);
     // a staff token without a version (as before version 15 of the schema) is refused
     String unversioned =
         com.auth0
@@ -78,7 +81,8 @@ class TokensTest {
             .withClaim("stores", java.util.List.of("*"))
             .withExpiresAt(java.time.Instant.now().plusSeconds(600))
             .sign(com.auth0.jwt.algorithms.Algorithm.HMAC256(SECRET));
-    assertThatThrownBy(() -> tokens.verify(unversioned)).isInstanceOf(ApiProblem.class);
+    assertThatThrownBy(() -> tokens.verify(unversioned))
+        .isInstanceOf(PermissionDeniedException.class);
   }
 
   @Test
@@ -104,6 +108,6 @@ class TokensTest {
             .withIssuedAt(java.time.Instant.now())
             .withExpiresAt(java.time.Instant.now().plus(Duration.ofDays(365)))
             .sign(com.auth0.jwt.algorithms.Algorithm.HMAC256(SECRET));
-    assertThatThrownBy(() -> tokens.verify(tooLong)).isInstanceOf(ApiProblem.class);
+    assertThatThrownBy(() -> tokens.verify(tooLong)).isInstanceOf(PermissionDeniedException.class);
   }
 }

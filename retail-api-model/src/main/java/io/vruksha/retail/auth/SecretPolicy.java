@@ -1,4 +1,4 @@
-package io.vruksha.retail.server.auth;
+package io.vruksha.retail.auth;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
@@ -31,6 +31,12 @@ public final class SecretPolicy {
 
   /** The longest PIN. */
   public static final int PIN_MAX_LENGTH = 8;
+
+  /** The shortest password by default ({@code PASSWORD_MIN_LENGTH}). */
+  public static final int DEFAULT_PASSWORD_MIN_LENGTH = 10;
+
+  /** The shortest PIN by default ({@code PIN_MIN_LENGTH}). */
+  public static final int DEFAULT_PIN_MIN_LENGTH = 4;
 
   private static final Set<String> COMMON_PASSWORDS = load("common-passwords.txt");
 

@@ -1,4 +1,4 @@
-package io.vruksha.retail.server.auth;
+package io.vruksha.retail.auth;
 
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.store.Role;

@@ -1,4 +1,4 @@
-package io.vruksha.retail.server.auth;
+package io.vruksha.retail.auth;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

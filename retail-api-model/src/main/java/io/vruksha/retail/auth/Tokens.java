@@ -1,4 +1,4 @@
-package io.vruksha.retail.server.auth;
+package io.vruksha.retail.auth;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
@@ -9,7 +9,8 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.vruksha.retail.server.http.ApiProblem;
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.PermissionDeniedException;
 import io.vruksha.retail.store.Role;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -180,9 +181,9 @@ public final class Tokens {
     try {
       jwt = verifier.verify(token);
     } catch (TokenExpiredException e) {
-      throw ApiProblem.unauthenticated("the token has expired");
+      throw unauthenticated("the token has expired");
     } catch (JWTVerificationException e) {
-      throw ApiProblem.unauthenticated("the token is not valid");
+      throw unauthenticated("the token is not valid");
     }
     Principal principal;
     Long version;
@@ -208,15 +209,52 @@ public final class Tokens {
       principal =
           new Principal(jwt.getSubject(), role, new HashSet<>(stores), jwt.getExpiresAtAsInstant());
     } catch (RuntimeException e) {
-      throw ApiProblem.unauthenticated("the token lacks its role, stores, version or expiry");
+      throw unauthenticated("the token lacks its role, stores, version or expiry");
     }
     if (versions.isPresent() && !service) {
       Optional<Long> current = versions.get().apply(principal.subject());
       if (current.isEmpty() || !current.get().equals(version)) {
         // one answer whether the member is gone or their version moved on
-        throw ApiProblem.unauthenticated("the token is no longer valid: log in again");
+        throw unauthenticated("the token is no longer valid: log in again");
       }
     }
     return principal;
+  }
+
+  /**
+   * A token's lifetime as {@code TOKEN_TTL} and {@code retail auth token --ttl} take it: {@code
+   * 30m}, {@code 8h}, {@code 7d}, {@code 90s} or an ISO-8601 duration ({@code PT8H}); positive.
+   *
+   * @throws IllegalArgumentException when {@code text} is none of these
+   */
+  public static Duration lifetime(String text) {
+    String s = text.trim().toLowerCase(java.util.Locale.ROOT);
+    try {
+      Duration d;
+      if (s.startsWith("p")) {
+        d = Duration.parse(s.toUpperCase(java.util.Locale.ROOT));
+        return d;
+      }
+      long n = Long.parseLong(s.substring(0, s.length() - 1));
+      d =
+          switch (s.charAt(s.length() - 1)) {
+            case 's' -> Duration.ofSeconds(n);
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            case 'd' -> Duration.ofDays(n);
+            default -> throw new NumberFormatException();
+          };
+      if (d.isNegative() || d.isZero()) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a duration", e);
+    }
+  }
+
+  /** 401 {@code auth.unauthenticated} on the server (see its {@code Errors}). */
+  private static PermissionDeniedException unauthenticated(String why) {
+    return new PermissionDeniedException(ErrorCode.UNAUTHENTICATED, why);
   }
 }

@@ -1,4 +1,4 @@
-package io.vruksha.retail.server.auth;
+package io.vruksha.retail.auth;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
-package io.vruksha.retail.server.auth;
+package io.vruksha.retail.auth;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.PermissionDeniedException;
 import io.vruksha.retail.engine.RetailEngine;
-import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.store.Credentials;
 import io.vruksha.retail.store.StaffMember;
 import java.time.Clock;
@@ -122,12 +122,17 @@ public final class Logins {
                 engine.workforce().staff());
     if (attempt.outcome() != Credentials.Outcome.PASSED || attempt.member().isEmpty()) {
       // a wait or a lock answers as a wrong secret does: it tells nobody the id exists
-      throw ApiProblem.unauthenticated(INVALID);
+      throw unauthenticated(INVALID);
     }
     StaffMember staff = attempt.member().get();
     String token =
         tokens.issue(
             staffId, staff.role(), Set.of(staff.store().value()), ttl, attempt.tokenVersion());
     return new Session(token, now.plus(ttl), staff);
+  }
+
+  /** 401 {@code auth.unauthenticated} on the server (see its {@code Errors}). */
+  private static PermissionDeniedException unauthenticated(String why) {
+    return new PermissionDeniedException(ErrorCode.UNAUTHENTICATED, why);
   }
 }
