@@ -111,17 +111,9 @@ public final class Errors {
         return;
       }
       write(ctx, status, r.code().code(), r.getMessage(), r.details());
-    } else if (e instanceof NullPointerException npe
-        && npe.getMessage() != null
-        && npe.getMessage().matches("[A-Za-z][A-Za-z0-9.]{0,40}")) {
-      // Objects.requireNonNull(value, "field") in a domain record: a field the body left out
-      write(
-          ctx,
-          400,
-          "validation.invalid",
-          "'" + npe.getMessage() + "' is required",
-          List.of(npe.getMessage()));
     } else if (e instanceof io.javalin.http.HttpResponseException h) {
+      // a missing field is refused by the request's shape (RequestShape) before any record is
+      // made, so a NullPointerException is a bug: 500 with the request id, never a guessed 400
       write(ctx, h.getStatus(), "http." + h.getStatus(), h.getMessage(), List.of());
     } else {
       LOG.error("request {} failed unexpectedly", ctx.attribute(RequestIds.ATTRIBUTE), e);
