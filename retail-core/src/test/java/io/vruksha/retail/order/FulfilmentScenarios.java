@@ -32,6 +32,7 @@ import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.sale.TenderKind;
 import io.vruksha.retail.stock.AvailableToSell;
 import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.store.Actor;
@@ -186,7 +187,7 @@ public abstract class FulfilmentScenarios {
         .singleElement()
         .satisfies(
             t -> {
-              assertThat(t.kind()).isEqualTo("CARD");
+              assertThat(t.kind()).isEqualTo(TenderKind.CARD);
               assertThat(t.amount()).isEqualTo(eur("24.98"));
               assertThat(t.reference()).isEqualTo("psp-7781");
             });
