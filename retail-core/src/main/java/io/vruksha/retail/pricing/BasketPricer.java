@@ -273,7 +273,12 @@ public final class BasketPricer {
 
   private void applyBasketDiscount(List<Draft> drafts, ManualDiscount discount, Actor actor) {
     actor.require(Permission.BASKET_DISCOUNT, "discount the basket by hand");
-    Money base = drafts.stream().map(Draft::remaining).reduce(Money::plus).orElseThrow();
+    Money base =
+        drafts.stream()
+            .map(Draft::remaining)
+            .reduce(Money::plus)
+            .orElseThrow(
+                () -> new IllegalStateException("a basket discount on a basket of no lines"));
     Money off = discount.on(base).min(base);
     if (!off.isPositive()) {
       return;

@@ -194,8 +194,10 @@ public record Eligibility(
   }
 
   private boolean withinDailyWindow(LocalTime time) {
-    LocalTime start = fromTime.orElseThrow();
-    LocalTime end = untilTime.orElseThrow();
+    LocalTime start =
+        fromTime.orElseThrow(() -> new IllegalStateException("a daily window without its start"));
+    LocalTime end =
+        untilTime.orElseThrow(() -> new IllegalStateException("a daily window without its end"));
     if (start.isBefore(end)) {
       return !time.isBefore(start) && time.isBefore(end);
     }

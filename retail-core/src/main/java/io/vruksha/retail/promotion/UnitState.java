@@ -180,7 +180,15 @@ final class UnitState {
         long off =
             tier.amountOff()
                 .map(Money::minorUnits)
-                .orElseGet(() -> percentOf(spend, tier.percentOff().orElseThrow()));
+                .orElseGet(
+                    () ->
+                        percentOf(
+                            spend,
+                            tier.percentOff()
+                                .orElseThrow(
+                                    () ->
+                                        new IllegalStateException(
+                                            "a tier with neither amount nor percent off"))));
         best = Math.max(best, off);
       }
     }
@@ -445,7 +453,15 @@ final class UnitState {
     long off =
         tier.amountOff()
             .map(Money::minorUnits)
-            .orElseGet(() -> percentOf(spend, tier.percentOff().orElseThrow()));
+            .orElseGet(
+                () ->
+                    percentOf(
+                        spend,
+                        tier.percentOff()
+                            .orElseThrow(
+                                () ->
+                                    new IllegalStateException(
+                                        "a tier with neither amount nor percent off"))));
     return spread(c, p, units, off);
   }
 

@@ -198,7 +198,15 @@ public final class Registers {
           outbox.append(
               EventEnvelope.of(
                   new DomainEvent.ShiftClosed(
-                      shift.store(), shift.id(), number, closing.overShort().orElseThrow()),
+                      shift.store(),
+                      shift.id(),
+                      number,
+                      closing
+                          .overShort()
+                          .orElseThrow(
+                              () ->
+                                  new IllegalStateException(
+                                      "shift " + shift.id() + " closed without its over/short"))),
                   at,
                   shift.id()));
           shifts.save(
@@ -259,7 +267,17 @@ public final class Registers {
     for (ReturnReceipt r : shiftReturns) {
       refunds = refunds.plus(r.refund());
       tenders.merge(r.refundTo(), r.refund().negate(), Money::plus);
-      Sale original = sales.find(r.saleId()).orElseThrow();
+      Sale original =
+          sales
+              .find(r.saleId())
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "return "
+                              + r.id()
+                              + " names sale "
+                              + r.saleId()
+                              + ", which is not stored"));
       for (ReturnReceipt.Line l : r.lines()) {
         PricedLine line = original.basket().line(l.lineIndex());
         BigDecimal sold = line.quantity().value();

@@ -2,6 +2,7 @@ package io.vruksha.retail.sale;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.NotFoundException;
 import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.catalog.Catalog;
 import io.vruksha.retail.catalog.CategoryId;
@@ -156,7 +157,13 @@ public final class Checkout {
                   basketRequest.couponCodes(),
                   basketRequest.basketDiscount());
           PricedBasket basket = pricer.price(dated, cashier);
-          Store store = stores.find(basket.store()).orElseThrow();
+          Store store =
+              stores
+                  .find(basket.store())
+                  .orElseThrow(
+                      () ->
+                          new NotFoundException(
+                              ErrorCode.NOT_FOUND, "no store " + basket.store().value()));
           Optional<String> customer = basketRequest.shopper().customerId();
           String saleId = UUID.randomUUID().toString();
 
@@ -232,7 +239,16 @@ public final class Checkout {
           ErrorCode.IDEMPOTENCY_MISMATCH,
           "idempotency key '" + entry.key() + "' was already used for a different sale");
     }
-    return sales.find(entry.resultId()).orElseThrow();
+    return sales
+        .find(entry.resultId())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "idempotency key '"
+                        + entry.key()
+                        + "' names sale "
+                        + entry.resultId()
+                        + ", which is not stored"));
   }
 
   /** Tenders settled against the total. */
@@ -301,11 +317,13 @@ public final class Checkout {
     }
     if (points > 0) {
       loyalty
-          .orElseThrow()
+          .orElseThrow(
+              () -> new IllegalStateException("points were tendered with no loyalty programme"))
           .ledger()
           .append(
               new LoyaltyEntry(
-                  customer.orElseThrow(),
+                  customer.orElseThrow(
+                      () -> new IllegalStateException("points were tendered with no customer")),
                   LoyaltyEntry.Kind.REDEEM,
                   -points,
                   0,
@@ -363,7 +381,18 @@ public final class Checkout {
     long total = 0;
     for (PricedLine line : basket.lines()) {
       java.util.Set<CategoryId> categories =
-          catalog.categories().selfAndAncestors(catalog.item(line.sku()).orElseThrow().category());
+          catalog
+              .categories()
+              .selfAndAncestors(
+                  catalog
+                      .item(line.sku())
+                      .orElseThrow(
+                          () ->
+                              new IllegalStateException(
+                                  "a priced line names "
+                                      + line.sku()
+                                      + ", which the catalogue lacks"))
+                      .category());
       BigDecimal categoryMultiplier =
           categoryMultiplier(l.program(), categories)
               .multiply(l.program().bonusFor(line.sku(), categories, at));

@@ -120,7 +120,10 @@ public final class Returns {
             return sales.returnsOf(sale.id()).stream()
                 .filter(r -> r.id().equals(doneId))
                 .findFirst()
-                .orElseThrow();
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "idempotency key names return " + doneId + ", which is not stored"));
           }
           String returnId = "R-" + sale.store() + "-" + request.idempotencyKey();
           idempotency.save(new IdempotencyStore.Entry(sale.store(), key, requestHash, returnId));

@@ -265,7 +265,8 @@ public final class TaxCalculator {
       while (i < work.size() && work.get(i).line == l) {
         Work w = work.get(i++);
         Part p = part(w, currency, breakdown);
-        TaxLevy levy = w.levy.orElseThrow();
+        TaxLevy levy =
+            w.levy.orElseThrow(() -> new IllegalStateException("a levy part without its levy"));
         levies.add(
             new LevyTax(
                 levy.code(),
