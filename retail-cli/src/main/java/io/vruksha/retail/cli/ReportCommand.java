@@ -8,8 +8,10 @@ import io.vruksha.retail.register.ShiftReport;
 import io.vruksha.retail.report.TaxRateFigures;
 import io.vruksha.retail.report.TaxSummary;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -337,13 +339,19 @@ final class ReportCommand implements Runnable {
   }
 
   /** The store's closed shifts whose Z report was taken in the range, oldest first. */
+  /** Closing instant, then Z number (gapless, so shifts closed in the same instant keep order). */
+  private static final Comparator<Shift> BY_CLOSING =
+      Comparator.<Shift, Instant>comparing(sh -> sh.closing().orElseThrow().at())
+          .thenComparing(sh -> sh.closing().orElseThrow().number().orElse(""))
+          .thenComparing(Shift::id);
+
   static List<Shift> closedShifts(StoreSession s, LocalDate from, LocalDate to) {
     return s.engine(
         () ->
             s.engine.registers().shifts().list(s.id()).stream()
                 .filter(sh -> sh.closing().isPresent())
                 .filter(sh -> s.within(sh.closing().get().at(), from, to))
-                .sorted(java.util.Comparator.comparing(sh -> sh.closing().get().at()))
+                .sorted(BY_CLOSING)
                 .toList());
   }
 

@@ -3,6 +3,7 @@ package io.vruksha.retail.memory;
 import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.register.Shifts;
 import io.vruksha.retail.store.StoreId;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,10 @@ import java.util.Optional;
 
 /** {@link Shifts} in memory. Thread-safe (one monitor); saves undo on rollback. */
 public final class InMemoryShifts implements Shifts {
+
+  /** The order PostgreSQL lists them in: opening instant, then id for shifts opened together. */
+  private static final Comparator<Shift> OLDEST_FIRST =
+      Comparator.comparing(Shift::openedAt).thenComparing(Shift::id);
 
   private final Map<String, Shift> shifts = new LinkedHashMap<>();
 
@@ -42,7 +47,10 @@ public final class InMemoryShifts implements Shifts {
 
   @Override
   public synchronized List<Shift> list(StoreId store) {
-    return shifts.values().stream().filter(s -> s.store().equals(store)).toList();
+    return shifts.values().stream()
+        .filter(s -> s.store().equals(store))
+        .sorted(OLDEST_FIRST)
+        .toList();
   }
 
   @Override
@@ -52,7 +60,7 @@ public final class InMemoryShifts implements Shifts {
         .filter(s -> s.store().equals(store))
         .filter(s -> registerId.map(r -> r.equals(s.registerId())).orElse(true))
         .filter(s -> open.map(o -> o == s.open()).orElse(true))
-        .sorted(java.util.Comparator.comparing(Shift::openedAt).thenComparing(Shift::id).reversed())
+        .sorted(OLDEST_FIRST.reversed())
         .limit(limit)
         .toList();
   }

@@ -117,6 +117,24 @@ public abstract class BackOfficePortsContract {
   }
 
   @Test
+  void shiftsOpenedAtTheSameInstantAreListedByIdInBothOrders() {
+    Shifts shifts = newShifts();
+    Shift b = openShift("sh-b", "till-1", T0);
+    Shift a = openShift("sh-a", "till-2", T0);
+    Shift c = openShift("sh-c", "till-3", T0.minusSeconds(1));
+    shifts.save(b);
+    shifts.save(a);
+    shifts.save(c);
+    assertThat(shifts.list(S1)).containsExactly(c, a, b);
+    assertThat(shifts.list(S1, Optional.empty(), Optional.empty(), 10)).containsExactly(b, a, c);
+  }
+
+  private static Shift openShift(String id, String register, Instant at) {
+    return new Shift(
+        id, S1, register, "anna", at, Money.of("100.00", "EUR"), List.of(), Optional.empty());
+  }
+
+  @Test
   void shiftsAreListedByRegisterAndStatusNewestFirst() {
     Shifts shifts = newShifts();
     Shift closed = closedShift("sh-1", "till-1", T0);
