@@ -3,6 +3,7 @@ package io.vruksha.retail.memory;
 import io.vruksha.retail.invoicing.Invoice;
 import io.vruksha.retail.invoicing.Invoices;
 import io.vruksha.retail.store.StoreId;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,10 @@ public final class InMemoryInvoices implements Invoices {
 
   @Override
   public synchronized List<Invoice> list(StoreId store) {
-    return invoices.values().stream().filter(i -> i.store().equals(store)).toList();
+    // as PostgreSQL lists them: issuing instant, then number
+    return invoices.values().stream()
+        .filter(i -> i.store().equals(store))
+        .sorted(Comparator.comparing(Invoice::issuedAt).thenComparing(Invoice::number))
+        .toList();
   }
 }

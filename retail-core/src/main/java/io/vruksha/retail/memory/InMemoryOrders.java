@@ -3,6 +3,7 @@ package io.vruksha.retail.memory;
 import io.vruksha.retail.order.Order;
 import io.vruksha.retail.order.Orders;
 import io.vruksha.retail.store.StoreId;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,11 @@ public final class InMemoryOrders implements Orders {
 
   @Override
   public synchronized List<Order> list(StoreId store) {
-    return orders.values().stream().filter(o -> o.store().equals(store)).toList();
+    // as PostgreSQL lists them: placing instant, then id
+    return orders.values().stream()
+        .filter(o -> o.store().equals(store))
+        .sorted(Comparator.comparing(Order::placedAt).thenComparing(Order::id))
+        .toList();
   }
 
   @Override

@@ -15,6 +15,10 @@ import java.util.Optional;
 /** {@link Sales} in memory. Thread-safe (one monitor); saves undo on rollback. */
 public final class InMemorySales implements Sales {
 
+  /** As PostgreSQL lists returns: return instant, then id. */
+  private static final Comparator<ReturnReceipt> RETURNS_ORDER =
+      Comparator.comparing(ReturnReceipt::at).thenComparing(ReturnReceipt::id);
+
   private final Map<String, Sale> sales = new LinkedHashMap<>();
   private final List<ReturnReceipt> returns = new ArrayList<>();
 
@@ -36,7 +40,11 @@ public final class InMemorySales implements Sales {
 
   @Override
   public synchronized List<Sale> list(StoreId store) {
-    return sales.values().stream().filter(s -> s.store().equals(store)).toList();
+    // as PostgreSQL lists them: sale instant, then receipt number
+    return sales.values().stream()
+        .filter(s -> s.store().equals(store))
+        .sorted(Comparator.comparing(Sale::at).thenComparing(Sale::number))
+        .toList();
   }
 
   @Override
@@ -61,12 +69,12 @@ public final class InMemorySales implements Sales {
 
   @Override
   public synchronized List<ReturnReceipt> returnsOf(String saleId) {
-    return returns.stream().filter(r -> r.saleId().equals(saleId)).toList();
+    return returns.stream().filter(r -> r.saleId().equals(saleId)).sorted(RETURNS_ORDER).toList();
   }
 
   @Override
   public synchronized List<ReturnReceipt> returns(StoreId store) {
-    return returns.stream().filter(r -> r.store().equals(store)).toList();
+    return returns.stream().filter(r -> r.store().equals(store)).sorted(RETURNS_ORDER).toList();
   }
 
   @Override
