@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * In-process checkouts of a 3-line basket on PostgreSQL (sale, stock, invoice, journal, points and
@@ -62,14 +65,13 @@ final class CheckoutEmbedded {
 
   /** The SQL statements one checkout sends (counted by Jdbi over 20 checkouts): its round trips. */
   static long statementsPerCheckout(PostgresDatabase db, RetailEngine engine, StoreId store) {
-    java.util.concurrent.atomic.AtomicLong statements =
-        new java.util.concurrent.atomic.AtomicLong();
-    java.util.Map<String, Long> bySql = new java.util.concurrent.ConcurrentSkipListMap<>();
+    AtomicLong statements = new AtomicLong();
+    Map<String, Long> bySql = new ConcurrentSkipListMap<>();
     db.jdbi()
         .setSqlLogger(
-            new org.jdbi.v3.core.statement.SqlLogger() {
+            new SqlLogger() {
               @Override
-              public void logAfterExecution(org.jdbi.v3.core.statement.StatementContext context) {
+              public void logAfterExecution(StatementContext context) {
                 statements.incrementAndGet();
                 if (Boolean.getBoolean("bench.sql")) { // -Dbench.sql=true: which statements
                   String sql = context.getRenderedSql().replaceAll("\\s+", " ");
@@ -81,9 +83,8 @@ final class CheckoutEmbedded {
     for (int i = 0; i < 20; i++) {
       engine.checkout(request(store, run + "-" + i), Actor.cashier("bench"));
     }
-    db.jdbi().setSqlLogger(org.jdbi.v3.core.statement.SqlLogger.NOP_SQL_LOGGER);
-    bySql.forEach(
-        (sql, n) -> System.err.printf(java.util.Locale.ROOT, "%5.1f  %s%n", n / 20.0, sql));
+    db.jdbi().setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
+    bySql.forEach((sql, n) -> System.err.printf(Locale.ROOT, "%5.1f  %s%n", n / 20.0, sql));
     return Math.round(statements.get() / 20.0);
   }
 

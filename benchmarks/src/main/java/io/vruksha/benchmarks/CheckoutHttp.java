@@ -15,6 +15,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +28,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * The server over HTTP on PostgreSQL, in a process of its own as it runs in production: a load
@@ -132,7 +136,7 @@ final class CheckoutHttp {
               "error_kinds",
               ERROR_KINDS.entrySet().stream()
                   .map(e -> e.getKey() + "=" + e.getValue())
-                  .collect(java.util.stream.Collectors.joining(",")));
+                  .collect(Collectors.joining(",")));
         }
       } finally {
         server.destroy();
@@ -193,8 +197,7 @@ final class CheckoutHttp {
   }
 
   /** What the requests that were not answered 201 got: a status code or an exception's name. */
-  static final java.util.Map<String, Long> ERROR_KINDS =
-      new java.util.concurrent.ConcurrentSkipListMap<>();
+  static final Map<String, Long> ERROR_KINDS = new ConcurrentSkipListMap<>();
 
   private static Throwable rootCause(Throwable t) {
     while (t.getCause() != null && t.getCause() != t) {
@@ -226,8 +229,7 @@ final class CheckoutHttp {
    */
   static long listenOverflows() {
     try {
-      List<String> lines =
-          java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/net/netstat"));
+      List<String> lines = Files.readAllLines(Path.of("/proc/net/netstat"));
       for (int i = 0; i + 1 < lines.size(); i++) {
         if (lines.get(i).startsWith("TcpExt:") && lines.get(i + 1).startsWith("TcpExt:")) {
           String[] names = lines.get(i).trim().split("\\s+");
@@ -239,7 +241,7 @@ final class CheckoutHttp {
           }
         }
       }
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       // not Linux, or not readable
     }
     return -1;

@@ -9,15 +9,22 @@ import io.vruksha.retail.postgres.PostgresDatabase;
 import java.io.BufferedWriter;
 import java.io.File;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,7 +106,7 @@ final class ImportBench {
       BenchDatabase.execute(db, "CHECKPOINT");
       out.putIfAbsent("import_checkpoints", "before each phase");
     } catch (IllegalStateException e) {
-      if (!(e.getCause() instanceof java.sql.SQLException sql)
+      if (!(e.getCause() instanceof SQLException sql)
           || !"42501".equals(sql.getSQLState())) { // insufficient_privilege
         throw e;
       }
@@ -201,8 +208,8 @@ final class ImportBench {
     return BenchDatabase.query(
         db,
         s -> {
-          Map<String, Long> rows = new java.util.TreeMap<>();
-          try (java.sql.ResultSet rs = s.executeQuery(sql)) {
+          Map<String, Long> rows = new TreeMap<>();
+          try (ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
               rows.put(rs.getString(1), rs.getLong(2));
             }
@@ -221,11 +228,11 @@ final class ImportBench {
       Map<String, Long> before,
       Map<String, String> out,
       String what,
-      java.util.Set<String> baseline)
+      Set<String> baseline)
       throws InterruptedException {
     Map<String, Long> after = inserts(db);
     List<String> wrote = new ArrayList<>();
-    java.util.Set<String> tables = new java.util.TreeSet<>();
+    Set<String> tables = new TreeSet<>();
     after.forEach(
         (table, n) -> {
           long d = n - before.getOrDefault(table, 0L);
@@ -235,9 +242,9 @@ final class ImportBench {
           }
         });
     out.put("import_" + what + "_wrote", String.join(",", wrote));
-    java.util.Set<String> missing = new java.util.TreeSet<>(tables);
+    Set<String> missing = new TreeSet<>(tables);
     missing.removeAll(baseline);
-    java.util.Set<String> extra = new java.util.TreeSet<>(baseline);
+    Set<String> extra = new TreeSet<>(baseline);
     extra.removeAll(tables);
     out.put(
         "copy_" + what + "_tables",
@@ -294,12 +301,11 @@ final class ImportBench {
         int quantity = 1 + i % 3;
         // prices include tax (the demo store's): total = quantity x unit price; tax 19/119 of it
         String unit = (2 + i % 40) + ".50";
-        java.math.BigDecimal total =
-            new java.math.BigDecimal(unit).multiply(java.math.BigDecimal.valueOf(quantity));
-        java.math.BigDecimal tax =
+        BigDecimal total = new BigDecimal(unit).multiply(BigDecimal.valueOf(quantity));
+        BigDecimal tax =
             total
-                .multiply(new java.math.BigDecimal("19"))
-                .divide(new java.math.BigDecimal("119"), 2, java.math.RoundingMode.HALF_UP);
+                .multiply(new BigDecimal("19"))
+                .divide(new BigDecimal("119"), 2, RoundingMode.HALF_UP);
         line.setLength(0);
         line.append("R")
             .append(receipt)

@@ -28,6 +28,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -119,8 +120,7 @@ public class PricingBenchmark {
                 "Spend 50 get 5",
                 Target.basket(),
                 new Reward.Threshold(
-                    java.util.List.of(
-                        Reward.Tier.amount(Money.of("50.00", EUR), Money.of("5.00", EUR)))))
+                    List.of(Reward.Tier.amount(Money.of("50.00", EUR), Money.of("5.00", EUR)))))
             .stackableWithAny());
     for (int i = 0; i < promotions - APPLICABLE; i++) {
       engine.definePromotion(

@@ -7,9 +7,12 @@ import io.vruksha.retail.money.Money;
 import io.vruksha.retail.nats.NatsConfig;
 import io.vruksha.retail.nats.NatsEvents;
 import io.vruksha.retail.nats.NatsOutboxRelay;
+import io.vruksha.retail.nats.RawPublish;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.postgres.PostgresOutbox;
 import io.vruksha.retail.store.StoreId;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,7 +59,7 @@ final class RelayBench {
                 outbox,
                 db.unitOfWork(),
                 BATCH,
-                java.time.Duration.ofSeconds(10),
+                Duration.ofSeconds(10),
                 Integer.parseInt(
                     env.getOrDefault(
                         "BENCH_RELAY_WORKERS", Integer.toString(NatsOutboxRelay.DEFAULT_WORKERS))));
@@ -146,8 +149,7 @@ final class RelayBench {
                   "",
                   Money.of("12.34", "EUR"),
                   List.of(
-                      new DomainEvent.SoldLine(
-                          "MUG", java.math.BigDecimal.ONE, Money.of("12.34", "EUR")))),
+                      new DomainEvent.SoldLine("MUG", BigDecimal.ONE, Money.of("12.34", "EUR")))),
               Instant.now(),
               sale));
     }
@@ -184,15 +186,14 @@ final class RelayBench {
     // the same payloads, raw: publishAsync in batches with message ids, wait for the acks
     byte[][] bodies = new byte[events][];
     for (int i = 0; i < events; i++) {
-      bodies[i] = io.vruksha.retail.nats.RawPublish.body(all.get(i));
+      bodies[i] = RawPublish.body(all.get(i));
     }
     start = System.nanoTime();
     for (int i = 0; i < events; i += BATCH) {
       List<CompletableFuture<PublishAck>> acks = new ArrayList<>();
       for (int j = i; j < Math.min(events, i + BATCH); j++) {
         acks.add(
-            io.vruksha.retail.nats.RawPublish.publish(
-                nats, subject, all.get(j), bodies[j], "raw-" + round + "-" + j));
+            RawPublish.publish(nats, subject, all.get(j), bodies[j], "raw-" + round + "-" + j));
       }
       for (CompletableFuture<PublishAck> a : acks) {
         a.join();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -107,7 +108,7 @@ public final class SecretPolicy {
   }
 
   /** Whether {@code p}, or {@code p} without a short or simple tail of non-letters, is listed. */
-  private static boolean commonWithTail(String p, java.util.function.Predicate<String> listed) {
+  private static boolean commonWithTail(String p, Predicate<String> listed) {
     if (listed.test(p)) {
       return true;
     }

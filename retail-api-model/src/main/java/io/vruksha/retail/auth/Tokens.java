@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -228,11 +229,11 @@ public final class Tokens {
    * @throws IllegalArgumentException when {@code text} is none of these
    */
   public static Duration lifetime(String text) {
-    String s = text.trim().toLowerCase(java.util.Locale.ROOT);
+    String s = text.trim().toLowerCase(Locale.ROOT);
     try {
       Duration d;
       if (s.startsWith("p")) {
-        d = Duration.parse(s.toUpperCase(java.util.Locale.ROOT));
+        d = Duration.parse(s.toUpperCase(Locale.ROOT));
         return d;
       }
       long n = Long.parseLong(s.substring(0, s.length() - 1));

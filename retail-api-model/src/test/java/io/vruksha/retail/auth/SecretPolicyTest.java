@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vruksha.retail.InvalidInputException;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class SecretPolicyTest {
@@ -17,7 +18,7 @@ class SecretPolicyTest {
         .as(pin)
         .isInstanceOfSatisfying(
             InvalidInputException.class,
-            e -> org.assertj.core.api.Assertions.assertThat(e.details()).containsExactly("pin"));
+            e -> Assertions.assertThat(e.details()).containsExactly("pin"));
   }
 
   private void refusedPassword(String staffId, String password) {
@@ -25,9 +26,7 @@ class SecretPolicyTest {
         .as(password)
         .isInstanceOfSatisfying(
             InvalidInputException.class,
-            e ->
-                org.assertj.core.api.Assertions.assertThat(e.details())
-                    .containsExactly("password"));
+            e -> Assertions.assertThat(e.details()).containsExactly("password"));
   }
 
   @Test
@@ -115,7 +114,7 @@ class SecretPolicyTest {
     SecretPolicy eight = new SecretPolicy(8, 4);
     assertThatCode(() -> eight.check("sam", Optional.of("kx7-pq2z"), Optional.empty()))
         .doesNotThrowAnyException();
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    Assertions.assertThatThrownBy(
             () -> eight.check("sam", Optional.of("aaaaaaaa"), Optional.empty()))
         .isInstanceOf(InvalidInputException.class);
   }

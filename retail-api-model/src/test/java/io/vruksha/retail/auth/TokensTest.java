@@ -3,12 +3,16 @@ package io.vruksha.retail.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.PermissionDeniedException;
 import io.vruksha.retail.store.Role;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -71,16 +75,13 @@ class TokensTest {
     assertThatThrownBy(() -> tokens.verify(forged)).isInstanceOf(PermissionDeniedException.class);
     // a staff token without a version (as before version 15 of the schema) is refused
     String unversioned =
-        com.auth0
-            .jwt
-            .JWT
-            .create()
+        JWT.create()
             .withIssuer("vruksha")
             .withSubject("ida")
             .withClaim("role", "ADMIN")
-            .withClaim("stores", java.util.List.of("*"))
-            .withExpiresAt(java.time.Instant.now().plusSeconds(600))
-            .sign(com.auth0.jwt.algorithms.Algorithm.HMAC256(SECRET));
+            .withClaim("stores", List.of("*"))
+            .withExpiresAt(Instant.now().plusSeconds(600))
+            .sign(Algorithm.HMAC256(SECRET));
     assertThatThrownBy(() -> tokens.verify(unversioned))
         .isInstanceOf(PermissionDeniedException.class);
   }
@@ -96,18 +97,15 @@ class TokensTest {
             () -> tokens.issueService("ci", Role.ADMIN, Set.of("*"), Duration.ofDays(31)))
         .isInstanceOf(IllegalArgumentException.class);
     String tooLong =
-        com.auth0
-            .jwt
-            .JWT
-            .create()
+        JWT.create()
             .withIssuer("vruksha")
             .withSubject("ci")
             .withClaim("role", "ADMIN")
-            .withClaim("stores", java.util.List.of("*"))
+            .withClaim("stores", List.of("*"))
             .withClaim("kind", "service")
-            .withIssuedAt(java.time.Instant.now())
-            .withExpiresAt(java.time.Instant.now().plus(Duration.ofDays(365)))
-            .sign(com.auth0.jwt.algorithms.Algorithm.HMAC256(SECRET));
+            .withIssuedAt(Instant.now())
+            .withExpiresAt(Instant.now().plus(Duration.ofDays(365)))
+            .sign(Algorithm.HMAC256(SECRET));
     assertThatThrownBy(() -> tokens.verify(tooLong)).isInstanceOf(PermissionDeniedException.class);
   }
 }

@@ -7,6 +7,8 @@ import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.postgres.PostgresStaff;
 import io.vruksha.retail.store.Credentials;
 import io.vruksha.retail.store.Role;
+import io.vruksha.retail.store.Staff;
+import io.vruksha.retail.store.StoreId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -110,7 +112,7 @@ final class AuthCommand implements Runnable {
       Set<String> scope = new LinkedHashSet<>();
       for (String s : stores) {
         if (!s.equals(Principal.ALL_STORES)) {
-          io.vruksha.retail.store.StoreId.of(s); // validates the id
+          StoreId.of(s); // validates the id
         }
         scope.add(s);
       }
@@ -139,7 +141,7 @@ final class AuthCommand implements Runnable {
                 + " version; without one, mint a service token (--service)");
       }
       try (PostgresDatabase db = database.connect(env, cli)) {
-        io.vruksha.retail.store.Staff staff = new PostgresStaff(db);
+        Staff staff = new PostgresStaff(db);
         Optional<Role> highest = staff.highestRole(subject);
         if (highest.isEmpty()) {
           throw new CommandLine.ParameterException(cli, "no member of staff " + subject);

@@ -3,6 +3,7 @@ package io.vruksha.retail.cli;
 import io.vruksha.retail.RetailException;
 import io.vruksha.retail.postgres.PostgresBulkImport;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
 import org.jdbi.v3.core.Handle;
@@ -34,8 +35,8 @@ final class BulkImport<P> {
       long imported,
       long rejected,
       long skipped,
-      java.util.List<String> createdCategories,
-      java.util.List<String> unknownCategories) {}
+      List<String> createdCategories,
+      List<String> unknownCategories) {}
 
   private final Jdbi jdbi;
   private final ImportKinds.Kind<P> kind;

@@ -3,6 +3,8 @@ package io.vruksha.retail.cli;
 import io.vruksha.retail.UnavailableException;
 import io.vruksha.retail.postgres.PostgresConfig;
 import io.vruksha.retail.postgres.PostgresDatabase;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flywaydb.core.Flyway;
@@ -55,7 +57,7 @@ final class DbCommand implements Runnable {
         spec.commandLine()
             .getOut()
             .printf(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "applied %d migration%s to %s; schema version %s%n",
                 ran,
                 ran == 1 ? "" : "s",
@@ -105,8 +107,7 @@ final class DbCommand implements Runnable {
             m.getInstalledOn() == null ? "" : m.getInstalledOn().toInstant());
       }
       int pending = info.pending().length;
-      long failed =
-          java.util.Arrays.stream(info.all()).filter(m -> m.getState().isFailed()).count();
+      long failed = Arrays.stream(info.all()).filter(m -> m.getState().isFailed()).count();
       String version =
           info.current() == null || info.current().getVersion() == null
               ? "none"
@@ -115,7 +116,7 @@ final class DbCommand implements Runnable {
       list.print(out, format);
       String summary =
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "database %s: schema version %s, %d pending, %d failed",
               config.database(),
               version,

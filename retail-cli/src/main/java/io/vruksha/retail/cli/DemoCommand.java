@@ -6,6 +6,7 @@ import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,7 +56,7 @@ final class DemoCommand implements Runnable {
             engine
                 .unitOfWork()
                 .within(
-                    java.util.Set.of(DemoStore.ID),
+                    Set.of(DemoStore.ID),
                     () ->
                         DemoStaff.STAFF.stream()
                             .allMatch(

@@ -22,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -157,10 +158,7 @@ final class EventsCommand implements Runnable {
       }
       cli.getErr()
           .printf(
-              java.util.Locale.ROOT,
-              "replayed %d event%s%n",
-              events.size(),
-              events.size() == 1 ? "" : "s");
+              Locale.ROOT, "replayed %d event%s%n", events.size(), events.size() == 1 ? "" : "s");
       cli.getErr().flush();
       return Retail.OK;
     }

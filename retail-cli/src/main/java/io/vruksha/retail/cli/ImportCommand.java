@@ -1,14 +1,19 @@
 package io.vruksha.retail.cli;
 
 import io.vruksha.retail.RetailException;
+import io.vruksha.retail.catalog.SellableItem;
+import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.catalog.TaxCategory;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.postgres.PostgresAdapters;
+import io.vruksha.retail.postgres.PostgresBulkImport;
 import io.vruksha.retail.postgres.PostgresCatalog;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.postgres.PostgresPriceBook;
 import io.vruksha.retail.postgres.PostgresSalesHistoryImport;
 import io.vruksha.retail.store.Store;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.tax.TaxJurisdiction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -18,14 +23,20 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import org.jdbi.v3.core.JdbiException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -247,7 +258,7 @@ final class ImportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           cli, "--date-format is for the imports with dates: sales and promotions");
     }
-    java.util.Set<String> kindFields = sales ? ImportSales.fields() : kind.fields();
+    Set<String> kindFields = sales ? ImportSales.fields() : kind.fields();
     List<String> kindRequired = sales ? ImportSales.REQUIRED : kind.required;
     Map<String, String> defaults;
     try {
@@ -272,7 +283,7 @@ final class ImportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cli, "--charset " + charsetName + " is unknown");
     }
     try {
-      ImportDates.of(dateFormat, java.time.ZoneOffset.UTC);
+      ImportDates.of(dateFormat, ZoneOffset.UTC);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cli, e.getMessage());
     }
@@ -342,7 +353,7 @@ final class ImportCommand implements Callable<Integer> {
       }
       ImportDates dates = ImportDates.of(dateFormat, theStore.zone());
       if (sales) {
-        java.util.Optional<io.vruksha.retail.tax.TaxJurisdiction> jurisdiction =
+        Optional<TaxJurisdiction> jurisdiction =
             engine.unitOfWork().runFor(store, () -> engine.taxRules().jurisdictionOf(store));
         PostgresSalesHistoryImport.TaxMode taxMode =
             jurisdiction
@@ -398,7 +409,7 @@ final class ImportCommand implements Callable<Integer> {
         } catch (SimulatedCrash crash) {
           err.println("retail import: " + crash.getMessage());
           return Retail.FAILURE;
-        } catch (org.jdbi.v3.core.JdbiException e) {
+        } catch (JdbiException e) {
           err.println("retail import: the database refused the import: " + rootMessage(e));
           return Retail.FAILURE;
         }
@@ -409,7 +420,7 @@ final class ImportCommand implements Callable<Integer> {
             out,
             err,
             ctx,
-            List.copyOf(new java.util.TreeSet<>(result.createdCategories())),
+            List.copyOf(new TreeSet<>(result.createdCategories())),
             result.unknownCategories());
         return summary(out, tally, started);
       }
@@ -425,8 +436,8 @@ final class ImportCommand implements Callable<Integer> {
           out,
           err,
           ctx,
-          List.copyOf(new java.util.TreeSet<>(ctx.createdCategories)),
-          List.copyOf(new java.util.TreeSet<>(ctx.unknownCategories)));
+          List.copyOf(new TreeSet<>(ctx.createdCategories)),
+          List.copyOf(new TreeSet<>(ctx.unknownCategories)));
       return summary(out, tally, started);
     } catch (ImportFileException e) {
       // the command line was right; the file cannot be parsed at all: a failure, not a usage error
@@ -449,7 +460,7 @@ final class ImportCommand implements Callable<Integer> {
       ProgressBar progress)
       throws IOException {
     var options =
-        new io.vruksha.retail.postgres.PostgresBulkImport.Options(
+        new PostgresBulkImport.Options(
             ctx.store.id(), ctx.store.currency(), gross, setMode, ctx.createCategories);
     return new BulkImport<>(
             db.jdbi(),
@@ -463,18 +474,18 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   /** The tax category of {@code sku} in the catalogue; empty for a SKU that is not there. */
-  private static java.util.Optional<io.vruksha.retail.catalog.TaxCategory> taxCategoryOf(
+  private static Optional<TaxCategory> taxCategoryOf(
       RetailEngine engine, StoreId store, String sku) {
-    io.vruksha.retail.catalog.Sku parsed;
+    Sku parsed;
     try {
-      parsed = io.vruksha.retail.catalog.Sku.of(sku);
+      parsed = Sku.of(sku);
     } catch (RetailException e) {
-      return java.util.Optional.empty(); // not a SKU: the import rejects it as unknown
+      return Optional.empty(); // not a SKU: the import rejects it as unknown
     }
     return engine
         .unitOfWork()
         .runFor(store, () -> engine.catalog().item(parsed))
-        .map(io.vruksha.retail.catalog.SellableItem::taxCategory);
+        .map(SellableItem::taxCategory);
   }
 
   /**
@@ -550,8 +561,7 @@ final class ImportCommand implements Callable<Integer> {
    * The progress bar of an import of {@code rows} rows: rows done of all, rows/s and the time left.
    * It draws on the terminal, or hands each frame to {@code consumer} when there is one.
    */
-  static ProgressBar progressBar(
-      String task, long rows, me.tongfei.progressbar.ProgressBarConsumer consumer) {
+  static ProgressBar progressBar(String task, long rows, ProgressBarConsumer consumer) {
     ProgressBarBuilder builder =
         new ProgressBarBuilder()
             .setTaskName("import " + task)

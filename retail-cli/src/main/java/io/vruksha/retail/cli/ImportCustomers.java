@@ -1,5 +1,10 @@
 package io.vruksha.retail.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.customer.Customer;
@@ -28,11 +33,10 @@ final class ImportCustomers extends ImportKinds.Kind<ImportCustomers.CustomerRow
       Optional<String> taxId,
       Optional<Boolean> consent) {}
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper PATCH_JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper()
-          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .setNodeFactory(
-              com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+  private static final ObjectMapper PATCH_JSON =
+      new ObjectMapper()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
   ImportCustomers() {
     super(
@@ -97,13 +101,13 @@ final class ImportCustomers extends ImportKinds.Kind<ImportCustomers.CustomerRow
   Object[] staged(CustomerRow r, ImportKinds.Context c) {
     Customer created = build(r, Optional.empty(), Instant.now());
     String json = PostgresBulkImport.json(created);
-    com.fasterxml.jackson.databind.node.ObjectNode full;
+    ObjectNode full;
     try {
-      full = (com.fasterxml.jackson.databind.node.ObjectNode) PATCH_JSON.readTree(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      full = (ObjectNode) PATCH_JSON.readTree(json);
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    com.fasterxml.jackson.databind.node.ObjectNode patch = PATCH_JSON.createObjectNode();
+    ObjectNode patch = PATCH_JSON.createObjectNode();
     patch.set("name", full.get("name"));
     r.email().ifPresent(x -> patch.set("email", full.get("email")));
     r.phone().ifPresent(x -> patch.set("phone", full.get("phone")));

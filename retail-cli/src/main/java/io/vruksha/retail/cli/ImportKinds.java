@@ -22,6 +22,7 @@ import io.vruksha.retail.pricing.PriceList;
 import io.vruksha.retail.pricing.PriceListId;
 import io.vruksha.retail.store.Store;
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -316,7 +317,7 @@ final class ImportKinds {
       }
     }
     String slug =
-        java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD)
+        Normalizer.normalize(text, Normalizer.Form.NFKD)
             .replaceAll("\\p{M}+", "")
             .toLowerCase(Locale.ROOT)
             // Latin letters that do not decompose into a base letter and an accent

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which canonical fields each source column fills. A column named in the mapping ({@code --map
@@ -64,10 +66,7 @@ final class ImportMapping {
     String field = normal(entry.substring(eq + 1));
     if (!known.contains(field)) {
       throw new IllegalArgumentException(
-          "'"
-              + field
-              + "' is not a field of this import: use one of "
-              + new java.util.TreeSet<>(known));
+          "'" + field + "' is not a field of this import: use one of " + new TreeSet<>(known));
     }
     List<String> fields = exact.computeIfAbsent(source, k -> new ArrayList<>());
     if (!fields.contains(field)) {
@@ -103,7 +102,7 @@ final class ImportMapping {
    * @throws IllegalArgumentException naming a malformed entry or a field this import lacks
    */
   static Map<String, String> defaults(Set<String> known, List<String> entries) {
-    Map<String, String> defaults = new java.util.LinkedHashMap<>();
+    Map<String, String> defaults = new LinkedHashMap<>();
     for (String entry : entries == null ? List.<String>of() : entries) {
       int eq = entry.indexOf('=');
       if (eq <= 0) {
@@ -116,7 +115,7 @@ final class ImportMapping {
             "--default "
                 + field
                 + ": not a field of this import; use one of "
-                + new java.util.TreeSet<>(known));
+                + new TreeSet<>(known));
       }
       defaults.put(field, entry.substring(eq + 1).strip());
     }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -119,7 +120,7 @@ final class ImportPromotions extends ImportKinds.Kind<Promotion> {
         Optional.ofNullable(ImportKinds.opt(f, "amount")).map(a -> new MoneyIn(a, currency));
     Optional<MoneyIn> price =
         Optional.ofNullable(ImportKinds.opt(f, "price")).map(a -> new MoneyIn(a, currency));
-    String type = ImportKinds.req(f, "type").toUpperCase(java.util.Locale.ROOT);
+    String type = ImportKinds.req(f, "type").toUpperCase(Locale.ROOT);
     if (type.equals("THRESHOLD")) {
       throw new InvalidInputException(
           ErrorCode.VALIDATION,

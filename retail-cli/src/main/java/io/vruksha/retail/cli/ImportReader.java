@@ -3,6 +3,7 @@ package io.vruksha.retail.cli;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -62,8 +63,7 @@ final class ImportReader implements AutoCloseable {
   private final ObjectMapper json =
       new ObjectMapper()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .setNodeFactory(
-              com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+          .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
   private final Map<String, String> defaults;
   private long lineNumber;
   private List<String> header;

@@ -9,11 +9,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.copy.CopyIn;
@@ -195,7 +197,7 @@ final class ImportSales {
       ended = true;
       return new Staged(staged, rejected);
     } catch (SQLException e) {
-      throw new org.jdbi.v3.core.ConnectionException(e);
+      throw new ConnectionException(e);
     } finally {
       if (!ended && copy.isActive()) {
         try {
@@ -260,7 +262,7 @@ final class ImportSales {
 
   /** The fields a sales import reads. */
   static Set<String> fields() {
-    Set<String> all = new java.util.LinkedHashSet<>(REQUIRED);
+    Set<String> all = new LinkedHashSet<>(REQUIRED);
     all.addAll(OPTIONAL);
     return all;
   }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 
 /**
@@ -169,8 +170,7 @@ final class ImportThroughPorts {
     return results;
   }
 
-  private List<Boolean> inUnitOfWork(
-      ImportKinds.Context ctx, java.util.function.Supplier<List<Boolean>> work) {
+  private List<Boolean> inUnitOfWork(ImportKinds.Context ctx, Supplier<List<Boolean>> work) {
     var uow = ctx.engine.unitOfWork();
     StoreId store = ctx.store.id();
     try {

@@ -9,9 +9,12 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -97,7 +100,7 @@ final class JournalCommand implements Runnable {
                 });
         if (problems.isEmpty()) {
           out.printf(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "journal of %s verified: %d document%s%n",
               store,
               entries.size(),
@@ -105,7 +108,7 @@ final class JournalCommand implements Runnable {
           return Retail.OK;
         }
         out.printf(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "journal of %s is broken: %d document%s, %d problem%s%n",
             store,
             entries.size(),
@@ -173,7 +176,7 @@ final class JournalCommand implements Runnable {
                                 + (what.size() == 1 ? "es" : "")
                                 + " its document";
                       })
-                  .filter(java.util.Objects::nonNull)
+                  .filter(Objects::nonNull)
                   .list());
     }
 
@@ -195,7 +198,7 @@ final class JournalCommand implements Runnable {
       } catch (NumberFormatException e) {
         try {
           doc = Instants.epochSeconds(Instant.parse(document));
-        } catch (java.time.format.DateTimeParseException notAnInstant) {
+        } catch (DateTimeParseException notAnInstant) {
           return false;
         }
       }

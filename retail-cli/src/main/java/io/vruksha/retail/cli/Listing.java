@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -137,7 +138,7 @@ final class Listing {
         case '\t' -> b.append("\\t");
         default -> {
           if (ch < 0x20) {
-            b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) ch));
+            b.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
           } else {
             b.append(ch);
           }

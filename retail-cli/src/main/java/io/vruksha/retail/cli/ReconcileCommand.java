@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -238,7 +239,7 @@ final class ReconcileCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "--to is before --from");
       }
       Money zero = s.zero();
-      java.util.Currency cur = s.currency();
+      Currency cur = s.currency();
       List<Sale> sales =
           s.engine(
               () ->

@@ -8,6 +8,7 @@ import io.vruksha.retail.register.ShiftReport;
 import io.vruksha.retail.report.TaxRateFigures;
 import io.vruksha.retail.report.TaxSummary;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -406,8 +407,8 @@ final class ReportCommand implements Runnable {
                         + "   WHERE b.customer_id = o.customer_id AND b.at < :until)"
                         + " FROM own o GROUP BY o.customer_id ORDER BY o.customer_id")
                 .bind("s", s.id().value())
-                .bind("from", java.sql.Timestamp.from(s.startOf(from)))
-                .bind("until", java.sql.Timestamp.from(s.startOf(to.plusDays(1))))
+                .bind("from", Timestamp.from(s.startOf(from)))
+                .bind("until", Timestamp.from(s.startOf(to.plusDays(1))))
                 .map(
                     (rs, ctx) ->
                         new Object[] {
@@ -499,8 +500,8 @@ final class ReportCommand implements Runnable {
                         + " AND placed_at >= :from AND placed_at < :until"
                         + " GROUP BY channel ORDER BY channel")
                 .bind("s", s.id().value())
-                .bind("from", java.sql.Timestamp.from(s.startOf(from)))
-                .bind("until", java.sql.Timestamp.from(s.startOf(to.plusDays(1))))
+                .bind("from", Timestamp.from(s.startOf(from)))
+                .bind("until", Timestamp.from(s.startOf(to.plusDays(1))))
                 .map(
                     (rs, ctx) ->
                         new Object[] {
@@ -544,8 +545,8 @@ final class ReportCommand implements Runnable {
                               + " AND w.starts_at >= :from AND w.starts_at < :until"
                               + " ORDER BY w.starts_at, w.serial")
                       .bind("s", s.id().value())
-                      .bind("from", java.sql.Timestamp.from(s.startOf(from)))
-                      .bind("until", java.sql.Timestamp.from(s.startOf(to.plusDays(1))))
+                      .bind("from", Timestamp.from(s.startOf(from)))
+                      .bind("until", Timestamp.from(s.startOf(to.plusDays(1))))
                       .map(
                           (rs, ctx) ->
                               new Object[] {

@@ -1,5 +1,7 @@
 package io.vruksha.retail.cli;
 
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.work.Acting;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -68,9 +70,7 @@ public final class Retail implements Runnable {
     cli.setExitCodeExceptionMapper(Retail::exitCode);
     // every audit entry a command writes names its operator (docs/security.md)
     cli.setExecutionStrategy(
-        parsed ->
-            io.vruksha.retail.work.Acting.as(
-                operator(), () -> new CommandLine.RunLast().execute(parsed)));
+        parsed -> Acting.as(operator(), () -> new CommandLine.RunLast().execute(parsed)));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parsed) -> {
           commandLine.getErr().println("retail: " + e.getMessage());
@@ -102,7 +102,7 @@ public final class Retail implements Runnable {
     if (e instanceof StoredDataException) {
       return FAILURE;
     }
-    if (e instanceof io.vruksha.retail.InvalidInputException) {
+    if (e instanceof InvalidInputException) {
       // thrown outside a read of stored data (StoreSession wraps those): an option's value
       return USAGE;
     }

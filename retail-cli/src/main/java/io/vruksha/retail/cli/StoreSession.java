@@ -1,5 +1,7 @@
 package io.vruksha.retail.cli;
 
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.UnavailableException;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.money.ExactAmount;
 import io.vruksha.retail.money.Money;
@@ -10,6 +12,7 @@ import io.vruksha.retail.postgres.PostgresUnitOfWork;
 import io.vruksha.retail.store.Store;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -18,6 +21,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.MappingException;
 import picocli.CommandLine;
 
 /**
@@ -106,15 +110,15 @@ final class StoreSession implements AutoCloseable {
     if (e instanceof CommandLine.ParameterException || e instanceof StoredDataException) {
       return e;
     }
-    Throwable cause = e instanceof org.jdbi.v3.core.mapper.MappingException ? e.getCause() : e;
-    if (cause instanceof io.vruksha.retail.InvalidInputException
+    Throwable cause = e instanceof MappingException ? e.getCause() : e;
+    if (cause instanceof InvalidInputException
         || cause instanceof IllegalArgumentException
         || cause instanceof ArithmeticException
-        || cause instanceof java.time.DateTimeException) {
+        || cause instanceof DateTimeException) {
       return new StoredDataException(
           "stored data of store " + store.id() + " cannot be read: " + cause.getMessage(), e);
     }
-    if (e instanceof io.vruksha.retail.UnavailableException
+    if (e instanceof UnavailableException
         && e.getMessage() != null
         && e.getMessage().startsWith("a stored ")) {
       return new StoredDataException(

@@ -2,6 +2,10 @@ package io.vruksha.retail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.auth0.jwt.JWT;
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.UnavailableException;
 import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.auth.Tokens;
 import io.vruksha.retail.store.Role;
@@ -12,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class AuthCommandTest {
 
@@ -82,23 +87,20 @@ class AuthCommandTest {
 
   @Test
   void exitCodesAreMappedInOnePlace() {
-    picocli.CommandLine cli =
+    CommandLine cli =
         Retail.commandLine(
             Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
-    assertThat(Retail.exitCode(new picocli.CommandLine.ParameterException(cli, "bad option")))
+    assertThat(Retail.exitCode(new CommandLine.ParameterException(cli, "bad option")))
         .isEqualTo(Retail.USAGE);
     assertThat(
             Retail.exitCode(
-                new io.vruksha.retail.InvalidInputException(
-                    io.vruksha.retail.ErrorCode.VALIDATION, "'a b' is not a store id")))
+                new InvalidInputException(ErrorCode.VALIDATION, "'a b' is not a store id")))
         .isEqualTo(Retail.USAGE);
     assertThat(
             Retail.exitCode(
                 new StoredDataException("stored data of store demo cannot be read: ...", null)))
         .isEqualTo(Retail.FAILURE);
-    assertThat(
-            Retail.exitCode(
-                new io.vruksha.retail.UnavailableException("the database is down", null)))
+    assertThat(Retail.exitCode(new UnavailableException("the database is down", null)))
         .isEqualTo(Retail.FAILURE);
     assertThat(Retail.exitCode(new IllegalStateException("a bug"))).isEqualTo(Retail.FAILURE);
   }
@@ -135,8 +137,7 @@ class AuthCommandTest {
   void aServiceTokenIsMarkedAsOneAndAMembersNeedsTheDatabase() {
     Run r =
         run(Map.of("JWT_SECRET", SECRET), "auth", "token", "--role", "CASHIER", "--store", "demo");
-    assertThat(com.auth0.jwt.JWT.decode(r.out().strip()).getClaim("kind").asString())
-        .isEqualTo("service");
+    assertThat(JWT.decode(r.out().strip()).getClaim("kind").asString()).isEqualTo("service");
     Run named =
         run(
             Map.of("JWT_SECRET", SECRET),

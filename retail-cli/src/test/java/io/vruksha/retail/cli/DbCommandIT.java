@@ -3,30 +3,35 @@ package io.vruksha.retail.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vruksha.retail.postgres.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class DbCommandIT {
 
   /** The migrations that ship, by version, read from retail-postgres's migration folder. */
-  private static final java.util.List<Integer> VERSIONS = versions();
+  private static final List<Integer> VERSIONS = versions();
 
   private static final int COUNT = VERSIONS.size();
   private static final int LATEST = VERSIONS.get(VERSIONS.size() - 1);
 
-  private static java.util.List<Integer> versions() {
-    java.nio.file.Path dir =
-        java.nio.file.Path.of(
-            "..", "retail-postgres", "src", "main", "resources", "db", "migration");
-    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+  private static List<Integer> versions() {
+    Path dir = Path.of("..", "retail-postgres", "src", "main", "resources", "db", "migration");
+    try (Stream<Path> files = Files.list(dir)) {
       return files
           .map(f -> f.getFileName().toString())
           .filter(n -> n.matches("V[0-9]+__.*\\.sql"))
           .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
           .sorted()
           .toList();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -55,7 +60,7 @@ class DbCommandIT {
     String name = "vruksha_cli_" + Long.toHexString(System.nanoTime());
     db.jdbi().useHandle(h -> h.execute("CREATE DATABASE " + name));
     try {
-      Map<String, String> env = new java.util.HashMap<>(CliRun.env(db));
+      Map<String, String> env = new HashMap<>(CliRun.env(db));
       env.put("DB_NAME", name);
       CliRun before = CliRun.run(env, "db", "status");
       assertThat(before.code()).as(before.toString()).isEqualTo(Retail.DISCREPANCIES);

@@ -3,6 +3,7 @@ package io.vruksha.retail.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vruksha.retail.catalog.Barcode;
+import io.vruksha.retail.catalog.CategoryId;
 import io.vruksha.retail.catalog.ProductId;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.catalog.TaxCategory;
@@ -34,6 +35,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -182,7 +184,7 @@ class ImportCommandIT {
     assertThat(rows.subList(1, rows.size()))
         .extracting(x -> x.get(0))
         .containsExactly("3", "4", "6", "7", "8", "10", "12");
-    Map<String, String> reason = new java.util.HashMap<>();
+    Map<String, String> reason = new HashMap<>();
     rows.subList(1, rows.size()).forEach(x -> reason.put(x.get(0), x.get(1)));
     assertThat(reason.get("3")).contains("not a valid barcode", "check digit should be 7, was 8");
     assertThat(reason.get("4")).isEqualTo("has 5 columns, the header has 8");
@@ -229,7 +231,7 @@ class ImportCommandIT {
             priceRejects.toString());
     assertThat(prices.code()).isEqualTo(Retail.DISCREPANCIES);
     assertThat(prices.out()).contains("imported 2, rejected 5, skipped 0");
-    Map<String, String> reason = new java.util.HashMap<>();
+    Map<String, String> reason = new HashMap<>();
     rejects(priceRejects).stream().skip(1).forEach(x -> reason.put(x.get(0), x.get(1)));
     assertThat(reason).containsOnlyKeys("3", "4", "5", "6", "8");
     assertThat(reason.get("3")).contains("a price must not be negative");
@@ -414,7 +416,7 @@ class ImportCommandIT {
             rejects.toString());
     assertThat(r.code()).isEqualTo(Retail.DISCREPANCIES);
     assertThat(r.out()).contains("imported 2, rejected 5, skipped 0");
-    Map<String, String> reason = new java.util.HashMap<>();
+    Map<String, String> reason = new HashMap<>();
     rejects(rejects).stream().skip(1).forEach(x -> reason.put(x.get(0), x.get(1)));
     assertThat(reason).containsOnlyKeys("3", "4", "5", "6", "7");
     assertThat(reason.get("3")).contains("name is missing");
@@ -477,11 +479,10 @@ class ImportCommandIT {
     assertThat(r.out()).contains("imported 3, rejected 2, skipped 0");
     assertThat(r.err()).contains("line 6: ").contains("line 5: ");
     var tree = engine.catalog().categories();
-    assertThat(tree.find(io.vruksha.retail.catalog.CategoryId.of("coffee")).orElseThrow().name())
-        .isEqualTo("Kaffee & Tee");
-    assertThat(tree.find(io.vruksha.retail.catalog.CategoryId.of("bakery")).orElseThrow().name())
+    assertThat(tree.find(CategoryId.of("coffee")).orElseThrow().name()).isEqualTo("Kaffee & Tee");
+    assertThat(tree.find(CategoryId.of("bakery")).orElseThrow().name())
         .isEqualTo("bakery"); // no name: the id
-    assertThat(tree.children(io.vruksha.retail.catalog.CategoryId.of("food")))
+    assertThat(tree.children(CategoryId.of("food")))
         .extracting(Object::toString)
         .containsExactlyInAnyOrder("coffee", "bakery");
     assertThat(again.out()).contains("imported 0, rejected 2, skipped 3");
@@ -527,10 +528,7 @@ class ImportCommandIT {
     assertThat(with.err())
         .contains("line 6: category '家電' has no letters or digits a category id can be made of");
     var tree = engine.catalog().categories();
-    assertThat(
-            tree.find(io.vruksha.retail.catalog.CategoryId.of("cuisine-francaise"))
-                .orElseThrow()
-                .name())
+    assertThat(tree.find(CategoryId.of("cuisine-francaise")).orElseThrow().name())
         .isEqualTo("Cuisine Française");
     assertThat(engine.catalog().product(ProductId.of("p2")).orElseThrow().category().value())
         .isEqualTo("home-garden");

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -126,7 +127,7 @@ class ImportDatesTest {
   /** ISO instants with any number of fraction digits keep their microseconds, no more. */
   @Property(tries = 1000)
   void anIsoInstantKeepsItsMicroseconds(@ForAll("localTimes") LocalDateTime utc) {
-    Instant exact = utc.toInstant(java.time.ZoneOffset.UTC);
+    Instant exact = utc.toInstant(ZoneOffset.UTC);
 
     Instant read = ImportDates.iso(BERLIN).read("sold_at", exact.toString());
 

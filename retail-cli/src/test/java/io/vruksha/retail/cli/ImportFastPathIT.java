@@ -12,6 +12,8 @@ import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.postgres.PostgresOutbox;
 import io.vruksha.retail.postgres.TestDatabase;
+import io.vruksha.retail.pricing.PriceList;
+import io.vruksha.retail.pricing.PriceListId;
 import io.vruksha.retail.stock.ReorderRule;
 import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.store.Store;
@@ -363,11 +365,8 @@ class ImportFastPathIT {
     engine
         .priceBook()
         .saveList(
-            io.vruksha.retail.pricing.PriceList.standard(
-                    io.vruksha.retail.pricing.PriceListId.of("other"),
-                    "Other store",
-                    Currency.getInstance("EUR"),
-                    true)
+            PriceList.standard(
+                    PriceListId.of("other"), "Other store", Currency.getInstance("EUR"), true)
                 .forStore(StoreId.of("s2")));
     Path prices =
         file(

@@ -24,6 +24,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
@@ -58,8 +59,8 @@ class ImportGeneratedFilesIT {
 
   @Property(tries = 8)
   void namesInAnyScriptAndAmountsWithUpToFourDecimalsImportExactly(
-      @ForAll @Size(min = 1, max = 6) List<@net.jqwik.api.From("names") String> names,
-      @ForAll @Size(min = 1, max = 25) List<@net.jqwik.api.From("sales") Sale> sales)
+      @ForAll @Size(min = 1, max = 6) List<@From("names") String> names,
+      @ForAll @Size(min = 1, max = 25) List<@From("sales") Sale> sales)
       throws Exception {
     database();
     int n = TRY.incrementAndGet();

@@ -13,6 +13,7 @@ import io.vruksha.retail.promotion.PromotionId;
 import io.vruksha.retail.store.Actor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,13 +103,13 @@ class ImportPromotionsIT {
     assertThat(b.code()).as(b.toString()).isZero();
     var xmas = engine.promotions().find(PromotionId.of("XMAS")).orElseThrow().eligibility();
     // midnight in Berlin (CET, +01:00)
-    assertThat(xmas.from()).contains(java.time.Instant.parse("2026-11-30T23:00:00Z"));
-    assertThat(xmas.until()).contains(java.time.Instant.parse("2026-12-31T23:00:00Z"));
+    assertThat(xmas.from()).contains(Instant.parse("2026-11-30T23:00:00Z"));
+    assertThat(xmas.until()).contains(Instant.parse("2026-12-31T23:00:00Z"));
     assertThat(engine.promotions().find(PromotionId.of("NANO")).orElseThrow().eligibility().from())
-        .contains(java.time.Instant.parse("2026-12-01T10:00:00.123456Z"));
+        .contains(Instant.parse("2026-12-01T10:00:00.123456Z"));
     var easter = engine.promotions().find(PromotionId.of("EASTER")).orElseThrow().eligibility();
     // CEST, +02:00
-    assertThat(easter.from()).contains(java.time.Instant.parse("2026-04-01T22:00:00Z"));
-    assertThat(easter.until()).contains(java.time.Instant.parse("2026-04-06T10:00:00Z"));
+    assertThat(easter.from()).contains(Instant.parse("2026-04-01T22:00:00Z"));
+    assertThat(easter.until()).contains(Instant.parse("2026-04-06T10:00:00Z"));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class ImportReaderFuzzTest {
     }
   }
 
-  static ImportMapping mapping() throws java.io.IOException {
+  static ImportMapping mapping() throws IOException {
     return ImportMapping.of(Set.of("sku", "name", "price"), List.of("Item=sku"), null);
   }
 

@@ -17,6 +17,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Assertions;
@@ -158,7 +159,7 @@ class ImportReaderPropertiesTest {
 
   private static Arbitrary<String> token() {
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(
+        Tuple.of(
             6,
             Arbitraries.of(
                 "\"",
@@ -190,10 +191,9 @@ class ImportReaderPropertiesTest {
                 "\"\"\"",
                 "\u00e9",
                 "\uFFFD")),
-        net.jqwik.api.Tuple.of(2, Arbitraries.strings().ofMaxLength(12)),
-        net.jqwik.api.Tuple.of(
-            1, Arbitraries.strings().withChars('"', ',', '\n', 'a').ofMaxLength(80)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.strings().withChars('x', '"').ofLength(5000)));
+        Tuple.of(2, Arbitraries.strings().ofMaxLength(12)),
+        Tuple.of(1, Arbitraries.strings().withChars('"', ',', '\n', 'a').ofMaxLength(80)),
+        Tuple.of(1, Arbitraries.strings().withChars('x', '"').ofLength(5000)));
   }
 
   @Provide
@@ -205,14 +205,14 @@ class ImportReaderPropertiesTest {
   Arbitrary<List<List<String>>> tables() {
     Arbitrary<String> value =
         Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(
+            Tuple.of(
                 3,
                 Arbitraries.strings()
                     .all()
                     .excludeChars('\r', '\uFFFD')
                     .ofMaxLength(20)
                     .filter(s -> s.chars().noneMatch(c -> Character.isSurrogate((char) c)))),
-            net.jqwik.api.Tuple.of(
+            Tuple.of(
                 2,
                 Arbitraries.strings()
                     .withChars('"', ',', ';', '\t', '|', '\n', 'a', ' ')
@@ -244,9 +244,9 @@ class ImportReaderPropertiesTest {
             "{\"sku\":\"x\",\"sku\":\"y\"}",
             "{\"price\":" + "9".repeat(2000) + "}");
     return Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(3, object),
-            net.jqwik.api.Tuple.of(2, garbage),
-            net.jqwik.api.Tuple.of(
+            Tuple.of(3, object),
+            Tuple.of(2, garbage),
+            Tuple.of(
                 1,
                 Arbitraries.strings()
                     .ofMaxLength(30)

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -154,7 +155,7 @@ class ImportRealExportIT {
             "--rejects",
             historyRejects.toString());
     System.out.printf(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "import sales of a generated export: %d lines in %.2f s (%s)%n",
         LINES,
         (System.nanoTime() - started) / 1e9,

@@ -2,6 +2,7 @@ package io.vruksha.retail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ListingTest {
@@ -50,11 +51,11 @@ class ListingTest {
       {"reconcile", "stock"}, {"reconcile", "sales"}, {"reconcile", "shift"}, {"events", "replay"}
     };
     for (String[] c : commands) {
-      CliRun r = CliRun.run(java.util.Map.of(), c[0], c[1], "--help");
+      CliRun r = CliRun.run(Map.of(), c[0], c[1], "--help");
       assertThat(r.code()).as(String.join(" ", c)).isZero();
       assertThat(r.out()).as(String.join(" ", c)).contains("Usage: retail " + c[0] + " " + c[1]);
     }
-    assertThat(CliRun.run(java.util.Map.of(), "report").code()).isEqualTo(Retail.USAGE);
-    assertThat(CliRun.run(java.util.Map.of(), "reconcile", "stock").code()).isEqualTo(Retail.USAGE);
+    assertThat(CliRun.run(Map.of(), "report").code()).isEqualTo(Retail.USAGE);
+    assertThat(CliRun.run(Map.of(), "reconcile", "stock").code()).isEqualTo(Retail.USAGE);
   }
 }

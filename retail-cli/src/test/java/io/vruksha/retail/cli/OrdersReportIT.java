@@ -18,7 +18,9 @@ import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.store.Actor;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +52,7 @@ class OrdersReportIT {
     PostgresDatabase db = TestDatabase.fresh();
     RetailEngine engine =
         PostgresAdapters.use(db, DemoStore.engineBuilder())
-            .clock(java.time.Clock.fixed(NOON, java.time.ZoneOffset.UTC))
+            .clock(Clock.fixed(NOON, ZoneOffset.UTC))
             .build();
     DemoStore.seed(engine);
     // web: 2 T-shirts prepaid (39.98), picked short and collected (19.99 refunded)

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vruksha.retail.sale.Sale;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ReconcileCommandIT {
@@ -17,7 +18,7 @@ class ReconcileCommandIT {
 
   private static CliRun sales(SeededDay day, String... more) {
     String[] base = {"reconcile", "sales", "--store", "demo", "--from", DAY, "--to", today()};
-    String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
+    String[] args = Arrays.copyOf(base, base.length + more.length);
     System.arraycopy(more, 0, args, base.length, more.length);
     return CliRun.run(day.env(), args);
   }

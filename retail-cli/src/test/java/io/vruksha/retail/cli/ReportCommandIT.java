@@ -10,6 +10,7 @@ import io.vruksha.retail.tax.TaxBreakdownEntry;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class ReportCommandIT {
     return r;
   }
 
-  private static Money sum(java.util.function.Function<Sale, Money> f) {
+  private static Money sum(Function<Sale, Money> f) {
     return day.sales.stream().map(f).reduce(eur("0.00"), Money::plus);
   }
 

@@ -3,6 +3,7 @@ package io.vruksha.retail.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vruksha.retail.postgres.TestDatabase;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ class StoreWorkAsApplicationRoleIT {
                 "--delimiter=;",
                 "--map-file",
                 "../examples/data/other-pos.map"))) {
-      List<String> args = new java.util.ArrayList<>(command);
+      List<String> args = new ArrayList<>(command);
       args.add("--quiet");
       CliRun run = CliRun.run(app, args.toArray(String[]::new));
       assertThat(run.code()).as(command + " -> " + run).isZero();

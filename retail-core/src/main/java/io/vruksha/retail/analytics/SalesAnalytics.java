@@ -4,9 +4,14 @@ import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.money.ExactAmount;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.store.StoreId;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Port: the daily sales and product performance aggregates (the reference's {@code
@@ -58,7 +63,7 @@ public interface SalesAnalytics {
   static DailySales total(StoreId store, LocalDate from, List<DailySales> days, Money zero) {
     long sales = 0;
     long returns = 0;
-    java.math.BigDecimal units = java.math.BigDecimal.ZERO;
+    BigDecimal units = BigDecimal.ZERO;
     ExactAmount gross = ExactAmount.of(zero);
     ExactAmount refunds = ExactAmount.of(zero);
     for (DailySales d : days) {
@@ -79,7 +84,7 @@ public interface SalesAnalytics {
    * @param units units sold
    * @param revenue what its lines took in, exactly
    */
-  record SkuTotal(String sku, long sales, java.math.BigDecimal units, ExactAmount revenue) {
+  record SkuTotal(String sku, long sales, BigDecimal units, ExactAmount revenue) {
     public SkuTotal {
       Objects.requireNonNull(sku, "sku");
       Objects.requireNonNull(units, "units");
@@ -92,7 +97,7 @@ public interface SalesAnalytics {
    * SKU): what the product performance report of the CLI and the API lists.
    */
   static List<SkuTotal> bySku(List<ProductPerformance> days) {
-    java.util.Map<String, SkuTotal> bySku = new java.util.TreeMap<>();
+    Map<String, SkuTotal> bySku = new TreeMap<>();
     for (ProductPerformance p : days) {
       bySku.merge(
           p.sku(),
@@ -104,9 +109,8 @@ public interface SalesAnalytics {
                   a.units().add(b.units()),
                   a.revenue().plus(b.revenue())));
     }
-    List<SkuTotal> lines = new java.util.ArrayList<>(bySku.values());
-    lines.sort(
-        java.util.Comparator.comparing(SkuTotal::revenue).reversed().thenComparing(SkuTotal::sku));
+    List<SkuTotal> lines = new ArrayList<>(bySku.values());
+    lines.sort(Comparator.comparing(SkuTotal::revenue).reversed().thenComparing(SkuTotal::sku));
     return List.copyOf(lines);
   }
 }

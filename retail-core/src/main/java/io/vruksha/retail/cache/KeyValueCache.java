@@ -2,6 +2,7 @@ package io.vruksha.retail.cache;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Port: a key-value cache with a time to live, for cache-aside reads of data that changes rarely
@@ -27,7 +28,7 @@ public interface KeyValueCache {
    * {@code ttl} when there is one (an absent value is not cached, so it is looked up again).
    */
   default <T> Optional<T> getOrLoad(
-      String key, Class<T> type, Duration ttl, java.util.function.Supplier<Optional<T>> load) {
+      String key, Class<T> type, Duration ttl, Supplier<Optional<T>> load) {
     Optional<T> hit = get(key, type);
     if (hit.isPresent()) {
       return hit;

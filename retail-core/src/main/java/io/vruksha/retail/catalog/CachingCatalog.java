@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Cache-aside in front of a {@link Catalog}: item, barcode and category-tree reads — the pricing
@@ -46,8 +47,7 @@ public final class CachingCatalog implements Catalog {
     return cached(PREFIX + "barcode:" + barcode.toGtin13(), () -> delegate.itemByBarcode(barcode));
   }
 
-  private Optional<SellableItem> cached(
-      String key, java.util.function.Supplier<Optional<SellableItem>> load) {
+  private Optional<SellableItem> cached(String key, Supplier<Optional<SellableItem>> load) {
     return cache.getOrLoad(key, SellableItem.class, ttl, load);
   }
 

@@ -5,6 +5,8 @@ import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.UnitOfMeasure;
 import io.vruksha.retail.money.UnitPrice;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +62,7 @@ public record Variant(
         sku,
         name,
         Map.of(),
-        java.util.Arrays.stream(barcodes).map(Barcode::parse).toList(),
+        Arrays.stream(barcodes).map(Barcode::parse).toList(),
         unit,
         Optional.empty());
   }
@@ -77,7 +79,7 @@ public record Variant(
 
   /** This variant with an attribute. */
   public Variant withAttribute(String key, String value) {
-    Map<String, String> copy = new java.util.HashMap<>(attributes);
+    Map<String, String> copy = new HashMap<>(attributes);
     copy.put(key, value);
     return new Variant(sku, name, copy, barcodes, unit, cost);
   }

@@ -6,6 +6,7 @@ import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.tax.TaxExemption;
 import io.vruksha.retail.time.Instants;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -61,7 +62,7 @@ public record Customer(
       throw new InvalidInputException(
           ErrorCode.VALIDATION, "customer " + id + " needs a name of 1 to 200 characters");
     }
-    email = email.map(e -> e.strip().toLowerCase(java.util.Locale.ROOT));
+    email = email.map(e -> e.strip().toLowerCase(Locale.ROOT));
     email.ifPresent(
         e -> {
           if (!EMAIL.matcher(e).matches()) {

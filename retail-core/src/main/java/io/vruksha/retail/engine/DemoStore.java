@@ -33,6 +33,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A small, realistic demo store, {@code demo} in Berlin: German VAT (19% and 7%, prices include
@@ -79,7 +81,7 @@ public final class DemoStore {
   public static final LoyaltyProgram LOYALTY =
       new LoyaltyProgram(
           BigDecimal.ONE,
-          java.util.Map.of(CategoryId.of("coffee"), new BigDecimal("2")),
+          Map.of(CategoryId.of("coffee"), new BigDecimal("2")),
           List.of(
               new LoyaltyProgram.Tier(
                   LoyaltyTier.of("gold"), Money.of("1000.00", EUR), new BigDecimal("1.5"))),
@@ -88,8 +90,8 @@ public final class DemoStore {
           365);
 
   /** Opening stock on the sales floor. */
-  public static final java.util.Map<String, String> OPENING_STOCK =
-      java.util.Map.of(
+  public static final Map<String, String> OPENING_STOCK =
+      Map.of(
           "TEE-M", "20", "TEE-L", "20", "MUG", "50", "COFFEE", "30", "GOUDA", "10.000", "CAKE",
           "5");
 
@@ -205,7 +207,7 @@ public final class DemoStore {
                 "2nd coffee half price",
                 Target.categories("coffee"),
                 new Reward.BuyXGetY(
-                    1, 1, new BigDecimal("50"), Reward.Pick.CHEAPEST, java.util.Optional.empty()))
+                    1, 1, new BigDecimal("50"), Reward.Pick.CHEAPEST, Optional.empty()))
             .stackableWithAny());
     engine.definePromotion(
         Promotion.of(

@@ -5,6 +5,7 @@ import io.vruksha.retail.money.Quantity;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The facts the engine publishes, one record per kind, each with its subject {@code
@@ -232,9 +233,7 @@ public sealed interface DomainEvent {
       implements DomainEvent {
     @Override
     public String subject() {
-      return "retail.procurement.purchase_order."
-          + status.toLowerCase(java.util.Locale.ROOT)
-          + ".v1";
+      return "retail.procurement.purchase_order." + status.toLowerCase(Locale.ROOT) + ".v1";
     }
   }
 
@@ -304,7 +303,7 @@ public sealed interface DomainEvent {
       implements DomainEvent {
     @Override
     public String subject() {
-      return "retail.order.order." + status.toLowerCase(java.util.Locale.ROOT) + ".v1";
+      return "retail.order.order." + status.toLowerCase(Locale.ROOT) + ".v1";
     }
   }
 
@@ -322,7 +321,7 @@ public sealed interface DomainEvent {
       implements DomainEvent {
     @Override
     public String subject() {
-      return "retail.order.curbside_booking." + status.toLowerCase(java.util.Locale.ROOT) + ".v1";
+      return "retail.order.curbside_booking." + status.toLowerCase(Locale.ROOT) + ".v1";
     }
   }
 
@@ -340,7 +339,7 @@ public sealed interface DomainEvent {
       implements DomainEvent {
     @Override
     public String subject() {
-      return "retail.aftersales.warranty." + status.toLowerCase(java.util.Locale.ROOT) + ".v1";
+      return "retail.aftersales.warranty." + status.toLowerCase(Locale.ROOT) + ".v1";
     }
   }
 
@@ -364,9 +363,7 @@ public sealed interface DomainEvent {
       implements DomainEvent {
     @Override
     public String subject() {
-      return "retail.notification.notification."
-          + status.toLowerCase(java.util.Locale.ROOT)
-          + ".v1";
+      return "retail.notification.notification." + status.toLowerCase(Locale.ROOT) + ".v1";
     }
   }
 }

@@ -1,5 +1,8 @@
 package io.vruksha.retail.event;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,8 +25,8 @@ public interface HandledEvents {
    * of work, and returns those marked now for the first time (an id listed twice is marked, and
    * returned, once). Adapters that can mark them in one statement override it.
    */
-  default java.util.Set<UUID> markHandled(String consumer, java.util.Collection<UUID> eventIds) {
-    java.util.Set<UUID> first = new java.util.LinkedHashSet<>();
+  default Set<UUID> markHandled(String consumer, Collection<UUID> eventIds) {
+    Set<UUID> first = new LinkedHashSet<>();
     for (UUID id : eventIds) {
       if (!first.contains(id) && markHandled(consumer, id)) {
         first.add(id);

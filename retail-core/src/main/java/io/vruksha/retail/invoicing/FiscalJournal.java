@@ -1,6 +1,8 @@
 package io.vruksha.retail.invoicing;
 
 import io.vruksha.retail.money.Money;
+import io.vruksha.retail.pricing.PricedBasket;
+import io.vruksha.retail.pricing.PricedLine;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.time.Instants;
 import java.nio.charset.StandardCharsets;
@@ -87,9 +89,9 @@ public final class FiscalJournal {
    * The canonical lines of a priced basket for a document's content: {@code
    * L|sku|quantity|total|tax}, one per line.
    */
-  public static String lines(io.vruksha.retail.pricing.PricedBasket basket) {
+  public static String lines(PricedBasket basket) {
     StringBuilder b = new StringBuilder();
-    for (io.vruksha.retail.pricing.PricedLine l : basket.lines()) {
+    for (PricedLine l : basket.lines()) {
       b.append("L|")
           .append(l.sku())
           .append('|')

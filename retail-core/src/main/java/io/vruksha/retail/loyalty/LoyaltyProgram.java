@@ -3,13 +3,16 @@ package io.vruksha.retail.loyalty;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.catalog.CategoryId;
+import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.money.Money;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A tenant's loyalty programme.
@@ -53,15 +56,15 @@ public record LoyaltyProgram(
    */
   public record Bonus(
       String id,
-      java.util.Set<io.vruksha.retail.catalog.Sku> skus,
-      java.util.Set<CategoryId> categories,
+      Set<Sku> skus,
+      Set<CategoryId> categories,
       BigDecimal multiplier,
-      java.time.Instant from,
-      java.time.Instant until) {
+      Instant from,
+      Instant until) {
     /** Copies the sets. */
     public Bonus {
-      skus = java.util.Set.copyOf(skus);
-      categories = java.util.Set.copyOf(categories);
+      skus = Set.copyOf(skus);
+      categories = Set.copyOf(categories);
     }
   }
 
@@ -80,10 +83,7 @@ public record LoyaltyProgram(
    * The largest bonus multiplier for a line of {@code sku} in {@code categories} at {@code at}, 1
    * if none.
    */
-  public BigDecimal bonusFor(
-      io.vruksha.retail.catalog.Sku sku,
-      java.util.Set<CategoryId> categories,
-      java.time.Instant at) {
+  public BigDecimal bonusFor(Sku sku, Set<CategoryId> categories, Instant at) {
     BigDecimal best = BigDecimal.ONE;
     for (Bonus b : bonuses) {
       boolean covers =

@@ -7,6 +7,7 @@ import io.vruksha.retail.customer.Customer;
 import io.vruksha.retail.customer.CustomerGroupId;
 import io.vruksha.retail.customer.CustomerId;
 import io.vruksha.retail.customer.Customers;
+import io.vruksha.retail.work.Acting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,10 +79,7 @@ public final class InMemoryCustomers implements Customers {
     Customer before = customers.put(customer.id(), customer);
     Change change =
         new Change(
-            customer.id(),
-            io.vruksha.retail.work.Acting.orEngine(),
-            Optional.ofNullable(before),
-            Optional.of(customer));
+            customer.id(), Acting.orEngine(), Optional.ofNullable(before), Optional.of(customer));
     trail.add(change);
     InMemoryUnitOfWork.onRollback(
         () -> {

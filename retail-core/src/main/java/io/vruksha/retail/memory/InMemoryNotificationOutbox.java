@@ -7,6 +7,7 @@ import io.vruksha.retail.notification.NotificationTemplate;
 import io.vruksha.retail.store.StoreId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -110,7 +111,7 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
     List<Notification> all =
         new ArrayList<>(
             notifications.values().stream().filter(n -> n.store().equals(store)).toList());
-    java.util.Collections.reverse(all);
+    Collections.reverse(all);
     return all.stream().limit(limit).toList();
   }
 

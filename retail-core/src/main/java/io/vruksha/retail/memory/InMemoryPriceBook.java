@@ -13,6 +13,7 @@ import io.vruksha.retail.store.StoreId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public final class InMemoryPriceBook implements PriceBook {
   }
 
   @Override
-  public List<PriceEntry> entries(Sku sku, StoreId store, java.util.Currency currency) {
+  public List<PriceEntry> entries(Sku sku, StoreId store, Currency currency) {
     Map<PriceListId, UnitPrice> prices = pricesBySku.getOrDefault(sku, Map.of());
     List<PriceEntry> result = new ArrayList<>(prices.size());
     for (Map.Entry<PriceListId, UnitPrice> e : new HashMap<>(prices).entrySet()) {

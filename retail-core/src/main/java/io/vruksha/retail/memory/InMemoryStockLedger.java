@@ -3,6 +3,7 @@ package io.vruksha.retail.memory;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.stock.AvailableToSell;
 import io.vruksha.retail.stock.LocationId;
 import io.vruksha.retail.stock.MovementReason;
 import io.vruksha.retail.stock.ReorderRule;
@@ -14,6 +15,7 @@ import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +33,7 @@ public final class InMemoryStockLedger implements StockLedger {
   private record Reservation(StockKey key, BigDecimal quantity, Instant expiresAt) {}
 
   /** A reservation's id within its store: ids are unique per store only. */
-  private record ReservationId(io.vruksha.retail.store.StoreId store, String id) {}
+  private record ReservationId(StoreId store, String id) {}
 
   private final Map<StockKey, BigDecimal> onHand = new HashMap<>();
   private final Map<StockKey, BigDecimal> reserved = new HashMap<>();
@@ -92,7 +94,7 @@ public final class InMemoryStockLedger implements StockLedger {
     return keys.stream()
         .filter(k -> k.store().equals(store))
         .sorted(
-            java.util.Comparator.comparing((StockKey k) -> k.location().value())
+            Comparator.comparing((StockKey k) -> k.location().value())
                 .thenComparing(k -> k.sku().value()))
         .map(this::level)
         .toList();
@@ -164,8 +166,7 @@ public final class InMemoryStockLedger implements StockLedger {
   }
 
   @Override
-  public synchronized void shrink(
-      io.vruksha.retail.store.StoreId store, String id, BigDecimal quantity) {
+  public synchronized void shrink(StoreId store, String id, BigDecimal quantity) {
     ReservationId reservationId = new ReservationId(store, id);
     Reservation r = reservations.get(reservationId);
     if (r == null || r.quantity().compareTo(quantity) <= 0) {
@@ -188,7 +189,7 @@ public final class InMemoryStockLedger implements StockLedger {
   }
 
   @Override
-  public synchronized void release(io.vruksha.retail.store.StoreId store, String id) {
+  public synchronized void release(StoreId store, String id) {
     release(new ReservationId(store, id));
   }
 
@@ -233,8 +234,8 @@ public final class InMemoryStockLedger implements StockLedger {
   }
 
   @Override
-  public synchronized io.vruksha.retail.stock.AvailableToSell availableToSell(StockKey key) {
-    return new io.vruksha.retail.stock.AvailableToSell(
+  public synchronized AvailableToSell availableToSell(StockKey key) {
+    return new AvailableToSell(
         key,
         onHand.getOrDefault(key, BigDecimal.ZERO),
         reserved.getOrDefault(key, BigDecimal.ZERO),
@@ -242,10 +243,10 @@ public final class InMemoryStockLedger implements StockLedger {
   }
 
   @Override
-  public synchronized List<io.vruksha.retail.stock.AvailableToSell> availableToSell(StoreId store) {
+  public synchronized List<AvailableToSell> availableToSell(StoreId store) {
     return safetyBuffers.keySet().stream()
         .filter(k -> k.store().equals(store) && k.location().equals(LocationId.FLOOR))
-        .sorted(java.util.Comparator.comparing(k -> k.sku().value()))
+        .sorted(Comparator.comparing(k -> k.sku().value()))
         .map(this::availableToSell)
         .toList();
   }

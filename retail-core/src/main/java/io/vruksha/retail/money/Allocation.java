@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -59,7 +60,7 @@ public final class Allocation {
     int n = weights.size();
     BigDecimal sum = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     List<BigDecimal> effective =
-        sum.signum() == 0 ? java.util.Collections.nCopies(n, BigDecimal.ONE) : weights;
+        sum.signum() == 0 ? Collections.nCopies(n, BigDecimal.ONE) : weights;
     BigDecimal weightSum = sum.signum() == 0 ? BigDecimal.valueOf(n) : sum;
 
     BigInteger total = BigInteger.valueOf(totalMinor);

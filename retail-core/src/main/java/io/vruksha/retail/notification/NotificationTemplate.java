@@ -6,6 +6,7 @@ import io.vruksha.retail.store.StoreId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,7 +58,7 @@ public record NotificationTemplate(
                   + "} is not a placeholder of "
                   + kind
                   + "; use "
-                  + new java.util.TreeSet<>(PLACEHOLDERS.get(kind)));
+                  + new TreeSet<>(PLACEHOLDERS.get(kind)));
         }
       }
     }

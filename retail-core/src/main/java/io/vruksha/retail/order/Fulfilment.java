@@ -12,6 +12,7 @@ import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.event.Outbox;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.Quantity;
+import io.vruksha.retail.money.UnitPrice;
 import io.vruksha.retail.pricing.BasketLine;
 import io.vruksha.retail.pricing.BasketPricer;
 import io.vruksha.retail.pricing.BasketRequest;
@@ -24,6 +25,7 @@ import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.stock.Stock;
 import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.store.Actor;
+import io.vruksha.retail.store.Permission;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.UnitOfWork;
 import java.math.BigDecimal;
@@ -31,11 +33,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -331,7 +336,7 @@ public final class Fulfilment {
           }
           requireStatus(order, "collect", Order.Status.READY);
           releaseAll(order);
-          Map<Sku, BigDecimal> handed = new java.util.LinkedHashMap<>();
+          Map<Sku, BigDecimal> handed = new LinkedHashMap<>();
           for (Order.Line l : order.lines()) {
             if (l.picked().signum() > 0) {
               handed.merge(l.sku(), l.picked(), BigDecimal::add);
@@ -346,20 +351,20 @@ public final class Fulfilment {
                     + ": nothing was picked, so nothing can be collected; cancel it");
           }
           Shopper shopper = order.customerId().map(Shopper::customer).orElse(Shopper.ANONYMOUS);
-          Map<Sku, io.vruksha.retail.money.UnitPrice> placedPrices = new HashMap<>();
+          Map<Sku, UnitPrice> placedPrices = new HashMap<>();
           order.lines().forEach(l -> placedPrices.put(l.sku(), l.unitPrice()));
           // priced as at placement (the promotions of that instant); a SKU whose list price
           // changed since is charged its placement price, as the customer was shown
           Actor pricing = orderPricing(actor);
           BasketRequest asPlaced =
               basket(store, Optional.of(order.placedAt()), shopper, handed, Map.of());
-          Map<Sku, io.vruksha.retail.money.UnitPrice> overrides = new HashMap<>();
+          Map<Sku, UnitPrice> overrides = new HashMap<>();
           pricer
               .price(asPlaced, actor)
               .lines()
               .forEach(
                   l -> {
-                    io.vruksha.retail.money.UnitPrice placed = placedPrices.get(l.sku());
+                    UnitPrice placed = placedPrices.get(l.sku());
                     if (placed != null && !placed.equals(l.unitPrice())) {
                       overrides.put(l.sku(), placed);
                     }
@@ -491,7 +496,7 @@ public final class Fulfilment {
       Optional<Instant> at,
       Shopper shopper,
       Map<Sku, BigDecimal> lines,
-      Map<Sku, io.vruksha.retail.money.UnitPrice> overrides) {
+      Map<Sku, UnitPrice> overrides) {
     BasketRequest.Builder b = BasketRequest.builder(store).shopper(shopper);
     at.ifPresent(b::at);
     lines.forEach(
@@ -514,10 +519,9 @@ public final class Fulfilment {
    * the placement price is the order's promise, not a manual override at the till.
    */
   private static Actor orderPricing(Actor actor) {
-    java.util.Set<io.vruksha.retail.store.Permission> p =
-        java.util.EnumSet.noneOf(io.vruksha.retail.store.Permission.class);
+    Set<Permission> p = EnumSet.noneOf(Permission.class);
     p.addAll(actor.permissions());
-    p.add(io.vruksha.retail.store.Permission.PRICE_OVERRIDE);
+    p.add(Permission.PRICE_OVERRIDE);
     return new Actor(actor.staffId(), p);
   }
 

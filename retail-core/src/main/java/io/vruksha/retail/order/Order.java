@@ -4,6 +4,7 @@ import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.money.Money;
+import io.vruksha.retail.money.UnitPrice;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.time.Instants;
 import java.math.BigDecimal;
@@ -107,7 +108,7 @@ public record Order(
   public record Line(
       Sku sku,
       BigDecimal quantity,
-      io.vruksha.retail.money.UnitPrice unitPrice,
+      UnitPrice unitPrice,
       Money lineTotal,
       BigDecimal picked,
       Optional<Substitute> substitute) {

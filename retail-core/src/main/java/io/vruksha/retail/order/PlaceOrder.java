@@ -6,6 +6,7 @@ import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -63,7 +64,7 @@ public record PlaceOrder(
                 ErrorCode.VALIDATION, "the quantity of " + sku + " must be above zero");
           }
         });
-    lines = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lines));
+    lines = Collections.unmodifiableMap(new LinkedHashMap<>(lines));
     if (holdFor.isNegative() || holdFor.isZero() || holdFor.compareTo(Duration.ofDays(30)) > 0) {
       throw new InvalidInputException(
           ErrorCode.VALIDATION, "an order holds its stock for up to 30 days, asked " + holdFor);

@@ -2,6 +2,7 @@ package io.vruksha.retail.promotion;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -39,6 +40,6 @@ public record Coupon(String code, PromotionId promotion, int maxUses) {
     if (code == null || code.isBlank() || code.strip().length() > 64) {
       throw new InvalidInputException(ErrorCode.VALIDATION, "a coupon code has 1 to 64 characters");
     }
-    return code.strip().toUpperCase(java.util.Locale.ROOT);
+    return code.strip().toUpperCase(Locale.ROOT);
   }
 }

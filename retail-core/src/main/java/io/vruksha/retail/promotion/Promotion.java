@@ -2,8 +2,10 @@ package io.vruksha.retail.promotion;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A promotion: what it targets, what it gives, when it applies, and how it stacks.
@@ -130,9 +132,7 @@ public record Promotion(
         label,
         priority,
         exclusive,
-        java.util.Arrays.stream(ids)
-            .map(PromotionId::of)
-            .collect(java.util.stream.Collectors.toSet()),
+        Arrays.stream(ids).map(PromotionId::of).collect(Collectors.toSet()),
         stackableWithAll,
         eligibility,
         target,

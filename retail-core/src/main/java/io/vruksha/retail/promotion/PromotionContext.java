@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Where, when and for whom a basket is priced.
@@ -39,8 +40,6 @@ public record PromotionContext(
     Objects.requireNonNull(customerGroup, "customerGroup");
     Objects.requireNonNull(loyaltyTier, "loyaltyTier");
     couponCodes =
-        couponCodes.stream()
-            .map(Coupon::normalise)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        couponCodes.stream().map(Coupon::normalise).collect(Collectors.toUnmodifiableSet());
   }
 }

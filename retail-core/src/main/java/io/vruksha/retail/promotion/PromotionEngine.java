@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Finds the promotions that give a basket the best total within the stacking rules.
@@ -144,7 +145,7 @@ public final class PromotionEngine {
   private Map<PromotionId, String> unlockCoupons(
       PromotionContext ctx, Map<String, ErrorCode> rejected) {
     Map<PromotionId, String> unlocked = new HashMap<>();
-    for (String code : new java.util.TreeSet<>(ctx.couponCodes())) {
+    for (String code : new TreeSet<>(ctx.couponCodes())) {
       Coupon coupon = coupons.get(code);
       if (coupon == null || !byId.containsKey(coupon.promotion())) {
         rejected.put(code, ErrorCode.COUPON_INVALID);

@@ -6,6 +6,7 @@ import io.vruksha.retail.catalog.CategoryId;
 import io.vruksha.retail.catalog.Sku;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which lines a promotion looks at: listed SKUs, every product in listed categories (and their
@@ -30,17 +31,13 @@ public record Target(Set<Sku> skus, Set<CategoryId> categories, boolean wholeBas
   /** These SKUs. */
   public static Target skus(String... skus) {
     return new Target(
-        Arrays.stream(skus).map(Sku::of).collect(java.util.stream.Collectors.toSet()),
-        Set.of(),
-        false);
+        Arrays.stream(skus).map(Sku::of).collect(Collectors.toSet()), Set.of(), false);
   }
 
   /** These categories and their subcategories. */
   public static Target categories(String... categories) {
     return new Target(
-        Set.of(),
-        Arrays.stream(categories).map(CategoryId::of).collect(java.util.stream.Collectors.toSet()),
-        false);
+        Set.of(), Arrays.stream(categories).map(CategoryId::of).collect(Collectors.toSet()), false);
   }
 
   /** Every line of the basket. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -547,7 +548,7 @@ final class UnitState {
         .minorUnits();
   }
 
-  private java.util.Currency currency() {
+  private Currency currency() {
     return lines.get(line[0]).amount().currency();
   }
 }

@@ -8,6 +8,7 @@ import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.event.HandledEvents;
+import io.vruksha.retail.notification.Notifier;
 import io.vruksha.retail.store.Store;
 import io.vruksha.retail.store.StoreId;
 import java.time.LocalDate;
@@ -150,7 +151,7 @@ public final class Reactions {
           payload instanceof DomainEvent.SaleCompleted
               || payload instanceof DomainEvent.ReturnCompleted;
       case LOYALTY_ENROLMENT -> payload instanceof DomainEvent.CustomerCreated;
-      case NOTIFICATIONS -> io.vruksha.retail.notification.Notifier.concerns(payload);
+      case NOTIFICATIONS -> Notifier.concerns(payload);
     };
   }
 

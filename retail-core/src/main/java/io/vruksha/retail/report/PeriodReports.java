@@ -12,6 +12,7 @@ import io.vruksha.retail.sale.Sales;
 import io.vruksha.retail.store.Store;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.store.Stores;
+import io.vruksha.retail.tax.LevyTax;
 import io.vruksha.retail.tax.TaxAmount;
 import io.vruksha.retail.tax.TaxBreakdownEntry;
 import io.vruksha.retail.tax.TaxTreatment;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A store's figures over a range of business days (both ends included, read in the store's time
@@ -167,7 +169,7 @@ public final class PeriodReports {
             .map(s -> s.basket().line(line.lineIndex()).tax())
             .map(
                 t ->
-                    java.util.stream.Stream.concat(
+                    Stream.concat(
                             t.taxes().stream(),
                             t.levies().stream().flatMap(PeriodReports::levyTaxes))
                         .toList())
@@ -198,9 +200,9 @@ public final class PeriodReports {
 
   /** {@code total} split by the taxes' weights (all on the first when every weight is zero). */
   /** A levy's taxes; an exempt levy (a deposit outside the tax) as exempt turnover. */
-  private static java.util.stream.Stream<TaxAmount> levyTaxes(io.vruksha.retail.tax.LevyTax levy) {
+  private static Stream<TaxAmount> levyTaxes(LevyTax levy) {
     return levy.treatment() == TaxTreatment.EXEMPT
-        ? java.util.stream.Stream.of(
+        ? Stream.of(
             new TaxAmount(TaxBreakdownEntry.EXEMPT, BigDecimal.ZERO, levy.net(), levy.tax()))
         : levy.taxes().stream();
   }

@@ -12,6 +12,8 @@ import io.vruksha.retail.event.Outbox;
 import io.vruksha.retail.invoicing.DocumentKind;
 import io.vruksha.retail.invoicing.FiscalDocument;
 import io.vruksha.retail.invoicing.FiscalJournal;
+import io.vruksha.retail.invoicing.Invoice;
+import io.vruksha.retail.invoicing.Invoices;
 import io.vruksha.retail.loyalty.Loyalty;
 import io.vruksha.retail.loyalty.LoyaltyEntry;
 import io.vruksha.retail.loyalty.LoyaltyProgram;
@@ -36,8 +38,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 /**
  * What happens when the cashier presses "pay", as one unit of work: the basket is priced, the
@@ -67,8 +71,8 @@ public final class Checkout {
   private final Outbox outbox;
   private final UnitOfWork work;
   private final Clock clock;
-  private final java.util.function.BiPredicate<StoreId, String> openShift;
-  private final io.vruksha.retail.invoicing.Invoices invoices;
+  private final BiPredicate<StoreId, String> openShift;
+  private final Invoices invoices;
 
   /**
    * A checkout over the engine's ports; {@code loyalty} is empty when no programme runs, and {@code
@@ -89,8 +93,8 @@ public final class Checkout {
       Outbox outbox,
       UnitOfWork work,
       Clock clock,
-      java.util.function.BiPredicate<StoreId, String> openShift,
-      io.vruksha.retail.invoicing.Invoices invoices) {
+      BiPredicate<StoreId, String> openShift,
+      Invoices invoices) {
     this.invoices = Objects.requireNonNull(invoices, "invoices");
     this.openShift = Objects.requireNonNull(openShift, "openShift");
     this.stores = Objects.requireNonNull(stores, "stores");
@@ -209,15 +213,12 @@ public final class Checkout {
         });
   }
 
-  private static io.vruksha.retail.invoicing.Invoice paidInvoice(Sale sale) {
-    List<io.vruksha.retail.invoicing.Invoice.Payment> payments =
+  private static Invoice paidInvoice(Sale sale) {
+    List<Invoice.Payment> payments =
         sale.tenders().stream()
-            .map(
-                t ->
-                    new io.vruksha.retail.invoicing.Invoice.Payment(
-                        t.amount(), t.kind().name(), t.reference(), sale.at()))
+            .map(t -> new Invoice.Payment(t.amount(), t.kind().name(), t.reference(), sale.at()))
             .toList();
-    return new io.vruksha.retail.invoicing.Invoice(
+    return new Invoice(
         sale.number(),
         sale.store(),
         Optional.of(sale.id()),
@@ -228,7 +229,7 @@ public final class Checkout {
         sale.total(),
         sale.basket().tax(),
         sale.basket().taxBreakdown(),
-        io.vruksha.retail.invoicing.Invoice.Status.PAID,
+        Invoice.Status.PAID,
         payments,
         Money.zero(sale.basket().currency()));
   }
@@ -380,7 +381,7 @@ public final class Checkout {
             .orElse(BigDecimal.ONE);
     long total = 0;
     for (PricedLine line : basket.lines()) {
-      java.util.Set<CategoryId> categories =
+      Set<CategoryId> categories =
           catalog
               .categories()
               .selfAndAncestors(
@@ -415,8 +416,7 @@ public final class Checkout {
     return perLine;
   }
 
-  private static BigDecimal categoryMultiplier(
-      LoyaltyProgram program, java.util.Set<CategoryId> categories) {
+  private static BigDecimal categoryMultiplier(LoyaltyProgram program, Set<CategoryId> categories) {
     BigDecimal best = BigDecimal.ONE;
     for (CategoryId c : categories) {
       BigDecimal m = program.categoryMultipliers().get(c);

@@ -22,6 +22,7 @@ import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.store.Permission;
 import io.vruksha.retail.store.Store;
+import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.store.Stores;
 import io.vruksha.retail.tax.TaxCalculator;
 import io.vruksha.retail.tax.TaxJurisdiction;
@@ -135,11 +136,7 @@ public final class NoReceiptReturns {
 
   /** Takes back {@code quantity} of {@code sku} without a receipt and refunds it in cash. */
   public ReturnReceipt accept(
-      io.vruksha.retail.store.StoreId storeId,
-      Sku sku,
-      Quantity quantity,
-      boolean restock,
-      Actor by) {
+      StoreId storeId, Sku sku, Quantity quantity, boolean restock, Actor by) {
     by.require(Permission.NO_RECEIPT_RETURN, "take back goods without a receipt");
     quantity.requirePositive();
     return work.runFor(

@@ -26,9 +26,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Returns against a receipt, in one unit of work: a credit note chained into the journal, stock
@@ -55,7 +57,7 @@ public final class Returns {
   private final UnitOfWork work;
   private final Clock clock;
   private final Duration window;
-  private final java.util.function.BiConsumer<String, Money> creditInvoice;
+  private final BiConsumer<String, Money> creditInvoice;
   private final IdempotencyStore idempotency;
 
   /**
@@ -72,7 +74,7 @@ public final class Returns {
       UnitOfWork work,
       Clock clock,
       Duration window,
-      java.util.function.BiConsumer<String, Money> creditInvoice,
+      BiConsumer<String, Money> creditInvoice,
       IdempotencyStore idempotency) {
     this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
     this.creditInvoice = Objects.requireNonNull(creditInvoice, "creditInvoice");
@@ -306,7 +308,7 @@ public final class Returns {
     // back to the sale's largest tender that can take money back (not points)
     return sale.tenders().stream()
         .filter(t -> t.kind() != TenderKind.POINTS)
-        .max(java.util.Comparator.comparing(AppliedTender::amount))
+        .max(Comparator.comparing(AppliedTender::amount))
         .map(t -> t.kind().name())
         .orElse(TenderKind.CASH.name());
   }

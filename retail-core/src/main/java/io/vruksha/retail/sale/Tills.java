@@ -212,12 +212,12 @@ public final class Tills {
   }
 
   /** The cart with this id, if any. */
-  public java.util.Optional<Cart> cart(String cartId) {
+  public Optional<Cart> cart(String cartId) {
     return carts.find(cartId);
   }
 
   /** The store's parked carts. */
-  public List<Cart> parked(io.vruksha.retail.store.StoreId store) {
+  public List<Cart> parked(StoreId store) {
     return carts.parked(store);
   }
 

@@ -7,6 +7,8 @@ import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.event.Outbox;
+import io.vruksha.retail.pricing.PricedBasket;
+import io.vruksha.retail.pricing.PricedLine;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.time.Instants;
 import io.vruksha.retail.work.UnitOfWork;
@@ -14,10 +16,13 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The stock use cases: receipts, adjustments with a reason, transfers between locations and stores,
@@ -85,8 +90,7 @@ public final class Stock {
     }
     requireKnown(from.sku());
     return work.runFor(
-        java.util.stream.Stream.of(from.store(), to.store())
-            .collect(java.util.stream.Collectors.toSet()),
+        Stream.of(from.store(), to.store()).collect(Collectors.toSet()),
         () ->
             List.of(
                 book(
@@ -147,13 +151,13 @@ public final class Stock {
    * Books every line of a sold basket out of the store's sales floor, inside the caller's unit of
    * work (a checkout, a B2B invoice), in SKU order.
    */
-  public void bookSale(io.vruksha.retail.pricing.PricedBasket basket, String reference) {
+  public void bookSale(PricedBasket basket, String reference) {
     // a fixed order (by SKU) so two tills selling the same items never lock them in opposite orders
-    List<io.vruksha.retail.pricing.PricedLine> lines = new ArrayList<>(basket.lines());
-    lines.sort(java.util.Comparator.comparing(l -> l.sku().value()));
+    List<PricedLine> lines = new ArrayList<>(basket.lines());
+    lines.sort(Comparator.comparing(l -> l.sku().value()));
     Instant at = clock.instant();
     List<StockLedger.Move> moves = new ArrayList<>(lines.size());
-    for (io.vruksha.retail.pricing.PricedLine line : lines) {
+    for (PricedLine line : lines) {
       StockKey key = StockKey.floor(basket.store(), line.sku());
       moves.add(
           new StockLedger.Move(

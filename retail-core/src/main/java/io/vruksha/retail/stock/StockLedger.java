@@ -4,6 +4,7 @@ import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,7 +67,7 @@ public interface StockLedger {
    * @throws io.vruksha.retail.RuleViolationException as {@link #move}
    */
   default List<StockMovement> moveAll(List<Move> moves) {
-    List<StockMovement> booked = new java.util.ArrayList<>(moves.size());
+    List<StockMovement> booked = new ArrayList<>(moves.size());
     for (Move m : moves) {
       booked.add(
           move(
@@ -116,13 +117,13 @@ public interface StockLedger {
    * sell again: the units kept are already promised. A reservation at or below it, or an unknown
    * id, is left alone; zero releases it. Only {@code store}'s reservation of that id is touched.
    */
-  void shrink(io.vruksha.retail.store.StoreId store, String reservationId, BigDecimal quantity);
+  void shrink(StoreId store, String reservationId, BigDecimal quantity);
 
   /**
    * Releases {@code store}'s reservation of that id (order collected or cancelled); unknown ids,
    * and other stores' reservations of the same id, are left alone.
    */
-  void release(io.vruksha.retail.store.StoreId store, String reservationId);
+  void release(StoreId store, String reservationId);
 
   /** Releases every reservation that expired before {@code now}; returns how many. */
   int expireReservations(Instant now);

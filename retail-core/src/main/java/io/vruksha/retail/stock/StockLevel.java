@@ -1,5 +1,7 @@
 package io.vruksha.retail.stock;
 
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.money.Quantity;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -31,9 +33,9 @@ public record StockLevel(StockKey key, BigDecimal onHand, BigDecimal reserved) {
    * The refusal of a request for more than is available, worded for the till: "SKU CAKE has 5
    * available at floor, 6 requested".
    */
-  public io.vruksha.retail.RuleViolationException shortOf(BigDecimal requested) {
-    return new io.vruksha.retail.RuleViolationException(
-        io.vruksha.retail.ErrorCode.STOCK_INSUFFICIENT,
+  public RuleViolationException shortOf(BigDecimal requested) {
+    return new RuleViolationException(
+        ErrorCode.STOCK_INSUFFICIENT,
         "SKU "
             + key.sku()
             + " has "

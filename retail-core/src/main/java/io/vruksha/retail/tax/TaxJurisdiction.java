@@ -168,7 +168,7 @@ public record TaxJurisdiction(
 
     /** How tax-inclusive amounts split into net and taxes ({@code ROUND_TAXES} unless told). */
     public Builder inclusiveSplit(InclusiveSplit split) {
-      this.split = java.util.Objects.requireNonNull(split, "split");
+      this.split = Objects.requireNonNull(split, "split");
       return this;
     }
 

@@ -6,6 +6,7 @@ import io.vruksha.retail.catalog.TaxCategory;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.Quantity;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Objects;
 
 /**
@@ -40,6 +41,6 @@ public record TaxLine(
 
   /** The price of one unit, unrounded (the magnitude is what thresholds compare). */
   BigDecimal unitPrice() {
-    return amount.amount().divide(quantity.value(), java.math.MathContext.DECIMAL128);
+    return amount.amount().divide(quantity.value(), MathContext.DECIMAL128);
   }
 }

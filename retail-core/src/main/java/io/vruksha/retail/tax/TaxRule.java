@@ -3,6 +3,7 @@ package io.vruksha.retail.tax;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.catalog.TaxCategory;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -68,7 +69,7 @@ public record TaxRule(
 
   /** This rule with {@code levy} charged on its lines as well. */
   public TaxRule withLevy(TaxLevy levy) {
-    List<TaxLevy> more = new java.util.ArrayList<>(levies);
+    List<TaxLevy> more = new ArrayList<>(levies);
     more.add(levy);
     return new TaxRule(category, treatment, rates, more);
   }

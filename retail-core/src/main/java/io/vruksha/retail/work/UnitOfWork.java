@@ -1,5 +1,8 @@
 package io.vruksha.retail.work;
 
+import io.vruksha.retail.store.StoreId;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -21,13 +24,13 @@ public interface UnitOfWork {
    * tenants (PostgreSQL row-level security) let it see and change the rows of those stores only; a
    * nested call adds its stores to the scope. Others simply run the work.
    */
-  default <T> T runFor(java.util.Set<io.vruksha.retail.store.StoreId> stores, Supplier<T> work) {
+  default <T> T runFor(Set<StoreId> stores, Supplier<T> work) {
     return run(work);
   }
 
   /** {@link #runFor(java.util.Set, Supplier)} for one store. */
-  default <T> T runFor(io.vruksha.retail.store.StoreId store, Supplier<T> work) {
-    return runFor(java.util.Set.of(store), work);
+  default <T> T runFor(StoreId store, Supplier<T> work) {
+    return runFor(Set.of(store), work);
   }
 
   /**
@@ -37,7 +40,7 @@ public interface UnitOfWork {
    * runs each request for a store this way, so no read or write of the request reaches another
    * store's rows, whichever port it goes through. Others simply run the work.
    */
-  default <T> T within(java.util.Set<io.vruksha.retail.store.StoreId> stores, Supplier<T> work) {
+  default <T> T within(Set<StoreId> stores, Supplier<T> work) {
     return work.get();
   }
 
@@ -66,7 +69,7 @@ public interface UnitOfWork {
    * The actor of the innermost {@link #actingAs} running on this thread; empty outside one
    * (embedded use that names nobody, whose audit rows say {@link #NO_ACTOR}).
    */
-  default java.util.Optional<String> actor() {
+  default Optional<String> actor() {
     return Acting.actor();
   }
 

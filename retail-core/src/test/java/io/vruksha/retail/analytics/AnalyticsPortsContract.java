@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -141,7 +142,7 @@ public abstract class AnalyticsPortsContract {
     // then a batch over two stores and two days, with a SKU on two lines of one sale
     f.work()
         .runFor(
-            java.util.Set.of(S1, S2),
+            Set.of(S1, S2),
             () -> {
               f.analytics()
                   .addSales(

@@ -6,8 +6,11 @@ import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.loyalty.LoyaltyEntry;
+import io.vruksha.retail.memory.InMemoryCustomers;
+import io.vruksha.retail.memory.InMemoryNotificationOutbox;
 import io.vruksha.retail.memory.InMemoryOutbox;
 import io.vruksha.retail.money.Money;
+import io.vruksha.retail.notification.Notification;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.Shopper;
 import io.vruksha.retail.sale.CheckoutRequest;
@@ -16,6 +19,7 @@ import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.tax.TaxExemption;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CustomerDirectoryTest {
@@ -74,10 +78,8 @@ class CustomerDirectoryTest {
 
   @Test
   void anonymisingScrubsTheAuditTrailAndDropsTheCustomersPendingNotifications() {
-    io.vruksha.retail.memory.InMemoryCustomers customers =
-        new io.vruksha.retail.memory.InMemoryCustomers();
-    io.vruksha.retail.memory.InMemoryNotificationOutbox notifications =
-        new io.vruksha.retail.memory.InMemoryNotificationOutbox();
+    InMemoryCustomers customers = new InMemoryCustomers();
+    InMemoryNotificationOutbox notifications = new InMemoryNotificationOutbox();
     RetailEngine engine =
         DemoStore.engineBuilder().customers(customers).notificationOutbox(notifications).build();
     engine
@@ -92,19 +94,19 @@ class CustomerDirectoryTest {
                         Customer.of("c-9", "Grace Hopper", Instant.EPOCH)
                             .withEmail("grace@example.org")));
     notifications.add(
-        new io.vruksha.retail.notification.Notification(
+        new Notification(
             DemoStore.ID,
             "n-1",
-            io.vruksha.retail.notification.Notification.Kind.POINTS_EARNED,
-            io.vruksha.retail.notification.Notification.Channel.EMAIL,
+            Notification.Kind.POINTS_EARNED,
+            Notification.Channel.EMAIL,
             "grace@example.org",
             "Points for Grace Hopper",
             "Dear Grace Hopper",
-            io.vruksha.retail.notification.Notification.Status.PENDING,
+            Notification.Status.PENDING,
             0,
             Instant.EPOCH,
             Instant.EPOCH,
-            java.util.Optional.empty(),
+            Optional.empty(),
             "e-1"));
 
     engine

@@ -2,6 +2,7 @@ package io.vruksha.retail.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vruksha.retail.catalog.Barcode;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.LineDiscount;
@@ -45,7 +46,7 @@ class BasketPropertiesTest {
             .map(
                 grams -> {
                   String payload = "2300042" + String.format("%05d", grams);
-                  return payload + io.vruksha.retail.catalog.Barcode.checkDigit(payload);
+                  return payload + Barcode.checkDigit(payload);
                 });
     return Combinators.combine(
             item.list().ofMinSize(1).ofMaxSize(12),

@@ -2,6 +2,7 @@ package io.vruksha.retail.memory;
 
 import io.vruksha.retail.store.Credentials;
 import io.vruksha.retail.store.CredentialsContract;
+import io.vruksha.retail.store.Staff;
 import io.vruksha.retail.work.UnitOfWork;
 
 class InMemoryCredentialsTest extends CredentialsContract {
@@ -14,7 +15,7 @@ class InMemoryCredentialsTest extends CredentialsContract {
   }
 
   @Override
-  protected io.vruksha.retail.store.Staff staff() {
+  protected Staff staff() {
     return staff;
   }
 

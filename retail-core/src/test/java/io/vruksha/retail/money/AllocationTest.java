@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vruksha.retail.InvalidInputException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -19,7 +21,7 @@ class AllocationTest {
   private static final Currency EUR = Currency.getInstance("EUR");
 
   private static List<BigDecimal> weights(String... w) {
-    return java.util.Arrays.stream(w).map(BigDecimal::new).toList();
+    return Arrays.stream(w).map(BigDecimal::new).toList();
   }
 
   @Test
@@ -70,7 +72,7 @@ class AllocationTest {
       @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 0, max = 100_000) Integer> w) {
     List<BigDecimal> weights = w.stream().map(BigDecimal::valueOf).toList();
     long[] parts = Allocation.largestRemainder(totalMinor, weights);
-    assertThat(java.util.Arrays.stream(parts).sum()).isEqualTo(totalMinor);
+    assertThat(Arrays.stream(parts).sum()).isEqualTo(totalMinor);
   }
 
   @Property(tries = 1000)
@@ -84,7 +86,7 @@ class AllocationTest {
       BigDecimal exact =
           BigDecimal.valueOf(totalMinor)
               .multiply(BigDecimal.valueOf(w.get(i)))
-              .divide(BigDecimal.valueOf(sum), 10, java.math.RoundingMode.HALF_UP);
+              .divide(BigDecimal.valueOf(sum), 10, RoundingMode.HALF_UP);
       assertThat(BigDecimal.valueOf(parts[i]).subtract(exact).abs()).isLessThan(BigDecimal.ONE);
     }
   }

@@ -42,6 +42,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,7 +100,7 @@ public abstract class FulfilmentScenarios {
 
   private static PlaceOrder order(
       String id, Order.Channel channel, Optional<Order.Prepayment> paid, Object... skuQty) {
-    Map<Sku, BigDecimal> lines = new java.util.LinkedHashMap<>();
+    Map<Sku, BigDecimal> lines = new LinkedHashMap<>();
     for (int i = 0; i < skuQty.length; i += 2) {
       lines.put(Sku.of((String) skuQty[i]), new BigDecimal(skuQty[i + 1].toString()));
     }
@@ -198,7 +200,7 @@ public abstract class FulfilmentScenarios {
     assertThat(collected.receiptNumber()).contains(sale.number());
     assertThat(engine.journal().entries(DemoStore.ID))
         .extracting(FiscalDocument::number, FiscalDocument::total)
-        .contains(org.assertj.core.groups.Tuple.tuple(sale.number(), eur("24.98")));
+        .contains(Tuple.tuple(sale.number(), eur("24.98")));
     assertThat(engine.billing().invoices().find(DemoStore.ID, sale.number())).isPresent();
     // stock: sold one of each, nothing reserved any more
     assertThat(onHand("TEE-M")).isEqualByComparingTo("19");
@@ -704,15 +706,15 @@ public abstract class FulfilmentScenarios {
     assertThat(all)
         .extracting(Notification::kind, Notification::channel, Notification::recipient)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(
+            Tuple.tuple(
                 Notification.Kind.ORDER_READY, Notification.Channel.EMAIL, "ada@example.com"),
-            org.assertj.core.groups.Tuple.tuple(
+            Tuple.tuple(
                 Notification.Kind.ORDER_READY,
                 Notification.Channel.WEBHOOK,
                 "https://shop.example.com/hooks/orders"),
-            org.assertj.core.groups.Tuple.tuple(
+            Tuple.tuple(
                 Notification.Kind.POINTS_EARNED, Notification.Channel.EMAIL, "ada@example.com"),
-            org.assertj.core.groups.Tuple.tuple(
+            Tuple.tuple(
                 Notification.Kind.LOW_STOCK, Notification.Channel.EMAIL, "manager@example.com"));
     Notification ready =
         all.stream()

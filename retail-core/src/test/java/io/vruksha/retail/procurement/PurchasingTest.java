@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vruksha.retail.PermissionDeniedException;
+import io.vruksha.retail.catalog.Product;
+import io.vruksha.retail.catalog.ProductId;
+import io.vruksha.retail.catalog.ProductStatus;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
@@ -21,6 +24,7 @@ import io.vruksha.retail.store.Actor;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class PurchasingTest {
@@ -40,7 +44,7 @@ class PurchasingTest {
   void aSubCentProductCostIsReorderedAndReceivedAndThenCostsWhatTheOrderAgreed() {
     DemoStore.seed(engine);
     // the mug's cost on file is finer than the cent: 1.6849
-    io.vruksha.retail.catalog.Product mug =
+    Product mug =
         engine
             .catalog()
             .product(engine.catalog().item(Sku.of("MUG")).orElseThrow().product())
@@ -48,7 +52,7 @@ class PurchasingTest {
     engine
         .catalog()
         .save(
-            new io.vruksha.retail.catalog.Product(
+            new Product(
                 mug.id(),
                 mug.name(),
                 mug.category(),
@@ -140,8 +144,8 @@ class PurchasingTest {
               assertThat(o.lines())
                   .extracting(PurchaseOrder.Line::sku, PurchaseOrder.Line::ordered)
                   .containsExactly(
-                      org.assertj.core.groups.Tuple.tuple(Sku.of("MUG"), new BigDecimal("40")),
-                      org.assertj.core.groups.Tuple.tuple(Sku.of("TEE-M"), new BigDecimal("12")));
+                      Tuple.tuple(Sku.of("MUG"), new BigDecimal("40")),
+                      Tuple.tuple(Sku.of("TEE-M"), new BigDecimal("12")));
             });
     String id = orders.get(0).id();
     assertThatThrownBy(() -> engine.purchasing().approve(id, Actor.cashier("anna")))
@@ -173,9 +177,9 @@ class PurchasingTest {
         .save(
             engine
                 .catalog()
-                .product(io.vruksha.retail.catalog.ProductId.of("mug"))
+                .product(ProductId.of("mug"))
                 .orElseThrow()
-                .withStatus(io.vruksha.retail.catalog.ProductStatus.DISCONTINUED));
+                .withStatus(ProductStatus.DISCONTINUED));
     assertThat(engine.purchasing().onLowStock(lows.get(0))).isEmpty();
   }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -78,7 +79,7 @@ final class Baskets {
       boolean eligible,
       String... categories) {
     Money price = eur(unitPrice);
-    Set<CategoryId> cats = new java.util.HashSet<>();
+    Set<CategoryId> cats = new HashSet<>();
     for (String c : categories) {
       cats.add(CategoryId.of(c));
     }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -152,7 +153,7 @@ class CustomerFavourableChoicesTest {
     // (1.50): 21 candidates, more than EXHAUSTIVE_LIMIT = 16, so the greedy fallback runs. It
     // takes the 1.50 first; "10% off S00" then adds nothing (S00 is taken) and is left out; the
     // other 19 add 1.00 each: 1.50 + 19 x 1.00 = 20.50 from 20 promotions
-    List<Promotion> promotions = new java.util.ArrayList<>();
+    List<Promotion> promotions = new ArrayList<>();
     Baskets basket = aBasket();
     for (int i = 0; i < 20; i++) {
       String sku = String.format("S%02d", i);

@@ -8,10 +8,16 @@ import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.Quantity;
 import io.vruksha.retail.money.UnitPrice;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -187,8 +193,7 @@ class PromotionPropertiesTest {
                 "zz-future", "Next year", Target.basket(), new Reward.PercentOff(BigDecimal.TEN))
             .when(
                 Eligibility.ALWAYS.between(
-                    java.time.Instant.parse("2027-06-01T00:00:00Z"),
-                    java.time.Instant.parse("2027-07-01T00:00:00Z"))));
+                    Instant.parse("2027-06-01T00:00:00Z"), Instant.parse("2027-07-01T00:00:00Z"))));
     assertThat(PromotionEngine.of(more).apply(lines, Baskets.context())).isEqualTo(before);
   }
 
@@ -238,10 +243,10 @@ class PromotionPropertiesTest {
   void theLineOrderNeverChangesWhatEachSkuSaves(
       @ForAll("baskets") List<PromotionLine> lines,
       @ForAll("promotionSets") List<Promotion> promotions,
-      @ForAll java.util.Random random) {
+      @ForAll Random random) {
     PromotionEngine engine = PromotionEngine.of(promotions);
     List<PromotionLine> shuffled = new ArrayList<>(lines);
-    java.util.Collections.shuffle(shuffled, random);
+    Collections.shuffle(shuffled, random);
     List<PromotionLine> reindexed = new ArrayList<>();
     for (int i = 0; i < shuffled.size(); i++) {
       PromotionLine l = shuffled.get(i);
@@ -260,9 +265,8 @@ class PromotionPropertiesTest {
         .isEqualTo(perSku(engine.apply(lines, Baskets.context()), lines));
   }
 
-  private static java.util.Map<Sku, Money> perSku(PromotionResult r, List<PromotionLine> lines) {
-    java.util.Map<Sku, Money> result =
-        new java.util.TreeMap<>(java.util.Comparator.comparing(Sku::value));
+  private static Map<Sku, Money> perSku(PromotionResult r, List<PromotionLine> lines) {
+    Map<Sku, Money> result = new TreeMap<>(Comparator.comparing(Sku::value));
     for (PromotionLine l : lines) {
       result.merge(l.sku(), r.discountOn(l.index()), Money::plus);
     }

@@ -5,6 +5,8 @@ import static io.vruksha.retail.promotion.Baskets.context;
 import static io.vruksha.retail.promotion.Baskets.eur;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vruksha.retail.customer.CustomerGroupId;
+import io.vruksha.retail.loyalty.LoyaltyTier;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -283,9 +285,7 @@ class PromotionTypesTest {
     // staff get 20% off: 20% of 50.00 = 10.00
     Promotion staff =
         Promotion.of("p", "Staff discount", Target.basket(), percent("20"))
-            .when(
-                Eligibility.ALWAYS.forGroups(
-                    io.vruksha.retail.customer.CustomerGroupId.of("staff")));
+            .when(Eligibility.ALWAYS.forGroups(CustomerGroupId.of("staff")));
     List<PromotionLine> lines = aBasket().with("A", 1, "50.00").lines();
     assertThat(apply(lines, context(), staff).totalDiscount()).isEqualTo(eur("0.00"));
     assertThat(apply(lines, Baskets.forGroup("trade"), staff).totalDiscount())
@@ -299,7 +299,7 @@ class PromotionTypesTest {
     // gold members: 15% off shoes; 15% of 80.00 = 12.00
     Promotion gold =
         Promotion.of("p", "Gold: 15% off shoes", Target.categories("shoes"), percent("15"))
-            .when(Eligibility.ALWAYS.forTiers(io.vruksha.retail.loyalty.LoyaltyTier.of("gold")));
+            .when(Eligibility.ALWAYS.forTiers(LoyaltyTier.of("gold")));
     List<PromotionLine> lines = aBasket().with("BOOT", 1, "80.00", "shoes").lines();
     assertThat(apply(lines, Baskets.forTier("silver"), gold).totalDiscount())
         .isEqualTo(eur("0.00"));

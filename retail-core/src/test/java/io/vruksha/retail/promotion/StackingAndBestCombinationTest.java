@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class StackingAndBestCombinationTest {
@@ -276,7 +277,7 @@ class StackingAndBestCombinationTest {
     Map<Sku, Money> expected = perSku(engine.apply(lines, context()), lines);
     List<PromotionLine> shuffled = new ArrayList<>(lines);
     for (long seed = 1; seed <= 20; seed++) {
-      Collections.shuffle(shuffled, new java.util.Random(seed));
+      Collections.shuffle(shuffled, new Random(seed));
       List<PromotionLine> reindexed = new ArrayList<>();
       for (int i = 0; i < shuffled.size(); i++) {
         PromotionLine l = shuffled.get(i);

@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,7 @@ class ReactionsTest {
         .hasAtLeastOneElementOfType(DomainEvent.SaleCompleted.class);
 
     // the batch: both sales' events (the first again), the second's twice
-    List<EventEnvelope> batch = new java.util.ArrayList<>(firstEvents);
+    List<EventEnvelope> batch = new ArrayList<>(firstEvents);
     batch.addAll(secondEvents);
     batch.addAll(secondEvents);
     assertThat(reactions.handleAll(batch))
@@ -162,7 +163,7 @@ class ReactionsTest {
     drain();
     Sale sale =
         sell("k-1", BasketRequest.builder(DemoStore.ID).at(LATE).add("MUG", 1).build(), "5.00");
-    List<EventEnvelope> events = new java.util.ArrayList<>(drain());
+    List<EventEnvelope> events = new ArrayList<>(drain());
     // a return of the demo store, written before the stray event fails the batch
     events.add(
         EventEnvelope.of(

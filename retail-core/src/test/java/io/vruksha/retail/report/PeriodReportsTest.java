@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.NotFoundException;
+import io.vruksha.retail.catalog.TaxCategory;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.money.Money;
@@ -16,6 +17,10 @@ import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.tax.TaxJurisdiction;
+import io.vruksha.retail.tax.TaxLevy;
+import io.vruksha.retail.tax.TaxRate;
+import io.vruksha.retail.tax.TaxRule;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -93,25 +98,15 @@ class PeriodReportsTest {
         .taxRules()
         .assign(
             DemoStore.ID,
-            io.vruksha.retail.tax.TaxJurisdiction.builder("DE", "Germany")
+            TaxJurisdiction.builder("DE", "Germany")
                 .pricesIncludeTax(true)
+                .rule(TaxRule.standard(DemoStore.STANDARD, TaxRate.of("DE19", "MwSt 19%", "0.19")))
                 .rule(
-                    io.vruksha.retail.tax.TaxRule.standard(
-                        DemoStore.STANDARD,
-                        io.vruksha.retail.tax.TaxRate.of("DE19", "MwSt 19%", "0.19")))
-                .rule(
-                    io.vruksha.retail.tax.TaxRule.standard(
-                            DemoStore.REDUCED,
-                            io.vruksha.retail.tax.TaxRate.of("DE7", "MwSt 7%", "0.07"))
+                    TaxRule.standard(DemoStore.REDUCED, TaxRate.of("DE7", "MwSt 7%", "0.07"))
                         .withLevy(
-                            io.vruksha.retail.tax.TaxLevy.perUnitOnTop(
-                                "DEP",
-                                "Deposit",
-                                eur("0.15"),
-                                io.vruksha.retail.catalog.TaxCategory.of("outside"))))
-                .rule(
-                    io.vruksha.retail.tax.TaxRule.exempt(
-                        io.vruksha.retail.catalog.TaxCategory.of("outside")))
+                            TaxLevy.perUnitOnTop(
+                                "DEP", "Deposit", eur("0.15"), TaxCategory.of("outside"))))
+                .rule(TaxRule.exempt(TaxCategory.of("outside")))
                 .build());
     // T-shirt 19.99 (base 16.80, tax 3.19); coffee 6.49 (base 6.07, tax 0.42) + deposit 0.15
     Sale sale = sell("k-1", NOON, "TEE-M", "COFFEE");

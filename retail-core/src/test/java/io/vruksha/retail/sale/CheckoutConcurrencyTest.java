@@ -12,6 +12,7 @@ import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.store.Actor;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ class CheckoutConcurrencyTest {
                         CheckoutRequest.of(
                             key,
                             BasketRequest.builder(DemoStore.ID)
-                                .at(java.time.Instant.parse("2026-11-24T11:00:00Z"))
+                                .at(Instant.parse("2026-11-24T11:00:00Z"))
                                 .add("CAKE", 1)
                                 .build(),
                             new Tender.Cash(Money.of("10.00", "EUR"))),

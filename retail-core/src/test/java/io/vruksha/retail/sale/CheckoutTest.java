@@ -12,6 +12,7 @@ import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.invoicing.FiscalDocument;
 import io.vruksha.retail.loyalty.LoyaltyEntry;
+import io.vruksha.retail.loyalty.LoyaltyProgram;
 import io.vruksha.retail.memory.InMemoryJournal;
 import io.vruksha.retail.memory.InMemoryOutbox;
 import io.vruksha.retail.money.Money;
@@ -22,6 +23,7 @@ import io.vruksha.retail.store.Actor;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CheckoutTest {
@@ -95,11 +97,11 @@ class CheckoutTest {
 
   @Test
   void aPromotionalBonusMultipliesThePointsInItsWindow() {
-    io.vruksha.retail.loyalty.LoyaltyProgram base = DemoStore.LOYALTY;
+    LoyaltyProgram base = DemoStore.LOYALTY;
     RetailEngine bonusEngine =
         DemoStore.engineBuilder()
             .loyaltyProgram(
-                new io.vruksha.retail.loyalty.LoyaltyProgram(
+                new LoyaltyProgram(
                     base.pointsPerUnit(),
                     base.categoryMultipliers(),
                     base.tiers(),
@@ -107,10 +109,10 @@ class CheckoutTest {
                     base.minRedeem(),
                     base.expiryDays(),
                     List.of(
-                        new io.vruksha.retail.loyalty.LoyaltyProgram.Bonus(
+                        new LoyaltyProgram.Bonus(
                             "shirt-week",
-                            java.util.Set.of(Sku.of("TEE-M")),
-                            java.util.Set.of(),
+                            Set.of(Sku.of("TEE-M")),
+                            Set.of(),
                             new BigDecimal("3"),
                             NOON.minusSeconds(3600),
                             NOON.plusSeconds(3600)))))

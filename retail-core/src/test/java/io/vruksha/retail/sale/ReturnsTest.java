@@ -9,6 +9,7 @@ import io.vruksha.retail.RetailException;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.loyalty.LoyaltyEntry;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.Shopper;
@@ -86,12 +87,8 @@ class ReturnsTest {
   void pointsAlreadyRedeemedAreNotTakenBackBelowZero() {
     // 100 bonus points and the mugs' 8: the customer redeems 105 before the mugs come back
     var ledger = engine.loyalty().orElseThrow().ledger();
-    ledger.append(
-        new io.vruksha.retail.loyalty.LoyaltyEntry(
-            "c-1", io.vruksha.retail.loyalty.LoyaltyEntry.Kind.EARN, 100, 0, "bonus", NOON));
-    ledger.append(
-        new io.vruksha.retail.loyalty.LoyaltyEntry(
-            "c-1", io.vruksha.retail.loyalty.LoyaltyEntry.Kind.REDEEM, -105, 0, "sale-2", NOON));
+    ledger.append(new LoyaltyEntry("c-1", LoyaltyEntry.Kind.EARN, 100, 0, "bonus", NOON));
+    ledger.append(new LoyaltyEntry("c-1", LoyaltyEntry.Kind.REDEEM, -105, 0, "sale-2", NOON));
     assertThat(engine.loyalty().orElseThrow().balance("c-1")).isEqualTo(3);
 
     ReturnReceipt all =

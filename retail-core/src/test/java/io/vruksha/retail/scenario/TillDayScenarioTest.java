@@ -28,6 +28,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
@@ -122,8 +123,7 @@ class TillDayScenarioTest {
     ShiftReport z =
         engine
             .registers()
-            .close(
-                shift.id(), java.util.Map.of("CASH", eur("121.70"), "POINTS", eur("5.00")), anna);
+            .close(shift.id(), Map.of("CASH", eur("121.70"), "POINTS", eur("5.00")), anna);
     assertThat(z.number()).contains("Z001-2026-000001");
     assertThat(z.salesCount()).isEqualTo(1);
     assertThat(z.grossSales()).isEqualTo(eur("31.24"));

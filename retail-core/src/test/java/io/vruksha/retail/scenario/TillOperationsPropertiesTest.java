@@ -24,12 +24,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * Random sequences of till operations — sales (some with points), returns, transfers and counts —
@@ -71,10 +73,7 @@ class TillOperationsPropertiesTest {
     Arbitrary<Op> count =
         Combinators.combine(sku, Arbitraries.integers().between(0, 40)).as(CountOp::new);
     return Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(5, sell),
-            net.jqwik.api.Tuple.of(2, ret),
-            net.jqwik.api.Tuple.of(1, transfer),
-            net.jqwik.api.Tuple.of(1, count))
+            Tuple.of(5, sell), Tuple.of(2, ret), Tuple.of(1, transfer), Tuple.of(1, count))
         .list()
         .ofMinSize(1)
         .ofMaxSize(30);
@@ -116,8 +115,7 @@ class TillOperationsPropertiesTest {
       tenders.add(new Tender.Cash(Money.of("500.00", "EUR")));
       sales.add(
           engine.checkout(
-              new CheckoutRequest("op-" + n, b.build(), tenders, java.util.Optional.empty()),
-              anna));
+              new CheckoutRequest("op-" + n, b.build(), tenders, Optional.empty()), anna));
     } else if (op instanceof ReturnOp r && !sales.isEmpty()) {
       Sale sale = sales.get(r.saleIndex() % sales.size());
       engine.acceptReturn(

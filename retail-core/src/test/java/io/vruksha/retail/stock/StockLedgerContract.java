@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,10 +87,10 @@ public abstract class StockLedgerContract {
     assertThat(booked)
         .extracting(m -> m.key().sku().value(), m -> m.change().toPlainString())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("CUP", "-2"),
-            org.assertj.core.groups.Tuple.tuple("MUG", "-4"),
-            org.assertj.core.groups.Tuple.tuple("TEE", "-1"),
-            org.assertj.core.groups.Tuple.tuple("ZINE", "-3"));
+            Tuple.tuple("CUP", "-2"),
+            Tuple.tuple("MUG", "-4"),
+            Tuple.tuple("TEE", "-1"),
+            Tuple.tuple("ZINE", "-3"));
     assertThat(booked.get(0).sequence()).isLessThan(booked.get(1).sequence());
     assertThat(booked.get(1).sequence()).isLessThan(booked.get(2).sequence());
     assertThat(ledger.level(cup).onHand()).isEqualByComparingTo("3");

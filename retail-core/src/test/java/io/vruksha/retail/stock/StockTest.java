@@ -3,12 +3,17 @@ package io.vruksha.retail.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.RetailException;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.TreeMap;
+import org.assertj.core.api.ThrowableAssert;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class StockTest {
@@ -44,9 +49,8 @@ class StockTest {
     assertThat(engine.stock().ledger().movements(floor))
         .extracting(StockMovement::reason, StockMovement::note)
         .endsWith(
-            org.assertj.core.groups.Tuple.tuple(MovementReason.COUNT, "cycle count"),
-            org.assertj.core.groups.Tuple.tuple(
-                MovementReason.ADJUSTMENT, "broken in the back room"));
+            Tuple.tuple(MovementReason.COUNT, "cycle count"),
+            Tuple.tuple(MovementReason.ADJUSTMENT, "broken in the back room"));
     assertThatThrownBy(() -> engine.stock().adjust(floor, BigDecimal.ONE, " "))
         .hasMessageContaining("needs a reason");
   }
@@ -72,7 +76,7 @@ class StockTest {
 
   @Test
   void aCountSheetWithOneUnknownSkuBooksNothing() {
-    Map<Sku, BigDecimal> sheet = new java.util.TreeMap<>();
+    Map<Sku, BigDecimal> sheet = new TreeMap<>();
     sheet.put(Sku.of("MUG"), new BigDecimal("47"));
     sheet.put(Sku.of("NOT-LISTED"), new BigDecimal("3"));
     assertUnknownSku(() -> engine.stock().count(DemoStore.ID, LocationId.FLOOR, sheet, "c-2"));
@@ -80,11 +84,10 @@ class StockTest {
     assertThat(engine.stock().ledger().level(floor).onHand()).isEqualByComparingTo("50");
   }
 
-  private static void assertUnknownSku(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+  private static void assertUnknownSku(ThrowableAssert.ThrowingCallable call) {
     assertThatThrownBy(call)
         .isInstanceOfSatisfying(
-            io.vruksha.retail.RetailException.class,
-            e -> assertThat(e.code()).isEqualTo(io.vruksha.retail.ErrorCode.SKU_UNKNOWN))
+            RetailException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SKU_UNKNOWN))
         .hasMessageContaining("NOT-LISTED");
   }
 }

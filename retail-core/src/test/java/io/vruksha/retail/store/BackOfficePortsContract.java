@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.event.Outbox;
@@ -23,6 +24,7 @@ import io.vruksha.retail.work.UnitOfWork;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -174,21 +176,14 @@ public abstract class BackOfficePortsContract {
 
   /** A shift opened and closed by the engine, as it is stored. */
   private static Shift closedShift(String id, String register, Instant at) {
-    var engine = io.vruksha.retail.engine.DemoStore.inMemory();
+    var engine = DemoStore.inMemory();
     Shift opened =
         engine
             .registers()
-            .open(
-                io.vruksha.retail.engine.DemoStore.ID,
-                register,
-                Money.of("100.00", "EUR"),
-                io.vruksha.retail.store.Actor.cashier("anna"));
+            .open(DemoStore.ID, register, Money.of("100.00", "EUR"), Actor.cashier("anna"));
     engine
         .registers()
-        .close(
-            opened.id(),
-            Map.of("CASH", Money.of("100.00", "EUR")),
-            io.vruksha.retail.store.Actor.cashier("anna"));
+        .close(opened.id(), Map.of("CASH", Money.of("100.00", "EUR")), Actor.cashier("anna"));
     Shift done = engine.registers().shifts().find(opened.id()).orElseThrow();
     return new Shift(
         id,
@@ -363,7 +358,7 @@ public abstract class BackOfficePortsContract {
   }
 
   private static List<EventEnvelope> customersCreated(int n) {
-    List<EventEnvelope> events = new java.util.ArrayList<>();
+    List<EventEnvelope> events = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       events.add(
           EventEnvelope.of(new DomainEvent.CustomerCreated(S1, "c" + i, false), T0, "x" + i));

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class TaxCalculatorTest {
@@ -71,8 +72,8 @@ class TaxCalculatorTest {
         .extracting(
             TaxBreakdownEntry::rateCode, TaxBreakdownEntry::taxableBase, TaxBreakdownEntry::tax)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("DE19", eur("102.51"), eur("19.48")),
-            org.assertj.core.groups.Tuple.tuple("DE7", eur("10.00"), eur("0.70")));
+            Tuple.tuple("DE19", eur("102.51"), eur("19.48")),
+            Tuple.tuple("DE7", eur("10.00"), eur("0.70")));
   }
 
   private static TaxJurisdiction chicago(TaxRoundingLevel level) {
@@ -104,9 +105,9 @@ class TaxCalculatorTest {
     assertThat(result.breakdown())
         .extracting(TaxBreakdownEntry::rateCode, TaxBreakdownEntry::tax)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("IL", Money.of("1.65", "USD")),
-            org.assertj.core.groups.Tuple.tuple("COOK", Money.of("0.47", "USD")),
-            org.assertj.core.groups.Tuple.tuple("CHI", Money.of("0.33", "USD")));
+            Tuple.tuple("IL", Money.of("1.65", "USD")),
+            Tuple.tuple("COOK", Money.of("0.47", "USD")),
+            Tuple.tuple("CHI", Money.of("0.33", "USD")));
     assertThat(result.tax()).isEqualTo(Money.of("2.45", "USD"));
     assertThat(result.gross()).isEqualTo(Money.of("28.92", "USD"));
   }
@@ -147,10 +148,8 @@ class TaxCalculatorTest {
     assertThat(line.taxes())
         .extracting(TaxAmount::rateCode, TaxAmount::base, TaxAmount::tax)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "GST", Money.of("100.00", "CAD"), Money.of("5.00", "CAD")),
-            org.assertj.core.groups.Tuple.tuple(
-                "QST", Money.of("105.00", "CAD"), Money.of("10.47", "CAD")));
+            Tuple.tuple("GST", Money.of("100.00", "CAD"), Money.of("5.00", "CAD")),
+            Tuple.tuple("QST", Money.of("105.00", "CAD"), Money.of("10.47", "CAD")));
     assertThat(result.gross()).isEqualTo(Money.of("115.47", "CAD"));
 
     // the same shelf price tax-inclusive: F = 1.05 x 1.09975 = 1.1547375; net 115.47 / F = 99.99675
@@ -179,10 +178,8 @@ class TaxCalculatorTest {
     assertThat(result.lines().get(0).taxes())
         .extracting(TaxAmount::rateCode, TaxAmount::base, TaxAmount::tax)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "GST", Money.of("0.24", "CAD"), Money.of("0.01", "CAD")),
-            org.assertj.core.groups.Tuple.tuple(
-                "QST", Money.of("0.25", "CAD"), Money.of("0.02", "CAD")));
+            Tuple.tuple("GST", Money.of("0.24", "CAD"), Money.of("0.01", "CAD")),
+            Tuple.tuple("QST", Money.of("0.25", "CAD"), Money.of("0.02", "CAD")));
     // tax 0.03, gross 0.27
     assertThat(result.tax()).isEqualTo(Money.of("0.03", "CAD"));
     assertThat(result.gross()).isEqualTo(Money.of("0.27", "CAD"));
@@ -209,10 +206,8 @@ class TaxCalculatorTest {
         .extracting(
             TaxBreakdownEntry::rateCode, TaxBreakdownEntry::taxableBase, TaxBreakdownEntry::tax)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "CGST9", Money.of("1499.00", "INR"), Money.of("134.91", "INR")),
-            org.assertj.core.groups.Tuple.tuple(
-                "SGST9", Money.of("1499.00", "INR"), Money.of("134.91", "INR")));
+            Tuple.tuple("CGST9", Money.of("1499.00", "INR"), Money.of("134.91", "INR")),
+            Tuple.tuple("SGST9", Money.of("1499.00", "INR"), Money.of("134.91", "INR")));
     assertThat(result.gross()).isEqualTo(Money.of("1768.82", "INR"));
   }
 
@@ -267,11 +262,11 @@ class TaxCalculatorTest {
             TaxBreakdownEntry::taxableBase,
             TaxBreakdownEntry::tax)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
+            Tuple.tuple(
                 "GB20", TaxTreatment.STANDARD, Money.of("10.00", "GBP"), Money.of("2.00", "GBP")),
-            org.assertj.core.groups.Tuple.tuple(
+            Tuple.tuple(
                 "ZERO", TaxTreatment.ZERO_RATED, Money.of("8.00", "GBP"), Money.of("0.00", "GBP")),
-            org.assertj.core.groups.Tuple.tuple(
+            Tuple.tuple(
                 "EXEMPT", TaxTreatment.EXEMPT, Money.of("1.50", "GBP"), Money.of("0.00", "GBP")));
     assertThat(result.tax()).isEqualTo(Money.of("2.00", "GBP"));
     assertThat(result.exemptionCertificate()).isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vruksha.retail.catalog.TaxCategory;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.Quantity;
+import io.vruksha.retail.money.UnitOfMeasure;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ class TaxLevyPropertiesTest {
                         "L" + code,
                         "Levy " + code,
                         Money.ofMinor(EUR, minor),
-                        io.vruksha.retail.money.UnitOfMeasure.EACH,
+                        UnitOfMeasure.EACH,
                         taxedAs,
                         inclusion));
     return levy.list().ofMinSize(0).ofMaxSize(2).uniqueElements(TaxLevy::code);

@@ -7,6 +7,7 @@ import io.vruksha.retail.money.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
@@ -51,8 +52,7 @@ class TaxPropertiesTest {
                 Arbitraries.of(true, false))
             .as(
                 (c, minor, gross) ->
-                    new TaxLine(
-                        0, c, Money.ofMinor(java.util.Currency.getInstance("EUR"), minor), gross));
+                    new TaxLine(0, c, Money.ofMinor(Currency.getInstance("EUR"), minor), gross));
     return Combinators.combine(
             rates("A-"),
             rates("B-"),
@@ -141,7 +141,7 @@ class TaxPropertiesTest {
                 TaxRule.standard(
                     A, new TaxRate("R", "R", BigDecimal.valueOf(basisPoints, 4), false)))
             .build();
-    Money net = Money.ofMinor(java.util.Currency.getInstance("EUR"), netMinor);
+    Money net = Money.ofMinor(Currency.getInstance("EUR"), netMinor);
     TaxResult exclusive =
         calculator.calculate(j, List.of(new TaxLine(0, A, net, false)), Optional.empty());
     TaxResult inclusive =

@@ -3,7 +3,12 @@ package io.vruksha.retail.tax;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vruksha.retail.catalog.TaxCategory;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.money.Quantity;
+import io.vruksha.retail.money.UnitOfMeasure;
 import io.vruksha.retail.store.StoreId;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link TaxRules} adapter must show. */
@@ -44,7 +49,7 @@ public abstract class TaxRulesContract {
     TaxCategory clothing = TaxCategory.of("clothing");
     TaxCategory outside = TaxCategory.of("outside");
     TaxCategory fuel = TaxCategory.of("fuel");
-    io.vruksha.retail.money.Money pfand = io.vruksha.retail.money.Money.of("0.25", "EUR");
+    Money pfand = Money.of("0.25", "EUR");
     TaxJurisdiction de =
         TaxJurisdiction.builder("DE", "Germany")
             .pricesIncludeTax(true)
@@ -58,8 +63,8 @@ public abstract class TaxRulesContract {
                         new TaxLevy(
                             "EXC",
                             "Excise per litre",
-                            io.vruksha.retail.money.Money.of("0.10", "EUR"),
-                            io.vruksha.retail.money.UnitOfMeasure.LITRE,
+                            Money.of("0.10", "EUR"),
+                            UnitOfMeasure.LITRE,
                             outside,
                             TaxInclusion.AS_PRICED)))
             .rule(
@@ -79,17 +84,10 @@ public abstract class TaxRulesContract {
         new TaxCalculator()
             .calculate(
                 back,
-                java.util.List.of(
-                    new TaxLine(
-                        0,
-                        drinks,
-                        io.vruksha.retail.money.Money.of("4.14", "EUR"),
-                        true,
-                        io.vruksha.retail.money.Quantity.each(6))),
-                java.util.Optional.empty());
-    assertThat(r.gross()).isEqualTo(io.vruksha.retail.money.Money.of("5.64", "EUR"));
-    assertThat(r.tax()).isEqualTo(io.vruksha.retail.money.Money.of("0.90", "EUR"));
-    assertThat(r.lines().get(0).levies().get(0).tax())
-        .isEqualTo(io.vruksha.retail.money.Money.of("0.24", "EUR"));
+                List.of(new TaxLine(0, drinks, Money.of("4.14", "EUR"), true, Quantity.each(6))),
+                Optional.empty());
+    assertThat(r.gross()).isEqualTo(Money.of("5.64", "EUR"));
+    assertThat(r.tax()).isEqualTo(Money.of("0.90", "EUR"));
+    assertThat(r.lines().get(0).levies().get(0).tax()).isEqualTo(Money.of("0.24", "EUR"));
   }
 }

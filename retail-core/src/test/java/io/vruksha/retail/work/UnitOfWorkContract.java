@@ -3,6 +3,7 @@ package io.vruksha.retail.work;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
@@ -19,6 +20,7 @@ import io.vruksha.retail.stock.StockLedger;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Currency;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,7 +73,7 @@ public abstract class UnitOfWorkContract {
     assertThat(f.sequence().next(S1, "S001", 2026)).isEqualTo(1);
     assertThat(f.loyalty().balance("c")).isZero();
     assertThat(f.idempotency().find(S1, "k")).isEmpty();
-    assertThat(f.credits().balance("c", java.util.Currency.getInstance("EUR")).isZero()).isTrue();
+    assertThat(f.credits().balance("c", Currency.getInstance("EUR")).isZero()).isTrue();
   }
 
   @Test
@@ -98,7 +100,7 @@ public abstract class UnitOfWorkContract {
                           f.stock().reserve("ord-1/MUG", mug, BigDecimal.ONE, at.plusSeconds(3600));
                           return null;
                         }))
-        .isInstanceOf(io.vruksha.retail.RuleViolationException.class);
+        .isInstanceOf(RuleViolationException.class);
     assertThat(f.stock().level(cake).reserved()).isEqualByComparingTo("0");
     assertThat(f.stock().level(cake).available()).isEqualByComparingTo("5");
   }

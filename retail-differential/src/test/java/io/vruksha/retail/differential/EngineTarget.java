@@ -2,9 +2,14 @@ package io.vruksha.retail.differential;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.vruksha.retail.RetailException;
 import io.vruksha.retail.analytics.ProductPerformance;
+import io.vruksha.retail.catalog.CategoryId;
+import io.vruksha.retail.catalog.Product;
+import io.vruksha.retail.catalog.ProductId;
 import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.catalog.TaxCategory;
 import io.vruksha.retail.customer.Customer;
 import io.vruksha.retail.customer.CustomerId;
 import io.vruksha.retail.engine.DemoStore;
@@ -15,11 +20,16 @@ import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.Quantity;
 import io.vruksha.retail.money.UnitOfMeasure;
 import io.vruksha.retail.money.UnitPrice;
+import io.vruksha.retail.order.Order;
+import io.vruksha.retail.order.Pick;
+import io.vruksha.retail.order.PlaceOrder;
+import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.pricing.BasketLine;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.PriceListId;
 import io.vruksha.retail.pricing.PricedBasket;
 import io.vruksha.retail.pricing.Shopper;
+import io.vruksha.retail.promotion.Promotion;
 import io.vruksha.retail.promotion.PromotionId;
 import io.vruksha.retail.reaction.Reaction;
 import io.vruksha.retail.reaction.Reactions;
@@ -27,6 +37,7 @@ import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.server.RetailServer;
 import io.vruksha.retail.server.api.CustomerApi;
 import io.vruksha.retail.server.api.ReportApi;
 import io.vruksha.retail.server.api.ServerViews;
@@ -37,12 +48,15 @@ import io.vruksha.retail.stock.StockMovement;
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.store.Role;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -65,7 +79,7 @@ final class EngineTarget implements Target {
   private final List<String> saleIds = new ArrayList<>();
   private final List<String> customers = new ArrayList<>();
   private final List<String> orders = new ArrayList<>();
-  private final Map<String, Map<Sku, BigDecimal>> orderLines = new java.util.HashMap<>();
+  private final Map<String, Map<Sku, BigDecimal>> orderLines = new HashMap<>();
   private Optional<String> shift = Optional.empty();
 
   EngineTarget(String name, RetailEngine engine, Set<Reaction> reactions, AutoCloseable resource) {
@@ -75,7 +89,7 @@ final class EngineTarget implements Target {
     this.resource = resource;
     DemoStore.seed(engine);
     // the staff the server's demo mode adds, so both sides hold the same records
-    io.vruksha.retail.server.RetailServer.DEMO_STAFF.forEach(engine.workforce().staff()::save);
+    RetailServer.DEMO_STAFF.forEach(engine.workforce().staff()::save);
     drain();
   }
 
@@ -159,18 +173,15 @@ final class EngineTarget implements Target {
                   : ReturnRequest.RefundTo.ORIGINAL,
               Optional.empty(),
               Optional.empty());
-      return io.vruksha.retail.server.api.ServerViews.returned(
-          engine.acceptReturn(request, List.of(), ADMIN));
+      return ServerViews.returned(engine.acceptReturn(request, List.of(), ADMIN));
     }
     if (op instanceof Op.NewProduct p) {
       // as POST /products builds it
-      io.vruksha.retail.catalog.Product product =
-          io.vruksha.retail.catalog.Product.builder(
-                  io.vruksha.retail.catalog.ProductId.of(
-                      p.sku().toLowerCase(java.util.Locale.ROOT)))
+      Product product =
+          Product.builder(ProductId.of(p.sku().toLowerCase(Locale.ROOT)))
               .name(p.name())
-              .category(io.vruksha.retail.catalog.CategoryId.of(p.category()))
-              .taxCategory(io.vruksha.retail.catalog.TaxCategory.of(p.taxCategory()))
+              .category(CategoryId.of(p.category()))
+              .taxCategory(TaxCategory.of(p.taxCategory()))
               .variant(
                   Sku.of(p.sku()),
                   p.name(),
@@ -180,8 +191,7 @@ final class EngineTarget implements Target {
       return product;
     }
     if (op instanceof Op.Promote p) {
-      io.vruksha.retail.promotion.Promotion promotion =
-          io.vruksha.retail.api.Promotions.promotion(Promotions.request(p));
+      Promotion promotion = io.vruksha.retail.api.Promotions.promotion(Promotions.request(p));
       engine.definePromotion(promotion);
       return promotion;
     }
@@ -197,7 +207,7 @@ final class EngineTarget implements Target {
     }
     if (op instanceof Op.PlaceOrder o) {
       String id = "ord-" + (orders.size() + 1);
-      Map<Sku, BigDecimal> lines = new java.util.LinkedHashMap<>();
+      Map<Sku, BigDecimal> lines = new LinkedHashMap<>();
       o.lines()
           .forEach(
               l -> lines.merge(Sku.of(l.sku()), new BigDecimal(l.quantity()), BigDecimal::add));
@@ -205,15 +215,15 @@ final class EngineTarget implements Target {
           engine
               .orders()
               .place(
-                  new io.vruksha.retail.order.PlaceOrder(
+                  new PlaceOrder(
                       id,
                       DemoStore.ID,
-                      io.vruksha.retail.order.Order.Channel.valueOf(o.channel()),
+                      Order.Channel.valueOf(o.channel()),
                       customerAt(o.customer()),
                       "contact@example.org",
                       lines,
                       Optional.empty(),
-                      java.time.Duration.ofHours(o.holdHours())),
+                      Duration.ofHours(o.holdHours())),
                   ADMIN);
       orders.add(id);
       orderLines.put(id, lines);
@@ -225,7 +235,7 @@ final class EngineTarget implements Target {
       }
       String id = orders.get(Math.floorMod(o.order(), orders.size()));
       engine.orders().get(DemoStore.ID, id);
-      List<io.vruksha.retail.order.Pick> picks = new ArrayList<>();
+      List<Pick> picks = new ArrayList<>();
       boolean first = true;
       for (Map.Entry<Sku, BigDecimal> l : orderLines.get(id).entrySet()) {
         BigDecimal picked = l.getValue();
@@ -233,7 +243,7 @@ final class EngineTarget implements Target {
           picked = Picking.shortOf(picked);
         }
         first = false;
-        picks.add(new io.vruksha.retail.order.Pick(l.getKey(), picked, Optional.empty()));
+        picks.add(new Pick(l.getKey(), picked, Optional.empty()));
       }
       return engine.orders().pick(DemoStore.ID, id, picks);
     }
@@ -340,8 +350,7 @@ final class EngineTarget implements Target {
    * (the PostgreSQL engine's database). The reactions to it wait for {@link #drain()}, so that the
    * caller can move the clock between the rows written and what reacts to them.
    */
-  JsonNode importRows(
-      Op.Import op, int step, Optional<io.vruksha.retail.postgres.PostgresDatabase> db) {
+  JsonNode importRows(Op.Import op, int step, Optional<PostgresDatabase> db) {
     JsonNode answer =
         db.isPresent()
             ? Imports.byCommandLine(db.get(), op, step)
@@ -384,10 +393,7 @@ final class EngineTarget implements Target {
                 .toList()));
     r.put(
         "returns",
-        json(
-            engine.sales().returns(DemoStore.ID).stream()
-                .map(io.vruksha.retail.server.api.ServerViews::returned)
-                .toList()));
+        json(engine.sales().returns(DemoStore.ID).stream().map(ServerViews::returned).toList()));
     r.put(
         "invoices",
         json(
@@ -489,7 +495,7 @@ final class EngineTarget implements Target {
 
   static JsonNode json(Object o) {
     if (o == null) {
-      return com.fasterxml.jackson.databind.node.NullNode.instance;
+      return NullNode.instance;
     }
     return o instanceof JsonNode n ? n : Json.MAPPER.valueToTree(o);
   }

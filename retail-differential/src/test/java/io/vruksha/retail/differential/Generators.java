@@ -5,6 +5,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * The generated operations. Weighted towards what the engines disagree on when they do: instants
@@ -28,8 +29,7 @@ final class Generators {
   /** Mostly the demo SKUs, now and then one that may not be in the catalogue yet. */
   static Arbitrary<String> stockedOrNew() {
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(5, Arbitraries.of(STOCKED)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.of("NEW-KG", "NEW-EA")));
+        Tuple.of(5, Arbitraries.of(STOCKED)), Tuple.of(1, Arbitraries.of("NEW-KG", "NEW-EA")));
   }
 
   /** Whether {@code sku} is sold by the kilogram (three decimals). */
@@ -58,15 +58,15 @@ final class Generators {
 
   static Arbitrary<Op> ops() {
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, ticks()),
-        net.jqwik.api.Tuple.of(2, Arbitraries.of(EDGES).map(Op.JumpTo::new)),
-        net.jqwik.api.Tuple.of(3, receipts()),
-        net.jqwik.api.Tuple.of(1, counts()),
-        net.jqwik.api.Tuple.of(2, prices()),
-        net.jqwik.api.Tuple.of(2, names().map(Op.NewCustomer::new)),
-        net.jqwik.api.Tuple.of(8, sales()),
-        net.jqwik.api.Tuple.of(3, returns()),
-        net.jqwik.api.Tuple.of(
+        Tuple.of(6, ticks()),
+        Tuple.of(2, Arbitraries.of(EDGES).map(Op.JumpTo::new)),
+        Tuple.of(3, receipts()),
+        Tuple.of(1, counts()),
+        Tuple.of(2, prices()),
+        Tuple.of(2, names().map(Op.NewCustomer::new)),
+        Tuple.of(8, sales()),
+        Tuple.of(3, returns()),
+        Tuple.of(
             1,
             Combinators.combine(
                     Arbitraries.of("NEW-KG", "NEW-EA"),
@@ -74,20 +74,19 @@ final class Generators {
                     Arbitraries.of("cheese", "bakery", "kitchen", "shirts"),
                     Arbitraries.of("standard", "reduced"))
                 .as(Op.NewProduct::new)),
-        net.jqwik.api.Tuple.of(1, imports()),
-        net.jqwik.api.Tuple.of(2, promotions()),
-        net.jqwik.api.Tuple.of(1, Arbitraries.of("p1", "p2", "p3").map(Op.EndPromotion::new)),
-        net.jqwik.api.Tuple.of(2, orders()),
-        net.jqwik.api.Tuple.of(
+        Tuple.of(1, imports()),
+        Tuple.of(2, promotions()),
+        Tuple.of(1, Arbitraries.of("p1", "p2", "p3").map(Op.EndPromotion::new)),
+        Tuple.of(2, orders()),
+        Tuple.of(
             2,
             Combinators.combine(orderPositions(), Arbitraries.of(false, true))
                 .as(Op.PickOrder::new)),
-        net.jqwik.api.Tuple.of(2, orderPositions().map(Op.ReadyOrder::new)),
-        net.jqwik.api.Tuple.of(2, orderPositions().map(Op.CollectOrder::new)),
-        net.jqwik.api.Tuple.of(1, orderPositions().map(Op.CancelOrder::new)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.of("0.00", "150.00", "99.99").map(Op.OpenShift::new)),
-        net.jqwik.api.Tuple.of(
-            1, Arbitraries.of("0.00", "150.00", "1234.56").map(Op.CloseShift::new)));
+        Tuple.of(2, orderPositions().map(Op.ReadyOrder::new)),
+        Tuple.of(2, orderPositions().map(Op.CollectOrder::new)),
+        Tuple.of(1, orderPositions().map(Op.CancelOrder::new)),
+        Tuple.of(1, Arbitraries.of("0.00", "150.00", "99.99").map(Op.OpenShift::new)),
+        Tuple.of(1, Arbitraries.of("0.00", "150.00", "1234.56").map(Op.CloseShift::new)));
   }
 
   /**
@@ -184,8 +183,7 @@ final class Generators {
   /** Mostly the demo SKUs; now and then a new product (refused until it exists and has a price). */
   static Arbitrary<Op.Line> lines() {
     return Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(9, Arbitraries.of(STOCKED)),
-            net.jqwik.api.Tuple.of(1, Arbitraries.of("NEW-KG", "NEW-EA")))
+            Tuple.of(9, Arbitraries.of(STOCKED)), Tuple.of(1, Arbitraries.of("NEW-KG", "NEW-EA")))
         .flatMap(
             sku ->
                 weighed(sku)
@@ -199,8 +197,8 @@ final class Generators {
   static Arbitrary<Op> sales() {
     Arbitrary<List<Op.Line>> basket =
         Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(9, lines().list().ofMinSize(1).ofMaxSize(6)),
-            net.jqwik.api.Tuple.of(1, lines().list().ofMinSize(50).ofMaxSize(300)));
+            Tuple.of(9, lines().list().ofMinSize(1).ofMaxSize(6)),
+            Tuple.of(1, lines().list().ofMinSize(50).ofMaxSize(300)));
     return Combinators.combine(
             basket,
             Arbitraries.integers().between(-1, 5),
@@ -229,8 +227,8 @@ final class Generators {
     Arbitrary<Op.Line> receipt =
         Combinators.combine(
                 Arbitraries.frequencyOf(
-                    net.jqwik.api.Tuple.of(4, Arbitraries.of(STOCKED)),
-                    net.jqwik.api.Tuple.of(1, Arbitraries.of("NEW-KG", "NEW-EA"))),
+                    Tuple.of(4, Arbitraries.of(STOCKED)),
+                    Tuple.of(1, Arbitraries.of("NEW-KG", "NEW-EA"))),
                 Arbitraries.integers().between(1, 400))
             .as((sku, n) -> new Op.Line(sku, weighed(sku) ? kg(n * 37) : Integer.toString(n)));
     return Combinators.combine(

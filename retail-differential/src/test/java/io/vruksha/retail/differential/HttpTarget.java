@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.server.RetailServer;
 import io.vruksha.retail.server.http.Json;
 import java.io.IOException;
@@ -18,8 +19,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,7 +47,7 @@ final class HttpTarget implements Target {
   private final List<String> saleIds = new ArrayList<>();
   private final List<String> customers = new ArrayList<>();
   private final List<String> orders = new ArrayList<>();
-  private final Map<String, Map<String, BigDecimal>> orderLines = new java.util.HashMap<>();
+  private final Map<String, Map<String, BigDecimal>> orderLines = new HashMap<>();
   private Optional<String> shift = Optional.empty();
 
   HttpTarget(RetailServer server, RetailEngine engine) {
@@ -125,7 +128,7 @@ final class HttpTarget implements Target {
     if (op instanceof Op.NewProduct p) {
       ObjectNode body =
           obj()
-              .put("id", p.sku().toLowerCase(java.util.Locale.ROOT))
+              .put("id", p.sku().toLowerCase(Locale.ROOT))
               .put("name", p.name())
               .put("category", p.category())
               .put("taxCategory", p.taxCategory());
@@ -396,7 +399,7 @@ final class HttpTarget implements Target {
    * {@link Op.Import} with the command line into the server's database {@code db}, then the
    * server's reactions to what it wrote.
    */
-  JsonNode importRows(io.vruksha.retail.postgres.PostgresDatabase db, Op.Import op, int step) {
+  JsonNode importRows(PostgresDatabase db, Op.Import op, int step) {
     JsonNode answer = Imports.byCommandLine(db, op, step);
     if (answer.path("customers").asInt(-1) == 0) {
       customers.addAll(Imports.customerIds(op, step));

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vruksha.retail.RetailException;
+import io.vruksha.retail.catalog.CategoryId;
+import io.vruksha.retail.catalog.Product;
+import io.vruksha.retail.catalog.ProductId;
 import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.catalog.TaxCategory;
 import io.vruksha.retail.customer.Customer;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
@@ -20,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,11 +59,10 @@ final class Imports {
     engine
         .catalog()
         .save(
-            io.vruksha.retail.catalog.Product.builder(
-                    io.vruksha.retail.catalog.ProductId.of(op.sku().toLowerCase(Locale.ROOT)))
+            Product.builder(ProductId.of(op.sku().toLowerCase(Locale.ROOT)))
                 .name(op.name())
-                .category(io.vruksha.retail.catalog.CategoryId.of(op.category()))
-                .taxCategory(io.vruksha.retail.catalog.TaxCategory.of(op.taxCategory()))
+                .category(CategoryId.of(op.category()))
+                .taxCategory(TaxCategory.of(op.taxCategory()))
                 .variant(
                     Sku.of(op.sku()),
                     op.name(),
@@ -135,7 +139,7 @@ final class Imports {
       throw new UncheckedIOException(e);
     } finally {
       try (var paths = Files.walk(dir)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       } catch (IOException e) {
         // a temporary directory left behind is harmless
       }

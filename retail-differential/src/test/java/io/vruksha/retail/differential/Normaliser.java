@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +50,7 @@ final class Normaliser {
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
 
   private final Map<String, String> labels = new HashMap<>();
-  private final java.util.List<Window> imports = new java.util.ArrayList<>();
+  private final List<Window> imports = new ArrayList<>();
   private int importCount;
   private int ids;
   private int hashes;
@@ -89,18 +92,18 @@ final class Normaliser {
    * The instants from {@code from} to {@code to} (both included) are the n-th import's (the n-th
    * time this is called with {@code next}; a second window of the same import without).
    */
-  void imported(java.time.Instant from, java.time.Instant to, boolean next) {
+  void imported(Instant from, Instant to, boolean next) {
     if (next) {
       importCount++;
     }
     imports.add(new Window(from, to, "import#" + importCount));
   }
 
-  private record Window(java.time.Instant from, java.time.Instant to, String label) {}
+  private record Window(Instant from, Instant to, String label) {}
 
   private String label(String text) {
     if (!imports.isEmpty() && INSTANT.matcher(text).matches()) {
-      java.time.Instant at = java.time.Instant.parse(text);
+      Instant at = Instant.parse(text);
       // the latest import first: its window is the one an instant belongs to
       for (int i = imports.size() - 1; i >= 0; i--) {
         Window w = imports.get(i);

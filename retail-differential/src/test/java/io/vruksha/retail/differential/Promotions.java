@@ -12,6 +12,7 @@ import io.vruksha.retail.server.http.Json;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -119,7 +120,7 @@ final class Promotions {
   private static JsonNode withoutNulls(JsonNode node) {
     if (node.isObject()) {
       ObjectNode o = (ObjectNode) node;
-      List<String> nulls = new java.util.ArrayList<>();
+      List<String> nulls = new ArrayList<>();
       o.fields()
           .forEachRemaining(
               f -> {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vruksha.retail.cli.Retail;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.memory.CaffeineCache;
 import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresConfig;
 import io.vruksha.retail.postgres.PostgresDatabase;
@@ -15,12 +16,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The three engines side by side, on one test clock: the in-memory engine (the reference), the
@@ -46,7 +50,7 @@ final class World implements AutoCloseable {
   private static World current;
 
   /** How the operations of the run went, by kind and outcome: printed at the end of the run. */
-  static final Map<String, Integer> OUTCOMES = new java.util.TreeMap<>();
+  static final Map<String, Integer> OUTCOMES = new TreeMap<>();
 
   private final TestClock clock;
   private final EngineTarget memory;
@@ -55,10 +59,8 @@ final class World implements AutoCloseable {
   private final PostgresDatabase engineDb;
   private final PostgresDatabase serverDb;
   private final PostgresDatabase serverApp;
-  private final io.vruksha.retail.memory.CaffeineCache engineCache =
-      new io.vruksha.retail.memory.CaffeineCache(100_000);
-  private final io.vruksha.retail.memory.CaffeineCache serverCache =
-      new io.vruksha.retail.memory.CaffeineCache(100_000);
+  private final CaffeineCache engineCache = new CaffeineCache(100_000);
+  private final CaffeineCache serverCache = new CaffeineCache(100_000);
   private final Map<Target, Normaliser> normalisers = new HashMap<>();
   private final List<Op> done = new ArrayList<>();
 
@@ -125,7 +127,7 @@ final class World implements AutoCloseable {
   /** The run's operations by kind and outcome, one line each. */
   static synchronized String outcomes() {
     StringBuilder b = new StringBuilder("operations run, by outcome (the reference's):\n");
-    OUTCOMES.forEach((k, v) -> b.append(String.format(java.util.Locale.ROOT, "%6d  %s%n", v, k)));
+    OUTCOMES.forEach((k, v) -> b.append(String.format(Locale.ROOT, "%6d  %s%n", v, k)));
     return b.toString();
   }
 
@@ -191,9 +193,9 @@ final class World implements AutoCloseable {
     clock.advance(1_000);
     // ten minutes: a whole sequence runs in well under that, so no operation after this import
     // reaches the wall clock's time of a later one
-    clock.moveTo(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS).plusSeconds(600));
+    clock.moveTo(Instant.now().truncatedTo(ChronoUnit.MICROS).plusSeconds(600));
     // the instants as the engines keep them, in microseconds (the clock may hold nanoseconds)
-    Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Instant reactions = at.plusNanos(1_000);
     normalisers.get(memory).imported(at, reactions, true);
     JsonNode reference = memory.importRows(op, step, Optional.empty());
@@ -205,7 +207,7 @@ final class World implements AutoCloseable {
         Integer::sum);
     // the same system clock as the database's now(); no slack, or a window would reach into the
     // next import's
-    Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
     JsonNode engineAnswer = postgres.importRows(op, step, Optional.of(engineDb));
     // A known difference, not normalised away but stepped over: the command line writes the
     // database and leaves running processes' near-caches alone, so an engine or server that read

@@ -1,6 +1,10 @@
 package io.vruksha.retail.nats;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +15,15 @@ import io.nats.client.impl.Headers;
 import io.vruksha.retail.UnavailableException;
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.promotion.Reward;
 import io.vruksha.retail.store.StoreId;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,39 +49,37 @@ final class EventCodec {
           .registerModule(new Jdk8Module())
           .registerModule(new JavaTimeModule())
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .addMixIn(io.vruksha.retail.promotion.Reward.class, Typed.class)
-          .addMixIn(io.vruksha.retail.money.Money.class, MoneyMixin.class)
+          .addMixIn(Reward.class, Typed.class)
+          .addMixIn(Money.class, MoneyMixin.class)
           .addMixIn(StoreId.class, StoreIdMixin.class);
 
   static {
     // amounts and quantities are decimal strings on the wire: exact in every language
-    JSON.configOverride(java.math.BigDecimal.class)
-        .setFormat(
-            com.fasterxml.jackson.annotation.JsonFormat.Value.forShape(
-                com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING));
+    JSON.configOverride(BigDecimal.class)
+        .setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
   }
 
   /** A store is its id as a plain string. */
   private abstract static class StoreIdMixin {
-    @com.fasterxml.jackson.annotation.JsonValue
+    @JsonValue
     abstract String value();
 
-    @com.fasterxml.jackson.annotation.JsonCreator
+    @JsonCreator
     static StoreId of(String value) {
       return null;
     }
   }
 
   /** The payload types by the name on the wire ({@code Retail-Event-Type}), and nothing else. */
-  private static final java.util.Map<String, Class<?>> TYPES = types();
+  private static final Map<String, Class<?>> TYPES = types();
 
-  private static java.util.Map<String, Class<?>> types() {
-    java.util.Map<String, Class<?>> types = new java.util.HashMap<>();
+  private static Map<String, Class<?>> types() {
+    Map<String, Class<?>> types = new HashMap<>();
     for (Class<?> c : DomainEvent.class.getPermittedSubclasses()) {
       types.put(c.getSimpleName(), c);
       types.put(c.getName(), c); // as written before the simple names
     }
-    return java.util.Map.copyOf(types);
+    return Map.copyOf(types);
   }
 
   /** The name of an event's type on the wire, e.g. {@code SaleCompleted}. */
@@ -80,7 +88,7 @@ final class EventCodec {
   }
 
   /** Money on the wire is its amount and currency only, not its derived flags. */
-  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"zero", "negative", "positive"})
+  @JsonIgnoreProperties({"zero", "negative", "positive"})
   private abstract static class MoneyMixin {}
 
   private EventCodec() {}
@@ -121,7 +129,7 @@ final class EventCodec {
           h.getFirst(CORRELATION),
           Integer.parseInt(h.getFirst(SCHEMA)),
           payload);
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       throw new UnavailableException(
           "message on "
               + m.getSubject()

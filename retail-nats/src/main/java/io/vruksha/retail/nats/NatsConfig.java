@@ -3,6 +3,7 @@ package io.vruksha.retail.nats;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,20 +48,19 @@ public record NatsConfig(
       n = 0;
     }
     if (n < 1 || n > 5) {
-      throw new io.vruksha.retail.InvalidInputException(
-          io.vruksha.retail.ErrorCode.VALIDATION,
-          "NATS_REPLICAS must be 1 to 5, was '" + replicas + "'");
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "NATS_REPLICAS must be 1 to 5, was '" + replicas + "'");
     }
     String stream = env.getOrDefault("NATS_STREAM", "RETAIL").strip();
     String prefix = env.getOrDefault("NATS_SUBJECT_PREFIX", "").strip();
     if (!stream.matches("[A-Za-z0-9_-]{1,64}")) {
-      throw new io.vruksha.retail.InvalidInputException(
-          io.vruksha.retail.ErrorCode.VALIDATION,
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION,
           "NATS_STREAM must be 1 to 64 letters, digits, _ or -, was '" + stream + "'");
     }
     if (!prefix.isEmpty() && !prefix.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*\\.")) {
-      throw new io.vruksha.retail.InvalidInputException(
-          io.vruksha.retail.ErrorCode.VALIDATION,
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION,
           "NATS_SUBJECT_PREFIX must be dot-separated tokens ending in a dot, e.g. 'eu.', was '"
               + prefix
               + "'");
@@ -80,7 +80,7 @@ public record NatsConfig(
   public String cacheBucket() {
     return streamName.equals("RETAIL")
         ? NatsKeyValueCache.BUCKET
-        : NatsKeyValueCache.BUCKET + "_" + streamName.toLowerCase(java.util.Locale.ROOT);
+        : NatsKeyValueCache.BUCKET + "_" + streamName.toLowerCase(Locale.ROOT);
   }
 
   /** The subject an event of {@code subject} is published on. */

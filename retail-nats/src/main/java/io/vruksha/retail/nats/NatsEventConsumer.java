@@ -3,6 +3,7 @@ package io.vruksha.retail.nats;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
+import io.nats.client.PublishOptions;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
@@ -11,11 +12,14 @@ import io.vruksha.retail.UnavailableException;
 import io.vruksha.retail.event.EventEnvelope;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -40,8 +44,8 @@ public final class NatsEventConsumer implements AutoCloseable {
 
   /** The ids handed to the handler lately: the wire's repeats within the duplicate window. */
   private final Set<UUID> handled =
-      java.util.Collections.newSetFromMap(
-          new java.util.LinkedHashMap<>() {
+      Collections.newSetFromMap(
+          new LinkedHashMap<>() {
             @Override
             protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
               return size() > RECENT_IDS;
@@ -130,7 +134,7 @@ public final class NatsEventConsumer implements AutoCloseable {
               nats.config().wire("retail.dlq." + event.subject()),
               h,
               m.getData(),
-              io.nats.client.PublishOptions.builder().messageId("dlq-" + event.eventId()).build());
+              PublishOptions.builder().messageId("dlq-" + event.eventId()).build());
     } catch (IOException | JetStreamApiException e) {
       throw new UnavailableException(
           "cannot dead-letter " + event.eventId() + ": " + e.getMessage(), e);
@@ -157,8 +161,7 @@ public final class NatsEventConsumer implements AutoCloseable {
     }
   }
 
-  private final java.util.concurrent.atomic.LongAdder consumed =
-      new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder consumed = new LongAdder();
 
   /** Events handed to the handler and acknowledged, for metrics. */
   public long consumed() {

@@ -11,6 +11,8 @@ import io.nats.client.api.StreamConfiguration;
 import io.vruksha.retail.UnavailableException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.LoggerFactory;
 
 /**
  * A connection to NATS with the engine's JetStream stream: file storage, the configured replicas
@@ -83,13 +85,11 @@ public final class NatsEvents implements AutoCloseable {
     return connection.getStatus() == Connection.Status.CONNECTED;
   }
 
-  private final java.util.concurrent.atomic.AtomicLong silentSince =
-      new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong lastRebuilt =
-      new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - REBUILD_EVERY_NANOS);
+  private final AtomicLong silentSince = new AtomicLong();
+  private final AtomicLong lastRebuilt = new AtomicLong(System.nanoTime() - REBUILD_EVERY_NANOS);
 
-  private static final long SILENCE_NANOS = java.time.Duration.ofSeconds(5).toNanos();
-  private static final long REBUILD_EVERY_NANOS = java.time.Duration.ofSeconds(15).toNanos();
+  private static final long SILENCE_NANOS = Duration.ofSeconds(5).toNanos();
+  private static final long REBUILD_EVERY_NANOS = Duration.ofSeconds(15).toNanos();
 
   /**
    * A JetStream request went unanswered although the connection says it is connected. After a
@@ -110,11 +110,11 @@ public final class NatsEvents implements AutoCloseable {
         && now - last > REBUILD_EVERY_NANOS
         && lastRebuilt.compareAndSet(last, now)) {
       silentSince.set(0);
-      org.slf4j.LoggerFactory.getLogger(NatsEvents.class)
+      LoggerFactory.getLogger(NatsEvents.class)
           .warn("JetStream has not answered for 5 s on a connected connection: reconnecting");
       try {
         connection.forceReconnect();
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         // the reconnect logic takes over
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -19,9 +19,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@link KeyValueCache} on the NATS {@code retail_cache} key-value bucket, shared by every process:
@@ -118,8 +120,7 @@ public final class NatsKeyValueCache implements KeyValueCache {
   }
 
   /** Whether a thread is doing the deletes owed since NATS was away. */
-  private final java.util.concurrent.atomic.AtomicBoolean flushing =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean flushing = new AtomicBoolean();
 
   private void flushPending() {
     try {
@@ -189,7 +190,7 @@ public final class NatsKeyValueCache implements KeyValueCache {
           || c == '/') {
         b.append(c);
       } else {
-        b.append('=').append(String.format(java.util.Locale.ROOT, "%04x", (int) c));
+        b.append('=').append(String.format(Locale.ROOT, "%04x", (int) c));
       }
     }
     return b.toString();

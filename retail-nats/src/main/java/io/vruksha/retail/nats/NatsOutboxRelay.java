@@ -11,8 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +58,7 @@ public final class NatsOutboxRelay implements AutoCloseable {
     final List<Thread> threads = new ArrayList<>();
 
     /** Failures in a row, counted across the run's workers: one reconnect for all of them. */
-    final java.util.concurrent.atomic.AtomicInteger failures =
-        new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger failures = new AtomicInteger();
   }
 
   /**
@@ -121,8 +124,7 @@ public final class NatsOutboxRelay implements AutoCloseable {
     return published.sum();
   }
 
-  private final java.util.concurrent.atomic.LongAdder published =
-      new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder published = new LongAdder();
 
   private int relayBatch() {
     return work.run(
@@ -148,8 +150,7 @@ public final class NatsOutboxRelay implements AutoCloseable {
           } catch (Exception e) {
             if (e instanceof InterruptedException) {
               Thread.currentThread().interrupt();
-            } else if (e instanceof java.util.concurrent.TimeoutException
-                || e instanceof java.util.concurrent.CancellationException) {
+            } else if (e instanceof TimeoutException || e instanceof CancellationException) {
               nats.jetStreamSilent();
             }
             throw new UnavailableException(

@@ -4,10 +4,12 @@ import io.vruksha.retail.reaction.Reaction;
 import io.vruksha.retail.reaction.Reactions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,8 +106,8 @@ public final class NatsReactions implements AutoCloseable {
   }
 
   /** The reactions running. */
-  public java.util.Set<Reaction> reactions() {
-    return java.util.Collections.unmodifiableSet(consumers.keySet());
+  public Set<Reaction> reactions() {
+    return Collections.unmodifiableSet(consumers.keySet());
   }
 
   /** Events each reaction's consumer has taken, for metrics. */

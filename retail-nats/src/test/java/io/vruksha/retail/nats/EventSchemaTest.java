@@ -10,6 +10,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.curbside.CollectionSlot;
 import io.vruksha.retail.customer.Customer;
 import io.vruksha.retail.customer.CustomerId;
 import io.vruksha.retail.engine.DemoStore;
@@ -18,10 +19,19 @@ import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.memory.InMemoryOutbox;
 import io.vruksha.retail.money.Money;
+import io.vruksha.retail.money.Quantity;
+import io.vruksha.retail.notification.Notification;
+import io.vruksha.retail.notification.NotificationDelivery;
+import io.vruksha.retail.notification.NotificationSubscription;
+import io.vruksha.retail.order.Order;
+import io.vruksha.retail.order.Pick;
+import io.vruksha.retail.order.PlaceOrder;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.Shopper;
 import io.vruksha.retail.procurement.PurchaseOrder;
 import io.vruksha.retail.procurement.Supplier;
+import io.vruksha.retail.reaction.Reaction;
+import io.vruksha.retail.reaction.Reactions;
 import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.ReturnRequest;
@@ -32,11 +42,14 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -148,7 +161,7 @@ class EventSchemaTest {
                     BasketRequest.builder(DemoStore.ID)
                         .at(NOON)
                         .add("MUG", 41)
-                        .add("GOUDA", io.vruksha.retail.money.Quantity.kilograms("0.250"))
+                        .add("GOUDA", Quantity.kilograms("0.250"))
                         .shopper(Shopper.customer("c-1"))
                         .build(),
                     new Tender.Cash(Money.of("1000.00", "EUR")))
@@ -182,57 +195,54 @@ class EventSchemaTest {
     engine
         .notifications()
         .subscribe(
-            new io.vruksha.retail.notification.NotificationSubscription(
+            new NotificationSubscription(
                 store,
-                io.vruksha.retail.notification.Notification.Kind.ORDER_READY,
-                io.vruksha.retail.notification.Notification.Channel.WEBHOOK,
+                Notification.Kind.ORDER_READY,
+                Notification.Channel.WEBHOOK,
                 "https://shop.example.com/hooks"));
     engine.stock().setSafetyBuffer(store, Sku.of("TEE-M"), new BigDecimal("2"));
     engine
         .orders()
         .place(
-            new io.vruksha.retail.order.PlaceOrder(
+            new PlaceOrder(
                 "web-1",
                 store,
-                io.vruksha.retail.order.Order.Channel.WEB,
-                java.util.Optional.of("c-1"),
+                Order.Channel.WEB,
+                Optional.of("c-1"),
                 "ada@example.com",
                 Map.of(Sku.of("TEE-M"), new BigDecimal("2")),
-                java.util.Optional.of(
-                    new io.vruksha.retail.order.Order.Prepayment(
-                        Money.of("39.98", "EUR"), "psp-1")),
-                io.vruksha.retail.order.PlaceOrder.DEFAULT_HOLD),
+                Optional.of(new Order.Prepayment(Money.of("39.98", "EUR"), "psp-1")),
+                PlaceOrder.DEFAULT_HOLD),
             anna);
-    engine.orders().pick(store, "web-1", List.of(io.vruksha.retail.order.Pick.of("TEE-M", "1")));
+    engine.orders().pick(store, "web-1", List.of(Pick.of("TEE-M", "1")));
     engine.orders().ready(store, "web-1");
     engine.orders().collect(store, "web-1", List.of(), Map.of(), anna);
     engine
         .orders()
         .place(
-            new io.vruksha.retail.order.PlaceOrder(
+            new PlaceOrder(
                 "kiosk-1",
                 store,
-                io.vruksha.retail.order.Order.Channel.KIOSK,
-                java.util.Optional.empty(),
+                Order.Channel.KIOSK,
+                Optional.empty(),
                 "+49 30 1234567",
                 Map.of(Sku.of("MUG"), BigDecimal.ONE),
-                java.util.Optional.empty(),
-                io.vruksha.retail.order.PlaceOrder.DEFAULT_HOLD),
+                Optional.empty(),
+                PlaceOrder.DEFAULT_HOLD),
             anna);
     engine.orders().cancel(store, "kiosk-1");
 
-    java.time.Instant later = java.time.Instant.now().plus(java.time.Duration.ofDays(1));
+    Instant later = Instant.now().plus(Duration.ofDays(1));
     for (String slot : List.of("s-1", "s-2")) {
       engine
           .curbside()
           .defineSlot(
-              new io.vruksha.retail.curbside.CollectionSlot(
-                  store, slot, later, later.plus(java.time.Duration.ofMinutes(30)), 2, 0));
+              new CollectionSlot(store, slot, later, later.plus(Duration.ofMinutes(30)), 2, 0));
     }
-    engine.curbside().book(store, "b-1", "s-1", java.util.Optional.of("web-1"), "Ada", "");
+    engine.curbside().book(store, "b-1", "s-1", Optional.of("web-1"), "Ada", "");
     engine.curbside().change(store, "b-1", "s-2");
     engine.curbside().checkIn(store, "b-1", "bay 2");
-    engine.curbside().book(store, "b-2", "s-1", java.util.Optional.empty(), "Bo", "");
+    engine.curbside().book(store, "b-2", "s-1", Optional.empty(), "Bo", "");
     engine.curbside().cancel(store, "b-2");
 
     engine.warranties().serialise(Sku.of("CAKE"), 12);
@@ -250,22 +260,20 @@ class EventSchemaTest {
         List.of("CK-1"),
         max);
 
-    io.vruksha.retail.reaction.Reactions reactions =
-        new io.vruksha.retail.reaction.Reactions(
-            engine, java.util.EnumSet.of(io.vruksha.retail.reaction.Reaction.NOTIFICATIONS));
+    Reactions reactions = new Reactions(engine, EnumSet.of(Reaction.NOTIFICATIONS));
     outbox.all().forEach(reactions::handle);
     engine
         .notifications()
         .deliverDue(
             List.of(
-                new io.vruksha.retail.notification.NotificationDelivery() {
+                new NotificationDelivery() {
                   @Override
-                  public io.vruksha.retail.notification.Notification.Channel channel() {
-                    return io.vruksha.retail.notification.Notification.Channel.WEBHOOK;
+                  public Notification.Channel channel() {
+                    return Notification.Channel.WEBHOOK;
                   }
 
                   @Override
-                  public void deliver(io.vruksha.retail.notification.Notification n) {}
+                  public void deliver(Notification n) {}
                 }),
             10);
   }

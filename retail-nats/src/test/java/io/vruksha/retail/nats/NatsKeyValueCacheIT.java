@@ -2,6 +2,11 @@ package io.vruksha.retail.nats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nats.client.Connection;
+import io.nats.client.KeyValue;
+import io.nats.client.Nats;
+import io.nats.client.api.KeyValueOperation;
+import io.vruksha.retail.UnavailableException;
 import io.vruksha.retail.cache.TieredCache;
 import io.vruksha.retail.catalog.SellableItem;
 import io.vruksha.retail.catalog.Sku;
@@ -12,9 +17,11 @@ import io.vruksha.retail.money.UnitPrice;
 import io.vruksha.retail.pricing.CachingPriceBook;
 import io.vruksha.retail.pricing.PriceBook;
 import io.vruksha.retail.pricing.PriceListId;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,10 +167,10 @@ class NatsKeyValueCacheIT {
         assertThat(cache.get("price:MUG|demo|EUR", String.class)).isEmpty();
         cache.put("price:TEE-M|demo|EUR", "19.99", Duration.ofMinutes(5));
         // the price changes while the bucket is out of reach: the delete cannot reach it now
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.delete("price:MUG|demo|EUR"))
-            .isInstanceOf(io.vruksha.retail.UnavailableException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.deletePrefix("catalog:"))
-            .isInstanceOf(io.vruksha.retail.UnavailableException.class);
+        Assertions.assertThatThrownBy(() -> cache.delete("price:MUG|demo|EUR"))
+            .isInstanceOf(UnavailableException.class);
+        Assertions.assertThatThrownBy(() -> cache.deletePrefix("catalog:"))
+            .isInstanceOf(UnavailableException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started))
             .as("no call waits for NATS")
             .isLessThan(Duration.ofMillis(500));
@@ -172,12 +179,12 @@ class NatsKeyValueCacheIT {
         server.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         // checked on a connection of the test's own
-        try (io.nats.client.Connection check = io.nats.client.Nats.connect(server.url())) {
-          io.nats.client.KeyValue kv = null;
+        try (Connection check = Nats.connect(server.url())) {
+          KeyValue kv = null;
           while (kv == null) {
             try {
               kv = check.keyValue("retail_cache");
-            } catch (java.io.IOException notYet) {
+            } catch (IOException notYet) {
               assertThat(System.nanoTime()).as("JetStream back").isLessThan(deadline);
               Thread.sleep(100);
             }
@@ -252,8 +259,8 @@ class NatsKeyValueCacheIT {
     }
   }
 
-  private static boolean gone(io.nats.client.KeyValue kv, String key) throws Exception {
+  private static boolean gone(KeyValue kv, String key) throws Exception {
     var entry = kv.get(NatsKeyValueCache.escape(key));
-    return entry == null || entry.getOperation() != io.nats.client.api.KeyValueOperation.PUT;
+    return entry == null || entry.getOperation() != KeyValueOperation.PUT;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.PullSubscribeOptions;
+import io.nats.client.impl.Headers;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.event.DomainEvent;
@@ -135,7 +136,7 @@ class NatsOutboxRelayIT {
   @Test
   void anUnreadableMessageIsDeadLetteredAtOnceAndTheNextEventStillArrives() throws Exception {
     String subject = nats.config().wire("retail.pos.sale.completed.v1");
-    io.nats.client.impl.Headers forged = new io.nats.client.impl.Headers();
+    Headers forged = new Headers();
     forged.add(EventCodec.TYPE, "java.lang.ProcessBuilder"); // never a type the codec will build
     nats.jetStream().publish(subject, forged, "{\"command\":[\"rm\"]}".getBytes());
     nats.jetStream().publish(subject, "not json at all".getBytes());

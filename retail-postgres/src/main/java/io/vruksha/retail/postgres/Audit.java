@@ -1,5 +1,6 @@
 package io.vruksha.retail.postgres;
 
+import io.vruksha.retail.work.Acting;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -20,7 +21,7 @@ final class Audit {
                 + " CAST(:b AS jsonb), CAST(:a AS jsonb))")
         .bind("e", entity)
         .bind("id", id)
-        .bind("by", io.vruksha.retail.work.Acting.orEngine())
+        .bind("by", Acting.orEngine())
         .bind("b", before.map(Json::write).orElse(null))
         .bind("a", after.map(Json::write).orElse(null))
         .execute();

@@ -1,5 +1,6 @@
 package io.vruksha.retail.postgres;
 
+import io.vruksha.retail.RetailException;
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.money.Quantity;
 import io.vruksha.retail.money.UnitOfMeasure;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -50,7 +53,7 @@ final class BulkImportMerges {
   }
 
   private final List<String> createdCategories = new ArrayList<>();
-  private final java.util.SortedSet<String> unknownCategories = new java.util.TreeSet<>();
+  private final SortedSet<String> unknownCategories = new TreeSet<>();
 
   /**
    * Creates the categories the chunk's good rows name that are missing (when the options say so;
@@ -354,7 +357,7 @@ final class BulkImportMerges {
       try {
         new Quantity((BigDecimal) p[1], UnitOfMeasure.valueOf((String) p[2]));
         continue;
-      } catch (io.vruksha.retail.RetailException e) {
+      } catch (RetailException e) {
         why = e.getMessage();
       }
       h.createUpdate("UPDATE import_staging SET reason = :r WHERE file_line = :l")

@@ -1,7 +1,9 @@
 package io.vruksha.retail.postgres;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vruksha.retail.UnavailableException;
+import java.util.List;
 
 /** Writes and reads the engine's value records as JSON documents (records, Optionals, Instants). */
 final class Json {
@@ -37,15 +39,15 @@ final class Json {
   }
 
   /** The fields that name a stored document, in the order they are looked for. */
-  private static final java.util.List<String> NAMES =
-      java.util.List.of("number", "id", "creditNoteNumber", "sku", "customerId");
+  private static final List<String> NAMES =
+      List.of("number", "id", "creditNoteNumber", "sku", "customerId");
 
   /** {@code " (number S001-...)"} of a document that has a naming field; empty otherwise. */
   private static String identity(String json) {
     try {
-      com.fasterxml.jackson.databind.JsonNode tree = PostgresOutbox.JSON.readTree(json);
+      JsonNode tree = PostgresOutbox.JSON.readTree(json);
       for (String field : NAMES) {
-        com.fasterxml.jackson.databind.JsonNode v = tree.get(field);
+        JsonNode v = tree.get(field);
         if (v != null && v.isValueNode()) {
           String text = v.asText();
           return " ("

@@ -5,6 +5,8 @@ import io.vruksha.retail.catalog.CachingCatalog;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.memory.CaffeineCache;
 import io.vruksha.retail.pricing.CachingPriceBook;
+import io.vruksha.retail.store.CachingStores;
+import io.vruksha.retail.tax.CachingTaxRules;
 import java.time.Duration;
 
 /**
@@ -60,17 +62,13 @@ public final class PostgresAdapters {
         .sales(new PostgresSales(db))
         .invoices(new PostgresInvoices(db))
         .shifts(new PostgresShifts(db))
-        .stores(
-            new io.vruksha.retail.store.CachingStores(
-                new PostgresStores(db), nearCache, NEAR_CACHE_TTL))
+        .stores(new CachingStores(new PostgresStores(db), nearCache, NEAR_CACHE_TTL))
         .customers(new PostgresCustomers(db))
         .staff(new PostgresStaff(db))
         .catalog(new CachingCatalog(new PostgresCatalog(db), nearCache, NEAR_CACHE_TTL))
         .priceBook(new CachingPriceBook(new PostgresPriceBook(db), nearCache, NEAR_CACHE_TTL))
         .promotions(new PostgresPromotions(db))
-        .taxRules(
-            new io.vruksha.retail.tax.CachingTaxRules(
-                new PostgresTaxRules(db), nearCache, NEAR_CACHE_TTL))
+        .taxRules(new CachingTaxRules(new PostgresTaxRules(db), nearCache, NEAR_CACHE_TTL))
         .procurement(new PostgresProcurement(db))
         .carts(new PostgresCartStore(db))
         .analytics(new PostgresSalesAnalytics(db))

@@ -1,14 +1,20 @@
 package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.work.Acting;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
+import java.util.Set;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -100,7 +106,7 @@ public final class PostgresBulkImport {
   @FunctionalInterface
   public interface RejectSink {
     /** Takes one rejected row. */
-    void accept(Reject reject) throws java.io.IOException;
+    void accept(Reject reject) throws IOException;
   }
 
   /** The characters of COPY data encoded before they are handed on. */
@@ -151,7 +157,7 @@ public final class PostgresBulkImport {
         handle.releaseSavepoint(savepoint);
       }
       return true;
-    } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+    } catch (UnableToExecuteStatementException e) {
       if (!(e.getCause() instanceof SQLException sql) || !REFUSED.equals(sql.getSQLState())) {
         throw e;
       }
@@ -192,9 +198,9 @@ public final class PostgresBulkImport {
    * (audit_log), empties the staging table and opens COPY.
    */
   public void begin() {
-    PostgresUnitOfWork.setStoreScope(h, java.util.Set.of(options.store().value()));
+    PostgresUnitOfWork.setStoreScope(h, Set.of(options.store().value()));
     h.createQuery("SELECT set_config('app.actor', :a, true)")
-        .bind("a", io.vruksha.retail.work.Acting.actor().orElse("retail-import"))
+        .bind("a", Acting.actor().orElse("retail-import"))
         .mapTo(String.class)
         .one();
     h.execute("TRUNCATE import_staging");
@@ -437,7 +443,7 @@ public final class PostgresBulkImport {
   private long grown;
 
   /** Hands the chunk's rejected rows to {@code sink} in file order; returns how many. */
-  public long rejects(RejectSink sink) throws java.io.IOException {
+  public long rejects(RejectSink sink) throws IOException {
     long n = 0;
     try (var rows =
         h.createQuery(
@@ -446,9 +452,9 @@ public final class PostgresBulkImport {
             .setFetchSize(1000)
             .map(
                 (rs, ctx) -> {
-                  java.sql.Array a = rs.getArray(3);
+                  Array a = rs.getArray(3);
                   List<String> original =
-                      a == null ? List.of() : java.util.Arrays.asList((String[]) a.getArray());
+                      a == null ? List.of() : Arrays.asList((String[]) a.getArray());
                   return new Reject(rs.getLong(1), rs.getString(2), original);
                 })
             .iterator()) {

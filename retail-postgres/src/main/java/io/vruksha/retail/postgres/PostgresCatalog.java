@@ -13,6 +13,7 @@ import io.vruksha.retail.catalog.SellableItem;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.catalog.Variant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -141,7 +142,7 @@ public final class PostgresCatalog implements Catalog {
           h.createQuery("SELECT document::text FROM products")
               .mapTo(String.class)
               .forEach(d -> items.addAll(Json.read(d, Product.class).items()));
-          items.sort(java.util.Comparator.comparing(SellableItem::sku));
+          items.sort(Comparator.comparing(SellableItem::sku));
           return items;
         });
   }

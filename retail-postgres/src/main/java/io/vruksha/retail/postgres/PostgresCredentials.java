@@ -2,6 +2,7 @@ package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.store.Credentials;
 import io.vruksha.retail.store.Role;
+import io.vruksha.retail.store.Staff;
 import io.vruksha.retail.store.StaffMember;
 import io.vruksha.retail.store.StoreId;
 import java.sql.Timestamp;
@@ -118,7 +119,7 @@ public final class PostgresCredentials implements Credentials {
    * the time is the database's, and {@code check} and {@code staff} are not used.
    */
   @Override
-  public Attempt attempt(LoginAttempt a, SecretCheck check, io.vruksha.retail.store.Staff staff) {
+  public Attempt attempt(LoginAttempt a, SecretCheck check, Staff staff) {
     Throttling t = a.throttling();
     return work.with(
         h ->
@@ -172,7 +173,7 @@ public final class PostgresCredentials implements Credentials {
 
   /** Through {@code staff_token_version}: any store's member, the version and nothing else. */
   @Override
-  public Optional<Long> tokenVersion(String staffId, io.vruksha.retail.store.Staff staff) {
+  public Optional<Long> tokenVersion(String staffId, Staff staff) {
     return work.with(
         h ->
             h.createQuery("SELECT staff_token_version(:s)")

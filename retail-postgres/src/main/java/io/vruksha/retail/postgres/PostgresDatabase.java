@@ -3,6 +3,9 @@ package io.vruksha.retail.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.vruksha.retail.UnavailableException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
@@ -66,10 +69,9 @@ public final class PostgresDatabase implements AutoCloseable {
    * The migrations not yet applied, by version: what {@link #migrate()} would apply. Reads Flyway's
    * history only, so the application role may ask.
    */
-  public java.util.List<String> pendingMigrations() {
+  public List<String> pendingMigrations() {
     try {
-      return java.util.Arrays.stream(
-              Flyway.configure().dataSource(dataSource).load().info().pending())
+      return Arrays.stream(Flyway.configure().dataSource(dataSource).load().info().pending())
           .map(m -> m.getVersion() + " " + m.getDescription())
           .toList();
     } catch (FlywayException e) {
@@ -83,7 +85,7 @@ public final class PostgresDatabase implements AutoCloseable {
    * bypasses row-level security, or the owner (or a member of the owner) of the schema's tables.
    * Empty for a login role in {@code vruksha_app} that is none of these.
    */
-  public java.util.Optional<String> privilegedRole() {
+  public Optional<String> privilegedRole() {
     return jdbi.withHandle(
         h ->
             h.createQuery(
@@ -96,19 +98,19 @@ public final class PostgresDatabase implements AutoCloseable {
                     (rs, ctx) -> {
                       String who = rs.getString("who");
                       if (rs.getBoolean("rolsuper")) {
-                        return java.util.Optional.of(who + " is a superuser");
+                        return Optional.of(who + " is a superuser");
                       }
                       if (rs.getBoolean("rolbypassrls")) {
-                        return java.util.Optional.of(who + " bypasses row-level security");
+                        return Optional.of(who + " bypasses row-level security");
                       }
                       String owner = rs.getString("owner");
                       if (owner != null) {
-                        return java.util.Optional.of(
+                        return Optional.of(
                             owner.equals(who)
                                 ? who + " owns the schema's tables"
                                 : who + " acts as " + owner + ", who owns the schema's tables");
                       }
-                      return java.util.Optional.<String>empty();
+                      return Optional.<String>empty();
                     })
                 .one());
   }

@@ -1,6 +1,10 @@
 package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.event.HandledEvents;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -32,13 +36,13 @@ public final class PostgresHandledEvents implements HandledEvents {
 
   /** One statement for the whole list: the ids it inserted are the ones marked now. */
   @Override
-  public java.util.Set<UUID> markHandled(String consumer, java.util.Collection<UUID> eventIds) {
+  public Set<UUID> markHandled(String consumer, Collection<UUID> eventIds) {
     if (eventIds.isEmpty()) {
-      return java.util.Set.of();
+      return Set.of();
     }
     // sorted and distinct: two lists sharing ids lock them in the same order
-    Object[] ids = new java.util.TreeSet<>(eventIds).toArray();
-    return new java.util.HashSet<>(
+    Object[] ids = new TreeSet<>(eventIds).toArray();
+    return new HashSet<>(
         work.with(
             h ->
                 h.createQuery(

@@ -5,6 +5,7 @@ import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.JoinsUnitOfWork;
 import io.vruksha.retail.work.UnitOfWork;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link IdempotencyStore} on PostgreSQL, keyed by store and key. Thread-safe. */
 public final class PostgresIdempotencyStore implements IdempotencyStore, JoinsUnitOfWork {
@@ -23,7 +24,7 @@ public final class PostgresIdempotencyStore implements IdempotencyStore, JoinsUn
   @Override
   public Optional<Entry> find(StoreId store, String key) {
     return work.withTables(
-        java.util.Set.of("idempotency_keys"),
+        Set.of("idempotency_keys"),
         h ->
             h.createQuery(FIND)
                 .bind("s", store.value())

@@ -4,6 +4,7 @@ import io.vruksha.retail.invoicing.InvoiceSequence;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.JoinsUnitOfWork;
 import io.vruksha.retail.work.UnitOfWork;
+import java.util.Set;
 
 /**
  * {@link InvoiceSequence} on PostgreSQL: one counter row per store, series and year, incremented
@@ -23,7 +24,7 @@ public final class PostgresInvoiceSequence implements InvoiceSequence, JoinsUnit
   @Override
   public long next(StoreId store, String series, int year) {
     return work.withTables(
-        java.util.Set.of("document_counters"),
+        Set.of("document_counters"),
         h ->
             h.createQuery(
                     "INSERT INTO document_counters VALUES (:s, :series, :y, 1)"

@@ -7,12 +7,15 @@ import io.vruksha.retail.money.Money;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.JoinsUnitOfWork;
 import io.vruksha.retail.work.UnitOfWork;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -54,7 +57,7 @@ public final class PostgresJournal implements Journal, JoinsUnitOfWork {
    */
   @Override
   public Head head(StoreId store) {
-    return work.withTables(java.util.Set.of("journal_heads"), h -> head(h, store));
+    return work.withTables(Set.of("journal_heads"), h -> head(h, store));
   }
 
   private static Head head(Handle h, StoreId store) {
@@ -131,9 +134,9 @@ public final class PostgresJournal implements Journal, JoinsUnitOfWork {
         rs.getString("hash"));
   }
 
-  static Money money(java.math.BigDecimal stored, Currency currency) {
+  static Money money(BigDecimal stored, Currency currency) {
     return Money.of(
-        stored.setScale(Money.minorUnits(currency), java.math.RoundingMode.UNNECESSARY), currency);
+        stored.setScale(Money.minorUnits(currency), RoundingMode.UNNECESSARY), currency);
   }
 
   @Override

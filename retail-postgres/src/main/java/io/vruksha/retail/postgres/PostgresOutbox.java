@@ -1,5 +1,7 @@
 package io.vruksha.retail.postgres;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,12 +11,19 @@ import io.vruksha.retail.UnavailableException;
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.event.Outbox;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.pricing.ManualDiscount;
+import io.vruksha.retail.promotion.Reward;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.JoinsUnitOfWork;
 import io.vruksha.retail.work.UnitOfWork;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -31,20 +40,18 @@ public final class PostgresOutbox implements Outbox, JoinsUnitOfWork {
           .registerModule(new Jdk8Module())
           .registerModule(new JavaTimeModule())
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .addMixIn(io.vruksha.retail.promotion.Reward.class, TypedMixin.class)
-          .addMixIn(io.vruksha.retail.pricing.ManualDiscount.class, TypedMixin.class)
-          .addMixIn(io.vruksha.retail.money.Money.class, MoneyMixin.class);
+          .addMixIn(Reward.class, TypedMixin.class)
+          .addMixIn(ManualDiscount.class, TypedMixin.class)
+          .addMixIn(Money.class, MoneyMixin.class);
 
   /**
    * Sealed value families are written with their concrete type, so they read back as themselves.
    */
-  @com.fasterxml.jackson.annotation.JsonTypeInfo(
-      use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.CLASS,
-      property = "@type")
+  @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS, property = "@type")
   private abstract static class TypedMixin {}
 
   /** Money as stored is its amount and currency only, not its derived flags. */
-  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"zero", "negative", "positive"})
+  @JsonIgnoreProperties({"zero", "negative", "positive"})
   private abstract static class MoneyMixin {}
 
   private final PostgresUnitOfWork work;
@@ -146,12 +153,12 @@ public final class PostgresOutbox implements Outbox, JoinsUnitOfWork {
             h
                 .createQuery(CLAIM_AS_SENT)
                 .bind("n", limit)
-                .map((rs, ctx) -> java.util.Map.entry(rs.getLong("position"), read(rs)))
+                .map((rs, ctx) -> Map.entry(rs.getLong("position"), read(rs)))
                 .list()
                 .stream()
                 // DELETE ... RETURNING gives no order: back to the outbox's
-                .sorted(java.util.Map.Entry.comparingByKey())
-                .map(java.util.Map.Entry::getValue)
+                .sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
                 .toList());
   }
 
@@ -169,14 +176,14 @@ public final class PostgresOutbox implements Outbox, JoinsUnitOfWork {
   }
 
   /** The event classes by the name stored with each row, so a relay's batch looks each up once. */
-  private static final java.util.Map<String, Class<?>> PAYLOAD_CLASSES = payloadClasses();
+  private static final Map<String, Class<?>> PAYLOAD_CLASSES = payloadClasses();
 
-  private static java.util.Map<String, Class<?>> payloadClasses() {
-    java.util.Map<String, Class<?>> classes = new java.util.HashMap<>();
+  private static Map<String, Class<?>> payloadClasses() {
+    Map<String, Class<?>> classes = new HashMap<>();
     for (Class<?> c : DomainEvent.class.getPermittedSubclasses()) {
       classes.put(c.getName(), c);
     }
-    return java.util.Map.copyOf(classes);
+    return Map.copyOf(classes);
   }
 
   private static Class<?> payloadClass(String type) {
@@ -187,7 +194,7 @@ public final class PostgresOutbox implements Outbox, JoinsUnitOfWork {
     return c;
   }
 
-  private static EventEnvelope read(java.sql.ResultSet rs) throws java.sql.SQLException {
+  private static EventEnvelope read(ResultSet rs) throws SQLException {
     String type = rs.getString("payload_type");
     DomainEvent payload;
     try {

@@ -10,6 +10,7 @@ import io.vruksha.retail.pricing.PriceEntry;
 import io.vruksha.retail.pricing.PriceList;
 import io.vruksha.retail.pricing.PriceListId;
 import io.vruksha.retail.store.StoreId;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Currency;
@@ -81,7 +82,7 @@ public final class PostgresPriceBook implements PriceBook {
                       "SELECT unit_price FROM prices WHERE price_list_id = :l AND sku = :s FOR UPDATE")
                   .bind("l", listId.value())
                   .bind("s", sku.value())
-                  .mapTo(java.math.BigDecimal.class)
+                  .mapTo(BigDecimal.class)
                   .findOne()
                   .map(p -> new UnitPrice(p, list.currency()));
           h.createUpdate(

@@ -10,12 +10,14 @@ import io.vruksha.retail.money.Money;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * {@link SalesAnalytics} on PostgreSQL ({@code sales_analytics_daily}, {@code
@@ -118,7 +120,7 @@ public final class PostgresSalesAnalytics implements SalesAnalytics {
   }
 
   /** Keys compared part by part, so the rows are written in the tables' key order. */
-  private static final java.util.Comparator<List<String>> KEY_ORDER =
+  private static final Comparator<List<String>> KEY_ORDER =
       (a, b) -> {
         for (int i = 0; i < a.size(); i++) {
           int c = a.get(i).compareTo(b.get(i));
@@ -172,7 +174,7 @@ public final class PostgresSalesAnalytics implements SalesAnalytics {
         array(f.stream().map(x -> x.amount.toPlainString())));
   }
 
-  private static String[] array(java.util.stream.Stream<String> values) {
+  private static String[] array(Stream<String> values) {
     return values.toArray(String[]::new);
   }
 

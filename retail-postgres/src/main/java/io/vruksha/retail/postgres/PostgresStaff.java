@@ -4,6 +4,8 @@ import io.vruksha.retail.store.Role;
 import io.vruksha.retail.store.Staff;
 import io.vruksha.retail.store.StaffMember;
 import io.vruksha.retail.store.StoreId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +74,7 @@ public final class PostgresStaff implements Staff {
                 .list());
   }
 
-  private static StaffMember read(java.sql.ResultSet rs) throws java.sql.SQLException {
+  private static StaffMember read(ResultSet rs) throws SQLException {
     return new StaffMember(
         rs.getString("staff_id"),
         rs.getString("name"),

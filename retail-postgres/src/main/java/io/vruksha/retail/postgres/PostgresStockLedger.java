@@ -13,10 +13,18 @@ import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.JoinsUnitOfWork;
 import io.vruksha.retail.work.UnitOfWork;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -38,10 +46,9 @@ public final class PostgresStockLedger implements StockLedger, JoinsUnitOfWork {
    * seen within {@link #RULE_TTL} (it decides when a low-stock event is raised, never a stock
    * level).
    */
-  private final java.util.concurrent.ConcurrentHashMap<StockKey, CachedRule> rules =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<StockKey, CachedRule> rules = new ConcurrentHashMap<>();
 
-  private static final java.time.Duration RULE_TTL = java.time.Duration.ofSeconds(30);
+  private static final Duration RULE_TTL = Duration.ofSeconds(30);
   private static final int MAX_CACHED_RULES = 100_000;
 
   private record CachedRule(Optional<ReorderRule> rule, long expiresAt) {}
@@ -52,8 +59,7 @@ public final class PostgresStockLedger implements StockLedger, JoinsUnitOfWork {
    * another process never lets stock go below zero; one switched on there is honoured within {@link
    * #RULE_TTL}, and at once when switched on in this process.
    */
-  private final java.util.concurrent.ConcurrentHashMap<Sku, Long> refusals =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Sku, Long> refusals = new ConcurrentHashMap<>();
 
   /** The stock ledger of {@code db}. */
   public PostgresStockLedger(PostgresDatabase db) {
@@ -133,8 +139,7 @@ public final class PostgresStockLedger implements StockLedger, JoinsUnitOfWork {
         .execute();
   }
 
-  private static AvailableToSell toSell(StockKey key, java.sql.ResultSet rs)
-      throws java.sql.SQLException {
+  private static AvailableToSell toSell(StockKey key, ResultSet rs) throws SQLException {
     return new AvailableToSell(
         key,
         rs.getBigDecimal("on_hand"),
@@ -147,8 +152,8 @@ public final class PostgresStockLedger implements StockLedger, JoinsUnitOfWork {
    * answers the {@link #availableToSell(StockKey)} that follows it without another round trip. Any
    * other change to a level (a reservation, a buffer) forgets them.
    */
-  private java.util.Map<StockKey, AvailableToSell> afterMove() {
-    return work.transactionLocal(AFTER_MOVE, java.util.HashMap::new);
+  private Map<StockKey, AvailableToSell> afterMove() {
+    return work.transactionLocal(AFTER_MOVE, HashMap::new);
   }
 
   private void forgetMoves() {
@@ -223,7 +228,7 @@ public final class PostgresStockLedger implements StockLedger, JoinsUnitOfWork {
             notes[i] = m.note();
             times[i] = m.at().toString();
           }
-          java.util.Map<Integer, Moved> booked = new java.util.HashMap<>();
+          Map<Integer, Moved> booked = new HashMap<>();
           h.createQuery(MOVE_ALL)
               .bindArray("s", String.class, (Object[]) stores)
               .bindArray("l", String.class, (Object[]) locations)
@@ -237,11 +242,11 @@ public final class PostgresStockLedger implements StockLedger, JoinsUnitOfWork {
               .map(
                   (rs, ctx) -> {
                     int i = rs.getInt("ord") - 1;
-                    return java.util.Map.entry(
+                    return Map.entry(
                         i, new Moved(toSell(moves.get(i).key(), rs), rs.getLong("sequence")));
                   })
               .forEach(e -> booked.put(e.getKey(), e.getValue()));
-          List<StockMovement> movements = new java.util.ArrayList<>(n);
+          List<StockMovement> movements = new ArrayList<>(n);
           for (int i = 0; i < n; i++) {
             Move m = moves.get(i);
             Moved done = booked.get(i);
@@ -273,8 +278,8 @@ public final class PostgresStockLedger implements StockLedger, JoinsUnitOfWork {
   }
 
   /** What a move reads and writes: held-back writes to other tables stay held back. */
-  private static final java.util.Set<String> MOVE_TABLES =
-      java.util.Set.of("stock_levels", "stock_movements", "stock_policies");
+  private static final Set<String> MOVE_TABLES =
+      Set.of("stock_levels", "stock_movements", "stock_policies");
 
   /** The level a move left and the sequence of its movement row. */
   private record Moved(AvailableToSell level, long sequence) {}
@@ -382,7 +387,7 @@ public final class PostgresStockLedger implements StockLedger, JoinsUnitOfWork {
 
   private Optional<ReorderRule> readRule(StockKey key) {
     return work.withTables(
-        java.util.Set.of("reorder_rules"),
+        Set.of("reorder_rules"),
         h ->
             h.createQuery(
                     "SELECT reorder_point, reorder_quantity FROM reorder_rules"
@@ -432,7 +437,7 @@ public final class PostgresStockLedger implements StockLedger, JoinsUnitOfWork {
 
   private boolean readPolicy(Sku sku) {
     return work.withTables(
-        java.util.Set.of("stock_policies"),
+        Set.of("stock_policies"),
         h ->
             h.createQuery("SELECT allow_negative FROM stock_policies WHERE sku = :k")
                 .bind("k", sku.value())

@@ -6,6 +6,7 @@ import io.vruksha.retail.money.Money;
 import io.vruksha.retail.sale.StoreCredits;
 import io.vruksha.retail.work.JoinsUnitOfWork;
 import io.vruksha.retail.work.UnitOfWork;
+import java.math.BigDecimal;
 import java.util.Currency;
 
 /**
@@ -29,7 +30,7 @@ public final class PostgresStoreCredits implements StoreCredits, JoinsUnitOfWork
                     "SELECT balance FROM store_credits WHERE customer_id = :c AND currency = :cur")
                 .bind("c", customerId)
                 .bind("cur", currency.getCurrencyCode())
-                .mapTo(java.math.BigDecimal.class)
+                .mapTo(BigDecimal.class)
                 .findOne()
                 .map(b -> PostgresJournal.money(b, currency))
                 .orElse(Money.zero(currency)));

@@ -5,6 +5,8 @@ import io.vruksha.retail.store.Store;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.store.Stores;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
@@ -65,7 +67,7 @@ public final class PostgresStores implements Stores {
                 .list());
   }
 
-  private static Store read(java.sql.ResultSet rs) throws java.sql.SQLException {
+  private static Store read(ResultSet rs) throws SQLException {
     return new Store(
         StoreId.of(rs.getString("store_id")),
         rs.getString("name"),

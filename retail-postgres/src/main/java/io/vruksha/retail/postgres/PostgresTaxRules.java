@@ -7,6 +7,7 @@ import io.vruksha.retail.tax.TaxRoundingLevel;
 import io.vruksha.retail.tax.TaxRule;
 import io.vruksha.retail.tax.TaxRules;
 import java.math.RoundingMode;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,9 +45,7 @@ public final class PostgresTaxRules implements TaxRules {
               .rounding(roundingLevel, roundingMode)
               .pricesIncludeTax(pricesIncludeTax)
               .inclusiveSplit(inclusiveSplit == null ? InclusiveSplit.ROUND_TAXES : inclusiveSplit);
-      rules.stream()
-          .sorted(java.util.Comparator.comparing(r -> r.category().value()))
-          .forEach(b::rule);
+      rules.stream().sorted(Comparator.comparing(r -> r.category().value())).forEach(b::rule);
       return b.build();
     }
   }

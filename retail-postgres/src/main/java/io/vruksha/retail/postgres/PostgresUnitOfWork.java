@@ -1,13 +1,30 @@
 package io.vruksha.retail.postgres;
 
+import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.RetailException;
+import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.UnavailableException;
+import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.UnitOfWork;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * {@link UnitOfWork} as one PostgreSQL transaction at Read Committed: the handle is bound to the
@@ -21,13 +38,13 @@ public final class PostgresUnitOfWork implements UnitOfWork {
   private final ThreadLocal<Handle> current = new ThreadLocal<>();
 
   /** The stores the running transaction's row-level-security scope holds, to skip re-setting it. */
-  private final ThreadLocal<java.util.Set<String>> scope = new ThreadLocal<>();
+  private final ThreadLocal<Set<String>> scope = new ThreadLocal<>();
 
   /**
    * Writes that answer nothing, held back until the transaction's next statement or its commit and
    * then sent together (see {@link #defer}).
    */
-  private final ThreadLocal<java.util.List<Deferred>> pending = new ThreadLocal<>();
+  private final ThreadLocal<List<Deferred>> pending = new ThreadLocal<>();
 
   /** At most this many held-back writes go into one statement (a plan stays quick to make). */
   static final int MAX_WRITES_A_STATEMENT = 64;
@@ -36,7 +53,7 @@ public final class PostgresUnitOfWork implements UnitOfWork {
   static final int MAX_PARAMETERS_A_STATEMENT = 8_000;
 
   /** State an adapter keeps for the running transaction only (gone with it, committed or not). */
-  private final ThreadLocal<java.util.Map<Object, Object>> locals = new ThreadLocal<>();
+  private final ThreadLocal<Map<Object, Object>> locals = new ThreadLocal<>();
 
   PostgresUnitOfWork(Jdbi jdbi) {
     this.jdbi = jdbi;
@@ -53,9 +70,9 @@ public final class PostgresUnitOfWork implements UnitOfWork {
       return jdbi.inTransaction(
           handle -> {
             current.set(handle);
-            scope.set(new java.util.TreeSet<>());
-            pending.set(new java.util.ArrayList<>());
-            locals.set(new java.util.HashMap<>());
+            scope.set(new TreeSet<>());
+            pending.set(new ArrayList<>());
+            locals.set(new HashMap<>());
             try {
               openAmbientScope(handle);
               T result = work.get();
@@ -83,9 +100,9 @@ public final class PostgresUnitOfWork implements UnitOfWork {
    * this one was kept, and a retry sees what the other wrote. The constraint's own message, which
    * names tables and values, stays out of the answer.
    */
-  private static io.vruksha.retail.RuleViolationException duplicate() {
-    return new io.vruksha.retail.RuleViolationException(
-        io.vruksha.retail.ErrorCode.DUPLICATE,
+  private static RuleViolationException duplicate() {
+    return new RuleViolationException(
+        ErrorCode.DUPLICATE,
         "a concurrent request wrote the same record first; retry to see its result");
   }
 
@@ -96,12 +113,12 @@ public final class PostgresUnitOfWork implements UnitOfWork {
    * stores to the scope.
    */
   @Override
-  public <T> T runFor(java.util.Set<io.vruksha.retail.store.StoreId> stores, Supplier<T> work) {
+  public <T> T runFor(Set<StoreId> stores, Supplier<T> work) {
     return run(
         () -> {
-          java.util.Set<String> held = scope.get();
+          Set<String> held = scope.get();
           boolean covered = true;
-          for (io.vruksha.retail.store.StoreId s : stores) {
+          for (StoreId s : stores) {
             covered &= held.contains(s.value());
           }
           if (!covered) {
@@ -121,10 +138,9 @@ public final class PostgresUnitOfWork implements UnitOfWork {
    * adds the stores to its scope. Nested calls add their stores until they return.
    */
   @Override
-  public <T> T within(java.util.Set<io.vruksha.retail.store.StoreId> stores, Supplier<T> work) {
-    java.util.Set<String> before = ambient.get();
-    java.util.Set<String> now =
-        new java.util.TreeSet<>(before == null ? java.util.Set.of() : before);
+  public <T> T within(Set<StoreId> stores, Supplier<T> work) {
+    Set<String> before = ambient.get();
+    Set<String> now = new TreeSet<>(before == null ? Set.of() : before);
     stores.forEach(s -> now.add(s.value()));
     ambient.set(now);
     try {
@@ -142,14 +158,14 @@ public final class PostgresUnitOfWork implements UnitOfWork {
   }
 
   /** The stores of {@link #within} on this thread, which every new transaction is scoped to. */
-  private final ThreadLocal<java.util.Set<String>> ambient = new ThreadLocal<>();
+  private final ThreadLocal<Set<String>> ambient = new ThreadLocal<>();
 
   private void openAmbientScope(Handle handle) {
-    java.util.Set<String> stores = ambient.get();
+    Set<String> stores = ambient.get();
     if (stores == null || stores.isEmpty()) {
       return;
     }
-    java.util.Set<String> held = scope.get();
+    Set<String> held = scope.get();
     held.addAll(stores);
     setStoreScope(handle, held);
   }
@@ -159,7 +175,7 @@ public final class PostgresUnitOfWork implements UnitOfWork {
    * until it ends: the one place the store scope is set, for the units of work and for the bulk
    * work (imports, the command line's reads) that runs on a handle of its own.
    */
-  public static void setStoreScope(Handle handle, java.util.Set<String> stores) {
+  public static void setStoreScope(Handle handle, Set<String> stores) {
     handle
         .createQuery("SELECT set_config('app.store_ids', :v, true)")
         .bind("v", String.join(",", stores))
@@ -190,7 +206,7 @@ public final class PostgresUnitOfWork implements UnitOfWork {
    * dropped when the transaction ends, whether it commits or rolls back.
    */
   @SuppressWarnings("unchecked")
-  <T> T transactionLocal(Object key, java.util.function.Supplier<T> init) {
+  <T> T transactionLocal(Object key, Supplier<T> init) {
     return (T) locals.get().computeIfAbsent(key, k -> init.get());
   }
 
@@ -206,19 +222,17 @@ public final class PostgresUnitOfWork implements UnitOfWork {
    */
   private record Shape(String table, int valuesStart, int valuesEnd) {
 
-    private static final java.util.regex.Pattern INSERT_INTO =
-        java.util.regex.Pattern.compile("^INSERT INTO (\\w+)");
+    private static final Pattern INSERT_INTO = Pattern.compile("^INSERT INTO (\\w+)");
 
     /** The shapes of the statements held back so far: a handful of constant strings. */
-    private static final java.util.Map<String, Shape> KNOWN =
-        new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Shape> KNOWN = new ConcurrentHashMap<>();
 
     static Shape of(String sql) {
       return KNOWN.computeIfAbsent(sql, Shape::parse);
     }
 
     private static Shape parse(String sql) {
-      java.util.regex.Matcher m = INSERT_INTO.matcher(sql);
+      Matcher m = INSERT_INTO.matcher(sql);
       if (!m.find()) {
         throw new IllegalArgumentException("only an INSERT can be held back: " + sql);
       }
@@ -282,11 +296,11 @@ public final class PostgresUnitOfWork implements UnitOfWork {
    * of an {@code ON CONFLICT ... DO UPDATE} go one a statement, in order ({@link #send}).
    */
   void defer(String sql, Object... args) {
-    java.util.List<Deferred> held = pending.get();
+    List<Deferred> held = pending.get();
     if (held == null) {
       with(
           h -> {
-            send(h, java.util.List.of(Deferred.of(sql, args)));
+            send(h, List.of(Deferred.of(sql, args)));
             return null;
           });
       return;
@@ -295,11 +309,11 @@ public final class PostgresUnitOfWork implements UnitOfWork {
   }
 
   private void flushWrites(Handle h) {
-    java.util.List<Deferred> held = pending.get();
+    List<Deferred> held = pending.get();
     if (held == null || held.isEmpty()) {
       return;
     }
-    java.util.List<Deferred> writes = java.util.List.copyOf(held);
+    List<Deferred> writes = List.copyOf(held);
     held.clear();
     send(h, writes);
   }
@@ -310,14 +324,14 @@ public final class PostgresUnitOfWork implements UnitOfWork {
    * serial numbers (the outbox's positions) follow that order as they would have row by row; a
    * table written by two different statements starts a new statement, the order between them kept.
    */
-  private static void send(Handle h, java.util.List<Deferred> writes) {
+  private static void send(Handle h, List<Deferred> writes) {
     // groups of one statement's rows, in order of their first row, cut into statements
-    java.util.List<java.util.List<Deferred>> groups = new java.util.ArrayList<>();
-    java.util.Map<String, java.util.List<Deferred>> bySql = new java.util.HashMap<>();
-    java.util.Map<String, String> sqlOfTable = new java.util.HashMap<>();
+    List<List<Deferred>> groups = new ArrayList<>();
+    Map<String, List<Deferred>> bySql = new HashMap<>();
+    Map<String, String> sqlOfTable = new HashMap<>();
     int parameters = 0;
     for (Deferred d : writes) {
-      java.util.List<Deferred> group = bySql.get(d.sql());
+      List<Deferred> group = bySql.get(d.sql());
       boolean otherStatementOfTable =
           group == null
               && sqlOfTable.containsKey(d.table())
@@ -335,7 +349,7 @@ public final class PostgresUnitOfWork implements UnitOfWork {
         group = null;
       }
       if (group == null) {
-        group = new java.util.ArrayList<>();
+        group = new ArrayList<>();
         groups.add(group);
         bySql.put(d.sql(), group);
         sqlOfTable.put(d.table(), d.sql());
@@ -349,7 +363,7 @@ public final class PostgresUnitOfWork implements UnitOfWork {
   }
 
   /** One statement: each group a multi-row insert, all but the last as writable CTEs. */
-  private static void execute(Handle h, java.util.List<java.util.List<Deferred>> groups) {
+  private static void execute(Handle h, List<List<Deferred>> groups) {
     StringBuilder sql = new StringBuilder();
     for (int i = 0; i < groups.size(); i++) {
       boolean last = i == groups.size() - 1;
@@ -358,7 +372,7 @@ public final class PostgresUnitOfWork implements UnitOfWork {
       } else if (i > 0) {
         sql.append(' ');
       }
-      java.util.List<Deferred> group = groups.get(i);
+      List<Deferred> group = groups.get(i);
       Deferred first = group.get(0);
       if (group.size() == 1) {
         sql.append(first.sql());
@@ -373,9 +387,9 @@ public final class PostgresUnitOfWork implements UnitOfWork {
         sql.append(')');
       }
     }
-    org.jdbi.v3.core.statement.Update update = h.createUpdate(sql.toString());
+    Update update = h.createUpdate(sql.toString());
     int position = 0;
-    for (java.util.List<Deferred> group : groups) {
+    for (List<Deferred> group : groups) {
       for (Deferred d : group) {
         for (Object arg : d.args()) {
           update.bind(position++, argument(arg));
@@ -389,18 +403,18 @@ public final class PostgresUnitOfWork implements UnitOfWork {
    * A held-back write's parameter bound by its own type: a checkout's statement has some seventy,
    * and Jdbi's lookup of an argument factory for each was a tenth of the checkout's CPU in the JVM.
    */
-  private static org.jdbi.v3.core.argument.Argument argument(Object value) {
+  private static Argument argument(Object value) {
     if (value == null) {
-      return (p, st, ctx) -> st.setNull(p, java.sql.Types.OTHER); // typed by its column
+      return (p, st, ctx) -> st.setNull(p, Types.OTHER); // typed by its column
     } else if (value instanceof String v) {
       return (p, st, ctx) -> st.setString(p, v);
-    } else if (value instanceof java.math.BigDecimal v) {
+    } else if (value instanceof BigDecimal v) {
       return (p, st, ctx) -> st.setBigDecimal(p, v);
     } else if (value instanceof Long v) {
       return (p, st, ctx) -> st.setLong(p, v);
     } else if (value instanceof Integer v) {
       return (p, st, ctx) -> st.setInt(p, v);
-    } else if (value instanceof java.sql.Timestamp v) {
+    } else if (value instanceof Timestamp v) {
       return (p, st, ctx) -> st.setTimestamp(p, v);
     } else if (value instanceof Boolean v) {
       return (p, st, ctx) -> st.setBoolean(p, v);
@@ -419,16 +433,16 @@ public final class PostgresUnitOfWork implements UnitOfWork {
    * checkout's events stay held back while its stock moves. Name every table the statement touches,
    * those its constraints check included.
    */
-  <T> T withTables(java.util.Set<String> tables, Function<Handle, T> query) {
+  <T> T withTables(Set<String> tables, Function<Handle, T> query) {
     return with(tables, query);
   }
 
-  private <T> T with(java.util.Set<String> tables, Function<Handle, T> query) {
+  private <T> T with(Set<String> tables, Function<Handle, T> query) {
     Handle handle = current.get();
     try {
       if (handle != null) {
         // what this transaction wrote is there before a statement that may read it
-        java.util.List<Deferred> held = pending.get();
+        List<Deferred> held = pending.get();
         if (held != null
             && !held.isEmpty()
             && (tables == null || held.stream().anyMatch(d -> tables.contains(d.table())))) {
@@ -440,9 +454,9 @@ public final class PostgresUnitOfWork implements UnitOfWork {
       return jdbi.inTransaction(
           h -> {
             current.set(h);
-            scope.set(new java.util.TreeSet<>());
-            pending.set(new java.util.ArrayList<>());
-            locals.set(new java.util.HashMap<>());
+            scope.set(new TreeSet<>());
+            pending.set(new ArrayList<>());
+            locals.set(new HashMap<>());
             try {
               openAmbientScope(h);
               T result = query.apply(h);

@@ -8,6 +8,8 @@ import io.vruksha.retail.RuleViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
@@ -168,7 +170,7 @@ class HeldBackWritesIT {
     work.run(
         () -> {
           for (int i = 0; i < 40; i++) {
-            work.defer(outbox, java.util.UUID.randomUUID(), "subject." + i, "s1", "c", "{}");
+            work.defer(outbox, UUID.randomUUID(), "subject." + i, "s1", "c", "{}");
             work.defer(KEY, "s1", "key-" + i, "hash", "sale-" + i); // another table in between
           }
           return null;
@@ -181,8 +183,7 @@ class HeldBackWritesIT {
                     .mapTo(String.class)
                     .list());
     assertThat(subjects)
-        .containsExactlyElementsOf(
-            java.util.stream.IntStream.range(0, 40).mapToObj(i -> "subject." + i).toList());
+        .containsExactlyElementsOf(IntStream.range(0, 40).mapToObj(i -> "subject." + i).toList());
   }
 
   @Test

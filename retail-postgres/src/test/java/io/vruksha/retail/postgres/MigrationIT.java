@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -74,8 +75,7 @@ class MigrationIT {
     }
   }
 
-  private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(
-      PostgresConfig config, String schema) {
+  private static FluentConfiguration flyway(PostgresConfig config, String schema) {
     return Flyway.configure()
         .dataSource(config.jdbcUrl(), config.user(), config.password())
         .schemas(schema);

@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Checkouts on PostgreSQL, end to end, with the demo store. */
@@ -201,7 +202,7 @@ class PostgresCheckoutIT {
           .isEqualByComparingTo("0");
       assertThat(numbers.stream().sorted().toList())
           .isEqualTo(
-              java.util.stream.IntStream.rangeClosed(1, 20)
+              IntStream.rangeClosed(1, 20)
                   .mapToObj(n -> String.format("S001-2026-%06d", n))
                   .toList());
       assertThat(seeded.journal().verify(DemoStore.ID)).isEmpty();

@@ -2,6 +2,7 @@ package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.store.Credentials;
 import io.vruksha.retail.store.CredentialsContract;
+import io.vruksha.retail.store.Staff;
 import io.vruksha.retail.work.UnitOfWork;
 
 class PostgresCredentialsIT extends CredentialsContract {
@@ -15,7 +16,7 @@ class PostgresCredentialsIT extends CredentialsContract {
   }
 
   @Override
-  protected io.vruksha.retail.store.Staff staff() {
+  protected Staff staff() {
     return new PostgresStaff(db);
   }
 

@@ -4,10 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vruksha.retail.catalog.Catalog;
 import io.vruksha.retail.catalog.CatalogContract;
+import io.vruksha.retail.customer.Customer;
+import io.vruksha.retail.customer.CustomerId;
 import io.vruksha.retail.customer.Customers;
 import io.vruksha.retail.customer.CustomersContract;
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.notification.NotificationOutbox;
+import io.vruksha.retail.notification.NotificationOutboxContract;
 import io.vruksha.retail.pricing.PriceBook;
 import io.vruksha.retail.pricing.PriceBookContract;
+import io.vruksha.retail.promotion.Promotion;
+import io.vruksha.retail.promotion.Promotions;
+import io.vruksha.retail.promotion.PromotionsContract;
+import io.vruksha.retail.store.Role;
+import io.vruksha.retail.store.StaffMember;
+import io.vruksha.retail.tax.TaxRules;
+import io.vruksha.retail.tax.TaxRulesContract;
+import io.vruksha.retail.work.UnitOfWork;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -41,12 +57,12 @@ class PostgresMasterDataIT {
     }
 
     @Override
-    protected io.vruksha.retail.work.UnitOfWork unitOfWork() {
+    protected UnitOfWork unitOfWork() {
       return db.unitOfWork();
     }
 
     @Override
-    protected java.util.List<String> auditTrail(io.vruksha.retail.customer.CustomerId id) {
+    protected List<String> auditTrail(CustomerId id) {
       // as the owner: the application role cannot read audit_log
       return db.jdbi()
           .withHandle(
@@ -62,26 +78,25 @@ class PostgresMasterDataIT {
   }
 
   @Nested
-  class NotificationOutboxOnPostgres
-      extends io.vruksha.retail.notification.NotificationOutboxContract {
+  class NotificationOutboxOnPostgres extends NotificationOutboxContract {
     @Override
-    protected io.vruksha.retail.notification.NotificationOutbox newOutbox() {
+    protected NotificationOutbox newOutbox() {
       return new PostgresNotificationOutbox(TestDatabase.fresh());
     }
   }
 
   @Nested
-  class PromotionsOnPostgres extends io.vruksha.retail.promotion.PromotionsContract {
+  class PromotionsOnPostgres extends PromotionsContract {
     @Override
-    protected io.vruksha.retail.promotion.Promotions newPromotions() {
+    protected Promotions newPromotions() {
       return new PostgresPromotions(TestDatabase.fresh());
     }
   }
 
   @Nested
-  class TaxRulesOnPostgres extends io.vruksha.retail.tax.TaxRulesContract {
+  class TaxRulesOnPostgres extends TaxRulesContract {
     @Override
-    protected io.vruksha.retail.tax.TaxRules newRules() {
+    protected TaxRules newRules() {
       return new PostgresTaxRules(TestDatabase.fresh());
     }
   }
@@ -89,28 +104,19 @@ class PostgresMasterDataIT {
   @Test
   void everyKindOfPromotionReadsBackAsItWasWritten() {
     PostgresPromotions promotions = new PostgresPromotions(TestDatabase.fresh());
-    io.vruksha.retail.engine.RetailEngine demo = io.vruksha.retail.engine.DemoStore.inMemory();
-    java.util.List<io.vruksha.retail.promotion.Promotion> all =
-        demo.promotions().active(io.vruksha.retail.engine.DemoStore.ID);
+    RetailEngine demo = DemoStore.inMemory();
+    List<Promotion> all = demo.promotions().active(DemoStore.ID);
     all.forEach(promotions::save);
-    assertThat(promotions.active(io.vruksha.retail.engine.DemoStore.ID))
-        .containsExactlyElementsOf(all);
+    assertThat(promotions.active(DemoStore.ID)).containsExactlyElementsOf(all);
   }
 
   @Test
   void storeStaffPromotionTaxAndPriceListChangesAreAuditedToo() {
     PostgresDatabase db = TestDatabase.fresh();
-    io.vruksha.retail.engine.RetailEngine engine =
-        PostgresAdapters.use(db, io.vruksha.retail.engine.DemoStore.engineBuilder()).build();
-    io.vruksha.retail.engine.DemoStore.seed(engine);
-    new PostgresStaff(db)
-        .save(
-            new io.vruksha.retail.store.StaffMember(
-                "anna",
-                "Anna",
-                io.vruksha.retail.engine.DemoStore.ID,
-                io.vruksha.retail.store.Role.CASHIER));
-    java.util.List<String> entities =
+    RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
+    DemoStore.seed(engine);
+    new PostgresStaff(db).save(new StaffMember("anna", "Anna", DemoStore.ID, Role.CASHIER));
+    List<String> entities =
         db.jdbi()
             .withHandle(
                 h ->
@@ -126,15 +132,10 @@ class PostgresMasterDataIT {
   void everyCustomerChangeIsAudited() {
     PostgresDatabase db = TestDatabase.fresh();
     PostgresCustomers customers = new PostgresCustomers(db);
-    customers.create(io.vruksha.retail.customer.Customer.of("c-1", "Ada", java.time.Instant.EPOCH));
+    customers.create(Customer.of("c-1", "Ada", Instant.EPOCH));
     db.unitOfWork()
-        .runAs(
-            "sam",
-            () ->
-                customers.update(
-                    io.vruksha.retail.customer.Customer.of(
-                        "c-1", "Ada Lovelace", java.time.Instant.EPOCH)));
-    java.util.List<String> rows =
+        .runAs("sam", () -> customers.update(Customer.of("c-1", "Ada Lovelace", Instant.EPOCH)));
+    List<String> rows =
         db.jdbi()
             .withHandle(
                 h ->

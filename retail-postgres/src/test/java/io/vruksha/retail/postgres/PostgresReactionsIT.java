@@ -18,9 +18,11 @@ import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.store.Actor;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -115,15 +117,13 @@ class PostgresReactionsIT {
         engine
             .acceptReturn(
                 ReturnRequest.of(
-                        "r-1",
-                        sales.get(0).id(),
-                        new ReturnRequest.Item(0, java.math.BigDecimal.ONE, true))
+                        "r-1", sales.get(0).id(), new ReturnRequest.Item(0, BigDecimal.ONE, true))
                     .at(NOON),
                 Actor.supervisor("sam"))
             .refund();
     List<EventEnvelope> events = engine.outbox().pending(10_000);
     List<EventEnvelope> reversed = new ArrayList<>(events);
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
 
     try (PostgresDatabase second = TestDatabase.anotherPool()) {
       RetailEngine other = PostgresAdapters.use(second, DemoStore.engineBuilder()).build();

@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vruksha.retail.UnavailableException;
 import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.money.Money;
+import io.vruksha.retail.pricing.BasketRequest;
+import io.vruksha.retail.sale.CheckoutRequest;
+import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.stock.MovementReason;
 import io.vruksha.retail.stock.StockKey;
+import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -109,25 +117,21 @@ class RowLevelSecurityIT {
 
   @Test
   void aTillCheckingOutAsTheApplicationRoleWorksWithinItsStore() {
-    io.vruksha.retail.engine.RetailEngine office =
-        PostgresAdapters.use(admin, io.vruksha.retail.engine.DemoStore.engineBuilder()).build();
-    io.vruksha.retail.engine.DemoStore.seed(office);
-    io.vruksha.retail.engine.RetailEngine till =
-        PostgresAdapters.use(app, io.vruksha.retail.engine.DemoStore.engineBuilder()).build();
-    io.vruksha.retail.sale.Sale sale =
+    RetailEngine office = PostgresAdapters.use(admin, DemoStore.engineBuilder()).build();
+    DemoStore.seed(office);
+    RetailEngine till = PostgresAdapters.use(app, DemoStore.engineBuilder()).build();
+    Sale sale =
         till.checkout(
-            io.vruksha.retail.sale.CheckoutRequest.of(
+            CheckoutRequest.of(
                 "k-1",
-                io.vruksha.retail.pricing.BasketRequest.builder(
-                        io.vruksha.retail.engine.DemoStore.ID)
+                BasketRequest.builder(DemoStore.ID)
                     .at(Instant.parse("2026-11-24T11:00:00Z"))
                     .add("MUG", 1)
                     .build(),
-                new io.vruksha.retail.sale.Tender.Cash(
-                    io.vruksha.retail.money.Money.of("5.00", "EUR"))),
-            io.vruksha.retail.store.Actor.cashier("anna"));
+                new Tender.Cash(Money.of("5.00", "EUR"))),
+            Actor.cashier("anna"));
     assertThat(sale.number()).isEqualTo("S001-2026-000001");
-    assertThat(sale.change()).isEqualTo(io.vruksha.retail.money.Money.of("0.01", "EUR"));
+    assertThat(sale.change()).isEqualTo(Money.of("0.01", "EUR"));
   }
 
   @Test

@@ -3,7 +3,10 @@ package io.vruksha.retail.server;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Properties;
 
 /** The /docs page: Swagger UI (its WebJar served by the server itself) on the OpenAPI document. */
 final class ApiPage {
@@ -15,7 +18,7 @@ final class ApiPage {
 
   /** The WebJar's directory on the class path. */
   static String assetsOnClassPath() {
-    java.util.Properties p = new java.util.Properties();
+    Properties p = new Properties();
     try (var in =
         ApiPage.class.getResourceAsStream(
             "/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
@@ -23,8 +26,8 @@ final class ApiPage {
         throw new IllegalStateException("the swagger-ui WebJar is not on the class path");
       }
       p.load(in);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return "/META-INF/resources/webjars/swagger-ui/" + p.getProperty("version");
   }

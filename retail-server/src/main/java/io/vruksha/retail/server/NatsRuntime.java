@@ -1,5 +1,9 @@
 package io.vruksha.retail.server;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.vruksha.retail.cache.TieredCache;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.memory.CaffeineCache;
@@ -18,7 +22,7 @@ import java.util.Map;
  * The server's NATS side: the connection and its stream, the shared cache in front of the
  * database's catalogue and prices, the outbox relay and the reactions' consumers.
  */
-final class NatsRuntime implements AutoCloseable, io.micrometer.core.instrument.binder.MeterBinder {
+final class NatsRuntime implements AutoCloseable, MeterBinder {
 
   private final NatsEvents nats;
   private final AutoCloseable watch;
@@ -64,19 +68,17 @@ final class NatsRuntime implements AutoCloseable, io.micrometer.core.instrument.
   }
 
   @Override
-  public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
-    io.micrometer.core.instrument.FunctionCounter.builder(
-            "retail.events.published", relay, NatsOutboxRelay::published)
+  public void bindTo(MeterRegistry registry) {
+    FunctionCounter.builder("retail.events.published", relay, NatsOutboxRelay::published)
         .description("events the relay published to JetStream and saw acknowledged")
         .register(registry);
     for (var r : reactions.reactions()) {
-      io.micrometer.core.instrument.FunctionCounter.builder(
+      FunctionCounter.builder(
               "retail.events.consumed", reactions, x -> x.consumed().getOrDefault(r, 0L))
           .tag("reaction", r.consumerName())
           .description("events a reaction's consumer took")
           .register(registry);
-      io.micrometer.core.instrument.Gauge.builder(
-              "retail.reaction.lag", reactions, x -> x.lag().getOrDefault(r, -1L))
+      Gauge.builder("retail.reaction.lag", reactions, x -> x.lag().getOrDefault(r, -1L))
           .tag("reaction", r.consumerName())
           .description("events waiting for a reaction's consumer")
           .register(registry);

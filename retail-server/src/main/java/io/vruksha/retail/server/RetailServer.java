@@ -1,24 +1,40 @@
 package io.vruksha.retail.server;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.RetailException;
 import io.vruksha.retail.auth.DemoStaff;
 import io.vruksha.retail.auth.Logins;
 import io.vruksha.retail.auth.Passwords;
 import io.vruksha.retail.auth.Principal;
+import io.vruksha.retail.auth.SecretPolicy;
 import io.vruksha.retail.auth.Tokens;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.memory.CaffeineCache;
 import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresConfig;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.reaction.Reactions;
+import io.vruksha.retail.server.api.AdminApi;
+import io.vruksha.retail.server.api.AftersalesApi;
 import io.vruksha.retail.server.api.BillingApi;
+import io.vruksha.retail.server.api.CartApi;
 import io.vruksha.retail.server.api.CatalogApi;
 import io.vruksha.retail.server.api.CustomerApi;
+import io.vruksha.retail.server.api.NotificationApi;
+import io.vruksha.retail.server.api.OrderApi;
 import io.vruksha.retail.server.api.ProcurementApi;
 import io.vruksha.retail.server.api.RegisterApi;
 import io.vruksha.retail.server.api.ReportApi;
@@ -27,16 +43,24 @@ import io.vruksha.retail.server.api.StockApi;
 import io.vruksha.retail.server.api.StoreApi;
 import io.vruksha.retail.server.api.SystemApi;
 import io.vruksha.retail.server.http.Api;
+import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.server.http.Errors;
+import io.vruksha.retail.server.http.JettyErrors;
 import io.vruksha.retail.server.http.Json;
 import io.vruksha.retail.server.http.OpenApiDocument;
 import io.vruksha.retail.server.http.RateLimits;
 import io.vruksha.retail.server.http.RequestIds;
+import io.vruksha.retail.server.notify.HttpWebhookDelivery;
+import io.vruksha.retail.server.notify.LapsedOrders;
+import io.vruksha.retail.server.notify.NotificationDeliverer;
 import io.vruksha.retail.store.Role;
 import io.vruksha.retail.store.StaffMember;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +71,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,7 +131,7 @@ public final class RetailServer implements AutoCloseable {
     ServerConfig config;
     try {
       config = ServerConfig.from(System.getenv());
-    } catch (io.vruksha.retail.RetailException e) {
+    } catch (RetailException e) {
       System.err.println("retail-server: " + e.getMessage());
       System.exit(2);
       return;
@@ -113,7 +139,7 @@ public final class RetailServer implements AutoCloseable {
     RetailServer server;
     try {
       server = start(config, System.getenv());
-    } catch (io.vruksha.retail.InvalidInputException e) {
+    } catch (InvalidInputException e) {
       System.err.println("retail-server: " + e.getMessage());
       System.exit(2);
       return;
@@ -140,25 +166,18 @@ public final class RetailServer implements AutoCloseable {
   /** Delivers webhook notifications, signed with {@code NOTIFY_WEBHOOK_SECRET}, when it is set. */
   private static void deliverNotifications(
       RetailEngine engine, Map<String, String> env, List<AutoCloseable> resources) {
-    resources.add(
-        io.vruksha.retail.server.notify.LapsedOrders.start(
-            engine, java.time.Clock.systemUTC(), 60));
+    resources.add(LapsedOrders.start(engine, Clock.systemUTC(), 60));
     String secret = env.get("NOTIFY_WEBHOOK_SECRET");
     if (secret == null || secret.isBlank()) {
       return;
     }
     if (secret.length() < 16) {
-      throw new io.vruksha.retail.InvalidInputException(
-          io.vruksha.retail.ErrorCode.VALIDATION,
-          "NOTIFY_WEBHOOK_SECRET must be at least 16 characters long");
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "NOTIFY_WEBHOOK_SECRET must be at least 16 characters long");
     }
     resources.add(
-        io.vruksha.retail.server.notify.NotificationDeliverer.start(
-            engine,
-            List.of(
-                new io.vruksha.retail.server.notify.HttpWebhookDelivery(
-                    secret, java.time.Clock.systemUTC())),
-            5));
+        NotificationDeliverer.start(
+            engine, List.of(new HttpWebhookDelivery(secret, Clock.systemUTC())), 5));
   }
 
   /** Starts a server as {@code config} says, with the database and NATS named in {@code env}. */
@@ -179,8 +198,7 @@ public final class RetailServer implements AutoCloseable {
         return start(config, engine, resources, deps, true);
       }
       PostgresDatabase db = PostgresDatabase.connect(PostgresConfig.from(env));
-      io.vruksha.retail.memory.CaffeineCache near =
-          new io.vruksha.retail.memory.CaffeineCache(100_000);
+      CaffeineCache near = new CaffeineCache(100_000);
       resources.add(new PostgresRuntime(db, near));
       leastPrivilege(db, ServerConfig.allowOwner(env));
       deps.put(
@@ -215,8 +233,8 @@ public final class RetailServer implements AutoCloseable {
     Optional<String> privileged = db.privilegedRole();
     if (privileged.isPresent()) {
       if (!allowOwner) {
-        throw new io.vruksha.retail.InvalidInputException(
-            io.vruksha.retail.ErrorCode.VALIDATION,
+        throw new InvalidInputException(
+            ErrorCode.VALIDATION,
             "refusing to serve as "
                 + db.config().user()
                 + ": "
@@ -234,8 +252,8 @@ public final class RetailServer implements AutoCloseable {
     }
     List<String> pending = db.pendingMigrations();
     if (!pending.isEmpty()) {
-      throw new io.vruksha.retail.InvalidInputException(
-          io.vruksha.retail.ErrorCode.VALIDATION,
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION,
           "the schema of "
               + db.config().database()
               + " is behind this server (pending: "
@@ -264,7 +282,7 @@ public final class RetailServer implements AutoCloseable {
             Clock.systemUTC(),
             subject -> engine.credentials().tokenVersion(subject, engine.workforce().staff()),
             config.tokenCheckCache(),
-            com.github.benmanes.caffeine.cache.Ticker.systemTicker());
+            Ticker.systemTicker());
     Logins logins =
         new Logins(
             engine,
@@ -272,8 +290,7 @@ public final class RetailServer implements AutoCloseable {
             tokens,
             Clock.systemUTC(),
             config.loginThrottling(),
-            new io.vruksha.retail.auth.SecretPolicy(
-                config.passwordMinLength(), config.pinMinLength()),
+            new SecretPolicy(config.passwordMinLength(), config.pinMinLength()),
             config.tokenTtl());
     if (dependencies.isEmpty() || !dependencies.containsKey("nats")) {
       LocalReactions local =
@@ -289,20 +306,19 @@ public final class RetailServer implements AutoCloseable {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
-    io.micrometer.core.instrument.Gauge.builder(
-            "retail.outbox.pending", engine, e -> e.outbox().pendingCount())
+    Gauge.builder("retail.outbox.pending", engine, e -> e.outbox().pendingCount())
         .description(
             "events committed but not yet relayed or handled: the relay's lag (PostgreSQL counts"
                 + " up to 1,000,000)")
         .register(registry);
     for (AutoCloseable r : owned) {
-      if (r instanceof io.micrometer.core.instrument.binder.MeterBinder binder) {
+      if (r instanceof MeterBinder binder) {
         binder.bindTo(registry);
       }
     }
     List<ApiRoute> routes = new ArrayList<>(apiRoutes(context));
     routes.add(
-        ApiRoute.route(io.javalin.http.HandlerType.GET, "/metrics")
+        ApiRoute.route(HandlerType.GET, "/metrics")
             .doc(
                 "system",
                 "Prometheus metrics, in the text format; with METRICS_TOKEN set, only for"
@@ -318,7 +334,7 @@ public final class RetailServer implements AutoCloseable {
                 }));
     String[] openapi = new String[1];
     routes.add(
-        ApiRoute.route(io.javalin.http.HandlerType.GET, "/openapi.json")
+        ApiRoute.route(HandlerType.GET, "/openapi.json")
             .doc("system", "This document")
             .open()
             .raw()
@@ -329,7 +345,7 @@ public final class RetailServer implements AutoCloseable {
                   return openapi[0];
                 }));
     routes.add(
-        ApiRoute.route(io.javalin.http.HandlerType.GET, "/docs")
+        ApiRoute.route(HandlerType.GET, "/docs")
             .doc("system", "The API, browsable: Swagger UI on /openapi.json, served by this server")
             .open()
             .raw()
@@ -360,9 +376,7 @@ public final class RetailServer implements AutoCloseable {
               // kernel's SYN cookies then reset some of them
               cfg.jetty.addConnector(
                   (server, http) -> {
-                    var connector =
-                        new org.eclipse.jetty.server.ServerConnector(
-                            server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                    var connector = new ServerConnector(server, new HttpConnectionFactory(http));
                     connector.setHost(config.bindAddress());
                     connector.setPort(config.port());
                     connector.setAcceptQueueSize(ACCEPT_QUEUE);
@@ -372,7 +386,7 @@ public final class RetailServer implements AutoCloseable {
                   server -> {
                     server.setStopTimeout(10_000);
                     // what Jetty refuses itself (414, 431, 400) in the error envelope, not HTML
-                    server.setErrorHandler(new io.vruksha.retail.server.http.JettyErrors());
+                    server.setErrorHandler(new JettyErrors());
                   });
               if (!config.corsOrigins().isEmpty()) {
                 cfg.bundledPlugins.enableCors(
@@ -390,7 +404,7 @@ public final class RetailServer implements AutoCloseable {
                   files -> {
                     files.hostedPath = ApiPage.ASSETS;
                     files.directory = ApiPage.assetsOnClassPath();
-                    files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                    files.location = Location.CLASSPATH;
                   });
               cfg.routes.before(RequestIds::assign);
               cfg.routes.exception(Exception.class, Errors::handle);
@@ -441,17 +455,17 @@ public final class RetailServer implements AutoCloseable {
     routes.addAll(StoreApi.routes(context));
     routes.addAll(CatalogApi.routes(context));
     routes.addAll(SaleApi.routes(context));
-    routes.addAll(io.vruksha.retail.server.api.CartApi.routes(context));
-    routes.addAll(io.vruksha.retail.server.api.AdminApi.routes(context));
+    routes.addAll(CartApi.routes(context));
+    routes.addAll(AdminApi.routes(context));
     routes.addAll(RegisterApi.routes(context));
     routes.addAll(StockApi.routes(context));
     routes.addAll(CustomerApi.routes(context));
     routes.addAll(BillingApi.routes(context));
     routes.addAll(ProcurementApi.routes(context));
     routes.addAll(ReportApi.routes(context));
-    routes.addAll(io.vruksha.retail.server.api.OrderApi.routes(context));
-    routes.addAll(io.vruksha.retail.server.api.AftersalesApi.routes(context));
-    routes.addAll(io.vruksha.retail.server.api.NotificationApi.routes(context));
+    routes.addAll(OrderApi.routes(context));
+    routes.addAll(AftersalesApi.routes(context));
+    routes.addAll(NotificationApi.routes(context));
     return routes;
   }
 
@@ -483,23 +497,22 @@ public final class RetailServer implements AutoCloseable {
    * SHA-256 digests are compared, in constant time: the answer's time tells neither where the sent
    * token differs nor how long the right one is.
    */
-  private static void requireMetricsToken(io.javalin.http.Context ctx, String token) {
+  private static void requireMetricsToken(Context ctx, String token) {
     String header = ctx.header("Authorization");
     String sent =
         header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
             ? header.substring(7).trim()
             : "";
-    if (!java.security.MessageDigest.isEqual(sha256(sent), sha256(token))) {
-      throw io.vruksha.retail.server.http.ApiProblem.unauthenticated(
+    if (!MessageDigest.isEqual(sha256(sent), sha256(token))) {
+      throw ApiProblem.unauthenticated(
           "/metrics needs Authorization: Bearer with the METRICS_TOKEN the server was given");
     }
   }
 
   private static byte[] sha256(String text) {
     try {
-      return java.security.MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.security.NoSuchAlgorithmException e) {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }

@@ -5,9 +5,11 @@ import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.auth.SecretPolicy;
 import io.vruksha.retail.auth.Tokens;
 import io.vruksha.retail.reaction.Reaction;
+import io.vruksha.retail.store.Credentials;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,7 +64,7 @@ public record ServerConfig(
     int rateLimitPerIp,
     List<String> corsOrigins,
     long maxBodyBytes,
-    io.vruksha.retail.store.Credentials.Throttling loginThrottling,
+    Credentials.Throttling loginThrottling,
     int passwordMinLength,
     int pinMinLength,
     Duration tokenCheckCache,
@@ -185,7 +187,7 @@ public record ServerConfig(
                 .filter(s -> !s.isEmpty())
                 .toList(),
         intOf(env, "MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),
-        io.vruksha.retail.store.Credentials.Throttling.DEFAULT,
+        Credentials.Throttling.DEFAULT,
         intOf(env, "PASSWORD_MIN_LENGTH", SecretPolicy.DEFAULT_PASSWORD_MIN_LENGTH, 8, 72),
         intOf(env, "PIN_MIN_LENGTH", SecretPolicy.DEFAULT_PIN_MIN_LENGTH, 4, 8),
         tokenCheckCacheOf(env),
@@ -220,7 +222,7 @@ public record ServerConfig(
     if (blank(v)) {
       return false;
     }
-    return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+    return switch (v.trim().toLowerCase(Locale.ROOT)) {
       case "true", "1", "yes", "on" -> true;
       case "false", "0", "no", "off" -> false;
       default -> throw invalid("DB_ALLOW_OWNER=" + v + " is not a flag: use true or false");
@@ -297,7 +299,7 @@ public record ServerConfig(
   }
 
   /** This configuration with another login throttling (tests: small waits). */
-  public ServerConfig withLoginThrottling(io.vruksha.retail.store.Credentials.Throttling t) {
+  public ServerConfig withLoginThrottling(Credentials.Throttling t) {
     return new ServerConfig(
         port,
         demo,

@@ -14,6 +14,7 @@ import io.vruksha.retail.server.http.QueryParam;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -238,7 +239,7 @@ class ApiContractTest {
       JsonNode media =
           doc.get("paths")
               .get(route.path())
-              .get(route.method().name().toLowerCase(java.util.Locale.ROOT))
+              .get(route.method().name().toLowerCase(Locale.ROOT))
               .get("requestBody")
               .get("content")
               .get("application/json");
@@ -317,9 +318,7 @@ class ApiContractTest {
       }
       // and the document lists exactly the declared ones
       JsonNode op =
-          doc.get("paths")
-              .get(route.path())
-              .get(route.method().name().toLowerCase(java.util.Locale.ROOT));
+          doc.get("paths").get(route.path()).get(route.method().name().toLowerCase(Locale.ROOT));
       List<String> documented = new ArrayList<>();
       op.path("parameters")
           .forEach(

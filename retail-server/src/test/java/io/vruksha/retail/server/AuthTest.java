@@ -3,6 +3,8 @@ package io.vruksha.retail.server;
 import static io.vruksha.retail.server.TestClient.money;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
 import io.vruksha.retail.auth.Logins;
 import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.auth.Tokens;
@@ -17,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,14 +165,10 @@ class AuthTest {
 
   @Test
   void aSignedTokenWithoutRoleOrStoresOrWithAnUnknownRoleIsUnauthenticated() {
-    com.auth0.jwt.algorithms.Algorithm hs256 =
-        com.auth0.jwt.algorithms.Algorithm.HMAC256(DemoServerTest.SECRET);
+    Algorithm hs256 = Algorithm.HMAC256(DemoServerTest.SECRET);
     Instant exp = Instant.now().plus(Duration.ofHours(1));
     refusedEverywhere(
-        com.auth0
-            .jwt
-            .JWT
-            .create()
+        JWT.create()
             .withIssuer("vruksha")
             .withSubject("admin")
             .withClaim("role", "ROOT")
@@ -177,30 +176,21 @@ class AuthTest {
             .withExpiresAt(exp)
             .sign(hs256));
     refusedEverywhere(
-        com.auth0
-            .jwt
-            .JWT
-            .create()
+        JWT.create()
             .withIssuer("vruksha")
             .withSubject("admin")
             .withClaim("role", "ADMIN")
             .withExpiresAt(exp)
             .sign(hs256));
     refusedEverywhere(
-        com.auth0
-            .jwt
-            .JWT
-            .create()
+        JWT.create()
             .withIssuer("vruksha")
             .withSubject("admin")
             .withClaim("role", "ADMIN")
             .withClaim("stores", List.of("*"))
             .sign(hs256));
     refusedEverywhere(
-        com.auth0
-            .jwt
-            .JWT
-            .create()
+        JWT.create()
             .withIssuer("someone-else")
             .withSubject("admin")
             .withClaim("role", "ADMIN")
@@ -331,7 +321,7 @@ class AuthTest {
                 == 200);
   }
 
-  private static void await(java.util.function.BooleanSupplier done) {
+  private static void await(BooleanSupplier done) {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!done.getAsBoolean()) {
       assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -407,7 +408,7 @@ class BadInputTest {
   @Test
   @Order(17)
   void aHugeExponentIsRefusedQuickly() {
-    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+    Assertions.assertTimeoutPreemptively(
         Duration.ofSeconds(5),
         () -> {
           Response r = post(sale(List.of(line("MUG", "1e999999999"))));

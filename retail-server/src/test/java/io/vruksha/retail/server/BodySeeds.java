@@ -1,6 +1,7 @@
 package io.vruksha.retail.server;
 
 import io.vruksha.retail.server.http.ApiRoute;
+import io.vruksha.retail.server.http.OpenApiDocument;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,8 +16,7 @@ final class BodySeeds {
   private BodySeeds() {}
 
   /** The example bodies of the OpenAPI document (request-examples.json), keyed "METHOD path". */
-  static final Map<String, String> SEEDS =
-      io.vruksha.retail.server.http.OpenApiDocument.requestExamples();
+  static final Map<String, String> SEEDS = OpenApiDocument.requestExamples();
 
   /** The route's key in {@link #SEEDS}: method and path as in the table. */
   static String key(ApiRoute route) {

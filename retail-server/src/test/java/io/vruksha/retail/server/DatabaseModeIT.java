@@ -3,17 +3,27 @@ package io.vruksha.retail.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.nats.NatsConfig;
+import io.vruksha.retail.nats.NatsEvents;
+import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresConfig;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.postgres.TestDatabase;
 import io.vruksha.retail.store.Role;
 import io.vruksha.retail.store.StaffMember;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,8 +38,7 @@ class DatabaseModeIT {
   void aSaleTravelsThroughNatsIntoTheReports() throws Exception {
     PostgresDatabase db = TestDatabase.fresh();
     // the owner migrated the schema and seeds the store; the server is the application role
-    DemoStore.seed(
-        io.vruksha.retail.postgres.PostgresAdapters.use(db, DemoStore.engineBuilder()).build());
+    DemoStore.seed(PostgresAdapters.use(db, DemoStore.engineBuilder()).build());
     PostgresConfig pg = TestDatabase.appConfig();
     String run = "IT" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
     Map<String, String> env = new HashMap<>();
@@ -52,17 +61,14 @@ class DatabaseModeIT {
           .engine()
           .unitOfWork()
           .within(
-              java.util.Set.of(DemoStore.ID),
+              Set.of(DemoStore.ID),
               () -> {
                 server
                     .engine()
                     .workforce()
                     .staff()
                     .save(new StaffMember("anna", "Anna", DemoStore.ID, Role.CASHIER));
-                server
-                    .context()
-                    .logins()
-                    .setSecrets("anna", java.util.Optional.empty(), java.util.Optional.of("4826"));
+                server.context().logins().setSecrets("anna", Optional.empty(), Optional.of("4826"));
                 return null;
               });
       TestClient client = new TestClient(server);
@@ -89,8 +95,7 @@ class DatabaseModeIT {
           server
               .context()
               .tokens()
-              .issueService(
-                  "ops", Role.MANAGER, java.util.Set.of("demo"), java.time.Duration.ofMinutes(5));
+              .issueService("ops", Role.MANAGER, Set.of("demo"), Duration.ofMinutes(5));
       ServerContract.await(
           () ->
               client
@@ -108,9 +113,9 @@ class DatabaseModeIT {
       // every server metric the alert rules and the dashboard use exists
       for (String file :
           List.of("../ops/prometheus/alerts.yml", "../ops/grafana/vruksha-dashboard.json")) {
-        java.util.regex.Matcher used =
-            java.util.regex.Pattern.compile("\\b((?:retail|http_server|hikaricp|jvm)_[a-z_]+)")
-                .matcher(java.nio.file.Files.readString(java.nio.file.Path.of(file)));
+        Matcher used =
+            Pattern.compile("\\b((?:retail|http_server|hikaricp|jvm)_[a-z_]+)")
+                .matcher(Files.readString(Path.of(file)));
         while (used.find()) {
           assertThat(metrics)
               .as(used.group(1) + " used in " + file)
@@ -127,13 +132,12 @@ class DatabaseModeIT {
       // the relay's lag, counted in the outbox: nothing is left once every event is on the stream
       ServerContract.await(
           () ->
-              java.util.regex.Pattern.compile("(?m)^retail_outbox_pending(\\{[^}]*\\})? 0\\.0$")
+              Pattern.compile("(?m)^retail_outbox_pending(\\{[^}]*\\})? 0\\.0$")
                   .matcher(client.get("/metrics", null).text())
                   .find(),
           "the outbox gauge reads 0 once the relay has published everything");
     } finally {
-      try (var nats =
-          io.vruksha.retail.nats.NatsEvents.connect(io.vruksha.retail.nats.NatsConfig.from(env))) {
+      try (var nats = NatsEvents.connect(NatsConfig.from(env))) {
         nats.deleteStream();
         nats.deleteCacheBucket();
       }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vruksha.retail.server.http.ApiRoute;
+import io.vruksha.retail.store.StoreId;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
@@ -199,7 +200,7 @@ class HostileBodyPropertiesTest {
 
   /** The demo store's id, for engine calls. */
   private static final class DemoStoreId {
-    static final io.vruksha.retail.store.StoreId ID = io.vruksha.retail.store.StoreId.of("demo");
+    static final StoreId ID = StoreId.of("demo");
   }
 
   // ---------------------------------------------------------------- the routes and their cases

@@ -1,5 +1,6 @@
 package io.vruksha.retail.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -397,7 +398,7 @@ final class HostileJson {
             .getBytes(StandardCharsets.US_ASCII);
       }
       return JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

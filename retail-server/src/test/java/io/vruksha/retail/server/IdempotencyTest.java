@@ -4,7 +4,11 @@ import static io.vruksha.retail.server.TestClient.money;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.server.TestClient.Response;
+import io.vruksha.retail.store.Role;
+import io.vruksha.retail.store.StoreId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -317,16 +321,13 @@ class IdempotencyTest {
       Response write = c.post(DEMO + "/sales", t, sale("MUG", "1"), "limited-1");
       assertThat(write.status()).as(write.toString()).isEqualTo(429);
       assertThat(write.header("Retry-After")).isNotNull();
-      assertThat(own.engine().sales().list(io.vruksha.retail.store.StoreId.of("demo"))).isEmpty();
+      assertThat(own.engine().sales().list(StoreId.of("demo"))).isEmpty();
       // the limit is per token: another token is not held back
       String other =
           own.context()
               .tokens()
               .issueService(
-                  "admin",
-                  io.vruksha.retail.store.Role.ADMIN,
-                  Set.of(io.vruksha.retail.auth.Principal.ALL_STORES),
-                  java.time.Duration.ofMinutes(5));
+                  "admin", Role.ADMIN, Set.of(Principal.ALL_STORES), Duration.ofMinutes(5));
       assertThat(c.get(DEMO + "/sales", other).status()).isEqualTo(200);
     }
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.money.CashRounding;
 import io.vruksha.retail.postgres.PostgresConfig;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.postgres.PostgresStockLedger;
@@ -20,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -330,10 +332,6 @@ class LeastPrivilegeIT {
 
   private static Store north() {
     return new Store(
-        NORTH,
-        "North",
-        java.util.Currency.getInstance("EUR"),
-        ZoneId.of("Europe/Berlin"),
-        io.vruksha.retail.money.CashRounding.NONE);
+        NORTH, "North", Currency.getInstance("EUR"), ZoneId.of("Europe/Berlin"), CashRounding.NONE);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vruksha.retail.auth.Logins;
 import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.server.TestClient.Response;
+import io.vruksha.retail.store.Credentials;
 import io.vruksha.retail.store.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,8 +58,7 @@ abstract class LoginsAndTokensContract {
     return ServerConfig.from(Map.of("JWT_SECRET", DemoServerTest.SECRET, "TOKEN_CHECK_CACHE", "0"))
         .withPort(0)
         .withLoginThrottling(
-            new io.vruksha.retail.store.Credentials.Throttling(
-                5, 20, Duration.ofMinutes(1), Duration.ofMinutes(15)));
+            new Credentials.Throttling(5, 20, Duration.ofMinutes(1), Duration.ofMinutes(15)));
   }
 
   RetailServer server;

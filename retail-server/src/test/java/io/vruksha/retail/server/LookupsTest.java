@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vruksha.retail.server.TestClient.Response;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -81,7 +82,7 @@ class LookupsTest {
   }
 
   private static JsonNode sell(String shiftId, String customer, String key) {
-    Map<String, Object> body = new java.util.HashMap<>();
+    Map<String, Object> body = new HashMap<>();
     body.put("lines", List.of(Map.of("code", "MUG", "quantity", "1")));
     body.put("shiftId", shiftId);
     body.put("tenders", List.of(Map.of("type", "CASH", "amount", money("10.00"))));

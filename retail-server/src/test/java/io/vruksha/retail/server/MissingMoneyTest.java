@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vruksha.retail.server.TestClient.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,13 +62,13 @@ class MissingMoneyTest {
   }
 
   private void refused(String path, String body, String field) {
-    String before = ServerState.of(server.engine(), List.of("b2b"), List.of(), java.util.Set.of());
+    String before = ServerState.of(server.engine(), List.of("b2b"), List.of(), Set.of());
     Response r = client.post(path, admin, body, "missing-" + field.hashCode());
     assertThat(r.status()).as(path + " " + body + " -> " + r).isEqualTo(400);
     assertThat(r.code()).as(r.toString()).isIn("validation.invalid", "request.malformed");
     assertThat(r.body().get("details").toString()).as(r.toString()).contains(field);
     assertThat(r.body().get("error").asText()).contains(field);
-    assertThat(ServerState.of(server.engine(), List.of("b2b"), List.of(), java.util.Set.of()))
+    assertThat(ServerState.of(server.engine(), List.of("b2b"), List.of(), Set.of()))
         .isEqualTo(before);
   }
 

@@ -7,6 +7,8 @@ import io.vruksha.retail.auth.Tokens;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.nats.NatsConfig;
+import io.vruksha.retail.nats.NatsEvents;
 import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresConfig;
 import io.vruksha.retail.postgres.PostgresDatabase;
@@ -132,8 +134,7 @@ class MultiProcessIT {
     for (Process p : processes) {
       p.waitFor();
     }
-    try (var nats =
-        io.vruksha.retail.nats.NatsEvents.connect(io.vruksha.retail.nats.NatsConfig.from(env))) {
+    try (var nats = NatsEvents.connect(NatsConfig.from(env))) {
       nats.deleteStream();
       nats.deleteCacheBucket();
     }

@@ -1,6 +1,7 @@
 package io.vruksha.retail.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +32,7 @@ final class OpenApiChecker implements TestClient.Checker {
    */
   static JsonNode jsonSchema(JsonNode node) {
     if (node.isArray()) {
-      com.fasterxml.jackson.databind.node.ArrayNode out = TestClient.JSON.createArrayNode();
+      ArrayNode out = TestClient.JSON.createArrayNode();
       node.forEach(n -> out.add(jsonSchema(n)));
       return out;
     }
@@ -52,7 +54,7 @@ final class OpenApiChecker implements TestClient.Checker {
   private final List<ApiRoute> routes;
   private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
   private final Set<String> validated = ConcurrentHashMap.newKeySet();
-  private final List<String> broken = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<String> broken = new CopyOnWriteArrayList<>();
 
   OpenApiChecker(JsonNode doc, List<ApiRoute> routes) {
     this.doc = doc;

@@ -2,6 +2,7 @@ package io.vruksha.retail.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.vruksha.retail.server.http.ApiRoute;
@@ -34,12 +35,8 @@ class OpenApiDocumentTest {
       }
       assertThat(api.getPaths().get("/api/v1/stores/{storeId}/sales").getPost().getParameters())
           .anySatisfy(p -> assertThat(p.getName()).isEqualTo("Idempotency-Key"));
-      io.swagger.v3.oas.models.media.Schema<?> money =
-          api.getComponents().getSchemas().get("Money");
-      assertThat(
-              ((io.swagger.v3.oas.models.media.Schema<?>) money.getProperties().get("amount"))
-                  .getType())
-          .isEqualTo("string");
+      Schema<?> money = api.getComponents().getSchemas().get("Money");
+      assertThat(((Schema<?>) money.getProperties().get("amount")).getType()).isEqualTo("string");
 
       Path committed = Path.of("..", "docs", "openapi.json");
       String normalised = served.strip() + "\n";

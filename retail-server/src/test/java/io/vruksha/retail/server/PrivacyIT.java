@@ -7,6 +7,7 @@ import io.vruksha.retail.postgres.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -204,7 +205,7 @@ class PrivacyIT extends CustomerErasureContract {
               "UPDATE audit_log SET before = NULL WHERE entity_id = 'c-live'",
               "SELECT count(*) FROM audit_log")) {
         Throwable refused =
-            org.assertj.core.api.Assertions.catchThrowable(
+            Assertions.catchThrowable(
                 () -> app.jdbi().useHandle(h -> h.createUpdate(sql).execute()));
         assertThat(refused).as(sql).isNotNull();
         assertThat(rootMessage(refused)).as(sql).contains("permission denied");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.net.URI;
+import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,8 +116,7 @@ class ReadmeJavaTest {
     compile("ReadmeDatabase", program("ReadmeDatabase", before));
     Path classes = compile("ReadmeEmbedIt", program("ReadmeEmbedIt", embedIt));
     try (URLClassLoader loader =
-        new URLClassLoader(
-            new java.net.URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+        new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
       // runs as written: the basket is priced, the stock received, the sale checked out
       loader.loadClass("ReadmeEmbedIt").getMethod("run").invoke(null);
     }

@@ -6,9 +6,13 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.server.http.BadJson;
 import io.vruksha.retail.server.http.Json;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +46,7 @@ class RequestBodyFuzzTest {
     types =
         RetailServer.apiRoutes(null).stream()
             .map(ApiRoute::requestType)
-            .flatMap(java.util.Optional::stream)
+            .flatMap(Optional::stream)
             .distinct()
             .sorted(Comparator.comparing(Class::getName))
             .toList();
@@ -68,12 +72,12 @@ class RequestBodyFuzzTest {
     if (!Boolean.getBoolean("fuzz.regenerate")) {
       return;
     }
-    java.nio.file.Path dir =
-        java.nio.file.Path.of(
+    Path dir =
+        Path.of(
             "src/test/resources/io/vruksha/retail/server/RequestBodyFuzzTestInputs/decodesAnyBody");
-    try (var files = java.nio.file.Files.list(dir)) {
-      for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-        java.nio.file.Files.delete(f);
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+        Files.delete(f);
       }
     }
     for (ApiRoute route : RetailServer.apiRoutes(null)) {
@@ -81,33 +85,33 @@ class RequestBodyFuzzTest {
         continue;
       }
       Class<?> type = route.requestType().get();
-      java.nio.file.Path file = dir.resolve(type.getSimpleName() + ".json");
-      if (java.nio.file.Files.exists(file)) {
+      Path file = dir.resolve(type.getSimpleName() + ".json");
+      if (Files.exists(file)) {
         continue;
       }
       byte[] body =
           BodySeeds.seed(route)
               .orElseThrow()
               .replaceAll("\\{[A-Za-z]+}", "x")
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+              .getBytes(StandardCharsets.UTF_8);
       byte[] input = new byte[body.length + 1];
       input[0] = (byte) types.indexOf(type);
       System.arraycopy(body, 0, input, 1, body.length);
-      java.nio.file.Files.write(file, input);
+      Files.write(file, input);
     }
   }
 
   @Test
   void theCommittedWellFormedInputsDecodeAsTheirType() throws Exception {
-    java.nio.file.Path inputs =
-        java.nio.file.Path.of(
+    Path inputs =
+        Path.of(
             RequestBodyFuzzTest.class
                 .getResource("RequestBodyFuzzTestInputs/decodesAnyBody")
                 .toURI());
     int decoded = 0;
-    try (var files = java.nio.file.Files.list(inputs)) {
-      for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-        byte[] input = java.nio.file.Files.readAllBytes(file);
+    try (var files = Files.list(inputs)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+        byte[] input = Files.readAllBytes(file);
         Class<?> type = types.get(Math.floorMod(input[0], types.size()));
         assertThat(type.getSimpleName() + ".json").isEqualTo(file.getFileName().toString());
         byte[] body = Arrays.copyOfRange(input, 1, input.length);

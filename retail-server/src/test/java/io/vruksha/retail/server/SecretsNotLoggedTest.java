@@ -3,17 +3,24 @@ package io.vruksha.retail.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
+import io.vruksha.retail.auth.Tokens;
+import io.vruksha.retail.postgres.PostgresConfig;
 import io.vruksha.retail.server.TestClient.Response;
+import io.vruksha.retail.store.Role;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +70,7 @@ class SecretsNotLoggedTest {
     JoranConfigurator production = new JoranConfigurator();
     production.setContext(logging);
     production.doConfigure(getClass().getResource("/logback.xml"));
-    ch.qos.logback.classic.Logger root = logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Logger root = logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     assertThat(root.getLevel()).isEqualTo(Level.DEBUG);
     root.detachAppender("JSON"); // the same lines, into a buffer instead of the console
     LogstashEncoder encoder = new LogstashEncoder();
@@ -107,12 +114,8 @@ class SecretsNotLoggedTest {
     String admin =
         server.demoToken().isPresent()
             ? client.loginPassword("admin", RetailServer.DEMO_ADMIN_PASSWORD)
-            : new io.vruksha.retail.auth.Tokens(JWT_SECRET, java.time.Clock.systemUTC())
-                .issueService(
-                    "admin",
-                    io.vruksha.retail.store.Role.ADMIN,
-                    java.util.Set.of("*"),
-                    java.time.Duration.ofHours(1));
+            : new Tokens(JWT_SECRET, Clock.systemUTC())
+                .issueService("admin", Role.ADMIN, Set.of("*"), Duration.ofHours(1));
     secrets.add(admin);
     client.post(
         "/api/v1/stores",
@@ -188,9 +191,8 @@ class SecretsNotLoggedTest {
                 .toString())
         .doesNotContain("nats-password-marker")
         .contains("nats://***@127.0.0.1:4222");
-    io.vruksha.retail.postgres.PostgresConfig pg =
-        io.vruksha.retail.postgres.PostgresConfig.from(
-            Map.of("DB_HOST", "127.0.0.1", "DB_PASSWORD", DB_PASSWORD));
+    PostgresConfig pg =
+        PostgresConfig.from(Map.of("DB_HOST", "127.0.0.1", "DB_PASSWORD", DB_PASSWORD));
     assertThat(pg.toString()).doesNotContain(DB_PASSWORD).contains("password=***");
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vruksha.retail.server.TestClient.Response;
 import io.vruksha.retail.server.http.ApiRoute;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -826,7 +827,7 @@ abstract class ServerContract {
     }
     Response scrape = ok(client.get("/metrics", null), 200);
     assertThat(scrape.header("Content-Type")).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
-    int bytes = scrape.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    int bytes = scrape.text().getBytes(StandardCharsets.UTF_8).length;
     System.out.printf(
         "/metrics after %d routes: %,d bytes, %,d lines%n",
         server.routes().size(), bytes, scrape.text().lines().count());

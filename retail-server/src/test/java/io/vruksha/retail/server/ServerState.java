@@ -3,7 +3,9 @@ package io.vruksha.retail.server;
 import io.vruksha.retail.catalog.SellableItem;
 import io.vruksha.retail.customer.CustomerId;
 import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.memory.InMemoryOutbox;
 import io.vruksha.retail.store.Store;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -61,7 +63,7 @@ final class ServerState {
       add(s, "orders", e.orders().orders().list(id));
       add(s, "notification subscriptions", e.notifications().outbox().subscriptions(id));
       add(s, "notifications", e.notifications().outbox().list(id, 1_000));
-      var slots = e.curbside().slots().slots(id, java.time.Instant.EPOCH, java.time.Instant.MAX);
+      var slots = e.curbside().slots().slots(id, Instant.EPOCH, Instant.MAX);
       add(s, "curbside slots", slots);
       for (var slot : slots) {
         add(s, "bookings " + slot.id(), e.curbside().slots().bookings(id, slot.id()));
@@ -87,7 +89,7 @@ final class ServerState {
   }
 
   private static Object eventCount(RetailEngine e) {
-    if (e.outbox() instanceof io.vruksha.retail.memory.InMemoryOutbox memory) {
+    if (e.outbox() instanceof InMemoryOutbox memory) {
       return memory.all().size();
     }
     return "?";

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.HandlerType;
+import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.server.TestClient.Response;
 import io.vruksha.retail.server.http.ApiRoute;
+import io.vruksha.retail.store.StoreId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -458,14 +461,14 @@ class StoreIsolationTest {
             all,
             Map.of("id", id, "name", id, "currency", "EUR", "zone", "Europe/Berlin")),
         201);
-    io.vruksha.retail.engine.RetailEngine engine = server.engine();
-    io.vruksha.retail.store.StoreId demo = io.vruksha.retail.store.StoreId.of("demo");
-    io.vruksha.retail.store.StoreId store = io.vruksha.retail.store.StoreId.of(id);
+    RetailEngine engine = server.engine();
+    StoreId demo = StoreId.of("demo");
+    StoreId store = StoreId.of(id);
     // as the application role, the program names the stores it works for: demo's rules, id's
     engine
         .unitOfWork()
         .within(
-            java.util.Set.of(demo, store),
+            Set.of(demo, store),
             () -> {
               engine
                   .taxRules()

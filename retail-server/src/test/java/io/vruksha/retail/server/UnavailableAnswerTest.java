@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vruksha.retail.UnavailableException;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.server.TestClient.Response;
+import io.vruksha.retail.store.Role;
 import io.vruksha.retail.store.Store;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.store.Stores;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,11 +52,7 @@ class UnavailableAnswerTest {
           server
               .context()
               .tokens()
-              .issueService(
-                  "admin",
-                  io.vruksha.retail.store.Role.ADMIN,
-                  java.util.Set.of("*"),
-                  java.time.Duration.ofMinutes(5));
+              .issueService("admin", Role.ADMIN, Set.of("*"), Duration.ofMinutes(5));
       Response r = new TestClient(server).get("/api/v1/stores", token);
       assertThat(r.status()).as(r.toString()).isEqualTo(503);
       assertThat(r.code()).isEqualTo("system.unavailable");

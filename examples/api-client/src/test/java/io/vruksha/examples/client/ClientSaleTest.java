@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vruksha.examples.client.model.SaleView;
 import io.vruksha.retail.server.RetailServer;
 import io.vruksha.retail.server.ServerConfig;
+import io.vruksha.retail.store.StoreId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +29,7 @@ class ClientSaleTest {
       assertThat(sale.getBasket().getLines()).hasSize(2);
       // the same key again: the same sale, not a second one
       assertThat(ClientSale.sell(base, "client-test-1").getId()).isEqualTo(sale.getId());
-      assertThat(server.engine().sales().list(io.vruksha.retail.store.StoreId.of("demo")))
-          .hasSize(1);
+      assertThat(server.engine().sales().list(StoreId.of("demo"))).hasSize(1);
     }
   }
 

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,7 @@ class CatalogueImportTest {
     Files.writeString(
         dir.resolve("products.csv"),
         "scarf,SCARF,Scarf,apparel,standard,ea,4006381334045,ACTIVE\n",
-        java.nio.file.StandardOpenOption.APPEND);
+        StandardOpenOption.APPEND);
     RetailEngine engine = DemoStore.inMemory();
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     List<CatalogueImport.Outcome> outcomes =

@@ -1,5 +1,6 @@
 package io.vruksha.retail.server.api;
 
+import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.stock.StockLevel;
 
@@ -19,7 +20,7 @@ public final class ServerViews {
   }
 
   /** A return as {@code POST /returns} and {@code GET /returns} show it. */
-  public static Views.ReturnView returned(io.vruksha.retail.sale.ReturnReceipt receipt) {
+  public static Views.ReturnView returned(ReturnReceipt receipt) {
     return Views.ReturnView.of(receipt);
   }
 

@@ -7,14 +7,17 @@ import static io.vruksha.retail.server.http.ApiRoute.route;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.api.MoneyIn;
+import io.vruksha.retail.customer.CustomerId;
 import io.vruksha.retail.invoicing.Invoice;
 import io.vruksha.retail.server.ServerContext;
 import io.vruksha.retail.server.http.ApiCall;
 import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.server.http.QueryParam;
 import io.vruksha.retail.store.Role;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** Invoices and their payments. */
 public final class BillingApi {
@@ -38,9 +41,7 @@ public final class BillingApi {
    * @param paymentTermsDays days until it is due (default 30)
    */
   public record InvoiceRequest(
-      String customerId,
-      List<SaleApi.LineRequest> lines,
-      java.util.Optional<Integer> paymentTermsDays) {}
+      String customerId, List<SaleApi.LineRequest> lines, Optional<Integer> paymentTermsDays) {}
 
   /** The routes. */
   public static List<ApiRoute> routes(ServerContext s) {
@@ -85,15 +86,10 @@ public final class BillingApi {
                   return s.engine()
                       .billing()
                       .issue(
-                          io.vruksha.retail.customer.CustomerId.of(
-                              StoreApi.required(r.customerId(), "customerId")),
+                          CustomerId.of(StoreApi.required(r.customerId(), "customerId")),
                           SaleApi.basket(
-                              s,
-                              call.store(),
-                              r.lines(),
-                              java.util.Optional.empty(),
-                              java.util.Optional.empty()),
-                          java.time.Duration.ofDays(days),
+                              s, call.store(), r.lines(), Optional.empty(), Optional.empty()),
+                          Duration.ofDays(days),
                           call.actor());
                 }),
         route(GET, "/api/v1/stores/{storeId}/invoices/{number}")

@@ -11,6 +11,7 @@ import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.pricing.BasketLine;
 import io.vruksha.retail.pricing.Shopper;
 import io.vruksha.retail.sale.Cart;
+import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.server.ServerContext;
 import io.vruksha.retail.server.http.ApiCall;
 import io.vruksha.retail.server.http.ApiRoute;
@@ -204,7 +205,7 @@ public final class CartApi {
                         "a sale needs at least one tender",
                         List.of("tenders"));
                   }
-                  List<io.vruksha.retail.sale.Tender> tenders = new ArrayList<>();
+                  List<Tender> tenders = new ArrayList<>();
                   for (int i = 0; i < r.tenders().size(); i++) {
                     tenders.add(SaleApi.tender(r.tenders().get(i), "tenders[" + i + "]"));
                   }

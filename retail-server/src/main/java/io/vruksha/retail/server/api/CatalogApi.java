@@ -29,6 +29,7 @@ import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.store.Role;
 import io.vruksha.retail.tax.TaxJurisdiction;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -214,11 +215,7 @@ public final class CatalogApi {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(
           ErrorCode.VALIDATION,
-          field
-              + " '"
-              + value
-              + "' is not one of "
-              + java.util.Arrays.toString(type.getEnumConstants()),
+          field + " '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()),
           List.of(field));
     }
   }

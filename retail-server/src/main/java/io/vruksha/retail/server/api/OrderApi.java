@@ -6,6 +6,7 @@ import static io.vruksha.retail.server.http.ApiRoute.route;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.NotFoundException;
 import io.vruksha.retail.api.MoneyIn;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.curbside.CollectionSlot;
@@ -20,12 +21,15 @@ import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.server.http.QueryParam;
 import io.vruksha.retail.stock.AvailableToSell;
 import io.vruksha.retail.store.Role;
+import io.vruksha.retail.time.Instants;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -319,7 +323,7 @@ public final class OrderApi {
                       .slot(call.store(), slot)
                       .orElseThrow(
                           () ->
-                              new io.vruksha.retail.NotFoundException(
+                              new NotFoundException(
                                   ErrorCode.NOT_FOUND, "no collection slot " + slot));
                   return s.engine().curbside().slots().bookings(call.store(), slot);
                 }),
@@ -457,7 +461,7 @@ public final class OrderApi {
 
   private static Instant instant(String v, String field) {
     try {
-      return io.vruksha.retail.time.Instants.micros(Instant.parse(v));
+      return Instants.micros(Instant.parse(v));
     } catch (RuntimeException e) {
       throw new InvalidInputException(
           ErrorCode.VALIDATION, field + " is an instant like 2026-11-24T16:00:00Z", List.of(field));
@@ -466,11 +470,11 @@ public final class OrderApi {
 
   static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field) {
     try {
-      return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
     } catch (RuntimeException e) {
       throw new InvalidInputException(
           ErrorCode.VALIDATION,
-          field + " is one of " + java.util.Arrays.toString(type.getEnumConstants()),
+          field + " is one of " + Arrays.toString(type.getEnumConstants()),
           List.of(field));
     }
   }

@@ -6,6 +6,7 @@ import static io.vruksha.retail.server.http.ApiRoute.route;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.api.MoneyIn;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.register.Shift;
@@ -73,7 +74,7 @@ public final class RegisterApi {
                             register,
                             Views.money(o.openingFloat(), "openingFloat"),
                             call.actor());
-                  } catch (io.vruksha.retail.RuleViolationException e) {
+                  } catch (RuleViolationException e) {
                     Optional<Shift> open =
                         e.code() == ErrorCode.SHIFT_STATE
                             ? s.engine().registers().shifts().openOn(call.store(), register)

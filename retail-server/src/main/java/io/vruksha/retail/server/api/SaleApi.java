@@ -6,12 +6,14 @@ import static io.vruksha.retail.server.http.ApiRoute.route;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.RetailException;
 import io.vruksha.retail.api.MoneyIn;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.UnitPrice;
 import io.vruksha.retail.pricing.BasketLine;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.Shopper;
+import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.ReturnRequest;
@@ -25,10 +27,16 @@ import io.vruksha.retail.server.http.QueryParam;
 import io.vruksha.retail.store.Role;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Baskets, sales (checkout) and returns. */
 public final class SaleApi {
@@ -252,12 +260,8 @@ public final class SaleApi {
 
   /** The sales query of a call's parameters; a date is a day in the store's time zone. */
   private static SaleQuery saleQuery(ServerContext s, ApiCall call) {
-    java.time.ZoneId zone =
-        s.engine()
-            .stores()
-            .find(call.store())
-            .map(st -> st.zone())
-            .orElse(java.time.ZoneOffset.UTC);
+    ZoneId zone =
+        s.engine().stores().find(call.store()).map(st -> st.zone()).orElse(ZoneOffset.UTC);
     SaleQuery q =
         SaleQuery.of(call.store(), call.query("limit").map(Integer::parseInt).orElse(100))
             .between(
@@ -272,10 +276,10 @@ public final class SaleApi {
     if (call.query("status").isPresent()) {
       q = q.status(SaleQuery.Status.valueOf(call.query("status").get()));
     }
-    java.util.Set<String> shifts = null;
+    Set<String> shifts = null;
     if (call.query("register").isPresent()) {
-      shifts = new java.util.HashSet<>();
-      for (io.vruksha.retail.register.Shift sh :
+      shifts = new HashSet<>();
+      for (Shift sh :
           s.engine()
               .registers()
               .shifts()
@@ -285,15 +289,15 @@ public final class SaleApi {
     }
     if (call.query("shiftId").isPresent()) {
       String id = call.query("shiftId").get();
-      shifts = shifts == null || shifts.contains(id) ? java.util.Set.of(id) : java.util.Set.of();
+      shifts = shifts == null || shifts.contains(id) ? Set.of(id) : Set.of();
     }
     return shifts == null ? q : q.shifts(shifts);
   }
 
   /** A checked {@code from}/{@code to} value: an instant, or a date's start (the next day's). */
-  private static java.time.Instant instant(String v, java.time.ZoneId zone, boolean endOfDay) {
+  private static Instant instant(String v, ZoneId zone, boolean endOfDay) {
     if (v.length() == 10) {
-      java.time.LocalDate day = java.time.LocalDate.parse(v);
+      LocalDate day = LocalDate.parse(v);
       return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
     }
     return QueryParam.toInstant(v);
@@ -332,7 +336,7 @@ public final class SaleApi {
             q.isPresent()
                 ? BasketLine.of(l.code(), Views.quantityOf(s.engine(), l.code(), q.get()))
                 : BasketLine.scan(l.code());
-      } catch (io.vruksha.retail.RetailException e) {
+      } catch (RetailException e) {
         throw new InvalidInputException(e.code(), field + ": " + e.getMessage(), List.of(field));
       }
       Optional<MoneyIn> override = opt(l.priceOverride());
@@ -388,7 +392,7 @@ public final class SaleApi {
       };
     } catch (InvalidInputException e) {
       throw e;
-    } catch (io.vruksha.retail.RetailException e) {
+    } catch (RetailException e) {
       throw new InvalidInputException(e.code(), field + ": " + e.getMessage(), List.of(field));
     }
   }

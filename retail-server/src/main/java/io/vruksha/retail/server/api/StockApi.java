@@ -7,10 +7,12 @@ import static io.vruksha.retail.server.http.ApiRoute.route;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.order.Fulfilment;
 import io.vruksha.retail.server.ServerContext;
 import io.vruksha.retail.server.http.ApiCall;
 import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
+import io.vruksha.retail.server.http.Json;
 import io.vruksha.retail.server.http.QueryParam;
 import io.vruksha.retail.stock.LocationId;
 import io.vruksha.retail.stock.StockKey;
@@ -183,7 +185,7 @@ public final class StockApi {
             .role(Role.SUPERVISOR)
             .body(Count.class)
             .returns(
-                io.vruksha.retail.server.http.Json.MAPPER
+                Json.MAPPER
                     .getTypeFactory()
                     .constructMapType(Map.class, String.class, BigDecimal.class))
             .created()
@@ -216,12 +218,12 @@ public final class StockApi {
                 call -> {
                   Reservation r = call.body(Reservation.class);
                   String id = StoreApi.required(r.reservationId(), "reservationId");
-                  if (id.startsWith(io.vruksha.retail.order.Fulfilment.RESERVATION_PREFIX)) {
+                  if (id.startsWith(Fulfilment.RESERVATION_PREFIX)) {
                     // reserving again under an id replaces its reservation: an order's are the
                     // order's own, changed only by its steps (pick, collect, cancel)
                     throw ApiProblem.forbidden(
                         "reservation ids starting with "
-                            + io.vruksha.retail.order.Fulfilment.RESERVATION_PREFIX
+                            + Fulfilment.RESERVATION_PREFIX
                             + " belong to orders; choose another id");
                   }
                   StockKey key = key(s, call, r.sku(), Optional.empty());

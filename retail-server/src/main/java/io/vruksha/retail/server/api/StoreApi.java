@@ -20,11 +20,13 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Stores and their staff. */
 public final class StoreApi {
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoreApi.class);
+  private static final Logger LOG = LoggerFactory.getLogger(StoreApi.class);
 
   private StoreApi() {}
 

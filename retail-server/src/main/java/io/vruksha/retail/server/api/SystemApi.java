@@ -4,8 +4,10 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 import static io.vruksha.retail.server.http.ApiRoute.route;
 
+import io.javalin.http.Context;
 import io.vruksha.retail.auth.Logins;
 import io.vruksha.retail.server.ServerContext;
+import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
 import java.time.Instant;
 import java.util.List;
@@ -101,7 +103,7 @@ public final class SystemApi {
   }
 
   /** The readiness of every dependency; 503 when one is down. */
-  public static Readiness readiness(ServerContext s, io.javalin.http.Context ctx) {
+  public static Readiness readiness(ServerContext s, Context ctx) {
     Map<String, String> deps = new TreeMap<>();
     boolean ready = true;
     for (var e : s.dependencies().entrySet()) {
@@ -115,7 +117,7 @@ public final class SystemApi {
       ready &= up;
     }
     if (!ready) {
-      throw new io.vruksha.retail.server.http.ApiProblem(
+      throw new ApiProblem(
           503,
           "system.not_ready",
           "a dependency is down",

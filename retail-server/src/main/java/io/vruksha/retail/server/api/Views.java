@@ -2,6 +2,7 @@ package io.vruksha.retail.server.api;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.RetailException;
 import io.vruksha.retail.api.MoneyIn;
 import io.vruksha.retail.catalog.Barcode;
 import io.vruksha.retail.catalog.SellableItem;
@@ -11,17 +12,28 @@ import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.Quantity;
 import io.vruksha.retail.money.UnitOfMeasure;
 import io.vruksha.retail.money.UnitPrice;
+import io.vruksha.retail.pricing.BasketLine;
+import io.vruksha.retail.pricing.ManualDiscount;
 import io.vruksha.retail.pricing.PricedBasket;
 import io.vruksha.retail.pricing.PricedLine;
+import io.vruksha.retail.pricing.Shopper;
 import io.vruksha.retail.sale.AppliedTender;
+import io.vruksha.retail.sale.Cart;
+import io.vruksha.retail.sale.ReturnReceipt;
+import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.tax.LevyTax;
 import io.vruksha.retail.tax.TaxBreakdownEntry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /** The shapes the API answers with where a domain record would say too much, and small helpers. */
 public final class Views {
@@ -61,7 +73,7 @@ public final class Views {
       Money discount,
       Money tax,
       Money total,
-      List<io.vruksha.retail.tax.LevyTax> levies) {
+      List<LevyTax> levies) {
     static LineView of(PricedLine l) {
       return new LineView(
           l.index(),
@@ -104,9 +116,9 @@ public final class Views {
       List<TaxBreakdownEntry> taxBreakdown,
       List<String> promotions,
       List<String> couponsUsed,
-      java.util.Map<String, String> rejectedCoupons) {
+      Map<String, String> rejectedCoupons) {
     static BasketView of(PricedBasket b) {
-      java.util.Map<String, String> rejected = new java.util.TreeMap<>();
+      Map<String, String> rejected = new TreeMap<>();
       b.rejectedCoupons().forEach((code, why) -> rejected.put(code, why.code()));
       return new BasketView(
           b.store(),
@@ -118,7 +130,7 @@ public final class Views {
           b.totalRounding(),
           b.taxBreakdown(),
           b.promotions().stream().map(p -> p.label()).toList(),
-          List.copyOf(new java.util.TreeSet<>(b.couponsUsed())),
+          List.copyOf(new TreeSet<>(b.couponsUsed())),
           rejected);
     }
   }
@@ -208,14 +220,14 @@ public final class Views {
       StoreId store,
       String creditNoteNumber,
       Instant at,
-      List<io.vruksha.retail.sale.ReturnReceipt.Line> lines,
+      List<ReturnReceipt.Line> lines,
       Money refund,
       Money tax,
-      io.vruksha.retail.sale.ReturnRequest.RefundTo refundTo,
+      ReturnRequest.RefundTo refundTo,
       SaleApi.TenderType refundTender,
       String journalHash,
       Optional<String> shiftId) {
-    static ReturnView of(io.vruksha.retail.sale.ReturnReceipt r) {
+    static ReturnView of(ReturnReceipt r) {
       // the engine books where the money went; the request's choice is ORIGINAL unless that is
       // store credit chosen as such (a sale paid by store credit refunds to it either way)
       SaleApi.TenderType tender = SaleApi.TenderType.valueOf(r.refundTo());
@@ -229,8 +241,8 @@ public final class Views {
           r.refund(),
           r.tax(),
           tender == SaleApi.TenderType.STORE_CREDIT
-              ? io.vruksha.retail.sale.ReturnRequest.RefundTo.STORE_CREDIT
-              : io.vruksha.retail.sale.ReturnRequest.RefundTo.ORIGINAL,
+              ? ReturnRequest.RefundTo.STORE_CREDIT
+              : ReturnRequest.RefundTo.ORIGINAL,
           tender,
           r.journalHash(),
           r.shiftId());
@@ -252,18 +264,18 @@ public final class Views {
       String id,
       StoreId store,
       List<CartLineView> lines,
-      io.vruksha.retail.pricing.Shopper shopper,
+      Shopper shopper,
       List<String> coupons,
       boolean parked,
       Instant updatedAt) {
     /** The view of {@code c}. */
-    public static CartView of(io.vruksha.retail.sale.Cart c) {
+    public static CartView of(Cart c) {
       return new CartView(
           c.id(),
           c.store(),
           c.lines().stream().map(CartLineView::of).toList(),
           c.shopper(),
-          List.copyOf(new java.util.TreeSet<>(c.coupons())),
+          List.copyOf(new TreeSet<>(c.coupons())),
           c.parked(),
           c.updatedAt());
     }
@@ -284,8 +296,8 @@ public final class Views {
       Optional<BigDecimal> quantity,
       Optional<UnitOfMeasure> unit,
       Optional<UnitPrice> priceOverride,
-      Optional<io.vruksha.retail.pricing.ManualDiscount> discount) {
-    static CartLineView of(io.vruksha.retail.pricing.BasketLine l) {
+      Optional<ManualDiscount> discount) {
+    static CartLineView of(BasketLine l) {
       return new CartLineView(
           l.code(),
           l.quantity().map(Quantity::value),
@@ -300,7 +312,7 @@ public final class Views {
     UnitOfMeasure unit = itemOf(engine, code).map(SellableItem::unit).orElse(UnitOfMeasure.EACH);
     try {
       return new Quantity(value, unit);
-    } catch (io.vruksha.retail.RetailException e) {
+    } catch (RetailException e) {
       throw e;
     }
   }
@@ -312,13 +324,13 @@ public final class Views {
       if (bySku.isPresent()) {
         return bySku;
       }
-    } catch (io.vruksha.retail.RetailException notASku) {
+    } catch (RetailException notASku) {
       // not a valid SKU: perhaps a barcode
     }
     if (code.chars().allMatch(Character::isDigit) && code.length() >= 8 && code.length() <= 14) {
       try {
         return engine.catalog().itemByBarcode(Barcode.parse(code));
-      } catch (io.vruksha.retail.RetailException notABarcode) {
+      } catch (RetailException notABarcode) {
         return Optional.empty();
       }
     }
@@ -329,10 +341,7 @@ public final class Views {
    * The entity's store must be the path's: otherwise it does not exist as far as this caller knows.
    */
   static <T> T inStore(
-      Optional<T> found,
-      java.util.function.Function<T, StoreId> storeOf,
-      StoreId store,
-      String what) {
+      Optional<T> found, Function<T, StoreId> storeOf, StoreId store, String what) {
     return found
         .filter(t -> storeOf.apply(t).equals(store))
         .orElseThrow(() -> ApiProblem.notFound("no " + what + " in store " + store));

@@ -2,18 +2,29 @@ package io.vruksha.retail.server.http;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.RetailException;
 import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.auth.Tokens;
+import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.work.UnitOfWork;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Puts the route table on Javalin. Every call goes through the same steps, in this order: request
@@ -35,7 +46,7 @@ public final class Api {
   private final RateLimits limits;
   private final MeterRegistry metrics;
   private final long maxBodyBytes;
-  private final io.vruksha.retail.work.UnitOfWork work;
+  private final UnitOfWork work;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
   /**
@@ -51,7 +62,7 @@ public final class Api {
       RateLimits limits,
       MeterRegistry metrics,
       long maxBodyBytes,
-      io.vruksha.retail.work.UnitOfWork work) {
+      UnitOfWork work) {
     this.work = work;
     this.routes = List.copyOf(routes);
     this.tokens = tokens;
@@ -119,11 +130,11 @@ public final class Api {
       try {
         ApiCall call = new ApiCall(ctx, route, principal, body);
         Object data;
-        Set<io.vruksha.retail.store.StoreId> stores = stores(route, ctx, principal);
+        Set<StoreId> stores = stores(route, ctx, principal);
         try {
           data = handle(route, call, stores, principal);
-        } catch (io.vruksha.retail.RetailException e) {
-          if (flightKey == null || e.code() != io.vruksha.retail.ErrorCode.DUPLICATE) {
+        } catch (RetailException e) {
+          if (flightKey == null || e.code() != ErrorCode.DUPLICATE) {
             throw e;
           }
           // another process committed this Idempotency-Key first and this attempt rolled back:
@@ -167,7 +178,7 @@ public final class Api {
           .serviceLevelObjectives(LATENCY_BUCKETS)
           .tag("group", latencyGroup(route))
           .register(metrics)
-          .record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
+          .record(took, TimeUnit.NANOSECONDS);
       if (ctx.statusCode() >= 400) {
         metrics.counter("http.server.errors", "status", status).increment();
       }
@@ -177,12 +188,12 @@ public final class Api {
   /**
    * The latency buckets of {@code http.server.duration}: the SLOs the alert rules use, and more.
    */
-  private static final java.time.Duration[] LATENCY_BUCKETS = {
-    java.time.Duration.ofMillis(10),
-    java.time.Duration.ofMillis(50),
-    java.time.Duration.ofMillis(200),
-    java.time.Duration.ofSeconds(1),
-    java.time.Duration.ofSeconds(5)
+  private static final Duration[] LATENCY_BUCKETS = {
+    Duration.ofMillis(10),
+    Duration.ofMillis(50),
+    Duration.ofMillis(200),
+    Duration.ofSeconds(1),
+    Duration.ofSeconds(5)
   };
 
   /** The route of a checkout, timed as a group of its own ({@code group="checkout"}). */
@@ -190,24 +201,23 @@ public final class Api {
 
   /** A route's latency group: its group in the API document, or {@code checkout}. */
   static String latencyGroup(ApiRoute route) {
-    return route.method() == io.javalin.http.HandlerType.POST && route.path().equals(CHECKOUT)
+    return route.method() == HandlerType.POST && route.path().equals(CHECKOUT)
         ? "checkout"
         : route.tag();
   }
 
   /** The stores a call is for: the path's, else the token's own (none for every store). */
-  private static Set<io.vruksha.retail.store.StoreId> stores(
-      ApiRoute route, Context ctx, Optional<Principal> principal) {
+  private static Set<StoreId> stores(ApiRoute route, Context ctx, Optional<Principal> principal) {
     if (route.storeScoped()) {
-      return Set.of(io.vruksha.retail.store.StoreId.of(ctx.pathParam("storeId")));
+      return Set.of(StoreId.of(ctx.pathParam("storeId")));
     }
     return principal
         .map(
             p ->
                 p.stores().stream()
                     .filter(s -> !s.equals(Principal.ALL_STORES))
-                    .map(io.vruksha.retail.store.StoreId::of)
-                    .collect(java.util.stream.Collectors.toUnmodifiableSet()))
+                    .map(StoreId::of)
+                    .collect(Collectors.toUnmodifiableSet()))
         .orElse(Set.of());
   }
 
@@ -217,15 +227,12 @@ public final class Api {
    * of staff or API client the token speaks for.
    */
   private Object handle(
-      ApiRoute route,
-      ApiCall call,
-      Set<io.vruksha.retail.store.StoreId> stores,
-      Optional<Principal> principal)
+      ApiRoute route, ApiCall call, Set<StoreId> stores, Optional<Principal> principal)
       throws Exception {
     if (stores.isEmpty() && principal.isEmpty()) {
       return route.handler().handle(call);
     }
-    java.util.function.Supplier<Object> handler =
+    Supplier<Object> handler =
         () -> {
           try {
             return route.handler().handle(call);
@@ -235,8 +242,7 @@ public final class Api {
             throw new Checked(e);
           }
         };
-    java.util.function.Supplier<Object> scoped =
-        stores.isEmpty() ? handler : () -> work.within(stores, handler);
+    Supplier<Object> scoped = stores.isEmpty() ? handler : () -> work.within(stores, handler);
     try {
       return principal.isEmpty() ? scoped.get() : work.actingAs(principal.get().subject(), scoped);
     } catch (Checked c) {
@@ -269,7 +275,7 @@ public final class Api {
     limits.takeForToken(principal.subject() + "|" + Integer.toHexString(token.hashCode()));
     if (route.access() == ApiRoute.Access.STORE) {
       String store = ctx.pathParam("storeId");
-      if (!principal.mayAccess(io.vruksha.retail.store.StoreId.of(store))) {
+      if (!principal.mayAccess(StoreId.of(store))) {
         throw ApiProblem.forbidden("this token may not touch store " + store);
       }
     }
@@ -290,8 +296,7 @@ public final class Api {
    */
   private static void requireJson(Context ctx) {
     String type = ctx.header("Content-Type");
-    String media =
-        type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     if (!media.equals("application/json")) {
       throw new ApiProblem(
           415,
@@ -349,7 +354,7 @@ public final class Api {
     byte[] bytes;
     try {
       bytes = ctx.bodyAsBytes();
-    } catch (io.javalin.http.HttpResponseException e) {
+    } catch (HttpResponseException e) {
       throw new ApiProblem(
           413, "request.too_large", "the body is over " + maxBodyBytes + " bytes", List.of());
     }

@@ -1,6 +1,7 @@
 package io.vruksha.retail.server.http;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A refusal that belongs to HTTP rather than to the engine: not authenticated, not allowed, too
@@ -11,11 +12,11 @@ public final class ApiProblem extends RuntimeException {
   private final int status;
   private final String code;
   private final List<String> details;
-  private final java.util.Map<String, String> fields;
+  private final Map<String, String> fields;
 
   /** A refusal with {@code status}, machine {@code code} and a message for people. */
   public ApiProblem(int status, String code, String message, List<String> details) {
-    this(status, code, message, details, java.util.Map.of());
+    this(status, code, message, details, Map.of());
   }
 
   /**
@@ -23,20 +24,16 @@ public final class ApiProblem extends RuntimeException {
    * for a program to read (the {@code shiftId} of the shift already open on a register).
    */
   public ApiProblem(
-      int status,
-      String code,
-      String message,
-      List<String> details,
-      java.util.Map<String, String> fields) {
+      int status, String code, String message, List<String> details, Map<String, String> fields) {
     super(message);
     this.status = status;
     this.code = code;
     this.details = List.copyOf(details);
-    this.fields = java.util.Map.copyOf(fields);
+    this.fields = Map.copyOf(fields);
   }
 
   /** The error body's extra fields. */
-  public java.util.Map<String, String> fields() {
+  public Map<String, String> fields() {
     return fields;
   }
 

@@ -3,6 +3,7 @@ package io.vruksha.retail.server.http;
 import io.javalin.http.HandlerType;
 import io.vruksha.retail.store.Role;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -101,7 +102,7 @@ public record ApiRoute(
     private int successStatus = 200;
     private boolean idempotencyKey;
     private boolean raw;
-    private final List<QueryParam> queryParams = new java.util.ArrayList<>();
+    private final List<QueryParam> queryParams = new ArrayList<>();
 
     private Builder(HandlerType method, String path) {
       this.method = method;

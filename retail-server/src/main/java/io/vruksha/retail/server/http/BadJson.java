@@ -1,9 +1,13 @@
 package io.vruksha.retail.server.http;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.vruksha.retail.RetailException;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -39,8 +43,7 @@ public final class BadJson extends RuntimeException {
 
   static BadJson of(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof com.fasterxml.jackson.core.JsonParseException
-          || t instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+      if (t instanceof JsonParseException || t instanceof JsonEOFException) {
         JsonProcessingException p = (JsonProcessingException) t;
         if (p.getLocation() == null) {
           return new BadJson("the body is not valid JSON", List.of());
@@ -64,9 +67,9 @@ public final class BadJson extends RuntimeException {
     if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
       Throwable cause = m.getCause();
       String why =
-          cause instanceof io.vruksha.retail.RetailException r
+          cause instanceof RetailException r
               ? r.getMessage()
-              : m instanceof com.fasterxml.jackson.databind.exc.InvalidNullException
+              : m instanceof InvalidNullException
                   ? "must not be null"
                   : "has the wrong type or format";
       return new BadJson("field '" + path(m) + "' " + why, List.of(path(m)));

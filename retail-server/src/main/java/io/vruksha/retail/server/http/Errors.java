@@ -1,12 +1,14 @@
 package io.vruksha.retail.server.http;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.RetailException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +76,7 @@ public final class Errors {
     body.put("error", message);
     body.put("code", code);
     body.put("details", details);
-    body.putAll(new java.util.TreeMap<>(fields));
+    body.putAll(new TreeMap<>(fields));
     body.put("timestamp", Instant.now().toString());
     ctx.status(status).json(body);
   }
@@ -111,7 +113,7 @@ public final class Errors {
         return;
       }
       write(ctx, status, r.code().code(), r.getMessage(), r.details());
-    } else if (e instanceof io.javalin.http.HttpResponseException h) {
+    } else if (e instanceof HttpResponseException h) {
       // a missing field is refused by the request's shape (RequestShape) before any record is
       // made, so a NullPointerException is a bug: 500 with the request id, never a guessed 400
       write(ctx, h.getStatus(), "http." + h.getStatus(), h.getMessage(), List.of());

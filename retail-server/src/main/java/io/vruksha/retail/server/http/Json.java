@@ -4,21 +4,48 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.catalog.CategoryId;
+import io.vruksha.retail.catalog.ProductId;
 import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.catalog.TaxCategory;
+import io.vruksha.retail.customer.CustomerGroupId;
 import io.vruksha.retail.customer.CustomerId;
+import io.vruksha.retail.loyalty.LoyaltyTier;
 import io.vruksha.retail.money.Money;
+import io.vruksha.retail.pricing.PriceListId;
+import io.vruksha.retail.promotion.PromotionId;
+import io.vruksha.retail.stock.LocationId;
 import io.vruksha.retail.store.StoreId;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * The server's JSON: money as {@code {"amount": "12.30", "currency": "EUR"}} with the amount a
@@ -68,19 +95,19 @@ public final class Json implements io.javalin.json.JsonMapper {
   }
 
   /** The single-value identifier types, written as plain strings. */
-  public static final java.util.List<Class<?>> VALUE_TYPES =
-      java.util.List.of(
+  public static final List<Class<?>> VALUE_TYPES =
+      List.of(
           StoreId.class,
           Sku.class,
           CustomerId.class,
-          io.vruksha.retail.catalog.ProductId.class,
-          io.vruksha.retail.catalog.CategoryId.class,
-          io.vruksha.retail.catalog.TaxCategory.class,
-          io.vruksha.retail.pricing.PriceListId.class,
-          io.vruksha.retail.stock.LocationId.class,
-          io.vruksha.retail.promotion.PromotionId.class,
-          io.vruksha.retail.loyalty.LoyaltyTier.class,
-          io.vruksha.retail.customer.CustomerGroupId.class);
+          ProductId.class,
+          CategoryId.class,
+          TaxCategory.class,
+          PriceListId.class,
+          LocationId.class,
+          PromotionId.class,
+          LoyaltyTier.class,
+          CustomerGroupId.class);
 
   /** The mapper, shared. */
   public static final ObjectMapper MAPPER = mapper();
@@ -95,9 +122,9 @@ public final class Json implements io.javalin.json.JsonMapper {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             // {"role":"CASHIER","role":"ADMIN"} means different things to different parsers
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             // a decimal goes out as "1000", never "1E+3": the pattern the document gives it
-            .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
@@ -113,23 +140,15 @@ public final class Json implements io.javalin.json.JsonMapper {
     }
     // a JSON number or boolean is never read into a text field: money amounts are decimal
     // strings, and {"pin": true} is not the PIN "true"
-    m.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
-        .setCoercion(
-            com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
-            com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
-        .setCoercion(
-            com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
-            com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
-        .setCoercion(
-            com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
-            com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+    m.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     // no null inside a list or a map ({"variants": [null]}): a 400 naming the element, rather
     // than a null every handler would have to expect
-    m.setDefaultSetterInfo(
-        com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
-            com.fasterxml.jackson.annotation.Nulls.FAIL));
+    m.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
     m.registerModule(
-        new com.fasterxml.jackson.databind.module.SimpleModule("bounded-identifiers")
+        new SimpleModule("bounded-identifiers")
             .addDeserializer(String.class, new BoundedIdentifiers()));
     m.configOverride(BigDecimal.class)
         .setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
@@ -151,21 +170,16 @@ public final class Json implements io.javalin.json.JsonMapper {
    * code}) over {@link #MAX_IDENTIFIER} characters with a 400 naming the field, before it reaches a
    * database index that cannot hold it.
    */
-  private static final class BoundedIdentifiers
-      extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String> {
+  private static final class BoundedIdentifiers extends StdScalarDeserializer<String> {
 
-    private static final com.fasterxml.jackson.databind.deser.std.StringDeserializer TEXT =
-        com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance;
+    private static final StringDeserializer TEXT = StringDeserializer.instance;
 
     BoundedIdentifiers() {
       super(String.class);
     }
 
     @Override
-    public String deserialize(
-        com.fasterxml.jackson.core.JsonParser p,
-        com.fasterxml.jackson.databind.DeserializationContext ctxt)
-        throws java.io.IOException {
+    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       String value = TEXT.deserialize(p, ctxt);
       String name = p.currentName();
       if (value != null
@@ -175,19 +189,18 @@ public final class Json implements io.javalin.json.JsonMapper {
               || name.endsWith("Id")
               || name.equals("sku")
               || name.equals("code"))) {
-        throw com.fasterxml.jackson.databind.JsonMappingException.from(
+        throw JsonMappingException.from(
             p,
             name + " is longer than " + MAX_IDENTIFIER + " characters",
-            new io.vruksha.retail.InvalidInputException(
-                io.vruksha.retail.ErrorCode.VALIDATION,
-                "is longer than " + MAX_IDENTIFIER + " characters"));
+            new InvalidInputException(
+                ErrorCode.VALIDATION, "is longer than " + MAX_IDENTIFIER + " characters"));
       }
       return value;
     }
 
     @Override
-    public com.fasterxml.jackson.databind.type.LogicalType logicalType() {
-      return com.fasterxml.jackson.databind.type.LogicalType.Textual;
+    public LogicalType logicalType() {
+      return LogicalType.Textual;
     }
   }
 
@@ -202,14 +215,14 @@ public final class Json implements io.javalin.json.JsonMapper {
     }
     T value;
     try {
-      com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(bytes);
+      JsonNode tree = MAPPER.readTree(bytes);
       if (tree == null || tree.isNull() || tree.isMissingNode()) {
         throw BadJson.because("a JSON body is required");
       }
       // required fields, decimal strings and enum values, as the OpenAPI document states them
       RequestShape.check(tree, MAPPER.constructType(type), "");
       value = MAPPER.treeToValue(tree, type);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw BadJson.of(e);
     }
     if (value == null) {
@@ -222,7 +235,7 @@ public final class Json implements io.javalin.json.JsonMapper {
   public String toJsonString(Object obj, Type type) {
     try {
       return MAPPER.writeValueAsString(obj);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write " + type.getTypeName() + " as JSON", e);
     }
   }
@@ -231,7 +244,7 @@ public final class Json implements io.javalin.json.JsonMapper {
   public <T> T fromJsonString(String json, Type type) {
     try {
       return MAPPER.readValue(json, MAPPER.constructType(type));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw BadJson.of(e);
     }
   }
@@ -240,7 +253,7 @@ public final class Json implements io.javalin.json.JsonMapper {
   public <T> T fromJsonStream(InputStream json, Type type) {
     try {
       return MAPPER.readValue(json, MAPPER.constructType(type));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw BadJson.of(e);
     }
   }

@@ -1,20 +1,25 @@
 package io.vruksha.retail.server.http;
 
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.BooleanSchema;
+import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -27,14 +32,25 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import io.vruksha.retail.money.Money;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.time.LocalTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -161,7 +177,7 @@ public final class OpenApiDocument {
                     .title("Vruksha Retail Engine")
                     .version(version)
                     .license(
-                        new io.swagger.v3.oas.models.info.License()
+                        new License()
                             .name("Apache-2.0")
                             .url("https://www.apache.org/licenses/LICENSE-2.0"))
                     .description(
@@ -169,7 +185,7 @@ public final class OpenApiDocument {
                             + " decimal string; every success is {success, data, timestamp}; every"
                             + " failure is {error, code, details, timestamp}."))
             .addServersItem(
-                new io.swagger.v3.oas.models.servers.Server()
+                new Server()
                     .url("/")
                     .description(
                         "the server this document is served by (the demo: scripts/server.sh,"
@@ -198,7 +214,7 @@ public final class OpenApiDocument {
     return switch (q.kind()) {
       case STRING -> new StringSchema().maxLength(256);
       case INTEGER ->
-          new io.swagger.v3.oas.models.media.IntegerSchema()
+          new IntegerSchema()
               .minimum(BigDecimal.valueOf(q.min()))
               .maximum(BigDecimal.valueOf(q.max()));
       case ENUM -> {
@@ -244,15 +260,15 @@ public final class OpenApiDocument {
    * An example body per route that takes one, keyed "METHOD path"; the hostile-body tests start
    * from the same examples, so each is a body the server accepts.
    */
-  private static final Map<String, com.fasterxml.jackson.databind.JsonNode> EXAMPLES = examples();
+  private static final Map<String, JsonNode> EXAMPLES = examples();
 
-  private static Map<String, com.fasterxml.jackson.databind.JsonNode> examples() {
+  private static Map<String, JsonNode> examples() {
     try (var in = OpenApiDocument.class.getResourceAsStream("request-examples.json")) {
       var tree = Json.MAPPER.readTree(in);
-      Map<String, com.fasterxml.jackson.databind.JsonNode> m = new TreeMap<>();
+      Map<String, JsonNode> m = new TreeMap<>();
       tree.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue()));
       return Map.copyOf(m);
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("request-examples.json cannot be read", e);
     }
   }
@@ -275,17 +291,15 @@ public final class OpenApiDocument {
    */
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static void markRequiredAndNullable(List<ApiRoute> routes, Map<String, Schema> schemas) {
-    java.util.Set<Class<?>> seen = new java.util.HashSet<>();
-    java.util.ArrayDeque<Type> todo = new java.util.ArrayDeque<>();
+    Set<Class<?>> seen = new HashSet<>();
+    ArrayDeque<Type> todo = new ArrayDeque<>();
     for (ApiRoute r : routes) {
       r.requestType().ifPresent(todo::add);
       todo.add(r.responseType());
     }
     while (!todo.isEmpty()) {
       JavaType t = Json.MAPPER.constructType(todo.pop());
-      if (t.isContainerType()
-          || t.isReferenceType()
-          || t.getRawClass() == java.util.Optional.class) {
+      if (t.isContainerType() || t.isReferenceType() || t.getRawClass() == Optional.class) {
         for (int i = 0; i < t.containedTypeCount(); i++) {
           todo.add(t.containedType(i));
         }
@@ -299,8 +313,8 @@ public final class OpenApiDocument {
         continue;
       }
       Schema<?> schema = schemas.get(NestedNames.nameOf(raw));
-      List<String> required = new java.util.ArrayList<>();
-      for (java.lang.reflect.RecordComponent c : raw.getRecordComponents()) {
+      List<String> required = new ArrayList<>();
+      for (RecordComponent c : raw.getRecordComponents()) {
         todo.add(c.getGenericType());
         if (schema == null || schema.getProperties() == null) {
           continue;
@@ -309,14 +323,14 @@ public final class OpenApiDocument {
         if (property == null) {
           continue;
         }
-        if (c.getType() == java.util.Optional.class) {
+        if (c.getType() == Optional.class) {
           if (property.get$ref() != null) {
             // OpenAPI 3.0 ignores siblings of $ref: nullable goes on a wrapper
             schema
                 .getProperties()
                 .put(
                     c.getName(),
-                    new io.swagger.v3.oas.models.media.ComposedSchema()
+                    new ComposedSchema()
                         .addAllOfItem(new Schema<>().$ref(property.get$ref()))
                         .type(typeOf(schemas, property.get$ref()))
                         .nullable(true));
@@ -340,7 +354,7 @@ public final class OpenApiDocument {
   }
 
   private static String operationId(ApiRoute route) {
-    StringBuilder b = new StringBuilder(route.method().name().toLowerCase(java.util.Locale.ROOT));
+    StringBuilder b = new StringBuilder(route.method().name().toLowerCase(Locale.ROOT));
     for (String part : route.path().replace("/api/v1", "").split("[/{}_-]+")) {
       if (!part.isEmpty()) {
         b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
@@ -350,7 +364,7 @@ public final class OpenApiDocument {
   }
 
   private static List<String> errorStatuses(ApiRoute route) {
-    List<String> s = new java.util.ArrayList<>();
+    List<String> s = new ArrayList<>();
     s.add("400"); // any route refuses a query parameter it does not take
     if (route.access() != ApiRoute.Access.PUBLIC) {
       s.add("401");
@@ -378,7 +392,7 @@ public final class OpenApiDocument {
 
   private static String describe(String status, ApiRoute route) {
     if (status.equals("400")) {
-      List<String> codes = new java.util.ArrayList<>();
+      List<String> codes = new ArrayList<>();
       if (route.requestType().isPresent()) {
         codes.add(
             "request.malformed (the body: a field missing, of the wrong type or format, unknown)");
@@ -447,8 +461,8 @@ public final class OpenApiDocument {
   }
 
   /** A nested type is named with its enclosing types: PurchaseOrderLine, ReturnReceiptLine. */
-  private static final class NestedNames extends io.swagger.v3.core.jackson.TypeNameResolver {
-    private final Map<String, Class<?>> named = new java.util.HashMap<>();
+  private static final class NestedNames extends TypeNameResolver {
+    private final Map<String, Class<?>> named = new HashMap<>();
 
     @Override
     protected String getNameOfClass(Class<?> cls) {
@@ -491,7 +505,7 @@ public final class OpenApiDocument {
       if (Json.VALUE_TYPES.contains(raw) || raw == Currency.class) {
         return new StringSchema();
       }
-      if (raw == java.time.LocalTime.class) {
+      if (raw == LocalTime.class) {
         return new StringSchema()
             .pattern("^[0-2][0-9]:[0-5][0-9](:[0-5][0-9](\\.[0-9]+)?)?$")
             .example("09:30:00");

@@ -3,6 +3,8 @@ package io.vruksha.retail.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vruksha.retail.server.api.CatalogApi;
+import io.vruksha.retail.server.api.RegisterApi;
 import io.vruksha.retail.server.api.StoreApi;
 import io.vruksha.retail.server.api.SystemApi;
 import java.util.Optional;
@@ -48,15 +50,13 @@ class JsonStrictnessTest {
                 json.fromJsonString(
                     "{\"id\":\"p\",\"name\":\"P\",\"category\":\"c\",\"taxCategory\":\"t\","
                         + "\"variants\":[null]}",
-                    io.vruksha.retail.server.api.CatalogApi.ProductRequest.class))
+                    CatalogApi.ProductRequest.class))
         .isInstanceOf(BadJson.class)
         .hasMessage("field 'variants[0]' must not be null")
         .satisfies(e -> assertThat(((BadJson) e).details()).containsExactly("variants[0]"));
     assertThatThrownBy(
             () ->
-                json.fromJsonString(
-                    "{\"counted\":{\"CASH\":null}}",
-                    io.vruksha.retail.server.api.RegisterApi.CloseShift.class))
+                json.fromJsonString("{\"counted\":{\"CASH\":null}}", RegisterApi.CloseShift.class))
         .isInstanceOf(BadJson.class)
         .satisfies(e -> assertThat(((BadJson) e).details()).containsExactly("counted.CASH"));
   }
