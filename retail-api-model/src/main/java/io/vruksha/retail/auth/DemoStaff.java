@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The demo store's staff and their demo secrets: one list, which the server's demo mode and {@code
@@ -61,16 +60,14 @@ public final class DemoStaff {
   /** Adds {@link #STAFF} with their demo secrets through {@code logins}. */
   public static void add(RetailEngine engine, Logins logins) {
     // as the application role, the demo store's scope admits its staff and their secrets
-    engine
-        .unitOfWork()
-        .within(
-            Set.of(DemoStore.ID),
-            () -> {
-              STAFF.forEach(engine.workforce().staff()::save);
-              logins.setSecrets("admin", Optional.of(ADMIN_PASSWORD), Optional.empty());
-              logins.setSecrets("max", Optional.of(MANAGER_PASSWORD), Optional.of(MANAGER_PIN));
-              logins.setSecrets("anna", Optional.empty(), Optional.of(CASHIER_PIN));
-              return null;
-            });
+    engine.inStore(
+        DemoStore.ID,
+        () -> {
+          STAFF.forEach(engine.workforce().staff()::save);
+          logins.setSecrets("admin", Optional.of(ADMIN_PASSWORD), Optional.empty());
+          logins.setSecrets("max", Optional.of(MANAGER_PASSWORD), Optional.of(MANAGER_PIN));
+          logins.setSecrets("anna", Optional.empty(), Optional.of(CASHIER_PIN));
+          return null;
+        });
   }
 }

@@ -6,7 +6,6 @@ import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,14 +52,11 @@ final class DemoCommand implements Runnable {
       try (PostgresDatabase db = database.connect(env, spec.commandLine())) {
         RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
         boolean staffThere =
-            engine
-                .unitOfWork()
-                .within(
-                    Set.of(DemoStore.ID),
-                    () ->
-                        DemoStaff.STAFF.stream()
-                            .allMatch(
-                                m -> engine.workforce().staff().find(m.staffId()).isPresent()));
+            engine.inStore(
+                DemoStore.ID,
+                () ->
+                    DemoStaff.STAFF.stream()
+                        .allMatch(m -> engine.workforce().staff().find(m.staffId()).isPresent()));
         if (engine.stores().find(DemoStore.ID).isPresent()) {
           if (!staffThere) {
             // seeded before the staff were: the README's logins work after this run too

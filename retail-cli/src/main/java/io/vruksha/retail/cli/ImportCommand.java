@@ -345,8 +345,7 @@ final class ImportCommand implements Callable<Integer> {
               .catalog(new PostgresCatalog(db))
               .priceBook(new PostgresPriceBook(db))
               .build();
-      Store theStore =
-          engine.unitOfWork().runFor(store, () -> engine.stores().find(store)).orElse(null);
+      Store theStore = engine.inStore(store, () -> engine.stores().find(store)).orElse(null);
       if (theStore == null) {
         err.println("retail import: there is no store " + store);
         return Retail.USAGE;
@@ -354,7 +353,7 @@ final class ImportCommand implements Callable<Integer> {
       ImportDates dates = ImportDates.of(dateFormat, theStore.zone());
       if (sales) {
         Optional<TaxJurisdiction> jurisdiction =
-            engine.unitOfWork().runFor(store, () -> engine.taxRules().jurisdictionOf(store));
+            engine.inStore(store, () -> engine.taxRules().jurisdictionOf(store));
         PostgresSalesHistoryImport.TaxMode taxMode =
             jurisdiction
                 .map(
@@ -398,8 +397,7 @@ final class ImportCommand implements Callable<Integer> {
       if (kind.bulk() != null && !throughPorts) {
         boolean gross =
             engine
-                .unitOfWork()
-                .runFor(store, () -> engine.taxRules().jurisdictionOf(store))
+                .inStore(store, () -> engine.taxRules().jurisdictionOf(store))
                 .map(j -> j.pricesIncludeTax())
                 .orElse(true);
         BulkImport.Result result;
@@ -483,8 +481,7 @@ final class ImportCommand implements Callable<Integer> {
       return Optional.empty(); // not a SKU: the import rejects it as unknown
     }
     return engine
-        .unitOfWork()
-        .runFor(store, () -> engine.catalog().item(parsed))
+        .inStore(store, () -> engine.catalog().item(parsed))
         .map(SellableItem::taxCategory);
   }
 

@@ -2,6 +2,7 @@ package io.vruksha.retail.cli;
 
 import io.vruksha.retail.RetailException;
 import io.vruksha.retail.UnavailableException;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.store.StoreId;
 import java.io.IOException;
@@ -171,7 +172,7 @@ final class ImportThroughPorts {
   }
 
   private List<Boolean> inUnitOfWork(ImportKinds.Context ctx, Supplier<List<Boolean>> work) {
-    var uow = ctx.engine.unitOfWork();
+    var uow = EngineHost.unitOfWork(ctx.engine);
     StoreId store = ctx.store.id();
     try {
       return uow.runAs(

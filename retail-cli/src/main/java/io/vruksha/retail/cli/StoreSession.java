@@ -50,8 +50,7 @@ final class StoreSession implements AutoCloseable {
       RetailEngine engine = PostgresAdapters.use(db, RetailEngine.builder()).build();
       Store store =
           engine
-              .unitOfWork()
-              .runFor(id, () -> engine.stores().find(id))
+              .inStore(id, () -> engine.stores().find(id))
               .orElseThrow(() -> new CommandLine.ParameterException(cli, "no store " + storeId));
       return new StoreSession(db, engine, store);
     } catch (RuntimeException e) {
@@ -78,7 +77,7 @@ final class StoreSession implements AutoCloseable {
    */
   <T> T engine(Supplier<T> work) {
     try {
-      return engine.unitOfWork().runFor(store.id(), work);
+      return engine.inStore(store.id(), work);
     } catch (RuntimeException e) {
       throw unreadable(e);
     }

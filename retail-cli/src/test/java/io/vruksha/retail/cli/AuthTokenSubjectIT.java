@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vruksha.retail.auth.Tokens;
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresCredentials;
 import io.vruksha.retail.postgres.PostgresDatabase;
@@ -32,8 +33,7 @@ class AuthTokenSubjectIT {
     PostgresDatabase owner = TestDatabase.fresh();
     var engine = PostgresAdapters.use(owner, DemoStore.engineBuilder()).build();
     DemoStore.seed(engine);
-    engine
-        .unitOfWork()
+    EngineHost.unitOfWork(engine)
         .runFor(
             DemoStore.ID,
             () -> {
@@ -71,8 +71,7 @@ class AuthTokenSubjectIT {
     assertThat(above.code()).isEqualTo(Retail.USAGE);
 
     // her PIN changes: the minted token ends like a login's would
-    engine
-        .unitOfWork()
+    EngineHost.unitOfWork(engine)
         .runFor(
             DemoStore.ID,
             () -> {

@@ -1,6 +1,7 @@
 package io.vruksha.retail.cli;
 
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.money.Money;
@@ -116,7 +117,7 @@ final class SeededDay {
                 Map.of("CASH", expected.plus(cashOff), "CARD", eur("19.99")),
                 Actor.cashier("anna"));
     Reactions reactions = new Reactions(engine, EnumSet.of(Reaction.ANALYTICS));
-    for (EventEnvelope e : engine.outbox().pending(10_000)) {
+    for (EventEnvelope e : EngineHost.outbox(engine).pending(10_000)) {
       reactions.handle(e);
     }
   }

@@ -51,7 +51,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The one entry point to the engine: built from ports, exposing the use cases.
@@ -400,13 +402,49 @@ public final class RetailEngine {
     return storeCredits;
   }
 
-  /** The outbox of events waiting to be published. */
-  public Outbox outbox() {
+  /**
+   * Runs several of the engine's calls for {@code store} as one unit of work: what they write
+   * commits together or not at all, and with PostgreSQL they see and change that store's rows only
+   * (row-level security). A call inside another one joins it.
+   */
+  public <T> T inStore(StoreId store, Supplier<T> work) {
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(work, "work");
+    return this.work.runFor(store, work);
+  }
+
+  /** {@link #inStore(StoreId, Supplier)} for several stores (a transfer between two, say). */
+  public <T> T inStores(Set<StoreId> stores, Supplier<T> work) {
+    Objects.requireNonNull(stores, "stores");
+    Objects.requireNonNull(work, "work");
+    return this.work.runFor(stores, work);
+  }
+
+  /** {@link #inStore(StoreId, Supplier)} for work that returns nothing. */
+  public void useStore(StoreId store, Runnable work) {
+    Objects.requireNonNull(work, "work");
+    inStore(
+        store,
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  /**
+   * How many events are committed but not yet published or handled: the relay's lag, for a gauge.
+   */
+  public long pendingEvents() {
+    return outbox.pendingCount();
+  }
+
+  /** The outbox, for {@link EngineHost} only. */
+  Outbox outbox() {
     return outbox;
   }
 
-  /** The unit of work the engine runs its writes in. */
-  public UnitOfWork unitOfWork() {
+  /** The unit of work, for {@link EngineHost} only. */
+  UnitOfWork unitOfWork() {
     return work;
   }
 
@@ -447,11 +485,6 @@ public final class RetailEngine {
   /** The promotions (read; define new ones with {@link #definePromotion}). */
   public Promotions promotions() {
     return promotions;
-  }
-
-  /** Coupon redemptions. */
-  public CouponLedger couponLedger() {
-    return couponLedger;
   }
 
   /** Tax jurisdictions per store. */

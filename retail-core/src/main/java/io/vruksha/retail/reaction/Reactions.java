@@ -57,17 +57,15 @@ public final class Reactions {
     if (!enabled.contains(reaction) || !concerns(reaction, event.payload())) {
       return false;
     }
-    return engine
-        .unitOfWork()
-        .runFor(
-            event.store(),
-            () -> {
-              if (!handled.markHandled(reaction.consumerName(), event.eventId())) {
-                return false;
-              }
-              apply(reaction, event);
-              return true;
-            });
+    return engine.inStore(
+        event.store(),
+        () -> {
+          if (!handled.markHandled(reaction.consumerName(), event.eventId())) {
+            return false;
+          }
+          apply(reaction, event);
+          return true;
+        });
   }
 
   /** Lets every enabled reaction handle {@code event}; how many had an effect. */
@@ -97,25 +95,23 @@ public final class Reactions {
     }
     Set<StoreId> stores = new HashSet<>();
     events.forEach(e -> stores.add(e.store()));
-    return engine
-        .unitOfWork()
-        .runFor(
-            stores,
-            () -> {
-              int effects = 0;
-              for (Reaction r : enabled) {
-                if (r == Reaction.ANALYTICS) {
-                  effects += analyticsAll(events);
-                } else {
-                  for (EventEnvelope e : events) {
-                    if (handle(r, e)) {
-                      effects++;
-                    }
-                  }
+    return engine.inStores(
+        stores,
+        () -> {
+          int effects = 0;
+          for (Reaction r : enabled) {
+            if (r == Reaction.ANALYTICS) {
+              effects += analyticsAll(events);
+            } else {
+              for (EventEnvelope e : events) {
+                if (handle(r, e)) {
+                  effects++;
                 }
               }
-              return effects;
-            });
+            }
+          }
+          return effects;
+        });
   }
 
   private int analyticsAll(List<EventEnvelope> events) {

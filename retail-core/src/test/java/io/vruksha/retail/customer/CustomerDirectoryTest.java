@@ -3,6 +3,7 @@ package io.vruksha.retail.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.loyalty.LoyaltyEntry;
@@ -82,8 +83,7 @@ class CustomerDirectoryTest {
     InMemoryNotificationOutbox notifications = new InMemoryNotificationOutbox();
     RetailEngine engine =
         DemoStore.engineBuilder().customers(customers).notificationOutbox(notifications).build();
-    engine
-        .unitOfWork()
+    EngineHost.unitOfWork(engine)
         .actingAs(
             "max",
             () ->
@@ -109,8 +109,7 @@ class CustomerDirectoryTest {
             Optional.empty(),
             "e-1"));
 
-    engine
-        .unitOfWork()
+    EngineHost.unitOfWork(engine)
         .actingAs("max", () -> engine.customers().anonymise(DemoStore.ID, CustomerId.of("c-9")));
 
     assertThat(customers.trail(CustomerId.of("c-9")))

@@ -13,6 +13,7 @@ import io.vruksha.retail.curbside.CollectionSlot;
 import io.vruksha.retail.curbside.CurbsideBooking;
 import io.vruksha.retail.customer.Customer;
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
@@ -116,7 +117,7 @@ public abstract class FulfilmentScenarios {
   }
 
   private List<EventEnvelope> events(Class<? extends DomainEvent> type) {
-    return engine.outbox().pending(10_000).stream()
+    return EngineHost.outbox(engine).pending(10_000).stream()
         .filter(e -> type.isInstance(e.payload()))
         .toList();
   }
@@ -680,9 +681,11 @@ public abstract class FulfilmentScenarios {
                 Notification.Kind.ORDER_READY,
                 Notification.Channel.WEBHOOK,
                 "https://shop.example.com/hooks/orders"));
-    engine
-        .outbox()
-        .markSent(engine.outbox().pending(10_000).stream().map(EventEnvelope::eventId).toList());
+    EngineHost.outbox(engine)
+        .markSent(
+            EngineHost.outbox(engine).pending(10_000).stream()
+                .map(EventEnvelope::eventId)
+                .toList());
 
     // a web order made ready; 41 mugs sold, taking the mugs below their reorder point of 10
     engine.orders().place(order("web-2001", Order.Channel.WEB, Optional.empty(), "TEE-L", 1), ANNA);
@@ -699,7 +702,7 @@ public abstract class FulfilmentScenarios {
         ANNA);
 
     Reactions reactions = new Reactions(engine, EnumSet.of(Reaction.NOTIFICATIONS));
-    List<EventEnvelope> pending = engine.outbox().pending(10_000);
+    List<EventEnvelope> pending = EngineHost.outbox(engine).pending(10_000);
     pending.forEach(reactions::handle);
     pending.forEach(reactions::handle); // redelivered: nothing new
     List<Notification> all = engine.notifications().outbox().list(DemoStore.ID, 100);
@@ -808,7 +811,7 @@ public abstract class FulfilmentScenarios {
     engine.orders().pick(DemoStore.ID, "web-3001", List.of(Pick.of("TEE-L", "1")));
     engine.orders().ready(DemoStore.ID, "web-3001");
     Reactions reactions = new Reactions(engine, EnumSet.of(Reaction.NOTIFICATIONS));
-    engine.outbox().pending(10_000).forEach(reactions::handle);
+    EngineHost.outbox(engine).pending(10_000).forEach(reactions::handle);
     NotificationDelivery broken =
         new NotificationDelivery() {
           @Override

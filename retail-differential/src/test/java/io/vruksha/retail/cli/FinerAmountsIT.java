@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.money.Money;
@@ -98,7 +99,7 @@ class FinerAmountsIT {
                 new Tender.Cash(Money.of("5.00", "EUR"))),
             Actor.cashier("anna"));
     Reactions reactions = new Reactions(engine, EnumSet.of(Reaction.ANALYTICS));
-    for (EventEnvelope e : engine.outbox().pending(10_000)) {
+    for (EventEnvelope e : EngineHost.outbox(engine).pending(10_000)) {
       reactions.handle(e);
     }
     Path file = dir.resolve("history.csv");

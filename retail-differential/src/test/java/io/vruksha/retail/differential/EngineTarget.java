@@ -13,6 +13,7 @@ import io.vruksha.retail.catalog.TaxCategory;
 import io.vruksha.retail.customer.Customer;
 import io.vruksha.retail.customer.CustomerId;
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.loyalty.Loyalty;
@@ -364,14 +365,14 @@ final class EngineTarget implements Target {
   void drain() {
     while (true) {
       int n =
-          engine
-              .unitOfWork()
+          EngineHost.unitOfWork(engine)
               .run(
                   () -> {
-                    List<EventEnvelope> batch = engine.outbox().pending(200);
+                    List<EventEnvelope> batch = EngineHost.outbox(engine).pending(200);
                     reactions.handleAll(batch);
                     if (!batch.isEmpty()) {
-                      engine.outbox().markSent(batch.stream().map(EventEnvelope::eventId).toList());
+                      EngineHost.outbox(engine)
+                          .markSent(batch.stream().map(EventEnvelope::eventId).toList());
                     }
                     return batch.size();
                   });

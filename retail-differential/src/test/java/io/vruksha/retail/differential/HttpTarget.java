@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.server.RetailServer;
@@ -320,13 +321,13 @@ final class HttpTarget implements Target {
     r.put(
         "journal",
         EngineTarget.json(
-            engine
-                .unitOfWork()
+            EngineHost.unitOfWork(engine)
                 .runFor(DemoStore.ID, () -> engine.journal().entries(DemoStore.ID))));
     r.put(
         "journal-verify",
         EngineTarget.json(
-            engine.unitOfWork().runFor(DemoStore.ID, () -> engine.journal().verify(DemoStore.ID))));
+            EngineHost.unitOfWork(engine)
+                .runFor(DemoStore.ID, () -> engine.journal().verify(DemoStore.ID))));
     return r;
   }
 
@@ -411,7 +412,7 @@ final class HttpTarget implements Target {
   /** Waits until the server's in-process reactions have handled every event. */
   private void awaitReactions() {
     long deadline = System.nanoTime() + 30_000_000_000L;
-    while (engine.outbox().pendingCount() > 0) {
+    while (EngineHost.outbox(engine).pendingCount() > 0) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("the server's reactions left events in the outbox for 30 s");
       }

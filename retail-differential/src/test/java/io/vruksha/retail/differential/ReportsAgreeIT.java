@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresDatabase;
@@ -292,7 +293,7 @@ class ReportsAgreeIT {
   /** Waits until the server's in-process reactions (analytics among them) have run. */
   private static void awaitReactions() throws InterruptedException {
     long deadline = System.nanoTime() + 30_000_000_000L;
-    while (engine.outbox().pendingCount() > 0) {
+    while (EngineHost.outbox(engine).pendingCount() > 0) {
       assertThat(System.nanoTime()).as("reactions done within 30 s").isLessThan(deadline);
       Thread.sleep(10);
     }

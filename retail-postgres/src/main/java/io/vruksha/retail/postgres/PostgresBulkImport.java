@@ -198,11 +198,8 @@ public final class PostgresBulkImport {
    * (audit_log), empties the staging table and opens COPY.
    */
   public void begin() {
-    PostgresUnitOfWork.setStoreScope(h, Set.of(options.store().value()));
-    h.createQuery("SELECT set_config('app.actor', :a, true)")
-        .bind("a", Acting.actor().orElse("retail-import"))
-        .mapTo(String.class)
-        .one();
+    PostgresUnitOfWork.setStoreScopeAndActor(
+        h, Set.of(options.store().value()), Acting.actor().orElse("retail-import"));
     h.execute("TRUNCATE import_staging");
     List<String> columns = new ArrayList<>(List.of("file_line", "original", "dup_key", "reason"));
     List<String> own = kind.names();

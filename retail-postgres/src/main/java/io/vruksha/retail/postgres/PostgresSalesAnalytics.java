@@ -83,32 +83,21 @@ public final class PostgresSalesAnalytics implements SalesAnalytics {
             work.with(
                 h -> {
                   h.createUpdate(
-                          "INSERT INTO sales_analytics_daily"
-                              + " (store_id, day, currency, sales_count, units, gross)"
-                              + " SELECT * FROM unnest(CAST(:s AS text[]), CAST(:d AS date[]),"
-                              + " CAST(:c AS text[]), CAST(:n AS bigint[]), CAST(:u AS numeric[]),"
-                              + " CAST(:g AS numeric[]))"
-                              + " ON CONFLICT (store_id, day) DO UPDATE SET"
-                              + " sales_count = sales_analytics_daily.sales_count"
-                              + " + EXCLUDED.sales_count,"
-                              + " units = sales_analytics_daily.units + EXCLUDED.units,"
-                              + " gross = sales_analytics_daily.gross + EXCLUDED.gross")
+                          AnalyticsSql.addDailySales(
+                              "SELECT * FROM unnest(CAST(:s AS text[]), CAST(:d AS date[]),"
+                                  + " CAST(:c AS text[]), CAST(:n AS bigint[]),"
+                                  + " CAST(:u AS numeric[]), CAST(:g AS numeric[]))"))
                       .bindArray("s", String.class, column(days, 0))
                       .bindArray("d", String.class, column(days, 1))
                       .bindMap(figures(days, "g"))
                       .execute();
                   if (!skus.isEmpty()) {
                     h.createUpdate(
-                            "INSERT INTO product_performance"
-                                + " (store_id, day, sku, currency, sales_count, units, revenue)"
-                                + " SELECT * FROM unnest(CAST(:s AS text[]), CAST(:d AS date[]),"
-                                + " CAST(:k AS text[]), CAST(:c AS text[]), CAST(:n AS bigint[]),"
-                                + " CAST(:u AS numeric[]), CAST(:r AS numeric[]))"
-                                + " ON CONFLICT (store_id, day, sku) DO UPDATE SET"
-                                + " sales_count = product_performance.sales_count"
-                                + " + EXCLUDED.sales_count,"
-                                + " units = product_performance.units + EXCLUDED.units,"
-                                + " revenue = product_performance.revenue + EXCLUDED.revenue")
+                            AnalyticsSql.addProductPerformance(
+                                "SELECT * FROM unnest(CAST(:s AS text[]), CAST(:d AS date[]),"
+                                    + " CAST(:k AS text[]), CAST(:c AS text[]),"
+                                    + " CAST(:n AS bigint[]), CAST(:u AS numeric[]),"
+                                    + " CAST(:r AS numeric[]))"))
                         .bindArray("s", String.class, column(skus, 0))
                         .bindArray("d", String.class, column(skus, 1))
                         .bindArray("k", String.class, column(skus, 2))
@@ -187,13 +176,7 @@ public final class PostgresSalesAnalytics implements SalesAnalytics {
         () ->
             work.with(
                 h ->
-                    h.createUpdate(
-                            "INSERT INTO sales_analytics_daily"
-                                + " (store_id, day, currency, returns_count, refunds)"
-                                + " VALUES (:s, :d, :c, 1, :r)"
-                                + " ON CONFLICT (store_id, day) DO UPDATE SET"
-                                + " returns_count = sales_analytics_daily.returns_count + 1,"
-                                + " refunds = sales_analytics_daily.refunds + EXCLUDED.refunds")
+                    h.createUpdate(AnalyticsSql.ADD_RETURN)
                         .bind("s", completed.store().value())
                         .bind("d", day)
                         .bind("c", refund.currency().getCurrencyCode())

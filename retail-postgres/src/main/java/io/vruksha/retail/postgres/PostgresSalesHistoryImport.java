@@ -94,11 +94,8 @@ public final class PostgresSalesHistoryImport {
    * (dropped at commit).
    */
   public void stage() {
-    PostgresUnitOfWork.setStoreScope(h, Set.of(storeId));
-    h.createQuery("SELECT set_config('app.actor', :a, true)")
-        .bind("a", Acting.actor().orElse("retail-import"))
-        .mapTo(String.class)
-        .one();
+    PostgresUnitOfWork.setStoreScopeAndActor(
+        h, Set.of(storeId), Acting.actor().orElse("retail-import"));
     // each statement below goes over every staged row once: compiling one with the JIT costs more
     // than it saves
     h.execute("SET LOCAL jit = off");
@@ -299,14 +296,9 @@ public final class PostgresSalesHistoryImport {
                 + " sum(total) AS gross FROM "
                 + source
                 + " i GROUP BY day, receipt_id) r GROUP BY day),"
-                + " upsert AS (INSERT INTO sales_analytics_daily (store_id, day, currency,"
-                + " sales_count, units, gross)"
-                + " SELECT :s, day, :c, sales, units, gross FROM d"
-                + " ON CONFLICT (store_id, day) DO UPDATE SET"
-                + " sales_count = sales_analytics_daily.sales_count + EXCLUDED.sales_count,"
-                + " units = sales_analytics_daily.units + EXCLUDED.units,"
-                + " gross = sales_analytics_daily.gross + EXCLUDED.gross)"
-                + " SELECT day::text, sales FROM d")
+                + " upsert AS ("
+                + AnalyticsSql.addDailySales("SELECT :s, day, :c, sales, units, gross FROM d")
+                + ") SELECT day::text, sales FROM d")
         .bind("s", storeId)
         .bind("c", currency)
         .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
@@ -321,10 +313,8 @@ public final class PostgresSalesHistoryImport {
   private void productPerformance(String source, List<String> days) {
     // a receipt's lines of one SKU are one group and share the flag: counting the groups counts
     // the distinct receipts that sold the SKU
-    String insert =
-        "INSERT INTO product_performance (store_id, day, sku, currency, sales_count, units,"
-            + " revenue)"
-            + " SELECT :s, day, sku, :c, count(*) FILTER (WHERE NOT known), sum(units),"
+    String perSku =
+        "SELECT :s, day, sku, :c, count(*) FILTER (WHERE NOT known), sum(units),"
             + " sum(revenue) FROM (SELECT day, sku, receipt_id, bool_or(sku_known) AS known,"
             + " sum(quantity) AS units, sum(total) AS revenue FROM "
             + source
@@ -337,15 +327,15 @@ public final class PostgresSalesHistoryImport {
             .bindArray("days", String.class, days)
             .mapTo(Boolean.class)
             .one();
-    if (!there && insertFresh(h.createUpdate(insert).bind("s", storeId).bind("c", currency)) >= 0) {
+    if (!there
+        && insertFresh(
+                h.createUpdate(AnalyticsSql.insertProductPerformance(perSku))
+                    .bind("s", storeId)
+                    .bind("c", currency))
+            >= 0) {
       return;
     }
-    h.createUpdate(
-            insert
-                + " ON CONFLICT (store_id, day, sku) DO UPDATE SET"
-                + " sales_count = product_performance.sales_count + EXCLUDED.sales_count,"
-                + " units = product_performance.units + EXCLUDED.units,"
-                + " revenue = product_performance.revenue + EXCLUDED.revenue")
+    h.createUpdate(AnalyticsSql.addProductPerformance(perSku))
         .bind("s", storeId)
         .bind("c", currency)
         .execute();

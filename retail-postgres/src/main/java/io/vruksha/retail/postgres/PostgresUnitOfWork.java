@@ -184,6 +184,22 @@ public final class PostgresUnitOfWork implements UnitOfWork {
   }
 
   /**
+   * Puts {@code stores} into the transaction's store scope as {@link #setStoreScope} does and names
+   * {@code actorId} as the author its {@code audit_log} rows record, in one statement: for the bulk
+   * work that starts a transaction on a handle of its own.
+   */
+  public static void setStoreScopeAndActor(Handle handle, Set<String> stores, String actorId) {
+    handle
+        .createQuery(
+            "SELECT set_config('app.store_ids', :v, true) AS stores,"
+                + " set_config('app.actor', :a, true) AS actor")
+        .bind("v", String.join(",", stores))
+        .bind("a", actorId)
+        .mapTo(String.class)
+        .one();
+  }
+
+  /**
    * Runs {@code work} in a transaction whose {@code audit_log} rows name {@code actorId} (set with
    * {@code set_config('app.actor', ..., true)}, so it ends with the transaction).
    */

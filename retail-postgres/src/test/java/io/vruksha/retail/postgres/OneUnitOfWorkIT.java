@@ -3,6 +3,7 @@ package io.vruksha.retail.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.memory.InMemoryStockLedger;
 import io.vruksha.retail.memory.InMemoryUnitOfWork;
@@ -39,8 +40,9 @@ class OneUnitOfWorkIT {
   @Test
   void theAdaptersOfOneDatabaseAndTheInMemoryDefaultsBothBuild() {
     PostgresDatabase db = TestDatabase.fresh();
-    assertThat(PostgresAdapters.use(db, RetailEngine.builder()).build().unitOfWork())
+    assertThat(EngineHost.unitOfWork(PostgresAdapters.use(db, RetailEngine.builder()).build()))
         .isSameAs(db.unitOfWork());
-    assertThat(RetailEngine.builder().build().unitOfWork()).isInstanceOf(InMemoryUnitOfWork.class);
+    assertThat(EngineHost.unitOfWork(RetailEngine.builder().build()))
+        .isInstanceOf(InMemoryUnitOfWork.class);
   }
 }

@@ -7,6 +7,7 @@ import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.RetailException;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.pricing.BasketRequest;
@@ -103,7 +104,7 @@ class PostgresCheckoutIT {
                         .mapTo(String.class)
                         .list());
     assertThat(payments).containsExactly("CASH 31.2400");
-    assertThat(engine.outbox().pending(1_000))
+    assertThat(EngineHost.outbox(engine).pending(1_000))
         .extracting(e -> e.subject())
         .contains(
             "retail.pos.sale.completed.v1",
@@ -115,7 +116,7 @@ class PostgresCheckoutIT {
   void aFailedCheckoutLeavesNothingInTheDatabase() {
     PostgresDatabase db = TestDatabase.fresh();
     RetailEngine engine = engine(db, true);
-    int outboxBefore = engine.outbox().pending(10_000).size();
+    int outboxBefore = EngineHost.outbox(engine).pending(10_000).size();
     assertThatThrownBy(
             () ->
                 engine.checkout(
@@ -133,7 +134,7 @@ class PostgresCheckoutIT {
     assertThat(
             engine.stock().ledger().level(StockKey.floor(DemoStore.ID, Sku.of("TEE-M"))).onHand())
         .isEqualByComparingTo("20");
-    assertThat(engine.outbox().pending(10_000)).hasSize(outboxBefore);
+    assertThat(EngineHost.outbox(engine).pending(10_000)).hasSize(outboxBefore);
     assertThat(engine.journal().entries(DemoStore.ID)).isEmpty();
     assertThat(engine.sales().list(DemoStore.ID)).isEmpty();
   }

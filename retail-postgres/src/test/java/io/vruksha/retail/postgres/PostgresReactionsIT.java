@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vruksha.retail.analytics.DailySales;
 import io.vruksha.retail.customer.Customer;
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.loyalty.LoyaltyEntry;
@@ -55,7 +56,7 @@ class PostgresReactionsIT {
     for (int i = 0; i < 5; i++) {
       sales.add(sell(engine, "k-" + i, 1));
     }
-    List<EventEnvelope> events = engine.outbox().pending(10_000);
+    List<EventEnvelope> events = EngineHost.outbox(engine).pending(10_000);
 
     RetailEngine other;
     try (PostgresDatabase second = TestDatabase.anotherPool()) {
@@ -121,7 +122,7 @@ class PostgresReactionsIT {
                     .at(NOON),
                 Actor.supervisor("sam"))
             .refund();
-    List<EventEnvelope> events = engine.outbox().pending(10_000);
+    List<EventEnvelope> events = EngineHost.outbox(engine).pending(10_000);
     List<EventEnvelope> reversed = new ArrayList<>(events);
     Collections.reverse(reversed);
 
@@ -199,7 +200,7 @@ class PostgresReactionsIT {
     noProgramme.customers().create(DemoStore.ID, Customer.of("c-7", "Seven", NOON));
     RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
     EventEnvelope created =
-        engine.outbox().pending(10_000).stream()
+        EngineHost.outbox(engine).pending(10_000).stream()
             .filter(e -> e.subject().equals("retail.customer.customer.created.v1"))
             .findFirst()
             .orElseThrow();

@@ -1,8 +1,11 @@
 package io.vruksha.retail.server;
 
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.event.EventEnvelope;
+import io.vruksha.retail.event.Outbox;
 import io.vruksha.retail.reaction.Reactions;
+import io.vruksha.retail.work.UnitOfWork;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +27,8 @@ final class LocalReactions implements AutoCloseable {
   private static final int TRIES = 3;
 
   private final Reactions reactions;
-  private final RetailEngine engine;
+  private final Outbox outbox;
+  private final UnitOfWork work;
   private final Map<UUID, Integer> failures = new HashMap<>();
   private final Thread thread;
   private volatile boolean running = true;
@@ -32,7 +36,8 @@ final class LocalReactions implements AutoCloseable {
   /** Reactions not started yet: {@link #start} runs them, or {@link #drainOnce} by hand (tests). */
   LocalReactions(Reactions reactions, RetailEngine engine) {
     this.reactions = reactions;
-    this.engine = engine;
+    this.outbox = EngineHost.outbox(engine);
+    this.work = EngineHost.unitOfWork(engine);
     this.thread = new Thread(this::loop, "vruksha-local-reactions");
     this.thread.setDaemon(true);
   }
@@ -56,19 +61,17 @@ final class LocalReactions implements AutoCloseable {
   int drainOnce() {
     if (failures.isEmpty()) {
       try {
-        return engine
-            .unitOfWork()
-            .run(
-                () -> {
-                  // marked sent after their effects, as one by one: whoever waits for the outbox
-                  // to empty (an in-memory engine's caller) then finds the effects in place
-                  List<EventEnvelope> batch = engine.outbox().pending(BATCH);
-                  reactions.handleAll(batch);
-                  if (!batch.isEmpty()) {
-                    engine.outbox().markSent(batch.stream().map(EventEnvelope::eventId).toList());
-                  }
-                  return batch.size();
-                });
+        return work.run(
+            () -> {
+              // marked sent after their effects, as one by one: whoever waits for the outbox
+              // to empty (an in-memory engine's caller) then finds the effects in place
+              List<EventEnvelope> batch = outbox.pending(BATCH);
+              reactions.handleAll(batch);
+              if (!batch.isEmpty()) {
+                outbox.markSent(batch.stream().map(EventEnvelope::eventId).toList());
+              }
+              return batch.size();
+            });
       } catch (RuntimeException batchFailed) {
         LOG.debug("a batch of reactions failed, handling its events one by one", batchFailed);
       }
@@ -77,7 +80,7 @@ final class LocalReactions implements AutoCloseable {
   }
 
   private int oneByOne() {
-    List<EventEnvelope> pending = engine.outbox().pending(BATCH);
+    List<EventEnvelope> pending = outbox.pending(BATCH);
     List<UUID> done = new ArrayList<>();
     for (EventEnvelope e : pending) {
       try {
@@ -104,7 +107,7 @@ final class LocalReactions implements AutoCloseable {
       }
     }
     if (!done.isEmpty()) {
-      engine.outbox().markSent(done);
+      outbox.markSent(done);
     }
     return pending.size();
   }

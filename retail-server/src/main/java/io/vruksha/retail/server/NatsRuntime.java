@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.vruksha.retail.cache.TieredCache;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.memory.CaffeineCache;
 import io.vruksha.retail.nats.NatsConfig;
@@ -56,7 +57,8 @@ final class NatsRuntime implements AutoCloseable, MeterBinder {
                   RetailEngine.builder(),
                   new TieredCache(near, shared, PostgresAdapters.NEAR_CACHE_TTL))
               .build();
-      NatsOutboxRelay relay = new NatsOutboxRelay(nats, engine.outbox(), engine.unitOfWork(), 500);
+      NatsOutboxRelay relay =
+          new NatsOutboxRelay(nats, EngineHost.outbox(engine), EngineHost.unitOfWork(engine), 500);
       relay.start();
       NatsReactions reactions =
           NatsReactions.start(nats, new Reactions(engine, config.reactions()));

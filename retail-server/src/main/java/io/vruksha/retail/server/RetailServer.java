@@ -21,6 +21,7 @@ import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.auth.SecretPolicy;
 import io.vruksha.retail.auth.Tokens;
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.memory.CaffeineCache;
 import io.vruksha.retail.postgres.PostgresAdapters;
@@ -306,7 +307,7 @@ public final class RetailServer implements AutoCloseable {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
-    Gauge.builder("retail.outbox.pending", engine, e -> e.outbox().pendingCount())
+    Gauge.builder("retail.outbox.pending", engine, RetailEngine::pendingEvents)
         .description(
             "events committed but not yet relayed or handled: the relay's lag (PostgreSQL counts"
                 + " up to 1,000,000)")
@@ -363,7 +364,7 @@ public final class RetailServer implements AutoCloseable {
             new RateLimits(config.rateLimitPerToken(), config.rateLimitPerIp()),
             registry,
             config.maxBodyBytes(),
-            engine.unitOfWork());
+            EngineHost.unitOfWork(engine));
     Javalin app =
         Javalin.create(
             cfg -> {

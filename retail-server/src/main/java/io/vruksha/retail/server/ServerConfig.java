@@ -169,33 +169,38 @@ public record ServerConfig(
             throw invalid("JWT_SECRET must be at least 32 characters long");
           }
         });
-    return new ServerConfig(
-        intOf(env, "PORT", 8901, 0, 65535),
-        demo,
-        Optional.ofNullable(env.get("NATS_URL")).filter(s -> !s.isBlank()),
-        secret,
-        durationOf(env, "TOKEN_TTL", Duration.ofHours(8)),
-        Optional.ofNullable(env.get("LOG_LEVEL")).filter(s -> !s.isBlank()).orElse("INFO"),
-        Reaction.enabled(env),
-        Reaction.flagValue(env, "ENABLE_LOYALTY"),
-        intOf(env, "RATE_LIMIT_PER_TOKEN", 1200, 1, 10_000_000),
-        intOf(env, "RATE_LIMIT_PER_IP", 2400, 1, 10_000_000),
-        blank(env.get("CORS_ORIGINS"))
-            ? List.of()
-            : Arrays.stream(env.get("CORS_ORIGINS").split(","))
+    return builder()
+        .port(intOf(env, "PORT", 8901, 0, 65535))
+        .demo(demo)
+        .natsUrl(Optional.ofNullable(env.get("NATS_URL")).filter(s -> !s.isBlank()))
+        .jwtSecret(secret)
+        .tokenTtl(durationOf(env, "TOKEN_TTL", Duration.ofHours(8)))
+        .logLevel(
+            Optional.ofNullable(env.get("LOG_LEVEL")).filter(s -> !s.isBlank()).orElse("INFO"))
+        .reactions(Reaction.enabled(env))
+        .loyalty(Reaction.flagValue(env, "ENABLE_LOYALTY"))
+        .rateLimits(
+            intOf(env, "RATE_LIMIT_PER_TOKEN", 1200, 1, 10_000_000),
+            intOf(env, "RATE_LIMIT_PER_IP", 2400, 1, 10_000_000))
+        .corsOrigins(
+            blank(env.get("CORS_ORIGINS"))
+                ? List.of()
+                : Arrays.stream(env.get("CORS_ORIGINS").split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList())
+        .maxBodyBytes(intOf(env, "MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20))
+        .passwordMinLength(
+            intOf(env, "PASSWORD_MIN_LENGTH", SecretPolicy.DEFAULT_PASSWORD_MIN_LENGTH, 8, 72))
+        .pinMinLength(intOf(env, "PIN_MIN_LENGTH", SecretPolicy.DEFAULT_PIN_MIN_LENGTH, 4, 8))
+        .tokenCheckCache(tokenCheckCacheOf(env))
+        .bindAddress(
+            Optional.ofNullable(env.get("BIND_ADDRESS"))
                 .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .toList(),
-        intOf(env, "MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),
-        Credentials.Throttling.DEFAULT,
-        intOf(env, "PASSWORD_MIN_LENGTH", SecretPolicy.DEFAULT_PASSWORD_MIN_LENGTH, 8, 72),
-        intOf(env, "PIN_MIN_LENGTH", SecretPolicy.DEFAULT_PIN_MIN_LENGTH, 4, 8),
-        tokenCheckCacheOf(env),
-        Optional.ofNullable(env.get("BIND_ADDRESS"))
-            .map(String::trim)
-            .filter(a -> !a.isEmpty())
-            .orElse(demo ? "127.0.0.1" : "0.0.0.0"),
-        metricsToken(env));
+                .filter(a -> !a.isEmpty())
+                .orElse(demo ? "127.0.0.1" : "0.0.0.0"))
+        .metricsToken(metricsToken(env))
+        .build();
   }
 
   /**
@@ -231,94 +236,207 @@ public record ServerConfig(
 
   /** This configuration on another port (0: any free port). */
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(
-        newPort,
-        demo,
-        natsUrl,
-        jwtSecret,
-        tokenTtl,
-        logLevel,
-        reactions,
-        loyalty,
-        rateLimitPerToken,
-        rateLimitPerIp,
-        corsOrigins,
-        maxBodyBytes,
-        loginThrottling,
-        passwordMinLength,
-        pinMinLength,
-        tokenCheckCache,
-        bindAddress,
-        metricsToken);
+    return toBuilder().port(newPort).build();
   }
 
   /** This configuration with {@code /metrics} behind {@code token} (empty: open). */
   public ServerConfig withMetricsToken(Optional<String> token) {
-    return new ServerConfig(
-        port,
-        demo,
-        natsUrl,
-        jwtSecret,
-        tokenTtl,
-        logLevel,
-        reactions,
-        loyalty,
-        rateLimitPerToken,
-        rateLimitPerIp,
-        corsOrigins,
-        maxBodyBytes,
-        loginThrottling,
-        passwordMinLength,
-        pinMinLength,
-        tokenCheckCache,
-        bindAddress,
-        token);
+    return toBuilder().metricsToken(token).build();
   }
 
   /** This configuration with other rate limits. */
   public ServerConfig withRateLimits(int perToken, int perIp) {
-    return new ServerConfig(
-        port,
-        demo,
-        natsUrl,
-        jwtSecret,
-        tokenTtl,
-        logLevel,
-        reactions,
-        loyalty,
-        perToken,
-        perIp,
-        corsOrigins,
-        maxBodyBytes,
-        loginThrottling,
-        passwordMinLength,
-        pinMinLength,
-        tokenCheckCache,
-        bindAddress,
-        metricsToken);
+    return toBuilder().rateLimits(perToken, perIp).build();
   }
 
   /** This configuration with another login throttling (tests: small waits). */
   public ServerConfig withLoginThrottling(Credentials.Throttling t) {
-    return new ServerConfig(
-        port,
-        demo,
-        natsUrl,
-        jwtSecret,
-        tokenTtl,
-        logLevel,
-        reactions,
-        loyalty,
-        rateLimitPerToken,
-        rateLimitPerIp,
-        corsOrigins,
-        maxBodyBytes,
-        t,
-        passwordMinLength,
-        pinMinLength,
-        tokenCheckCache,
-        bindAddress,
-        metricsToken);
+    return toBuilder().loginThrottling(t).build();
+  }
+
+  /**
+   * A configuration built value by value, starting from the defaults {@link #from} gives when only
+   * {@code DB_HOST} is set (no JWT secret yet); {@link #from} reads the environment through it.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration's values, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.port = port;
+    b.demo = demo;
+    b.natsUrl = natsUrl;
+    b.jwtSecret = jwtSecret;
+    b.tokenTtl = tokenTtl;
+    b.logLevel = logLevel;
+    b.reactions = reactions;
+    b.loyalty = loyalty;
+    b.rateLimitPerToken = rateLimitPerToken;
+    b.rateLimitPerIp = rateLimitPerIp;
+    b.corsOrigins = corsOrigins;
+    b.maxBodyBytes = maxBodyBytes;
+    b.loginThrottling = loginThrottling;
+    b.passwordMinLength = passwordMinLength;
+    b.pinMinLength = pinMinLength;
+    b.tokenCheckCache = tokenCheckCache;
+    b.bindAddress = bindAddress;
+    b.metricsToken = metricsToken;
+    return b;
+  }
+
+  /**
+   * Builds a {@link ServerConfig} one named value at a time; each value is documented on the
+   * record's component of the same name. Not thread-safe.
+   */
+  public static final class Builder {
+    private int port = 8901;
+    private boolean demo = false;
+    private Optional<String> natsUrl = Optional.empty();
+    private Optional<String> jwtSecret = Optional.empty();
+    private Duration tokenTtl = Duration.ofHours(8);
+    private String logLevel = "INFO";
+    private Set<Reaction> reactions = Reaction.enabled(Map.of());
+    private boolean loyalty = true;
+    private int rateLimitPerToken = 1200;
+    private int rateLimitPerIp = 2400;
+    private List<String> corsOrigins = List.of();
+    private long maxBodyBytes = 1 << 20;
+    private Credentials.Throttling loginThrottling = Credentials.Throttling.DEFAULT;
+    private int passwordMinLength = SecretPolicy.DEFAULT_PASSWORD_MIN_LENGTH;
+    private int pinMinLength = SecretPolicy.DEFAULT_PIN_MIN_LENGTH;
+    private Duration tokenCheckCache = Duration.ofSeconds(5);
+    private String bindAddress = "0.0.0.0";
+    private Optional<String> metricsToken = Optional.empty();
+
+    private Builder() {}
+
+    /** See {@link ServerConfig#port()}. */
+    public Builder port(int value) {
+      this.port = value;
+      return this;
+    }
+
+    /** See {@link ServerConfig#demo()}. */
+    public Builder demo(boolean value) {
+      this.demo = value;
+      return this;
+    }
+
+    /** See {@link ServerConfig#natsUrl()}. */
+    public Builder natsUrl(Optional<String> value) {
+      this.natsUrl = value;
+      return this;
+    }
+
+    /** See {@link ServerConfig#jwtSecret()}. */
+    public Builder jwtSecret(Optional<String> value) {
+      this.jwtSecret = value;
+      return this;
+    }
+
+    /** See {@link ServerConfig#tokenTtl()}. */
+    public Builder tokenTtl(Duration value) {
+      this.tokenTtl = value;
+      return this;
+    }
+
+    /** See {@link ServerConfig#logLevel()}. */
+    public Builder logLevel(String value) {
+      this.logLevel = value;
+      return this;
+    }
+
+    /** See {@link ServerConfig#reactions()}. */
+    public Builder reactions(Set<Reaction> value) {
+      this.reactions = value;
+      return this;
+    }
+
+    /** See {@link ServerConfig#loyalty()}. */
+    public Builder loyalty(boolean value) {
+      this.loyalty = value;
+      return this;
+    }
+
+    /** See {@link ServerConfig#corsOrigins()}. */
+    public Builder corsOrigins(List<String> value) {
+      this.corsOrigins = value;
+      return this;
+    }
+
+    /** See {@link ServerConfig#maxBodyBytes()}. */
+    public Builder maxBodyBytes(long value) {
+      this.maxBodyBytes = value;
+      return this;
+    }
+
+    /** See {@link ServerConfig#loginThrottling()}. */
+    public Builder loginThrottling(Credentials.Throttling value) {
+      this.loginThrottling = value;
+      return this;
+    }
+
+    /** See {@link ServerConfig#passwordMinLength()}. */
+    public Builder passwordMinLength(int value) {
+      this.passwordMinLength = value;
+      return this;
+    }
+
+    /** See {@link ServerConfig#pinMinLength()}. */
+    public Builder pinMinLength(int value) {
+      this.pinMinLength = value;
+      return this;
+    }
+
+    /** See {@link ServerConfig#tokenCheckCache()}. */
+    public Builder tokenCheckCache(Duration value) {
+      this.tokenCheckCache = value;
+      return this;
+    }
+
+    /** See {@link ServerConfig#bindAddress()}. */
+    public Builder bindAddress(String value) {
+      this.bindAddress = value;
+      return this;
+    }
+
+    /** See {@link ServerConfig#metricsToken()}. */
+    public Builder metricsToken(Optional<String> value) {
+      this.metricsToken = value;
+      return this;
+    }
+
+    /** See {@link ServerConfig#rateLimitPerToken()} and {@link ServerConfig#rateLimitPerIp()}. */
+    public Builder rateLimits(int perToken, int perIp) {
+      this.rateLimitPerToken = perToken;
+      this.rateLimitPerIp = perIp;
+      return this;
+    }
+
+    /** The configuration. */
+    public ServerConfig build() {
+      return new ServerConfig(
+          port,
+          demo,
+          natsUrl,
+          jwtSecret,
+          tokenTtl,
+          logLevel,
+          reactions,
+          loyalty,
+          rateLimitPerToken,
+          rateLimitPerIp,
+          corsOrigins,
+          maxBodyBytes,
+          loginThrottling,
+          passwordMinLength,
+          pinMinLength,
+          tokenCheckCache,
+          bindAddress,
+          metricsToken);
+    }
   }
 
   private static Duration tokenCheckCacheOf(Map<String, String> env) {

@@ -8,6 +8,7 @@ import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.auth.Tokens;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.invoicing.FiscalJournal;
 import io.vruksha.retail.nats.NatsConfig;
 import io.vruksha.retail.nats.PrivateNatsServer;
@@ -581,8 +582,7 @@ class ClusterFaultsIT {
       assertThat(entries).hasSize(n);
       assertThat(FiscalJournal.verify(entries)).as("journal verifies").isEmpty();
       assertThat(
-              engine
-                  .unitOfWork()
+              EngineHost.unitOfWork(engine)
                   .runFor(
                       DemoStore.ID,
                       () ->

@@ -3,6 +3,7 @@ package io.vruksha.retail.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.nats.NatsConfig;
 import io.vruksha.retail.nats.NatsEvents;
 import io.vruksha.retail.postgres.PostgresAdapters;
@@ -57,9 +58,7 @@ class DatabaseModeIT {
 
     try (RetailServer server = RetailServer.start(config, env)) {
       assertThat(server.demoToken()).isEmpty();
-      server
-          .engine()
-          .unitOfWork()
+      EngineHost.unitOfWork(server.engine())
           .within(
               Set.of(DemoStore.ID),
               () -> {
@@ -128,7 +127,7 @@ class DatabaseModeIT {
               "retail_events_consumed_total",
               "hikaricp_connections");
       assertThat(metrics).containsPattern("retail_events_published_total(\\{[^}]*\\})? [1-9]");
-      assertThat(server.engine().outbox().pending(100)).isEmpty();
+      assertThat(EngineHost.outbox(server.engine()).pending(100)).isEmpty();
       // the relay's lag, counted in the outbox: nothing is left once every event is on the stream
       ServerContract.await(
           () ->

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.invoicing.FiscalJournal;
 import io.vruksha.retail.nats.NatsConfig;
 import io.vruksha.retail.nats.PrivateNatsServer;
@@ -375,8 +376,7 @@ class FaultToleranceIT {
     assertThat(entries).hasSize(n);
     assertThat(FiscalJournal.verify(entries)).isEmpty();
     assertThat(
-            engine
-                .unitOfWork()
+            EngineHost.unitOfWork(engine)
                 .runFor(
                     DemoStore.ID,
                     () ->

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vruksha.retail.analytics.DailySales;
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
@@ -76,11 +77,10 @@ class LocalReactionsTest {
                 List.of(new DomainEvent.SoldLine("MUG", BigDecimal.ONE, Money.of("12.34", "EUR")))),
             AT,
             id);
-    engine
-        .unitOfWork()
+    EngineHost.unitOfWork(engine)
         .run(
             () -> {
-              engine.outbox().append(e);
+              EngineHost.outbox(engine).append(e);
               return null;
             });
   }
@@ -116,7 +116,7 @@ class LocalReactionsTest {
     assertThat(local.drainOnce()).isZero();
 
     assertThat(salesOfTheDay()).isEqualTo(LocalReactions.BATCH + 50);
-    assertThat(engine.outbox().pending(10)).isEmpty();
+    assertThat(EngineHost.outbox(engine).pending(10)).isEmpty();
   }
 
   @Test
@@ -128,13 +128,13 @@ class LocalReactionsTest {
 
     local.drainOnce(); // the batch fails and is undone; one by one: two handled, one failure
     assertThat(salesOfTheDay()).isEqualTo(2);
-    assertThat(engine.outbox().pending(10))
+    assertThat(EngineHost.outbox(engine).pending(10))
         .extracting(EventEnvelope::correlationId)
         .containsExactly("broken");
 
     local.drainOnce(); // second try
     local.drainOnce(); // third: given up and marked sent
-    assertThat(engine.outbox().pending(10)).isEmpty();
+    assertThat(EngineHost.outbox(engine).pending(10)).isEmpty();
     assertThat(salesOfTheDay()).isEqualTo(2);
 
     saleIn(DemoStore.ID, "later");

@@ -2,6 +2,7 @@ package io.vruksha.retail.server;
 
 import io.vruksha.retail.catalog.SellableItem;
 import io.vruksha.retail.customer.CustomerId;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.memory.InMemoryOutbox;
 import io.vruksha.retail.store.Store;
@@ -26,7 +27,7 @@ final class ServerState {
   /** Waits until the in-process reactions have handled every event, so nothing moves by itself. */
   static void settle(RetailEngine engine) {
     long deadline = System.nanoTime() + 5_000_000_000L;
-    while (!engine.outbox().pending(1).isEmpty() && System.nanoTime() < deadline) {
+    while (!EngineHost.outbox(engine).pending(1).isEmpty() && System.nanoTime() < deadline) {
       Thread.onSpinWait();
       try {
         Thread.sleep(1);
@@ -89,7 +90,7 @@ final class ServerState {
   }
 
   private static Object eventCount(RetailEngine e) {
-    if (e.outbox() instanceof InMemoryOutbox memory) {
+    if (EngineHost.outbox(e) instanceof InMemoryOutbox memory) {
       return memory.all().size();
     }
     return "?";

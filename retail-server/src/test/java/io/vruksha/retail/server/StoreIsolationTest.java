@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.HandlerType;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.server.TestClient.Response;
 import io.vruksha.retail.server.http.ApiRoute;
@@ -465,8 +466,7 @@ class StoreIsolationTest {
     StoreId demo = StoreId.of("demo");
     StoreId store = StoreId.of(id);
     // as the application role, the program names the stores it works for: demo's rules, id's
-    engine
-        .unitOfWork()
+    EngineHost.unitOfWork(engine)
         .within(
             Set.of(demo, store),
             () -> {

@@ -142,16 +142,15 @@ public final class CatalogueImport {
     while (!rows.isEmpty()) {
       CSVRecord[] failed = new CSVRecord[1];
       try {
-        engine
-            .unitOfWork()
-            .run(
-                () -> {
-                  for (CSVRecord row : rows) {
-                    failed[0] = row;
-                    writer.write(row);
-                  }
-                  return null;
-                });
+        engine.inStore(
+            DemoStore.ID,
+            () -> {
+              for (CSVRecord row : rows) {
+                failed[0] = row;
+                writer.write(row);
+              }
+              return null;
+            });
         return rows.size();
       } catch (RetailException | IllegalArgumentException e) {
         rejected.add("line " + (failed[0].getRecordNumber() + 1) + ": " + e.getMessage());

@@ -2,6 +2,7 @@ package io.vruksha.examples.integrator;
 
 import io.vruksha.retail.cache.TieredCache;
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.memory.CaffeineCache;
 import io.vruksha.retail.money.Money;
@@ -59,7 +60,8 @@ public final class Integrator {
       }
       try (AutoCloseable watch = shared.invalidating(near);
           NatsOutboxRelay relay =
-              new NatsOutboxRelay(nats, engine.outbox(), engine.unitOfWork(), 500);
+              new NatsOutboxRelay(
+                  nats, EngineHost.outbox(engine), EngineHost.unitOfWork(engine), 500);
           NatsReactions reactions =
               NatsReactions.start(nats, new Reactions(engine, Reaction.enabled(env)))) {
         relay.start();
@@ -73,11 +75,11 @@ public final class Integrator {
                 Actor.cashier("integrator"));
         out.println("sold " + sale.number() + ": " + sale.total() + ", change " + sale.change());
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!engine.outbox().pending(1).isEmpty() && System.nanoTime() < deadline) {
+        while (!EngineHost.outbox(engine).pending(1).isEmpty() && System.nanoTime() < deadline) {
           Thread.sleep(50);
         }
         out.println(
-            engine.outbox().pending(1).isEmpty()
+            EngineHost.outbox(engine).pending(1).isEmpty()
                 ? "every event of the sale is on the stream " + nats.config().streamName()
                 : "events still waiting in the outbox: is NATS reachable?");
         return sale;

@@ -232,8 +232,7 @@ public final class StockApi {
                         ErrorCode.VALIDATION, "expiresAt is required", List.of("expiresAt"));
                   }
                   s.engine()
-                      .unitOfWork()
-                      .runFor(
+                      .inStore(
                           call.store(),
                           () -> {
                             s.engine()

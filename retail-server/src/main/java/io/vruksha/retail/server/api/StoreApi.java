@@ -115,8 +115,7 @@ public final class StoreApi {
                           CashRounding.NONE);
                   // the new store's own scope: row-level security admits writes of its rows only
                   s.engine()
-                      .unitOfWork()
-                      .runFor(
+                      .inStore(
                           store.id(),
                           () -> {
                             s.engine().stores().save(store);
@@ -181,8 +180,7 @@ public final class StoreApi {
                   // a new member (or an id made again) or a new role: earlier tokens end
                   boolean endTokens = existing.isEmpty() || existing.get().role() != role;
                   s.engine()
-                      .unitOfWork()
-                      .runFor(
+                      .inStore(
                           call.store(),
                           () -> {
                             s.engine().workforce().staff().save(member);
@@ -236,8 +234,7 @@ public final class StoreApi {
                 throw ApiProblem.forbidden("nobody can lock themselves out");
               }
               s.engine()
-                  .unitOfWork()
-                  .runFor(
+                  .inStore(
                       call.store(),
                       () -> {
                         s.engine()
