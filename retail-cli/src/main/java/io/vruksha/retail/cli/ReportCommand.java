@@ -5,6 +5,7 @@ import io.vruksha.retail.analytics.SalesAnalytics;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.register.ShiftReport;
+import io.vruksha.retail.report.TaxLevyFigures;
 import io.vruksha.retail.report.TaxRateFigures;
 import io.vruksha.retail.report.TaxSummary;
 import java.math.BigDecimal;
@@ -210,8 +211,10 @@ final class ReportCommand implements Runnable {
             + " sales' tax breakdown; returns_base and returns_tax = what returns in the range"
             + " refunded at that rate (each returned line's tax, on its original line's rates);"
             + " net_tax = sales_tax - returns_tax. The TOTAL row's sales_tax and returns_tax are"
-            + " the documents' own totals. The same figures as GET /reports/tax-summary (both"
-            + " from the core's PeriodReports).",
+            + " the documents' own totals. After it, a row per levy the sales charged (deposits,"
+            + " eco-fees; rate_code levy:<code>): units, gross, and its net and tax in sales_base"
+            + " and sales_tax (its tax is in its rate's row too). The same figures as"
+            + " GET /reports/tax-summary (both from the core's PeriodReports).",
         "Example: retail report tax --store demo --from 2026-11-01 --to 2026-11-30"
       })
   static final class TaxReport extends Report {
@@ -233,7 +236,9 @@ final class ReportCommand implements Runnable {
               "returns_base",
               "returns_tax",
               "net_tax",
-              "currency");
+              "currency",
+              "units",
+              "gross");
       for (TaxRateFigures r : summary.rates()) {
         l.add(
             r.rateCode(),
@@ -244,7 +249,9 @@ final class ReportCommand implements Runnable {
             StoreSession.amount(r.returnsBase()),
             StoreSession.amount(r.returnsTax()),
             StoreSession.amount(r.netTax()),
-            currency);
+            currency,
+            "",
+            "");
       }
       l.add(
           "TOTAL",
@@ -255,7 +262,16 @@ final class ReportCommand implements Runnable {
           StoreSession.amount(summary.returnsBase()),
           StoreSession.amount(summary.returnsTax()),
           StoreSession.amount(summary.netTax()),
-          currency);
+          currency,
+          "",
+          "");
+      for (TaxLevyFigures v : summary.levies()) {
+        String net = StoreSession.amount(v.net());
+        String tax = StoreSession.amount(v.tax());
+        String gross = StoreSession.amount(v.gross());
+        String units = v.units().stripTrailingZeros().toPlainString();
+        l.add("levy:" + v.code(), v.name(), "", net, tax, "", "", "", currency, units, gross);
+      }
       return l;
     }
   }

@@ -6,6 +6,7 @@ import io.vruksha.retail.NotFoundException;
 import io.vruksha.retail.analytics.DailySales;
 import io.vruksha.retail.analytics.SalesAnalytics;
 import io.vruksha.retail.money.Money;
+import io.vruksha.retail.pricing.PricedLine;
 import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Sales;
@@ -78,6 +79,7 @@ public final class PeriodReports {
     Store store = store(storeId, from, to);
     Money zero = Money.zero(store.currency());
     Map<String, Rate> rates = new TreeMap<>();
+    Map<String, Levy> levies = new TreeMap<>();
     Map<String, Sale> salesById = new HashMap<>();
     Money salesTax = zero;
     for (Sale sale : sales.list(store.id())) {
@@ -86,6 +88,16 @@ public final class PeriodReports {
         continue;
       }
       salesTax = salesTax.plus(sale.basket().tax());
+      for (PricedLine line : sale.basket().lines()) {
+        for (LevyTax l : line.tax().levies()) {
+          Levy levy = levies.computeIfAbsent(l.code(), c -> new Levy(c, zero));
+          levy.name = l.name();
+          levy.units = levy.units.add(line.quantity().value());
+          levy.net = levy.net.plus(l.net());
+          levy.tax = levy.tax.plus(l.tax());
+          levy.gross = levy.gross.plus(l.gross());
+        }
+      }
       for (TaxBreakdownEntry e : sale.basket().taxBreakdown()) {
         Rate r = rates.computeIfAbsent(e.rateCode(), c -> new Rate(c, e.name(), e.rate(), zero));
         r.name = e.name();
@@ -114,7 +126,11 @@ public final class PeriodReports {
           new TaxRateFigures(
               r.code, r.name, r.rate, r.salesBase, r.salesTax, r.returnsBase, r.returnsTax));
     }
-    return new TaxSummary(from, to, lines, salesTax, returnsTax);
+    List<TaxLevyFigures> levyLines = new ArrayList<>();
+    for (Levy l : levies.values()) {
+      levyLines.add(new TaxLevyFigures(l.code, l.name, l.units, l.net, l.tax, l.gross));
+    }
+    return new TaxSummary(from, to, lines, levyLines, salesTax, returnsTax);
   }
 
   /** The store, after checking the range. */
@@ -153,6 +169,24 @@ public final class PeriodReports {
       this.salesTax = zero;
       this.returnsBase = zero;
       this.returnsTax = zero;
+    }
+  }
+
+  /** A levy's running sums. */
+  private static final class Levy {
+    final String code;
+    String name;
+    BigDecimal units = BigDecimal.ZERO;
+    Money net;
+    Money tax;
+    Money gross;
+
+    Levy(String code, Money zero) {
+      this.code = code;
+      this.name = code;
+      this.net = zero;
+      this.tax = zero;
+      this.gross = zero;
     }
   }
 

@@ -11,17 +11,25 @@ import java.util.Objects;
  * @param from the first day
  * @param to the last day, included
  * @param rates one line per rate that a sale or a return of the range touched, by rate code
+ * @param levies one line per levy the range's sales charged (deposits, eco-fees), by levy code;
+ *     their taxes are in {@code rates} too
  * @param salesTax the tax of the range's sales: the sales' own tax totals added
  * @param returnsTax the tax the range's returns refunded: the returns' own tax totals added
  */
 public record TaxSummary(
-    LocalDate from, LocalDate to, List<TaxRateFigures> rates, Money salesTax, Money returnsTax) {
+    LocalDate from,
+    LocalDate to,
+    List<TaxRateFigures> rates,
+    List<TaxLevyFigures> levies,
+    Money salesTax,
+    Money returnsTax) {
 
-  /** Checks for nulls and one currency; copies the rates. */
+  /** Checks for nulls and one currency; copies the lists. */
   public TaxSummary {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     rates = List.copyOf(rates);
+    levies = List.copyOf(levies);
     Objects.requireNonNull(salesTax, "salesTax");
     Objects.requireNonNull(returnsTax, "returnsTax");
     if (!salesTax.currency().equals(returnsTax.currency())) {

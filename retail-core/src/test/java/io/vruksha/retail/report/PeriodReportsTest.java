@@ -136,6 +136,59 @@ class PeriodReportsTest {
   }
 
   @Test
+  void eachLevyIsALineOfItsOwnWithItsUnitsNetTaxAndGross() {
+    // the German single-use deposit, 0.25 a bottle "einschließlich Umsatzsteuer" (VerpackG §31),
+    // taxed like the drink it is charged on (here the 19% goods stand in for the drink); and
+    // illustration: a 0.15 deposit outside the tax on the 7% goods
+    engine
+        .taxRules()
+        .assign(
+            DemoStore.ID,
+            TaxJurisdiction.builder("DE", "Germany")
+                .pricesIncludeTax(true)
+                .rule(
+                    TaxRule.standard(DemoStore.STANDARD, TaxRate.of("DE19", "MwSt 19%", "0.19"))
+                        .withLevy(
+                            TaxLevy.perUnitOnTop(
+                                "PFAND025", "Pfand", eur("0.25"), DemoStore.STANDARD)))
+                .rule(
+                    TaxRule.standard(DemoStore.REDUCED, TaxRate.of("DE7", "MwSt 7%", "0.07"))
+                        .withLevy(
+                            TaxLevy.perUnitOnTop(
+                                "DEP", "Deposit", eur("0.15"), TaxCategory.of("outside"))))
+                .rule(TaxRule.exempt(TaxCategory.of("outside")))
+                .build());
+    sell("k-1", NOON, "TEE-M", "COFFEE");
+    sell("k-2", NOON, "TEE-M", "TEE-M");
+
+    TaxSummary summary = engine.reports().taxSummary(DemoStore.ID, DAY, DAY);
+
+    // Pfand on 1 + 2 units, each line on its own: 0.25 (tax 0.25 x 19/119 = 0.0399 -> 0.04, net
+    // 0.21) and 0.25 + 0.25 = 0.50 (tax 0.0798 -> 0.08, net 0.42): 3 units, 0.63 + 0.12 = 0.75
+    // the other deposit: 1 unit, 0.15 with no tax
+    assertThat(summary.levies())
+        .extracting(
+            l ->
+                String.join(
+                    " ",
+                    l.code(),
+                    l.name(),
+                    l.units().toPlainString(),
+                    l.net().amount().toPlainString(),
+                    l.tax().amount().toPlainString(),
+                    l.gross().amount().toPlainString()))
+        .containsExactly("DEP Deposit 1 0.15 0.00 0.15", "PFAND025 Pfand 3 0.63 0.12 0.75");
+    // 19%: T-shirts 19.99 (base 16.80, tax 3.19) and 2 x 19.99 = 39.98 (tax 39.98 x 19/119 =
+    //      6.38, base 33.60), and the Pfand's 0.63 and 0.12: base 51.03, tax 9.69
+    // 7%:  the coffee 6.49 (base 6.07, tax 0.42); exempt: the 0.15 deposit
+    assertThat(summary.rates())
+        .extracting(r -> r.rateCode() + " " + r.salesBase().amount() + " " + r.salesTax().amount())
+        .containsExactly("DE19 51.03 9.69", "DE7 6.07 0.42", "EXEMPT 0.15 0.00");
+    // the documents' own totals: 3.19 + 0.04 + 0.42 and 6.38 + 0.08
+    assertThat(summary.salesTax()).isEqualTo(eur("10.11"));
+  }
+
+  @Test
   void aReturnInTheRangeOfASaleBeforeItCountsOnTheDayOfTheReturn() {
     Sale before = sell("k-0", NOON.minusSeconds(86_400), "COFFEE");
     engine.acceptReturn(

@@ -4,20 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vruksha.retail.catalog.TaxCategory;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.money.Money;
 import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresDatabase;
+import io.vruksha.retail.pricing.BasketRequest;
+import io.vruksha.retail.report.TaxSummary;
+import io.vruksha.retail.sale.CheckoutRequest;
+import io.vruksha.retail.sale.ReturnRequest;
+import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.server.RetailServer;
 import io.vruksha.retail.server.ServerConfig;
+import io.vruksha.retail.store.Actor;
+import io.vruksha.retail.tax.TaxJurisdiction;
+import io.vruksha.retail.tax.TaxLevy;
+import io.vruksha.retail.tax.TaxRate;
+import io.vruksha.retail.tax.TaxRule;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +174,117 @@ class ReportsAgreeIT {
             "DE19 25.20 4.79 0.00 0.00 4.79",
             "DE7 15.16 1.06 6.07 0.42 0.64",
             "TOTAL 5.85 0.42 5.43");
+  }
+
+  @Test
+  void eachLevyIsTheSameInMemoryOnPostgresqlAndOnTheCommandLine() throws Exception {
+    // the same day on the reference (in memory) and on PostgreSQL: a German deposit of 0.25 taxed
+    // like the 19% goods on 1 + 2 T-shirts, a 0.15 deposit outside the tax on a coffee that
+    // comes back
+    Instant noon = Instant.parse("2026-11-25T10:00:00Z");
+    LocalDate day = LocalDate.of(2026, 11, 25);
+    Clock clock = Clock.fixed(noon, ZoneOffset.UTC);
+    PostgresDatabase pg = Databases.engine();
+    RetailEngine memory = DemoStore.engineBuilder().clock(clock).build();
+    RetailEngine postgres =
+        PostgresAdapters.use(pg, DemoStore.engineBuilder().clock(clock)).build();
+    List<String> levies = new ArrayList<>();
+    for (RetailEngine e : List.of(memory, postgres)) {
+      DemoStore.seed(e);
+      e.taxRules().assign(DemoStore.ID, withDeposits());
+      Sale first = sell(e, "levy-1", noon, "TEE-M", "COFFEE");
+      sell(e, "levy-2", noon, "TEE-M", "TEE-M");
+      e.acceptReturn(
+          ReturnRequest.of("levy-r1", first.id(), new ReturnRequest.Item(1, BigDecimal.ONE, true))
+              .at(noon),
+          Actor.supervisor("sam"));
+      TaxSummary summary =
+          e.inStore(DemoStore.ID, () -> e.reports().taxSummary(DemoStore.ID, day, day));
+      levies.add(
+          String.join(
+              " | ",
+              summary.levies().stream()
+                  .map(
+                      l ->
+                          String.join(
+                              " ",
+                              l.code(),
+                              l.name(),
+                              l.units().stripTrailingZeros().toPlainString(),
+                              l.net().amount().toPlainString(),
+                              l.tax().amount().toPlainString(),
+                              l.gross().amount().toPlainString()))
+                  .toList()));
+      if (e == postgres) {
+        // every rate, levy and total as the reference has it (decimals compared by value)
+        assertThat(summary)
+            .usingRecursiveComparison()
+            .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+            .isEqualTo(memory.reports().taxSummary(DemoStore.ID, day, day));
+      }
+    }
+    // Pfand: 0.25 (tax 0.25 x 19/119 = 0.04, net 0.21) and 0.50 (tax 0.08, net 0.42), line by line
+    String expected = "DEP Deposit 1 0.15 0.00 0.15 | PFAND025 Pfand 3 0.63 0.12 0.75";
+    assertThat(levies).containsExactly(expected, expected);
+
+    JsonNode run =
+        World.cli(
+            pg,
+            List.of(
+                "report",
+                "tax",
+                "--store",
+                "demo",
+                "--from",
+                day.toString(),
+                "--to",
+                day.toString(),
+                "--format",
+                "json"));
+    assertThat(run.get("exit").asInt()).as(run.get("err").asText()).isZero();
+    List<String> cliLevies = new ArrayList<>();
+    for (JsonNode r : JSON.readTree(run.get("out").asText())) {
+      String code = r.get("rate_code").asText();
+      if (code.startsWith("levy:")) {
+        cliLevies.add(
+            String.join(
+                " ",
+                code.substring("levy:".length()),
+                r.get("name").asText(),
+                r.get("units").asText(),
+                r.get("sales_base").asText(),
+                r.get("sales_tax").asText(),
+                r.get("gross").asText()));
+      }
+    }
+    assertThat(String.join(" | ", cliLevies)).isEqualTo(expected);
+  }
+
+  private static TaxJurisdiction withDeposits() {
+    return TaxJurisdiction.builder("DE", "Germany")
+        .pricesIncludeTax(true)
+        .rule(
+            TaxRule.standard(DemoStore.STANDARD, TaxRate.of("DE19", "MwSt 19%", "0.19"))
+                .withLevy(
+                    TaxLevy.perUnitOnTop(
+                        "PFAND025", "Pfand", Money.of("0.25", "EUR"), DemoStore.STANDARD)))
+        .rule(
+            TaxRule.standard(DemoStore.REDUCED, TaxRate.of("DE7", "MwSt 7%", "0.07"))
+                .withLevy(
+                    TaxLevy.perUnitOnTop(
+                        "DEP", "Deposit", Money.of("0.15", "EUR"), TaxCategory.of("outside"))))
+        .rule(TaxRule.exempt(TaxCategory.of("outside")))
+        .build();
+  }
+
+  private static Sale sell(RetailEngine e, String key, Instant at, String... skus) {
+    BasketRequest.Builder basket = BasketRequest.builder(DemoStore.ID).at(at);
+    for (String sku : skus) {
+      basket.add(sku, 1);
+    }
+    return e.checkout(
+        CheckoutRequest.of(key, basket.build(), new Tender.Cash(Money.of("100.00", "EUR"))),
+        Actor.cashier("anna"));
   }
 
   @Test

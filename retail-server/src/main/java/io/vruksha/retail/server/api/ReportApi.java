@@ -9,6 +9,7 @@ import io.vruksha.retail.analytics.DailySales;
 import io.vruksha.retail.analytics.SalesAnalytics;
 import io.vruksha.retail.money.ExactAmount;
 import io.vruksha.retail.money.Money;
+import io.vruksha.retail.report.TaxLevyFigures;
 import io.vruksha.retail.report.TaxRateFigures;
 import io.vruksha.retail.server.ServerContext;
 import io.vruksha.retail.server.http.ApiCall;
@@ -164,11 +165,32 @@ public final class ReportApi {
   }
 
   /**
+   * One levy over a range (a deposit, an eco-fee): what sales charged of it. Its tax is in its
+   * rate's line too.
+   *
+   * @param code the levy's code
+   * @param name its name
+   * @param units the units it was charged on (pieces, kilograms, litres)
+   * @param net the levy without tax
+   * @param tax the tax on it
+   * @param gross the levy with tax
+   */
+  public record LevyLine(
+      String code, String name, BigDecimal units, Money net, Money tax, Money gross) {
+
+    /** The view of the core's figures. */
+    public static LevyLine of(TaxLevyFigures l) {
+      return new LevyLine(l.code(), l.name(), l.units(), l.net(), l.tax(), l.gross());
+    }
+  }
+
+  /**
    * Tax charged over a range.
    *
    * @param from the first day
    * @param to the last day
    * @param rates per rate, the tax on sales and the tax refunded on returns
+   * @param levies per levy (deposits, eco-fees), what sales charged: units, net, tax and gross
    * @param salesTax the tax on sales
    * @param returnsTax the tax refunded on returns
    * @param netTax sales tax less returns tax
@@ -177,6 +199,7 @@ public final class ReportApi {
       LocalDate from,
       LocalDate to,
       List<TaxLine> rates,
+      List<LevyLine> levies,
       Money salesTax,
       Money returnsTax,
       Money netTax) {
@@ -187,6 +210,7 @@ public final class ReportApi {
           t.from(),
           t.to(),
           t.rates().stream().map(TaxLine::of).toList(),
+          t.levies().stream().map(LevyLine::of).toList(),
           t.salesTax(),
           t.returnsTax(),
           t.netTax());

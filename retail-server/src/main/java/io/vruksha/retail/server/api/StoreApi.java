@@ -15,6 +15,8 @@ import io.vruksha.retail.store.Role;
 import io.vruksha.retail.store.StaffMember;
 import io.vruksha.retail.store.Store;
 import io.vruksha.retail.store.StoreId;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -37,23 +39,69 @@ public final class StoreApi {
    * @param name its name
    * @param currency its currency
    * @param zone its time zone
+   * @param cashRounding how it rounds what is paid to its smallest coin; null when it does not
    */
-  public record StoreView(String id, String name, String currency, String zone) {
+  public record StoreView(
+      String id,
+      String name,
+      String currency,
+      String zone,
+      Optional<CashRoundingView> cashRounding) {
     static StoreView of(Store s) {
       return new StoreView(
-          s.id().value(), s.name(), s.currency().getCurrencyCode(), s.zone().getId());
+          s.id().value(),
+          s.name(),
+          s.currency().getCurrencyCode(),
+          s.zone().getId(),
+          CashRoundingView.of(s.cashRounding()));
     }
   }
 
   /**
-   * A new store.
+   * How a store rounds what is paid to its smallest coin (docs/pricing-and-tax.md).
+   *
+   * @param increment the smallest coin, e.g. 0.05
+   * @param mode how an amount is rounded to it (HALF_UP: the Swiss rule, x.025 to x.05)
+   * @param scope CASH: only what is paid in cash is rounded; EVERY_TENDER: the document's total,
+   *     whatever pays it
+   */
+  public record CashRoundingView(
+      BigDecimal increment, RoundingMode mode, CashRounding.Scope scope) {
+    static Optional<CashRoundingView> of(CashRounding r) {
+      return r.increment().signum() == 0
+          ? Optional.empty()
+          : Optional.of(new CashRoundingView(r.increment(), r.mode(), r.scope()));
+    }
+  }
+
+  /**
+   * A store's rounding to its smallest coin, as a request gives it.
+   *
+   * @param increment the smallest coin, above zero, in whole minor units of the store's currency
+   *     (0.05 for CHF; 1 for SEK)
+   * @param mode how to round to it: HALF_UP (the default, the Swiss rule), HALF_EVEN, HALF_DOWN,
+   *     UP, DOWN, CEILING or FLOOR
+   * @param scope CASH (the default): only cash payments are rounded; EVERY_TENDER: the document's
+   *     total, on a card too
+   */
+  public record CashRoundingRequest(
+      BigDecimal increment, Optional<RoundingMode> mode, Optional<CashRounding.Scope> scope) {}
+
+  /**
+   * A new store, or a store's new state (it replaces the stored one).
    *
    * @param id its id
    * @param name its name
    * @param currency ISO 4217 code
    * @param zone IANA time zone, e.g. Europe/Berlin
+   * @param cashRounding how it rounds what is paid to its smallest coin; none when left out
    */
-  public record StoreRequest(String id, String name, String currency, String zone) {}
+  public record StoreRequest(
+      String id,
+      String name,
+      String currency,
+      String zone,
+      Optional<CashRoundingRequest> cashRounding) {}
 
   /**
    * A member of staff as the API shows them.
@@ -95,7 +143,10 @@ public final class StoreApi {
                         .map(StoreView::of)
                         .toList()),
         route(POST, "/api/v1/stores")
-            .doc("stores", "Create or replace a store (an admin token for every store)")
+            .doc(
+                "stores",
+                "Create or replace a store, with its cash rounding (an admin token for every"
+                    + " store)")
             .anyStore(Role.ADMIN)
             .body(StoreRequest.class)
             .returns(StoreView.class)
@@ -106,13 +157,14 @@ public final class StoreApi {
                     throw ApiProblem.forbidden("creating a store needs a token for every store");
                   }
                   StoreRequest r = call.body(StoreRequest.class);
+                  Currency currency = currency(r.currency());
                   Store store =
                       new Store(
                           StoreId.of(required(r.id(), "id")),
                           r.name(),
-                          currency(r.currency()),
+                          currency,
                           zone(r.zone()),
-                          CashRounding.NONE);
+                          cashRounding(r.cashRounding(), currency));
                   // the new store's own scope: row-level security admits writes of its rows only
                   s.engine()
                       .inStore(
@@ -275,6 +327,44 @@ public final class StoreApi {
       throw new InvalidInputException(
           ErrorCode.VALIDATION, "'" + code + "' is not an ISO 4217 currency", List.of("currency"));
     }
+  }
+
+  /** The rounding a request asks for: none when left out; refused if no coin can pay it. */
+  static CashRounding cashRounding(Optional<CashRoundingRequest> asked, Currency currency) {
+    if (asked == null || asked.isEmpty()) {
+      return CashRounding.NONE;
+    }
+    CashRoundingRequest r = asked.get();
+    List<String> field = List.of("cashRounding.increment");
+    if (r.increment() == null || r.increment().signum() <= 0) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION,
+          "cashRounding.increment must be above zero (leave cashRounding out for none), was "
+              + (r.increment() == null ? "nothing" : r.increment().toPlainString()),
+          field);
+    }
+    if (r.increment().stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION,
+          "cashRounding.increment "
+              + r.increment().toPlainString()
+              + " is finer than "
+              + currency.getCurrencyCode()
+              + "'s smallest unit: no coin pays it",
+          field);
+    }
+    RoundingMode mode =
+        r.mode() == null ? RoundingMode.HALF_UP : r.mode().orElse(RoundingMode.HALF_UP);
+    if (mode == RoundingMode.UNNECESSARY) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION,
+          "cashRounding.mode UNNECESSARY cannot round to a coin: use HALF_UP, HALF_EVEN, HALF_DOWN,"
+              + " UP, DOWN, CEILING or FLOOR",
+          List.of("cashRounding.mode"));
+    }
+    CashRounding.Scope scope =
+        r.scope() == null ? CashRounding.Scope.CASH : r.scope().orElse(CashRounding.Scope.CASH);
+    return new CashRounding(r.increment(), mode, scope);
   }
 
   private static ZoneId zone(String zone) {
