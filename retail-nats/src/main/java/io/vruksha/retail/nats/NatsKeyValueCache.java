@@ -10,8 +10,6 @@ import io.nats.client.KeyValueOptions;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
-import io.nats.client.api.KeyValueWatchOption;
-import io.nats.client.api.KeyValueWatcher;
 import io.nats.client.api.StorageType;
 import io.vruksha.retail.UnavailableException;
 import io.vruksha.retail.cache.KeyValueCache;
@@ -30,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * values are JSON with their expiry (a per-entry TTL on top of the bucket's own maximum age), keys
  * are escaped into the characters NATS allows. A value that cannot be written or read as JSON is
  * simply not cached. {@link #invalidating} keeps a process's near-cache in step: every delete in
- * the bucket drops the same key there. Thread-safe.
+ * the bucket drops the same key there, and a watch that went deaf is re-made. Thread-safe.
  */
 public final class NatsKeyValueCache implements KeyValueCache {
 
@@ -99,25 +97,50 @@ public final class NatsKeyValueCache implements KeyValueCache {
         || System.nanoTime() - restUntil < 0) {
       return false;
     }
-    if ((!pendingKeys.isEmpty() || !pendingPrefixes.isEmpty())
-        && flushing.compareAndSet(false, true)) {
-      // off the caller's thread: a checkout does not wait for a key listing; the pending keys
-      // read as misses until the deletes are done
-      Thread flush =
-          new Thread(
-              () -> {
-                try {
-                  flushPending();
-                } finally {
-                  flushing.set(false);
-                }
-              },
-              "vruksha-cache-deletes");
-      flush.setDaemon(true);
-      flush.start();
-    }
+    flushOwed();
     return true;
   }
+
+  private boolean owed() {
+    return !pendingKeys.isEmpty() || !pendingPrefixes.isEmpty();
+  }
+
+  /**
+   * Starts, unless one runs, the thread that does the deletes owed since NATS was away: off the
+   * caller's thread (a checkout does not wait for a key listing), trying whenever the bucket is
+   * reachable until nothing is owed, whether or not this process calls the cache meanwhile (a quiet
+   * process's near-cache may answer every read). The owed keys read as misses until then.
+   */
+  private void flushOwed() {
+    if (!owed() || !flushing.compareAndSet(false, true)) {
+      return;
+    }
+    Thread flush =
+        new Thread(
+            () -> {
+              try {
+                while (owed()) {
+                  if (connection.getStatus() == Connection.Status.CONNECTED
+                      && System.nanoTime() - restUntil >= 0) {
+                    flushPending();
+                  }
+                  if (owed()) {
+                    Thread.sleep(FLUSH_RETRY_MILLIS);
+                  }
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } finally {
+                flushing.set(false);
+              }
+              flushOwed(); // owed just as the loop ended
+            },
+            "vruksha-cache-deletes");
+    flush.setDaemon(true);
+    flush.start();
+  }
+
+  private static final long FLUSH_RETRY_MILLIS = 250;
 
   /** Whether a thread is doing the deletes owed since NATS was away. */
   private final AtomicBoolean flushing = new AtomicBoolean();
@@ -261,6 +284,7 @@ public final class NatsKeyValueCache implements KeyValueCache {
     String escaped = escape(key);
     if (!reachable()) {
       pendingKeys.add(escaped);
+      flushOwed();
       throw new UnavailableException(
           "cannot delete " + key + " from the shared cache now: NATS is away; deleted once back",
           null);
@@ -270,6 +294,7 @@ public final class NatsKeyValueCache implements KeyValueCache {
     } catch (IOException | JetStreamApiException e) {
       rest();
       pendingKeys.add(escaped);
+      flushOwed();
       throw new UnavailableException(
           "cannot delete " + key + " from the shared cache: " + e.getMessage(), e);
     }
@@ -280,6 +305,7 @@ public final class NatsKeyValueCache implements KeyValueCache {
     String escaped = escape(prefix);
     if (!reachable()) {
       pendingPrefixes.add(escaped);
+      flushOwed();
       throw new UnavailableException(
           "cannot delete "
               + prefix
@@ -298,6 +324,7 @@ public final class NatsKeyValueCache implements KeyValueCache {
       }
       rest();
       pendingPrefixes.add(escaped);
+      flushOwed();
       throw new UnavailableException(
           "cannot delete " + prefix + "* from the shared cache: " + e.getMessage(), e);
     }
@@ -305,29 +332,11 @@ public final class NatsKeyValueCache implements KeyValueCache {
 
   /**
    * Watches the bucket and drops from {@code nearCache} every key deleted in it, by any process.
-   * Returns the watch; close it on shutdown.
+   * The watch mends itself: when it stops hearing (its server died) or the connection reconnects,
+   * it is re-made and {@code nearCache} cleared ({@link NatsCacheWatch}). Returns the watch; close
+   * it on shutdown.
    */
   public AutoCloseable invalidating(KeyValueCache nearCache) {
-    KeyValueWatcher watcher =
-        new KeyValueWatcher() {
-          @Override
-          public void watch(KeyValueEntry entry) {
-            if (entry.getOperation() != KeyValueOperation.PUT) {
-              nearCache.delete(unescape(entry.getKey()));
-            }
-          }
-
-          @Override
-          public void endOfData() {}
-        };
-    try {
-      var subscription = bulk.watchAll(watcher, KeyValueWatchOption.UPDATES_ONLY);
-      return subscription::unsubscribe;
-    } catch (IOException | JetStreamApiException | InterruptedException e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      throw new UnavailableException("cannot watch the shared cache: " + e.getMessage(), e);
-    }
+    return new NatsCacheWatch(kv, bulk, connection, nearCache);
   }
 }

@@ -131,6 +131,95 @@ class NatsKeyValueCacheIT {
     }
   }
 
+  /**
+   * The server holding B's watch is killed and restarted: a price A sets once JetStream answers
+   * again is charged by B within 2 s, not after the near-cache's lifetime. (Before the watch mended
+   * itself, B's watch stayed deaf until jnats' own heartbeat check re-made it, 15 s or more.)
+   */
+  @Test
+  void afterTheServerIsKilledAndRestartedAPriceChangedInOneProcessIsSeenByAnotherWithin2s()
+      throws Exception {
+    Duration bound = Duration.ofSeconds(2);
+    Duration hour = Duration.ofHours(1);
+    RetailEngine demo = DemoStore.inMemory(); // the price source both processes read
+    try (PrivateNatsServer server = new PrivateNatsServer()) {
+      server.start();
+      NatsConfig config = new NatsConfig(server.url(), "RETAIL", "", 1, Duration.ofMinutes(2));
+      try (NatsEvents processA = NatsEvents.connect(config);
+          NatsEvents processB = NatsEvents.connect(config)) {
+        CaffeineCache nearA = new CaffeineCache(1_000);
+        CaffeineCache nearB = new CaffeineCache(1_000);
+        NatsKeyValueCache sharedA = NatsKeyValueCache.open(processA, "retail_cache", hour);
+        NatsKeyValueCache sharedB = NatsKeyValueCache.open(processB, "retail_cache", hour);
+        PriceBook a =
+            new CachingPriceBook(demo.priceBook(), new TieredCache(nearA, sharedA, hour), hour);
+        PriceBook b =
+            new CachingPriceBook(demo.priceBook(), new TieredCache(nearB, sharedB, hour), hour);
+        try (AutoCloseable watchA = sharedA.invalidating(nearA);
+            AutoCloseable watchB = sharedB.invalidating(nearB)) {
+          assertThat(mugPrice(b)).isEqualTo("4.99 EUR");
+          assertThat(mugPrice(a)).isEqualTo("4.99 EUR");
+
+          try (io.nats.client.Connection check = io.nats.client.Nats.connect(server.url())) {
+            assertThat(gone(check.keyValue("retail_cache"), PRICE_KEY))
+                .as("the price is in the shared cache")
+                .isFalse();
+          }
+
+          server.kill();
+          server.start();
+          long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+          try (io.nats.client.Connection check = io.nats.client.Nats.connect(server.url())) {
+            io.nats.client.KeyValue kv = awaitBucket(check, deadline);
+            a.setPrice(
+                PriceListId.of("retail"),
+                Sku.of("MUG"),
+                UnitPrice.of("5.49", "EUR"),
+                Instant.parse("2026-11-24T00:00:00Z"),
+                "test");
+            // A's delete lands at once, or, owed, on A's next cache call once its connection
+            // answers again (A goes on pricing meanwhile, as a server does)
+            while (!gone(kv, PRICE_KEY)) {
+              assertThat(mugPrice(a)).isEqualTo("5.49 EUR");
+              assertThat(System.nanoTime())
+                  .as("A's delete lands; A " + processA.connection().getStatus())
+                  .isLessThan(deadline);
+              Thread.sleep(20);
+            }
+            long landed = System.nanoTime();
+            while (!mugPrice(b).equals("5.49 EUR")) {
+              assertThat(Duration.ofNanos(System.nanoTime() - landed))
+                  .as("B charges 5.49 EUR after A's delete reached the bucket")
+                  .isLessThan(bound);
+              Thread.sleep(20);
+            }
+            System.out.printf(
+                "cache-watch: after a nats-server kill -9 and restart, a price set by one process"
+                    + " was charged by another %d ms after its delete reached the bucket%n",
+                Duration.ofNanos(System.nanoTime() - landed).toMillis());
+          }
+        }
+      }
+    }
+  }
+
+  /** The key {@link CachingPriceBook} keeps the mug's demo-store prices under. */
+  private static final String PRICE_KEY = "price:MUG|demo|EUR";
+
+  private static io.nats.client.KeyValue awaitBucket(io.nats.client.Connection c, long deadline)
+      throws Exception {
+    while (true) {
+      try {
+        io.nats.client.KeyValue kv = c.keyValue("retail_cache");
+        kv.get("none");
+        return kv;
+      } catch (java.io.IOException | io.nats.client.JetStreamApiException notYet) {
+        assertThat(System.nanoTime()).as("JetStream back").isLessThan(deadline);
+        Thread.sleep(100);
+      }
+    }
+  }
+
   private static String mugPrice(PriceBook book) {
     return book.entries(Sku.of("MUG"), DemoStore.ID, DemoStore.EUR).stream()
         .filter(e -> e.list().id().equals(PriceListId.of("retail")))
