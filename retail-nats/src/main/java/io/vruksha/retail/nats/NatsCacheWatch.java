@@ -83,7 +83,13 @@ final class NatsCacheWatch implements AutoCloseable {
             }
             return;
           }
-          if (entry.getOperation() != KeyValueOperation.PUT) {
+          if (entry.getOperation() == KeyValueOperation.PUT) {
+            return;
+          }
+          if (key.startsWith(NatsKeyValueCache.PREFIX_MARK)) {
+            near.deletePrefix(
+                NatsKeyValueCache.unescape(key.substring(NatsKeyValueCache.PREFIX_MARK.length())));
+          } else {
             near.delete(NatsKeyValueCache.unescape(key));
           }
         }

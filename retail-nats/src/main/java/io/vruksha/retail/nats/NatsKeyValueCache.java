@@ -158,6 +158,9 @@ public final class NatsKeyValueCache implements KeyValueCache {
             kv.delete(k);
           }
         }
+        for (String p : prefixes) {
+          kv.delete(prefixMark(p));
+        }
         pendingPrefixes.removeAll(prefixes);
       }
     } catch (IOException | JetStreamApiException | RuntimeException e) {
@@ -165,6 +168,19 @@ public final class NatsKeyValueCache implements KeyValueCache {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * The start of the key whose delete tells every watch to drop a prefix. Another process's
+   * near-cache may hold keys under the prefix that the bucket does not (it read them while the
+   * bucket rested, or they expired there first); the keys listed in the bucket would miss those.
+   * Cache keys are escaped and never hold a dot, so the mark meets none of them.
+   */
+  static final String PREFIX_MARK = "prefix.=";
+
+  /** The key deleted to drop {@code escaped}, a prefix, from every near-cache. */
+  static String prefixMark(String escaped) {
+    return PREFIX_MARK + escaped;
   }
 
   private boolean pending(String escaped) {
@@ -318,6 +334,7 @@ public final class NatsKeyValueCache implements KeyValueCache {
           kv.delete(k);
         }
       }
+      kv.delete(prefixMark(escaped));
     } catch (IOException | JetStreamApiException | InterruptedException e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();

@@ -95,6 +95,31 @@ class NatsKeyValueCacheIT {
   }
 
   @Test
+  void aPrefixDeleteDropsTheKeysAnotherProcessHoldsNearThoughTheBucketHasNone() throws Exception {
+    NatsEvents otherProcess = NatsEvents.connect(nats.config());
+    try {
+      NatsKeyValueCache here = NatsKeyValueCache.open(nats, bucket, Duration.ofHours(1));
+      NatsKeyValueCache there = NatsKeyValueCache.open(otherProcess, bucket, Duration.ofHours(1));
+      CaffeineCache thereNear = new CaffeineCache(100);
+      // read while the bucket rested, say: near only
+      thereNear.put("price:MUG|demo|EUR", "4.99", Duration.ofMinutes(5));
+      thereNear.put("price:TEE-M|demo|EUR", "19.99", Duration.ofMinutes(5));
+      try (AutoCloseable watch = there.invalidating(thereNear)) {
+        here.deletePrefix("price:MUG|");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (thereNear.get("price:MUG|demo|EUR", String.class).isPresent()
+            && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(thereNear.get("price:MUG|demo|EUR", String.class)).isEmpty();
+        assertThat(thereNear.get("price:TEE-M|demo|EUR", String.class)).contains("19.99");
+      }
+    } finally {
+      otherProcess.close();
+    }
+  }
+
+  @Test
   void aPriceChangedInOneProcessIsReadFreshByAnotherLongBeforeItsNearCacheExpires()
       throws Exception {
     NatsEvents otherProcess = NatsEvents.connect(nats.config());
