@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs (on Debian/Ubuntu, when missing) and starts the services the integration tests use:
-# PostgreSQL on 127.0.0.1:5432 and nats-server with JetStream on 127.0.0.1:4222.
+# PostgreSQL on 127.0.0.1:5432 and nats-server with JetStream on 127.0.0.1:4222; also installs
+# HAProxy (not started: ClusterFaultsIT runs one of its own in front of three servers).
 #   scripts/services.sh start    install if needed, start if down, wait until both answer
 #   scripts/services.sh status   say which are up
 set -euo pipefail
@@ -47,6 +48,21 @@ start_nats() {
     -a 127.0.0.1 -p "$NATS_PORT" -js -sd /var/lib/nats-server -l /var/log/nats-server.log
 }
 
+ensure_haproxy() {
+  if command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ]; then
+    return 0
+  fi
+  echo "services.sh: installing HAProxy" >&2
+  if apt_install haproxy; then
+    return 0
+  fi
+  if [[ "${CI:-}" == "true" ]]; then
+    echo "services.sh: HAProxy could not be installed; CI needs it (ClusterFaultsIT)" >&2
+    return 1
+  fi
+  echo "services.sh: HAProxy could not be installed; ClusterFaultsIT's HAProxy part will be skipped" >&2
+}
+
 wait_for() {
   local name=$1 check=$2
   for _ in $(seq 1 60); do
@@ -61,12 +77,14 @@ case "${1:-start}" in
   start)
     start_pg
     start_nats
+    ensure_haproxy
     wait_for PostgreSQL pg_up
     wait_for NATS nats_up
     ;;
   status)
     pg_up && echo "PostgreSQL: up" || echo "PostgreSQL: down"
     nats_up && echo "NATS: up" || echo "NATS: down"
+    { command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ]; } && echo "HAProxy: installed" || echo "HAProxy: missing"
     ;;
   *)
     echo "usage: $0 start|status" >&2

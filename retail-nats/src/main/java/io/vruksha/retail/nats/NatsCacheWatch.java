@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * cache key and no prefix delete. The watch acts only on deletes and purges, so probes (puts) drop
  * nothing.
  */
-final class NatsCacheWatch implements AutoCloseable {
+public final class NatsCacheWatch implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(NatsCacheWatch.class);
 
@@ -145,8 +145,8 @@ final class NatsCacheWatch implements AutoCloseable {
     }
   }
 
-  /** How many times the watch was re-made. */
-  long remakes() {
+  /** How many times the watch was re-made since it was started. */
+  public long remakes() {
     return remakes.get();
   }
 
@@ -225,6 +225,7 @@ final class NatsCacheWatch implements AutoCloseable {
     }
   }
 
+  /** Stops watching. */
   @Override
   public void close() {
     closed = true;

@@ -353,7 +353,7 @@ public final class NatsKeyValueCache implements KeyValueCache {
    * it is re-made and {@code nearCache} cleared ({@link NatsCacheWatch}). Returns the watch; close
    * it on shutdown.
    */
-  public AutoCloseable invalidating(KeyValueCache nearCache) {
+  public NatsCacheWatch invalidating(KeyValueCache nearCache) {
     return new NatsCacheWatch(kv, bulk, connection, nearCache);
   }
 }

@@ -8,6 +8,7 @@ import io.vruksha.retail.cache.TieredCache;
 import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.memory.CaffeineCache;
+import io.vruksha.retail.nats.NatsCacheWatch;
 import io.vruksha.retail.nats.NatsConfig;
 import io.vruksha.retail.nats.NatsEvents;
 import io.vruksha.retail.nats.NatsKeyValueCache;
@@ -26,14 +27,14 @@ import java.util.Map;
 final class NatsRuntime implements AutoCloseable, MeterBinder {
 
   private final NatsEvents nats;
-  private final AutoCloseable watch;
+  private final NatsCacheWatch watch;
   private final NatsOutboxRelay relay;
   private final NatsReactions reactions;
   private final RetailEngine engine;
 
   private NatsRuntime(
       NatsEvents nats,
-      AutoCloseable watch,
+      NatsCacheWatch watch,
       NatsOutboxRelay relay,
       NatsReactions reactions,
       RetailEngine engine) {
@@ -50,7 +51,7 @@ final class NatsRuntime implements AutoCloseable, MeterBinder {
     try {
       NatsKeyValueCache shared =
           NatsKeyValueCache.open(nats, nats.config().cacheBucket(), Duration.ofHours(1));
-      AutoCloseable watch = shared.invalidating(near);
+      NatsCacheWatch watch = shared.invalidating(near);
       RetailEngine engine =
           PostgresAdapters.use(
                   db,
@@ -73,6 +74,12 @@ final class NatsRuntime implements AutoCloseable, MeterBinder {
   public void bindTo(MeterRegistry registry) {
     FunctionCounter.builder("retail.events.published", relay, NatsOutboxRelay::published)
         .description("events the relay published to JetStream and saw acknowledged")
+        .register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "retail.cache.watch.remakes", watch, NatsCacheWatch::remakes)
+        .description(
+            "times the shared cache's watch was re-made (it went deaf or NATS reconnected),"
+                + " each clearing the near-cache")
         .register(registry);
     for (var r : reactions.reactions()) {
       FunctionCounter.builder(
