@@ -3,6 +3,7 @@ package io.vruksha.retail.nats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.Nats;
 import io.nats.client.api.KeyValueOperation;
@@ -185,7 +186,7 @@ class NatsKeyValueCacheIT {
           assertThat(mugPrice(b)).isEqualTo("4.99 EUR");
           assertThat(mugPrice(a)).isEqualTo("4.99 EUR");
 
-          try (io.nats.client.Connection check = io.nats.client.Nats.connect(server.url())) {
+          try (Connection check = Nats.connect(server.url())) {
             assertThat(gone(check.keyValue("retail_cache"), PRICE_KEY))
                 .as("the price is in the shared cache")
                 .isFalse();
@@ -194,8 +195,8 @@ class NatsKeyValueCacheIT {
           server.kill();
           server.start();
           long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-          try (io.nats.client.Connection check = io.nats.client.Nats.connect(server.url())) {
-            io.nats.client.KeyValue kv = awaitBucket(check, deadline);
+          try (Connection check = Nats.connect(server.url())) {
+            KeyValue kv = awaitBucket(check, deadline);
             a.setPrice(
                 PriceListId.of("retail"),
                 Sku.of("MUG"),
@@ -231,14 +232,13 @@ class NatsKeyValueCacheIT {
   /** The key {@link CachingPriceBook} keeps the mug's demo-store prices under. */
   private static final String PRICE_KEY = "price:MUG|demo|EUR";
 
-  private static io.nats.client.KeyValue awaitBucket(io.nats.client.Connection c, long deadline)
-      throws Exception {
+  private static KeyValue awaitBucket(Connection c, long deadline) throws Exception {
     while (true) {
       try {
-        io.nats.client.KeyValue kv = c.keyValue("retail_cache");
+        KeyValue kv = c.keyValue("retail_cache");
         kv.get("none");
         return kv;
-      } catch (java.io.IOException | io.nats.client.JetStreamApiException notYet) {
+      } catch (IOException | JetStreamApiException notYet) {
         assertThat(System.nanoTime()).as("JetStream back").isLessThan(deadline);
         Thread.sleep(100);
       }

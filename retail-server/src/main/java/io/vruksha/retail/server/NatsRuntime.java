@@ -75,8 +75,7 @@ final class NatsRuntime implements AutoCloseable, MeterBinder {
     FunctionCounter.builder("retail.events.published", relay, NatsOutboxRelay::published)
         .description("events the relay published to JetStream and saw acknowledged")
         .register(registry);
-    io.micrometer.core.instrument.FunctionCounter.builder(
-            "retail.cache.watch.remakes", watch, NatsCacheWatch::remakes)
+    FunctionCounter.builder("retail.cache.watch.remakes", watch, NatsCacheWatch::remakes)
         .description(
             "times the shared cache's watch was re-made (it went deaf or NATS reconnected),"
                 + " each clearing the near-cache")

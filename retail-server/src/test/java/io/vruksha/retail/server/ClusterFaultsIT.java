@@ -3,6 +3,9 @@ package io.vruksha.retail.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.JetStreamOptions;
 import io.nats.client.Nats;
 import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.auth.Tokens;
@@ -46,6 +49,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -763,7 +767,7 @@ class ClusterFaultsIT {
     static final String MUG_PRICES_MARK = "prefix.=price=003aMUG=007c";
 
     final Connection connection;
-    final io.nats.client.JetStreamManagement jsm;
+    final JetStreamManagement jsm;
     final String bucket;
 
     SharedCacheProbe(String urls, NatsConfig config) throws Exception {
@@ -771,9 +775,7 @@ class ClusterFaultsIT {
       bucket = config.cacheBucket();
       jsm =
           connection.jetStreamManagement(
-              io.nats.client.JetStreamOptions.builder()
-                  .requestTimeout(Duration.ofMillis(500))
-                  .build());
+              JetStreamOptions.builder().requestTimeout(Duration.ofMillis(500)).build());
     }
 
     /**
@@ -840,7 +842,7 @@ class ClusterFaultsIT {
     private long markRevision() {
       try {
         return jsm.getLastMessage("KV_" + bucket, "$KV." + bucket + "." + MUG_PRICES_MARK).getSeq();
-      } catch (io.nats.client.JetStreamApiException e) {
+      } catch (JetStreamApiException e) {
         return e.getErrorCode() == 404 ? 0 : -1;
       } catch (IOException | RuntimeException notNow) {
         return -1;
@@ -880,8 +882,7 @@ class ClusterFaultsIT {
     if (found.isEmpty() && "true".equals(System.getenv("CI"))) {
       throw new AssertionError(why + "; CI must run ClusterFaultsIT");
     }
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        found.isPresent(), why + ": this part of ClusterFaultsIT is skipped");
+    Assumptions.assumeTrue(found.isPresent(), why + ": this part of ClusterFaultsIT is skipped");
     return found.orElseThrow().toString();
   }
 
