@@ -354,6 +354,6 @@ public final class NatsKeyValueCache implements KeyValueCache {
    * it on shutdown.
    */
   public NatsCacheWatch invalidating(KeyValueCache nearCache) {
-    return new NatsCacheWatch(kv, bulk, connection, nearCache);
+    return new NatsCacheWatch(kv, bulk, nats, nearCache);
   }
 }

@@ -7,7 +7,9 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -27,8 +29,8 @@ public final class PrivateNatsServer implements AutoCloseable {
 
   /** A server not yet started; {@link #start()} starts it. */
   public PrivateNatsServer() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
+    try {
+      port = freePort();
       store = Files.createTempDirectory("vruksha-nats-it");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -48,27 +50,65 @@ public final class PrivateNatsServer implements AutoCloseable {
   /** Starts it and waits until it takes connections. */
   public void start() throws IOException, InterruptedException {
     process =
-        new ProcessBuilder(
-                NATS_SERVER.toString(),
-                "-a",
-                "127.0.0.1",
-                "-p",
-                Integer.toString(port),
-                "-js",
-                "-sd",
-                store.toString())
+        startProcess(
+            List.of(
+                "-a", "127.0.0.1", "-p", Integer.toString(port), "-js", "-sd", store.toString()),
+            store.resolve("server.log"),
+            port);
+  }
+
+  /**
+   * Starts nats-server with {@code args}, its output appended to {@code log}, and waits (at most 10
+   * s) until it takes connections on {@code port}.
+   */
+  static Process startProcess(List<String> args, Path log, int port)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(NATS_SERVER.toString());
+    command.addAll(args);
+    Process process =
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(store.resolve("server.log").toFile()))
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline) {
       try (Socket ignored = new Socket("127.0.0.1", port)) {
-        return;
+        return process;
       } catch (IOException notYet) {
+        if (!process.isAlive()) {
+          break;
+        }
         Thread.sleep(50);
       }
     }
-    throw new IllegalStateException("nats-server did not start on port " + port);
+    process.destroyForcibly();
+    throw new IllegalStateException("nats-server did not start on port " + port + ": " + tail(log));
+  }
+
+  private static String tail(Path log) {
+    try {
+      String text = Files.readString(log);
+      return text.substring(Math.max(0, text.length() - 2000));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  /** A free loopback port. */
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** Deletes {@code dir} and everything in it, as far as it can. */
+  static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temporary directory; the OS cleans up what is left
+    }
   }
 
   /** The end of its log, for a failing test's message. */
@@ -118,10 +158,6 @@ public final class PrivateNatsServer implements AutoCloseable {
     if (process != null && process.isAlive()) {
       process.destroyForcibly();
     }
-    try (Stream<Path> files = Files.walk(store)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a temporary directory; the OS cleans up what is left
-    }
+    deleteTree(store);
   }
 }

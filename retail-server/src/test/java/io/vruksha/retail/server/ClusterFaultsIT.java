@@ -1,5 +1,12 @@
 package io.vruksha.retail.server;
 
+import static io.vruksha.retail.server.FaultChecks.awaitAnalytics;
+import static io.vruksha.retail.server.FaultChecks.awaitOutboxSent;
+import static io.vruksha.retail.server.FaultChecks.checkStream;
+import static io.vruksha.retail.server.FaultChecks.createDatabase;
+import static io.vruksha.retail.server.FaultChecks.freePort;
+import static io.vruksha.retail.server.FaultChecks.pause;
+import static io.vruksha.retail.server.FaultChecks.recordCommittedEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nats.client.Connection;
@@ -14,27 +21,24 @@ import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.invoicing.FiscalJournal;
 import io.vruksha.retail.nats.NatsConfig;
+import io.vruksha.retail.nats.PrivateNatsCluster;
 import io.vruksha.retail.nats.PrivateNatsServer;
 import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresConfig;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.postgres.PrivatePostgres;
+import io.vruksha.retail.postgres.PrivatePostgresPair;
 import io.vruksha.retail.sale.FiscalRecords;
 import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.store.Role;
 import io.vruksha.retail.store.StaffMember;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipal;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -116,7 +120,7 @@ class ClusterFaultsIT {
   void aNatsClusterLosesItsStreamLeaderAndThenAnotherNode() throws Exception {
     needs("nats-server");
     try (PrivatePostgres pg = PrivatePostgres.start();
-        NatsCluster nats = new NatsCluster(3)) {
+        PrivateNatsCluster nats = new PrivateNatsCluster(3)) {
       nats.start();
       PostgresConfig cfg = prepare(pg.config("postgres"), pg.config("retail"));
       Map<String, String> env = serverEnv(cfg);
@@ -316,21 +320,20 @@ class ClusterFaultsIT {
       matches = "true",
       disabledReason = "the PostgreSQL failover runs in scripts/reliability.sh clusters only")
   void postgresFailsOverToItsSynchronousReplica() throws Exception {
-    try (PgPair pair = new PgPair();
+    try (PrivatePostgresPair pair = PrivatePostgresPair.start();
         PrivateNatsServer nats = new PrivateNatsServer()) {
       nats.start();
-      pair.start();
-      PostgresConfig primary = pair.config(pair.primaryPort, "retail");
+      PostgresConfig primary = pair.config(pair.primaryPort(), "retail");
       PostgresConfig both =
           new PostgresConfig(
-              "127.0.0.1:" + pair.primaryPort + ",127.0.0.1:" + pair.replicaPort,
+              "127.0.0.1:" + pair.primaryPort() + ",127.0.0.1:" + pair.replicaPort(),
               5432,
               "retail",
               "postgres",
               "",
               "disable",
               4);
-      prepare(pair.config(pair.primaryPort, "postgres"), primary);
+      prepare(pair.config(pair.primaryPort(), "postgres"), primary);
       Map<String, String> env = serverEnv(both);
       env.put("NATS_URL", nats.url());
       try (RetailServer server = RetailServer.start(ServerConfig.from(env), env)) {
@@ -638,63 +641,6 @@ class ClusterFaultsIT {
     }
   }
 
-  /** Every committed event is on the stream exactly once by id; returns how many there are. */
-  private static long checkStream(PostgresDatabase db, String url, NatsConfig config)
-      throws Exception {
-    Set<String> committed =
-        new HashSet<>(
-            db.jdbi()
-                .withHandle(
-                    h ->
-                        h.createQuery("SELECT event_id::text FROM committed_events")
-                            .mapTo(String.class)
-                            .list()));
-    Map<String, Integer> seen = new HashMap<>();
-    for (String id : StreamIds.inOrder(url, config)) {
-      seen.merge(id, 1, Integer::sum);
-    }
-    long twice = seen.values().stream().filter(t -> t > 1).count();
-    assertThat(twice).as("events on the stream more than once").isZero();
-    assertThat(seen.keySet())
-        .as("the stream holds exactly the committed events")
-        .isEqualTo(committed);
-    return seen.size();
-  }
-
-  private static void awaitOutboxSent(PostgresDatabase db) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    long pending = -1;
-    while (System.nanoTime() < deadline) {
-      pending =
-          db.jdbi()
-              .withHandle(
-                  h -> h.createQuery("SELECT count(*) FROM outbox").mapTo(Long.class).one());
-      if (pending == 0) {
-        return;
-      }
-      pause(200);
-    }
-    throw new AssertionError(pending + " outbox events were never sent");
-  }
-
-  private static void awaitAnalytics(PostgresDatabase db, int sold) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    long counted = -1;
-    while (System.nanoTime() < deadline && counted != sold) {
-      counted =
-          db.jdbi()
-              .withHandle(
-                  h ->
-                      h.createQuery(
-                              "SELECT coalesce(sum(sales_count), 0) FROM sales_analytics_daily"
-                                  + " WHERE store_id = 'demo'")
-                          .mapTo(Long.class)
-                          .one());
-      pause(200);
-    }
-    assertThat(counted).as("sales the analytics reaction counted").isEqualTo(sold);
-  }
-
   // --- set-up ---------------------------------------------------------------------------------
 
   /**
@@ -703,25 +649,11 @@ class ClusterFaultsIT {
    * published outbox rows).
    */
   private static PostgresConfig prepare(PostgresConfig admin, PostgresConfig cfg) throws Exception {
-    try (var c = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password())) {
-      c.createStatement().execute("CREATE DATABASE " + cfg.database());
-    }
+    createDatabase(admin, cfg.database());
     try (PostgresDatabase owner = PostgresDatabase.connect(cfg.withPoolSize(2))) {
       owner.migrate();
-      owner
-          .jdbi()
-          .useHandle(
-              h -> {
-                h.execute("CREATE ROLE vruksha_cl LOGIN IN ROLE vruksha_app");
-                h.execute(
-                    "CREATE TABLE committed_events (event_id uuid PRIMARY KEY);"
-                        + " CREATE FUNCTION record_committed_event() RETURNS trigger"
-                        + " LANGUAGE plpgsql AS $$ BEGIN INSERT INTO committed_events"
-                        + " VALUES (NEW.event_id); RETURN NEW; END $$;"
-                        + " CREATE TRIGGER record_committed_event AFTER INSERT ON outbox"
-                        + " FOR EACH ROW EXECUTE FUNCTION record_committed_event();"
-                        + " GRANT INSERT ON committed_events TO vruksha_app");
-              });
+      owner.jdbi().useHandle(h -> h.execute("CREATE ROLE vruksha_cl LOGIN IN ROLE vruksha_app"));
+      recordCommittedEvents(cfg);
       var office = PostgresAdapters.use(owner, DemoStore.engineBuilder()).build();
       DemoStore.seed(office);
       office.workforce().staff().save(new StaffMember("anna", "Anna", DemoStore.ID, Role.CASHIER));
@@ -775,7 +707,7 @@ class ClusterFaultsIT {
       bucket = config.cacheBucket();
       jsm =
           connection.jetStreamManagement(
-              JetStreamOptions.builder().requestTimeout(Duration.ofMillis(500)).build());
+              JetStreamOptions.builder().requestTimeout(Duration.ofSeconds(2)).build());
     }
 
     /**
@@ -935,29 +867,6 @@ class ClusterFaultsIT {
     return rows;
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static void deleteTree(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a temporary directory
-    }
-  }
-
   // --- processes ------------------------------------------------------------------------------
 
   /** Child processes (servers, HAProxy), each killed on close. */
@@ -1021,296 +930,6 @@ class ClusterFaultsIT {
       }
       for (Path log : logs) {
         Files.deleteIfExists(log);
-      }
-    }
-  }
-
-  /** Three (or n) nats-servers clustered with JetStream on loopback, each with its own store. */
-  static final class NatsCluster implements AutoCloseable {
-    private static final String NATS_SERVER =
-        Files.isExecutable(Path.of("/usr/sbin/nats-server"))
-            ? "/usr/sbin/nats-server"
-            : "nats-server";
-    final int n;
-    final int[] clientPorts;
-    final int[] routePorts;
-    final Path dir;
-    final Process[] nodes;
-
-    NatsCluster(int n) throws IOException {
-      this.n = n;
-      clientPorts = new int[n];
-      routePorts = new int[n];
-      nodes = new Process[n];
-      for (int i = 0; i < n; i++) {
-        clientPorts[i] = freePort();
-        routePorts[i] = freePort();
-      }
-      dir = Files.createTempDirectory("vruksha-nats-cluster");
-    }
-
-    String urls() {
-      List<String> urls = new ArrayList<>();
-      for (int p : clientPorts) {
-        urls.add("nats://127.0.0.1:" + p);
-      }
-      return String.join(",", urls);
-    }
-
-    void start() throws Exception {
-      for (int i = 0; i < n; i++) {
-        start(i);
-      }
-      // JetStream answers once the cluster has a meta leader
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (true) {
-        try (Connection c = Nats.connect(urls())) {
-          c.jetStreamManagement().getAccountStatistics();
-          return;
-        } catch (Exception notYet) {
-          assertThat(System.nanoTime()).as("JetStream cluster ready").isLessThan(deadline);
-          pause(500);
-        }
-      }
-    }
-
-    void start(int i) throws Exception {
-      List<String> routes = new ArrayList<>();
-      for (int p : routePorts) {
-        routes.add("nats://127.0.0.1:" + p);
-      }
-      Path store = dir.resolve("n" + i);
-      Files.createDirectories(store);
-      nodes[i] =
-          new ProcessBuilder(
-                  NATS_SERVER,
-                  "-a",
-                  "127.0.0.1",
-                  "-p",
-                  Integer.toString(clientPorts[i]),
-                  "-n",
-                  "n" + i,
-                  "--cluster_name",
-                  "vruksha",
-                  "--cluster",
-                  "nats://127.0.0.1:" + routePorts[i],
-                  "--routes",
-                  String.join(",", routes),
-                  "-js",
-                  "-sd",
-                  store.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(store.resolve("log").toFile()))
-              .start();
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (true) {
-        try (Socket ignored = new Socket("127.0.0.1", clientPorts[i])) {
-          return;
-        } catch (IOException notYet) {
-          assertThat(System.nanoTime()).as("nats n" + i + " started").isLessThan(deadline);
-          pause(50);
-        }
-      }
-    }
-
-    void kill(int i) throws InterruptedException {
-      nodes[i].destroyForcibly();
-      nodes[i].waitFor();
-    }
-
-    /** The index of the node that leads {@code stream}. */
-    int leader(String stream) throws Exception {
-      try (Connection c = Nats.connect(urls())) {
-        String name = c.jetStreamManagement().getStreamInfo(stream).getClusterInfo().getLeader();
-        return Integer.parseInt(name.substring(1));
-      }
-    }
-
-    int replicas(String stream) throws Exception {
-      try (Connection c = Nats.connect(urls())) {
-        return c.jetStreamManagement().getStreamInfo(stream).getConfiguration().getReplicas();
-      }
-    }
-
-    int awaitLeaderOtherThan(String stream, int old) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (true) {
-        try {
-          int now = leader(stream);
-          if (now != old) {
-            return now;
-          }
-        } catch (Exception noLeaderYet) {
-          // elections under way
-        }
-        assertThat(System.nanoTime()).as("a new stream leader").isLessThan(deadline);
-        pause(100);
-      }
-    }
-
-    @Override
-    public void close() {
-      for (Process p : nodes) {
-        if (p != null) {
-          p.destroyForcibly();
-        }
-      }
-      for (Process p : nodes) {
-        if (p != null) {
-          try {
-            p.waitFor(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-      }
-      deleteTree(dir);
-    }
-  }
-
-  /**
-   * A PostgreSQL primary and a synchronous streaming replica on loopback ports ({@code initdb},
-   * {@code pg_basebackup -R}), in a temporary folder; as root, run as the postgres user.
-   */
-  static final class PgPair implements AutoCloseable {
-    final Path bin = binaries();
-    final Path dir;
-    final int primaryPort = freePort();
-    final int replicaPort = freePort();
-    final boolean asPostgres = "root".equals(System.getProperty("user.name"));
-    boolean primaryUp;
-    boolean replicaUp;
-
-    PgPair() throws IOException {
-      dir = Files.createTempDirectory("vruksha-pg-pair");
-      if (asPostgres) {
-        UserPrincipal postgres =
-            dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
-        Files.setOwner(dir, postgres);
-      }
-    }
-
-    void start() throws Exception {
-      Path p = dir.resolve("primary");
-      Path r = dir.resolve("replica");
-      run("initdb", "-D", p.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync");
-      pgStart(p, primaryPort);
-      primaryUp = true;
-      run(
-          "pg_basebackup",
-          "-h",
-          "127.0.0.1",
-          "-p",
-          Integer.toString(primaryPort),
-          "-U",
-          "postgres",
-          "-D",
-          r.toString(),
-          "-R",
-          "-X",
-          "stream",
-          "-c",
-          "fast");
-      pgStart(r, replicaPort);
-      replicaUp = true;
-      // from now on a commit is acknowledged once the replica has it
-      try (var c =
-          DriverManager.getConnection(config(primaryPort, "postgres").jdbcUrl(), "postgres", "")) {
-        c.createStatement().execute("ALTER SYSTEM SET synchronous_standby_names = '*'");
-        c.createStatement().execute("SELECT pg_reload_conf()");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-          var rs =
-              c.createStatement()
-                  .executeQuery(
-                      "SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'");
-          rs.next();
-          if (rs.getInt(1) == 1) {
-            break;
-          }
-          assertThat(System.nanoTime()).as("the replica is synchronous").isLessThan(deadline);
-          pause(200);
-        }
-      }
-    }
-
-    PostgresConfig config(int port, String database) {
-      return new PostgresConfig("127.0.0.1", port, database, "postgres", "", "disable", 4);
-    }
-
-    void promoteReplica() {
-      run("pg_ctl", "-D", dir.resolve("replica").toString(), "-w", "promote");
-    }
-
-    void stopPrimary() {
-      run("pg_ctl", "-D", dir.resolve("primary").toString(), "-m", "immediate", "-w", "stop");
-      primaryUp = false;
-    }
-
-    private void pgStart(Path data, int port) {
-      run(
-          "pg_ctl",
-          "-D",
-          data.toString(),
-          "-l",
-          data.getParent().resolve(data.getFileName() + ".log").toString(),
-          "-w",
-          "-t",
-          "60",
-          "-o",
-          "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=100",
-          "start");
-    }
-
-    @Override
-    public void close() {
-      for (String node : List.of("primary", "replica")) {
-        if (node.equals("primary") ? primaryUp : replicaUp) {
-          try {
-            run("pg_ctl", "-D", dir.resolve(node).toString(), "-m", "immediate", "-w", "stop");
-          } catch (RuntimeException ignored) {
-            // already down
-          }
-        }
-      }
-      deleteTree(dir);
-    }
-
-    private void run(String program, String... args) {
-      List<String> command = new ArrayList<>();
-      if (asPostgres) {
-        command.addAll(List.of("runuser", "-u", "postgres", "--"));
-      }
-      command.add(bin.resolve(program).toString());
-      command.addAll(List.of(args));
-      try {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-          throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
-        }
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-
-    private static Path binaries() {
-      String fromEnv = System.getenv("PG_BIN");
-      if (fromEnv != null && !fromEnv.isBlank()) {
-        return Path.of(fromEnv);
-      }
-      try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-        return versions
-            .map(v -> v.resolve("bin"))
-            .filter(b -> Files.isExecutable(b.resolve("initdb")))
-            .max(
-                Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString())))
-            .orElseThrow(() -> new IllegalStateException("no initdb: set PG_BIN"));
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
       }
     }
   }

@@ -1,5 +1,11 @@
 package io.vruksha.retail.server;
 
+import static io.vruksha.retail.server.FaultChecks.awaitAnalytics;
+import static io.vruksha.retail.server.FaultChecks.awaitOutboxSent;
+import static io.vruksha.retail.server.FaultChecks.checkStream;
+import static io.vruksha.retail.server.FaultChecks.createDatabase;
+import static io.vruksha.retail.server.FaultChecks.pause;
+import static io.vruksha.retail.server.FaultChecks.recordCommittedEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vruksha.retail.catalog.Sku;
@@ -81,7 +87,7 @@ class FaultToleranceIT {
     try (PrivatePostgres pg = PrivatePostgres.start();
         PrivateNatsServer nats = new PrivateNatsServer()) {
       nats.start();
-      createDatabase(pg, "retail");
+      createDatabase(pg.config("postgres"), "retail");
       PostgresConfig cfg = pg.config("retail");
       // the owner migrates and seeds; the server is a login role in vruksha_app, as in production
       try (PostgresDatabase owner = PostgresDatabase.connect(cfg.withPoolSize(2))) {
@@ -156,7 +162,7 @@ class FaultToleranceIT {
         try {
           awaitOutboxSent(db);
           checkSales(db, before, cfg);
-          long published = checkStream(db, nats, env);
+          long published = checkStream(db, nats.url(), NatsConfig.from(env));
           awaitAnalytics(db, sold);
           System.out.printf(
               "faults: sales=%d (at least %d) natsOutages=%d pgOutages=%d seconds=%.1f tps=%.1f events=%d"
@@ -387,98 +393,6 @@ class FaultToleranceIT {
         .isEmpty();
   }
 
-  /**
-   * The relay deletes the outbox rows it has published: a trigger keeps the id of every event that
-   * committed, in a table of the test's own, so the stream can be checked against all of them.
-   */
-  private static void recordCommittedEvents(PostgresConfig cfg) throws Exception {
-    try (var c = DriverManager.getConnection(cfg.jdbcUrl(), cfg.user(), cfg.password())) {
-      c.createStatement()
-          .execute(
-              "CREATE TABLE committed_events (event_id uuid PRIMARY KEY);"
-                  + " CREATE FUNCTION record_committed_event() RETURNS trigger LANGUAGE plpgsql AS"
-                  + " $$ BEGIN INSERT INTO committed_events VALUES (NEW.event_id); RETURN NEW; END $$;"
-                  + " CREATE TRIGGER record_committed_event AFTER INSERT ON outbox"
-                  + " FOR EACH ROW EXECUTE FUNCTION record_committed_event();"
-                  // the trigger runs as the server's role, the application role
-                  + " GRANT INSERT ON committed_events TO vruksha_app");
-    }
-  }
-
-  /**
-   * Every event that committed is in the stream exactly once, by its id, and nothing else is;
-   * returns how many there are.
-   */
-  private static long checkStream(
-      PostgresDatabase db, PrivateNatsServer nats, Map<String, String> env) throws Exception {
-    Set<String> committed =
-        new HashSet<>(
-            db.jdbi()
-                .withHandle(
-                    h ->
-                        h.createQuery("SELECT event_id::text FROM committed_events")
-                            .mapTo(String.class)
-                            .list()));
-    NatsConfig config = NatsConfig.from(env);
-    Map<String, Integer> seen = new HashMap<>();
-    for (String id : StreamIds.inOrder(nats.url(), config)) {
-      seen.merge(id, 1, Integer::sum);
-    }
-    Set<String> twice = new HashSet<>();
-    seen.forEach(
-        (id, times) -> {
-          if (times > 1) {
-            twice.add(id);
-          }
-        });
-    assertThat(twice).as("events published more than once").isEmpty();
-    assertThat(committed).as("events committed").isNotEmpty();
-    assertThat(seen.keySet())
-        .as("the stream holds exactly the committed events")
-        .isEqualTo(committed);
-    return seen.size();
-  }
-
-  private static void awaitOutboxSent(PostgresDatabase db) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    long pending = -1;
-    while (System.nanoTime() < deadline) {
-      pending =
-          db.jdbi()
-              .withHandle(
-                  h -> h.createQuery("SELECT count(*) FROM outbox").mapTo(Long.class).one());
-      if (pending == 0) {
-        return;
-      }
-      pause(200);
-    }
-    throw new AssertionError(pending + " outbox events were never sent");
-  }
-
-  /** The analytics reaction counts every sale exactly once (and stays there). */
-  private static void awaitAnalytics(PostgresDatabase db, int sold) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    long counted = -1;
-    while (System.nanoTime() < deadline && counted != sold) {
-      counted = analyticsCount(db);
-      pause(200);
-    }
-    assertThat(counted).as("sales the analytics counted").isEqualTo(sold);
-    pause(2000);
-    assertThat(analyticsCount(db)).as("sales the analytics counted, later").isEqualTo(sold);
-  }
-
-  private static long analyticsCount(PostgresDatabase db) {
-    return db.jdbi()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT coalesce(sum(sales_count), 0) FROM sales_analytics_daily"
-                            + " WHERE store_id = 'demo'")
-                    .mapTo(Long.class)
-                    .one());
-  }
-
   private static Map<String, BigDecimal> onHand(PostgresConfig cfg) throws Exception {
     Map<String, BigDecimal> levels = new HashMap<>();
     try (var c = DriverManager.getConnection(cfg.jdbcUrl(), cfg.user(), cfg.password());
@@ -490,21 +404,5 @@ class FaultToleranceIT {
       }
     }
     return levels;
-  }
-
-  private static void createDatabase(PrivatePostgres pg, String name) throws Exception {
-    PostgresConfig admin = pg.config("postgres");
-    try (var c = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password())) {
-      c.createStatement().execute("CREATE DATABASE " + name);
-    }
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
