@@ -14,7 +14,8 @@
 #     Installs HAProxy (Debian's package) if it is missing. Every cluster is on free loopback ports
 #     and temporary folders, each run bounded in time, and everything started is stopped. Prints
 #     the table: fault | how injected | sales made | acknowledged | found after | duplicates | lost |
-#     events published | time to recover.
+#     events published | time to recover. The ordinary build (CI) runs the NATS and HAProxy parts
+#     with 250 sales each; the PostgreSQL failover runs only here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

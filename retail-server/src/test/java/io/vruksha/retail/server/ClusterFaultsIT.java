@@ -106,7 +106,7 @@ class ClusterFaultsIT {
    * From the price change's answer, with JetStream perhaps still settling after a kill: the
    * changing server's delete may have to wait for its own connection to NATS to come back.
    */
-  static final Duration PRICE_CHANGE_BOUND = Duration.ofSeconds(35);
+  static final Duration PRICE_CHANGE_BOUND = Duration.ofSeconds(60);
 
   static final int CLIENTS = 8;
   static final String PATH = "/api/v1/stores/demo/sales";
