@@ -24,7 +24,11 @@ public interface CurbsideSlots {
   /** The slot {@code id} of {@code store}. */
   Optional<CollectionSlot> slot(StoreId store, String id);
 
-  /** The store's slots starting in {@code [from, to)}, by start. */
+  /**
+   * The store's slots starting in {@code [from, to)}, by start; bounds compared as given, to the
+   * nanosecond (a slot's start is in microseconds: an adapter that keeps microseconds compares with
+   * each bound's {@link io.vruksha.retail.time.Instants#microsCeiling ceiling}).
+   */
   List<CollectionSlot> slots(StoreId store, Instant from, Instant to);
 
   /** Takes a place in a slot if one is left; false when it is full. */

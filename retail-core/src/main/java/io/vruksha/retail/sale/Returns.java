@@ -295,7 +295,18 @@ public final class Returns {
   }
 
   private String refundTo(ReturnRequest.RefundTo to, Sale sale, Money refund, String returnId) {
-    if (to == ReturnRequest.RefundTo.STORE_CREDIT) {
+    // ORIGINAL: back to the sale's largest tender that can take money back (not points)
+    TenderKind kind =
+        to == ReturnRequest.RefundTo.STORE_CREDIT
+            ? TenderKind.STORE_CREDIT
+            : sale.tenders().stream()
+                .filter(t -> t.kind() != TenderKind.POINTS)
+                .max(Comparator.comparing(AppliedTender::amount))
+                .map(AppliedTender::kind)
+                .orElse(TenderKind.CASH);
+    if (kind == TenderKind.STORE_CREDIT) {
+      // asked for, or what paid: either way the refund is the customer's credit again (a receipt
+      // saying STORE_CREDIT with no credit given would have refunded nothing)
       String customer =
           sale.customerId()
               .orElseThrow(
@@ -303,13 +314,7 @@ public final class Returns {
                       new InvalidInputException(
                           ErrorCode.RETURN_INVALID, "store credit needs a known customer"));
       storeCredits.change(customer, refund, returnId);
-      return TenderKind.STORE_CREDIT.name();
     }
-    // back to the sale's largest tender that can take money back (not points)
-    return sale.tenders().stream()
-        .filter(t -> t.kind() != TenderKind.POINTS)
-        .max(Comparator.comparing(AppliedTender::amount))
-        .map(t -> t.kind().name())
-        .orElse(TenderKind.CASH.name());
+    return kind.name();
   }
 }

@@ -3,6 +3,7 @@ package io.vruksha.retail.sale;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -14,8 +15,11 @@ import java.util.Set;
  * scan of every sale): newest first, at most {@code limit}.
  *
  * @param store the store
- * @param from sold at or after this instant, if given
- * @param to sold before this instant (exclusive), if given
+ * @param from sold at or after this instant, if given; kept as its first microsecond at or after
+ *     ({@link Instants#microsCeiling}), which picks the same sales, since a sale's instant is in
+ *     microseconds, and which PostgreSQL compares exactly
+ * @param to sold before this instant (exclusive), if given; kept as its first microsecond at or
+ *     after, as {@code from}
  * @param number the receipt number, if given (at most one sale has it)
  * @param customerId the customer, if given
  * @param shiftIds sold on one of these shifts, if given (a register's shifts: "sales of till-1")
@@ -61,6 +65,10 @@ public record SaleQuery(
       throw new InvalidInputException(
           ErrorCode.VALIDATION, "to must be after from", List.of("from", "to"));
     }
+    // checked as given, then brought to microseconds: two bounds within one microsecond are an
+    // empty range, not a refusal
+    from = from.map(Instants::microsCeiling);
+    to = to.map(Instants::microsCeiling);
   }
 
   /** The newest {@code limit} sales of {@code store}, unfiltered. */

@@ -29,6 +29,24 @@ public final class Instants {
     return Objects.requireNonNull(instant, "instant").truncatedTo(ChronoUnit.MICROS);
   }
 
+  /**
+   * The first microsecond at or after the instant: {@code 2026-03-29T01:59:59.123456001Z} becomes
+   * {@code 2026-03-29T01:59:59.123457Z}, one already in microseconds stays as it is. For the bound
+   * of a look-up: every stored instant is in microseconds, so "at or after {@code t}" and "before
+   * {@code t}" pick the same ones with {@code t} or with its ceiling, and PostgreSQL (which rounds
+   * a finer bound to the nearest microsecond) then answers as the in-memory adapters do.
+   */
+  public static Instant microsCeiling(Instant instant) {
+    Instant down = micros(instant);
+    if (down.equals(instant)) {
+      return instant;
+    }
+    // the last microsecond before Instant.MAX has no next one: no stored instant is above it
+    return down.isBefore(Instant.MAX.truncatedTo(ChronoUnit.MICROS))
+        ? down.plus(1, ChronoUnit.MICROS)
+        : down;
+  }
+
   /** {@link #micros(Instant)} of a value that may be absent; {@code null} stays {@code null}. */
   public static Instant microsOrNull(Instant instant) {
     return instant == null ? null : micros(instant);

@@ -139,6 +139,31 @@ class ReturnsTest {
   }
 
   @Test
+  void aSalePaidWithStoreCreditIsRefundedToStoreCreditByDefault() {
+    engine.storeCredits().change("c-1", eur("10.00"), "goodwill");
+    Sale paidWithCredit =
+        engine.checkout(
+            CheckoutRequest.of(
+                "k-credit",
+                BasketRequest.builder(DemoStore.ID)
+                    .at(NOON)
+                    .add("MUG", 3)
+                    .shopper(Shopper.customer("c-1"))
+                    .build(),
+                new Tender.StoreCredit(eur("10.00"))),
+            Actor.cashier("anna"));
+    assertThat(engine.storeCredits().balance("c-1", DemoStore.EUR)).isEqualTo(eur("0.00"));
+
+    // ORIGINAL (the default): back to what paid, here the customer's store credit, 3.33 of 10.00
+    ReturnReceipt r =
+        engine.acceptReturn(
+            ReturnRequest.of("r-credit", paidWithCredit.id(), mugs(1, true)).at(NOON), sam);
+
+    assertThat(r.refundTo()).isEqualTo("STORE_CREDIT");
+    assertThat(engine.storeCredits().balance("c-1", DemoStore.EUR)).isEqualTo(eur("3.33"));
+  }
+
+  @Test
   void retryingAReturnWithTheSameKeyDoesNotRefundTwice() {
     ReturnRequest request = ReturnRequest.of("r-1", sale.id(), mugs(1, true)).at(NOON);
     ReturnReceipt first = engine.acceptReturn(request, sam);

@@ -171,6 +171,63 @@ public abstract class SalePortsContract {
     assertThat(sales.search(SaleQuery.of(S1, 100))).isEmpty();
   }
 
+  /**
+   * Bounds finer than a microsecond: a sale's instant is in microseconds, PostgreSQL keeps a bound
+   * to the microsecond and the in-memory adapter compares it exactly, so the query keeps each bound
+   * as its first microsecond at or after. Every pair of bounds from a grid around three sales one
+   * microsecond apart picks exactly the sales in {@code [from, to)} as given, on every adapter.
+   */
+  @Test
+  void timeBoundsWithNanosecondsPickTheSalesInFromInclusiveToExclusive() {
+    Sales sales = newSales();
+    Sale base = aSale();
+    Instant t0 = Instant.parse("2026-03-29T00:59:59.999998Z");
+    List<Sale> sold = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Sale s =
+          variant(
+              base,
+              "S001-2026-00010" + i,
+              t0.plusNanos(1_000L * i),
+              Optional.empty(),
+              Optional.empty());
+      sales.save(s);
+      sold.add(s);
+    }
+    long[] offsets = {
+      -1_001, -1, 0, 1, 499, 500, 501, 999, 1_000, 1_001, 1_999, 2_000, 2_001, 3_000
+    };
+    SaleQuery all = SaleQuery.of(base.store(), 100);
+    int pairs = 0;
+    for (long f : offsets) {
+      for (long t : offsets) {
+        if (t <= f) {
+          continue;
+        }
+        Instant from = t0.plusNanos(f);
+        Instant to = t0.plusNanos(t);
+        List<Sale> expected =
+            sold.stream()
+                .filter(s -> !s.at().isBefore(from) && s.at().isBefore(to))
+                .sorted(java.util.Comparator.comparing(Sale::at).reversed())
+                .toList();
+        assertThat(sales.search(all.between(Optional.of(from), Optional.of(to))))
+            .as("[" + from + ", " + to + ")")
+            .containsExactlyElementsOf(expected);
+        pairs++;
+      }
+      Instant from = t0.plusNanos(f);
+      assertThat(sales.search(all.between(Optional.of(from), Optional.empty())))
+          .as("from " + from)
+          .containsExactlyElementsOf(
+              sold.stream()
+                  .filter(s -> !s.at().isBefore(from))
+                  .sorted(java.util.Comparator.comparing(Sale::at).reversed())
+                  .toList());
+    }
+    assertThat(pairs).isEqualTo(91);
+  }
+
   @Test
   void aReturnIsFoundByItsCreditNoteNumberInItsStoreOnly() {
     Sales sales = newSales();

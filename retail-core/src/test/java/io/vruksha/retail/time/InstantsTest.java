@@ -74,4 +74,36 @@ class InstantsTest {
     assertThat(Instants.ofEpochSeconds(Instants.epochSeconds(at))).isEqualTo(at);
     assertThat(Instants.micros(at)).isEqualTo(at);
   }
+
+  @Test
+  void microsCeilingIsTheFirstMicrosecondAtOrAfter() {
+    assertThat(Instants.microsCeiling(NANOS))
+        .isEqualTo(Instant.parse("2026-03-29T01:59:59.123457Z"));
+    assertThat(Instants.microsCeiling(Instant.parse("2026-03-29T01:59:59.123456Z")))
+        .isEqualTo(Instant.parse("2026-03-29T01:59:59.123456Z"));
+    // .999999001 carries into the next second
+    assertThat(Instants.microsCeiling(Instant.parse("2026-12-31T23:59:59.999999001Z")))
+        .isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
+    assertThat(Instants.microsCeiling(Instant.ofEpochSecond(-1, 999_999_001)))
+        .isEqualTo(Instant.EPOCH);
+    assertThat(Instants.microsCeiling(Instant.MAX)).isEqualTo(Instants.micros(Instant.MAX));
+  }
+
+  /**
+   * For any bound and any instant in microseconds (every instant the engine stores): at or after
+   * the bound exactly when at or after its ceiling, before it exactly when before its ceiling.
+   */
+  @Property
+  void aMicrosecondInstantComparesWithABoundAsWithItsCeiling(
+      @ForAll @LongRange(min = -62_135_596_800L, max = 253_402_300_798L) long seconds,
+      @ForAll @LongRange(min = 0, max = 999_999_999) long nanos,
+      @ForAll @LongRange(min = -2_000, max = 2_000) long microsAway) {
+    Instant bound = Instant.ofEpochSecond(seconds, nanos);
+    Instant stored = Instants.micros(bound).plusNanos(microsAway * 1_000);
+    Instant ceiling = Instants.microsCeiling(bound);
+    assertThat(Instants.isMicros(ceiling)).isTrue();
+    assertThat(Duration.between(bound, ceiling)).isBetween(Duration.ZERO, Duration.ofNanos(999));
+    assertThat(!stored.isBefore(ceiling)).isEqualTo(!stored.isBefore(bound));
+    assertThat(stored.isBefore(ceiling)).isEqualTo(stored.isBefore(bound));
+  }
 }

@@ -7,6 +7,7 @@ import io.vruksha.retail.curbside.CurbsideBooking;
 import io.vruksha.retail.curbside.CurbsideSlots;
 import io.vruksha.retail.order.Orders;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.time.Instants;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -88,8 +89,10 @@ public final class PostgresCurbsideSlots implements CurbsideSlots {
                     "SELECT * FROM curbside_slots WHERE store_id = :s AND starts_at >= :a"
                         + " AND starts_at < :b ORDER BY starts_at, slot_id")
                 .bind("s", store.value())
-                .bind("a", Timestamp.from(from))
-                .bind("b", Timestamp.from(to))
+                // a bound finer than a microsecond as its ceiling: PostgreSQL would round it to
+                // the nearest, and pick a slot starting in the microsecond before it
+                .bind("a", Timestamp.from(Instants.microsCeiling(from)))
+                .bind("b", Timestamp.from(Instants.microsCeiling(to)))
                 .map((rs, ctx) -> slot(rs))
                 .list());
   }
