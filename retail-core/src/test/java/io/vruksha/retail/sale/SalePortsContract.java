@@ -14,6 +14,8 @@ import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -182,7 +184,7 @@ public abstract class SalePortsContract {
     Sales sales = newSales();
     Sale base = aSale();
     Instant t0 = Instant.parse("2026-03-29T00:59:59.999998Z");
-    List<Sale> sold = new java.util.ArrayList<>();
+    List<Sale> sold = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       Sale s =
           variant(
@@ -209,7 +211,7 @@ public abstract class SalePortsContract {
         List<Sale> expected =
             sold.stream()
                 .filter(s -> !s.at().isBefore(from) && s.at().isBefore(to))
-                .sorted(java.util.Comparator.comparing(Sale::at).reversed())
+                .sorted(Comparator.comparing(Sale::at).reversed())
                 .toList();
         assertThat(sales.search(all.between(Optional.of(from), Optional.of(to))))
             .as("[" + from + ", " + to + ")")
@@ -222,7 +224,7 @@ public abstract class SalePortsContract {
           .containsExactlyElementsOf(
               sold.stream()
                   .filter(s -> !s.at().isBefore(from))
-                  .sorted(java.util.Comparator.comparing(Sale::at).reversed())
+                  .sorted(Comparator.comparing(Sale::at).reversed())
                   .toList());
     }
     assertThat(pairs).isEqualTo(91);

@@ -34,9 +34,11 @@ import io.vruksha.retail.promotion.Promotion;
 import io.vruksha.retail.promotion.PromotionId;
 import io.vruksha.retail.reaction.Reaction;
 import io.vruksha.retail.reaction.Reactions;
+import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.sale.SaleQuery;
 import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.server.RetailServer;
 import io.vruksha.retail.server.api.CustomerApi;
@@ -50,6 +52,7 @@ import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.store.Role;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -62,6 +65,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * An engine driven in process: on the in-memory adapters (the reference) or on the PostgreSQL
@@ -279,6 +283,9 @@ final class EngineTarget implements Target {
           .orders()
           .cancel(DemoStore.ID, orders.get(Math.floorMod(o.order(), orders.size())));
     }
+    if (op instanceof Op.LookUp l) {
+      return lookUp(l);
+    }
     if (op instanceof Op.OpenShift o) {
       var opened =
           engine.registers().open(DemoStore.ID, "T1", Money.of(o.openingFloat(), "EUR"), ADMIN);
@@ -331,7 +338,67 @@ final class EngineTarget implements Target {
     Sale sale =
         engine.checkout(new CheckoutRequest("key-" + step, basket, tenders, shiftId), ADMIN);
     saleIds.add(sale.id());
-    return ServerViews.sale(sale);
+    return ServerViews.sale(sale, engine.sales().returnsOf(sale.id()).size());
+  }
+
+  /** A look-up through the ports, as the routes make it: receipt numbers, or shifts. */
+  private Object lookUp(Op.LookUp l) {
+    Optional<Boolean> open = Optional.empty();
+    switch (l.by()) {
+      case "OPEN_SHIFT":
+        open = Optional.of(true);
+      // fall through
+      case "SHIFTS":
+        return engine.registers().shifts().list(DemoStore.ID, Optional.of("T1"), open, 100);
+      default:
+        break;
+    }
+    SaleQuery q = SaleQuery.of(DemoStore.ID, 100);
+    ZoneId zone = engine.stores().find(DemoStore.ID).orElseThrow().zone();
+    switch (l.by()) {
+      case "NUMBER" -> {
+        if (saleIds.isEmpty()) {
+          return Outcomes.skipped("no sale yet");
+        }
+        String id = saleIds.get(Math.floorMod(l.position(), saleIds.size()));
+        q = q.number(engine.sales().find(id).orElseThrow().number());
+      }
+      case "DAY" -> {
+        LocalDate day = engine.clock().instant().atZone(zone).toLocalDate();
+        q =
+            q.between(
+                Optional.of(day.atStartOfDay(zone).toInstant()),
+                Optional.of(day.plusDays(1).atStartOfDay(zone).toInstant()));
+      }
+      case "SINCE" ->
+          q =
+              q.between(
+                  Optional.of(
+                      Instant.parse(
+                          Generators.EDGES.get(
+                              Math.floorMod(l.position(), Generators.EDGES.size())))),
+                  Optional.empty());
+      case "CUSTOMER" -> {
+        Optional<String> customer = customerAt(l.position());
+        if (customer.isEmpty()) {
+          return Outcomes.skipped("no customer yet");
+        }
+        q = q.customer(customer.get());
+      }
+      case "REGISTER" ->
+          q =
+              q.shifts(
+                  engine
+                      .registers()
+                      .shifts()
+                      .list(DemoStore.ID, Optional.of("T1"), Optional.empty(), Integer.MAX_VALUE)
+                      .stream()
+                      .map(Shift::id)
+                      .collect(Collectors.toSet()));
+      case "RETURNED" -> q = q.status(SaleQuery.Status.RETURNED);
+      default -> throw new IllegalArgumentException("no look-up by " + l.by());
+    }
+    return engine.sales().search(q).stream().map(Sale::number).toList();
   }
 
   private Optional<String> customerAt(int position) {
@@ -390,7 +457,7 @@ final class EngineTarget implements Target {
         json(
             engine.sales().list(DemoStore.ID).stream()
                 .sorted(Comparator.comparing(Sale::number))
-                .map(ServerViews::sale)
+                .map(s -> ServerViews.sale(s, engine.sales().returnsOf(s.id()).size()))
                 .toList()));
     r.put(
         "returns",

@@ -85,6 +85,7 @@ final class Generators {
         Tuple.of(2, orderPositions().map(Op.ReadyOrder::new)),
         Tuple.of(2, orderPositions().map(Op.CollectOrder::new)),
         Tuple.of(1, orderPositions().map(Op.CancelOrder::new)),
+        Tuple.of(3, lookUps()),
         Tuple.of(1, Arbitraries.of("0.00", "150.00", "99.99").map(Op.OpenShift::new)),
         Tuple.of(1, Arbitraries.of("0.00", "150.00", "1234.56").map(Op.CloseShift::new)));
   }
@@ -116,6 +117,22 @@ final class Generators {
             window,
             Arbitraries.of(null, null, "02:00-03:00", "02:30-02:45"))
         .as((id, label, t, r, w, h) -> new Op.Promote(id, label, t, r[0], r[1], w[0], w[1], h));
+  }
+
+  /** Look-ups of sales and shifts by what is on paper ({@link Op.LookUp}). */
+  static Arbitrary<Op> lookUps() {
+    return Combinators.combine(
+            Arbitraries.of(
+                "NUMBER",
+                "DAY",
+                "SINCE",
+                "CUSTOMER",
+                "REGISTER",
+                "RETURNED",
+                "OPEN_SHIFT",
+                "SHIFTS"),
+            Arbitraries.integers().between(-1, 9))
+        .as(Op.LookUp::new);
   }
 
   /** Half the time the latest order (-1), so one order goes from placed to collected. */

@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -221,6 +222,9 @@ final class HttpTarget implements Target {
           null,
           null);
     }
+    if (op instanceof Op.LookUp l) {
+      return lookUp(l);
+    }
     if (op instanceof Op.OpenShift o) {
       ObjectNode body = obj().put("registerId", "T1");
       body.set("openingFloat", money(o.openingFloat()));
@@ -243,6 +247,51 @@ final class HttpTarget implements Target {
       return report;
     }
     throw new IllegalArgumentException("no operation " + op);
+  }
+
+  /** A look-up over the routes: the receipt numbers of the sales found, or the shifts found. */
+  private JsonNode lookUp(Op.LookUp l) {
+    String query =
+        switch (l.by()) {
+          case "OPEN_SHIFT" -> null;
+          case "SHIFTS" -> null;
+          case "NUMBER" -> {
+            if (saleIds.isEmpty()) {
+              yield "";
+            }
+            JsonNode sale =
+                get(STORE + "/sales/" + saleIds.get(Math.floorMod(l.position(), saleIds.size())));
+            yield "number=" + sale.get("number").asText();
+          }
+          case "DAY" -> {
+            ZoneId zone = engine.stores().find(DemoStore.ID).orElseThrow().zone();
+            LocalDate day = engine.clock().instant().atZone(zone).toLocalDate();
+            yield "from=" + day + "&to=" + day;
+          }
+          case "SINCE" ->
+              "from=" + Generators.EDGES.get(Math.floorMod(l.position(), Generators.EDGES.size()));
+          case "CUSTOMER" ->
+              customers.isEmpty()
+                  ? ""
+                  : "customerId=" + customers.get(Math.floorMod(l.position(), customers.size()));
+          case "REGISTER" -> "register=T1";
+          case "RETURNED" -> "status=RETURNED";
+          default -> throw new IllegalArgumentException("no look-up by " + l.by());
+        };
+    if (query == null) {
+      return get(
+          STORE + "/shifts?register=T1" + (l.by().equals("OPEN_SHIFT") ? "&status=OPEN" : ""));
+    }
+    if (query.isEmpty()) {
+      return Outcomes.skipped(l.by().equals("NUMBER") ? "no sale yet" : "no customer yet");
+    }
+    JsonNode found = get(STORE + "/sales?" + query);
+    if (!found.isArray()) {
+      return found;
+    }
+    ArrayNode numbers = JSON.createArrayNode();
+    found.forEach(s -> numbers.add(s.get("number").asText()));
+    return numbers;
   }
 
   private JsonNode sell(Op.Sell s, int step) {

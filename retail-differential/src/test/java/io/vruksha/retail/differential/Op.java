@@ -112,6 +112,16 @@ sealed interface Op {
   record CloseShift(String countedCash) implements Op {}
 
   /**
+   * A look-up as a till or a back office makes one, answered as the receipt numbers of the sales
+   * found, newest first, or as the shifts found: {@code by} is NUMBER (the {@code position}-th
+   * sale's receipt number), DAY (the business day the clock is in, given as a date), SINCE (from
+   * the {@code position}-th of {@link Generators#EDGES} on, to the nanosecond), CUSTOMER (the
+   * {@code position}-th customer's), REGISTER (sold on register T1's shifts), RETURNED (with a
+   * return against them), OPEN_SHIFT (register T1's open shift) or SHIFTS (register T1's shifts).
+   */
+  record LookUp(String by, int position) implements Op {}
+
+  /**
    * An import with the command line ({@code retail import products|prices|stock|customers}) on the
    * PostgreSQL engines' databases, and the same rows through the reference's ports: one product
    * (NEW-KG or NEW-EA, as {@link NewProduct} makes it), its retail {@code price} (four decimals for

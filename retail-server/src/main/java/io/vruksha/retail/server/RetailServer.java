@@ -320,6 +320,7 @@ public final class RetailServer implements AutoCloseable {
     List<ApiRoute> routes = new ArrayList<>(apiRoutes(context));
     routes.add(
         ApiRoute.route(HandlerType.GET, "/metrics")
+            .errors(ErrorCode.UNAUTHENTICATED) // with METRICS_TOKEN set
             .doc(
                 "system",
                 "Prometheus metrics, in the text format; with METRICS_TOKEN set, only for"

@@ -443,6 +443,12 @@ class HostileBodyPropertiesTest {
           .containsExactlyInAnyOrder("error", "code", "details", "timestamp");
       assertThat(r.json().get("code").isTextual()).as(r.toString()).isTrue();
       assertThat(r.json().get("details").isArray()).as(r.toString()).isTrue();
+      DeclaredErrors.check(
+          List.of(c.route()),
+          c.route().method().name(),
+          path(c.route()),
+          r.status(),
+          r.json().get("code").asText());
       for (String internal : INTERNALS) {
         assertThat(r.json().get("error").asText())
             .as("no internals in " + r)

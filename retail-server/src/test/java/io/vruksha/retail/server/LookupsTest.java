@@ -125,6 +125,25 @@ class LookupsTest {
   }
 
   @Test
+  void everySaleSaysWhetherGoodsCameBackAsTheStatusFilterFindsIt() {
+    // the first sale has a return against it; the sale it answered at checkout was still SOLD
+    assertThat(first.get("status").asText()).isEqualTo("SOLD");
+    JsonNode all = ok(client.get(DEMO + "/sales", anna), 200).data();
+    assertThat(all.findValuesAsText("status")).containsExactly("SOLD", "SOLD", "RETURNED");
+    assertThat(
+            ok(client.get(DEMO + "/sales/" + first.get("id").asText(), anna), 200)
+                .data()
+                .get("status")
+                .asText())
+        .isEqualTo("RETURNED");
+    assertThat(
+            ok(client.get(DEMO + "/sales?status=RETURNED", anna), 200)
+                .data()
+                .findValuesAsText("status"))
+        .containsExactly("RETURNED");
+  }
+
+  @Test
   void salesAreFilteredByDaysInTheStoreZoneOrByInstants() {
     LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
     assertThat(saleNumbers("?from=" + today + "&to=" + today)).hasSize(3);

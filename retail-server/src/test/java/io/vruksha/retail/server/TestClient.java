@@ -117,6 +117,7 @@ final class TestClient {
         // text/plain or HTML
       }
       Response response = new Response(r.statusCode(), json, r.body(), r.headers().map());
+      DeclaredErrors.check(routes, method, path, response.status(), response.code());
       checker.check(method, path, response);
       return response;
     } catch (IOException e) {

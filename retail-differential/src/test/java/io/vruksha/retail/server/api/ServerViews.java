@@ -2,6 +2,7 @@ package io.vruksha.retail.server.api;
 
 import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.sale.SaleQuery;
 import io.vruksha.retail.stock.StockLevel;
 
 /**
@@ -14,9 +15,10 @@ public final class ServerViews {
 
   private ServerViews() {}
 
-  /** A sale as {@code GET /sales/{id}} shows it. */
-  public static Views.SaleView sale(Sale sale) {
-    return Views.SaleView.of(sale);
+  /** A sale as {@code GET /sales/{id}} shows it, with {@code returns} the returns against it. */
+  public static Views.SaleView sale(Sale sale, int returns) {
+    return Views.SaleView.of(
+        sale, returns == 0 ? SaleQuery.Status.SOLD : SaleQuery.Status.RETURNED);
   }
 
   /** A return as {@code POST /returns} and {@code GET /returns} show it. */

@@ -125,6 +125,7 @@ public final class AdminApi {
   public static List<ApiRoute> routes(ServerContext s) {
     return List.of(
         route(POST, "/api/v1/promotions")
+            .errors(ErrorCode.PROMOTION_INVALID)
             .doc("pricing", "Create or replace a promotion (an admin token for every store)")
             .anyStore(Role.ADMIN)
             .body(PromotionRequest.class)
@@ -138,6 +139,7 @@ public final class AdminApi {
                   return p;
                 }),
         route(DELETE, "/api/v1/promotions/{promotionId}")
+            .errors(ErrorCode.NOT_FOUND)
             .doc("pricing", "End a promotion")
             .anyStore(Role.ADMIN)
             .returns(Void.class)
@@ -153,6 +155,7 @@ public final class AdminApi {
                   return null;
                 }),
         route(PUT, "/api/v1/stores/{storeId}/tax-rules")
+            .errors(ErrorCode.TAX_RULE_INVALID)
             .doc("tax", "Set the store's tax jurisdiction (an admin token)")
             .role(Role.ADMIN)
             .body(TaxRequest.class)

@@ -51,6 +51,7 @@ public final class AftersalesApi {
     String store = "/api/v1/stores/{storeId}";
     return List.of(
         route(POST, "/api/v1/warranty-policies")
+            .errors(ErrorCode.SKU_UNKNOWN)
             .doc(
                 "warranties",
                 "Flag a SKU as serialised with its warranty period (an admin token for every store)")
@@ -88,6 +89,7 @@ public final class AftersalesApi {
                         .map(r -> s.engine().warranties().byReceipt(call.store(), r))
                         .orElseGet(() -> s.engine().warranties().book().list(call.store()))),
         route(GET, store + "/warranties/{serial}")
+            .errors(ErrorCode.NOT_FOUND)
             .doc("warranties", "The warranty of a serial and its claims")
             .returns(WarrantyView.class)
             .to(
@@ -97,6 +99,7 @@ public final class AftersalesApi {
                       w, s.engine().warranties().book().claims(call.store(), w.serial()));
                 }),
         route(POST, store + "/warranties/{serial}/claims")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.WARRANTY_INVALID)
             .doc("warranties", "Record a claim while the warranty covers it (422 when it does not)")
             .body(ClaimBody.class)
             .returns(WarrantyClaim.class)

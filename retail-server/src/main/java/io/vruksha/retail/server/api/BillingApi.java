@@ -68,6 +68,14 @@ public final class BillingApi {
                             .sorted(Comparator.comparing(Invoice::issuedAt).reversed())
                             .toList()),
         route(POST, "/api/v1/stores/{storeId}/invoices")
+            .errors(
+                ErrorCode.NOT_FOUND,
+                ErrorCode.SKU_UNKNOWN,
+                ErrorCode.PRODUCT_BLOCKED,
+                ErrorCode.PRICE_NOT_FOUND,
+                ErrorCode.TAX_RULE_MISSING,
+                ErrorCode.CURRENCY_MISMATCH,
+                ErrorCode.QUANTITY_PRECISION)
             .doc("invoices", "Issue a B2B invoice: stock leaves now, payment is due later")
             .role(Role.MANAGER)
             .body(InvoiceRequest.class)
@@ -93,10 +101,12 @@ public final class BillingApi {
                           call.actor());
                 }),
         route(GET, "/api/v1/stores/{storeId}/invoices/{number}")
+            .errors(ErrorCode.NOT_FOUND)
             .doc("invoices", "One invoice or credit note, with its payments")
             .returns(Invoice.class)
             .to(call -> invoice(s, call)),
         route(POST, "/api/v1/stores/{storeId}/invoices/{number}/payments")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.TENDER_INVALID, ErrorCode.CURRENCY_MISMATCH)
             .doc("invoices", "Record a payment against an invoice")
             .role(Role.SUPERVISOR)
             .body(PaymentRequest.class)

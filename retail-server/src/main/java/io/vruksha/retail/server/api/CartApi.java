@@ -65,20 +65,7 @@ public final class CartApi {
             r ->
                 r.responseType() == Views.CartView.class
                         || r.responseType() == Views.CartView[].class
-                    ? new ApiRoute(
-                        r.method(),
-                        r.path(),
-                        r.tag(),
-                        r.summary(),
-                        r.access(),
-                        r.minimumRole(),
-                        r.requestType(),
-                        r.responseType(),
-                        r.successStatus(),
-                        r.idempotencyKey(),
-                        r.raw(),
-                        call -> view(r.handler().handle(call)),
-                        r.queryParams())
+                    ? r.withHandler(call -> view(r.handler().handle(call)))
                     : r)
         .toList();
   }
@@ -103,10 +90,12 @@ public final class CartApi {
             .returns(Views.CartView[].class)
             .to(call -> s.engine().tills().parked(call.store())),
         route(GET, cart)
+            .errors(ErrorCode.NOT_FOUND)
             .doc("carts", "One cart")
             .returns(Views.CartView.class)
             .to(call -> cart(s, call)),
         route(POST, cart + "/lines")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.SHIFT_STATE, ErrorCode.QUANTITY_PRECISION)
             .doc("carts", "Scan or key a line into the cart")
             .body(SaleApi.LineRequest.class)
             .returns(Views.CartView.class)
@@ -123,6 +112,7 @@ public final class CartApi {
                   return s.engine().tills().scan(c.id(), line);
                 }),
         route(PATCH, cart + "/lines/{index}")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.SHIFT_STATE, ErrorCode.QUANTITY_PRECISION)
             .doc("carts", "Change a line's quantity")
             .body(QuantityRequest.class)
             .returns(Views.CartView.class)
@@ -143,6 +133,7 @@ public final class CartApi {
                           Views.quantityOf(s.engine(), c.lines().get(index).code(), q.quantity()));
                 }),
         route(DELETE, cart + "/lines/{index}")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.SHIFT_STATE)
             .doc("carts", "Void a line")
             .returns(Views.CartView.class)
             .to(
@@ -151,6 +142,7 @@ public final class CartApi {
                   return s.engine().tills().voidLine(c.id(), index(call, c));
                 }),
         route(POST, cart + "/customer")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.SHIFT_STATE)
             .doc("carts", "Attach the customer (loyalty, customer prices)")
             .body(CustomerRef.class)
             .returns(Views.CartView.class)
@@ -164,6 +156,7 @@ public final class CartApi {
                                 StoreApi.required(
                                     call.body(CustomerRef.class).customerId(), "customerId")))),
         route(POST, cart + "/coupons")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.SHIFT_STATE)
             .doc("carts", "Add a coupon")
             .body(CouponRequest.class)
             .returns(Views.CartView.class)
@@ -175,6 +168,7 @@ public final class CartApi {
                             cart(s, call).id(),
                             StoreApi.required(call.body(CouponRequest.class).code(), "code"))),
         route(POST, cart + "/price")
+            .errors(RouteErrors.PRICING)
             .doc("carts", "Price the cart now (promotions, tax, totals)")
             .returns(Views.BasketView.class)
             .to(
@@ -182,14 +176,18 @@ public final class CartApi {
                     Views.BasketView.of(
                         s.engine().tills().price(cart(s, call).id(), call.actor()))),
         route(POST, cart + "/park")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.SHIFT_STATE)
             .doc("carts", "Park the cart; any till of the store can resume it")
             .returns(Views.CartView.class)
             .to(call -> s.engine().tills().park(cart(s, call).id())),
         route(POST, cart + "/resume")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.SHIFT_STATE)
             .doc("carts", "Resume a parked cart")
             .returns(Views.CartView.class)
             .to(call -> s.engine().tills().resume(cart(s, call).id())),
         route(POST, cart + "/checkout")
+            .errors(RouteErrors.PRICING)
+            .errors(RouteErrors.CHECKOUT)
             .doc("carts", "Check the cart out as a sale (the cart is closed)")
             .body(CartCheckout.class)
             .returns(Views.SaleView.class)
@@ -217,9 +215,11 @@ public final class CartApi {
                               call.idempotencyKey(),
                               tenders,
                               r.shiftId() == null ? Optional.empty() : r.shiftId(),
-                              call.actor()));
+                              call.actor()),
+                      s.engine());
                 }),
         route(DELETE, cart)
+            .errors(ErrorCode.NOT_FOUND)
             .doc("carts", "Void the whole cart")
             .returns(Void.class)
             .to(

@@ -86,6 +86,7 @@ public final class CatalogApi {
             .returns(SellableItem[].class)
             .to(call -> s.engine().catalog().items()),
         route(GET, "/api/v1/products/{sku}")
+            .errors(ErrorCode.NOT_FOUND)
             .doc("catalog", "One item by SKU")
             .anyStore(Role.CASHIER)
             .returns(SellableItem.class)
@@ -96,6 +97,7 @@ public final class CatalogApi {
                         .item(Sku.of(call.path("sku")))
                         .orElseThrow(() -> ApiProblem.notFound("no SKU " + call.path("sku")))),
         route(POST, "/api/v1/products")
+            .errors(ErrorCode.DUPLICATE, ErrorCode.BARCODE_INVALID, ErrorCode.CATEGORY_INVALID)
             .doc(
                 "catalog",
                 "Create or replace a product and its variants (an admin token for every store)")
@@ -144,6 +146,7 @@ public final class CatalogApi {
                   return product;
                 }),
         route(GET, "/api/v1/barcodes/{barcode}")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.BARCODE_INVALID)
             .doc("catalog", "The item a barcode (EAN-13, EAN-8, UPC-A) names")
             .anyStore(Role.CASHIER)
             .returns(SellableItem.class)
@@ -164,6 +167,7 @@ public final class CatalogApi {
             .returns(PriceList[].class)
             .to(call -> s.engine().priceBook().lists()),
         route(POST, "/api/v1/price-lists/{priceListId}/prices")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.CURRENCY_MISMATCH)
             .doc("pricing", "Set a SKU's price in a list (kept in the price history)")
             .anyStore(Role.ADMIN)
             .body(PriceRequest.class)
@@ -192,6 +196,7 @@ public final class CatalogApi {
             .returns(Promotion[].class)
             .to(call -> s.engine().promotions().active(call.store())),
         route(GET, "/api/v1/stores/{storeId}/tax-rules")
+            .errors(ErrorCode.NOT_FOUND)
             .doc("tax", "The store's tax jurisdiction: rates, rules and rounding")
             .returns(TaxJurisdiction.class)
             .to(

@@ -66,6 +66,7 @@ public final class CustomerApi {
   public static List<ApiRoute> routes(ServerContext s) {
     return List.of(
         route(POST, "/api/v1/stores/{storeId}/customers")
+            .errors(ErrorCode.DUPLICATE)
             .doc("customers", "Create a customer (enrolled in loyalty when the programme runs)")
             .body(CustomerRequest.class)
             .returns(Customer.class)
@@ -88,10 +89,12 @@ public final class CustomerApi {
                   return s.engine().customers().create(call.store(), c);
                 }),
         route(GET, "/api/v1/stores/{storeId}/customers/{customerId}")
+            .errors(ErrorCode.NOT_FOUND)
             .doc("customers", "One customer")
             .returns(Customer.class)
             .to(call -> customer(s, call)),
         route(POST, "/api/v1/stores/{storeId}/customers/{customerId}/anonymise")
+            .errors(ErrorCode.NOT_FOUND)
             .doc(
                 "customers",
                 "Remove a customer's personal data, from the audit trail's copies too; their sales"
@@ -101,6 +104,7 @@ public final class CustomerApi {
             .returns(Customer.class)
             .to(call -> s.engine().customers().anonymise(call.store(), erasable(s, call).id())),
         route(GET, "/api/v1/stores/{storeId}/customers/{customerId}/loyalty")
+            .errors(ErrorCode.NOT_FOUND)
             .doc("loyalty", "A customer's points, their value, tier and ledger")
             .returns(LoyaltyAccount.class)
             .to(

@@ -188,6 +188,17 @@ public final class OrderApi {
     String store = "/api/v1/stores/{storeId}";
     return List.of(
         route(POST, store + "/orders")
+            .errors(
+                ErrorCode.SKU_UNKNOWN,
+                ErrorCode.PRODUCT_BLOCKED,
+                ErrorCode.PRICE_NOT_FOUND,
+                ErrorCode.TAX_RULE_MISSING,
+                ErrorCode.CURRENCY_MISMATCH,
+                ErrorCode.QUANTITY_PRECISION,
+                ErrorCode.STOCK_INSUFFICIENT,
+                ErrorCode.TENDER_INVALID,
+                ErrorCode.DUPLICATE,
+                ErrorCode.NOT_FOUND)
             .doc("orders", "Place a kiosk, web or phone order: priced, its stock reserved")
             .body(PlaceBody.class)
             .returns(Order.class)
@@ -206,10 +217,17 @@ public final class OrderApi {
                       .toList();
                 }),
         route(GET, store + "/orders/{orderNumber}")
+            .errors(ErrorCode.NOT_FOUND)
             .doc("orders", "One order")
             .returns(Order.class)
             .to(call -> s.engine().orders().get(call.store(), call.path("orderNumber"))),
         route(POST, store + "/orders/{orderNumber}/pick")
+            .errors(
+                ErrorCode.NOT_FOUND,
+                ErrorCode.ORDER_STATE,
+                ErrorCode.SKU_UNKNOWN,
+                ErrorCode.STOCK_INSUFFICIENT,
+                ErrorCode.QUANTITY_PRECISION)
             .doc("orders", "Record what was picked: shortages released, substitutes reserved")
             .body(PickBody.class)
             .returns(Order.class)
@@ -220,10 +238,20 @@ public final class OrderApi {
                   return s.engine().orders().pick(call.store(), id, picks(call));
                 }),
         route(POST, store + "/orders/{orderNumber}/ready")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.ORDER_STATE)
             .doc("orders", "Mark a picked order ready for collection (the customer is notified)")
             .returns(Order.class)
             .to(call -> s.engine().orders().ready(call.store(), call.path("orderNumber"))),
         route(POST, store + "/orders/{orderNumber}/collect")
+            .errors(
+                ErrorCode.NOT_FOUND,
+                ErrorCode.ORDER_STATE,
+                ErrorCode.TENDER_INSUFFICIENT,
+                ErrorCode.TENDER_INVALID,
+                ErrorCode.POINTS_INSUFFICIENT,
+                ErrorCode.STOCK_INSUFFICIENT,
+                ErrorCode.CURRENCY_MISMATCH,
+                ErrorCode.DUPLICATE)
             .doc("orders", "Hand a ready order over: it becomes a sale at its placement prices")
             .body(CollectBody.class)
             .returns(Order.class)
@@ -243,6 +271,7 @@ public final class OrderApi {
                       .collect(call.store(), id, tenders, serials(b.serials()), call.actor());
                 }),
         route(POST, store + "/orders/{orderNumber}/cancel")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.ORDER_STATE)
             .doc("orders", "Cancel an order: reservation released, a prepayment refunded")
             .role(Role.SUPERVISOR)
             .returns(Order.class)
@@ -262,6 +291,7 @@ public final class OrderApi {
                         .map(AvailableView::of)
                         .toList()),
         route(POST, store + "/safety-buffers")
+            .errors(ErrorCode.SKU_UNKNOWN)
             .doc("orders", "Set a SKU's safety buffer, listing it for web shops")
             .role(Role.MANAGER)
             .body(BufferBody.class)
@@ -275,6 +305,7 @@ public final class OrderApi {
                           .setSafetyBuffer(call.store(), sku(s, b.sku()), b.buffer()));
                 }),
         route(POST, store + "/curbside/slots")
+            .errors(ErrorCode.SLOT_FULL)
             .doc("curbside", "Define a collection slot or change its window and capacity")
             .role(Role.MANAGER)
             .body(SlotBody.class)
@@ -312,6 +343,7 @@ public final class OrderApi {
                   return s.engine().curbside().slots().slots(call.store(), from, to);
                 }),
         route(GET, store + "/curbside/slots/{slotId}/bookings")
+            .errors(ErrorCode.NOT_FOUND)
             .doc("curbside", "The bookings of a slot")
             .returns(CurbsideBooking[].class)
             .to(
@@ -328,6 +360,11 @@ public final class OrderApi {
                   return s.engine().curbside().slots().bookings(call.store(), slot);
                 }),
         route(POST, store + "/curbside/bookings")
+            .errors(
+                ErrorCode.NOT_FOUND,
+                ErrorCode.SLOT_FULL,
+                ErrorCode.DUPLICATE,
+                ErrorCode.ORDER_STATE)
             .doc("curbside", "Book a place in a collection slot (409 when it is full)")
             .body(BookingBody.class)
             .returns(CurbsideBooking.class)
@@ -346,10 +383,12 @@ public final class OrderApi {
                           opt(b.vehicle()).orElse(""));
                 }),
         route(GET, store + "/curbside/bookings/{bookingId}")
+            .errors(ErrorCode.NOT_FOUND)
             .doc("curbside", "One booking")
             .returns(CurbsideBooking.class)
             .to(call -> s.engine().curbside().find(call.store(), call.path("bookingId"))),
         route(POST, store + "/curbside/bookings/{bookingId}/slot")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.SLOT_FULL, ErrorCode.ORDER_STATE)
             .doc("curbside", "Move a booking to another slot")
             .body(MoveBody.class)
             .returns(CurbsideBooking.class)
@@ -363,6 +402,7 @@ public final class OrderApi {
                       .change(call.store(), id, StoreApi.required(b.slotId(), "slotId"));
                 }),
         route(POST, store + "/curbside/bookings/{bookingId}/check-in")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.ORDER_STATE)
             .doc("curbside", "The customer arrived and waits at a bay")
             .body(CheckInBody.class)
             .returns(CurbsideBooking.class)
@@ -374,6 +414,7 @@ public final class OrderApi {
                   return s.engine().curbside().checkIn(call.store(), id, opt(b.bay()).orElse(""));
                 }),
         route(POST, store + "/curbside/bookings/{bookingId}/cancel")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.ORDER_STATE)
             .doc("curbside", "Cancel a booking; its place is free again")
             .returns(CurbsideBooking.class)
             .to(call -> s.engine().curbside().cancel(call.store(), call.path("bookingId"))));

@@ -92,21 +92,25 @@ public final class ProcurementApi {
             .returns(PurchaseOrder[].class)
             .to(call -> s.engine().purchasing().procurement().orders(call.store())),
         route(GET, "/api/v1/stores/{storeId}/purchase-orders/{orderId}")
+            .errors(ErrorCode.NOT_FOUND)
             .doc("procurement", "One purchase order")
             .role(Role.SUPERVISOR)
             .returns(PurchaseOrder.class)
             .to(call -> order(s, call)),
         route(POST, "/api/v1/stores/{storeId}/purchase-orders/{orderId}/approve")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.SHIFT_STATE, ErrorCode.PERMISSION_REQUIRED)
             .doc("procurement", "Approve a drafted order (needs APPROVE_PURCHASE)")
             .role(Role.MANAGER)
             .returns(PurchaseOrder.class)
             .to(call -> s.engine().purchasing().approve(order(s, call).id(), call.actor())),
         route(POST, "/api/v1/stores/{storeId}/purchase-orders/{orderId}/send")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.SHIFT_STATE)
             .doc("procurement", "Mark an approved order as sent to the supplier")
             .role(Role.MANAGER)
             .returns(PurchaseOrder.class)
             .to(call -> s.engine().purchasing().send(order(s, call).id())),
         route(POST, "/api/v1/stores/{storeId}/purchase-orders/{orderId}/receipts")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.SHIFT_STATE, ErrorCode.SKU_UNKNOWN)
             .doc("procurement", "Receive goods against an order, in part or in full")
             .role(Role.SUPERVISOR)
             .body(Receipt.class)

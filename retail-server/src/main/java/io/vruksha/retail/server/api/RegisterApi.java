@@ -54,6 +54,7 @@ public final class RegisterApi {
   public static List<ApiRoute> routes(ServerContext s) {
     return List.of(
         route(POST, "/api/v1/stores/{storeId}/shifts")
+            .errors(ErrorCode.SHIFT_STATE, ErrorCode.CURRENCY_MISMATCH)
             .doc("registers", "Open a register shift with its float")
             .body(OpenShift.class)
             .returns(Shift.class)
@@ -112,14 +113,21 @@ public final class RegisterApi {
                             call.query("status").map("OPEN"::equals),
                             call.query("limit").map(Integer::parseInt).orElse(100))),
         route(GET, "/api/v1/stores/{storeId}/shifts/{shiftId}")
+            .errors(ErrorCode.NOT_FOUND)
             .doc("registers", "One shift, with its cash movements and its closing report")
             .returns(Shift.class)
             .to(call -> shift(s, call)),
         route(GET, "/api/v1/stores/{storeId}/shifts/{shiftId}/x-report")
+            .errors(ErrorCode.NOT_FOUND)
             .doc("registers", "The X report: the shift so far, changing nothing")
             .returns(ShiftReport.class)
             .to(call -> s.engine().registers().xReport(shift(s, call).id())),
         route(POST, "/api/v1/stores/{storeId}/shifts/{shiftId}/cash-movements")
+            .errors(
+                ErrorCode.NOT_FOUND,
+                ErrorCode.SHIFT_STATE,
+                ErrorCode.PERMISSION_REQUIRED,
+                ErrorCode.CURRENCY_MISMATCH)
             .doc("registers", "Cash in or out of the drawer (needs OPEN_DRAWER)")
             .role(Role.SUPERVISOR)
             .body(CashMovement.class)
@@ -141,6 +149,7 @@ public final class RegisterApi {
                           call.actor());
                 }),
         route(POST, "/api/v1/stores/{storeId}/shifts/{shiftId}/close")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.SHIFT_STATE, ErrorCode.CURRENCY_MISMATCH)
             .doc("registers", "Close the shift with the drawer counted: the Z report, chained")
             .body(CloseShift.class)
             .returns(ShiftReport.class)

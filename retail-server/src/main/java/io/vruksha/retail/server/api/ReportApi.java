@@ -221,6 +221,7 @@ public final class ReportApi {
   public static List<ApiRoute> routes(ServerContext s) {
     return List.of(
         route(GET, "/api/v1/stores/{storeId}/reports/daily-sales")
+            .errors(ErrorCode.NOT_FOUND)
             .query(
                 QueryParam.date("from", "the first day, in the store's time zone (default today)"),
                 QueryParam.date("to", "the last day, inclusive (default today or from)"))
@@ -235,6 +236,7 @@ public final class ReportApi {
                       s.engine().reports().dailySales(store.id(), r[0], r[1]));
                 }),
         route(GET, "/api/v1/stores/{storeId}/reports/product-performance")
+            .errors(ErrorCode.NOT_FOUND)
             .query(
                 QueryParam.date("from", "the first day, in the store's time zone (default today)"),
                 QueryParam.date("to", "the last day, inclusive (default today or from)"))
@@ -249,6 +251,7 @@ public final class ReportApi {
                       s.engine().reports().productPerformance(store.id(), r[0], r[1]));
                 }),
         route(GET, "/api/v1/stores/{storeId}/reports/tax-summary")
+            .errors(ErrorCode.NOT_FOUND)
             .query(
                 QueryParam.date("from", "the first day, in the store's time zone (default today)"),
                 QueryParam.date("to", "the last day, inclusive (default today or from)"))

@@ -137,6 +137,7 @@ public final class SaleApi {
   public static List<ApiRoute> routes(ServerContext s) {
     return List.of(
         route(POST, "/api/v1/stores/{storeId}/baskets/price")
+            .errors(RouteErrors.PRICING)
             .doc("sales", "Price a basket (promotions, tax, totals) without selling it")
             .body(BasketBody.class)
             .returns(Views.BasketView.class)
@@ -150,6 +151,8 @@ public final class SaleApi {
                               call.actor()));
                 }),
         route(POST, "/api/v1/stores/{storeId}/sales")
+            .errors(RouteErrors.PRICING)
+            .errors(RouteErrors.CHECKOUT)
             .doc(
                 "sales",
                 "Check out a sale: stock, invoice, journal, points and events commit together")
@@ -157,7 +160,7 @@ public final class SaleApi {
             .returns(Views.SaleView.class)
             .created()
             .idempotent()
-            .to(call -> Views.SaleView.of(checkout(s, call))),
+            .to(call -> Views.SaleView.of(checkout(s, call), s.engine())),
         route(GET, "/api/v1/stores/{storeId}/sales")
             .doc(
                 "sales",
@@ -183,11 +186,19 @@ public final class SaleApi {
                 QueryParam.limit(100, SaleQuery.MAX_LIMIT))
             .returns(Views.SaleView[].class)
             .to(
-                call ->
-                    s.engine().sales().search(saleQuery(s, call)).stream()
-                        .map(Views.SaleView::of)
-                        .toList()),
+                call -> {
+                  SaleQuery q = saleQuery(s, call);
+                  // with ?status= every sale found is in it; else each is looked at
+                  return s.engine().sales().search(q).stream()
+                      .map(
+                          sale ->
+                              q.status().isPresent()
+                                  ? Views.SaleView.of(sale, q.status().get())
+                                  : Views.SaleView.of(sale, s.engine()))
+                      .toList();
+                }),
         route(GET, "/api/v1/stores/{storeId}/sales/{saleId}")
+            .errors(ErrorCode.NOT_FOUND)
             .doc("sales", "One sale")
             .returns(Views.SaleView.class)
             .to(
@@ -197,8 +208,15 @@ public final class SaleApi {
                             s.engine().sales().find(call.path("saleId")),
                             Sale::store,
                             call.store(),
-                            "sale " + call.path("saleId")))),
+                            "sale " + call.path("saleId")),
+                        s.engine())),
         route(POST, "/api/v1/stores/{storeId}/returns")
+            .errors(
+                ErrorCode.NOT_FOUND,
+                ErrorCode.RETURN_INVALID,
+                ErrorCode.PERMISSION_REQUIRED,
+                ErrorCode.SHIFT_STATE,
+                ErrorCode.QUANTITY_PRECISION)
             .doc("returns", "Take back goods against a sale and refund them (needs REFUND)")
             .role(Role.SUPERVISOR)
             .body(ReturnBody.class)

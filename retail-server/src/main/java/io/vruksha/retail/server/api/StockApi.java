@@ -116,6 +116,7 @@ public final class StockApi {
                         .map(LevelView::of)
                         .toList()),
         route(GET, "/api/v1/stores/{storeId}/stock/{sku}")
+            .errors(ErrorCode.SKU_UNKNOWN)
             .doc("stock", "A SKU's level on the floor and its movements (?location)")
             .query(QueryParam.text("location", "the stock location (default: the sales floor)"))
             .returns(SkuStock.class)
@@ -128,6 +129,7 @@ public final class StockApi {
                       moves.subList(Math.max(0, moves.size() - 200), moves.size()));
                 }),
         route(POST, "/api/v1/stores/{storeId}/stock/receipts")
+            .errors(ErrorCode.SKU_UNKNOWN)
             .doc("stock", "Book goods received")
             .role(Role.SUPERVISOR)
             .body(Movement.class)
@@ -144,6 +146,7 @@ public final class StockApi {
                           StoreApi.required(m.reason(), "reason"));
                 }),
         route(POST, "/api/v1/stores/{storeId}/stock/adjustments")
+            .errors(ErrorCode.SKU_UNKNOWN, ErrorCode.STOCK_INSUFFICIENT)
             .doc("stock", "Adjust stock by a signed quantity with a reason")
             .role(Role.MANAGER)
             .body(Movement.class)
@@ -164,6 +167,7 @@ public final class StockApi {
                           StoreApi.required(m.reason(), "reason"));
                 }),
         route(POST, "/api/v1/stores/{storeId}/stock/transfers")
+            .errors(ErrorCode.SKU_UNKNOWN, ErrorCode.STOCK_INSUFFICIENT)
             .doc("stock", "Move stock between two locations of the store")
             .role(Role.SUPERVISOR)
             .body(Transfer.class)
@@ -181,6 +185,7 @@ public final class StockApi {
                           StoreApi.required(t.reference(), "reference"));
                 }),
         route(POST, "/api/v1/stores/{storeId}/stock/counts")
+            .errors(ErrorCode.SKU_UNKNOWN)
             .doc("stock", "Book a stock count; answers the variance per SKU")
             .role(Role.SUPERVISOR)
             .body(Count.class)
@@ -210,6 +215,7 @@ public final class StockApi {
                   return variances;
                 }),
         route(POST, "/api/v1/stores/{storeId}/stock/reservations")
+            .errors(ErrorCode.SKU_UNKNOWN, ErrorCode.STOCK_INSUFFICIENT)
             .doc("stock", "Reserve stock until a time (it no longer counts as available)")
             .body(Reservation.class)
             .returns(LevelView.class)

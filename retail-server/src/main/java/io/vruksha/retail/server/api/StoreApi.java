@@ -176,6 +176,7 @@ public final class StoreApi {
                   return StoreView.of(store);
                 }),
         route(GET, "/api/v1/stores/{storeId}")
+            .errors(ErrorCode.NOT_FOUND)
             .doc("stores", "One store")
             .returns(StoreView.class)
             .to(
@@ -195,6 +196,7 @@ public final class StoreApi {
                         .map(StaffView::of)
                         .toList()),
         route(POST, "/api/v1/stores/{storeId}/staff")
+            .errors(ErrorCode.DUPLICATE)
             .doc("staff", "Create or change a member of staff, with their password and PIN")
             .role(Role.MANAGER)
             .body(StaffRequest.class)
@@ -257,6 +259,7 @@ public final class StoreApi {
   private static ApiRoute lockRoute(ServerContext s, boolean lock) {
     String verb = lock ? "lock" : "unlock";
     return route(POST, "/api/v1/stores/{storeId}/staff/{staffId}/" + verb)
+        .errors(ErrorCode.NOT_FOUND)
         .doc(
             "staff",
             lock

@@ -5,6 +5,7 @@ import static io.javalin.http.HandlerType.POST;
 import static io.vruksha.retail.server.http.ApiRoute.route;
 
 import io.javalin.http.Context;
+import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.auth.Logins;
 import io.vruksha.retail.server.ServerContext;
 import io.vruksha.retail.server.http.ApiProblem;
@@ -62,6 +63,7 @@ public final class SystemApi {
   public static List<ApiRoute> routes(ServerContext s) {
     return List.of(
         route(POST, "/api/v1/auth/login")
+            .errors(ErrorCode.UNAUTHENTICATED)
             .doc(
                 "auth",
                 "Log in with a staff id and a password or PIN (Content-Type: application/json);"
@@ -94,6 +96,7 @@ public final class SystemApi {
             .returns(Health.class)
             .to(call -> new Health("ok", "retail-server", s.version())),
         route(GET, "/ready")
+            .error(503, "system.not_ready")
             .doc(
                 "system", "Readiness: the database and NATS, each up or down; 503 when one is down")
             .open()

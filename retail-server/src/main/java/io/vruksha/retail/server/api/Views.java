@@ -22,6 +22,7 @@ import io.vruksha.retail.sale.Cart;
 import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.sale.SaleQuery;
 import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.tax.LevyTax;
@@ -151,6 +152,8 @@ public final class Views {
    * @param change what was given back
    * @param pointsEarned loyalty points earned
    * @param journalHash its link in the store's fiscal journal
+   * @param status SOLD (no return against it) or RETURNED (at least one), as {@code ?status=} finds
+   *     it
    */
   public record SaleView(
       String id,
@@ -165,8 +168,9 @@ public final class Views {
       Money tendered,
       Money change,
       long pointsEarned,
-      String journalHash) {
-    static SaleView of(Sale s) {
+      String journalHash,
+      SaleQuery.Status status) {
+    static SaleView of(Sale s, SaleQuery.Status status) {
       return new SaleView(
           s.id(),
           s.number(),
@@ -180,7 +184,17 @@ public final class Views {
           s.tendered(),
           s.change(),
           s.pointsEarned(),
-          s.journalHash());
+          s.journalHash(),
+          status);
+    }
+
+    /** A sale as it stands: RETURNED when a return is booked against it. */
+    static SaleView of(Sale s, RetailEngine engine) {
+      return of(
+          s,
+          engine.sales().returnsOf(s.id()).isEmpty()
+              ? SaleQuery.Status.SOLD
+              : SaleQuery.Status.RETURNED);
     }
   }
 
@@ -228,8 +242,9 @@ public final class Views {
       String journalHash,
       Optional<String> shiftId) {
     static ReturnView of(ReturnReceipt r) {
-      // the engine books where the money went; the request's choice is ORIGINAL unless that is
-      // store credit chosen as such (a sale paid by store credit refunds to it either way)
+      // the engine books where the money went, not the request's word for it: a sale whose
+      // largest refundable tender is store credit is refunded to store credit whether ORIGINAL or
+      // STORE_CREDIT was asked (the same refund), and answers STORE_CREDIT
       SaleApi.TenderType tender = SaleApi.TenderType.valueOf(r.refundTo());
       return new ReturnView(
           r.id(),

@@ -1,9 +1,11 @@
 package io.vruksha.retail.server.http;
 
 import io.javalin.http.HandlerType;
+import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.store.Role;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +30,9 @@ import java.util.Optional;
  *     JSON) rather than the {@code data} of the success envelope: {@code /health}, {@code /metrics}
  * @param handler the code
  * @param queryParams the query parameters it takes; any other is refused with a 400
+ * @param errors the errors its handler can answer, beside those every route of its shape can (a bad
+ *     token, a malformed body, an unknown query parameter, ...: see {@link
+ *     OpenApiDocument#errors}); the OpenAPI document lists each code under its status
  */
 public record ApiRoute(
     HandlerType method,
@@ -42,7 +47,8 @@ public record ApiRoute(
     boolean idempotencyKey,
     boolean raw,
     ApiHandler handler,
-    List<QueryParam> queryParams) {
+    List<QueryParam> queryParams,
+    List<Refusal> errors) {
 
   /** Who may call a route. */
   public enum Access {
@@ -52,6 +58,32 @@ public record ApiRoute(
     AUTHENTICATED,
     /** A token for the store in the path ({@code {storeId}}) with the minimum role. */
     STORE
+  }
+
+  /**
+   * An error a route can answer: its status and the {@code code} of the error body.
+   *
+   * @param status the HTTP status, 400 to 599
+   * @param code the stable machine code, e.g. {@code stock.insufficient}
+   */
+  public record Refusal(int status, String code) implements Comparable<Refusal> {
+    /** Checks the parts. */
+    public Refusal {
+      if (status < 400 || status > 599) {
+        throw new IllegalArgumentException("an error's status is 4xx or 5xx, not " + status);
+      }
+      Objects.requireNonNull(code, "code");
+    }
+
+    /** An engine code under the status the server gives it. */
+    public static Refusal of(ErrorCode code) {
+      return new Refusal(Errors.status(code), code.code());
+    }
+
+    @Override
+    public int compareTo(Refusal o) {
+      return status != o.status ? Integer.compare(status, o.status) : code.compareTo(o.code);
+    }
   }
 
   /** The code behind a route: returns the response's {@code data}. */
@@ -71,12 +103,32 @@ public record ApiRoute(
     Objects.requireNonNull(responseType, "responseType");
     Objects.requireNonNull(handler, "handler");
     queryParams = List.copyOf(queryParams);
+    errors = List.copyOf(new LinkedHashSet<>(errors));
     if (queryParams.stream().map(QueryParam::name).distinct().count() != queryParams.size()) {
       throw new IllegalArgumentException(path + " declares a query parameter twice");
     }
     if (access == Access.STORE && !path.contains("{storeId}")) {
       throw new IllegalArgumentException(path + " is store-scoped but has no {storeId}");
     }
+  }
+
+  /** The same route with another handler (a view of the handler's result). */
+  public ApiRoute withHandler(ApiHandler newHandler) {
+    return new ApiRoute(
+        method,
+        path,
+        tag,
+        summary,
+        access,
+        minimumRole,
+        requestType,
+        responseType,
+        successStatus,
+        idempotencyKey,
+        raw,
+        newHandler,
+        queryParams,
+        errors);
   }
 
   /** Whether the path names a store. */
@@ -103,6 +155,7 @@ public record ApiRoute(
     private boolean idempotencyKey;
     private boolean raw;
     private final List<QueryParam> queryParams = new ArrayList<>();
+    private final List<Refusal> errors = new ArrayList<>();
 
     private Builder(HandlerType method, String path) {
       this.method = method;
@@ -171,6 +224,23 @@ public record ApiRoute(
       return this;
     }
 
+    /**
+     * May answer these engine codes (each under the status {@link Errors#status} gives it), beside
+     * those of every route of its shape.
+     */
+    public Builder errors(ErrorCode... codes) {
+      for (ErrorCode c : codes) {
+        errors.add(Refusal.of(c));
+      }
+      return this;
+    }
+
+    /** May answer {@code status} with {@code code}, a refusal of the server's own. */
+    public Builder error(int status, String code) {
+      errors.add(new Refusal(status, code));
+      return this;
+    }
+
     /** The route. */
     public ApiRoute to(ApiHandler handler) {
       return new ApiRoute(
@@ -186,7 +256,8 @@ public record ApiRoute(
           idempotencyKey,
           raw,
           handler,
-          queryParams);
+          queryParams,
+          errors);
     }
   }
 }

@@ -34,6 +34,8 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.api.MoneyIn;
 import io.vruksha.retail.money.Money;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -51,8 +53,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -149,18 +154,18 @@ public final class OpenApiDocument {
           new ApiResponse()
               .description("success")
               .content(new Content().addMediaType(mediaType, new MediaType().schema(envelope))));
-      for (String status : errorStatuses(route)) {
-        responses.addApiResponse(
-            status,
-            new ApiResponse()
-                .description(describe(status, route))
-                .content(
-                    new Content()
-                        .addMediaType(
-                            "application/json",
-                            new MediaType()
-                                .schema(new Schema<>().$ref("#/components/schemas/Error")))));
-      }
+      errors(route)
+          .forEach(
+              (status, codes) ->
+                  responses.addApiResponse(
+                      Integer.toString(status),
+                      new ApiResponse()
+                          .description(describe(status, codes))
+                          .content(
+                              new Content()
+                                  .addMediaType(
+                                      "application/json",
+                                      new MediaType().schema(errorOf(codes))))));
       op.responses(responses);
       if (route.access() == ApiRoute.Access.PUBLIC) {
         op.security(List.of()); // no token, overriding the document's bearer
@@ -363,68 +368,101 @@ public final class OpenApiDocument {
     return b.toString();
   }
 
-  private static List<String> errorStatuses(ApiRoute route) {
-    List<String> s = new ArrayList<>();
-    s.add("400"); // any route refuses a query parameter it does not take
+  /**
+   * Every error {@code route} can answer, by status: those of every route of its shape (any route
+   * refuses an unknown query parameter; a route with a token a bad one; a route with a body a
+   * malformed one; a write with an {@code Idempotency-Key} a missing or reused key) and those its
+   * table entry declares ({@link ApiRoute#errors}).
+   */
+  public static SortedMap<Integer, SortedSet<String>> errors(ApiRoute route) {
+    SortedMap<Integer, SortedSet<String>> m = new TreeMap<>();
+    BiConsumer<Integer, String> add =
+        (status, code) -> m.computeIfAbsent(status, k -> new TreeSet<>()).add(code);
+    add.accept(400, "request.unknown_parameter");
+    add.accept(400, "request.repeated_parameter");
+    if (!route.queryParams().isEmpty() || route.path().contains("{")) {
+      add.accept(400, "validation.invalid"); // a query parameter or path id in the wrong format
+    }
     if (route.access() != ApiRoute.Access.PUBLIC) {
-      s.add("401");
-      s.add("403");
-    } else if (route.requestType().isPresent()) {
-      s.add("401"); // the login: unknown staff id, wrong secret, throttled
+      add.accept(401, "auth.unauthenticated");
+      add.accept(403, "auth.forbidden");
     }
-    if (route.path().contains("{")) {
-      s.add("404");
+    route
+        .requestType()
+        .ifPresent(
+            t -> {
+              add.accept(400, "request.malformed");
+              add.accept(400, "validation.invalid");
+              if (holds(t, MoneyIn.class, new HashSet<>())) {
+                // an amount with more decimals than its currency is refused, never rounded
+                add.accept(400, ErrorCode.ROUNDING_REQUIRED.code());
+              }
+              add.accept(413, "request.too_large");
+              if (route.access() == ApiRoute.Access.PUBLIC) {
+                add.accept(415, "request.unsupported_media_type");
+              }
+            });
+    if (route.idempotencyKey()) {
+      add.accept(400, "idempotency.key_required");
+      add.accept(409, "idempotency.in_flight");
+      add.accept(422, "idempotency.key_reused");
     }
-    if (route.idempotencyKey() || route.method().name().equals("POST")) {
-      s.add("409");
-    }
-    if (route.requestType().isPresent()) {
-      s.add("413");
-      if (route.access() == ApiRoute.Access.PUBLIC) {
-        s.add("415"); // a route without a token takes only application/json
-      }
-      s.add("422");
-    }
-    s.add("429");
-    s.add("503");
-    return s;
+    add.accept(429, "rate_limited");
+    add.accept(503, "system.unavailable");
+    route.errors().forEach(r -> add.accept(r.status(), r.code()));
+    return m;
   }
 
-  private static String describe(String status, ApiRoute route) {
-    if (status.equals("400")) {
-      List<String> codes = new ArrayList<>();
-      if (route.requestType().isPresent()) {
-        codes.add(
-            "request.malformed (the body: a field missing, of the wrong type or format, unknown)");
-        codes.add("validation.invalid (a value the rules refuse)");
-      }
-      if (!route.queryParams().isEmpty()) {
-        codes.add("validation.invalid (a query parameter in the wrong format, named in details)");
-      }
-      codes.add("request.unknown_parameter (a query parameter this route does not take)");
-      codes.add("request.repeated_parameter");
-      if (route.idempotencyKey()) {
-        codes.add("idempotency.key_required");
-      }
-      return "invalid input: " + String.join("; ", codes);
+  /** Whether a body of {@code type} holds a {@code part} anywhere (in lists, maps, optionals). */
+  private static boolean holds(Type type, Class<?> part, Set<Class<?>> seen) {
+    JavaType t = Json.MAPPER.constructType(type);
+    if (t.getRawClass() == part) {
+      return true;
     }
-    return describe(status);
+    for (int i = 0; i < t.containedTypeCount(); i++) {
+      if (holds(t.containedType(i), part, seen)) {
+        return true;
+      }
+    }
+    if (t.isArrayType() && holds(t.getContentType(), part, seen)) {
+      return true;
+    }
+    if (!t.getRawClass().isRecord() || !seen.add(t.getRawClass())) {
+      return false;
+    }
+    for (RecordComponent c : t.getRawClass().getRecordComponents()) {
+      if (holds(c.getGenericType(), part, seen)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static String describe(String status) {
-    return switch (status) {
-      case "400" -> "invalid input";
-      case "401" -> "no valid bearer token";
-      case "403" -> "the token may not do this (store or role)";
-      case "404" -> "not found";
-      case "409" -> "conflicts with the current state (out of stock, key in flight, ...)";
-      case "413" -> "the body is too large";
-      case "415" -> "the body is not sent as Content-Type: application/json";
-      case "422" ->
-          "well formed but cannot be processed (unknown SKU, key reused with another body, ...)";
-      case "429" -> "rate limited; see Retry-After";
-      default -> "a dependency is down; retry later";
-    };
+  private static String describe(int status, SortedSet<String> codes) {
+    String what =
+        switch (status) {
+          case 400 -> "invalid input (a field, query parameter or path id, named in details)";
+          case 401 -> "no valid bearer token";
+          case 403 -> "the token may not do this (store or role)";
+          case 404 -> "not found";
+          case 409 -> "conflicts with the current state";
+          case 413 -> "the body is too large";
+          case 415 -> "the body is not sent as Content-Type: application/json";
+          case 422 -> "well formed but cannot be processed";
+          case 429 -> "rate limited; see Retry-After";
+          case 503 -> "a dependency is down; retry later";
+          default -> "the server failed";
+        };
+    return what + "; code: " + String.join(", ", codes);
+  }
+
+  /** The error body with its {@code code} one of {@code codes}. */
+  private static Schema<?> errorOf(SortedSet<String> codes) {
+    StringSchema code = new StringSchema();
+    codes.forEach(code::addEnumItem);
+    return new ComposedSchema()
+        .addAllOfItem(new Schema<>().$ref("#/components/schemas/Error"))
+        .addAllOfItem(new ObjectSchema().addProperty("code", code));
   }
 
   private static Schema<?> errorSchema() {
