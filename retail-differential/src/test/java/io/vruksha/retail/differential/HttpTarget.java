@@ -271,7 +271,7 @@ final class HttpTarget implements Target {
           case "SINCE" ->
               "from=" + Generators.EDGES.get(Math.floorMod(l.position(), Generators.EDGES.size()));
           case "CUSTOMER" ->
-              customers.isEmpty()
+              customers.isEmpty() || l.position() < 0 // as the reference: -1 is nobody
                   ? ""
                   : "customerId=" + customers.get(Math.floorMod(l.position(), customers.size()));
           case "REGISTER" -> "register=T1";
