@@ -60,17 +60,15 @@ abstract class DaylightSavingLookupsContract {
   /** Sells a mug at {@code at}, the sale's instant. */
   private Sale sellAt(Instant at) {
     RetailEngine engine = server.engine();
-    return engine
-        .unitOfWork()
-        .runFor(
-            DemoStore.ID,
-            () ->
-                engine.checkout(
-                    CheckoutRequest.of(
-                        "dst-" + keys++,
-                        BasketRequest.builder(DemoStore.ID).at(at).add("MUG", 1).build(),
-                        new Tender.Cash(Money.of("10.00", "EUR"))),
-                    Actor.cashier("anna")));
+    return engine.inStore(
+        DemoStore.ID,
+        () ->
+            engine.checkout(
+                CheckoutRequest.of(
+                    "dst-" + keys++,
+                    BasketRequest.builder(DemoStore.ID).at(at).add("MUG", 1).build(),
+                    new Tender.Cash(Money.of("10.00", "EUR"))),
+                Actor.cashier("anna")));
   }
 
   /** The instant of a wall-clock time in Berlin at a given UTC offset (the hour lived twice). */
@@ -111,7 +109,7 @@ abstract class DaylightSavingLookupsContract {
             .between(
                 Optional.of(day.atStartOfDay(BERLIN).toInstant()),
                 Optional.of(day.plusDays(1).atStartOfDay(BERLIN).toInstant()));
-    return engine.unitOfWork().runFor(DemoStore.ID, () -> engine.sales().search(q)).stream()
+    return engine.inStore(DemoStore.ID, () -> engine.sales().search(q)).stream()
         .map(Sale::number)
         .toList();
   }
