@@ -69,7 +69,13 @@ public enum ErrorCode {
   /** The curbside collection slot is fully booked. */
   SLOT_FULL("curbside.slot_full"),
   /** The warranty does not cover this (expired, voided, unknown serial on the receipt). */
-  WARRANTY_INVALID("warranty.invalid");
+  WARRANTY_INVALID("warranty.invalid"),
+  /** No gift card has this code at the store, or the card was cancelled. */
+  GIFT_CARD_INVALID("giftcard.invalid"),
+  /** The gift card's expiry date has passed: it can no longer be redeemed or reloaded. */
+  GIFT_CARD_EXPIRED("giftcard.expired"),
+  /** Too many wrong gift card codes from this source: codes are refused until the wait is over. */
+  GIFT_CARD_LOCKED("giftcard.locked");
 
   private final String code;
 

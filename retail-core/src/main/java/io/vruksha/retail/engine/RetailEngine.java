@@ -105,6 +105,7 @@ public final class RetailEngine {
   private final Fulfilment fulfilment;
   private final Curbside curbside;
   private final Notifier notifier;
+  private final io.vruksha.retail.giftcard.GiftCards giftCards;
 
   RetailEngine(RetailEngineBuilder b) {
     this.stores = b.stores;
@@ -134,6 +135,9 @@ public final class RetailEngine {
     this.sales = b.sales;
     this.storeCredits = b.storeCredits;
     this.reports = new PeriodReports(stores, sales, analytics);
+    this.giftCards =
+        new io.vruksha.retail.giftcard.GiftCards(
+            b.giftCardBook, stores, outbox, work, clock, b.giftCardLockout);
     this.checkout =
         new Checkout(
             stores,
@@ -160,7 +164,8 @@ public final class RetailEngine {
                             new NotFoundException(
                                 ErrorCode.NOT_FOUND, "no shift " + id + " in store " + store))
                     .open(),
-            b.invoices);
+            b.invoices,
+            giftCards);
     this.billing =
         new Billing(b.invoices, b.customers, pricer, stock, journal, outbox, work, clock);
     this.registers = new Registers(b.shifts, sales, journal, outbox, work, clock);
@@ -202,7 +207,8 @@ public final class RetailEngine {
             clock,
             b.returnWindow,
             billing::credit,
-            b.idempotency);
+            b.idempotency,
+            giftCards);
     this.warranties = new Warranties(b.warrantyBook, outbox, work, clock);
     this.fulfilment =
         new Fulfilment(
@@ -230,6 +236,14 @@ public final class RetailEngine {
     return curbside;
   }
 
+  /**
+   * Gift cards: the SKUs that sell them, balance enquiries, reloads, cancellation, expiry, the
+   * liability report and imports. They are redeemed as a {@code Tender.GiftCard} at checkout.
+   */
+  public io.vruksha.retail.giftcard.GiftCards giftCards() {
+    return giftCards;
+  }
+
   /** Warranties on serialised items: registration, lookups, claims. */
   public Warranties warranties() {
     return warranties;
@@ -248,6 +262,7 @@ public final class RetailEngine {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(serials, "serials");
     Objects.requireNonNull(cashier, "cashier");
+    checkout.screenGiftCards(request, cashier);
     return work.runFor(
         request.basket().store(),
         () -> {

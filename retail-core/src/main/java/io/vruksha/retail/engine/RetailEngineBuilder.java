@@ -103,6 +103,10 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
   Orders orders = new InMemoryOrders();
   CurbsideSlots curbsideSlots = new InMemoryCurbsideSlots();
   WarrantyBook warrantyBook = new InMemoryWarrantyBook();
+  io.vruksha.retail.giftcard.GiftCardBook giftCardBook =
+      new io.vruksha.retail.memory.InMemoryGiftCardBook();
+  io.vruksha.retail.giftcard.CodeLockout giftCardLockout =
+      io.vruksha.retail.giftcard.CodeLockout.DEFAULT;
   NotificationOutbox notificationOutbox = new InMemoryNotificationOutbox();
   Duration returnWindow = Duration.ofDays(30);
   final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
@@ -299,6 +303,18 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
     return self();
   }
 
+  /** Where gift card SKUs, cards, their ledger and the wrong codes counted are kept. */
+  public RetailEngine.Builder giftCardBook(io.vruksha.retail.giftcard.GiftCardBook book) {
+    this.giftCardBook = required(book, "giftCardBook");
+    return self();
+  }
+
+  /** How wrong gift card codes lock their source out ({@code CodeLockout.DEFAULT} unless set). */
+  public RetailEngine.Builder giftCardLockout(io.vruksha.retail.giftcard.CodeLockout lockout) {
+    this.giftCardLockout = required(lockout, "giftCardLockout");
+    return self();
+  }
+
   /** Where notifications, templates and subscriptions are kept. */
   public RetailEngine.Builder notificationOutbox(NotificationOutbox notifications) {
     this.notificationOutbox = required(notifications, "notificationOutbox");
@@ -332,6 +348,7 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
     ports.put("sales", sales);
     ports.put("invoices", invoices);
     ports.put("shifts", shifts);
+    ports.put("giftCardBook", giftCardBook);
     return ports;
   }
 

@@ -344,6 +344,33 @@ public sealed interface DomainEvent {
   }
 
   /**
+   * A gift card's balance or state changed: issued (sold, refunded or imported), reloaded, redeemed
+   * at a sale, expired or cancelled. The code itself never travels: only its last four characters.
+   *
+   * @param store the card's store
+   * @param cardId the card
+   * @param last4 the last four characters of its code
+   * @param action ISSUED, RELOADED, REDEEMED, EXPIRED or CANCELLED
+   * @param amount the change (negative for a redemption, an expiry or a cancellation)
+   * @param balance the balance after it
+   * @param reference the sale, return or import it belongs to
+   */
+  record GiftCardChanged(
+      StoreId store,
+      String cardId,
+      String last4,
+      String action,
+      Money amount,
+      Money balance,
+      String reference)
+      implements DomainEvent {
+    @Override
+    public String subject() {
+      return "retail.loyalty.giftcard." + action.toLowerCase(java.util.Locale.ROOT) + ".v1";
+    }
+  }
+
+  /**
    * A notification was delivered, or given up on after its last attempt.
    *
    * @param store the store

@@ -73,6 +73,7 @@ public final class Checkout {
   private final Clock clock;
   private final BiPredicate<StoreId, String> openShift;
   private final Invoices invoices;
+  private final GiftCardTenders giftCards;
 
   /**
    * A checkout over the engine's ports; {@code loyalty} is empty when no programme runs, and {@code
@@ -94,8 +95,10 @@ public final class Checkout {
       UnitOfWork work,
       Clock clock,
       BiPredicate<StoreId, String> openShift,
-      Invoices invoices) {
+      Invoices invoices,
+      GiftCardTenders giftCards) {
     this.invoices = Objects.requireNonNull(invoices, "invoices");
+    this.giftCards = Objects.requireNonNull(giftCards, "giftCards");
     this.openShift = Objects.requireNonNull(openShift, "openShift");
     this.stores = Objects.requireNonNull(stores, "stores");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -129,6 +132,7 @@ public final class Checkout {
   public Sale checkout(CheckoutRequest request, Actor cashier, Optional<Instant> pricesAt) {
     BasketRequest basketRequest = request.basket();
     String requestHash = RequestFingerprint.hash(RequestFingerprint.canonical(request));
+    screenGiftCards(request, cashier);
     return work.runFor(
         basketRequest.store(),
         () -> {
@@ -171,7 +175,7 @@ public final class Checkout {
           Optional<String> customer = basketRequest.shopper().customerId();
           String saleId = UUID.randomUUID().toString();
 
-          Settlement settlement = settle(request.tenders(), basket, customer, saleId);
+          Settlement settlement = settle(request.tenders(), basket, customer, saleId, cashier);
           stock.bookSale(basket, saleId);
           redeemCoupons(basket, saleId);
           List<Long> points = earnPoints(basket, customer, saleId, at);
@@ -204,6 +208,7 @@ public final class Checkout {
                   settlement.pointsRedeemed,
                   invoice.hash());
           sales.save(sale);
+          giftCards.activateSold(sale, cashier);
           invoices.save(paidInvoice(sale));
           idempotency.save(
               new IdempotencyStore.Entry(
@@ -211,6 +216,21 @@ public final class Checkout {
           publish(sale, invoice);
           return sale;
         });
+  }
+
+  /**
+   * Screens the gift card codes a checkout tenders, in a unit of work of its own before the sale's:
+   * a wrong code counts against the cashier (the source) even though the sale then fails.
+   *
+   * @throws io.vruksha.retail.RetailException GIFT_CARD_INVALID or GIFT_CARD_LOCKED
+   */
+  public void screenGiftCards(CheckoutRequest request, Actor cashier) {
+    List<String> codes =
+        request.tenders().stream()
+            .filter(Tender.GiftCard.class::isInstance)
+            .map(t -> ((Tender.GiftCard) t).code())
+            .toList();
+    giftCards.screen(request.basket().store(), codes, "staff:" + cashier.staffId());
   }
 
   private static Invoice paidInvoice(Sale sale) {
@@ -261,7 +281,11 @@ public final class Checkout {
       long pointsRedeemed) {}
 
   private Settlement settle(
-      List<Tender> tenders, PricedBasket basket, Optional<String> customer, String saleId) {
+      List<Tender> tenders,
+      PricedBasket basket,
+      Optional<String> customer,
+      String saleId,
+      Actor cashier) {
     Money zero = Money.zero(basket.currency());
     Money total = basket.total();
     Money nonCash = zero;
@@ -291,12 +315,18 @@ public final class Checkout {
         nonCash = nonCash.plus(inCurrency(s.amount(), basket));
         storeCredits.change(who, s.amount().negate(), saleId);
         applied.add(new AppliedTender(TenderKind.STORE_CREDIT, s.amount(), who));
+      } else if (t instanceof Tender.GiftCard g) {
+        nonCash = nonCash.plus(inCurrency(g.amount(), basket));
+        String masked =
+            giftCards.redeem(
+                basket.store(), g.code(), g.amount(), saleId, applied.size(), basket.at(), cashier);
+        applied.add(new AppliedTender(TenderKind.GIFT_CARD, g.amount(), masked));
       }
     }
     if (nonCash.compareTo(total) > 0) {
       throw new InvalidInputException(
           ErrorCode.TENDER_INVALID,
-          "only cash may overpay: card, points and store credit come to "
+          "only cash may overpay: card, points, store credit and gift cards come to "
               + nonCash
               + " on a total of "
               + total);

@@ -109,6 +109,8 @@ final class RequestFingerprint {
       return "POINTS;" + p.points();
     } else if (t instanceof Tender.StoreCredit c) {
       return "STORE_CREDIT;" + money(c.amount());
+    } else if (t instanceof Tender.GiftCard g) {
+      return "GIFT_CARD;" + money(g.amount()) + ";" + escape(g.code());
     }
     throw new IllegalStateException("a tender the fingerprint does not know: " + t.getClass());
   }

@@ -32,7 +32,9 @@ public record ReturnRequest(
     /** Back to the tender the sale was paid with (card, or cash from the drawer). */
     ORIGINAL,
     /** To the customer's store credit. */
-    STORE_CREDIT
+    STORE_CREDIT,
+    /** To a new gift card holding the refund (no customer needed). */
+    GIFT_CARD
   }
 
   /**

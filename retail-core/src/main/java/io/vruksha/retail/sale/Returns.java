@@ -59,6 +59,7 @@ public final class Returns {
   private final Duration window;
   private final BiConsumer<String, Money> creditInvoice;
   private final IdempotencyStore idempotency;
+  private final GiftCardTenders giftCards;
 
   /**
    * Returns over the engine's ports, accepted within {@code window} of the sale; {@code
@@ -75,8 +76,10 @@ public final class Returns {
       Clock clock,
       Duration window,
       BiConsumer<String, Money> creditInvoice,
-      IdempotencyStore idempotency) {
+      IdempotencyStore idempotency,
+      GiftCardTenders giftCards) {
     this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
+    this.giftCards = Objects.requireNonNull(giftCards, "giftCards");
     this.creditInvoice = Objects.requireNonNull(creditInvoice, "creditInvoice");
     this.sales = Objects.requireNonNull(sales, "sales");
     this.stock = Objects.requireNonNull(stock, "stock");
@@ -170,7 +173,7 @@ public final class Returns {
                           at));
             }
           }
-          String refundTo = refundTo(request.refundTo(), sale, refund, returnId);
+          String refundTo = refundTo(request.refundTo(), sale, refund, returnId, at, actor);
           String number = journal.nextNumber(sale.store(), CREDIT_NOTE_SERIES, at);
           StringBuilder body = new StringBuilder("against|" + sale.number() + "\n");
           lines.forEach(
@@ -294,7 +297,19 @@ public final class Returns {
         - p.multiply(before).divide(sold, 0, RoundingMode.HALF_UP).longValueExact();
   }
 
-  private String refundTo(ReturnRequest.RefundTo to, Sale sale, Money refund, String returnId) {
+  private String refundTo(
+      ReturnRequest.RefundTo to,
+      Sale sale,
+      Money refund,
+      String returnId,
+      Instant at,
+      Actor actor) {
+    if (to == ReturnRequest.RefundTo.GIFT_CARD) {
+      if (refund.isPositive()) {
+        giftCards.issueRefund(sale.store(), refund, returnId, at, actor);
+      }
+      return TenderKind.GIFT_CARD.name();
+    }
     // ORIGINAL: back to the sale's largest tender that can take money back (not points)
     TenderKind kind =
         to == ReturnRequest.RefundTo.STORE_CREDIT
@@ -314,6 +329,10 @@ public final class Returns {
                       new InvalidInputException(
                           ErrorCode.RETURN_INVALID, "store credit needs a known customer"));
       storeCredits.change(customer, refund, returnId);
+    }
+    if (kind == TenderKind.GIFT_CARD && refund.isPositive()) {
+      // gift card money is not paid out in cash: it goes onto a new card
+      giftCards.issueRefund(sale.store(), refund, returnId, at, actor);
     }
     return kind.name();
   }

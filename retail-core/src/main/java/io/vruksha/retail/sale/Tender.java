@@ -65,6 +65,33 @@ public sealed interface Tender {
     }
   }
 
+  /**
+   * A gift card, of which {@code amount} is spent (what is left stays on the card).
+   *
+   * @param code the code printed on the card (spaces and dashes allowed)
+   * @param amount the amount taken from it
+   */
+  record GiftCard(String code, Money amount) implements Tender {
+    /** Validates the amount and code. */
+    public GiftCard {
+      requirePositive(amount);
+      if (code == null || code.isBlank()) {
+        throw new InvalidInputException(
+            ErrorCode.VALIDATION, "a gift card tender needs the card's code");
+      }
+    }
+
+    /** Hides the code: a request logged by mistake does not leak it. */
+    @Override
+    public String toString() {
+      return "GiftCard[code=****"
+          + code.substring(Math.max(0, code.length() - 4))
+          + ", amount="
+          + amount
+          + "]";
+    }
+  }
+
   private static void requirePositive(Money amount) {
     Objects.requireNonNull(amount, "amount");
     if (!amount.isPositive()) {

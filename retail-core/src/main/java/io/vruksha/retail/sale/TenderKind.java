@@ -13,5 +13,7 @@ public enum TenderKind {
   /** Loyalty points, their value in the sale's currency. */
   POINTS,
   /** The customer's store credit. */
-  STORE_CREDIT
+  STORE_CREDIT,
+  /** A gift card; the reference is its masked code ({@code **** 3456}). */
+  GIFT_CARD
 }

@@ -22,5 +22,7 @@ public enum Permission {
   /** Open the cash drawer outside a sale (cash in/out). */
   OPEN_DRAWER,
   /** Approve a purchase order. */
-  APPROVE_PURCHASE
+  APPROVE_PURCHASE,
+  /** Cancel a gift card (its balance is written off) or lift a gift card code lock-out. */
+  CANCEL_GIFT_CARD
 }

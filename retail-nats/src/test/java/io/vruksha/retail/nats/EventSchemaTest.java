@@ -184,8 +184,43 @@ class EventSchemaTest {
     engine.purchasing().receive(order.id(), Map.of(Sku.of("MUG"), BigDecimal.TEN));
     engine.registers().close(shift.id(), Money.of("100.00", "EUR"), anna);
     ordersCurbsideWarrantiesAndNotifications(engine, outbox, anna, max);
+    giftCards(engine, anna, max);
     engine.customers().anonymise(DemoStore.ID, CustomerId.of("c-1"));
     return outbox.all();
+  }
+
+  /** Gift cards imported, redeemed at a sale, reloaded, cancelled and expired. */
+  private static void giftCards(RetailEngine engine, Actor anna, Actor max) {
+    var store = DemoStore.ID;
+    List<io.vruksha.retail.giftcard.GiftCard> cards =
+        engine
+            .giftCards()
+            .importCards(
+                store,
+                List.of(
+                    new io.vruksha.retail.giftcard.ImportedGiftCard(
+                        "GIFT-0001",
+                        Money.of("50.00", "EUR"),
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        Instant.parse("2099-01-01T00:00:00Z")),
+                    new io.vruksha.retail.giftcard.ImportedGiftCard(
+                        "GIFT-0002",
+                        Money.of("10.00", "EUR"),
+                        Instant.parse("2020-01-01T00:00:00Z"),
+                        Instant.parse("2021-01-01T00:00:00Z"))),
+                "legacy-1",
+                max);
+    engine.checkout(
+        CheckoutRequest.of(
+            "k-gift",
+            BasketRequest.builder(store).add("MUG", 1).build(),
+            new Tender.GiftCard("GIFT-0001", Money.of("4.99", "EUR"))),
+        anna);
+    engine
+        .giftCards()
+        .reload(store, "GIFT-0001", Money.of("5.00", "EUR"), "rl-1", "pay-1", anna, "staff:anna");
+    engine.giftCards().expireDue(store);
+    engine.giftCards().cancel(store, cards.get(0).id(), "cx-1", max);
   }
 
   /** Orders, available to sell, curbside, a warranty and a delivered notification. */

@@ -52,8 +52,11 @@ public final class Errors {
           POINTS_INSUFFICIENT,
           IDEMPOTENCY_MISMATCH,
           RETURN_INVALID,
-          WARRANTY_INVALID ->
+          WARRANTY_INVALID,
+          GIFT_CARD_INVALID,
+          GIFT_CARD_EXPIRED ->
           422;
+      case GIFT_CARD_LOCKED -> 429;
       case UNAVAILABLE -> 503;
       case JOURNAL_BROKEN -> 500;
     };
