@@ -23,6 +23,12 @@ public interface GiftCardBook {
   Optional<GiftCardProduct> product(Sku sku);
 
   /**
+   * The gift card products among {@code skus}, by SKU: one look-up for a whole sale (every checkout
+   * asks, so it is one statement by key however many lines the sale has).
+   */
+  java.util.Map<Sku, GiftCardProduct> products(java.util.Set<Sku> skus);
+
+  /**
    * Stores a new card with the ledger entry that issued it.
    *
    * @throws io.vruksha.retail.RuleViolationException DUPLICATE when the store already has a card

@@ -176,8 +176,16 @@ public final class GiftCards implements GiftCardTenders {
 
   @Override
   public void activateSold(Sale sale, Actor by) {
+    Map<io.vruksha.retail.catalog.Sku, GiftCardProduct> products =
+        book.products(
+            sale.basket().lines().stream()
+                .map(PricedLine::sku)
+                .collect(java.util.stream.Collectors.toSet()));
+    if (products.isEmpty()) {
+      return;
+    }
     for (PricedLine line : sale.basket().lines()) {
-      Optional<GiftCardProduct> product = book.product(line.sku());
+      Optional<GiftCardProduct> product = Optional.ofNullable(products.get(line.sku()));
       if (product.isEmpty()) {
         continue;
       }

@@ -64,6 +64,13 @@ public final class InMemoryGiftCardBook implements GiftCardBook {
   }
 
   @Override
+  public synchronized Map<Sku, GiftCardProduct> products(java.util.Set<Sku> skus) {
+    Map<Sku, GiftCardProduct> found = new HashMap<>();
+    skus.forEach(s -> product(s).ifPresent(p -> found.put(s, p)));
+    return found;
+  }
+
+  @Override
   public synchronized void issue(GiftCard card, GiftCardEntry issued) {
     String id = k(card.store(), card.id());
     String code = k(card.store(), card.code());

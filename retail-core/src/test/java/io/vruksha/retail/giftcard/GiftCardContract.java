@@ -62,22 +62,22 @@ public abstract class GiftCardContract {
   /** A new engine over empty adapters, dated by {@code clock}. */
   protected abstract RetailEngine newEngine(Clock clock);
 
-  static final StoreId STORE = StoreId.of("gc-berlin");
-  static final Currency EUR = Currency.getInstance("EUR");
-  static final TaxCategory STANDARD = TaxCategory.of("standard");
-  static final TaxCategory VOUCHER = TaxCategory.of("voucher");
+  protected static final StoreId STORE = StoreId.of("gc-berlin");
+  protected static final Currency EUR = Currency.getInstance("EUR");
+  protected static final TaxCategory STANDARD = TaxCategory.of("standard");
+  protected static final TaxCategory VOUCHER = TaxCategory.of("voucher");
 
   /** 10:00 in Berlin on 1 December 2026. */
-  static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
+  protected static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
 
-  static final Actor ANNA = Actor.cashier("anna");
-  static final Actor MAX = Actor.supervisor("max");
+  protected static final Actor ANNA = Actor.cashier("anna");
+  protected static final Actor MAX = Actor.supervisor("max");
 
-  MovableClock clock;
-  RetailEngine engine;
-  int keys;
+  protected MovableClock clock;
+  protected RetailEngine engine;
+  private int keys;
 
-  static Money eur(String amount) {
+  protected static Money eur(String amount) {
     return Money.of(amount, "EUR");
   }
 
@@ -128,12 +128,12 @@ public abstract class GiftCardContract {
     engine.stock().receive(StockKey.floor(STORE, Sku.of(sku)), new BigDecimal("100"), "opening");
   }
 
-  Sale sell(BasketRequest basket, Tender... tenders) {
+  protected Sale sell(BasketRequest basket, Tender... tenders) {
     return engine.checkout(CheckoutRequest.of("k-" + (++keys), basket, tenders), ANNA);
   }
 
   /** Two 25.00 cards sold for 50.00 cash. */
-  List<GiftCard> twoCards() {
+  protected List<GiftCard> twoCards() {
     Sale sale =
         sell(BasketRequest.builder(STORE).add("GIFT-25", 2).build(), new Tender.Cash(eur("50.00")));
     return engine.giftCards().issued(STORE, sale.id());

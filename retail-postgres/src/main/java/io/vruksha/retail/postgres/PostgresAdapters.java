@@ -77,6 +77,7 @@ public final class PostgresAdapters {
         .orders(new PostgresOrders(db))
         .curbsideSlots(new PostgresCurbsideSlots(db))
         .warrantyBook(new PostgresWarrantyBook(db))
+        .giftCardBook(new PostgresGiftCardBook(db))
         .notificationOutbox(new PostgresNotificationOutbox(db));
   }
 }
