@@ -57,7 +57,7 @@ import picocli.CommandLine.Parameters;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Imports categories, products, prices, stock, customers, promotions or sales history from"
+      "Imports categories, products, prices, stock, customers, promotions, sales history or gift cards from"
           + " CSV (header row) or JSON lines.",
       "Fields: categories category_id[,name,parent]; products"
           + " product_id,sku,name,category,tax_category[,unit,barcode,status,"
@@ -66,7 +66,9 @@ import picocli.CommandLine.Parameters;
           + "phone,group]; promotions promotion_id,label,type[,skus,categories,whole_basket,percent,"
           + "amount,price,buy,get,percent_off,pick,quantity,priority,exclusive,from,until,stores,"
           + "requires_coupon,never_below_cost]; sales receipt_id,line,sold_at,sku,quantity,total"
-          + "[,unit_price,tax,discount,discount_rate,currency,customer_id].",
+          + "[,unit_price,tax,discount,discount_rate,currency,customer_id]; gift-cards"
+          + " code,balance,expiry,issued[,currency].",
+      "Gift cards import all or none: any broken row (reported by line) imports nothing.",
       "Dates: ISO-8601 (2026-03-02, 2026-03-02T14:05:00, ...Z, ...+01:00) or --date-format;"
           + " local times in the store's zone, a date alone is the start of its day there.",
       "Sales lines without unit_price get (total + discount) / quantity, to 4 decimals half-up;"
@@ -100,7 +102,8 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "KIND",
-      description = "categories, products, prices, stock, customers, promotions or sales")
+      description =
+          "categories, products, prices, stock, customers, promotions, sales or gift-cards")
   String kindName;
 
   @Parameters(index = "1", paramLabel = "FILE", description = "the file to import")
@@ -237,29 +240,39 @@ final class ImportCommand implements Callable<Integer> {
     CommandLine cli = spec.commandLine();
     PrintWriter out = cli.getOut();
     PrintWriter err = cli.getErr();
+    boolean giftCards = "gift-cards".equalsIgnoreCase(kindName);
     boolean sales = "sales".equalsIgnoreCase(kindName);
-    ImportKinds.Kind<?> kind = sales ? null : ImportKinds.named(kindName);
-    if (kind == null && !sales) {
+    ImportKinds.Kind<?> kind = sales || giftCards ? null : ImportKinds.named(kindName);
+    if (kind == null && !sales && !giftCards) {
       throw new CommandLine.ParameterException(
           cli,
           "'"
               + kindName
               + "' is not something to import: categories, products, prices, stock, customers,"
-              + " promotions or sales");
+              + " promotions, sales or gift-cards");
+    }
+    if (giftCards
+        && (moveStock || decimalComma || createCategories || throughPorts || crashAfter != null)) {
+      throw new CommandLine.ParameterException(
+          cli,
+          "gift-cards imports take --store, --format, --map, --default, --date-format, --dry-run,"
+              + " --rejects, --delimiter and --charset");
     }
     if (!sales && (moveStock || decimalComma)) {
       throw new CommandLine.ParameterException(
           cli, "--move-stock and --decimal-comma are for sales imports");
     }
-    if (createCategories && (sales || !kind.name.equals("products"))) {
+    if (createCategories && (sales || giftCards || !kind.name.equals("products"))) {
       throw new CommandLine.ParameterException(cli, "--create-categories is for products imports");
     }
-    if (dateFormat != null && !sales && !kind.name.equals("promotions")) {
+    if (dateFormat != null && !sales && !giftCards && !kind.name.equals("promotions")) {
       throw new CommandLine.ParameterException(
-          cli, "--date-format is for the imports with dates: sales and promotions");
+          cli, "--date-format is for the imports with dates: sales, promotions and gift-cards");
     }
-    Set<String> kindFields = sales ? ImportSales.fields() : kind.fields();
-    List<String> kindRequired = sales ? ImportSales.REQUIRED : kind.required;
+    Set<String> kindFields =
+        giftCards ? ImportGiftCards.FIELDS : sales ? ImportSales.fields() : kind.fields();
+    List<String> kindRequired =
+        giftCards ? ImportGiftCards.REQUIRED : sales ? ImportSales.REQUIRED : kind.required;
     Map<String, String> defaults;
     try {
       defaults = ImportMapping.defaults(kindFields, defaultEntries);
@@ -351,6 +364,22 @@ final class ImportCommand implements Callable<Integer> {
         return Retail.USAGE;
       }
       ImportDates dates = ImportDates.of(dateFormat, theStore.zone());
+      if (giftCards) {
+        ImportGiftCards.Result result;
+        try (ImportRejects rejects = new ImportRejects(rejectsFile, csv, reader.header(), err)) {
+          result =
+              ImportGiftCards.run(
+                  engine, theStore, dates, reader, facts.ref(), dryRun, rejects, err);
+        } catch (RetailException e) {
+          err.println("retail import: " + e.getMessage());
+          return Retail.FAILURE;
+        }
+        Tally tally = new Tally();
+        tally.imported = result.imported();
+        tally.rejected = result.rejected();
+        tally.skipped = result.skipped();
+        return summary(out, tally, started);
+      }
       if (sales) {
         Optional<TaxJurisdiction> jurisdiction =
             engine.inStore(store, () -> engine.taxRules().jurisdictionOf(store));

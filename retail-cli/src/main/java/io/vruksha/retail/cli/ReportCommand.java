@@ -40,7 +40,8 @@ import picocli.CommandLine.Option;
       ReportCommand.ProductPerformanceReport.class,
       ReportCommand.LoyaltyReport.class,
       ReportCommand.OrdersReport.class,
-      ReportCommand.WarrantiesReport.class
+      ReportCommand.WarrantiesReport.class,
+      ReportCommand.GiftCardsReport.class
     })
 final class ReportCommand implements Runnable {
 
@@ -51,7 +52,7 @@ final class ReportCommand implements Runnable {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
         "name a report: daily-sales, tax, z, product-performance, loyalty, orders,"
-            + " warranties");
+            + " warranties, gift-cards");
   }
 
   /** The options every report takes. */
@@ -580,6 +581,54 @@ final class ReportCommand implements Runnable {
                               })
                       .list())
           .forEach(l::add);
+      return l;
+    }
+  }
+
+  /** {@code retail report gift-cards}. */
+  @Command(
+      name = "gift-cards",
+      mixinStandardHelpOptions = true,
+      description = {
+        "What the store owes on its gift cards, per business day (the gift card ledger):"
+            + " opening = what the cards held as the day began; issued = sold, refunded onto new"
+            + " cards and imported; reloaded; redeemed = spent at sales; expired = left on cards"
+            + " the expiry run closed (breakage); cancelled = written off by a manager; closing ="
+            + " opening + issued + reloaded - redeemed - expired - cancelled, the next day's"
+            + " opening. The same figures as GET /reports/gift-cards.",
+        "Example: retail report gift-cards --store demo --from 2026-12-01 --to 2026-12-31"
+      })
+  static final class GiftCardsReport extends Report {
+    GiftCardsReport(Map<String, String> env) {
+      super(env);
+    }
+
+    @Override
+    Listing build(StoreSession s, LocalDate from, LocalDate to) {
+      var report = s.engine(() -> s.engine.giftCards().liability(s.id(), from, to));
+      Listing l =
+          new Listing(
+              "day",
+              "opening",
+              "issued",
+              "reloaded",
+              "redeemed",
+              "expired",
+              "cancelled",
+              "closing",
+              "currency");
+      for (var d : report.days()) {
+        l.add(
+            d.day().toString(),
+            StoreSession.amount(d.opening()),
+            StoreSession.amount(d.issued()),
+            StoreSession.amount(d.reloaded()),
+            StoreSession.amount(d.redeemed()),
+            StoreSession.amount(d.expired()),
+            StoreSession.amount(d.cancelled()),
+            StoreSession.amount(d.closing()),
+            s.currency().getCurrencyCode());
+      }
       return l;
     }
   }

@@ -302,9 +302,19 @@ public final class GiftCards implements GiftCardTenders {
 
   // ---- at the counter and in the back office -------------------------------------------------
 
-  /** The cards a sale or a return issued, with their whole codes (to print them). */
+  /**
+   * The cards a sale or a return issued, with their whole codes (to print them).
+   *
+   * @throws NotFoundException NOT_FOUND when it issued none at this store
+   */
   public List<GiftCard> issued(StoreId store, String saleOrReturnId) {
-    return work.runFor(store, () -> book.byReference(store, saleOrReturnId));
+    List<GiftCard> cards = work.runFor(store, () -> book.byReference(store, saleOrReturnId));
+    if (cards.isEmpty()) {
+      throw new NotFoundException(
+          ErrorCode.NOT_FOUND,
+          "no gift cards were issued by " + saleOrReturnId + " at store " + store);
+    }
+    return cards;
   }
 
   /**

@@ -186,6 +186,9 @@ public abstract class GiftCardContract {
         .extracting(e -> ((RetailException) e).code())
         .isEqualTo(ErrorCode.TENDER_INSUFFICIENT);
     assertThat(engine.giftCards().list(STORE)).isEmpty();
+    assertThatThrownBy(() -> engine.giftCards().issued(STORE, "no-such-sale"))
+        .extracting(e -> ((RetailException) e).code())
+        .isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(
             engine
                 .giftCards()

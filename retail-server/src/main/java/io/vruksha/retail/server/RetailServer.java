@@ -34,6 +34,7 @@ import io.vruksha.retail.server.api.BillingApi;
 import io.vruksha.retail.server.api.CartApi;
 import io.vruksha.retail.server.api.CatalogApi;
 import io.vruksha.retail.server.api.CustomerApi;
+import io.vruksha.retail.server.api.GiftCardApi;
 import io.vruksha.retail.server.api.NotificationApi;
 import io.vruksha.retail.server.api.OrderApi;
 import io.vruksha.retail.server.api.ProcurementApi;
@@ -467,6 +468,7 @@ public final class RetailServer implements AutoCloseable {
     routes.addAll(ReportApi.routes(context));
     routes.addAll(OrderApi.routes(context));
     routes.addAll(AftersalesApi.routes(context));
+    routes.addAll(GiftCardApi.routes(context));
     routes.addAll(NotificationApi.routes(context));
     return routes;
   }

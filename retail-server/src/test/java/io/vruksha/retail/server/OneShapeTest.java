@@ -145,7 +145,8 @@ class OneShapeTest {
             "shape-5");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body().get("error").asText())
-        .isEqualTo("field 'tenders[0].type' must be one of CASH, CARD, POINTS, STORE_CREDIT");
+        .isEqualTo(
+            "field 'tenders[0].type' must be one of CASH, CARD, POINTS, STORE_CREDIT, GIFT_CARD");
     Response refund =
         client.post(
             DEMO + "/returns",
@@ -160,6 +161,6 @@ class OneShapeTest {
             "shape-r-5");
     assertThat(refund.status()).isEqualTo(400);
     assertThat(refund.body().get("error").asText())
-        .isEqualTo("field 'refundTo' must be one of ORIGINAL, STORE_CREDIT");
+        .isEqualTo("field 'refundTo' must be one of ORIGINAL, STORE_CREDIT, GIFT_CARD");
   }
 }

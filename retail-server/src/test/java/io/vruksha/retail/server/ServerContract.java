@@ -802,6 +802,94 @@ abstract class ServerContract {
                 .findValuesAsText("description"))
         .containsExactly("seam came apart");
 
+    // gift cards: a mug returned onto a new card (4.99), its code printed, enquired, reloaded by
+    // 5.01 to 10.00, 4.99 of it spent on another mug, listed masked, its ledger read, the
+    // liability reported, the expiry run (nothing due), a lock-out lifted, the card cancelled
+    // (5.01 written off), and a SKU made to sell gift cards
+    JsonNode giftSale =
+        ok(
+                client.post(
+                    demo + "/sales",
+                    anna,
+                    Map.of(
+                        "lines",
+                        List.of(Map.of("code", "MUG", "quantity", "1")),
+                        "tenders",
+                        List.of(Map.of("type", "CASH", "amount", money("4.99")))),
+                    "gift-sale-1"),
+                201)
+            .data();
+    JsonNode giftReturn =
+        ok(
+                client.post(
+                    demo + "/returns",
+                    max,
+                    Map.of(
+                        "saleId",
+                        giftSale.get("id").asText(),
+                        "lines",
+                        List.of(Map.of("line", 0, "quantity", "1", "restock", true)),
+                        "refundTo",
+                        "GIFT_CARD"),
+                    "gift-return-1"),
+                201)
+            .data();
+    assertThat(giftReturn.get("refundTo").asText()).isEqualTo("GIFT_CARD");
+    JsonNode issued =
+        ok(client.get(demo + "/issued-gift-cards/" + giftReturn.get("id").asText(), anna), 200)
+            .data()
+            .get(0);
+    String giftCode = issued.get("code").asText();
+    assertThat(amount(issued.get("balance"))).isEqualByComparingTo("4.99");
+    assertThat(
+            amount(
+                ok(client.post(demo + "/gift-cards/balance", anna, Map.of("code", giftCode)), 200)
+                    .data()
+                    .get("balance")))
+        .isEqualByComparingTo("4.99");
+    assertThat(
+            amount(
+                ok(
+                        client.post(
+                            demo + "/gift-cards/reload",
+                            anna,
+                            Map.of("code", giftCode, "amount", money("5.01")),
+                            "gift-reload-1"),
+                        200)
+                    .data()
+                    .get("balance")))
+        .isEqualByComparingTo("10.00");
+    ok(
+        client.post(
+            demo + "/sales",
+            anna,
+            Map.of(
+                "lines",
+                List.of(Map.of("code", "MUG", "quantity", "1")),
+                "tenders",
+                List.of(
+                    Map.of("type", "GIFT_CARD", "reference", giftCode, "amount", money("4.99")))),
+            "gift-sale-2"),
+        201);
+    String cardId = issued.get("id").asText();
+    assertThat(ok(client.get(demo + "/gift-cards", max), 200).data().findValuesAsText("id"))
+        .containsExactly(cardId);
+    assertThat(ok(client.get(demo + "/gift-cards/" + cardId, max), 200).data().get("ledger"))
+        .hasSize(3);
+    assertThat(ok(client.get(demo + "/reports/gift-cards", max), 200).data().get("days"))
+        .hasSize(1);
+    assertThat(ok(client.post(demo + "/gift-cards/expire", max, null), 200).data()).isEmpty();
+    ok(client.post(demo + "/gift-cards/unlock", max, Map.of("source", "staff:anna")), 200);
+    assertThat(
+            ok(client.post(demo + "/gift-cards/" + cardId + "/cancel", max, null, "gift-cx-1"), 200)
+                .data()
+                .get("status")
+                .asText())
+        .isEqualTo("CANCELLED");
+    ok(
+        client.post("/api/v1/gift-card-products", all, Map.of("sku", "CAKE", "validityMonths", 36)),
+        200);
+
     // customers' personal data can be removed
     assertThat(
             ok(client.post(demo + "/customers/c-1/anonymise", max, null), 200)

@@ -42,6 +42,9 @@ class StoreIsolationTest {
   /** Real ids of demo's records, by path parameter name. */
   private final Map<String, String> demoIds = new LinkedHashMap<>();
 
+  /** The code of demo's gift card. */
+  private String giftCode;
+
   /** Strings that only demo's data contains. */
   private final List<String> secrets = new ArrayList<>();
 
@@ -220,6 +223,45 @@ class StoreIsolationTest {
                 Map.of("COFFEE", List.of("SN-SECRET-1"))),
             "iso-serial-sale"),
         201);
+    // a mug returned onto a gift card
+    JsonNode giftSale =
+        ok(
+                client.post(
+                    demo + "/sales",
+                    all,
+                    Map.of(
+                        "lines",
+                        List.of(Map.of("code", "MUG", "quantity", "1")),
+                        "tenders",
+                        List.of(Map.of("type", "CASH", "amount", money("4.99")))),
+                    "iso-gift-sale"),
+                201)
+            .data();
+    String giftReturn =
+        ok(
+                client.post(
+                    demo + "/returns",
+                    all,
+                    Map.of(
+                        "saleId",
+                        giftSale.get("id").asText(),
+                        "lines",
+                        List.of(Map.of("line", 0, "quantity", "1", "restock", true)),
+                        "refundTo",
+                        "GIFT_CARD"),
+                    "iso-gift-return"),
+                201)
+            .data()
+            .get("id")
+            .asText();
+    JsonNode giftCard =
+        ok(client.get(demo + "/issued-gift-cards/" + giftReturn, all), 200).data().get(0);
+    demoIds.put("reference", giftReturn);
+    demoIds.put("cardId", giftCard.get("id").asText());
+    giftCode = giftCard.get("code").asText();
+    secrets.add(giftCard.get("id").asText());
+    secrets.add(giftCode);
+    secrets.add(giftCode.replace(" ", ""));
     demoIds.put("orderNumber", "web-secret-1");
     demoIds.put("slotId", "slot-secret");
     demoIds.put("bookingId", "booking-secret");
@@ -339,6 +381,9 @@ class StoreIsolationTest {
           case "/orders/{orderNumber}/pick" ->
               Map.of("lines", List.of(Map.of("sku", "TEE-L", "picked", "1")));
           case "/warranties/{serial}/claims" -> Map.of("description", "fake claim");
+          case "/gift-cards/balance" -> Map.of("code", giftCode);
+          case "/gift-cards/reload" -> Map.of("code", giftCode, "amount", money("5.00"));
+          case "/gift-cards/unlock" -> Map.of("source", "staff:anna");
           // well-formed bodies, so that the answer is about the record, not the body
           case "/carts/{cartId}/lines" -> mug;
           case "/carts/{cartId}/lines/{index}" -> Map.of("quantity", "2");

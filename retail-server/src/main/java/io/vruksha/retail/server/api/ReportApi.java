@@ -273,7 +273,7 @@ public final class ReportApi {
         .orElseThrow(() -> ApiProblem.notFound("no store " + call.store()));
   }
 
-  private static LocalDate[] range(ApiCall call, ZoneId zone) {
+  static LocalDate[] range(ApiCall call, ZoneId zone) {
     LocalDate today = LocalDate.now(zone);
     LocalDate from = call.date("from").orElse(today);
     LocalDate to = call.date("to").orElse(from.isAfter(today) ? from : today);

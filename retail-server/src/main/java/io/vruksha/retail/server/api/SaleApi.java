@@ -72,16 +72,18 @@ public final class SaleApi {
     /** Loyalty points redeemed. */
     POINTS,
     /** The customer's store credit. */
-    STORE_CREDIT
+    STORE_CREDIT,
+    /** A gift card: its code in {@code reference}; in responses, the code masked. */
+    GIFT_CARD
   }
 
   /**
    * How a sale is paid.
    *
-   * @param type CASH, CARD, POINTS or STORE_CREDIT
+   * @param type CASH, CARD, POINTS, STORE_CREDIT or GIFT_CARD
    * @param amount the amount (cash: what was handed over); not for POINTS
    * @param points the points to redeem (POINTS only)
-   * @param reference the card terminal's reference (CARD)
+   * @param reference the card terminal's reference (CARD), the gift card's code (GIFT_CARD)
    */
   public record TenderRequest(
       TenderType type,
@@ -122,7 +124,7 @@ public final class SaleApi {
    *
    * @param saleId the original sale
    * @param lines what comes back
-   * @param refundTo ORIGINAL (default) or STORE_CREDIT
+   * @param refundTo ORIGINAL (default), STORE_CREDIT or GIFT_CARD (a new card holding the refund)
    * @param shiftId the register shift the refund is paid from, optional
    * @param serials the serial numbers of serialised units coming back, optional
    */
@@ -398,6 +400,16 @@ public final class SaleApi {
         case CASH -> new Tender.Cash(amount(t, field));
         case CARD -> new Tender.Card(amount(t, field), opt(t.reference()).orElse(""));
         case STORE_CREDIT -> new Tender.StoreCredit(amount(t, field));
+        case GIFT_CARD ->
+            new Tender.GiftCard(
+                opt(t.reference())
+                    .orElseThrow(
+                        () ->
+                            new InvalidInputException(
+                                ErrorCode.VALIDATION,
+                                field + ".reference (the gift card's code) is required",
+                                List.of(field + ".reference"))),
+                amount(t, field));
         case POINTS ->
             new Tender.Points(
                 opt(t.points())

@@ -255,9 +255,11 @@ public final class Views {
           r.lines(),
           r.refund(),
           r.tax(),
-          tender == SaleApi.TenderType.STORE_CREDIT
-              ? ReturnRequest.RefundTo.STORE_CREDIT
-              : ReturnRequest.RefundTo.ORIGINAL,
+          switch (tender) {
+            case STORE_CREDIT -> ReturnRequest.RefundTo.STORE_CREDIT;
+            case GIFT_CARD -> ReturnRequest.RefundTo.GIFT_CARD;
+            default -> ReturnRequest.RefundTo.ORIGINAL;
+          },
           tender,
           r.journalHash(),
           r.shiftId());
