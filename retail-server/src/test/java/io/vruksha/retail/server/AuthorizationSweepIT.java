@@ -96,6 +96,8 @@ class AuthorizationSweepIT {
         "bookingId",
         new Kind("POST /api/v1/stores/{storeId}/curbside/bookings", false, this::booking));
     KINDS.put("serial", new Kind("", false, this::serial));
+    KINDS.put("issuedBy", new Kind("", false, this::giftCardReturn));
+    KINDS.put("cardId", new Kind("", false, this::giftCard));
     KINDS.put("promotionId", new Kind("POST /api/v1/promotions", true, this::promotion));
     KINDS.put("priceListId", new Kind("", true, this::priceList));
     // B's cashier: A's managers may neither lock nor unlock them (the staff route makes members)
@@ -359,6 +361,48 @@ class AuthorizationSweepIT {
             "sweep-b-serial"),
         201);
     return "SN-OF-B-1";
+  }
+
+  /** A mug sold in B and returned onto a gift card: the return that issued the card. */
+  private String giftCardReturn() {
+    String saleId =
+        ok(
+                client.post(
+                    B_PATH + "/sales",
+                    bAdmin,
+                    Map.of(
+                        "lines", List.of(Map.of("code", "MUG", "quantity", "1")),
+                        "tenders", List.of(Map.of("type", "CASH", "amount", money("10.00")))),
+                    "sweep-b-gift-sale"),
+                201)
+            .data()
+            .get("id")
+            .asText();
+    return ok(
+            client.post(
+                B_PATH + "/returns",
+                bAdmin,
+                Map.of(
+                    "saleId",
+                    saleId,
+                    "lines",
+                    List.of(Map.of("line", 0, "quantity", "1", "restock", true)),
+                    "refundTo",
+                    "GIFT_CARD"),
+                "sweep-b-gift-return"),
+            201)
+        .data()
+        .get("id")
+        .asText();
+  }
+
+  /** The gift card of B's return. */
+  private String giftCard() {
+    return ok(client.get(B_PATH + "/issued-gift-cards/" + bIds.get("issuedBy"), bAdmin), 200)
+        .data()
+        .get(0)
+        .get("id")
+        .asText();
   }
 
   private String promotion() {

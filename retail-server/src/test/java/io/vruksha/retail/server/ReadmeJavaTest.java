@@ -40,6 +40,7 @@ class ReadmeJavaTest {
           "import io.vruksha.retail.pricing.*;",
           "import io.vruksha.retail.sale.*;",
           "import io.vruksha.retail.stock.*;",
+          "import io.vruksha.retail.giftcard.*;",
           "import io.vruksha.retail.postgres.*;",
           "import java.math.BigDecimal;",
           "import java.time.*;",
@@ -111,13 +112,14 @@ class ReadmeJavaTest {
     List<String> before = javaBlocks(readme.substring(0, embed));
     List<String> embedIt = javaBlocks(readme.substring(embed, readme.indexOf("\n## ", embed + 1)));
     assertThat(before).as("Point it at a database").hasSize(1);
-    assertThat(embedIt).as("Embed it: the setup and the sale").hasSize(2);
+    assertThat(embedIt).as("Embed it: the setup, the sale, a deposit and a gift card").hasSize(3);
 
     compile("ReadmeDatabase", program("ReadmeDatabase", before));
     Path classes = compile("ReadmeEmbedIt", program("ReadmeEmbedIt", embedIt));
     try (URLClassLoader loader =
         new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-      // runs as written: the basket is priced, the stock received, the sale checked out
+      // runs as written: the basket is priced, the stock received, the sale checked out, a gift
+      // card sold and spent on colas with their deposit
       loader.loadClass("ReadmeEmbedIt").getMethod("run").invoke(null);
     }
   }

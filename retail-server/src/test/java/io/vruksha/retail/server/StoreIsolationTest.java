@@ -256,7 +256,7 @@ class StoreIsolationTest {
             .asText();
     JsonNode giftCard =
         ok(client.get(demo + "/issued-gift-cards/" + giftReturn, all), 200).data().get(0);
-    demoIds.put("reference", giftReturn);
+    demoIds.put("issuedBy", giftReturn);
     demoIds.put("cardId", giftCard.get("id").asText());
     giftCode = giftCard.get("code").asText();
     secrets.add(giftCard.get("id").asText());

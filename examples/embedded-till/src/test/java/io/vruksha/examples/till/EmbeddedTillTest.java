@@ -23,5 +23,16 @@ class EmbeddedTillTest {
     assertThat(receipt)
         .contains("Vruksha Demo, Berlin", "3 mugs for 10.00", "Gouda (per kg)", "TOTAL EUR");
     assertThat(receipt).contains("Coupons: WELCOME10", "Receipt S001-", "Change", "Points earned:");
+    // six colas with their deposit, paid 5.00 by gift card: 6 × 0.69 = 4.14 + Pfand 1.50 = 5.64
+    String cola = receipt.substring(receipt.indexOf("Gift card ") + 1);
+    assertThat(cola)
+        .containsPattern("Cola 0\\.33 l +4\\.14")
+        .containsPattern("Pfand +1\\.50")
+        .containsPattern("TOTAL EUR +5\\.64")
+        .containsPattern("19% +4\\.74 +0\\.90 +5\\.64")
+        .containsPattern("Gift card \\*\\*\\*\\* \\d{4} +5\\.00")
+        .containsPattern("Cash +1\\.00")
+        .containsPattern("Change +0\\.36")
+        .containsPattern("Left on gift card \\*\\*\\*\\* \\d{4}: 20\\.00 EUR");
   }
 }

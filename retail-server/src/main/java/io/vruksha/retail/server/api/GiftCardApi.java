@@ -199,14 +199,14 @@ public final class GiftCardApi {
                               source(call));
                   return GiftCardView.of(c, Instant.now(s.engine().clock()));
                 }),
-        route(GET, "/api/v1/stores/{storeId}/issued-gift-cards/{reference}")
+        route(GET, "/api/v1/stores/{storeId}/issued-gift-cards/{issuedBy}")
             .doc(
                 "gift cards",
                 "The cards a sale or return issued, with their whole codes, to print them")
             .returns(IssuedCardView[].class)
             .to(
                 call ->
-                    s.engine().giftCards().issued(call.store(), call.path("reference")).stream()
+                    s.engine().giftCards().issued(call.store(), call.path("issuedBy")).stream()
                         .map(
                             c ->
                                 new IssuedCardView(
