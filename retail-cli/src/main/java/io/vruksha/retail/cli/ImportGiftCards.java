@@ -73,8 +73,7 @@ final class ImportGiftCards {
     String key = "file:" + fileRef;
     if (rejected == 0
         && engine
-            .unitOfWork()
-            .runFor(
+            .inStore(
                 store.id(),
                 () -> engine.giftCards().book().entryByKey(store.id(), "import:" + key + ":1"))
             .isPresent()) {
@@ -86,18 +85,16 @@ final class ImportGiftCards {
     boolean rollBack = dryRun || rejected > 0;
     try {
       List<GiftCard> imported =
-          engine
-              .unitOfWork()
-              .runFor(
-                  store.id(),
-                  () -> {
-                    List<GiftCard> done =
-                        engine.giftCards().importCards(store.id(), cards, key, importer);
-                    if (rollBack) {
-                      throw new DryRun(done.size());
-                    }
-                    return done;
-                  });
+          engine.inStore(
+              store.id(),
+              () -> {
+                List<GiftCard> done =
+                    engine.giftCards().importCards(store.id(), cards, key, importer);
+                if (rollBack) {
+                  throw new DryRun(done.size());
+                }
+                return done;
+              });
       return new Result(imported.size(), 0, 0);
     } catch (DryRun d) {
       if (rejected > 0) {

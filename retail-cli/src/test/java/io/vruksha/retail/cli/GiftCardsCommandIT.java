@@ -69,9 +69,7 @@ class GiftCardsCommandIT {
             "5 broken rows; gift cards import all or none, so nothing was imported");
     assertThat(bad.out()).contains("imported 0, rejected 5");
     assertThat(Files.readString(rejects)).contains("3,code **** AAAA is given twice");
-    assertThat(
-            engine.unitOfWork().runFor(DemoStore.ID, () -> engine.giftCards().list(DemoStore.ID)))
-        .isEmpty();
+    assertThat(engine.inStore(DemoStore.ID, () -> engine.giftCards().list(DemoStore.ID))).isEmpty();
 
     Path good = dir.resolve("cards.csv");
     Files.writeString(

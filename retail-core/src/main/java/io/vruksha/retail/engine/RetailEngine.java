@@ -10,6 +10,7 @@ import io.vruksha.retail.curbside.Curbside;
 import io.vruksha.retail.customer.CustomerDirectory;
 import io.vruksha.retail.event.HandledEvents;
 import io.vruksha.retail.event.Outbox;
+import io.vruksha.retail.giftcard.GiftCards;
 import io.vruksha.retail.invoicing.Billing;
 import io.vruksha.retail.invoicing.FiscalJournal;
 import io.vruksha.retail.loyalty.Loyalty;
@@ -105,7 +106,7 @@ public final class RetailEngine {
   private final Fulfilment fulfilment;
   private final Curbside curbside;
   private final Notifier notifier;
-  private final io.vruksha.retail.giftcard.GiftCards giftCards;
+  private final GiftCards giftCards;
 
   RetailEngine(RetailEngineBuilder b) {
     this.stores = b.stores;
@@ -135,9 +136,7 @@ public final class RetailEngine {
     this.sales = b.sales;
     this.storeCredits = b.storeCredits;
     this.reports = new PeriodReports(stores, sales, analytics);
-    this.giftCards =
-        new io.vruksha.retail.giftcard.GiftCards(
-            b.giftCardBook, stores, outbox, work, clock, b.giftCardLockout);
+    this.giftCards = new GiftCards(b.giftCardBook, stores, outbox, work, clock, b.giftCardLockout);
     this.checkout =
         new Checkout(
             stores,
@@ -240,7 +239,7 @@ public final class RetailEngine {
    * Gift cards: the SKUs that sell them, balance enquiries, reloads, cancellation, expiry, the
    * liability report and imports. They are redeemed as a {@code Tender.GiftCard} at checkout.
    */
-  public io.vruksha.retail.giftcard.GiftCards giftCards() {
+  public GiftCards giftCards() {
     return giftCards;
   }
 

@@ -9,6 +9,8 @@ import io.vruksha.retail.curbside.CurbsideSlots;
 import io.vruksha.retail.customer.Customers;
 import io.vruksha.retail.event.HandledEvents;
 import io.vruksha.retail.event.Outbox;
+import io.vruksha.retail.giftcard.CodeLockout;
+import io.vruksha.retail.giftcard.GiftCardBook;
 import io.vruksha.retail.invoicing.InvoiceSequence;
 import io.vruksha.retail.invoicing.Invoices;
 import io.vruksha.retail.invoicing.Journal;
@@ -20,6 +22,7 @@ import io.vruksha.retail.memory.InMemoryCouponLedger;
 import io.vruksha.retail.memory.InMemoryCredentials;
 import io.vruksha.retail.memory.InMemoryCurbsideSlots;
 import io.vruksha.retail.memory.InMemoryCustomers;
+import io.vruksha.retail.memory.InMemoryGiftCardBook;
 import io.vruksha.retail.memory.InMemoryHandledEvents;
 import io.vruksha.retail.memory.InMemoryIdempotencyStore;
 import io.vruksha.retail.memory.InMemoryInvoiceSequence;
@@ -103,10 +106,8 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
   Orders orders = new InMemoryOrders();
   CurbsideSlots curbsideSlots = new InMemoryCurbsideSlots();
   WarrantyBook warrantyBook = new InMemoryWarrantyBook();
-  io.vruksha.retail.giftcard.GiftCardBook giftCardBook =
-      new io.vruksha.retail.memory.InMemoryGiftCardBook();
-  io.vruksha.retail.giftcard.CodeLockout giftCardLockout =
-      io.vruksha.retail.giftcard.CodeLockout.DEFAULT;
+  GiftCardBook giftCardBook = new InMemoryGiftCardBook();
+  CodeLockout giftCardLockout = CodeLockout.DEFAULT;
   NotificationOutbox notificationOutbox = new InMemoryNotificationOutbox();
   Duration returnWindow = Duration.ofDays(30);
   final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
@@ -304,13 +305,13 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
   }
 
   /** Where gift card SKUs, cards, their ledger and the wrong codes counted are kept. */
-  public RetailEngine.Builder giftCardBook(io.vruksha.retail.giftcard.GiftCardBook book) {
+  public RetailEngine.Builder giftCardBook(GiftCardBook book) {
     this.giftCardBook = required(book, "giftCardBook");
     return self();
   }
 
   /** How wrong gift card codes lock their source out ({@code CodeLockout.DEFAULT} unless set). */
-  public RetailEngine.Builder giftCardLockout(io.vruksha.retail.giftcard.CodeLockout lockout) {
+  public RetailEngine.Builder giftCardLockout(CodeLockout lockout) {
     this.giftCardLockout = required(lockout, "giftCardLockout");
     return self();
   }

@@ -366,7 +366,7 @@ public sealed interface DomainEvent {
       implements DomainEvent {
     @Override
     public String subject() {
-      return "retail.loyalty.giftcard." + action.toLowerCase(java.util.Locale.ROOT) + ".v1";
+      return "retail.loyalty.giftcard." + action.toLowerCase(Locale.ROOT) + ".v1";
     }
   }
 

@@ -6,7 +6,9 @@ import io.vruksha.retail.store.StoreId;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Port: the gift card SKUs, the cards of each store, the ledger of their balances and the wrong
@@ -26,7 +28,7 @@ public interface GiftCardBook {
    * The gift card products among {@code skus}, by SKU: one look-up for a whole sale (every checkout
    * asks, so it is one statement by key however many lines the sale has).
    */
-  java.util.Map<Sku, GiftCardProduct> products(java.util.Set<Sku> skus);
+  Map<Sku, GiftCardProduct> products(Set<Sku> skus);
 
   /**
    * Stores a new card with the ledger entry that issued it.

@@ -5,6 +5,7 @@ import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.NotFoundException;
 import io.vruksha.retail.RetailException;
 import io.vruksha.retail.RuleViolationException;
+import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.event.Outbox;
@@ -31,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The gift card use cases over a {@link GiftCardBook}.
@@ -176,11 +178,9 @@ public final class GiftCards implements GiftCardTenders {
 
   @Override
   public void activateSold(Sale sale, Actor by) {
-    Map<io.vruksha.retail.catalog.Sku, GiftCardProduct> products =
+    Map<Sku, GiftCardProduct> products =
         book.products(
-            sale.basket().lines().stream()
-                .map(PricedLine::sku)
-                .collect(java.util.stream.Collectors.toSet()));
+            sale.basket().lines().stream().map(PricedLine::sku).collect(Collectors.toSet()));
     if (products.isEmpty()) {
       return;
     }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link GiftCardBook} in memory. Thread-safe (one monitor); writes undo on rollback, except the
@@ -64,7 +65,7 @@ public final class InMemoryGiftCardBook implements GiftCardBook {
   }
 
   @Override
-  public synchronized Map<Sku, GiftCardProduct> products(java.util.Set<Sku> skus) {
+  public synchronized Map<Sku, GiftCardProduct> products(Set<Sku> skus) {
     Map<Sku, GiftCardProduct> found = new HashMap<>();
     skus.forEach(s -> product(s).ifPresent(p -> found.put(s, p)));
     return found;

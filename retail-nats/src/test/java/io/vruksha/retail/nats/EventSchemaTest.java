@@ -17,6 +17,8 @@ import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
+import io.vruksha.retail.giftcard.GiftCard;
+import io.vruksha.retail.giftcard.ImportedGiftCard;
 import io.vruksha.retail.memory.InMemoryOutbox;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.Quantity;
@@ -192,18 +194,18 @@ class EventSchemaTest {
   /** Gift cards imported, redeemed at a sale, reloaded, cancelled and expired. */
   private static void giftCards(RetailEngine engine, Actor anna, Actor max) {
     var store = DemoStore.ID;
-    List<io.vruksha.retail.giftcard.GiftCard> cards =
+    List<GiftCard> cards =
         engine
             .giftCards()
             .importCards(
                 store,
                 List.of(
-                    new io.vruksha.retail.giftcard.ImportedGiftCard(
+                    new ImportedGiftCard(
                         "GIFT-0001",
                         Money.of("50.00", "EUR"),
                         Instant.parse("2026-01-01T00:00:00Z"),
                         Instant.parse("2099-01-01T00:00:00Z")),
-                    new io.vruksha.retail.giftcard.ImportedGiftCard(
+                    new ImportedGiftCard(
                         "GIFT-0002",
                         Money.of("10.00", "EUR"),
                         Instant.parse("2020-01-01T00:00:00Z"),

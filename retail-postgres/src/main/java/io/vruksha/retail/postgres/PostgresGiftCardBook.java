@@ -1,6 +1,7 @@
 package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.NotFoundException;
 import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.catalog.Sku;
@@ -20,8 +21,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -80,13 +84,13 @@ public final class PostgresGiftCardBook implements GiftCardBook, JoinsUnitOfWork
           + " WHERE g.sku = s.sku OFFSET 0) p";
 
   @Override
-  public java.util.Map<Sku, GiftCardProduct> products(java.util.Set<Sku> skus) {
+  public Map<Sku, GiftCardProduct> products(Set<Sku> skus) {
     if (skus.isEmpty()) {
-      return java.util.Map.of();
+      return Map.of();
     }
     return work.with(
         h -> {
-          java.util.Map<Sku, GiftCardProduct> found = new java.util.HashMap<>();
+          Map<Sku, GiftCardProduct> found = new HashMap<>();
           h.createQuery(PRODUCTS)
               .bindArray("skus", String.class, skus.stream().map(Sku::value).toList())
               .map((rs, ctx) -> new GiftCardProduct(Sku.of(rs.getString(1)), rs.getInt(2)))
@@ -274,7 +278,7 @@ public final class PostgresGiftCardBook implements GiftCardBook, JoinsUnitOfWork
           "gift card " + card.maskedCode() + " expired on " + card.expiresAt());
     }
     if (!card.balance().currency().equals(amount.currency())) {
-      return new io.vruksha.retail.InvalidInputException(
+      return new InvalidInputException(
           ErrorCode.CURRENCY_MISMATCH,
           "gift card " + card.maskedCode() + " holds " + card.balance().currency());
     }

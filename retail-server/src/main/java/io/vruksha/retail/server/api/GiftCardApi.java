@@ -10,6 +10,7 @@ import io.vruksha.retail.api.MoneyIn;
 import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.giftcard.GiftCard;
+import io.vruksha.retail.giftcard.GiftCardCode;
 import io.vruksha.retail.giftcard.GiftCardEntry;
 import io.vruksha.retail.giftcard.GiftCardLiability;
 import io.vruksha.retail.giftcard.GiftCardProduct;
@@ -18,6 +19,7 @@ import io.vruksha.retail.server.ServerContext;
 import io.vruksha.retail.server.http.ApiCall;
 import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
+import io.vruksha.retail.server.http.QueryParam;
 import io.vruksha.retail.store.Role;
 import io.vruksha.retail.store.Store;
 import java.time.Instant;
@@ -211,7 +213,7 @@ public final class GiftCardApi {
                             c ->
                                 new IssuedCardView(
                                     c.id(),
-                                    io.vruksha.retail.giftcard.GiftCardCode.grouped(c.code()),
+                                    GiftCardCode.grouped(c.code()),
                                     c.balance(),
                                     c.expiresAt()))
                         .toList()),
@@ -285,10 +287,8 @@ public final class GiftCardApi {
                 }),
         route(GET, "/api/v1/stores/{storeId}/reports/gift-cards")
             .query(
-                io.vruksha.retail.server.http.QueryParam.date(
-                    "from", "the first day, in the store's time zone (default today)"),
-                io.vruksha.retail.server.http.QueryParam.date(
-                    "to", "the last day, inclusive (default today or from)"))
+                QueryParam.date("from", "the first day, in the store's time zone (default today)"),
+                QueryParam.date("to", "the last day, inclusive (default today or from)"))
             .doc(
                 "reports",
                 "Gift card liability per business day: opening, issued, reloaded, redeemed,"
