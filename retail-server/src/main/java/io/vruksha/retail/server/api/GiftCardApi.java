@@ -129,6 +129,7 @@ public final class GiftCardApi {
     String cards = "/api/v1/stores/{storeId}/gift-cards";
     return List.of(
         route(POST, "/api/v1/gift-card-products")
+            .errors(ErrorCode.SKU_UNKNOWN)
             .doc(
                 "gift cards",
                 "Make a SKU sell gift cards valid for validityMonths (an admin token for every"
@@ -161,6 +162,7 @@ public final class GiftCardApi {
                       .sellAs(new GiftCardProduct(sku, b.validityMonths()));
                 }),
         route(POST, cards + "/balance")
+            .errors(ErrorCode.GIFT_CARD_INVALID, ErrorCode.GIFT_CARD_LOCKED)
             .doc(
                 "gift cards",
                 "Balance enquiry by code (wrong codes count toward the caller's lock-out: 422, then"
@@ -177,6 +179,13 @@ public final class GiftCardApi {
                   return GiftCardView.of(c, Instant.now(s.engine().clock()));
                 }),
         route(POST, cards + "/reload")
+            .errors(
+                ErrorCode.GIFT_CARD_INVALID,
+                ErrorCode.GIFT_CARD_EXPIRED,
+                ErrorCode.GIFT_CARD_LOCKED,
+                ErrorCode.CURRENCY_MISMATCH,
+                ErrorCode.IDEMPOTENCY_MISMATCH,
+                ErrorCode.DUPLICATE)
             .doc("gift cards", "Add money to a card by code, once per Idempotency-Key")
             .idempotent()
             .body(ReloadBody.class)
@@ -202,6 +211,7 @@ public final class GiftCardApi {
                   return GiftCardView.of(c, Instant.now(s.engine().clock()));
                 }),
         route(GET, "/api/v1/stores/{storeId}/issued-gift-cards/{issuedBy}")
+            .errors(ErrorCode.NOT_FOUND)
             .doc(
                 "gift cards",
                 "The cards a sale or return issued, with their whole codes, to print them")
@@ -229,6 +239,7 @@ public final class GiftCardApi {
                       .toList();
                 }),
         route(GET, cards + "/{cardId}")
+            .errors(ErrorCode.NOT_FOUND)
             .doc("gift cards", "A card and its ledger (who, when, which sale or return, how much)")
             .role(Role.MANAGER)
             .returns(LedgerView.class)
@@ -241,6 +252,12 @@ public final class GiftCardApi {
                       s.engine().giftCards().ledger(call.store(), id));
                 }),
         route(POST, cards + "/{cardId}/cancel")
+            .errors(
+                ErrorCode.NOT_FOUND,
+                ErrorCode.GIFT_CARD_INVALID,
+                ErrorCode.PERMISSION_REQUIRED,
+                ErrorCode.IDEMPOTENCY_MISMATCH,
+                ErrorCode.DUPLICATE)
             .doc(
                 "gift cards",
                 "Cancel a card (lost, stolen): what is left is written off; once per"
@@ -274,6 +291,7 @@ public final class GiftCardApi {
                       .toList();
                 }),
         route(POST, cards + "/unlock")
+            .errors(ErrorCode.PERMISSION_REQUIRED)
             .doc("gift cards", "Lift a source's lock-out after wrong codes (staff:<id>)")
             .role(Role.MANAGER)
             .body(UnlockBody.class)
@@ -286,6 +304,7 @@ public final class GiftCardApi {
                   return null;
                 }),
         route(GET, "/api/v1/stores/{storeId}/reports/gift-cards")
+            .errors(ErrorCode.NOT_FOUND)
             .query(
                 QueryParam.date("from", "the first day, in the store's time zone (default today)"),
                 QueryParam.date("to", "the last day, inclusive (default today or from)"))

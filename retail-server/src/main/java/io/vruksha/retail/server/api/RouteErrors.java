@@ -4,6 +4,9 @@ import static io.vruksha.retail.ErrorCode.COUPON_EXHAUSTED;
 import static io.vruksha.retail.ErrorCode.COUPON_INVALID;
 import static io.vruksha.retail.ErrorCode.CURRENCY_MISMATCH;
 import static io.vruksha.retail.ErrorCode.DUPLICATE;
+import static io.vruksha.retail.ErrorCode.GIFT_CARD_EXPIRED;
+import static io.vruksha.retail.ErrorCode.GIFT_CARD_INVALID;
+import static io.vruksha.retail.ErrorCode.GIFT_CARD_LOCKED;
 import static io.vruksha.retail.ErrorCode.NOT_FOUND;
 import static io.vruksha.retail.ErrorCode.PERMISSION_REQUIRED;
 import static io.vruksha.retail.ErrorCode.POINTS_INSUFFICIENT;
@@ -44,7 +47,8 @@ final class RouteErrors {
 
   /**
    * Checking a basket out, beyond pricing it: stock short, tenders short or refused, points short,
-   * the shift closed or not the store's, a coupon used up, a serial number sold before.
+   * the shift closed or not the store's, a coupon used up, a serial number sold before, a gift card
+   * unknown, cancelled or expired, or its code entered by a member of staff locked out.
    */
   static final ErrorCode[] CHECKOUT = {
     STOCK_INSUFFICIENT,
@@ -54,6 +58,9 @@ final class RouteErrors {
     SHIFT_STATE,
     COUPON_INVALID,
     COUPON_EXHAUSTED,
-    DUPLICATE
+    DUPLICATE,
+    GIFT_CARD_INVALID,
+    GIFT_CARD_EXPIRED,
+    GIFT_CARD_LOCKED
   };
 }
