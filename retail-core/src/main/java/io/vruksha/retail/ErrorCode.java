@@ -69,7 +69,9 @@ public enum ErrorCode {
   /** The curbside collection slot is fully booked. */
   SLOT_FULL("curbside.slot_full"),
   /** The warranty does not cover this (expired, voided, unknown serial on the receipt). */
-  WARRANTY_INVALID("warranty.invalid");
+  WARRANTY_INVALID("warranty.invalid"),
+  /** A payment or pending checkout is not in a state that allows the step. */
+  PAYMENT_STATE("payment.state");
 
   private final String code;
 

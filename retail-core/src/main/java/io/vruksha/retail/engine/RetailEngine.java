@@ -105,6 +105,7 @@ public final class RetailEngine {
   private final Fulfilment fulfilment;
   private final Curbside curbside;
   private final Notifier notifier;
+  private final io.vruksha.retail.payment.PaymentCheckout payments;
 
   RetailEngine(RetailEngineBuilder b) {
     this.stores = b.stores;
@@ -161,6 +162,18 @@ public final class RetailEngine {
                                 ErrorCode.NOT_FOUND, "no shift " + id + " in store " + store))
                     .open(),
             b.invoices);
+    this.payments =
+        new io.vruksha.retail.payment.PaymentCheckout(
+            b.payments,
+            b.paymentProviders,
+            checkout,
+            pricer,
+            stock,
+            storeCredits,
+            outbox,
+            work,
+            clock,
+            b.paymentHold);
     this.billing =
         new Billing(b.invoices, b.customers, pricer, stock, journal, outbox, work, clock);
     this.registers = new Registers(b.shifts, sales, journal, outbox, work, clock);
@@ -202,7 +215,8 @@ public final class RetailEngine {
             clock,
             b.returnWindow,
             billing::credit,
-            b.idempotency);
+            b.idempotency,
+            payments::refundForReturn);
     this.warranties = new Warranties(b.warrantyBook, outbox, work, clock);
     this.fulfilment =
         new Fulfilment(
@@ -223,6 +237,14 @@ public final class RetailEngine {
   /** Orders for later fulfilment (kiosk, web, phone): place, pick, ready, collect, cancel. */
   public Fulfilment orders() {
     return fulfilment;
+  }
+
+  /**
+   * Checkouts paid through payment providers (card terminals, buy now pay later, crypto): begin,
+   * callbacks, polls, cancel, and the re-check of pending payments on start.
+   */
+  public io.vruksha.retail.payment.PaymentCheckout payments() {
+    return payments;
   }
 
   /** Curbside collection: slots with capacity, bookings, check-in. */

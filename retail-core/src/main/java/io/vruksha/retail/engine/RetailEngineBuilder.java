@@ -105,6 +105,10 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
   WarrantyBook warrantyBook = new InMemoryWarrantyBook();
   NotificationOutbox notificationOutbox = new InMemoryNotificationOutbox();
   Duration returnWindow = Duration.ofDays(30);
+  io.vruksha.retail.payment.Payments payments = new io.vruksha.retail.memory.InMemoryPayments();
+  io.vruksha.retail.payment.PaymentProviders paymentProviders =
+      new io.vruksha.retail.payment.PaymentProviders();
+  Duration paymentHold = io.vruksha.retail.payment.PaymentCheckout.DEFAULT_HOLD;
   final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
 
   RetailEngineBuilder() {}
@@ -305,6 +309,27 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
     return self();
   }
 
+  /** Where pending checkouts and provider payments are kept. */
+  public RetailEngine.Builder payments(io.vruksha.retail.payment.Payments payments) {
+    this.payments = required(payments, "payments");
+    return self();
+  }
+
+  /**
+   * The payment providers per tender kind and store (none by default: cash, cards by reference).
+   */
+  public RetailEngine.Builder paymentProviders(
+      io.vruksha.retail.payment.PaymentProviders providers) {
+    this.paymentProviders = required(providers, "paymentProviders");
+    return self();
+  }
+
+  /** How long a checkout waits for its payment before its stock is released (15 minutes). */
+  public RetailEngine.Builder paymentHold(Duration hold) {
+    this.paymentHold = required(hold, "paymentHold");
+    return self();
+  }
+
   /**
    * The engine.
    *
@@ -332,6 +357,7 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
     ports.put("sales", sales);
     ports.put("invoices", invoices);
     ports.put("shifts", shifts);
+    ports.put("payments", payments);
     return ports;
   }
 

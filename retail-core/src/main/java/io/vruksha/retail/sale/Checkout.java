@@ -291,6 +291,17 @@ public final class Checkout {
         nonCash = nonCash.plus(inCurrency(s.amount(), basket));
         storeCredits.change(who, s.amount().negate(), saleId);
         applied.add(new AppliedTender(TenderKind.STORE_CREDIT, s.amount(), who));
+      } else if (t instanceof Tender.Captured c) {
+        nonCash = nonCash.plus(inCurrency(c.amount(), basket));
+        applied.add(new AppliedTender(c.kind(), c.amount(), c.reference()));
+      } else if (t instanceof Tender.Provider p) {
+        // the sale must wait for the provider: stock reserved, no number yet (PaymentCheckout)
+        throw new InvalidInputException(
+            ErrorCode.TENDER_INVALID,
+            "a "
+                + p.kind()
+                + " payment through a provider waits for the provider: begin it with"
+                + " payments (POST /stores/{id}/payments/checkouts), not as a plain sale");
       }
     }
     if (nonCash.compareTo(total) > 0) {

@@ -59,6 +59,21 @@ public final class Returns {
   private final Duration window;
   private final BiConsumer<String, Money> creditInvoice;
   private final IdempotencyStore idempotency;
+  private final ProviderRefunds providerRefunds;
+
+  /**
+   * Pays a refund back through the payment providers that took a sale's money, inside the return's
+   * unit of work; answers where the money went, or empty when no provider took money for the sale
+   * (the refund then goes where it always went).
+   */
+  @FunctionalInterface
+  public interface ProviderRefunds {
+    /** Refunds {@code amount} of {@code sale}, idempotent by {@code returnId}. */
+    Optional<String> refund(Sale sale, Money amount, String returnId);
+
+    /** No providers: every refund goes to the sale's tenders as before. */
+    ProviderRefunds NONE = (sale, amount, returnId) -> Optional.empty();
+  }
 
   /**
    * Returns over the engine's ports, accepted within {@code window} of the sale; {@code
@@ -76,6 +91,36 @@ public final class Returns {
       Duration window,
       BiConsumer<String, Money> creditInvoice,
       IdempotencyStore idempotency) {
+    this(
+        sales,
+        stock,
+        journal,
+        loyalty,
+        storeCredits,
+        outbox,
+        work,
+        clock,
+        window,
+        creditInvoice,
+        idempotency,
+        ProviderRefunds.NONE);
+  }
+
+  /** Returns as above whose refunds go back through {@code providerRefunds} first. */
+  public Returns(
+      Sales sales,
+      Stock stock,
+      FiscalJournal journal,
+      Optional<Loyalty> loyalty,
+      StoreCredits storeCredits,
+      Outbox outbox,
+      UnitOfWork work,
+      Clock clock,
+      Duration window,
+      java.util.function.BiConsumer<String, Money> creditInvoice,
+      IdempotencyStore idempotency,
+      ProviderRefunds providerRefunds) {
+    this.providerRefunds = Objects.requireNonNull(providerRefunds, "providerRefunds");
     this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
     this.creditInvoice = Objects.requireNonNull(creditInvoice, "creditInvoice");
     this.sales = Objects.requireNonNull(sales, "sales");
@@ -295,6 +340,13 @@ public final class Returns {
   }
 
   private String refundTo(ReturnRequest.RefundTo to, Sale sale, Money refund, String returnId) {
+    if (to != ReturnRequest.RefundTo.STORE_CREDIT) {
+      // through the providers that took the money (card terminal, BNPL, crypto) when they did
+      Optional<String> throughProviders = providerRefunds.refund(sale, refund, returnId);
+      if (throughProviders.isPresent()) {
+        return throughProviders.get();
+      }
+    }
     // ORIGINAL: back to the sale's largest tender that can take money back (not points)
     TenderKind kind =
         to == ReturnRequest.RefundTo.STORE_CREDIT

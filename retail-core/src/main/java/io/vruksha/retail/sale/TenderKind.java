@@ -13,5 +13,9 @@ public enum TenderKind {
   /** Loyalty points, their value in the sale's currency. */
   POINTS,
   /** The customer's store credit. */
-  STORE_CREDIT
+  STORE_CREDIT,
+  /** Buy now, pay later: a provider pays the store and the customer pays the provider later. */
+  BNPL,
+  /** A crypto-currency payment, final after the provider saw enough on-chain confirmations. */
+  CRYPTO
 }
