@@ -120,6 +120,7 @@ public abstract class PaymentsContract {
   void paymentsAreKeptPerStoreAndFoundByCheckoutAndBySale() {
     Payments payments = newPayments();
     payments.saveCheckout(checkout(A, "pc-1", "k-1", NOON));
+    payments.saveCheckout(checkout(B, "pc-1", "k-1", NOON));
     Payment p2 = payment(A, "pc-1-2", "pc-1", NOON);
     Payment p1 = payment(A, "pc-1-1", "pc-1", NOON);
     Payment elsewhere = payment(B, "pc-1-1", "pc-1", NOON);

@@ -13,8 +13,8 @@ import java.time.Duration;
  * Wires the PostgreSQL adapters into an engine builder: the unit of work, stock, the journal and
  * its counters, the outbox, idempotency keys, loyalty, store credit, coupon redemptions, sales,
  * invoices, shifts, stores, customers, staff, the catalogue, the price book, promotions and
- * coupons, tax rules, procurement, carts, sales analytics, handled events and staff credentials:
- * every port of the engine.
+ * coupons, tax rules, procurement, carts, sales analytics, handled events, staff credentials and
+ * payments through providers: every port of the engine.
  *
  * <pre>{@code
  * PostgresDatabase db = PostgresDatabase.connect(PostgresConfig.from(System.getenv()));
@@ -77,6 +77,7 @@ public final class PostgresAdapters {
         .orders(new PostgresOrders(db))
         .curbsideSlots(new PostgresCurbsideSlots(db))
         .warrantyBook(new PostgresWarrantyBook(db))
-        .notificationOutbox(new PostgresNotificationOutbox(db));
+        .notificationOutbox(new PostgresNotificationOutbox(db))
+        .payments(new PostgresPayments(db));
   }
 }
