@@ -401,9 +401,9 @@ public final class PaymentCheckout {
    * Pays back {@code amount} of a returned sale through the providers that took its money, inside
    * the return's unit of work: the largest payment first, up to what each took and has not paid
    * back; what a provider cannot refund (an on-chain payment) goes to the customer's store credit.
-   * Returns where the money went ({@code BNPL}, {@code CARD}, {@code STORE_CREDIT}, or several
-   * joined by {@code +}), or empty when no provider took money for the sale (the return pays back
-   * as it always did) or what they took cannot cover the refund.
+   * Returns the tender kind the (largest part of the) money went back to ({@code BNPL}, {@code
+   * CARD}, {@code STORE_CREDIT}), or empty when no provider took money for the sale (the return
+   * pays back as it always did) or what they took cannot cover the refund.
    *
    * @param key the return's id: the provider's idempotency key, so a repeated return refunds once
    */
@@ -469,7 +469,8 @@ public final class PaymentCheckout {
           EventEnvelope.of(
               event(after, PendingCheckout.Status.COMPLETED, sale.number(), reason), now, key));
     }
-    return Optional.of(String.join("+", new java.util.LinkedHashSet<>(to)));
+    // the tender most of the money went to (the largest payment comes first)
+    return Optional.of(to.get(0));
   }
 
   // ---------------------------------------------------------------- the state machine
