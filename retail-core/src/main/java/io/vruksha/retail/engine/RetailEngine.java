@@ -135,6 +135,17 @@ public final class RetailEngine {
     this.sales = b.sales;
     this.storeCredits = b.storeCredits;
     this.reports = new PeriodReports(stores, sales, analytics);
+    // a shift of another store is not found, as if it did not exist
+    java.util.function.BiPredicate<StoreId, String> openShift =
+        (store, id) ->
+            b.shifts
+                .find(id)
+                .filter(sh -> sh.store().equals(store))
+                .orElseThrow(
+                    () ->
+                        new NotFoundException(
+                            ErrorCode.NOT_FOUND, "no shift " + id + " in store " + store))
+                .open();
     this.checkout =
         new Checkout(
             stores,
@@ -151,16 +162,7 @@ public final class RetailEngine {
             outbox,
             work,
             clock,
-            // a shift of another store is not found, as if it did not exist
-            (store, id) ->
-                b.shifts
-                    .find(id)
-                    .filter(sh -> sh.store().equals(store))
-                    .orElseThrow(
-                        () ->
-                            new NotFoundException(
-                                ErrorCode.NOT_FOUND, "no shift " + id + " in store " + store))
-                    .open(),
+            openShift,
             b.invoices);
     this.payments =
         new io.vruksha.retail.payment.PaymentCheckout(
@@ -173,7 +175,8 @@ public final class RetailEngine {
             outbox,
             work,
             clock,
-            b.paymentHold);
+            b.paymentHold,
+            openShift);
     this.billing =
         new Billing(b.invoices, b.customers, pricer, stock, journal, outbox, work, clock);
     this.registers = new Registers(b.shifts, sales, journal, outbox, work, clock);

@@ -90,8 +90,13 @@ public final class PaymentCheckout {
   private final UnitOfWork work;
   private final Clock clock;
   private final Duration hold;
+  private final java.util.function.BiPredicate<StoreId, String> openShift;
 
-  /** Pending checkouts over the engine's ports; {@code hold} is how long one waits for payment. */
+  /**
+   * Pending checkouts over the engine's ports; {@code hold} is how long one waits for payment, and
+   * {@code openShift} tells whether a shift id names an open shift of the store (as for {@link
+   * Checkout}).
+   */
   public PaymentCheckout(
       Payments payments,
       PaymentProviders providers,
@@ -102,7 +107,9 @@ public final class PaymentCheckout {
       Outbox outbox,
       UnitOfWork work,
       Clock clock,
-      Duration hold) {
+      Duration hold,
+      java.util.function.BiPredicate<StoreId, String> openShift) {
+    this.openShift = Objects.requireNonNull(openShift, "openShift");
     this.payments = Objects.requireNonNull(payments, "payments");
     this.providers = Objects.requireNonNull(providers, "providers");
     this.checkout = Objects.requireNonNull(checkout, "checkout");
@@ -122,6 +129,16 @@ public final class PaymentCheckout {
   /** The stored pending checkouts and payments. */
   public Payments payments() {
     return payments;
+  }
+
+  /** The store's payments through providers, oldest first. */
+  public List<Payment> list(StoreId store) {
+    return work.runFor(store, () -> payments.list(store));
+  }
+
+  /** The payments of one pending checkout. */
+  public List<Payment> paymentsOf(StoreId store, String checkoutId) {
+    return work.runFor(store, () -> payments.ofCheckout(store, checkoutId));
   }
 
   /** The providers, per tender kind and store. */
@@ -183,6 +200,22 @@ public final class PaymentCheckout {
                 replay[0] = true;
                 return seen.get();
               }
+              // the shift is checked now (a shift of another store is not found) and again
+              // when the sale completes
+              request
+                  .shiftId()
+                  .ifPresent(
+                      id -> {
+                        if (!openShift.test(store, id)) {
+                          throw new RuleViolationException(
+                              ErrorCode.SHIFT_STATE,
+                              "shift "
+                                  + id
+                                  + " is not an open shift of store "
+                                  + store
+                                  + ": open the register first");
+                        }
+                      });
               Instant now = clock.instant();
               BasketRequest b = request.basket();
               PricedBasket basket =
@@ -289,8 +322,7 @@ public final class PaymentCheckout {
     ProviderStatus news =
         provider.verifyCallback(body == null ? "" : body, signature, clock.instant());
     Payment payment =
-        payments
-            .find(store, news.key())
+        work.runFor(store, () -> payments.find(store, news.key()))
             .filter(p -> p.provider().equals(provider.name()))
             .orElseThrow(
                 () ->
@@ -312,7 +344,9 @@ public final class PaymentCheckout {
   public PendingCheckout poll(StoreId store, String checkoutId) {
     find(store, checkoutId);
     Map<String, ProviderStatus> answers = new LinkedHashMap<>();
-    for (Payment p : payments.ofCheckout(store, checkoutId)) {
+    // read in a unit of work of the store, so a caller of no store's scope (a background job)
+    // sees its rows under row-level security
+    for (Payment p : work.runFor(store, () -> payments.ofCheckout(store, checkoutId))) {
       if (p.state().settled()) {
         continue;
       }
@@ -337,7 +371,7 @@ public final class PaymentCheckout {
    */
   public List<PendingCheckout> recheck(StoreId store) {
     List<PendingCheckout> now = new ArrayList<>();
-    for (PendingCheckout pc : payments.openCheckouts(store)) {
+    for (PendingCheckout pc : work.runFor(store, () -> payments.openCheckouts(store))) {
       try {
         now.add(poll(store, pc.id()));
       } catch (RuntimeException e) {
@@ -389,8 +423,7 @@ public final class PaymentCheckout {
 
   /** The store's pending checkout with this id. */
   public PendingCheckout find(StoreId store, String checkoutId) {
-    return payments
-        .findCheckout(store, checkoutId)
+    return work.runFor(store, () -> payments.findCheckout(store, checkoutId))
         .orElseThrow(
             () ->
                 new NotFoundException(

@@ -184,8 +184,44 @@ class EventSchemaTest {
     engine.purchasing().receive(order.id(), Map.of(Sku.of("MUG"), BigDecimal.TEN));
     engine.registers().close(shift.id(), Money.of("100.00", "EUR"), anna);
     ordersCurbsideWarrantiesAndNotifications(engine, outbox, anna, max);
+    paymentsThroughProviders(engine, anna);
     engine.customers().anonymise(DemoStore.ID, CustomerId.of("c-1"));
     return outbox.all();
+  }
+
+  /** A card payment through the simulated terminal (pending, captured) and a declined BNPL one. */
+  private static void paymentsThroughProviders(RetailEngine engine, Actor anna) {
+    java.time.Clock clock = java.time.Clock.systemUTC();
+    String secret = "a-secret-of-sixteen-or-more";
+    engine
+        .payments()
+        .providers()
+        .register(
+            io.vruksha.retail.sale.TenderKind.CARD,
+            new io.vruksha.retail.payment.simulated.SimulatedCardTerminal(secret, clock))
+        .register(
+            io.vruksha.retail.sale.TenderKind.BNPL,
+            new io.vruksha.retail.payment.simulated.SimulatedBnpl(secret, clock));
+    engine
+        .payments()
+        .begin(
+            CheckoutRequest.of(
+                "k-card",
+                BasketRequest.builder(DemoStore.ID).add("TEE-L", 1).build(),
+                new Tender.Provider(
+                    io.vruksha.retail.sale.TenderKind.CARD,
+                    Money.of("19.99", "EUR"),
+                    io.vruksha.retail.payment.simulated.SimulatedCardTerminal.APPROVE)),
+            anna);
+    engine
+        .payments()
+        .begin(
+            CheckoutRequest.of(
+                "k-bnpl",
+                BasketRequest.builder(DemoStore.ID).add("TEE-L", 1).build(),
+                new Tender.Provider(
+                    io.vruksha.retail.sale.TenderKind.BNPL, Money.of("19.99", "EUR"), "")),
+            anna);
   }
 
   /** Orders, available to sell, curbside, a warranty and a delivered notification. */

@@ -36,6 +36,7 @@ import io.vruksha.retail.server.api.CatalogApi;
 import io.vruksha.retail.server.api.CustomerApi;
 import io.vruksha.retail.server.api.NotificationApi;
 import io.vruksha.retail.server.api.OrderApi;
+import io.vruksha.retail.server.api.PaymentApi;
 import io.vruksha.retail.server.api.ProcurementApi;
 import io.vruksha.retail.server.api.RegisterApi;
 import io.vruksha.retail.server.api.ReportApi;
@@ -167,6 +168,8 @@ public final class RetailServer implements AutoCloseable {
   /** Delivers webhook notifications, signed with {@code NOTIFY_WEBHOOK_SECRET}, when it is set. */
   private static void deliverNotifications(
       RetailEngine engine, Map<String, String> env, List<AutoCloseable> resources) {
+    // payments: the flags' providers, and the re-check of pending ones (on start, then every 5 s)
+    resources.add(PendingPayments.start(engine, 5));
     resources.add(LapsedOrders.start(engine, Clock.systemUTC(), 60));
     String secret = env.get("NOTIFY_WEBHOOK_SECRET");
     if (secret == null || secret.isBlank()) {
@@ -196,7 +199,7 @@ public final class RetailServer implements AutoCloseable {
         RetailEngine engine = builder.build();
         DemoStore.seed(engine);
         deliverNotifications(engine, env, resources);
-        return start(config, engine, resources, deps, true);
+        return start(config, engine, resources, deps, true, env);
       }
       PostgresDatabase db = PostgresDatabase.connect(PostgresConfig.from(env));
       CaffeineCache near = new CaffeineCache(100_000);
@@ -215,6 +218,7 @@ public final class RetailServer implements AutoCloseable {
       } else {
         engine = PostgresAdapters.use(db, RetailEngine.builder(), near).build();
       }
+      PendingPayments.register(engine, env, false);
       deliverNotifications(engine, env, resources);
       return start(config, engine, resources, deps, false);
     } catch (RuntimeException e) {
@@ -274,6 +278,16 @@ public final class RetailServer implements AutoCloseable {
       List<AutoCloseable> resources,
       Map<String, Supplier<Boolean>> dependencies,
       boolean demo) {
+    return start(config, engine, resources, dependencies, demo, Map.of());
+  }
+
+  private static RetailServer start(
+      ServerConfig config,
+      RetailEngine engine,
+      List<AutoCloseable> resources,
+      Map<String, Supplier<Boolean>> dependencies,
+      boolean demo,
+      Map<String, String> env) {
     List<AutoCloseable> owned = new ArrayList<>(resources);
     String secret = config.jwtSecret().orElseGet(Tokens::randomSecret);
     // a token speaks for a member of staff only while they exist at the token's version
@@ -301,6 +315,10 @@ public final class RetailServer implements AutoCloseable {
     ServerContext context =
         new ServerContext(engine, logins, tokens, config, version(), Map.copyOf(dependencies));
     Optional<String> demoToken = Optional.empty();
+    if (demo) {
+      // the simulated providers, behind the payment flags of env
+      PendingPayments.register(engine, env, true);
+    }
     if (demo) {
       demoToken = Optional.of(seedDemoStaff(engine, logins, tokens, config));
     }
@@ -468,6 +486,7 @@ public final class RetailServer implements AutoCloseable {
     routes.addAll(OrderApi.routes(context));
     routes.addAll(AftersalesApi.routes(context));
     routes.addAll(NotificationApi.routes(context));
+    routes.addAll(PaymentApi.routes(context));
     return routes;
   }
 

@@ -145,7 +145,8 @@ class OneShapeTest {
             "shape-5");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body().get("error").asText())
-        .isEqualTo("field 'tenders[0].type' must be one of CASH, CARD, POINTS, STORE_CREDIT");
+        .isEqualTo(
+            "field 'tenders[0].type' must be one of CASH, CARD, POINTS, STORE_CREDIT, BNPL, CRYPTO");
     Response refund =
         client.post(
             DEMO + "/returns",

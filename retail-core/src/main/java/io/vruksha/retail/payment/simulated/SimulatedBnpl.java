@@ -24,7 +24,7 @@ public final class SimulatedBnpl extends SimulatedProvider {
   public static final String AUTO_DECLINE = "decline";
 
   /** How long the simulated customer takes to decide. */
-  public static final Duration DECISION_DELAY = Duration.ofSeconds(5);
+  public static final Duration DECISION_DELAY = Duration.ofSeconds(2);
 
   /** A provider called {@code sim-bnpl}. */
   public SimulatedBnpl(String secret, Clock clock) {

@@ -138,6 +138,7 @@ public abstract class SimulatedProvider implements PaymentProvider {
   public final ProviderStatus capture(String reference, Money amount, String key) {
     synchronized (this) {
       Sim sim = known(reference);
+      age(sim, clock.instant());
       if (sim.state == PaymentState.AUTHORIZED) {
         sim.state = PaymentState.CAPTURED;
         captures++;
@@ -156,6 +157,7 @@ public abstract class SimulatedProvider implements PaymentProvider {
       if (sim == null) {
         throw new NotFoundException(ErrorCode.NOT_FOUND, name + " knows no payment " + key);
       }
+      age(sim, clock.instant());
       if (sim.state == PaymentState.PENDING || sim.state == PaymentState.AUTHORIZED) {
         sim.state = PaymentState.VOIDED;
       }

@@ -20,6 +20,7 @@ import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.SaleQuery;
 import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.sale.TenderKind;
 import io.vruksha.retail.server.ServerContext;
 import io.vruksha.retail.server.http.ApiCall;
 import io.vruksha.retail.server.http.ApiRoute;
@@ -72,7 +73,11 @@ public final class SaleApi {
     /** Loyalty points redeemed. */
     POINTS,
     /** The customer's store credit. */
-    STORE_CREDIT
+    STORE_CREDIT,
+    /** Buy now, pay later, through the store's provider (payments/checkouts only). */
+    BNPL,
+    /** A crypto payment, through the store's provider (payments/checkouts only). */
+    CRYPTO
   }
 
   /**
@@ -398,6 +403,8 @@ public final class SaleApi {
         case CASH -> new Tender.Cash(amount(t, field));
         case CARD -> new Tender.Card(amount(t, field), opt(t.reference()).orElse(""));
         case STORE_CREDIT -> new Tender.StoreCredit(amount(t, field));
+        case BNPL, CRYPTO ->
+            new Tender.Provider(TenderKind.valueOf(t.type().name()), amount(t, field), "");
         case POINTS ->
             new Tender.Points(
                 opt(t.points())
