@@ -179,7 +179,15 @@ public final class RetailEngine {
             openShift);
     this.billing =
         new Billing(b.invoices, b.customers, pricer, stock, journal, outbox, work, clock);
-    this.registers = new Registers(b.shifts, sales, journal, outbox, work, clock);
+    this.registers =
+        new Registers(
+            b.shifts,
+            sales,
+            journal,
+            outbox,
+            work,
+            clock,
+            (store, sale) -> b.payments.ofSale(store, sale));
     this.workforce = new Workforce(b.staff, sales, clock);
     this.tills = new Tills(b.carts, pricer, checkout, work, clock);
     this.purchasing = new Purchasing(b.procurement, stock, catalog, outbox, work, clock);

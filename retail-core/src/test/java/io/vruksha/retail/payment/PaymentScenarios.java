@@ -490,6 +490,31 @@ public abstract class PaymentScenarios {
     assertThat(reserved("TEE-M")).isEqualByComparingTo("0");
   }
 
+  @Test
+  void theZReportShowsEachTenderAndEachProvider() {
+    Shift shift = engine.registers().open(DemoStore.ID, "till-1", eur("100.00"), ANNA);
+    PendingCheckout pc =
+        engine
+            .payments()
+            .begin(
+                request(
+                        "k-1",
+                        new Tender.Cash(eur("10.00")),
+                        new Tender.Provider(TenderKind.BNPL, eur("29.98"), ""))
+                    .inShift(shift.id()),
+                ANNA);
+    deliver(bnpl, bnpl.change(onlyPayment(pc).id(), PaymentState.AUTHORIZED, ""));
+
+    io.vruksha.retail.register.ShiftReport z =
+        engine.registers().close(shift.id(), eur("110.00"), MAX);
+
+    // 100.00 float + 10.00 cash = 110.00 in the drawer; 29.98 went through sim-bnpl
+    assertThat(z.tenders()).containsEntry("CASH", eur("10.00")).containsEntry("BNPL", eur("29.98"));
+    assertThat(z.providers()).containsExactly(java.util.Map.entry("BNPL/sim-bnpl", eur("29.98")));
+    assertThat(z.overShort()).contains(eur("0.00"));
+    assertThat(engine.journal().verify(DemoStore.ID)).isEmpty();
+  }
+
   // ---------------------------------------------------------------- idempotency and input
 
   @Test

@@ -1,8 +1,13 @@
 package io.vruksha.examples.till;
 
+import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.money.Money;
+import io.vruksha.retail.payment.Payment;
+import io.vruksha.retail.payment.PaymentState;
+import io.vruksha.retail.payment.PendingCheckout;
+import io.vruksha.retail.payment.simulated.SimulatedBnpl;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.LineDiscount;
 import io.vruksha.retail.pricing.PricedBasket;
@@ -12,18 +17,22 @@ import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.sale.TenderKind;
+import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.tax.TaxBreakdownEntry;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.util.Locale;
 
 /**
  * A till that embeds the engine in-process: no database, no server. It loads the demo store (German
  * VAT, a small catalogue, stock, promotions, a loyalty programme), opens the register, scans a
  * basket — by SKU, by EAN-13 and by a scale label with the weight printed into the barcode — sells
- * it to a loyalty customer paying in cash, and prints the receipt.
+ * it to a loyalty customer paying in cash, and prints the receipt. Then it sells T-shirts part in
+ * cash, part by buy now, pay later: one approved by the provider, one declined.
  *
  * <p>Run it with {@code scripts/demo.sh}.
  */
@@ -59,6 +68,67 @@ public final class EmbeddedTill {
     System.out.println("Receipt " + sale.number() + ", served by " + sale.cashierId());
     System.out.println("Points earned: " + sale.pointsEarned());
     System.out.println("Journal " + sale.journalHash().substring(0, 16) + "...");
+    System.out.println();
+    payLater(engine, shift);
+  }
+
+  /**
+   * Two sales paid part in cash, part by buy now, pay later through the simulated BNPL provider:
+   * the first waits with its T-shirts reserved and no receipt number until the provider approves;
+   * the second is declined and its T-shirts go back on the shelf.
+   */
+  static void payLater(RetailEngine engine, Shift shift) {
+    SimulatedBnpl bnpl = new SimulatedBnpl("till-demo-callback-secret", Clock.systemUTC());
+    engine.payments().providers().register(TenderKind.BNPL, bnpl);
+    for (boolean approves : new boolean[] {true, false}) {
+      // 2 T-shirts M at 19.99 = 39.98: 10.00 in cash, 29.98 by BNPL
+      PendingCheckout pending =
+          engine
+              .payments()
+              .begin(
+                  CheckoutRequest.of(
+                          approves ? "till-1:0002" : "till-1:0003",
+                          BasketRequest.builder(DemoStore.ID).add("TEE-M", 2).build(),
+                          new Tender.Cash(Money.of("10.00", "EUR")),
+                          new Tender.Provider(
+                              TenderKind.BNPL, Money.of("29.98", "EUR"), "ada@example.com"))
+                      .inShift(shift.id()),
+                  Actor.cashier("anna"));
+      Payment payment = engine.payments().paymentsOf(DemoStore.ID, pending.id()).get(0);
+      System.out.println(
+          "BNPL pending: " + pending.status() + ", customer approves at " + payment.action());
+      System.out.println("  T-shirts M reserved: " + reserved(engine) + ", no receipt number yet");
+      // the provider calls back (signed); the engine verifies the signature and settles
+      SimulatedBnpl.Callback callback =
+          bnpl.change(
+              payment.id(),
+              approves ? PaymentState.AUTHORIZED : PaymentState.DECLINED,
+              approves ? "approved" : "not approved");
+      PendingCheckout settled =
+          engine
+              .payments()
+              .callback(DemoStore.ID, bnpl.name(), callback.body(), callback.signature());
+      if (settled.status() == PendingCheckout.Status.COMPLETED) {
+        System.out.println(
+            "BNPL approved: Receipt " + settled.receiptNumber().orElseThrow() + " (cash + BNPL)");
+      } else {
+        System.out.println(
+            "BNPL declined: sale "
+                + settled.status()
+                + ", T-shirts M reserved: "
+                + reserved(engine)
+                + ", nothing in the journal");
+      }
+    }
+  }
+
+  private static String reserved(RetailEngine engine) {
+    return engine
+        .stock()
+        .ledger()
+        .level(StockKey.floor(DemoStore.ID, Sku.of("TEE-M")))
+        .reserved()
+        .toPlainString();
   }
 
   /** Prints {@code basket} as a receipt: lines, discounts, totals and the VAT breakdown. */

@@ -23,5 +23,12 @@ class EmbeddedTillTest {
     assertThat(receipt)
         .contains("Vruksha Demo, Berlin", "3 mugs for 10.00", "Gouda (per kg)", "TOTAL EUR");
     assertThat(receipt).contains("Coupons: WELCOME10", "Receipt S001-", "Change", "Points earned:");
+    // part cash, part BNPL: a receipt only after the approval; a decline releases the stock
+    assertThat(receipt)
+        .contains(
+            "BNPL pending: PAYMENT_PENDING, customer approves at https://bnpl.example/approve/",
+            "T-shirts M reserved: 2, no receipt number yet",
+            "BNPL approved: Receipt S001-",
+            "BNPL declined: sale RELEASED, T-shirts M reserved: 0, nothing in the journal");
   }
 }
