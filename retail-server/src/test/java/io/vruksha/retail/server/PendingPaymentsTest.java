@@ -84,4 +84,14 @@ class PendingPaymentsTest {
     PendingPayments.register(engine, Map.of(), false);
     assertThat(engine.payments().providers().isEmpty()).isTrue();
   }
+
+  @Test
+  void theCallbackIsTheOnlyStoreRouteThatTakesNoToken() {
+    assertThat(
+            RetailServer.apiRoutes(null).stream()
+                .filter(r -> r.path().contains("{storeId}"))
+                .filter(r -> r.access() == io.vruksha.retail.server.http.ApiRoute.Access.PUBLIC)
+                .map(r -> r.method() + " " + r.path()))
+        .containsExactly("POST " + io.vruksha.retail.server.api.PaymentApi.CALLBACK_PATH);
+  }
 }
