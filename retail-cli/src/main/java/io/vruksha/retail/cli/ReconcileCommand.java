@@ -2,14 +2,21 @@ package io.vruksha.retail.cli;
 
 import io.vruksha.retail.money.ExactAmount;
 import io.vruksha.retail.money.Money;
+import io.vruksha.retail.payment.Payment;
+import io.vruksha.retail.payment.PaymentState;
+import io.vruksha.retail.payment.Settlement;
 import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.register.ShiftReport;
 import io.vruksha.retail.sale.AppliedTender;
 import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.TenderKind;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -579,7 +586,7 @@ final class ReconcileCommand implements Runnable {
     String provider;
 
     @CommandLine.Parameters(index = "0", paramLabel = "FILE", description = "the settlement CSV")
-    java.nio.file.Path file;
+    Path file;
 
     PaymentsCheck(Map<String, String> env) {
       super(env);
@@ -592,8 +599,8 @@ final class ReconcileCommand implements Runnable {
 
     @Override
     Listing check(StoreSession s) {
-      List<io.vruksha.retail.payment.Settlement.Line> theirs = read(file);
-      List<io.vruksha.retail.payment.Payment> ours =
+      List<Settlement.Line> theirs = read(file);
+      List<Payment> ours =
           s.engine(
               () ->
                   s.engine.payments().list(s.id()).stream()
@@ -612,12 +619,11 @@ final class ReconcileCommand implements Runnable {
               "currency",
               "status",
               "problem");
-      for (io.vruksha.retail.payment.Settlement.Match m :
-          io.vruksha.retail.payment.Settlement.match(ours, theirs)) {
+      for (Settlement.Match m : Settlement.match(ours, theirs)) {
         String problem = m.problem().orElse(null);
         l.add(
             m.reference(),
-            m.ours().map(io.vruksha.retail.payment.Payment::id).orElse(""),
+            m.ours().map(Payment::id).orElse(""),
             m.ours().map(p -> p.state().name()).orElse(""),
             m.theirs().map(t -> t.state().name()).orElse(""),
             m.ours().map(p -> StoreSession.amount(p.amount())).orElse(""),
@@ -634,9 +640,9 @@ final class ReconcileCommand implements Runnable {
       return l;
     }
 
-    private List<io.vruksha.retail.payment.Settlement.Line> read(java.nio.file.Path path) {
-      List<io.vruksha.retail.payment.Settlement.Line> lines = new ArrayList<>();
-      try (java.io.Reader in = java.nio.file.Files.newBufferedReader(path);
+    private List<Settlement.Line> read(Path path) {
+      List<Settlement.Line> lines = new ArrayList<>();
+      try (Reader in = Files.newBufferedReader(path);
           org.apache.commons.csv.CSVParser csv =
               org.apache.commons.csv.CSVFormat.DEFAULT
                   .builder()
@@ -649,12 +655,12 @@ final class ReconcileCommand implements Runnable {
           try {
             String currency = r.get("currency");
             lines.add(
-                new io.vruksha.retail.payment.Settlement.Line(
+                new Settlement.Line(
                     r.isMapped("key") ? r.get("key") : "",
                     r.get("reference"),
-                    io.vruksha.retail.money.Money.of(r.get("amount"), currency),
-                    io.vruksha.retail.payment.PaymentState.valueOf(r.get("state")),
-                    io.vruksha.retail.money.Money.of(
+                    Money.of(r.get("amount"), currency),
+                    PaymentState.valueOf(r.get("state")),
+                    Money.of(
                         r.isMapped("refunded") && !r.get("refunded").isEmpty()
                             ? r.get("refunded")
                             : "0",
@@ -665,7 +671,7 @@ final class ReconcileCommand implements Runnable {
                 path + " line " + r.getRecordNumber() + ": " + bad.getMessage());
           }
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new CommandLine.ParameterException(
             spec.commandLine(), "cannot read " + path + ": " + e.getMessage());
       }

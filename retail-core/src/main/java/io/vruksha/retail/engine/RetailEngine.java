@@ -15,6 +15,7 @@ import io.vruksha.retail.invoicing.FiscalJournal;
 import io.vruksha.retail.loyalty.Loyalty;
 import io.vruksha.retail.notification.Notifier;
 import io.vruksha.retail.order.Fulfilment;
+import io.vruksha.retail.payment.PaymentCheckout;
 import io.vruksha.retail.pricing.BasketPricer;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.PriceBook;
@@ -53,6 +54,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -105,7 +107,7 @@ public final class RetailEngine {
   private final Fulfilment fulfilment;
   private final Curbside curbside;
   private final Notifier notifier;
-  private final io.vruksha.retail.payment.PaymentCheckout payments;
+  private final PaymentCheckout payments;
 
   RetailEngine(RetailEngineBuilder b) {
     this.stores = b.stores;
@@ -136,7 +138,7 @@ public final class RetailEngine {
     this.storeCredits = b.storeCredits;
     this.reports = new PeriodReports(stores, sales, analytics);
     // a shift of another store is not found, as if it did not exist
-    java.util.function.BiPredicate<StoreId, String> openShift =
+    BiPredicate<StoreId, String> openShift =
         (store, id) ->
             b.shifts
                 .find(id)
@@ -165,7 +167,7 @@ public final class RetailEngine {
             openShift,
             b.invoices);
     this.payments =
-        new io.vruksha.retail.payment.PaymentCheckout(
+        new PaymentCheckout(
             b.payments,
             b.paymentProviders,
             checkout,
@@ -254,7 +256,7 @@ public final class RetailEngine {
    * Checkouts paid through payment providers (card terminals, buy now pay later, crypto): begin,
    * callbacks, polls, cancel, and the re-check of pending payments on start.
    */
-  public io.vruksha.retail.payment.PaymentCheckout payments() {
+  public PaymentCheckout payments() {
     return payments;
   }
 

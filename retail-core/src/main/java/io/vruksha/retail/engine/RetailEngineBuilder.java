@@ -29,6 +29,7 @@ import io.vruksha.retail.memory.InMemoryLoyaltyLedger;
 import io.vruksha.retail.memory.InMemoryNotificationOutbox;
 import io.vruksha.retail.memory.InMemoryOrders;
 import io.vruksha.retail.memory.InMemoryOutbox;
+import io.vruksha.retail.memory.InMemoryPayments;
 import io.vruksha.retail.memory.InMemoryPriceBook;
 import io.vruksha.retail.memory.InMemoryProcurement;
 import io.vruksha.retail.memory.InMemoryPromotions;
@@ -44,6 +45,9 @@ import io.vruksha.retail.memory.InMemoryUnitOfWork;
 import io.vruksha.retail.memory.InMemoryWarrantyBook;
 import io.vruksha.retail.notification.NotificationOutbox;
 import io.vruksha.retail.order.Orders;
+import io.vruksha.retail.payment.PaymentCheckout;
+import io.vruksha.retail.payment.PaymentProviders;
+import io.vruksha.retail.payment.Payments;
 import io.vruksha.retail.pricing.PriceBook;
 import io.vruksha.retail.procurement.Procurement;
 import io.vruksha.retail.promotion.CouponLedger;
@@ -105,10 +109,9 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
   WarrantyBook warrantyBook = new InMemoryWarrantyBook();
   NotificationOutbox notificationOutbox = new InMemoryNotificationOutbox();
   Duration returnWindow = Duration.ofDays(30);
-  io.vruksha.retail.payment.Payments payments = new io.vruksha.retail.memory.InMemoryPayments();
-  io.vruksha.retail.payment.PaymentProviders paymentProviders =
-      new io.vruksha.retail.payment.PaymentProviders();
-  Duration paymentHold = io.vruksha.retail.payment.PaymentCheckout.DEFAULT_HOLD;
+  Payments payments = new InMemoryPayments();
+  PaymentProviders paymentProviders = new PaymentProviders();
+  Duration paymentHold = PaymentCheckout.DEFAULT_HOLD;
   final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
 
   RetailEngineBuilder() {}
@@ -310,7 +313,7 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
   }
 
   /** Where pending checkouts and provider payments are kept. */
-  public RetailEngine.Builder payments(io.vruksha.retail.payment.Payments payments) {
+  public RetailEngine.Builder payments(Payments payments) {
     this.payments = required(payments, "payments");
     return self();
   }
@@ -318,8 +321,7 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
   /**
    * The payment providers per tender kind and store (none by default: cash, cards by reference).
    */
-  public RetailEngine.Builder paymentProviders(
-      io.vruksha.retail.payment.PaymentProviders providers) {
+  public RetailEngine.Builder paymentProviders(PaymentProviders providers) {
     this.paymentProviders = required(providers, "paymentProviders");
     return self();
   }

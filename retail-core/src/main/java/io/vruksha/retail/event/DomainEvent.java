@@ -401,7 +401,7 @@ public sealed interface DomainEvent {
       implements DomainEvent {
     @Override
     public String subject() {
-      return "retail.billing.payment." + state.toLowerCase(java.util.Locale.ROOT) + ".v1";
+      return "retail.billing.payment." + state.toLowerCase(Locale.ROOT) + ".v1";
     }
   }
 }

@@ -38,6 +38,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +91,7 @@ public final class PaymentCheckout {
   private final UnitOfWork work;
   private final Clock clock;
   private final Duration hold;
-  private final java.util.function.BiPredicate<StoreId, String> openShift;
+  private final BiPredicate<StoreId, String> openShift;
 
   /**
    * Pending checkouts over the engine's ports; {@code hold} is how long one waits for payment, and
@@ -108,7 +109,7 @@ public final class PaymentCheckout {
       UnitOfWork work,
       Clock clock,
       Duration hold,
-      java.util.function.BiPredicate<StoreId, String> openShift) {
+      BiPredicate<StoreId, String> openShift) {
     this.openShift = Objects.requireNonNull(openShift, "openShift");
     this.payments = Objects.requireNonNull(payments, "payments");
     this.providers = Objects.requireNonNull(providers, "providers");

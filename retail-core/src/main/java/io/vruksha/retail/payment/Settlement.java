@@ -2,11 +2,14 @@ package io.vruksha.retail.payment;
 
 import io.vruksha.retail.money.Money;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Matches a provider's settlement file with our payments of that provider: the one place the
@@ -66,8 +69,7 @@ public final class Settlement {
       }
     }
     List<Match> out = new ArrayList<>();
-    java.util.Set<Line> used =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<Line> used = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Payment p : ours) {
       Line l = p.reference().isEmpty() ? null : byReference.get(p.reference());
       if (l == null) {

@@ -11,6 +11,7 @@ import io.vruksha.retail.invoicing.DocumentKind;
 import io.vruksha.retail.invoicing.FiscalDocument;
 import io.vruksha.retail.invoicing.FiscalJournal;
 import io.vruksha.retail.money.Money;
+import io.vruksha.retail.payment.Payment;
 import io.vruksha.retail.pricing.PricedLine;
 import io.vruksha.retail.sale.AppliedTender;
 import io.vruksha.retail.sale.ReturnReceipt;
@@ -34,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * Registers and their shifts: open with a float, cash in and out with a reason, X reports, and the
@@ -51,9 +53,7 @@ public final class Registers {
   private final UnitOfWork work;
   private final Clock clock;
   private final Outbox outbox;
-  private final java.util.function.BiFunction<
-          io.vruksha.retail.store.StoreId, String, List<io.vruksha.retail.payment.Payment>>
-      payments;
+  private final BiFunction<StoreId, String, List<Payment>> payments;
 
   /** Registers over the given ports. */
   public Registers(
@@ -77,9 +77,7 @@ public final class Registers {
       Outbox outbox,
       UnitOfWork work,
       Clock clock,
-      java.util.function.BiFunction<
-              io.vruksha.retail.store.StoreId, String, List<io.vruksha.retail.payment.Payment>>
-          payments) {
+      BiFunction<StoreId, String, List<Payment>> payments) {
     this.payments = Objects.requireNonNull(payments, "payments");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.shifts = Objects.requireNonNull(shifts, "shifts");
@@ -284,7 +282,7 @@ public final class Registers {
       for (AppliedTender t : s.tenders()) {
         tenders.merge(t.kind().name(), t.amount(), Money::plus);
       }
-      for (io.vruksha.retail.payment.Payment p : payments.apply(s.store(), s.id())) {
+      for (Payment p : payments.apply(s.store(), s.id())) {
         providers.merge(p.kind().name() + "/" + p.provider(), p.amount(), Money::plus);
       }
       s.basket().taxBreakdown().forEach(e -> tax.merge(e.rateCode(), e, Registers::add));

@@ -117,7 +117,7 @@ public final class Returns {
       UnitOfWork work,
       Clock clock,
       Duration window,
-      java.util.function.BiConsumer<String, Money> creditInvoice,
+      BiConsumer<String, Money> creditInvoice,
       IdempotencyStore idempotency,
       ProviderRefunds providerRefunds) {
     this.providerRefunds = Objects.requireNonNull(providerRefunds, "providerRefunds");

@@ -19,6 +19,7 @@ import io.vruksha.retail.payment.simulated.SimulatedProvider;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.Shopper;
 import io.vruksha.retail.register.Shift;
+import io.vruksha.retail.register.ShiftReport;
 import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.ReturnRequest;
@@ -30,6 +31,8 @@ import io.vruksha.retail.store.Actor;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -226,9 +229,9 @@ public abstract class PaymentScenarios {
 
     // numbered in the order the money arrived: ...0001, ...0002, then the BNPL sale ...0003
     long n1 = Long.parseLong(first.number().substring(first.number().lastIndexOf('-') + 1));
-    assertThat(second.number()).endsWith(String.format(java.util.Locale.ROOT, "%06d", n1 + 1));
+    assertThat(second.number()).endsWith(String.format(Locale.ROOT, "%06d", n1 + 1));
     assertThat(done.receiptNumber().orElseThrow())
-        .endsWith(String.format(java.util.Locale.ROOT, "%06d", n1 + 2));
+        .endsWith(String.format(Locale.ROOT, "%06d", n1 + 2));
     assertThat(engine.journal().verify(DemoStore.ID)).isEmpty();
   }
 
@@ -505,12 +508,11 @@ public abstract class PaymentScenarios {
                 ANNA);
     deliver(bnpl, bnpl.change(onlyPayment(pc).id(), PaymentState.AUTHORIZED, ""));
 
-    io.vruksha.retail.register.ShiftReport z =
-        engine.registers().close(shift.id(), eur("110.00"), MAX);
+    ShiftReport z = engine.registers().close(shift.id(), eur("110.00"), MAX);
 
     // 100.00 float + 10.00 cash = 110.00 in the drawer; 29.98 went through sim-bnpl
     assertThat(z.tenders()).containsEntry("CASH", eur("10.00")).containsEntry("BNPL", eur("29.98"));
-    assertThat(z.providers()).containsExactly(java.util.Map.entry("BNPL/sim-bnpl", eur("29.98")));
+    assertThat(z.providers()).containsExactly(Map.entry("BNPL/sim-bnpl", eur("29.98")));
     assertThat(z.overShort()).contains(eur("0.00"));
     assertThat(engine.journal().verify(DemoStore.ID)).isEmpty();
   }

@@ -26,6 +26,8 @@ import io.vruksha.retail.notification.NotificationSubscription;
 import io.vruksha.retail.order.Order;
 import io.vruksha.retail.order.Pick;
 import io.vruksha.retail.order.PlaceOrder;
+import io.vruksha.retail.payment.simulated.SimulatedBnpl;
+import io.vruksha.retail.payment.simulated.SimulatedCardTerminal;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.Shopper;
 import io.vruksha.retail.procurement.PurchaseOrder;
@@ -37,11 +39,13 @@ import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.sale.TenderKind;
 import io.vruksha.retail.store.Actor;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -191,17 +195,13 @@ class EventSchemaTest {
 
   /** A card payment through the simulated terminal (pending, captured) and a declined BNPL one. */
   private static void paymentsThroughProviders(RetailEngine engine, Actor anna) {
-    java.time.Clock clock = java.time.Clock.systemUTC();
+    Clock clock = Clock.systemUTC();
     String secret = "a-secret-of-sixteen-or-more";
     engine
         .payments()
         .providers()
-        .register(
-            io.vruksha.retail.sale.TenderKind.CARD,
-            new io.vruksha.retail.payment.simulated.SimulatedCardTerminal(secret, clock))
-        .register(
-            io.vruksha.retail.sale.TenderKind.BNPL,
-            new io.vruksha.retail.payment.simulated.SimulatedBnpl(secret, clock));
+        .register(TenderKind.CARD, new SimulatedCardTerminal(secret, clock))
+        .register(TenderKind.BNPL, new SimulatedBnpl(secret, clock));
     engine
         .payments()
         .begin(
@@ -209,9 +209,7 @@ class EventSchemaTest {
                 "k-card",
                 BasketRequest.builder(DemoStore.ID).add("TEE-L", 1).build(),
                 new Tender.Provider(
-                    io.vruksha.retail.sale.TenderKind.CARD,
-                    Money.of("19.99", "EUR"),
-                    io.vruksha.retail.payment.simulated.SimulatedCardTerminal.APPROVE)),
+                    TenderKind.CARD, Money.of("19.99", "EUR"), SimulatedCardTerminal.APPROVE)),
             anna);
     engine
         .payments()
@@ -219,8 +217,7 @@ class EventSchemaTest {
             CheckoutRequest.of(
                 "k-bnpl",
                 BasketRequest.builder(DemoStore.ID).add("TEE-L", 1).build(),
-                new Tender.Provider(
-                    io.vruksha.retail.sale.TenderKind.BNPL, Money.of("19.99", "EUR"), "")),
+                new Tender.Provider(TenderKind.BNPL, Money.of("19.99", "EUR"), "")),
             anna);
   }
 

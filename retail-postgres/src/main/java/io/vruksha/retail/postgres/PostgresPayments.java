@@ -1,10 +1,20 @@
 package io.vruksha.retail.postgres;
 
+import io.vruksha.retail.money.Money;
 import io.vruksha.retail.payment.Payment;
+import io.vruksha.retail.payment.PaymentState;
 import io.vruksha.retail.payment.Payments;
 import io.vruksha.retail.payment.PendingCheckout;
+import io.vruksha.retail.sale.TenderKind;
 import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.work.JoinsUnitOfWork;
+import io.vruksha.retail.work.UnitOfWork;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +24,7 @@ import java.util.Optional;
  * #lockCheckout} takes the row lock ({@code FOR UPDATE}), so a callback and a poll of one checkout
  * queue. Thread-safe.
  */
-public final class PostgresPayments implements Payments, io.vruksha.retail.work.JoinsUnitOfWork {
+public final class PostgresPayments implements Payments, JoinsUnitOfWork {
 
   private final PostgresUnitOfWork work;
 
@@ -169,17 +179,17 @@ public final class PostgresPayments implements Payments, io.vruksha.retail.work.
                 .list());
   }
 
-  private static Payment read(java.sql.ResultSet rs) throws java.sql.SQLException {
-    java.util.Currency currency = java.util.Currency.getInstance(rs.getString("currency").trim());
+  private static Payment read(ResultSet rs) throws SQLException {
+    Currency currency = Currency.getInstance(rs.getString("currency").trim());
     return new Payment(
         rs.getString("payment_id"),
         StoreId.of(rs.getString("store_id")),
         rs.getString("checkout_id"),
-        io.vruksha.retail.sale.TenderKind.valueOf(rs.getString("kind")),
+        TenderKind.valueOf(rs.getString("kind")),
         rs.getString("provider"),
         money(rs.getBigDecimal("amount"), currency),
         money(rs.getBigDecimal("refunded"), currency),
-        io.vruksha.retail.payment.PaymentState.valueOf(rs.getString("state")),
+        PaymentState.valueOf(rs.getString("state")),
         rs.getString("reference"),
         rs.getString("action"),
         rs.getTimestamp("created_at").toInstant(),
@@ -187,16 +197,13 @@ public final class PostgresPayments implements Payments, io.vruksha.retail.work.
         Optional.ofNullable(rs.getString("sale_id")));
   }
 
-  private static io.vruksha.retail.money.Money money(
-      java.math.BigDecimal amount, java.util.Currency currency) {
-    return io.vruksha.retail.money.Money.of(
-        amount.setScale(
-            io.vruksha.retail.money.Money.minorUnits(currency), java.math.RoundingMode.UNNECESSARY),
-        currency);
+  private static Money money(BigDecimal amount, Currency currency) {
+    return Money.of(
+        amount.setScale(Money.minorUnits(currency), RoundingMode.UNNECESSARY), currency);
   }
 
   @Override
-  public io.vruksha.retail.work.UnitOfWork unitOfWork() {
+  public UnitOfWork unitOfWork() {
     return work;
   }
 }

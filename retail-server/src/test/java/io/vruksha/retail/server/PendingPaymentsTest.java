@@ -14,6 +14,8 @@ import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.sale.TenderKind;
+import io.vruksha.retail.server.api.PaymentApi;
+import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.store.Actor;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -90,8 +92,8 @@ class PendingPaymentsTest {
     assertThat(
             RetailServer.apiRoutes(null).stream()
                 .filter(r -> r.path().contains("{storeId}"))
-                .filter(r -> r.access() == io.vruksha.retail.server.http.ApiRoute.Access.PUBLIC)
+                .filter(r -> r.access() == ApiRoute.Access.PUBLIC)
                 .map(r -> r.method() + " " + r.path()))
-        .containsExactly("POST " + io.vruksha.retail.server.api.PaymentApi.CALLBACK_PATH);
+        .containsExactly("POST " + PaymentApi.CALLBACK_PATH);
   }
 }

@@ -4,10 +4,13 @@ import static io.vruksha.retail.server.TestClient.money;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vruksha.retail.notification.WebhookSignature;
+import io.vruksha.retail.payment.simulated.SimulatedBnpl;
 import io.vruksha.retail.server.TestClient.Response;
 import io.vruksha.retail.server.http.ApiRoute;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -848,7 +851,7 @@ abstract class ServerContract {
                 .get("status")
                 .asText())
         .isEqualTo("PAYMENT_PENDING");
-    Thread.sleep(io.vruksha.retail.payment.simulated.SimulatedBnpl.DECISION_DELAY.toMillis() + 100);
+    Thread.sleep(SimulatedBnpl.DECISION_DELAY.toMillis() + 100);
     String callback =
         "key="
             + bnplPayment.get("id").asText()
@@ -862,7 +865,7 @@ abstract class ServerContract {
                     demo + "/payments/callbacks/sim-bnpl",
                     null,
                     callback,
-                    Map.of(io.vruksha.retail.notification.WebhookSignature.HEADER, "t=1,v1=forged"))
+                    Map.of(WebhookSignature.HEADER, "t=1,v1=forged"))
                 .status())
         .isEqualTo(401);
     JsonNode answered =
@@ -873,11 +876,9 @@ abstract class ServerContract {
                     null,
                     callback,
                     Map.of(
-                        io.vruksha.retail.notification.WebhookSignature.HEADER,
-                        io.vruksha.retail.notification.WebhookSignature.sign(
-                            PendingPayments.DEMO_CALLBACK_SECRET,
-                            java.time.Instant.now(),
-                            callback))),
+                        WebhookSignature.HEADER,
+                        WebhookSignature.sign(
+                            PendingPayments.DEMO_CALLBACK_SECRET, Instant.now(), callback))),
                 200)
             .data();
     assertThat(answered.get("status").asText()).isEqualTo("COMPLETED");

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -359,7 +360,7 @@ public abstract class SimulatedProvider implements PaymentProvider {
   }
 
   private String reference(int n) {
-    return name + "_" + String.format(java.util.Locale.ROOT, "%06d", n);
+    return name + "_" + String.format(Locale.ROOT, "%06d", n);
   }
 
   private static String encode(String s) {

@@ -6,6 +6,7 @@ import static io.vruksha.retail.server.http.ApiRoute.route;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.RetailException;
 import io.vruksha.retail.api.MoneyIn;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.notification.WebhookSignature;
@@ -312,7 +313,7 @@ public final class PaymentApi {
       };
     } catch (InvalidInputException e) {
       throw e;
-    } catch (io.vruksha.retail.RetailException e) {
+    } catch (RetailException e) {
       throw new InvalidInputException(e.code(), field + ": " + e.getMessage(), List.of(field));
     }
   }
