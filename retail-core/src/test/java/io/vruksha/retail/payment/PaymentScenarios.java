@@ -8,6 +8,7 @@ import io.vruksha.retail.RetailException;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.customer.Customer;
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.money.Money;
@@ -139,7 +140,7 @@ public abstract class PaymentScenarios {
   }
 
   private List<DomainEvent.PaymentChanged> paymentEvents() {
-    return engine.outbox().pending(10_000).stream()
+    return EngineHost.outbox(engine).pending(10_000).stream()
         .map(e -> e.payload())
         .filter(DomainEvent.PaymentChanged.class::isInstance)
         .map(DomainEvent.PaymentChanged.class::cast)

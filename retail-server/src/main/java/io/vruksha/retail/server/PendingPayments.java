@@ -2,6 +2,7 @@ package io.vruksha.retail.server;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.payment.PaymentProviders;
 import io.vruksha.retail.payment.PendingCheckout;
@@ -118,8 +119,7 @@ public final class PendingPayments implements AutoCloseable {
     for (Store store : engine.stores().all()) {
       try {
         List<PendingCheckout> now =
-            engine
-                .unitOfWork()
+            EngineHost.unitOfWork(engine)
                 .within(Set.of(store.id()), () -> engine.payments().recheck(store.id()));
         long done = now.stream().filter(c -> !c.status().open()).count();
         if (done > 0) {

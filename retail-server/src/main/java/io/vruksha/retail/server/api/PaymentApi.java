@@ -8,6 +8,7 @@ import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.RetailException;
 import io.vruksha.retail.api.MoneyIn;
+import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.notification.WebhookSignature;
 import io.vruksha.retail.payment.Payment;
@@ -240,8 +241,7 @@ public final class PaymentApi {
     String signature = call.context().header(WebhookSignature.HEADER);
     // a call without a token has no store scope of its own: the callback works in its path's store
     PendingCheckout c =
-        s.engine()
-            .unitOfWork()
+        EngineHost.unitOfWork(s.engine())
             .within(
                 Set.of(store),
                 () ->
