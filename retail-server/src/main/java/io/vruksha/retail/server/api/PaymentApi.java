@@ -174,6 +174,8 @@ public final class PaymentApi {
   public static List<ApiRoute> routes(ServerContext s) {
     return List.of(
         route(POST, "/api/v1/stores/{storeId}/payments/checkouts")
+            .errors(RouteErrors.PRICING)
+            .errors(RouteErrors.CHECKOUT)
             .doc(
                 "payments",
                 "Begin a sale paid (in part) through a provider: stock reserved, no receipt number"
@@ -184,6 +186,7 @@ public final class PaymentApi {
             .idempotent()
             .to(call -> view(s, call.store(), begin(s, call))),
         route(GET, "/api/v1/stores/{storeId}/payments/checkouts/{checkoutId}")
+            .errors(ErrorCode.NOT_FOUND)
             .doc("payments", "One pending checkout and its payments")
             .returns(PendingCheckoutView.class)
             .to(
@@ -193,6 +196,8 @@ public final class PaymentApi {
                         call.store(),
                         s.engine().payments().find(call.store(), call.path("checkoutId")))),
         route(POST, "/api/v1/stores/{storeId}/payments/checkouts/{checkoutId}/poll")
+            .errors(RouteErrors.CHECKOUT)
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.PAYMENT_STATE)
             .doc(
                 "payments",
                 "Ask the providers how the checkout's payments stand; completes or releases it")
@@ -204,6 +209,7 @@ public final class PaymentApi {
                         call.store(),
                         s.engine().payments().poll(call.store(), call.path("checkoutId")))),
         route(POST, "/api/v1/stores/{storeId}/payments/checkouts/{checkoutId}/cancel")
+            .errors(ErrorCode.NOT_FOUND, ErrorCode.PAYMENT_STATE)
             .doc(
                 "payments",
                 "Cancel a checkout still waiting for payment: payments voided, stock released")
@@ -225,6 +231,8 @@ public final class PaymentApi {
                         .map(PaymentView::of)
                         .toList()),
         route(POST, CALLBACK_PATH)
+            .errors(RouteErrors.CHECKOUT)
+            .errors(ErrorCode.UNAUTHENTICATED, ErrorCode.NOT_FOUND, ErrorCode.PAYMENT_STATE)
             .doc(
                 "payments",
                 "A provider's callback (webhook): no token, accepted on its "
