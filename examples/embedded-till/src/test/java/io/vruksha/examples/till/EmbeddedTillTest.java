@@ -23,5 +23,18 @@ class EmbeddedTillTest {
     assertThat(receipt)
         .contains("Vruksha Demo, Berlin", "3 mugs for 10.00", "Gouda (per kg)", "TOTAL EUR");
     assertThat(receipt).contains("Coupons: WELCOME10", "Receipt S001-", "Change", "Points earned:");
+    // the reactions ran in process: the day's report holds the one sale, its total the receipt's
+    String total = line(receipt, "TOTAL EUR").replace("TOTAL EUR", "").trim();
+    assertThat(receipt).contains("Sales report ");
+    assertThat(line(receipt, "Sales ").replace("Sales", "").trim()).isEqualTo("1");
+    assertThat(line(receipt, "Gross").replace("Gross", "").trim()).isEqualTo(total);
+    assertThat(receipt).containsPattern("MUG +3 units");
+  }
+
+  private static String line(String text, String start) {
+    return text.lines()
+        .filter(l -> l.startsWith(start))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no line starting " + start + " in\n" + text));
   }
 }
