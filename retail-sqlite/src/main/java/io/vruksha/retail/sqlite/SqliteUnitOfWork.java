@@ -78,6 +78,14 @@ public final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code statements} in one unit of work: the one running on this thread, or one of their
+   * own, so statements that read and then write are atomic also outside a unit of work.
+   */
+  <T> T write(Function<Handle, T> statements) {
+    return run(() -> with(statements));
+  }
+
   @Override
   public void close() {
     lock.lock();

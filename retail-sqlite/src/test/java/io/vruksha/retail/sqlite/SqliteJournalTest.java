@@ -3,13 +3,14 @@ package io.vruksha.retail.sqlite;
 import io.vruksha.retail.invoicing.InvoiceSequence;
 import io.vruksha.retail.invoicing.Journal;
 import io.vruksha.retail.invoicing.JournalContract;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The journal contract on a SQLite file of its own. */
 class SqliteJournalTest extends JournalContract {
 
-  @TempDir java.nio.file.Path dir;
+  @TempDir Path dir;
   private SqliteDatabase db;
 
   private SqliteDatabase db() {
