@@ -25,6 +25,8 @@ import io.vruksha.retail.promotion.CouponLedger;
 import io.vruksha.retail.promotion.Promotion;
 import io.vruksha.retail.promotion.PromotionEngine;
 import io.vruksha.retail.promotion.Promotions;
+import io.vruksha.retail.reaction.OutboxReactions;
+import io.vruksha.retail.reaction.Reactions;
 import io.vruksha.retail.register.Registers;
 import io.vruksha.retail.report.PeriodReports;
 import io.vruksha.retail.sale.Checkout;
@@ -90,6 +92,8 @@ public final class RetailEngine {
   private final StoreCredits storeCredits;
   private final Outbox outbox;
   private final UnitOfWork work;
+  private final UnitOfWork adapterWork;
+  private final OutboxReactions inProcess;
   private final Checkout checkout;
   private final Returns returns;
   private final Registers registers;
@@ -126,7 +130,8 @@ public final class RetailEngine {
             this::promotionEngine,
             taxRules,
             clock);
-    this.work = b.work;
+    this.adapterWork = b.work;
+    this.work = b.reactInProcess ? new ReactingUnitOfWork(b.work, this::reactAfterCommit) : b.work;
     this.analytics = b.analytics;
     this.handledEvents = b.handledEvents;
     this.credentials = b.credentials;
@@ -245,6 +250,30 @@ public final class RetailEngine {
     this.curbside = new Curbside(b.curbsideSlots, outbox, work, clock);
     this.notifier =
         new Notifier(b.notificationOutbox, b.orders, b.customers, stores, outbox, work, clock);
+    this.inProcess =
+        b.reactInProcess
+            ? new OutboxReactions(new Reactions(this, b.reactions), outbox, adapterWork)
+            : null;
+  }
+
+  /** Handles what waits in the outbox now, when the engine reacts in process. */
+  void reactToPending() {
+    reactAfterCommit();
+  }
+
+  /** After a unit of work committed: the in-process reactions handle what it left pending. */
+  private void reactAfterCommit() {
+    if (inProcess != null) {
+      inProcess.drain();
+    }
+  }
+
+  /**
+   * Whether this engine runs its reactions in process ({@link Builder#reactInProcess}): then
+   * nothing else may drain its outbox.
+   */
+  public boolean reactsInProcess() {
+    return inProcess != null;
   }
 
   /** Orders for later fulfilment (kiosk, web, phone): place, pick, ready, collect, cancel. */
@@ -478,9 +507,12 @@ public final class RetailEngine {
     return outbox;
   }
 
-  /** The unit of work, for {@link EngineHost} only. */
+  /**
+   * The adapters' unit of work, for {@link EngineHost} only: a host's own units of work (a relay's,
+   * a server's store scope) do not trigger the in-process reactions.
+   */
   UnitOfWork unitOfWork() {
-    return work;
+    return adapterWork;
   }
 
   /**

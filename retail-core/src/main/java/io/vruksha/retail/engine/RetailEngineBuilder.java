@@ -52,6 +52,7 @@ import io.vruksha.retail.pricing.PriceBook;
 import io.vruksha.retail.procurement.Procurement;
 import io.vruksha.retail.promotion.CouponLedger;
 import io.vruksha.retail.promotion.Promotions;
+import io.vruksha.retail.reaction.Reaction;
 import io.vruksha.retail.register.Shifts;
 import io.vruksha.retail.sale.CartStore;
 import io.vruksha.retail.sale.IdempotencyStore;
@@ -72,6 +73,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Configures an engine. Every setter replaces one port's adapter; what is not set is in memory. Not
@@ -112,6 +114,8 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
   Payments payments = new InMemoryPayments();
   PaymentProviders paymentProviders = new PaymentProviders();
   Duration paymentHold = PaymentCheckout.DEFAULT_HOLD;
+  boolean reactInProcess = true;
+  Set<Reaction> reactions = Reaction.enabled(Map.of());
   final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
 
   RetailEngineBuilder() {}
@@ -333,6 +337,35 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
   }
 
   /**
+   * Whether the engine runs its reactions in process (on by default): after each of its units of
+   * work commits, the events waiting in the outbox are handled by the {@link #reactions enabled
+   * reactions} and marked sent, so the daily sales, product performance, reorder drafts and
+   * notifications follow the sales with no NATS and no extra code. An event whose reactions fail
+   * stays in the outbox and is tried again after the next unit of work (three times, see {@link
+   * io.vruksha.retail.reaction.OutboxReactions}); on a durable store an event not handled when the
+   * process stopped is handled after the restart, and each event id is handled once ({@link
+   * io.vruksha.retail.event.HandledEvents}).
+   *
+   * <p>Turn it off when something else drains the outbox: a NATS relay (the reactions then consume
+   * the stream), a server's reaction thread, or a test that reads the outbox. {@code
+   * PostgresAdapters.use} turns it off, since on PostgreSQL the relay or the server owns the
+   * outbox.
+   */
+  public RetailEngine.Builder reactInProcess(boolean on) {
+    this.reactInProcess = on;
+    return self();
+  }
+
+  /**
+   * The reactions run in process (all of them by default; {@code Reaction.enabled(System.getenv())}
+   * reads the feature flags).
+   */
+  public RetailEngine.Builder reactions(Set<Reaction> enabled) {
+    this.reactions = Set.copyOf(required(enabled, "reactions"));
+    return self();
+  }
+
+  /**
    * The engine.
    *
    * @throws IllegalStateException when the adapters do not share the unit of work: one joins a
@@ -342,7 +375,10 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
    */
   public RetailEngine build() {
     requireOneUnitOfWork();
-    return new RetailEngine(this);
+    RetailEngine engine = new RetailEngine(this);
+    // events a previous run left unhandled in a durable outbox
+    engine.reactToPending();
+    return engine;
   }
 
   /** The ports a checkout, a return or a shift writes in one unit of work. */

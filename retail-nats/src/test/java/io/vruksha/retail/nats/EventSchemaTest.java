@@ -144,7 +144,7 @@ class EventSchemaTest {
   /** A day that emits every kind of event, read from the outbox in order. */
   private static List<EventEnvelope> tillDay() {
     InMemoryOutbox outbox = new InMemoryOutbox();
-    RetailEngine engine = DemoStore.engineBuilder().outbox(outbox).build();
+    RetailEngine engine = DemoStore.engineBuilder().reactInProcess(false).outbox(outbox).build();
     DemoStore.seed(engine);
     engine
         .purchasing()

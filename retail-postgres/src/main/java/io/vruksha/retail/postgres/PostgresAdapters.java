@@ -22,6 +22,10 @@ import java.time.Duration;
  * RetailEngine engine = PostgresAdapters.use(db, RetailEngine.builder()).build();
  * }</pre>
  *
+ * <p>The engine it builds does not run the reactions in process ({@link
+ * RetailEngine.Builder#reactInProcess}): a NATS relay publishes the outbox, or the server drains it
+ * on a thread of its own.
+ *
  * <p>Promotions are read once per store into the engine's index; a process that changes them must
  * call {@link RetailEngine#promotionsChanged()} in the others (the NATS adapter will broadcast it).
  */
@@ -50,6 +54,9 @@ public final class PostgresAdapters {
   public static RetailEngine.Builder use(
       PostgresDatabase db, RetailEngine.Builder builder, KeyValueCache nearCache) {
     return builder
+        // on PostgreSQL the outbox belongs to the NATS relay or to the server's reaction thread;
+        // an engine draining it after each commit would take events from under them
+        .reactInProcess(false)
         .unitOfWork(db.unitOfWork())
         .stockLedger(new PostgresStockLedger(db))
         .journal(new PostgresJournal(db))

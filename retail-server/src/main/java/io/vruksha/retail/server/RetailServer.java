@@ -27,6 +27,7 @@ import io.vruksha.retail.memory.CaffeineCache;
 import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresConfig;
 import io.vruksha.retail.postgres.PostgresDatabase;
+import io.vruksha.retail.reaction.OutboxReactions;
 import io.vruksha.retail.reaction.Reactions;
 import io.vruksha.retail.server.api.AdminApi;
 import io.vruksha.retail.server.api.AftersalesApi;
@@ -196,7 +197,8 @@ public final class RetailServer implements AutoCloseable {
                 : RetailEngine.builder()
                     .embeddedBarcode(DemoStore.SCALE_LABELS)
                     .embeddedBarcode(DemoStore.MARKDOWN_LABELS);
-        RetailEngine engine = builder.build();
+        // the in-memory engine runs the enabled reactions itself, after each unit of work
+        RetailEngine engine = builder.reactions(config.reactions()).build();
         DemoStore.seed(engine);
         deliverNotifications(engine, env, resources);
         return start(config, engine, resources, deps, true, env);
@@ -307,10 +309,9 @@ public final class RetailServer implements AutoCloseable {
             config.loginThrottling(),
             new SecretPolicy(config.passwordMinLength(), config.pinMinLength()),
             config.tokenTtl());
-    if (dependencies.isEmpty() || !dependencies.containsKey("nats")) {
-      LocalReactions local =
-          LocalReactions.start(new Reactions(engine, config.reactions()), engine);
-      owned.add(0, local);
+    if (!engine.reactsInProcess() && !dependencies.containsKey("nats")) {
+      // without NATS and without the engine's own: the reactions on a thread, off the requests
+      owned.add(0, OutboxReactions.on(new Reactions(engine, config.reactions()), engine).start());
     }
     ServerContext context =
         new ServerContext(engine, logins, tokens, config, version(), Map.copyOf(dependencies));

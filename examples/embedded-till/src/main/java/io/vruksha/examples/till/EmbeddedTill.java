@@ -1,5 +1,7 @@
 package io.vruksha.examples.till;
 
+import io.vruksha.retail.analytics.DailySales;
+import io.vruksha.retail.analytics.SalesAnalytics.SkuTotal;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
@@ -25,14 +27,17 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Locale;
 
 /**
  * A till that embeds the engine in-process: no database, no server. It loads the demo store (German
  * VAT, a small catalogue, stock, promotions, a loyalty programme), opens the register, scans a
  * basket — by SKU, by EAN-13 and by a scale label with the weight printed into the barcode — sells
- * it to a loyalty customer paying in cash, and prints the receipt. Then it sells T-shirts part in
- * cash, part by buy now, pay later: one approved by the provider, one declined.
+ * it to a loyalty customer paying in cash, and prints the receipt and the day's sales report. Then
+ * it sells T-shirts part in cash, part by buy now, pay later: one approved by the provider, one
+ * declined.
  *
  * <p>Run it with {@code scripts/demo.sh}.
  */
@@ -69,7 +74,36 @@ public final class EmbeddedTill {
     System.out.println("Points earned: " + sale.pointsEarned());
     System.out.println("Journal " + sale.journalHash().substring(0, 16) + "...");
     System.out.println();
+    printDay(engine, sale, System.out);
+    System.out.println();
     payLater(engine, shift);
+  }
+
+  /**
+   * Prints the day's sales report of the sale's store. The engine's reactions ran in process when
+   * the sale committed ({@code RetailEngine.builder()} runs them by default), so the report holds
+   * the sale with no NATS and no outbox pump here.
+   */
+  public static void printDay(RetailEngine engine, Sale sale, PrintStream out) {
+    ZoneId zone =
+        engine
+            .stores()
+            .find(DemoStore.ID)
+            .orElseThrow(() -> new IllegalStateException("the demo store is not loaded"))
+            .zone();
+    LocalDate day = sale.at().atZone(zone).toLocalDate(); // the store's business day
+    DailySales total = engine.reports().dailySales(DemoStore.ID, day, day).total();
+    out.println("Sales report " + day);
+    out.printf(Locale.ROOT, "%-30s %12d%n", "Sales", total.sales());
+    out.printf(Locale.ROOT, "%-30s %12s%n", "Gross", amount(total.gross().rounded()));
+    for (SkuTotal sku : engine.reports().productPerformance(DemoStore.ID, day, day).products()) {
+      out.printf(
+          Locale.ROOT,
+          "  %-12s %10s units %10s%n",
+          sku.sku(),
+          sku.units().stripTrailingZeros().toPlainString(),
+          amount(sku.revenue().rounded()));
+    }
   }
 
   /**
