@@ -75,7 +75,9 @@ public enum ErrorCode {
   /** The gift card's expiry date has passed: it can no longer be redeemed or reloaded. */
   GIFT_CARD_EXPIRED("giftcard.expired"),
   /** Too many wrong gift card codes from this source: codes are refused until the wait is over. */
-  GIFT_CARD_LOCKED("giftcard.locked");
+  GIFT_CARD_LOCKED("giftcard.locked"),
+  /** A payment or pending checkout is not in a state that allows the step. */
+  PAYMENT_STATE("payment.state");
 
   private final String code;
 

@@ -16,6 +16,7 @@ import io.vruksha.retail.invoicing.FiscalJournal;
 import io.vruksha.retail.loyalty.Loyalty;
 import io.vruksha.retail.notification.Notifier;
 import io.vruksha.retail.order.Fulfilment;
+import io.vruksha.retail.payment.PaymentCheckout;
 import io.vruksha.retail.pricing.BasketPricer;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.PriceBook;
@@ -25,6 +26,8 @@ import io.vruksha.retail.promotion.CouponLedger;
 import io.vruksha.retail.promotion.Promotion;
 import io.vruksha.retail.promotion.PromotionEngine;
 import io.vruksha.retail.promotion.Promotions;
+import io.vruksha.retail.reaction.OutboxReactions;
+import io.vruksha.retail.reaction.Reactions;
 import io.vruksha.retail.register.Registers;
 import io.vruksha.retail.report.PeriodReports;
 import io.vruksha.retail.sale.Checkout;
@@ -54,6 +57,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -89,6 +93,8 @@ public final class RetailEngine {
   private final StoreCredits storeCredits;
   private final Outbox outbox;
   private final UnitOfWork work;
+  private final UnitOfWork adapterWork;
+  private final OutboxReactions inProcess;
   private final Checkout checkout;
   private final Returns returns;
   private final Registers registers;
@@ -107,6 +113,7 @@ public final class RetailEngine {
   private final Curbside curbside;
   private final Notifier notifier;
   private final GiftCards giftCards;
+  private final PaymentCheckout payments;
 
   RetailEngine(RetailEngineBuilder b) {
     this.stores = b.stores;
@@ -125,7 +132,8 @@ public final class RetailEngine {
             this::promotionEngine,
             taxRules,
             clock);
-    this.work = b.work;
+    this.adapterWork = b.work;
+    this.work = b.reactInProcess ? new ReactingUnitOfWork(b.work, this::reactAfterCommit) : b.work;
     this.analytics = b.analytics;
     this.handledEvents = b.handledEvents;
     this.credentials = b.credentials;
@@ -137,6 +145,17 @@ public final class RetailEngine {
     this.storeCredits = b.storeCredits;
     this.reports = new PeriodReports(stores, sales, analytics);
     this.giftCards = new GiftCards(b.giftCardBook, stores, outbox, work, clock, b.giftCardLockout);
+    // a shift of another store is not found, as if it did not exist
+    BiPredicate<StoreId, String> openShift =
+        (store, id) ->
+            b.shifts
+                .find(id)
+                .filter(sh -> sh.store().equals(store))
+                .orElseThrow(
+                    () ->
+                        new NotFoundException(
+                            ErrorCode.NOT_FOUND, "no shift " + id + " in store " + store))
+                .open();
     this.checkout =
         new Checkout(
             stores,
@@ -153,21 +172,33 @@ public final class RetailEngine {
             outbox,
             work,
             clock,
-            // a shift of another store is not found, as if it did not exist
-            (store, id) ->
-                b.shifts
-                    .find(id)
-                    .filter(sh -> sh.store().equals(store))
-                    .orElseThrow(
-                        () ->
-                            new NotFoundException(
-                                ErrorCode.NOT_FOUND, "no shift " + id + " in store " + store))
-                    .open(),
+            openShift,
             b.invoices,
             giftCards);
+    this.payments =
+        new PaymentCheckout(
+            b.payments,
+            b.paymentProviders,
+            checkout,
+            pricer,
+            stock,
+            storeCredits,
+            outbox,
+            work,
+            clock,
+            b.paymentHold,
+            openShift);
     this.billing =
         new Billing(b.invoices, b.customers, pricer, stock, journal, outbox, work, clock);
-    this.registers = new Registers(b.shifts, sales, journal, outbox, work, clock);
+    this.registers =
+        new Registers(
+            b.shifts,
+            sales,
+            journal,
+            outbox,
+            work,
+            clock,
+            (store, sale) -> b.payments.ofSale(store, sale));
     this.workforce = new Workforce(b.staff, sales, clock);
     this.tills = new Tills(b.carts, pricer, checkout, work, clock);
     this.purchasing = new Purchasing(b.procurement, stock, catalog, outbox, work, clock);
@@ -207,7 +238,8 @@ public final class RetailEngine {
             b.returnWindow,
             billing::credit,
             b.idempotency,
-            giftCards);
+            giftCards,
+            payments::refundForReturn);
     this.warranties = new Warranties(b.warrantyBook, outbox, work, clock);
     this.fulfilment =
         new Fulfilment(
@@ -223,11 +255,43 @@ public final class RetailEngine {
     this.curbside = new Curbside(b.curbsideSlots, outbox, work, clock);
     this.notifier =
         new Notifier(b.notificationOutbox, b.orders, b.customers, stores, outbox, work, clock);
+    this.inProcess =
+        b.reactInProcess
+            ? new OutboxReactions(new Reactions(this, b.reactions), outbox, adapterWork)
+            : null;
+  }
+
+  /** Handles what waits in the outbox now, when the engine reacts in process. */
+  void reactToPending() {
+    reactAfterCommit();
+  }
+
+  /** After a unit of work committed: the in-process reactions handle what it left pending. */
+  private void reactAfterCommit() {
+    if (inProcess != null) {
+      inProcess.drain();
+    }
+  }
+
+  /**
+   * Whether this engine runs its reactions in process ({@link Builder#reactInProcess}): then
+   * nothing else may drain its outbox.
+   */
+  public boolean reactsInProcess() {
+    return inProcess != null;
   }
 
   /** Orders for later fulfilment (kiosk, web, phone): place, pick, ready, collect, cancel. */
   public Fulfilment orders() {
     return fulfilment;
+  }
+
+  /**
+   * Checkouts paid through payment providers (card terminals, buy now pay later, crypto): begin,
+   * callbacks, polls, cancel, and the re-check of pending payments on start.
+   */
+  public PaymentCheckout payments() {
+    return payments;
   }
 
   /** Curbside collection: slots with capacity, bookings, check-in. */
@@ -457,9 +521,12 @@ public final class RetailEngine {
     return outbox;
   }
 
-  /** The unit of work, for {@link EngineHost} only. */
+  /**
+   * The adapters' unit of work, for {@link EngineHost} only: a host's own units of work (a relay's,
+   * a server's store scope) do not trigger the in-process reactions.
+   */
   UnitOfWork unitOfWork() {
-    return work;
+    return adapterWork;
   }
 
   /**

@@ -32,6 +32,7 @@ import io.vruksha.retail.memory.InMemoryLoyaltyLedger;
 import io.vruksha.retail.memory.InMemoryNotificationOutbox;
 import io.vruksha.retail.memory.InMemoryOrders;
 import io.vruksha.retail.memory.InMemoryOutbox;
+import io.vruksha.retail.memory.InMemoryPayments;
 import io.vruksha.retail.memory.InMemoryPriceBook;
 import io.vruksha.retail.memory.InMemoryProcurement;
 import io.vruksha.retail.memory.InMemoryPromotions;
@@ -47,10 +48,14 @@ import io.vruksha.retail.memory.InMemoryUnitOfWork;
 import io.vruksha.retail.memory.InMemoryWarrantyBook;
 import io.vruksha.retail.notification.NotificationOutbox;
 import io.vruksha.retail.order.Orders;
+import io.vruksha.retail.payment.PaymentCheckout;
+import io.vruksha.retail.payment.PaymentProviders;
+import io.vruksha.retail.payment.Payments;
 import io.vruksha.retail.pricing.PriceBook;
 import io.vruksha.retail.procurement.Procurement;
 import io.vruksha.retail.promotion.CouponLedger;
 import io.vruksha.retail.promotion.Promotions;
+import io.vruksha.retail.reaction.Reaction;
 import io.vruksha.retail.register.Shifts;
 import io.vruksha.retail.sale.CartStore;
 import io.vruksha.retail.sale.IdempotencyStore;
@@ -71,6 +76,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Configures an engine. Every setter replaces one port's adapter; what is not set is in memory. Not
@@ -110,6 +116,11 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
   CodeLockout giftCardLockout = CodeLockout.DEFAULT;
   NotificationOutbox notificationOutbox = new InMemoryNotificationOutbox();
   Duration returnWindow = Duration.ofDays(30);
+  Payments payments = new InMemoryPayments();
+  PaymentProviders paymentProviders = new PaymentProviders();
+  Duration paymentHold = PaymentCheckout.DEFAULT_HOLD;
+  boolean reactInProcess = true;
+  Set<Reaction> reactions = Reaction.enabled(Map.of());
   final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
 
   RetailEngineBuilder() {}
@@ -322,6 +333,55 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
     return self();
   }
 
+  /** Where pending checkouts and provider payments are kept. */
+  public RetailEngine.Builder payments(Payments payments) {
+    this.payments = required(payments, "payments");
+    return self();
+  }
+
+  /**
+   * The payment providers per tender kind and store (none by default: cash, cards by reference).
+   */
+  public RetailEngine.Builder paymentProviders(PaymentProviders providers) {
+    this.paymentProviders = required(providers, "paymentProviders");
+    return self();
+  }
+
+  /** How long a checkout waits for its payment before its stock is released (15 minutes). */
+  public RetailEngine.Builder paymentHold(Duration hold) {
+    this.paymentHold = required(hold, "paymentHold");
+    return self();
+  }
+
+  /**
+   * Whether the engine runs its reactions in process (on by default): after each of its units of
+   * work commits, the events waiting in the outbox are handled by the {@link #reactions enabled
+   * reactions} and marked sent, so the daily sales, product performance, reorder drafts and
+   * notifications follow the sales with no NATS and no extra code. An event whose reactions fail
+   * stays in the outbox and is tried again after the next unit of work (three times, see {@link
+   * io.vruksha.retail.reaction.OutboxReactions}); on a durable store an event not handled when the
+   * process stopped is handled after the restart, and each event id is handled once ({@link
+   * io.vruksha.retail.event.HandledEvents}).
+   *
+   * <p>Turn it off when something else drains the outbox: a NATS relay (the reactions then consume
+   * the stream), a server's reaction thread, or a test that reads the outbox. {@code
+   * PostgresAdapters.use} turns it off, since on PostgreSQL the relay or the server owns the
+   * outbox.
+   */
+  public RetailEngine.Builder reactInProcess(boolean on) {
+    this.reactInProcess = on;
+    return self();
+  }
+
+  /**
+   * The reactions run in process (all of them by default; {@code Reaction.enabled(System.getenv())}
+   * reads the feature flags).
+   */
+  public RetailEngine.Builder reactions(Set<Reaction> enabled) {
+    this.reactions = Set.copyOf(required(enabled, "reactions"));
+    return self();
+  }
+
   /**
    * The engine.
    *
@@ -332,7 +392,10 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
    */
   public RetailEngine build() {
     requireOneUnitOfWork();
-    return new RetailEngine(this);
+    RetailEngine engine = new RetailEngine(this);
+    // events a previous run left unhandled in a durable outbox
+    engine.reactToPending();
+    return engine;
   }
 
   /** The ports a checkout, a return or a shift writes in one unit of work. */
@@ -350,6 +413,7 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
     ports.put("invoices", invoices);
     ports.put("shifts", shifts);
     ports.put("giftCardBook", giftCardBook);
+    ports.put("payments", payments);
     return ports;
   }
 

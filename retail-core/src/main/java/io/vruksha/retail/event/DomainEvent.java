@@ -393,4 +393,42 @@ public sealed interface DomainEvent {
       return "retail.notification.notification." + status.toLowerCase(Locale.ROOT) + ".v1";
     }
   }
+
+  /**
+   * A payment taken through a provider changed: asked for, authorised, captured, declined, expired,
+   * voided or refunded. The subject names its state: {@code retail.billing.payment.<state>.v1}.
+   *
+   * @param store the store
+   * @param paymentId the payment
+   * @param checkoutId the pending checkout it pays
+   * @param kind the tender kind (CARD, BNPL, CRYPTO)
+   * @param provider the provider's name
+   * @param state the payment's new state
+   * @param amount what it pays toward the sale
+   * @param refunded what has been paid back so far
+   * @param reference the provider's reference, empty until it gave one
+   * @param checkoutStatus the pending checkout's status after the change
+   * @param receiptNumber the completed sale's receipt number, else empty
+   * @param reason why, when the engine itself voided, refunded or released (e.g. an approval that
+   *     came after the sale was released), else empty
+   */
+  record PaymentChanged(
+      StoreId store,
+      String paymentId,
+      String checkoutId,
+      String kind,
+      String provider,
+      String state,
+      Money amount,
+      Money refunded,
+      String reference,
+      String checkoutStatus,
+      String receiptNumber,
+      String reason)
+      implements DomainEvent {
+    @Override
+    public String subject() {
+      return "retail.billing.payment." + state.toLowerCase(Locale.ROOT) + ".v1";
+    }
+  }
 }

@@ -11,6 +11,7 @@ import io.vruksha.retail.invoicing.DocumentKind;
 import io.vruksha.retail.invoicing.FiscalDocument;
 import io.vruksha.retail.invoicing.FiscalJournal;
 import io.vruksha.retail.money.Money;
+import io.vruksha.retail.payment.Payment;
 import io.vruksha.retail.pricing.PricedLine;
 import io.vruksha.retail.sale.AppliedTender;
 import io.vruksha.retail.sale.ReturnReceipt;
@@ -34,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * Registers and their shifts: open with a float, cash in and out with a reason, X reports, and the
@@ -51,6 +53,7 @@ public final class Registers {
   private final UnitOfWork work;
   private final Clock clock;
   private final Outbox outbox;
+  private final BiFunction<StoreId, String, List<Payment>> payments;
 
   /** Registers over the given ports. */
   public Registers(
@@ -60,6 +63,22 @@ public final class Registers {
       Outbox outbox,
       UnitOfWork work,
       Clock clock) {
+    this(shifts, sales, journal, outbox, work, clock, (store, sale) -> List.of());
+  }
+
+  /**
+   * Registers whose reports break provider payments down by provider: {@code payments} gives the
+   * payments through providers that paid a sale (by store and sale id).
+   */
+  public Registers(
+      Shifts shifts,
+      Sales sales,
+      FiscalJournal journal,
+      Outbox outbox,
+      UnitOfWork work,
+      Clock clock,
+      BiFunction<StoreId, String, List<Payment>> payments) {
+    this.payments = Objects.requireNonNull(payments, "payments");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.shifts = Objects.requireNonNull(shifts, "shifts");
     this.sales = Objects.requireNonNull(sales, "sales");
@@ -194,7 +213,8 @@ public final class Registers {
                   draft.countedCash(),
                   draft.overShort(),
                   Optional.of(z.hash()),
-                  overShortByTender(draft, counted));
+                  overShortByTender(draft, counted),
+                  draft.providers());
           outbox.append(
               EventEnvelope.of(
                   new DomainEvent.ShiftClosed(
@@ -254,12 +274,16 @@ public final class Registers {
     Money gross = zero;
     Money discounts = zero;
     Map<String, Money> tenders = new TreeMap<>();
+    Map<String, Money> providers = new TreeMap<>();
     Map<String, TaxBreakdownEntry> tax = new TreeMap<>();
     for (Sale s : shiftSales) {
       gross = gross.plus(s.total());
       discounts = discounts.plus(s.basket().discountTotal());
       for (AppliedTender t : s.tenders()) {
         tenders.merge(t.kind().name(), t.amount(), Money::plus);
+      }
+      for (Payment p : payments.apply(s.store(), s.id())) {
+        providers.merge(p.kind().name() + "/" + p.provider(), p.amount(), Money::plus);
       }
       s.basket().taxBreakdown().forEach(e -> tax.merge(e.rateCode(), e, Registers::add));
     }
@@ -315,7 +339,8 @@ public final class Registers {
         counted,
         counted.map(c -> c.minus(expected)),
         hash,
-        Map.of());
+        Map.of(),
+        providers);
   }
 
   private static Map<String, Money> overShortByTender(
@@ -381,6 +406,9 @@ public final class Registers {
                     .append(t.tax())
                     .append('\n'));
     r.tenders().forEach((k, v) -> b.append("tender|").append(k).append('|').append(v).append('\n'));
+    // only a shift with provider payments has these lines: earlier Z reports read as they did
+    new TreeMap<>(r.providers())
+        .forEach((k, v) -> b.append("provider|").append(k).append('|').append(v).append('\n'));
     b.append("cash|")
         .append(r.expectedCash())
         .append('|')

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param journalHash the Z report's journal hash (empty for X)
  * @param overShortByTender per tender counted at close (cash drawer, card batch, ...), counted −
  *     expected; empty for X
+ * @param providers per payment provider, keyed {@code <tender>/<provider>} ({@code BNPL/sim-bnpl}):
+ *     what the shift's sales took through it (refunds are in {@code tenders}, per tender kind)
  */
 public record ShiftReport(
     String shiftId,
@@ -42,13 +44,15 @@ public record ShiftReport(
     Optional<Money> countedCash,
     Optional<Money> overShort,
     Optional<String> journalHash,
-    Map<String, Money> overShortByTender) {
+    Map<String, Money> overShortByTender,
+    Map<String, Money> providers) {
 
-  /** Copies the collections. */
+  /** Copies the collections; a report stored before providers were kept reads as none. */
   public ShiftReport {
     taxByRate = List.copyOf(taxByRate);
     tenders = Map.copyOf(tenders);
     overShortByTender = Map.copyOf(overShortByTender);
+    providers = providers == null ? Map.of() : Map.copyOf(providers);
     at = Instants.microsOrNull(at);
   }
 }

@@ -321,6 +321,17 @@ public final class Checkout {
             giftCards.redeem(
                 basket.store(), g.code(), g.amount(), saleId, applied.size(), basket.at(), cashier);
         applied.add(new AppliedTender(TenderKind.GIFT_CARD, g.amount(), masked));
+      } else if (t instanceof Tender.Captured c) {
+        nonCash = nonCash.plus(inCurrency(c.amount(), basket));
+        applied.add(new AppliedTender(c.kind(), c.amount(), c.reference()));
+      } else if (t instanceof Tender.Provider p) {
+        // the sale must wait for the provider: stock reserved, no number yet (PaymentCheckout)
+        throw new InvalidInputException(
+            ErrorCode.TENDER_INVALID,
+            "a "
+                + p.kind()
+                + " payment through a provider waits for the provider: begin it with"
+                + " payments (POST /stores/{id}/payments/checkouts), not as a plain sale");
       }
     }
     if (nonCash.compareTo(total) > 0) {

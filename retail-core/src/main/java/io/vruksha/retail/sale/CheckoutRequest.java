@@ -38,6 +38,14 @@ public record CheckoutRequest(
     return new CheckoutRequest(idempotencyKey, basket, List.of(tenders), Optional.empty());
   }
 
+  /**
+   * A hash of everything the request asks for, so a retry under the same key can be told from a
+   * different request reusing it.
+   */
+  public String fingerprint() {
+    return RequestFingerprint.hash(RequestFingerprint.canonical(this));
+  }
+
   /** This checkout attributed to a register shift. */
   public CheckoutRequest inShift(String shift) {
     return new CheckoutRequest(idempotencyKey, basket, tenders, Optional.of(shift));

@@ -111,6 +111,10 @@ final class RequestFingerprint {
       return "STORE_CREDIT;" + money(c.amount());
     } else if (t instanceof Tender.GiftCard g) {
       return "GIFT_CARD;" + money(g.amount()) + ";" + escape(g.code());
+    } else if (t instanceof Tender.Provider p) {
+      return "PROVIDER;" + p.kind() + ";" + money(p.amount()) + ";" + escape(p.instrument());
+    } else if (t instanceof Tender.Captured c) {
+      return "CAPTURED;" + c.kind() + ";" + money(c.amount()) + ";" + escape(c.reference());
     }
     throw new IllegalStateException("a tender the fingerprint does not know: " + t.getClass());
   }

@@ -60,6 +60,21 @@ public final class Returns {
   private final BiConsumer<String, Money> creditInvoice;
   private final IdempotencyStore idempotency;
   private final GiftCardTenders giftCards;
+  private final ProviderRefunds providerRefunds;
+
+  /**
+   * Pays a refund back through the payment providers that took a sale's money, inside the return's
+   * unit of work; answers where the money went, or empty when no provider took money for the sale
+   * (the refund then goes where it always went).
+   */
+  @FunctionalInterface
+  public interface ProviderRefunds {
+    /** Refunds {@code amount} of {@code sale}, idempotent by {@code returnId}. */
+    Optional<String> refund(Sale sale, Money amount, String returnId);
+
+    /** No providers: every refund goes to the sale's tenders as before. */
+    ProviderRefunds NONE = (sale, amount, returnId) -> Optional.empty();
+  }
 
   /**
    * Returns over the engine's ports, accepted within {@code window} of the sale; {@code
@@ -78,6 +93,38 @@ public final class Returns {
       BiConsumer<String, Money> creditInvoice,
       IdempotencyStore idempotency,
       GiftCardTenders giftCards) {
+    this(
+        sales,
+        stock,
+        journal,
+        loyalty,
+        storeCredits,
+        outbox,
+        work,
+        clock,
+        window,
+        creditInvoice,
+        idempotency,
+        giftCards,
+        ProviderRefunds.NONE);
+  }
+
+  /** Returns as above whose refunds go back through {@code providerRefunds} first. */
+  public Returns(
+      Sales sales,
+      Stock stock,
+      FiscalJournal journal,
+      Optional<Loyalty> loyalty,
+      StoreCredits storeCredits,
+      Outbox outbox,
+      UnitOfWork work,
+      Clock clock,
+      Duration window,
+      BiConsumer<String, Money> creditInvoice,
+      IdempotencyStore idempotency,
+      GiftCardTenders giftCards,
+      ProviderRefunds providerRefunds) {
+    this.providerRefunds = Objects.requireNonNull(providerRefunds, "providerRefunds");
     this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
     this.giftCards = Objects.requireNonNull(giftCards, "giftCards");
     this.creditInvoice = Objects.requireNonNull(creditInvoice, "creditInvoice");
@@ -305,10 +352,18 @@ public final class Returns {
       Instant at,
       Actor actor) {
     if (to == ReturnRequest.RefundTo.GIFT_CARD) {
+      // asked for: the refund goes onto a new card, whatever paid the sale
       if (refund.isPositive()) {
         giftCards.issueRefund(sale.store(), refund, returnId, at, actor);
       }
       return TenderKind.GIFT_CARD.name();
+    }
+    if (to != ReturnRequest.RefundTo.STORE_CREDIT) {
+      // through the providers that took the money (card terminal, BNPL, crypto) when they did
+      Optional<String> throughProviders = providerRefunds.refund(sale, refund, returnId);
+      if (throughProviders.isPresent()) {
+        return throughProviders.get();
+      }
     }
     // ORIGINAL: back to the sale's largest tender that can take money back (not points)
     TenderKind kind =

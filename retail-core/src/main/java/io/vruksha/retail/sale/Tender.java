@@ -92,6 +92,51 @@ public sealed interface Tender {
     }
   }
 
+  /**
+   * A payment taken through the store's {@link io.vruksha.retail.payment.PaymentProvider} for
+   * {@code kind} (a card terminal, buy now pay later, crypto): the sale waits for the provider, so
+   * it goes through {@code engine.payments().begin(...)}, not a plain checkout.
+   *
+   * @param kind CARD, BNPL or CRYPTO
+   * @param amount the amount to take
+   * @param instrument what the provider needs to find the customer's means of payment (a test card
+   *     number, a token, a phone number); possibly empty, never stored
+   */
+  record Provider(TenderKind kind, Money amount, String instrument) implements Tender {
+    /** Validates the kind and amount. */
+    public Provider {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(instrument, "instrument");
+      requirePositive(amount);
+      if (kind == TenderKind.CASH
+          || kind == TenderKind.POINTS
+          || kind == TenderKind.STORE_CREDIT
+          || kind == TenderKind.GIFT_CARD) {
+        throw new InvalidInputException(
+            ErrorCode.TENDER_INVALID, kind + " is not paid through a payment provider");
+      }
+    }
+  }
+
+  /**
+   * A provider payment already captured (a pending checkout completing): booked as it is.
+   *
+   * @param kind what paid
+   * @param amount the amount captured
+   * @param reference the provider's reference
+   */
+  record Captured(TenderKind kind, Money amount, String reference) implements Tender {
+    /** Validates the amount and reference. */
+    public Captured {
+      Objects.requireNonNull(kind, "kind");
+      requirePositive(amount);
+      if (reference == null || reference.isBlank()) {
+        throw new InvalidInputException(
+            ErrorCode.VALIDATION, "a captured payment needs the provider's reference");
+      }
+    }
+  }
+
   private static void requirePositive(Money amount) {
     Objects.requireNonNull(amount, "amount");
     if (!amount.isPositive()) {

@@ -15,5 +15,9 @@ public enum TenderKind {
   /** The customer's store credit. */
   STORE_CREDIT,
   /** A gift card; the reference is its masked code ({@code **** 3456}). */
-  GIFT_CARD
+  GIFT_CARD,
+  /** Buy now, pay later: a provider pays the store and the customer pays the provider later. */
+  BNPL,
+  /** A crypto-currency payment, final after the provider saw enough on-chain confirmations. */
+  CRYPTO
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class CustomerDirectoryTest {
 
   private final InMemoryOutbox outbox = new InMemoryOutbox();
-  private final RetailEngine engine = DemoStore.engineBuilder().outbox(outbox).build();
+  private final RetailEngine engine =
+      DemoStore.engineBuilder().reactInProcess(false).outbox(outbox).build();
 
   @Test
   void aNewCustomerIsEnrolledInLoyalty() {
@@ -82,7 +83,11 @@ class CustomerDirectoryTest {
     InMemoryCustomers customers = new InMemoryCustomers();
     InMemoryNotificationOutbox notifications = new InMemoryNotificationOutbox();
     RetailEngine engine =
-        DemoStore.engineBuilder().customers(customers).notificationOutbox(notifications).build();
+        DemoStore.engineBuilder()
+            .reactInProcess(false)
+            .customers(customers)
+            .notificationOutbox(notifications)
+            .build();
     EngineHost.unitOfWork(engine)
         .actingAs(
             "max",

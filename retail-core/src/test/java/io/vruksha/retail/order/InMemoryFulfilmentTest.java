@@ -8,6 +8,6 @@ class InMemoryFulfilmentTest extends FulfilmentScenarios {
 
   @Override
   protected RetailEngine.Builder adapters() {
-    return DemoStore.engineBuilder();
+    return DemoStore.engineBuilder().reactInProcess(false);
   }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class PurchasingTest {
 
   private final InMemoryOutbox outbox = new InMemoryOutbox();
-  private final RetailEngine engine = DemoStore.engineBuilder().outbox(outbox).build();
+  private final RetailEngine engine =
+      DemoStore.engineBuilder().reactInProcess(false).outbox(outbox).build();
 
   private List<DomainEvent.StockLow> lows() {
     return outbox.pending(1_000).stream()

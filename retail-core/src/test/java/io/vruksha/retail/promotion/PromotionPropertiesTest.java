@@ -228,10 +228,18 @@ class PromotionPropertiesTest {
       }
       UnitState s = start.copy();
       long total = 0;
-      for (int c = 0; c < candidates.size(); c++) {
+      boolean givesNothing = false;
+      for (int c = 0; c < candidates.size() && !givesNothing; c++) {
         if ((mask >> c & 1) != 0) {
-          total += s.apply(c);
+          long gained = s.apply(c);
+          // a promotion that gives nothing does not apply and takes no units (docs/promotions.md):
+          // this combination is the one without it, tried on its own mask
+          givesNothing = gained == 0;
+          total += gained;
         }
+      }
+      if (givesNothing) {
+        continue;
       }
       best = Math.max(best, total);
     }

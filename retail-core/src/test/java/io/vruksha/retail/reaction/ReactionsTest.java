@@ -48,7 +48,11 @@ class ReactionsTest {
 
   private final InMemoryOutbox outbox = new InMemoryOutbox();
   private final RetailEngine engine =
-      DemoStore.engineBuilder().outbox(outbox).clock(Clock.fixed(LATE, ZoneOffset.UTC)).build();
+      DemoStore.engineBuilder()
+          .reactInProcess(false)
+          .outbox(outbox)
+          .clock(Clock.fixed(LATE, ZoneOffset.UTC))
+          .build();
   private final Reactions reactions = new Reactions(engine, EnumSet.allOf(Reaction.class));
 
   private static Money eur(String amount) {
@@ -229,10 +233,20 @@ class ReactionsTest {
     InMemoryOutbox shared = new InMemoryOutbox();
     // another process, without a loyalty programme, creates the customer
     RetailEngine noProgramme =
-        RetailEngine.builder().customers(customers).loyaltyLedger(ledger).outbox(shared).build();
+        RetailEngine.builder()
+            .reactInProcess(false)
+            .customers(customers)
+            .loyaltyLedger(ledger)
+            .outbox(shared)
+            .build();
     noProgramme.customers().create(DemoStore.ID, Customer.of("c-9", "Nine", LATE));
     RetailEngine withProgramme =
-        DemoStore.engineBuilder().customers(customers).loyaltyLedger(ledger).outbox(shared).build();
+        DemoStore.engineBuilder()
+            .reactInProcess(false)
+            .customers(customers)
+            .loyaltyLedger(ledger)
+            .outbox(shared)
+            .build();
     Reactions enrolment = new Reactions(withProgramme, Set.of(Reaction.LOYALTY_ENROLMENT));
 
     EventEnvelope created = shared.pending(10).get(0);

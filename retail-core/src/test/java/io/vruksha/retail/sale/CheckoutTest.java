@@ -35,7 +35,8 @@ class CheckoutTest {
   private final Actor anna = Actor.cashier("anna");
 
   private RetailEngine demo() {
-    RetailEngine e = DemoStore.engineBuilder().outbox(outbox).journal(journal).build();
+    RetailEngine e =
+        DemoStore.engineBuilder().reactInProcess(false).outbox(outbox).journal(journal).build();
     DemoStore.seed(e);
     outbox.markSent(outbox.pending(1_000).stream().map(EventEnvelope::eventId).toList());
     return e;
@@ -100,6 +101,7 @@ class CheckoutTest {
     LoyaltyProgram base = DemoStore.LOYALTY;
     RetailEngine bonusEngine =
         DemoStore.engineBuilder()
+            .reactInProcess(false)
             .loyaltyProgram(
                 new LoyaltyProgram(
                     base.pointsPerUnit(),

@@ -49,7 +49,11 @@ class TillDayScenarioTest {
   void aDayAtTheTill() {
     InMemoryOutbox outbox = new InMemoryOutbox();
     RetailEngine engine =
-        DemoStore.engineBuilder().clock(Clock.fixed(NOON, ZoneOffset.UTC)).outbox(outbox).build();
+        DemoStore.engineBuilder()
+            .reactInProcess(false)
+            .clock(Clock.fixed(NOON, ZoneOffset.UTC))
+            .outbox(outbox)
+            .build();
     DemoStore.seed(engine);
     outbox.markSent(outbox.pending(1_000).stream().map(EventEnvelope::eventId).toList());
     engine

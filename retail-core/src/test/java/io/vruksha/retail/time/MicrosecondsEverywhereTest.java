@@ -36,6 +36,7 @@ class MicrosecondsEverywhereTest {
     InMemoryOutbox outbox = new InMemoryOutbox();
     RetailEngine engine =
         DemoStore.engineBuilder()
+            .reactInProcess(false)
             .clock(Clock.fixed(CLOCK, ZoneId.of("Europe/Berlin")))
             .outbox(outbox)
             .build();

@@ -69,7 +69,11 @@ final class World implements AutoCloseable {
     ServerConfig config = ServerConfig.from(Map.of("JWT_SECRET", SECRET)).withPort(0);
     memory =
         new EngineTarget(
-            "memory", DemoStore.engineBuilder().clock(clock).build(), config.reactions(), null);
+            "memory",
+            // the target drains the outbox after each operation, as the PostgreSQL one does
+            DemoStore.engineBuilder().clock(clock).reactInProcess(false).build(),
+            config.reactions(),
+            null);
     engineDb = Databases.engine();
     postgres =
         new EngineTarget(

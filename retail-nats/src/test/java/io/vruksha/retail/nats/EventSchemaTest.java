@@ -28,6 +28,8 @@ import io.vruksha.retail.notification.NotificationSubscription;
 import io.vruksha.retail.order.Order;
 import io.vruksha.retail.order.Pick;
 import io.vruksha.retail.order.PlaceOrder;
+import io.vruksha.retail.payment.simulated.SimulatedBnpl;
+import io.vruksha.retail.payment.simulated.SimulatedCardTerminal;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.Shopper;
 import io.vruksha.retail.procurement.PurchaseOrder;
@@ -39,11 +41,13 @@ import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.sale.TenderKind;
 import io.vruksha.retail.store.Actor;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -142,7 +146,7 @@ class EventSchemaTest {
   /** A day that emits every kind of event, read from the outbox in order. */
   private static List<EventEnvelope> tillDay() {
     InMemoryOutbox outbox = new InMemoryOutbox();
-    RetailEngine engine = DemoStore.engineBuilder().outbox(outbox).build();
+    RetailEngine engine = DemoStore.engineBuilder().reactInProcess(false).outbox(outbox).build();
     DemoStore.seed(engine);
     engine
         .purchasing()
@@ -187,6 +191,7 @@ class EventSchemaTest {
     engine.registers().close(shift.id(), Money.of("100.00", "EUR"), anna);
     ordersCurbsideWarrantiesAndNotifications(engine, outbox, anna, max);
     giftCards(engine, anna, max);
+    paymentsThroughProviders(engine, anna);
     engine.customers().anonymise(DemoStore.ID, CustomerId.of("c-1"));
     return outbox.all();
   }
@@ -223,6 +228,34 @@ class EventSchemaTest {
         .reload(store, "GIFT-0001", Money.of("5.00", "EUR"), "rl-1", "pay-1", anna, "staff:anna");
     engine.giftCards().expireDue(store);
     engine.giftCards().cancel(store, cards.get(0).id(), "cx-1", max);
+  }
+
+  /** A card payment through the simulated terminal (pending, captured) and a declined BNPL one. */
+  private static void paymentsThroughProviders(RetailEngine engine, Actor anna) {
+    Clock clock = Clock.systemUTC();
+    String secret = "a-secret-of-sixteen-or-more";
+    engine
+        .payments()
+        .providers()
+        .register(TenderKind.CARD, new SimulatedCardTerminal(secret, clock))
+        .register(TenderKind.BNPL, new SimulatedBnpl(secret, clock));
+    engine
+        .payments()
+        .begin(
+            CheckoutRequest.of(
+                "k-card",
+                BasketRequest.builder(DemoStore.ID).add("TEE-L", 1).build(),
+                new Tender.Provider(
+                    TenderKind.CARD, Money.of("19.99", "EUR"), SimulatedCardTerminal.APPROVE)),
+            anna);
+    engine
+        .payments()
+        .begin(
+            CheckoutRequest.of(
+                "k-bnpl",
+                BasketRequest.builder(DemoStore.ID).add("TEE-L", 1).build(),
+                new Tender.Provider(TenderKind.BNPL, Money.of("19.99", "EUR"), "")),
+            anna);
   }
 
   /** Orders, available to sell, curbside, a warranty and a delivered notification. */

@@ -39,7 +39,8 @@ class NatsOutageIT {
           NatsEvents.connect(new NatsConfig(server.url(), "RETAIL", "", 1, Duration.ofMinutes(2)));
       InMemoryOutbox outbox = new InMemoryOutbox();
       InMemoryUnitOfWork work = new InMemoryUnitOfWork();
-      RetailEngine engine = DemoStore.engineBuilder().outbox(outbox).unitOfWork(work).build();
+      RetailEngine engine =
+          DemoStore.engineBuilder().reactInProcess(false).outbox(outbox).unitOfWork(work).build();
       DemoStore.seed(engine);
       engine
           .stock()

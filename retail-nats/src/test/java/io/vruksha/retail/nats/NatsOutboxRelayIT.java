@@ -47,7 +47,8 @@ class NatsOutboxRelayIT {
   void everyCommittedEventArrivesOnceAndARepublishedIdIsDropped() {
     InMemoryOutbox outbox = new InMemoryOutbox();
     InMemoryUnitOfWork work = new InMemoryUnitOfWork();
-    RetailEngine engine = DemoStore.engineBuilder().outbox(outbox).unitOfWork(work).build();
+    RetailEngine engine =
+        DemoStore.engineBuilder().reactInProcess(false).outbox(outbox).unitOfWork(work).build();
     DemoStore.seed(engine);
     engine.checkout(
         CheckoutRequest.of(

@@ -75,6 +75,7 @@ class NatsReactionsIT {
     InMemoryLoyaltyLedger ledger = new InMemoryLoyaltyLedger();
     RetailEngine engine =
         DemoStore.engineBuilder()
+            .reactInProcess(false)
             .outbox(outbox)
             .unitOfWork(work)
             .customers(customers)
@@ -92,6 +93,7 @@ class NatsReactionsIT {
     // a process without the loyalty programme (an import, say) creates a customer
     RetailEngine importer =
         RetailEngine.builder()
+            .reactInProcess(false)
             .outbox(outbox)
             .unitOfWork(work)
             .customers(customers)

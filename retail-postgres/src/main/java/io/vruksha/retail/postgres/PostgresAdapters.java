@@ -13,14 +13,18 @@ import java.time.Duration;
  * Wires the PostgreSQL adapters into an engine builder: the unit of work, stock, the journal and
  * its counters, the outbox, idempotency keys, loyalty, store credit, coupon redemptions, sales,
  * invoices, shifts, stores, customers, staff, the catalogue, the price book, promotions and
- * coupons, tax rules, procurement, carts, sales analytics, handled events and staff credentials:
- * every port of the engine.
+ * coupons, tax rules, procurement, carts, sales analytics, handled events, staff credentials and
+ * payments through providers: every port of the engine.
  *
  * <pre>{@code
  * PostgresDatabase db = PostgresDatabase.connect(PostgresConfig.from(System.getenv()));
  * db.migrate();
  * RetailEngine engine = PostgresAdapters.use(db, RetailEngine.builder()).build();
  * }</pre>
+ *
+ * <p>The engine it builds does not run the reactions in process ({@link
+ * RetailEngine.Builder#reactInProcess}): a NATS relay publishes the outbox, or the server drains it
+ * on a thread of its own.
  *
  * <p>Promotions are read once per store into the engine's index; a process that changes them must
  * call {@link RetailEngine#promotionsChanged()} in the others (the NATS adapter will broadcast it).
@@ -50,6 +54,9 @@ public final class PostgresAdapters {
   public static RetailEngine.Builder use(
       PostgresDatabase db, RetailEngine.Builder builder, KeyValueCache nearCache) {
     return builder
+        // on PostgreSQL the outbox belongs to the NATS relay or to the server's reaction thread;
+        // an engine draining it after each commit would take events from under them
+        .reactInProcess(false)
         .unitOfWork(db.unitOfWork())
         .stockLedger(new PostgresStockLedger(db))
         .journal(new PostgresJournal(db))
@@ -78,6 +85,7 @@ public final class PostgresAdapters {
         .curbsideSlots(new PostgresCurbsideSlots(db))
         .warrantyBook(new PostgresWarrantyBook(db))
         .giftCardBook(new PostgresGiftCardBook(db))
-        .notificationOutbox(new PostgresNotificationOutbox(db));
+        .notificationOutbox(new PostgresNotificationOutbox(db))
+        .payments(new PostgresPayments(db));
   }
 }

@@ -14,6 +14,7 @@ import io.vruksha.retail.event.Outbox;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.pricing.ManualDiscount;
 import io.vruksha.retail.promotion.Reward;
+import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.JoinsUnitOfWork;
 import io.vruksha.retail.work.UnitOfWork;
@@ -42,6 +43,7 @@ public final class PostgresOutbox implements Outbox, JoinsUnitOfWork {
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
           .addMixIn(Reward.class, TypedMixin.class)
           .addMixIn(ManualDiscount.class, TypedMixin.class)
+          .addMixIn(Tender.class, TypedMixin.class)
           .addMixIn(Money.class, MoneyMixin.class);
 
   /**

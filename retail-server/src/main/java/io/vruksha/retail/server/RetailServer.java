@@ -27,6 +27,7 @@ import io.vruksha.retail.memory.CaffeineCache;
 import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresConfig;
 import io.vruksha.retail.postgres.PostgresDatabase;
+import io.vruksha.retail.reaction.OutboxReactions;
 import io.vruksha.retail.reaction.Reactions;
 import io.vruksha.retail.server.api.AdminApi;
 import io.vruksha.retail.server.api.AftersalesApi;
@@ -37,6 +38,7 @@ import io.vruksha.retail.server.api.CustomerApi;
 import io.vruksha.retail.server.api.GiftCardApi;
 import io.vruksha.retail.server.api.NotificationApi;
 import io.vruksha.retail.server.api.OrderApi;
+import io.vruksha.retail.server.api.PaymentApi;
 import io.vruksha.retail.server.api.ProcurementApi;
 import io.vruksha.retail.server.api.RegisterApi;
 import io.vruksha.retail.server.api.ReportApi;
@@ -168,6 +170,8 @@ public final class RetailServer implements AutoCloseable {
   /** Delivers webhook notifications, signed with {@code NOTIFY_WEBHOOK_SECRET}, when it is set. */
   private static void deliverNotifications(
       RetailEngine engine, Map<String, String> env, List<AutoCloseable> resources) {
+    // payments: the flags' providers, and the re-check of pending ones (on start, then every 5 s)
+    resources.add(PendingPayments.start(engine, 5));
     resources.add(LapsedOrders.start(engine, Clock.systemUTC(), 60));
     String secret = env.get("NOTIFY_WEBHOOK_SECRET");
     if (secret == null || secret.isBlank()) {
@@ -194,10 +198,11 @@ public final class RetailServer implements AutoCloseable {
                 : RetailEngine.builder()
                     .embeddedBarcode(DemoStore.SCALE_LABELS)
                     .embeddedBarcode(DemoStore.MARKDOWN_LABELS);
-        RetailEngine engine = builder.build();
+        // the in-memory engine runs the enabled reactions itself, after each unit of work
+        RetailEngine engine = builder.reactions(config.reactions()).build();
         DemoStore.seed(engine);
         deliverNotifications(engine, env, resources);
-        return start(config, engine, resources, deps, true);
+        return start(config, engine, resources, deps, true, env);
       }
       PostgresDatabase db = PostgresDatabase.connect(PostgresConfig.from(env));
       CaffeineCache near = new CaffeineCache(100_000);
@@ -216,6 +221,7 @@ public final class RetailServer implements AutoCloseable {
       } else {
         engine = PostgresAdapters.use(db, RetailEngine.builder(), near).build();
       }
+      PendingPayments.register(engine, env, false);
       deliverNotifications(engine, env, resources);
       return start(config, engine, resources, deps, false);
     } catch (RuntimeException e) {
@@ -275,6 +281,16 @@ public final class RetailServer implements AutoCloseable {
       List<AutoCloseable> resources,
       Map<String, Supplier<Boolean>> dependencies,
       boolean demo) {
+    return start(config, engine, resources, dependencies, demo, Map.of());
+  }
+
+  private static RetailServer start(
+      ServerConfig config,
+      RetailEngine engine,
+      List<AutoCloseable> resources,
+      Map<String, Supplier<Boolean>> dependencies,
+      boolean demo,
+      Map<String, String> env) {
     List<AutoCloseable> owned = new ArrayList<>(resources);
     String secret = config.jwtSecret().orElseGet(Tokens::randomSecret);
     // a token speaks for a member of staff only while they exist at the token's version
@@ -294,14 +310,17 @@ public final class RetailServer implements AutoCloseable {
             config.loginThrottling(),
             new SecretPolicy(config.passwordMinLength(), config.pinMinLength()),
             config.tokenTtl());
-    if (dependencies.isEmpty() || !dependencies.containsKey("nats")) {
-      LocalReactions local =
-          LocalReactions.start(new Reactions(engine, config.reactions()), engine);
-      owned.add(0, local);
+    if (!engine.reactsInProcess() && !dependencies.containsKey("nats")) {
+      // without NATS and without the engine's own: the reactions on a thread, off the requests
+      owned.add(0, OutboxReactions.on(new Reactions(engine, config.reactions()), engine).start());
     }
     ServerContext context =
         new ServerContext(engine, logins, tokens, config, version(), Map.copyOf(dependencies));
     Optional<String> demoToken = Optional.empty();
+    if (demo) {
+      // the simulated providers, behind the payment flags of env
+      PendingPayments.register(engine, env, true);
+    }
     if (demo) {
       demoToken = Optional.of(seedDemoStaff(engine, logins, tokens, config));
     }
@@ -470,6 +489,7 @@ public final class RetailServer implements AutoCloseable {
     routes.addAll(AftersalesApi.routes(context));
     routes.addAll(GiftCardApi.routes(context));
     routes.addAll(NotificationApi.routes(context));
+    routes.addAll(PaymentApi.routes(context));
     return routes;
   }
 

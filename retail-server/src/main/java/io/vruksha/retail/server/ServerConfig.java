@@ -143,6 +143,8 @@ public record ServerConfig(
           "NOTIFY_WEBHOOK_SECRET",
           "ENABLE_BNPL",
           "ENABLE_CRYPTO_PAYMENTS",
+          "PAYMENT_SIMULATORS",
+          "PAYMENT_CALLBACK_SECRET",
           "RATE_LIMIT_PER_TOKEN",
           "RATE_LIMIT_PER_IP",
           "CORS_ORIGINS",
@@ -156,9 +158,13 @@ public record ServerConfig(
   /** The configuration {@code env} describes; a bad value is refused, naming its variable. */
   public static ServerConfig from(Map<String, String> env) {
     boolean demo = blank(env.get("DB_HOST"));
-    // reserved flags: no payment method behind them yet, but a typo is refused all the same
+    // the payment flags, read again where the providers are registered (PendingPayments): a typo
+    // is refused before anything starts
     Reaction.flagValue(env, "ENABLE_BNPL");
     Reaction.flagValue(env, "ENABLE_CRYPTO_PAYMENTS");
+    if (env.get("PAYMENT_SIMULATORS") != null && !env.get("PAYMENT_SIMULATORS").isBlank()) {
+      Reaction.flagValue(env, "PAYMENT_SIMULATORS");
+    }
     Optional<String> secret = Optional.ofNullable(env.get("JWT_SECRET")).filter(s -> !s.isBlank());
     if (!demo && secret.isEmpty()) {
       throw invalid("JWT_SECRET is required when DB_HOST is set (at least 32 characters)");

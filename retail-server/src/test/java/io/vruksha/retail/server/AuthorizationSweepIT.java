@@ -105,6 +105,31 @@ class AuthorizationSweepIT {
     KINDS.put(
         "reservationId",
         new Kind("POST /api/v1/stores/{storeId}/stock/reservations", false, this::reservation));
+    KINDS.put("checkoutId", new Kind("", false, this::pendingCheckout));
+    // a provider's name is the chain's configuration, not an object of B (its callback route
+    // takes no token: the sweep of tokens passes it by)
+    KINDS.put("provider", new Kind("", true, () -> "sim-bnpl"));
+  }
+
+  /** A checkout of B waiting for its BNPL payment. */
+  private String pendingCheckout() {
+    return ok(
+            client.post(
+                B_PATH + "/payments/checkouts",
+                bAdmin,
+                Map.of(
+                    "lines",
+                    List.of(Map.of("code", "MUG", "quantity", "1")),
+                    "tenders",
+                    // whatever B's mug costs: a cent by BNPL, the rest in cash (cash may overpay)
+                    List.of(
+                        Map.of("type", "BNPL", "amount", money("0.01")),
+                        Map.of("type", "CASH", "amount", money("50.00")))),
+                "sweep-b-bnpl"),
+            201)
+        .data()
+        .get("id")
+        .asText();
   }
 
   @BeforeAll

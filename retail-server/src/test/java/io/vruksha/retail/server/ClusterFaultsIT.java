@@ -772,12 +772,41 @@ class ClusterFaultsIT {
      * deleted key), 0 if none, -1 while unreadable.
      */
     private long markRevision() {
+      long revision;
       try {
-        return jsm.getLastMessage("KV_" + bucket, "$KV." + bucket + "." + MUG_PRICES_MARK).getSeq();
+        revision =
+            jsm.getLastMessage("KV_" + bucket, "$KV." + bucket + "." + MUG_PRICES_MARK).getSeq();
       } catch (JetStreamApiException e) {
-        return e.getErrorCode() == 404 ? 0 : -1;
+        revision = e.getErrorCode() == 404 ? 0 : -1;
       } catch (IOException | RuntimeException notNow) {
-        return -1;
+        revision = -1;
+      }
+      mendIfDeaf(revision >= 0);
+      return revision;
+    }
+
+    /** When the probe's own connection last answered, or was last rebuilt. */
+    private long lastHeard = System.nanoTime();
+
+    /**
+     * The probe's connection after a node of the cluster died can stay deaf to JetStream replies
+     * while it reports itself connected (the jnats behaviour {@code NatsEvents} mends the same
+     * way): after 3 s without an answer it is rebuilt, so what the test waits on is the servers,
+     * not its own probe.
+     */
+    private void mendIfDeaf(boolean answered) {
+      long now = System.nanoTime();
+      if (answered) {
+        lastHeard = now;
+      } else if (now - lastHeard > Duration.ofSeconds(3).toNanos()) {
+        lastHeard = now;
+        try {
+          connection.forceReconnect();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+          if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+          }
+        }
       }
     }
 

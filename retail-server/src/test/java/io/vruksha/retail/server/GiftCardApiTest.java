@@ -12,6 +12,7 @@ import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.money.UnitOfMeasure;
 import io.vruksha.retail.money.UnitPrice;
+import io.vruksha.retail.payment.simulated.SimulatedCardTerminal;
 import io.vruksha.retail.pricing.PriceListId;
 import io.vruksha.retail.server.TestClient.Response;
 import io.vruksha.retail.stock.StockKey;
@@ -180,5 +181,96 @@ class GiftCardApiTest {
                 .post(DEMO + "/gift-cards/balance", anna, Map.of("code", "4000 0000 0000 0002"))
                 .status())
         .isEqualTo(422);
+  }
+
+  @Test
+  void aGiftCardCannotPayPartOfACheckoutThatWaitsForAProvider() {
+    String code = soldCard("till-1:gc-p1");
+
+    // 2 mugs: 9.98, 5.00 from the card and 4.98 by BNPL: refused, the card untouched
+    Response refused =
+        client.post(
+            DEMO + "/payments/checkouts",
+            anna,
+            Map.of(
+                "lines",
+                List.of(Map.of("code", "MUG", "quantity", "2")),
+                "tenders",
+                List.of(
+                    Map.of("type", "GIFT_CARD", "reference", code, "amount", money("5.00")),
+                    Map.of("type", "BNPL", "amount", money("4.98"), "instrument", "approve"))),
+            "till-1:gc-p2");
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+    assertThat(refused.code()).isEqualTo("sale.tender_invalid");
+    assertThat(refused.body().get("error").asText())
+        .contains("GIFT_CARD cannot be mixed with a payment through a provider");
+    assertThat(client.get(DEMO + "/payments", max).data()).isEmpty();
+    assertThat(
+            client
+                .post(DEMO + "/gift-cards/balance", anna, Map.of("code", code))
+                .data()
+                .get("balance")
+                .get("amount")
+                .asText())
+        .isEqualTo("25.00");
+  }
+
+  @Test
+  void aGiftCardSoldThroughAProviderIsActivatedWhenTheSaleCompletes() {
+    client.post(
+        "/api/v1/gift-card-products", admin, Map.of("sku", "GIFT-25", "validityMonths", 36));
+
+    // the card terminal approves at once: the sale completes and its card is issued with it
+    Response paid =
+        client.post(
+            DEMO + "/payments/checkouts",
+            anna,
+            Map.of(
+                "lines",
+                List.of(Map.of("code", "GIFT-25")),
+                "tenders",
+                List.of(
+                    Map.of(
+                        "type",
+                        "CARD",
+                        "amount",
+                        money("25.00"),
+                        "instrument",
+                        SimulatedCardTerminal.APPROVE))),
+            "till-1:gc-p3");
+    assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+    assertThat(paid.data().get("status").asText()).isEqualTo("COMPLETED");
+    String saleId = paid.data().get("saleId").asText();
+    JsonNode issued = client.get(DEMO + "/issued-gift-cards/" + saleId, anna).data().get(0);
+    assertThat(issued.get("balance").get("amount").asText()).isEqualTo("25.00");
+    JsonNode card =
+        client
+            .post(DEMO + "/gift-cards/balance", anna, Map.of("code", issued.get("code").asText()))
+            .data();
+    assertThat(card.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(card.get("balance").get("amount").asText()).isEqualTo("25.00");
+  }
+
+  /** A 25.00 card sold for cash; answers its code. */
+  private String soldCard(String key) {
+    client.post(
+        "/api/v1/gift-card-products", admin, Map.of("sku", "GIFT-25", "validityMonths", 36));
+    Response sold =
+        client.post(
+            DEMO + "/sales",
+            anna,
+            Map.of(
+                "lines",
+                List.of(Map.of("code", "GIFT-25")),
+                "tenders",
+                List.of(Map.of("type", "CASH", "amount", money("25.00")))),
+            key);
+    assertThat(sold.status()).as(sold.toString()).isEqualTo(201);
+    return client
+        .get(DEMO + "/issued-gift-cards/" + sold.data().get("id").asText(), anna)
+        .data()
+        .get(0)
+        .get("code")
+        .asText();
   }
 }

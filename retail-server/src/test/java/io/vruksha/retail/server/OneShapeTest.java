@@ -146,7 +146,7 @@ class OneShapeTest {
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body().get("error").asText())
         .isEqualTo(
-            "field 'tenders[0].type' must be one of CASH, CARD, POINTS, STORE_CREDIT, GIFT_CARD");
+            "field 'tenders[0].type' must be one of CASH, CARD, POINTS, STORE_CREDIT, GIFT_CARD, BNPL, CRYPTO");
     Response refund =
         client.post(
             DEMO + "/returns",

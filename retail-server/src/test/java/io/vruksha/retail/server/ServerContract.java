@@ -4,10 +4,13 @@ import static io.vruksha.retail.server.TestClient.money;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vruksha.retail.notification.WebhookSignature;
+import io.vruksha.retail.payment.simulated.SimulatedBnpl;
 import io.vruksha.retail.server.TestClient.Response;
 import io.vruksha.retail.server.http.ApiRoute;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -889,6 +892,124 @@ abstract class ServerContract {
     ok(
         client.post("/api/v1/gift-card-products", all, Map.of("sku", "CAKE", "validityMonths", 36)),
         200);
+
+    // payments through providers: part cash, part BNPL, completed on the provider's callback
+    JsonNode pending =
+        ok(
+                client.post(
+                    demo + "/payments/checkouts",
+                    anna,
+                    Map.of(
+                        "lines",
+                        List.of(Map.of("code", "MUG", "quantity", "2")),
+                        "tenders",
+                        List.of(
+                            Map.of("type", "CASH", "amount", money("5.00")),
+                            Map.of(
+                                "type", "BNPL", "amount", money("4.98"), "instrument", "approve"))),
+                    "bnpl-1"),
+                201)
+            .data();
+    // 2 mugs at 4.99 = 9.98: 5.00 cash, 4.98 by BNPL, no receipt number until it is approved
+    assertThat(pending.get("status").asText()).isEqualTo("PAYMENT_PENDING");
+    assertThat(
+            pending.get("receiptNumber").isNull() || pending.get("receiptNumber").isMissingNode())
+        .isTrue();
+    JsonNode bnplPayment = pending.get("payments").get(0);
+    assertThat(bnplPayment.get("action").asText()).startsWith("https://bnpl.example/approve/");
+    String checkout = pending.get("id").asText();
+    JsonNode declined =
+        ok(
+                client.post(
+                    demo + "/payments/checkouts",
+                    anna,
+                    Map.of(
+                        "lines",
+                        List.of(Map.of("code", "MUG", "quantity", "1")),
+                        "tenders",
+                        List.of(
+                            Map.of(
+                                "type", "BNPL", "amount", money("4.99"), "instrument", "decline"))),
+                    "bnpl-2"),
+                201)
+            .data();
+    assertThat(
+            ok(client.get(demo + "/payments/checkouts/" + checkout, anna), 200)
+                .data()
+                .get("status")
+                .asText())
+        .isEqualTo("PAYMENT_PENDING");
+    Thread.sleep(SimulatedBnpl.DECISION_DELAY.toMillis() + 100);
+    String callback =
+        "key="
+            + bnplPayment.get("id").asText()
+            + "&reference="
+            + bnplPayment.get("reference").asText()
+            + "&state=AUTHORIZED&action=&message=approved";
+    assertThat(
+            client
+                .send(
+                    "POST",
+                    demo + "/payments/callbacks/sim-bnpl",
+                    null,
+                    callback,
+                    Map.of(WebhookSignature.HEADER, "t=1,v1=forged"))
+                .status())
+        .isEqualTo(401);
+    JsonNode answered =
+        ok(
+                client.send(
+                    "POST",
+                    demo + "/payments/callbacks/sim-bnpl",
+                    null,
+                    callback,
+                    Map.of(
+                        WebhookSignature.HEADER,
+                        WebhookSignature.sign(
+                            PendingPayments.DEMO_CALLBACK_SECRET, Instant.now(), callback))),
+                200)
+            .data();
+    assertThat(answered.get("status").asText()).isEqualTo("COMPLETED");
+    JsonNode completed = ok(client.get(demo + "/payments/checkouts/" + checkout, anna), 200).data();
+    assertThat(completed.get("receiptNumber").asText()).startsWith("S001-");
+    assertThat(completed.get("payments").get(0).get("state").asText()).isEqualTo("CAPTURED");
+    assertThat(
+            ok(
+                    client.post(
+                        demo + "/payments/checkouts/" + declined.get("id").asText() + "/poll",
+                        anna,
+                        null),
+                    200)
+                .data()
+                .get("status")
+                .asText())
+        .isEqualTo("RELEASED");
+    JsonNode walkAway =
+        ok(
+                client.post(
+                    demo + "/payments/checkouts",
+                    anna,
+                    Map.of(
+                        "lines",
+                        List.of(Map.of("code", "MUG", "quantity", "1")),
+                        "tenders",
+                        List.of(Map.of("type", "CRYPTO", "amount", money("4.99")))),
+                    "crypto-1"),
+                201)
+            .data();
+    assertThat(
+            ok(
+                    client.post(
+                        demo + "/payments/checkouts/" + walkAway.get("id").asText() + "/cancel",
+                        anna,
+                        null),
+                    200)
+                .data()
+                .get("status")
+                .asText())
+        .isEqualTo("CANCELLED");
+    assertThat(ok(client.get(demo + "/payments", max), 200).data().findValuesAsText("state"))
+        .containsExactly("CAPTURED", "DECLINED", "VOIDED");
 
     // customers' personal data can be removed
     assertThat(

@@ -262,6 +262,24 @@ class StoreIsolationTest {
     secrets.add(giftCard.get("id").asText());
     secrets.add(giftCode);
     secrets.add(giftCode.replace(" ", ""));
+    String checkoutId =
+        ok(
+                client.post(
+                    demo + "/payments/checkouts",
+                    all,
+                    Map.of(
+                        "lines",
+                        List.of(Map.of("code", "MUG", "quantity", "1")),
+                        "tenders",
+                        List.of(Map.of("type", "BNPL", "amount", money("4.99")))),
+                    "iso-bnpl"),
+                201)
+            .data()
+            .get("id")
+            .asText();
+    demoIds.put("checkoutId", checkoutId);
+    demoIds.put("provider", "sim-bnpl");
+    secrets.add(checkoutId);
     demoIds.put("orderNumber", "web-secret-1");
     demoIds.put("slotId", "slot-secret");
     demoIds.put("bookingId", "booking-secret");

@@ -1,5 +1,7 @@
 package io.vruksha.examples.till;
 
+import io.vruksha.retail.analytics.DailySales;
+import io.vruksha.retail.analytics.SalesAnalytics.SkuTotal;
 import io.vruksha.retail.catalog.CategoryId;
 import io.vruksha.retail.catalog.Product;
 import io.vruksha.retail.catalog.ProductId;
@@ -13,6 +15,10 @@ import io.vruksha.retail.giftcard.GiftCardProduct;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.money.UnitOfMeasure;
 import io.vruksha.retail.money.UnitPrice;
+import io.vruksha.retail.payment.Payment;
+import io.vruksha.retail.payment.PaymentState;
+import io.vruksha.retail.payment.PendingCheckout;
+import io.vruksha.retail.payment.simulated.SimulatedBnpl;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.LineDiscount;
 import io.vruksha.retail.pricing.PriceListId;
@@ -36,17 +42,21 @@ import io.vruksha.retail.tax.TaxRule;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Locale;
 
 /**
  * A till that embeds the engine in-process: no database, no server. It loads the demo store (German
  * VAT, a small catalogue, stock, promotions, a loyalty programme), opens the register, scans a
  * basket — by SKU, by EAN-13 and by a scale label with the weight printed into the barcode — sells
- * it to a loyalty customer paying in cash, and prints the receipt. Then the next customer buys a
- * 25.00 gift card, and the one after a six-pack of cola with its German single-use deposit (Pfand,
- * 0.25 a bottle, VerpackG §31) paying 5.00 with that gift card and the rest in cash; that receipt
- * shows the deposit line and the gift card.
+ * it to a loyalty customer paying in cash, and prints the receipt and the day's sales report. Then
+ * the next customer buys a 25.00 gift card, and the one after a six-pack of cola with its German
+ * single-use deposit (Pfand, 0.25 a bottle, VerpackG §31) paying 5.00 with that gift card and the
+ * rest in cash; that receipt shows the deposit line and the gift card. Last it sells T-shirts part
+ * in cash, part by buy now, pay later: one approved by the provider, one declined.
  *
  * <p>Run it with {@code scripts/demo.sh}.
  */
@@ -83,7 +93,11 @@ public final class EmbeddedTill {
     System.out.println("Points earned: " + sale.pointsEarned());
     System.out.println("Journal " + sale.journalHash().substring(0, 16) + "...");
     System.out.println();
+    printDay(engine, sale, System.out);
+    System.out.println();
     depositAndGiftCard(engine, shift, System.out);
+    System.out.println();
+    payLater(engine, shift);
   }
 
   /**
@@ -194,6 +208,92 @@ public final class EmbeddedTill {
       out.printf(Locale.ROOT, "%-30s %12s%n", label, amount(shown));
     }
     out.printf(Locale.ROOT, "%-30s %12s%n", "Change", amount(sale.change()));
+  }
+
+  /**
+   * Prints the day's sales report of the sale's store. The engine's reactions ran in process when
+   * the sale committed ({@code RetailEngine.builder()} runs them by default), so the report holds
+   * the sale with no NATS and no outbox pump here.
+   */
+  public static void printDay(RetailEngine engine, Sale sale, PrintStream out) {
+    ZoneId zone =
+        engine
+            .stores()
+            .find(DemoStore.ID)
+            .orElseThrow(() -> new IllegalStateException("the demo store is not loaded"))
+            .zone();
+    LocalDate day = sale.at().atZone(zone).toLocalDate(); // the store's business day
+    DailySales total = engine.reports().dailySales(DemoStore.ID, day, day).total();
+    out.println("Sales report " + day);
+    out.printf(Locale.ROOT, "%-30s %12d%n", "Sales", total.sales());
+    out.printf(Locale.ROOT, "%-30s %12s%n", "Gross", amount(total.gross().rounded()));
+    for (SkuTotal sku : engine.reports().productPerformance(DemoStore.ID, day, day).products()) {
+      out.printf(
+          Locale.ROOT,
+          "  %-12s %10s units %10s%n",
+          sku.sku(),
+          sku.units().stripTrailingZeros().toPlainString(),
+          amount(sku.revenue().rounded()));
+    }
+  }
+
+  /**
+   * Two sales paid part in cash, part by buy now, pay later through the simulated BNPL provider:
+   * the first waits with its T-shirts reserved and no receipt number until the provider approves;
+   * the second is declined and its T-shirts go back on the shelf.
+   */
+  static void payLater(RetailEngine engine, Shift shift) {
+    SimulatedBnpl bnpl = new SimulatedBnpl("till-demo-callback-secret", Clock.systemUTC());
+    engine.payments().providers().register(TenderKind.BNPL, bnpl);
+    for (boolean approves : new boolean[] {true, false}) {
+      // 2 T-shirts M at 19.99 = 39.98: 10.00 in cash, 29.98 by BNPL
+      PendingCheckout pending =
+          engine
+              .payments()
+              .begin(
+                  CheckoutRequest.of(
+                          approves ? "till-1:0004" : "till-1:0005",
+                          BasketRequest.builder(DemoStore.ID).add("TEE-M", 2).build(),
+                          new Tender.Cash(Money.of("10.00", "EUR")),
+                          new Tender.Provider(
+                              TenderKind.BNPL, Money.of("29.98", "EUR"), "ada@example.com"))
+                      .inShift(shift.id()),
+                  Actor.cashier("anna"));
+      Payment payment = engine.payments().paymentsOf(DemoStore.ID, pending.id()).get(0);
+      System.out.println(
+          "BNPL pending: " + pending.status() + ", customer approves at " + payment.action());
+      System.out.println("  T-shirts M reserved: " + reserved(engine) + ", no receipt number yet");
+      // the provider calls back (signed); the engine verifies the signature and settles
+      SimulatedBnpl.Callback callback =
+          bnpl.change(
+              payment.id(),
+              approves ? PaymentState.AUTHORIZED : PaymentState.DECLINED,
+              approves ? "approved" : "not approved");
+      PendingCheckout settled =
+          engine
+              .payments()
+              .callback(DemoStore.ID, bnpl.name(), callback.body(), callback.signature());
+      if (settled.status() == PendingCheckout.Status.COMPLETED) {
+        System.out.println(
+            "BNPL approved: Receipt " + settled.receiptNumber().orElseThrow() + " (cash + BNPL)");
+      } else {
+        System.out.println(
+            "BNPL declined: sale "
+                + settled.status()
+                + ", T-shirts M reserved: "
+                + reserved(engine)
+                + ", nothing in the journal");
+      }
+    }
+  }
+
+  private static String reserved(RetailEngine engine) {
+    return engine
+        .stock()
+        .ledger()
+        .level(StockKey.floor(DemoStore.ID, Sku.of("TEE-M")))
+        .reserved()
+        .toPlainString();
   }
 
   /** Prints {@code basket} as a receipt: lines, discounts, totals and the VAT breakdown. */

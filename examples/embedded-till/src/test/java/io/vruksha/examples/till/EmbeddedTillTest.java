@@ -34,5 +34,25 @@ class EmbeddedTillTest {
         .containsPattern("Cash +1\\.00")
         .containsPattern("Change +0\\.36")
         .containsPattern("Left on gift card \\*\\*\\*\\* \\d{4}: 20\\.00 EUR");
+    // part cash, part BNPL: a receipt only after the approval; a decline releases the stock
+    assertThat(receipt)
+        .contains(
+            "BNPL pending: PAYMENT_PENDING, customer approves at https://bnpl.example/approve/",
+            "T-shirts M reserved: 2, no receipt number yet",
+            "BNPL approved: Receipt S001-",
+            "BNPL declined: sale RELEASED, T-shirts M reserved: 0, nothing in the journal");
+    // the reactions ran in process: the day's report holds the one sale, its total the receipt's
+    String total = line(receipt, "TOTAL EUR").replace("TOTAL EUR", "").trim();
+    assertThat(receipt).contains("Sales report ");
+    assertThat(line(receipt, "Sales     ").replace("Sales", "").trim()).isEqualTo("1");
+    assertThat(line(receipt, "Gross").replace("Gross", "").trim()).isEqualTo(total);
+    assertThat(receipt).containsPattern("MUG +3 units");
+  }
+
+  private static String line(String text, String start) {
+    return text.lines()
+        .filter(l -> l.startsWith(start))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no line starting " + start + " in\n" + text));
   }
 }

@@ -38,7 +38,8 @@ class EventPrinterIT {
       try {
         InMemoryOutbox outbox = new InMemoryOutbox();
         InMemoryUnitOfWork work = new InMemoryUnitOfWork();
-        RetailEngine engine = DemoStore.engineBuilder().outbox(outbox).unitOfWork(work).build();
+        RetailEngine engine =
+            DemoStore.engineBuilder().reactInProcess(false).outbox(outbox).unitOfWork(work).build();
         DemoStore.seed(engine);
         outbox.markSent(outbox.pending(10_000).stream().map(e -> e.eventId()).toList());
         engine.checkout(

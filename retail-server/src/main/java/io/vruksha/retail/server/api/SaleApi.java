@@ -20,6 +20,7 @@ import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.SaleQuery;
 import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.sale.TenderKind;
 import io.vruksha.retail.server.ServerContext;
 import io.vruksha.retail.server.http.ApiCall;
 import io.vruksha.retail.server.http.ApiRoute;
@@ -74,13 +75,17 @@ public final class SaleApi {
     /** The customer's store credit. */
     STORE_CREDIT,
     /** A gift card: its code in {@code reference}; in responses, the code masked. */
-    GIFT_CARD
+    GIFT_CARD,
+    /** Buy now, pay later, through the store's provider (payments/checkouts only). */
+    BNPL,
+    /** A crypto payment, through the store's provider (payments/checkouts only). */
+    CRYPTO
   }
 
   /**
    * How a sale is paid.
    *
-   * @param type CASH, CARD, POINTS, STORE_CREDIT or GIFT_CARD
+   * @param type CASH, CARD, POINTS, STORE_CREDIT, GIFT_CARD, BNPL or CRYPTO
    * @param amount the amount (cash: what was handed over); not for POINTS
    * @param points the points to redeem (POINTS only)
    * @param reference the card terminal's reference (CARD), the gift card's code (GIFT_CARD)
@@ -410,6 +415,8 @@ public final class SaleApi {
                                 field + ".reference (the gift card's code) is required",
                                 List.of(field + ".reference"))),
                 amount(t, field));
+        case BNPL, CRYPTO ->
+            new Tender.Provider(TenderKind.valueOf(t.type().name()), amount(t, field), "");
         case POINTS ->
             new Tender.Points(
                 opt(t.points())

@@ -39,7 +39,13 @@ public final class Errors {
       case UNAUTHENTICATED -> 401;
       case PERMISSION_REQUIRED -> 403;
       case NOT_FOUND -> 404;
-      case STOCK_INSUFFICIENT, SHIFT_STATE, COUPON_EXHAUSTED, DUPLICATE, ORDER_STATE, SLOT_FULL ->
+      case STOCK_INSUFFICIENT,
+          SHIFT_STATE,
+          COUPON_EXHAUSTED,
+          DUPLICATE,
+          ORDER_STATE,
+          SLOT_FULL,
+          PAYMENT_STATE ->
           409;
       case SKU_UNKNOWN,
           BARCODE_UNKNOWN,

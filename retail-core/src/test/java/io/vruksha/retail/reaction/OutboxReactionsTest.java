@@ -1,4 +1,4 @@
-package io.vruksha.retail.server;
+package io.vruksha.retail.reaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,6 @@ import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.memory.InMemoryUnitOfWork;
 import io.vruksha.retail.money.Money;
-import io.vruksha.retail.reaction.Reaction;
-import io.vruksha.retail.reaction.Reactions;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.UnitOfWork;
 import java.math.BigDecimal;
@@ -25,11 +23,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reactions without NATS: pending events are handled in batches, one unit of work a batch; an
- * event that fails sends its batch through one by one, so the others are handled and it alone is
- * tried three times and then passed over.
+ * The reactions without NATS, drained by hand here: pending events are handled in batches, one unit
+ * of work a batch; an event that fails sends its batch through one by one, so the others are
+ * handled and it alone is tried three times and then passed over.
  */
-class LocalReactionsTest {
+class OutboxReactionsTest {
 
   private static final Instant AT = Instant.parse("2026-11-25T10:00:00Z");
   private static final LocalDate DAY = LocalDate.parse("2026-11-25");
@@ -55,8 +53,9 @@ class LocalReactionsTest {
   }
 
   private final CountingWork work = new CountingWork();
-  private final RetailEngine engine = DemoStore.engineBuilder().unitOfWork(work).build();
-  private LocalReactions local;
+  private final RetailEngine engine =
+      DemoStore.engineBuilder().unitOfWork(work).reactInProcess(false).build();
+  private OutboxReactions local;
 
   @AfterEach
   void stop() {
@@ -92,10 +91,10 @@ class LocalReactionsTest {
   }
 
   /** Reactions not started (the test drains by hand), with the demo store's own events drained. */
-  private LocalReactions reactions() {
+  private OutboxReactions reactions() {
     DemoStore.seed(engine);
-    LocalReactions r =
-        new LocalReactions(new Reactions(engine, Set.of(Reaction.ANALYTICS)), engine);
+    OutboxReactions r =
+        OutboxReactions.on(new Reactions(engine, Set.of(Reaction.ANALYTICS)), engine);
     while (r.drainOnce() > 0) {
       // the seed's stock and customer events
     }
@@ -105,17 +104,17 @@ class LocalReactionsTest {
   @Test
   void aBatchOfSalesIsHandledAndMarkedSentAtOnce() {
     local = reactions();
-    for (int i = 0; i < LocalReactions.BATCH + 50; i++) {
+    for (int i = 0; i < OutboxReactions.BATCH + 50; i++) {
       saleIn(DemoStore.ID, "sale-" + i);
     }
 
     work.units.set(0);
-    assertThat(local.drainOnce()).isEqualTo(LocalReactions.BATCH);
+    assertThat(local.drainOnce()).isEqualTo(OutboxReactions.BATCH);
     assertThat(work.units).hasValue(1); // one unit for the 200 events, not one each
     assertThat(local.drainOnce()).isEqualTo(50);
     assertThat(local.drainOnce()).isZero();
 
-    assertThat(salesOfTheDay()).isEqualTo(LocalReactions.BATCH + 50);
+    assertThat(salesOfTheDay()).isEqualTo(OutboxReactions.BATCH + 50);
     assertThat(EngineHost.outbox(engine).pending(10)).isEmpty();
   }
 
