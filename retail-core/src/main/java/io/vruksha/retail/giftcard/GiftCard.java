@@ -1,10 +1,15 @@
 package io.vruksha.retail.giftcard;
 
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
+import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.time.Instants;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A gift card of a store. Its balance is what the ledger's entries for it add up to.
@@ -79,6 +84,46 @@ public record GiftCard(
   /** True when it has expired by {@code at}. */
   public boolean expiredAt(Instant at) {
     return !at.isBefore(expiresAt);
+  }
+
+  /**
+   * Why {@code change} (negative to spend, positive to reload) may not be booked on this card at
+   * {@code at}, if it may not: not active, expired, another currency, or not enough left. The one
+   * home of the rule; each adapter checks it (PostgreSQL in its conditional update, then asks this
+   * which check failed).
+   */
+  public Optional<RuntimeException> refusalOf(Money change, Instant at) {
+    if (status != Status.ACTIVE) {
+      return Optional.of(
+          new RuleViolationException(
+              ErrorCode.GIFT_CARD_INVALID,
+              "gift card " + maskedCode() + " is " + status.name().toLowerCase(Locale.ROOT)));
+    }
+    if (expiredAt(at)) {
+      return Optional.of(
+          new RuleViolationException(
+              ErrorCode.GIFT_CARD_EXPIRED,
+              "gift card " + maskedCode() + " expired on " + expiresAt));
+    }
+    if (!balance.currency().equals(change.currency())) {
+      return Optional.of(
+          new InvalidInputException(
+              ErrorCode.CURRENCY_MISMATCH,
+              "gift card " + maskedCode() + " holds " + balance.currency()));
+    }
+    if (balance.plus(change).isNegative()) {
+      return Optional.of(
+          new RuleViolationException(
+              ErrorCode.TENDER_INSUFFICIENT,
+              "gift card "
+                  + maskedCode()
+                  + " holds "
+                  + balance
+                  + ", "
+                  + change.negate()
+                  + " asked"));
+    }
+    return Optional.empty();
   }
 
   /** This card with another balance. */

@@ -143,28 +143,11 @@ public final class InMemoryGiftCardBook implements GiftCardBook {
       String reference,
       String key) {
     GiftCard card = existing(store, cardId);
-    if (card.status() != GiftCard.Status.ACTIVE) {
-      throw new RuleViolationException(
-          ErrorCode.GIFT_CARD_INVALID,
-          "gift card " + card.maskedCode() + " is " + card.status().name().toLowerCase());
-    }
-    if (card.expiredAt(at)) {
-      throw new RuleViolationException(
-          ErrorCode.GIFT_CARD_EXPIRED,
-          "gift card " + card.maskedCode() + " expired on " + card.expiresAt());
+    Optional<RuntimeException> refused = card.refusalOf(amount, at);
+    if (refused.isPresent()) {
+      throw refused.get();
     }
     Money after = card.balance().plus(amount);
-    if (after.isNegative()) {
-      throw new RuleViolationException(
-          ErrorCode.TENDER_INSUFFICIENT,
-          "gift card "
-              + card.maskedCode()
-              + " holds "
-              + card.balance()
-              + ", "
-              + amount.negate()
-              + " asked");
-    }
     if (keys.containsKey(k(store, key))) {
       throw new RuleViolationException(
           ErrorCode.DUPLICATE, "gift card entry key " + key + " was already used");

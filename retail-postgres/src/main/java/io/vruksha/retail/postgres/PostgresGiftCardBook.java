@@ -1,7 +1,6 @@
 package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.ErrorCode;
-import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.NotFoundException;
 import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.catalog.Sku;
@@ -265,32 +264,17 @@ public final class PostgresGiftCardBook implements GiftCardBook, JoinsUnitOfWork
         });
   }
 
-  /** Why a conditional change found no row: the same checks, in the in-memory adapter's order. */
+  /** Why a conditional change found no row: {@link GiftCard#refusalOf}, the rule's one home. */
   private static RuntimeException refusal(GiftCard card, Money amount, Instant at) {
-    if (card.status() != GiftCard.Status.ACTIVE) {
-      return new RuleViolationException(
-          ErrorCode.GIFT_CARD_INVALID,
-          "gift card " + card.maskedCode() + " is " + card.status().name().toLowerCase());
-    }
-    if (card.expiredAt(at)) {
-      return new RuleViolationException(
-          ErrorCode.GIFT_CARD_EXPIRED,
-          "gift card " + card.maskedCode() + " expired on " + card.expiresAt());
-    }
-    if (!card.balance().currency().equals(amount.currency())) {
-      return new InvalidInputException(
-          ErrorCode.CURRENCY_MISMATCH,
-          "gift card " + card.maskedCode() + " holds " + card.balance().currency());
-    }
-    return new RuleViolationException(
-        ErrorCode.TENDER_INSUFFICIENT,
-        "gift card "
-            + card.maskedCode()
-            + " holds "
-            + card.balance()
-            + ", "
-            + amount.negate()
-            + " asked");
+    return card.refusalOf(amount, at)
+        .orElseGet(
+            () ->
+                new IllegalStateException(
+                    "gift card "
+                        + card.maskedCode()
+                        + " refused a change of "
+                        + amount
+                        + " that every check allows"));
   }
 
   private static GiftCard existing(Handle h, StoreId store, String cardId) {
