@@ -15,17 +15,12 @@ import io.vruksha.retail.store.Store;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.tax.TaxJurisdiction;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -321,9 +316,9 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     long started = System.nanoTime();
-    FileFacts facts;
+    ImportFileFacts facts;
     try {
-      facts = FileFacts.of(file);
+      facts = ImportFileFacts.of(file);
     } catch (IOException e) {
       err.println("retail import: cannot read " + file + ": " + e.getMessage());
       return Retail.FAILURE;
@@ -598,29 +593,5 @@ final class ImportCommand implements Callable<Integer> {
       builder.setConsumer(consumer);
     }
     return builder.build();
-  }
-
-  /** The file's line count (for the progress bar) and a short hash (for stock references). */
-  record FileFacts(long lines, String ref) {
-    static FileFacts of(Path file) throws IOException {
-      MessageDigest sha;
-      try {
-        sha = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
-      long lines = 0;
-      byte[] buffer = new byte[1 << 16];
-      try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-          for (int i = 0; i < n; i++) {
-            if (buffer[i] == '\n') {
-              lines++;
-            }
-          }
-        }
-      }
-      return new FileFacts(lines, HexFormat.of().formatHex(sha.digest()).substring(0, 16));
-    }
   }
 }
