@@ -5,12 +5,8 @@ import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.NotFoundException;
 import io.vruksha.retail.RetailException;
 import io.vruksha.retail.RuleViolationException;
-import io.vruksha.retail.catalog.Sku;
-import io.vruksha.retail.event.DomainEvent;
-import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.event.Outbox;
 import io.vruksha.retail.money.Money;
-import io.vruksha.retail.pricing.PricedLine;
 import io.vruksha.retail.sale.GiftCardTenders;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.store.Actor;
@@ -22,17 +18,10 @@ import io.vruksha.retail.work.UnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The gift card use cases over a {@link GiftCardBook}.
@@ -66,10 +55,11 @@ public final class GiftCards implements GiftCardTenders {
 
   private final GiftCardBook book;
   private final Stores stores;
-  private final Outbox outbox;
   private final UnitOfWork work;
   private final Clock clock;
   private final CodeLockout lockout;
+  private final GiftCardEvents events;
+  private final GiftCardIssuer issuer;
 
   /** Gift cards over their ports, wrong codes locking out by {@code lockout}. */
   public GiftCards(
@@ -81,10 +71,12 @@ public final class GiftCards implements GiftCardTenders {
       CodeLockout lockout) {
     this.book = Objects.requireNonNull(book, "book");
     this.stores = Objects.requireNonNull(stores, "stores");
-    this.outbox = Objects.requireNonNull(outbox, "outbox");
+    Objects.requireNonNull(outbox, "outbox");
     this.work = Objects.requireNonNull(work, "work");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.lockout = Objects.requireNonNull(lockout, "lockout");
+    this.events = new GiftCardEvents(outbox);
+    this.issuer = new GiftCardIssuer(book, events);
   }
 
   /** The port, for lookups. */
@@ -172,132 +164,18 @@ public final class GiftCards implements GiftCardTenders {
             by.staffId(),
             saleId,
             "sale:" + saleId + ":" + tender);
-    publish(after, "REDEEMED", amount.negate(), saleId, at);
+    events.publish(after, "REDEEMED", amount.negate(), saleId, at);
     return after.maskedCode();
   }
 
   @Override
   public void activateSold(Sale sale, Actor by) {
-    Map<Sku, GiftCardProduct> products =
-        book.products(
-            sale.basket().lines().stream().map(PricedLine::sku).collect(Collectors.toSet()));
-    if (products.isEmpty()) {
-      return;
-    }
-    for (PricedLine line : sale.basket().lines()) {
-      Optional<GiftCardProduct> product = Optional.ofNullable(products.get(line.sku()));
-      if (product.isEmpty()) {
-        continue;
-      }
-      int units = wholeUnits(line);
-      Money each = perUnit(line, units);
-      for (int unit = 0; unit < units; unit++) {
-        newCard(
-            sale.store(),
-            each,
-            GiftCard.Origin.SOLD,
-            sale.id(),
-            sale.at(),
-            sale.at()
-                .atOffset(ZoneOffset.UTC)
-                .plusMonths(product.get().validityMonths())
-                .toInstant(),
-            by.staffId(),
-            "sale:" + sale.id() + ":" + line.index() + ":" + unit,
-            Optional.empty());
-      }
-    }
-  }
-
-  private static int wholeUnits(PricedLine line) {
-    try {
-      int units = line.quantity().value().intValueExact();
-      if (units < 1) {
-        throw new ArithmeticException();
-      }
-      return units;
-    } catch (ArithmeticException e) {
-      throw new InvalidInputException(
-          ErrorCode.VALIDATION,
-          "gift cards (" + line.sku() + ") are sold in whole units, not " + line.quantity());
-    }
-  }
-
-  private static Money perUnit(PricedLine line, int units) {
-    Money total = line.total();
-    if (!total.isPositive()) {
-      throw new InvalidInputException(
-          ErrorCode.VALIDATION, "a gift card line (" + line.sku() + ") must charge above zero");
-    }
-    // 2 cards on a line of 50.00 are worth 25.00 each; 3 on 50.00 cannot share it to the cent
-    if (total.minorUnits() % units != 0) {
-      throw new InvalidInputException(
-          ErrorCode.VALIDATION,
-          "the "
-              + units
-              + " gift cards of line "
-              + line.index()
-              + " cannot share "
-              + total
-              + " equally: sell them on separate lines");
-    }
-    return Money.ofMinor(total.currency(), total.minorUnits() / units);
+    issuer.sold(sale, by);
   }
 
   @Override
   public String issueRefund(StoreId store, Money refund, String returnId, Instant at, Actor by) {
-    GiftCard card =
-        newCard(
-            store,
-            refund,
-            GiftCard.Origin.REFUND,
-            returnId,
-            at,
-            at.atOffset(ZoneOffset.UTC).plusMonths(DEFAULT_VALIDITY_MONTHS).toInstant(),
-            by.staffId(),
-            "return:" + returnId,
-            Optional.empty());
-    return card.maskedCode();
-  }
-
-  private GiftCard newCard(
-      StoreId store,
-      Money balance,
-      GiftCard.Origin origin,
-      String reference,
-      Instant at,
-      Instant expiresAt,
-      String by,
-      String key,
-      Optional<String> importedCode) {
-    String code = importedCode.orElseGet(() -> freshCode(store));
-    GiftCard card =
-        new GiftCard(
-            store,
-            UUID.randomUUID().toString(),
-            code,
-            balance,
-            GiftCard.Status.ACTIVE,
-            origin,
-            reference,
-            at,
-            expiresAt);
-    book.issue(
-        card,
-        new GiftCardEntry(
-            store, card.id(), GiftCardEntry.Kind.ISSUE, balance, balance, at, by, reference, key));
-    publish(card, "ISSUED", balance, reference, at);
-    return card;
-  }
-
-  private String freshCode(StoreId store) {
-    for (int i = 0; i < 10; i++) {
-      String code = GiftCardCode.generate();
-      if (book.byCode(store, code).isEmpty()) {
-        return code;
-      }
-    }
-    throw new IllegalStateException("ten random gift card codes in a row were taken");
+    return issuer.refund(store, refund, returnId, at, by).maskedCode();
   }
 
   // ---- at the counter and in the back office -------------------------------------------------
@@ -363,7 +241,7 @@ public final class GiftCards implements GiftCardTenders {
           GiftCard after =
               book.change(
                   store, card.id(), GiftCardEntry.Kind.RELOAD, amount, now, by.staffId(), ref, key);
-          publish(after, "RELOADED", amount, ref, now);
+          events.publish(after, "RELOADED", amount, ref, now);
           return after;
         });
   }
@@ -389,7 +267,7 @@ public final class GiftCards implements GiftCardTenders {
           GiftCard after =
               book.close(
                   store, cardId, GiftCard.Status.CANCELLED, now, manager.staffId(), key, key);
-          publish(after, "CANCELLED", left.negate(), key, now);
+          events.publish(after, "CANCELLED", left.negate(), key, now);
           return after;
         });
   }
@@ -416,7 +294,7 @@ public final class GiftCards implements GiftCardTenders {
                     SYSTEM,
                     "expiry",
                     "expire:" + card.id());
-            publish(after, "EXPIRED", left.negate(), "expiry", now);
+            events.publish(after, "EXPIRED", left.negate(), "expiry", now);
             expired.add(after);
           }
           return expired;
@@ -478,39 +356,7 @@ public final class GiftCards implements GiftCardTenders {
     Instant start = from.atStartOfDay(s.zone()).toInstant();
     Instant end = to.plusDays(1).atStartOfDay(s.zone()).toInstant();
     return work.runFor(
-        store,
-        () -> {
-          Money running = book.outstanding(store, s.currency(), start);
-          List<GiftCardEntry> entries = book.entriesBetween(store, start, end);
-          List<GiftCardLiability.Day> days = new ArrayList<>();
-          int i = 0;
-          for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            Instant dayEnd = day.plusDays(1).atStartOfDay(s.zone()).toInstant();
-            Map<GiftCardEntry.Kind, Money> sums = new EnumMap<>(GiftCardEntry.Kind.class);
-            for (GiftCardEntry.Kind k : GiftCardEntry.Kind.values()) {
-              sums.put(k, Money.zero(s.currency()));
-            }
-            Money opening = running;
-            while (i < entries.size() && entries.get(i).at().isBefore(dayEnd)) {
-              GiftCardEntry e = entries.get(i++);
-              if (e.amount().currency().equals(s.currency())) {
-                sums.merge(e.kind(), e.amount(), Money::plus);
-                running = running.plus(e.amount());
-              }
-            }
-            days.add(
-                new GiftCardLiability.Day(
-                    day,
-                    opening,
-                    sums.get(GiftCardEntry.Kind.ISSUE),
-                    sums.get(GiftCardEntry.Kind.RELOAD),
-                    sums.get(GiftCardEntry.Kind.REDEEM).negate(),
-                    sums.get(GiftCardEntry.Kind.EXPIRE).negate(),
-                    sums.get(GiftCardEntry.Kind.CANCEL).negate(),
-                    running));
-          }
-          return new GiftCardLiability(store, days);
-        });
+        store, () -> GiftCardLiabilityReport.of(book, store, s, from, to, start, end));
   }
 
   /**
@@ -534,46 +380,8 @@ public final class GiftCards implements GiftCardTenders {
             throw new RuleViolationException(
                 ErrorCode.DUPLICATE, "import " + key + " was already made");
           }
-          List<String> problems = new ArrayList<>();
-          Set<String> seen = new HashSet<>();
           List<String> codes = new ArrayList<>();
-          for (int i = 0; i < cards.size(); i++) {
-            ImportedGiftCard c = cards.get(i);
-            String at = "card " + (i + 1) + ": ";
-            String code = null;
-            try {
-              code = GiftCardCode.normalise(c.code());
-              if (!seen.add(code)) {
-                problems.add(at + "code " + GiftCardCode.mask(code) + " is given twice");
-              } else if (book.byCode(store, code).isPresent()) {
-                problems.add(
-                    at + "code " + GiftCardCode.mask(code) + " is already a card of " + store);
-              }
-            } catch (InvalidInputException e) {
-              problems.add(at + e.getMessage());
-            }
-            codes.add(code);
-            if (c.balance() == null || !c.balance().isPositive()) {
-              problems.add(at + "the balance must be above zero");
-            } else if (!c.balance().currency().equals(s.currency())) {
-              problems.add(
-                  at
-                      + "the balance is in "
-                      + c.balance().currency()
-                      + "; "
-                      + store
-                      + " takes "
-                      + s.currency());
-            }
-            if (c.issuedAt() == null
-                || c.expiresAt() == null
-                || !c.expiresAt().isAfter(c.issuedAt())) {
-              problems.add(at + "the expiry must come after the issue date");
-            }
-          }
-          if (cards.isEmpty()) {
-            problems.add("no cards to import");
-          }
+          List<String> problems = GiftCardImportCheck.problems(book, store, s, cards, codes);
           if (!problems.isEmpty()) {
             throw new InvalidInputException(
                 ErrorCode.VALIDATION,
@@ -584,7 +392,7 @@ public final class GiftCards implements GiftCardTenders {
           for (int i = 0; i < cards.size(); i++) {
             ImportedGiftCard c = cards.get(i);
             imported.add(
-                newCard(
+                issuer.issue(
                     store,
                     c.balance(),
                     GiftCard.Origin.IMPORTED,
@@ -653,14 +461,5 @@ public final class GiftCards implements GiftCardTenders {
           "idempotency key '" + key + "' was already used for another gift card change");
     }
     return book.byId(store, cardId);
-  }
-
-  private void publish(GiftCard card, String action, Money amount, String reference, Instant at) {
-    outbox.append(
-        EventEnvelope.of(
-            new DomainEvent.GiftCardChanged(
-                card.store(), card.id(), card.last4(), action, amount, card.balance(), reference),
-            at,
-            reference));
   }
 }

@@ -5,38 +5,29 @@ import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.NotFoundException;
 import io.vruksha.retail.RetailException;
 import io.vruksha.retail.RuleViolationException;
-import io.vruksha.retail.catalog.Sku;
-import io.vruksha.retail.event.DomainEvent;
-import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.event.Outbox;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.pricing.BasketPricer;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.PricedBasket;
-import io.vruksha.retail.pricing.PricedLine;
 import io.vruksha.retail.sale.Checkout;
 import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.StoreCredits;
 import io.vruksha.retail.sale.Tender;
-import io.vruksha.retail.sale.TenderKind;
 import io.vruksha.retail.stock.Stock;
-import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.UnitOfWork;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import org.slf4j.Logger;
@@ -83,11 +74,11 @@ public final class PaymentCheckout {
 
   private final Payments payments;
   private final PaymentProviders providers;
-  private final Checkout checkout;
   private final BasketPricer pricer;
-  private final Stock stock;
-  private final StoreCredits storeCredits;
-  private final Outbox outbox;
+  private final PaymentReservations reservations;
+  private final PaymentEvents events;
+  private final PaymentSettlement settlement;
+  private final ProviderRefunds refunds;
   private final UnitOfWork work;
   private final Clock clock;
   private final Duration hold;
@@ -113,11 +104,11 @@ public final class PaymentCheckout {
     this.openShift = Objects.requireNonNull(openShift, "openShift");
     this.payments = Objects.requireNonNull(payments, "payments");
     this.providers = Objects.requireNonNull(providers, "providers");
-    this.checkout = Objects.requireNonNull(checkout, "checkout");
+    Objects.requireNonNull(checkout, "checkout");
     this.pricer = Objects.requireNonNull(pricer, "pricer");
-    this.stock = Objects.requireNonNull(stock, "stock");
-    this.storeCredits = Objects.requireNonNull(storeCredits, "storeCredits");
-    this.outbox = Objects.requireNonNull(outbox, "outbox");
+    Objects.requireNonNull(stock, "stock");
+    Objects.requireNonNull(storeCredits, "storeCredits");
+    Objects.requireNonNull(outbox, "outbox");
     this.work = Objects.requireNonNull(work, "work");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.hold = Objects.requireNonNull(hold, "hold");
@@ -125,6 +116,12 @@ public final class PaymentCheckout {
       throw new InvalidInputException(
           ErrorCode.VALIDATION, "a payment hold must be above zero, was " + hold);
     }
+    this.reservations = new PaymentReservations(stock);
+    this.events = new PaymentEvents(outbox, clock);
+    this.settlement =
+        new PaymentSettlement(
+            payments, providers, checkout, reservations, storeCredits, events, work, clock);
+    this.refunds = new ProviderRefunds(payments, providers, storeCredits, events, clock);
   }
 
   /** The stored pending checkouts and payments. */
@@ -162,33 +159,10 @@ public final class PaymentCheckout {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(cashier, "cashier");
     StoreId store = request.basket().store();
-    List<Tender.Provider> asked = new ArrayList<>();
-    for (Tender t : request.tenders()) {
-      if (t instanceof Tender.Provider p) {
-        asked.add(p);
-      } else if (t instanceof Tender.GiftCard) {
-        // the card would be redeemed only when the provider approves, minutes later: its balance
-        // is not held meanwhile, so another till could spend it first and the approved sale fail
-        throw new InvalidInputException(
-            ErrorCode.TENDER_INVALID,
-            "a gift card cannot pay part of a sale that waits for a payment provider (its balance"
-                + " is not held while the provider decides): take the gift card in a sale of its"
-                + " own at the till, or pay the rest in cash or by card");
-      } else if (!(t instanceof Tender.Cash) && !(t instanceof Tender.Card)) {
-        throw new InvalidInputException(
-            ErrorCode.TENDER_INVALID,
-            "only cash and card references can be mixed with a payment through a provider");
-      }
-    }
-    if (asked.isEmpty()) {
-      throw new InvalidInputException(
-          ErrorCode.VALIDATION,
-          "a pending checkout needs a tender paid through a provider (CARD, BNPL or CRYPTO);"
-              + " a sale paid at once is a plain checkout");
-    }
+    List<Tender.Provider> asked = ProviderTenders.asked(request);
     List<PaymentProvider> by = new ArrayList<>();
     for (Tender.Provider p : asked) {
-      by.add(provider(store, p.kind()));
+      by.add(providers.serving(store, p.kind()));
     }
     String requestHash = request.fingerprint();
     boolean[] replay = {false};
@@ -237,20 +211,20 @@ public final class PaymentCheckout {
                           b.couponCodes(),
                           b.basketDiscount()),
                       cashier);
-              requireCovered(request.tenders(), basket);
+              ProviderTenders.requireCovered(request.tenders(), basket);
               String id = UUID.randomUUID().toString();
               Instant expires = now.plus(hold);
-              reserve(store, id, basket, expires);
+              reservations.reserve(store, id, basket, expires);
               PendingCheckout pc =
                   new PendingCheckout(
                       id,
                       store,
-                      withoutInstruments(request),
+                      ProviderTenders.withoutInstruments(request),
                       requestHash,
                       cashier,
                       PendingCheckout.Status.PAYMENT_PENDING,
                       basket.total(),
-                      List.copyOf(quantities(basket).keySet()),
+                      PaymentReservations.skus(basket),
                       now,
                       expires,
                       now,
@@ -275,7 +249,7 @@ public final class PaymentCheckout {
                         now,
                         Optional.empty());
                 payments.save(p);
-                publish(p, pc, "");
+                events.publish(p, pc, "");
               }
               return pc;
             });
@@ -306,7 +280,7 @@ public final class PaymentCheckout {
             e.toString());
       }
     }
-    return settle(store, begun.id(), answers);
+    return settlement.settle(store, begun.id(), answers);
   }
 
   /**
@@ -343,7 +317,7 @@ public final class PaymentCheckout {
                             + providerName
                             + " at store "
                             + store));
-    return settle(store, payment.checkoutId(), Map.of(payment.id(), news));
+    return settlement.settle(store, payment.checkoutId(), Map.of(payment.id(), news));
   }
 
   /**
@@ -360,7 +334,7 @@ public final class PaymentCheckout {
         continue;
       }
       try {
-        answers.put(p.id(), provider(p).status(p.id(), p.reference()));
+        answers.put(p.id(), providers.thatTook(p).status(p.id(), p.reference()));
       } catch (RuntimeException e) {
         LOG.warn(
             "provider {} did not say how payment {} stands: {}",
@@ -369,7 +343,7 @@ public final class PaymentCheckout {
             e.toString());
       }
     }
-    return settle(store, checkoutId, answers);
+    return settlement.settle(store, checkoutId, answers);
   }
 
   /**
@@ -400,34 +374,7 @@ public final class PaymentCheckout {
    */
   public PendingCheckout cancel(StoreId store, String checkoutId, Actor cashier) {
     Objects.requireNonNull(cashier, "cashier");
-    return work.runFor(
-        store,
-        () -> {
-          PendingCheckout pc = locked(store, checkoutId);
-          if (pc.status() == PendingCheckout.Status.CANCELLED) {
-            return pc;
-          }
-          if (!pc.status().open()) {
-            throw new RuleViolationException(
-                ErrorCode.PAYMENT_STATE,
-                "checkout "
-                    + checkoutId
-                    + " is "
-                    + pc.status()
-                    + " and can no longer be cancelled"
-                    + (pc.status() == PendingCheckout.Status.COMPLETED
-                        ? ": take a return against " + pc.receiptNumber().orElse("its receipt")
-                        : ""));
-          }
-          List<Change> changes = new ArrayList<>();
-          return release(
-              pc,
-              new ArrayList<>(payments.ofCheckout(store, checkoutId)),
-              changes,
-              PendingCheckout.Status.CANCELLED,
-              "cancelled by " + cashier.staffId(),
-              clock.instant());
-        });
+    return settlement.cancel(store, checkoutId, cashier);
   }
 
   /** The store's pending checkout with this id. */
@@ -450,516 +397,10 @@ public final class PaymentCheckout {
    * @param key the return's id: the provider's idempotency key, so a repeated return refunds once
    */
   public Optional<String> refundForReturn(Sale sale, Money amount, String key) {
-    if (!amount.isPositive()) {
-      return Optional.empty();
-    }
-    List<Payment> paid =
-        payments.ofSale(sale.store(), sale.id()).stream()
-            .filter(p -> p.refundable().isPositive())
-            .sorted(Comparator.comparing(Payment::refundable).reversed())
-            .toList();
-    Money available =
-        paid.stream().map(Payment::refundable).reduce(Money.zero(amount.currency()), Money::plus);
-    if (paid.isEmpty() || available.compareTo(amount) < 0) {
-      return Optional.empty();
-    }
-    Instant now = clock.instant();
-    Money left = amount;
-    List<String> to = new ArrayList<>();
-    for (Payment p : paid) {
-      if (!left.isPositive()) {
-        break;
-      }
-      Money take = p.refundable().compareTo(left) < 0 ? p.refundable() : left;
-      left = left.minus(take);
-      PaymentProvider provider = provider(p);
-      Payment after;
-      String reason;
-      if (provider.refunds()) {
-        ProviderStatus r = provider.refund(p.reference(), take, key + ":" + p.id());
-        after =
-            p.withRefund(
-                take,
-                r.state() == PaymentState.REFUNDED || p.refundable().equals(take)
-                    ? PaymentState.REFUNDED
-                    : PaymentState.CAPTURED,
-                now);
-        reason = "return " + key;
-        to.add(p.kind().name());
-      } else {
-        String customer =
-            sale.customerId()
-                .orElseThrow(
-                    () ->
-                        new InvalidInputException(
-                            ErrorCode.RETURN_INVALID,
-                            p.provider()
-                                + " cannot pay "
-                                + p.kind()
-                                + " back, and store credit needs a known customer"));
-        storeCredits.change(customer, take, key);
-        after =
-            p.withRefund(
-                take,
-                p.refundable().equals(take) ? PaymentState.REFUNDED : PaymentState.CAPTURED,
-                now);
-        reason = "return " + key + ": " + p.provider() + " cannot refund, paid as store credit";
-        to.add(TenderKind.STORE_CREDIT.name());
-      }
-      payments.save(after);
-      outbox.append(
-          EventEnvelope.of(
-              event(after, PendingCheckout.Status.COMPLETED, sale.number(), reason), now, key));
-    }
-    // the tender most of the money went to (the largest payment comes first)
-    return Optional.of(to.get(0));
-  }
-
-  // ---------------------------------------------------------------- the state machine
-
-  /** A payment that changed in one unit of work, and why (published at its end). */
-  private record Change(Payment payment, String reason) {}
-
-  /**
-   * Applies the providers' news to a checkout's payments under its lock, then completes or releases
-   * it when it can. A completion that fails (the basket cannot be sold any more) is rolled back and
-   * the checkout released in a second unit of work, its money paid back.
-   */
-  private PendingCheckout settle(
-      StoreId store, String checkoutId, Map<String, ProviderStatus> news) {
-    try {
-      return work.runFor(store, () -> settleLocked(store, checkoutId, news));
-    } catch (CompletionFailed failed) {
-      LOG.warn(
-          "pending checkout {} of {} could not complete: {}",
-          checkoutId,
-          store,
-          failed.getMessage());
-      return work.runFor(
-          store,
-          () -> {
-            PendingCheckout pc = locked(store, checkoutId);
-            if (!pc.status().open()) {
-              return pc;
-            }
-            List<Change> changes = new ArrayList<>();
-            List<Payment> list = apply(pc, payments.ofCheckout(store, checkoutId), news, changes);
-            return release(
-                pc,
-                list,
-                changes,
-                PendingCheckout.Status.RELEASED,
-                "the sale could not be completed: " + failed.getMessage(),
-                clock.instant());
-          });
-    }
-  }
-
-  private PendingCheckout settleLocked(
-      StoreId store, String checkoutId, Map<String, ProviderStatus> news) {
-    PendingCheckout pc = locked(store, checkoutId);
-    Instant now = clock.instant();
-    List<Change> changes = new ArrayList<>();
-    List<Payment> list = apply(pc, payments.ofCheckout(store, checkoutId), news, changes);
-    if (!pc.status().open()) {
-      publishAll(changes, pc);
-      return pc;
-    }
-    Optional<Payment> failed = list.stream().filter(p -> p.state().failed()).findFirst();
-    if (failed.isPresent()) {
-      Payment f = failed.get();
-      return release(
-          pc,
-          list,
-          changes,
-          PendingCheckout.Status.RELEASED,
-          f.kind() + " payment " + f.id() + " was " + f.state().name().toLowerCase(),
-          now);
-    }
-    if (!now.isBefore(pc.expiresAt())) {
-      return release(
-          pc,
-          list,
-          changes,
-          PendingCheckout.Status.EXPIRED,
-          "not paid within " + Duration.between(pc.beganAt(), pc.expiresAt()).toMinutes() + " min",
-          now);
-    }
-    if (list.stream().allMatch(p -> p.state().approved())) {
-      return complete(pc, list, changes, now);
-    }
-    publishAll(changes, pc);
-    return pc;
-  }
-
-  /** The payments after the news; each change is saved and noted. */
-  private List<Payment> apply(
-      PendingCheckout pc,
-      List<Payment> stored,
-      Map<String, ProviderStatus> news,
-      List<Change> changes) {
-    List<Payment> list = new ArrayList<>(stored);
-    Instant now = clock.instant();
-    for (int i = 0; i < list.size(); i++) {
-      Payment p = list.get(i);
-      ProviderStatus s = news.get(p.id());
-      if (s == null) {
-        continue;
-      }
-      PaymentState next = s.state();
-      if (next == p.state()) {
-        // a duplicate; keep a reference or an action the provider gave only now
-        if (!s.reference().isEmpty() && !s.reference().equals(p.reference())
-            || !s.action().isEmpty() && !s.action().equals(p.action())) {
-          Payment q = p.with(s, now);
-          payments.save(q);
-          list.set(i, q);
-        }
-        continue;
-      }
-      // late: we gave up on this payment (declined, expired, voided), or its checkout was
-      // released while it was still pending; never a payment of a completed sale
-      boolean late =
-          p.state().failed()
-              || p.state() == PaymentState.PENDING
-                  && !pc.status().open()
-                  && pc.status() != PendingCheckout.Status.COMPLETED;
-      if (late && next.approved()) {
-        // approved after we gave up on it: the money must go back at once
-        list.set(
-            i,
-            compensate(
-                pc,
-                p.with(s, now),
-                "approved after the "
-                    + (pc.status().open() ? "payment was " + p.state() : "sale was " + pc.status()),
-                changes,
-                now));
-      } else if (p.state().mayBecome(next)) {
-        Payment q = p.with(s, now);
-        payments.save(q);
-        changes.add(new Change(q, s.message()));
-        list.set(i, q);
-      }
-      // anything else is stale: a payment never moves back
-    }
-    return list;
-  }
-
-  /**
-   * Gives back the money of an approved payment whose sale will not happen: void what is only
-   * authorised, refund what was captured; a provider that cannot refund pays back as store credit
-   * (a known customer) or is left CAPTURED for a refund by hand, with an event saying so.
-   */
-  private Payment compensate(
-      PendingCheckout pc, Payment p, String reason, List<Change> changes, Instant now) {
-    PaymentProvider provider = provider(p);
-    ProviderStatus r =
-        p.state() == PaymentState.AUTHORIZED
-            ? provider.voidPayment(p.reference(), p.id() + ":void")
-            : ProviderStatus.of(p.id(), p.reference(), p.state());
-    Payment q;
-    String why = reason;
-    if (r.state() == PaymentState.CAPTURED) {
-      Money back = p.amount().minus(p.refunded());
-      if (provider.refunds()) {
-        ProviderStatus refunded = provider.refund(p.reference(), back, p.id() + ":refund");
-        q = p.withRefund(back, PaymentState.REFUNDED, now);
-        why += "; refunded (" + refunded.state() + ")";
-      } else if (pc.request().basket().shopper().customerId().isPresent()) {
-        storeCredits.change(pc.request().basket().shopper().customerId().get(), back, p.id());
-        q = p.withRefund(back, PaymentState.REFUNDED, now);
-        why += "; " + p.provider() + " cannot refund: paid back as store credit";
-      } else {
-        q = p.withState(PaymentState.CAPTURED, now);
-        why += "; " + p.provider() + " cannot refund and the customer is unknown: refund by hand";
-      }
-    } else {
-      q = p.with(r, now).withState(PaymentState.VOIDED, now);
-      why += "; voided";
-    }
-    payments.save(q);
-    changes.add(new Change(q, why));
-    return q;
-  }
-
-  /** Captures what is authorised, releases the reservations and checks the sale out. */
-  private PendingCheckout complete(
-      PendingCheckout pc, List<Payment> list, List<Change> changes, Instant now) {
-    List<Payment> captured = new ArrayList<>();
-    for (Payment p : list) {
-      Payment q = p;
-      if (p.state() == PaymentState.AUTHORIZED) {
-        ProviderStatus r = provider(p).capture(p.reference(), p.amount(), p.id() + ":capture");
-        q = p.with(r, now);
-        if (q.state() != PaymentState.CAPTURED) {
-          payments.save(q);
-          changes.add(new Change(q, "capture refused: " + r.message()));
-          List<Payment> after = new ArrayList<>(list);
-          after.set(list.indexOf(p), q);
-          return release(
-              pc,
-              after,
-              changes,
-              PendingCheckout.Status.RELEASED,
-              "capture of " + p.id() + " was refused",
-              now);
-        }
-      }
-      captured.add(q);
-    }
-    releaseStock(pc);
-    List<Tender> tenders = new ArrayList<>();
-    for (Tender t : pc.request().tenders()) {
-      if (!(t instanceof Tender.Provider)) {
-        tenders.add(t);
-      }
-    }
-    for (Payment p : captured) {
-      tenders.add(
-          new Tender.Captured(
-              p.kind(), p.amount(), p.reference().isEmpty() ? p.id() : p.reference()));
-    }
-    Sale sale;
-    try {
-      sale =
-          checkout.checkout(
-              new CheckoutRequest(
-                  "payment:" + pc.id(), pc.request().basket(), tenders, pc.request().shiftId()),
-              pc.cashier(),
-              Optional.of(pc.beganAt()));
-    } catch (RetailException e) {
-      throw new CompletionFailed(e);
-    }
-    PendingCheckout done = pc.completed(sale.id(), sale.number(), now);
-    payments.saveCheckout(done);
-    for (int i = 0; i < captured.size(); i++) {
-      Payment q = captured.get(i).paying(sale.id(), now);
-      payments.save(q);
-      // an event for each payment this unit of work moved (captured now, or approved just now)
-      Optional<Change> noted =
-          changes.stream().filter(c -> c.payment().id().equals(q.id())).findFirst();
-      changes.removeIf(c -> c.payment().id().equals(q.id()));
-      if (noted.isPresent() || list.get(i).state() != q.state()) {
-        changes.add(new Change(q, noted.map(Change::reason).orElse("")));
-      }
-    }
-    publishAll(changes, done);
-    return done;
-  }
-
-  /** Releases an open checkout: approved money back, pending payments voided, stock released. */
-  private PendingCheckout release(
-      PendingCheckout pc,
-      List<Payment> list,
-      List<Change> changes,
-      PendingCheckout.Status status,
-      String reason,
-      Instant now) {
-    PendingCheckout closed = pc.closed(status, reason, now);
-    for (Payment p : list) {
-      if (p.state().approved()) {
-        compensate(closed, p, reason, changes, now);
-      } else if (p.state() == PaymentState.PENDING) {
-        ProviderStatus r;
-        try {
-          // its own key: a void of an approval that comes later must not replay this answer
-          r = provider(p).voidPayment(p.reference(), p.id() + ":cancel");
-        } catch (RuntimeException e) {
-          // unreachable now: a later approval is voided when it arrives
-          r = ProviderStatus.of(p.id(), p.reference(), PaymentState.VOIDED);
-        }
-        if (r.state().approved()) {
-          compensate(
-              closed, p.with(r, now), reason + "; approved as it was cancelled", changes, now);
-        } else {
-          PaymentState as =
-              status == PendingCheckout.Status.EXPIRED ? PaymentState.EXPIRED : PaymentState.VOIDED;
-          Payment q = p.with(r, now).withState(as, now);
-          payments.save(q);
-          changes.add(new Change(q, reason));
-        }
-      }
-    }
-    releaseStock(pc);
-    payments.saveCheckout(closed);
-    if (changes.isEmpty()) {
-      // every payment had already failed and been published: the release still gets its event
-      list.stream().findFirst().ifPresent(p -> changes.add(new Change(p, reason)));
-    } else {
-      changes.replaceAll(c -> c.reason().isEmpty() ? new Change(c.payment(), reason) : c);
-    }
-    publishAll(changes, closed);
-    return closed;
-  }
-
-  // ---------------------------------------------------------------- helpers
-
-  /** A completion the checkout refused; the settle step releases the checkout instead. */
-  private static final class CompletionFailed extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    CompletionFailed(RetailException cause) {
-      super(cause.getMessage(), cause);
-    }
-  }
-
-  private PendingCheckout locked(StoreId store, String checkoutId) {
-    return payments
-        .lockCheckout(store, checkoutId)
-        .orElseThrow(
-            () ->
-                new NotFoundException(
-                    ErrorCode.NOT_FOUND, "no pending checkout " + checkoutId + " in " + store));
-  }
-
-  private PaymentProvider provider(StoreId store, TenderKind kind) {
-    return providers
-        .find(store, kind)
-        .orElseThrow(
-            () ->
-                new InvalidInputException(
-                    ErrorCode.TENDER_INVALID,
-                    "store "
-                        + store
-                        + " takes no "
-                        + kind
-                        + " payments: no payment provider is registered for "
-                        + kind
-                        + switch (kind) {
-                          case BNPL -> " (ENABLE_BNPL is off)";
-                          case CRYPTO -> " (ENABLE_CRYPTO_PAYMENTS is off)";
-                          default -> "";
-                        }));
-  }
-
-  private PaymentProvider provider(Payment p) {
-    return providers
-        .named(p.store(), p.provider())
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "payment "
-                        + p.id()
-                        + " was taken by provider "
-                        + p.provider()
-                        + ", which is no longer registered at "
-                        + p.store()));
+    return refunds.refund(sale, amount, key);
   }
 
   private static String paymentId(String checkoutId, int index) {
     return checkoutId + "-" + (index + 1);
-  }
-
-  /** The request as stored: a provider instrument (a card number) is never kept. */
-  private static CheckoutRequest withoutInstruments(CheckoutRequest r) {
-    List<Tender> kept = new ArrayList<>();
-    for (Tender t : r.tenders()) {
-      kept.add(t instanceof Tender.Provider p ? new Tender.Provider(p.kind(), p.amount(), "") : t);
-    }
-    return new CheckoutRequest(r.idempotencyKey(), r.basket(), kept, r.shiftId());
-  }
-
-  /** The checks a checkout makes on its tenders, made before anything is reserved. */
-  private static void requireCovered(List<Tender> tenders, PricedBasket basket) {
-    Money zero = Money.zero(basket.currency());
-    Money nonCash = zero;
-    Money cash = zero;
-    for (Tender t : tenders) {
-      Money m =
-          t instanceof Tender.Cash c
-              ? c.given()
-              : t instanceof Tender.Card c ? c.amount() : ((Tender.Provider) t).amount();
-      if (!m.currency().equals(basket.currency())) {
-        throw new InvalidInputException(
-            ErrorCode.CURRENCY_MISMATCH,
-            "the store takes " + basket.currency() + ", not " + m.currency());
-      }
-      if (t instanceof Tender.Cash) {
-        cash = cash.plus(m);
-      } else {
-        nonCash = nonCash.plus(m);
-      }
-    }
-    if (nonCash.compareTo(basket.total()) > 0) {
-      throw new InvalidInputException(
-          ErrorCode.TENDER_INVALID,
-          "only cash may overpay: the other tenders come to "
-              + nonCash
-              + " on a total of "
-              + basket.total());
-    }
-    Money remaining = basket.total().minus(nonCash);
-    Money due = cash.isPositive() ? basket.cashRounding().apply(remaining) : remaining;
-    if (cash.compareTo(due) < 0) {
-      throw new RuleViolationException(
-          ErrorCode.TENDER_INSUFFICIENT,
-          due.minus(cash) + " is still due" + (cash.isPositive() ? " in cash" : ""));
-    }
-  }
-
-  private void reserve(StoreId store, String id, PricedBasket basket, Instant until) {
-    // SKU order, so two checkouts reserving the same SKUs never wait on each other crosswise
-    for (Map.Entry<Sku, BigDecimal> e : quantities(basket).entrySet()) {
-      stock.reserve(
-          reservation(store, id, e.getKey()),
-          StockKey.floor(store, e.getKey()),
-          e.getValue(),
-          until,
-          id);
-    }
-  }
-
-  private void releaseStock(PendingCheckout pc) {
-    for (Sku sku : pc.reserved()) {
-      stock.release(
-          reservation(pc.store(), pc.id(), sku), StockKey.floor(pc.store(), sku), pc.id());
-    }
-  }
-
-  private static Map<Sku, BigDecimal> quantities(PricedBasket basket) {
-    Map<Sku, BigDecimal> q = new TreeMap<>(Comparator.comparing(Sku::value));
-    for (PricedLine l : basket.lines()) {
-      q.merge(l.sku(), l.quantity().value(), BigDecimal::add);
-    }
-    return q;
-  }
-
-  private static String reservation(StoreId store, String checkoutId, Sku sku) {
-    return RESERVATION_PREFIX + store + ":" + checkoutId + ":" + sku;
-  }
-
-  private void publishAll(List<Change> changes, PendingCheckout pc) {
-    Instant now = clock.instant();
-    for (Change c : changes) {
-      publish(c.payment(), pc, c.reason(), now);
-    }
-  }
-
-  private void publish(Payment p, PendingCheckout pc, String reason) {
-    publish(p, pc, reason, clock.instant());
-  }
-
-  private void publish(Payment p, PendingCheckout pc, String reason, Instant at) {
-    outbox.append(
-        EventEnvelope.of(
-            event(p, pc.status(), pc.receiptNumber().orElse(""), reason), at, pc.id()));
-  }
-
-  private static DomainEvent.PaymentChanged event(
-      Payment p, PendingCheckout.Status status, String receipt, String reason) {
-    return new DomainEvent.PaymentChanged(
-        p.store(),
-        p.id(),
-        p.checkoutId(),
-        p.kind().name(),
-        p.provider(),
-        p.state().name(),
-        p.amount(),
-        p.refunded(),
-        p.reference(),
-        status.name(),
-        receipt,
-        reason);
   }
 }

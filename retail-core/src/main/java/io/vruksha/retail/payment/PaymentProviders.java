@@ -49,6 +49,44 @@ public final class PaymentProviders {
                     || perStore.getOrDefault(store, Map.of()).containsValue(p));
   }
 
+  /**
+   * The provider taking {@code kind} at {@code store}.
+   *
+   * @throws InvalidInputException TENDER_INVALID naming the kind (and the switch that turns it on)
+   */
+  PaymentProvider serving(StoreId store, TenderKind kind) {
+    return find(store, kind)
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    ErrorCode.TENDER_INVALID,
+                    "store "
+                        + store
+                        + " takes no "
+                        + kind
+                        + " payments: no payment provider is registered for "
+                        + kind
+                        + switch (kind) {
+                          case BNPL -> " (ENABLE_BNPL is off)";
+                          case CRYPTO -> " (ENABLE_CRYPTO_PAYMENTS is off)";
+                          default -> "";
+                        }));
+  }
+
+  /** The provider that took {@code p}; it must still be registered at the payment's store. */
+  PaymentProvider thatTook(Payment p) {
+    return named(p.store(), p.provider())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "payment "
+                        + p.id()
+                        + " was taken by provider "
+                        + p.provider()
+                        + ", which is no longer registered at "
+                        + p.store()));
+  }
+
   /** Whether no provider is registered at all. */
   public boolean isEmpty() {
     return byName.isEmpty();
