@@ -2,7 +2,6 @@ package io.vruksha.retail.server;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.Gauge;
@@ -47,7 +46,6 @@ import io.vruksha.retail.server.api.StockApi;
 import io.vruksha.retail.server.api.StoreApi;
 import io.vruksha.retail.server.api.SystemApi;
 import io.vruksha.retail.server.http.Api;
-import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.server.http.Errors;
 import io.vruksha.retail.server.http.JettyErrors;
@@ -62,9 +60,6 @@ import io.vruksha.retail.store.Role;
 import io.vruksha.retail.store.StaffMember;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -350,8 +345,10 @@ public final class RetailServer implements AutoCloseable {
             .returns(String.class)
             .to(
                 call -> {
-                  config.metricsToken().ifPresent(t -> requireMetricsToken(call.context(), t));
-                  call.context().contentType(PROMETHEUS_TEXT);
+                  config
+                      .metricsToken()
+                      .ifPresent(t -> MetricsScrape.requireToken(call.context(), t));
+                  call.context().contentType(MetricsScrape.PROMETHEUS_TEXT);
                   return registry.scrape();
                 }));
     String[] openapi = new String[1];
@@ -511,34 +508,6 @@ public final class RetailServer implements AutoCloseable {
    */
   public static void addDemoStaff(RetailEngine engine) {
     DemoStaff.add(engine);
-  }
-
-  /** The content type of Prometheus's text exposition format. */
-  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
-
-  /**
-   * Refuses a scrape without {@code Authorization: Bearer <token>} (401 in the JSON envelope). The
-   * SHA-256 digests are compared, in constant time: the answer's time tells neither where the sent
-   * token differs nor how long the right one is.
-   */
-  private static void requireMetricsToken(Context ctx, String token) {
-    String header = ctx.header("Authorization");
-    String sent =
-        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? header.substring(7).trim()
-            : "";
-    if (!MessageDigest.isEqual(sha256(sent), sha256(token))) {
-      throw ApiProblem.unauthenticated(
-          "/metrics needs Authorization: Bearer with the METRICS_TOKEN the server was given");
-    }
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 
   /** The server's version, from the build. */
