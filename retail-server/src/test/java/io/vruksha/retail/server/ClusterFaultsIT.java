@@ -55,7 +55,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Faults on real clusters (issue 28): each test starts clusters of its own on loopback ports and
@@ -81,10 +80,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *       #INVALIDATION_BOUND} of its delete reaching the shared cache's bucket.
  *   <li>{@link #threeServersBehindHaproxyLoseOne}: three server processes behind HAProxy (health
  *       check {@code /ready}); one is killed (SIGKILL).
- *   <li>{@link #postgresFailsOverToItsSynchronousReplica} (only with {@code -Dclusters=true}): a
- *       primary and a synchronous streaming replica ({@code initdb}, {@code pg_basebackup -R}), the
- *       server given {@code DB_HOST=primary,replica}; the replica is promoted and the old primary
- *       stopped.
+ *   <li>{@link #postgresFailsOverToItsSynchronousReplica}: a primary and a synchronous streaming
+ *       replica ({@code initdb}, {@code pg_basebackup -R}), the server given {@code
+ *       DB_HOST=primary,replica}; the replica is promoted and the old primary stopped.
  * </ul>
  */
 class ClusterFaultsIT {
@@ -315,10 +313,6 @@ class ClusterFaultsIT {
   // --- PostgreSQL failover --------------------------------------------------------------------
 
   @Test
-  @EnabledIfSystemProperty(
-      named = "clusters",
-      matches = "true",
-      disabledReason = "the PostgreSQL failover runs in scripts/reliability.sh clusters only")
   void postgresFailsOverToItsSynchronousReplica() throws Exception {
     try (PrivatePostgresPair pair = PrivatePostgresPair.start();
         PrivateNatsServer nats = new PrivateNatsServer()) {
