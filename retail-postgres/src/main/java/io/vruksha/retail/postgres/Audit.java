@@ -1,5 +1,6 @@
 package io.vruksha.retail.postgres;
 
+import io.vruksha.retail.json.DocumentJson;
 import io.vruksha.retail.work.Acting;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -22,8 +23,8 @@ final class Audit {
         .bind("e", entity)
         .bind("id", id)
         .bind("by", Acting.orEngine())
-        .bind("b", before.map(Json::write).orElse(null))
-        .bind("a", after.map(Json::write).orElse(null))
+        .bind("b", before.map(DocumentJson::write).orElse(null))
+        .bind("a", after.map(DocumentJson::write).orElse(null))
         .execute();
   }
 }

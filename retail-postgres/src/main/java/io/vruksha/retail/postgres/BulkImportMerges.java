@@ -2,6 +2,7 @@ package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.RetailException;
 import io.vruksha.retail.event.DomainEvent;
+import io.vruksha.retail.json.DocumentJson;
 import io.vruksha.retail.money.Quantity;
 import io.vruksha.retail.money.UnitOfMeasure;
 import io.vruksha.retail.pricing.PriceList;
@@ -221,7 +222,7 @@ final class BulkImportMerges {
                   + " ON CONFLICT (price_list_id) DO NOTHING")
           .bind("id", c[0])
           .bind("c", c[1])
-          .bind("doc", Json.write(list))
+          .bind("doc", DocumentJson.write(list))
           .execute();
       Audit.record(h, "price_list", c[0], Optional.empty(), Optional.of(list));
     }

@@ -1,5 +1,6 @@
 package io.vruksha.retail.postgres;
 
+import io.vruksha.retail.json.DocumentJson;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.Acting;
 import java.io.IOException;
@@ -189,7 +190,7 @@ public final class PostgresBulkImport {
 
   /** The stored JSON form of an engine value, as the Postgres adapters write it. */
   public static String json(Object value) {
-    return Json.write(value);
+    return DocumentJson.write(value);
   }
 
   /**

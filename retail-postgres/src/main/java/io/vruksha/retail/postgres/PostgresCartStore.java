@@ -1,5 +1,6 @@
 package io.vruksha.retail.postgres;
 
+import io.vruksha.retail.json.DocumentJson;
 import io.vruksha.retail.sale.Cart;
 import io.vruksha.retail.sale.CartStore;
 import io.vruksha.retail.store.StoreId;
@@ -28,7 +29,7 @@ public final class PostgresCartStore implements CartStore {
                 .bind("id", c.id())
                 .bind("s", c.store().value())
                 .bind("p", c.parked())
-                .bind("doc", Json.write(c))
+                .bind("doc", DocumentJson.write(c))
                 .execute());
   }
 
@@ -40,7 +41,7 @@ public final class PostgresCartStore implements CartStore {
                 .bind("id", cartId)
                 .mapTo(String.class)
                 .findOne()
-                .map(d -> Json.read(d, Cart.class)));
+                .map(d -> DocumentJson.read(d, Cart.class)));
   }
 
   @Override
@@ -57,7 +58,7 @@ public final class PostgresCartStore implements CartStore {
                     "SELECT document::text FROM carts WHERE store_id = :s AND parked ORDER BY cart_id")
                 .bind("s", store.value())
                 .mapTo(String.class)
-                .map(d -> Json.read(d, Cart.class))
+                .map(d -> DocumentJson.read(d, Cart.class))
                 .list());
   }
 }

@@ -12,6 +12,7 @@ import io.vruksha.retail.catalog.ProductId;
 import io.vruksha.retail.catalog.SellableItem;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.catalog.Variant;
+import io.vruksha.retail.json.DocumentJson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class PostgresCatalog implements Catalog {
                   "INSERT INTO products VALUES (:id, CAST(:doc AS jsonb))"
                       + " ON CONFLICT (product_id) DO UPDATE SET document = CAST(:doc AS jsonb)")
               .bind("id", product.id().value())
-              .bind("doc", Json.write(product))
+              .bind("doc", DocumentJson.write(product))
               .execute();
           h.createUpdate("DELETE FROM product_skus WHERE product_id = :id")
               .bind("id", product.id().value())
@@ -100,7 +101,7 @@ public final class PostgresCatalog implements Catalog {
         .bind("id", id.value())
         .mapTo(String.class)
         .findOne()
-        .map(d -> Json.read(d, Product.class));
+        .map(d -> DocumentJson.read(d, Product.class));
   }
 
   @Override
@@ -112,7 +113,7 @@ public final class PostgresCatalog implements Catalog {
                 .bind("s", sku.value())
                 .mapTo(String.class)
                 .findOne()
-                .flatMap(d -> itemOf(Json.read(d, Product.class), sku)));
+                .flatMap(d -> itemOf(DocumentJson.read(d, Product.class), sku)));
   }
 
   @Override
@@ -125,7 +126,9 @@ public final class PostgresCatalog implements Catalog {
                 .bind("g", barcode.toGtin13())
                 .map(
                     (rs, ctx) ->
-                        itemOf(Json.read(rs.getString(2), Product.class), Sku.of(rs.getString(1))))
+                        itemOf(
+                            DocumentJson.read(rs.getString(2), Product.class),
+                            Sku.of(rs.getString(1))))
                 .findOne()
                 .flatMap(o -> o));
   }
@@ -141,7 +144,7 @@ public final class PostgresCatalog implements Catalog {
           List<SellableItem> items = new ArrayList<>();
           h.createQuery("SELECT document::text FROM products")
               .mapTo(String.class)
-              .forEach(d -> items.addAll(Json.read(d, Product.class).items()));
+              .forEach(d -> items.addAll(DocumentJson.read(d, Product.class).items()));
           items.sort(Comparator.comparing(SellableItem::sku));
           return items;
         });

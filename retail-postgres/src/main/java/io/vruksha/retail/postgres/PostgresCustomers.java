@@ -7,6 +7,7 @@ import io.vruksha.retail.customer.Customer;
 import io.vruksha.retail.customer.CustomerGroupId;
 import io.vruksha.retail.customer.CustomerId;
 import io.vruksha.retail.customer.Customers;
+import io.vruksha.retail.json.DocumentJson;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -74,7 +75,7 @@ public final class PostgresCustomers implements Customers {
         .bind("e", c.email().orElse(null))
         .bind("g", c.group().map(CustomerGroupId::value).orElse(null))
         .bind("a", c.anonymised())
-        .bind("doc", Json.write(c))
+        .bind("doc", DocumentJson.write(c))
         .execute();
     Audit.record(h, "customer", c.id().value(), before, Optional.of(c));
   }
@@ -89,7 +90,7 @@ public final class PostgresCustomers implements Customers {
         .bind("id", id.value())
         .mapTo(String.class)
         .findOne()
-        .map(d -> Json.read(d, Customer.class));
+        .map(d -> DocumentJson.read(d, Customer.class));
   }
 
   @Override
@@ -102,7 +103,7 @@ public final class PostgresCustomers implements Customers {
         .bind("e", email.strip().toLowerCase(Locale.ROOT))
         .mapTo(String.class)
         .findOne()
-        .map(d -> Json.read(d, Customer.class));
+        .map(d -> DocumentJson.read(d, Customer.class));
   }
 
   /**
@@ -128,7 +129,7 @@ public final class PostgresCustomers implements Customers {
                     "SELECT document::text FROM customers WHERE group_id = :g ORDER BY customer_id")
                 .bind("g", group.value())
                 .mapTo(String.class)
-                .map(d -> Json.read(d, Customer.class))
+                .map(d -> DocumentJson.read(d, Customer.class))
                 .list());
   }
 }

@@ -2,6 +2,7 @@ package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.invoicing.Invoice;
 import io.vruksha.retail.invoicing.Invoices;
+import io.vruksha.retail.json.DocumentJson;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.JoinsUnitOfWork;
 import io.vruksha.retail.work.UnitOfWork;
@@ -36,7 +37,7 @@ public final class PostgresInvoices implements Invoices, JoinsUnitOfWork {
         Timestamp.from(i.issuedAt()),
         i.total().amount(),
         i.total().currency().getCurrencyCode(),
-        Json.write(i));
+        DocumentJson.write(i));
     // the payments as rows too, for reconciliation: payments are only ever appended, so the lines
     // already stored are skipped and the new ones added
     for (int line = 0; line < i.payments().size(); line++) {
@@ -64,7 +65,7 @@ public final class PostgresInvoices implements Invoices, JoinsUnitOfWork {
                 .bind("n", number)
                 .mapTo(String.class)
                 .findOne()
-                .map(doc -> Json.read(doc, Invoice.class)));
+                .map(doc -> DocumentJson.read(doc, Invoice.class)));
   }
 
   @Override
@@ -79,7 +80,7 @@ public final class PostgresInvoices implements Invoices, JoinsUnitOfWork {
                 .bind("v", value)
                 .mapTo(String.class)
                 .findOne()
-                .map(doc -> Json.read(doc, Invoice.class)));
+                .map(doc -> DocumentJson.read(doc, Invoice.class)));
   }
 
   @Override
@@ -90,7 +91,7 @@ public final class PostgresInvoices implements Invoices, JoinsUnitOfWork {
                     "SELECT document::text FROM invoices WHERE store_id = :s ORDER BY issued_at, number")
                 .bind("s", store.value())
                 .mapTo(String.class)
-                .map(doc -> Json.read(doc, Invoice.class))
+                .map(doc -> DocumentJson.read(doc, Invoice.class))
                 .list());
   }
 

@@ -1,5 +1,6 @@
 package io.vruksha.retail.postgres;
 
+import io.vruksha.retail.json.DocumentJson;
 import io.vruksha.retail.order.Order;
 import io.vruksha.retail.order.Orders;
 import io.vruksha.retail.store.StoreId;
@@ -46,7 +47,7 @@ public final class PostgresOrders implements Orders {
                 .bind("sale", o.saleId().orElse(null))
                 .bind("receipt", o.receiptNumber().orElse(null))
                 .bind("u", Timestamp.from(o.updatedAt()))
-                .bind("doc", Json.write(o))
+                .bind("doc", DocumentJson.write(o))
                 .execute());
   }
 
@@ -70,7 +71,7 @@ public final class PostgresOrders implements Orders {
                 .bind("id", id)
                 .mapTo(String.class)
                 .findOne()
-                .map(d -> Json.read(d, Order.class)));
+                .map(d -> DocumentJson.read(d, Order.class)));
   }
 
   @Override
@@ -82,7 +83,7 @@ public final class PostgresOrders implements Orders {
                         + " ORDER BY placed_at, order_id")
                 .bind("s", store.value())
                 .mapTo(String.class)
-                .map(d -> Json.read(d, Order.class))
+                .map(d -> DocumentJson.read(d, Order.class))
                 .list());
   }
 

@@ -1,20 +1,12 @@
 package io.vruksha.retail.postgres;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.vruksha.retail.UnavailableException;
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.event.Outbox;
-import io.vruksha.retail.money.Money;
-import io.vruksha.retail.pricing.ManualDiscount;
-import io.vruksha.retail.promotion.Reward;
-import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.json.DocumentJson;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.JoinsUnitOfWork;
 import io.vruksha.retail.work.UnitOfWork;
@@ -36,25 +28,7 @@ import java.util.UUID;
  */
 public final class PostgresOutbox implements Outbox, JoinsUnitOfWork {
 
-  static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new Jdk8Module())
-          .registerModule(new JavaTimeModule())
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .addMixIn(Reward.class, TypedMixin.class)
-          .addMixIn(ManualDiscount.class, TypedMixin.class)
-          .addMixIn(Tender.class, TypedMixin.class)
-          .addMixIn(Money.class, MoneyMixin.class);
-
-  /**
-   * Sealed value families are written with their concrete type, so they read back as themselves.
-   */
-  @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS, property = "@type")
-  private abstract static class TypedMixin {}
-
-  /** Money as stored is its amount and currency only, not its derived flags. */
-  @JsonIgnoreProperties({"zero", "negative", "positive"})
-  private abstract static class MoneyMixin {}
+  static final ObjectMapper JSON = DocumentJson.MAPPER;
 
   private final PostgresUnitOfWork work;
 

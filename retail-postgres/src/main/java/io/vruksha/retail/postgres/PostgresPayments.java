@@ -1,5 +1,6 @@
 package io.vruksha.retail.postgres;
 
+import io.vruksha.retail.json.DocumentJson;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.payment.Payment;
 import io.vruksha.retail.payment.PaymentState;
@@ -56,7 +57,7 @@ public final class PostgresPayments implements Payments, JoinsUnitOfWork {
                 .bind("u", Timestamp.from(c.updatedAt()))
                 .bind("sale", c.saleId().orElse(null))
                 .bind("receipt", c.receiptNumber().orElse(null))
-                .bind("doc", Json.write(c))
+                .bind("doc", DocumentJson.write(c))
                 .execute());
   }
 
@@ -88,7 +89,7 @@ public final class PostgresPayments implements Payments, JoinsUnitOfWork {
                 .bind("v", value)
                 .mapTo(String.class)
                 .findOne()
-                .map(d -> Json.read(d, PendingCheckout.class)));
+                .map(d -> DocumentJson.read(d, PendingCheckout.class)));
   }
 
   @Override
@@ -100,7 +101,7 @@ public final class PostgresPayments implements Payments, JoinsUnitOfWork {
                         + " AND status = 'PAYMENT_PENDING' ORDER BY began_at, checkout_id")
                 .bind("s", store.value())
                 .mapTo(String.class)
-                .map(d -> Json.read(d, PendingCheckout.class))
+                .map(d -> DocumentJson.read(d, PendingCheckout.class))
                 .list());
   }
 

@@ -3,6 +3,7 @@ package io.vruksha.retail.postgres;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.NotFoundException;
 import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.json.DocumentJson;
 import io.vruksha.retail.money.UnitPrice;
 import io.vruksha.retail.pricing.PriceBook;
 import io.vruksha.retail.pricing.PriceChange;
@@ -41,7 +42,7 @@ public final class PostgresPriceBook implements PriceBook {
               .bind("id", list.id().value())
               .bind("s", list.store().map(StoreId::value).orElse(null))
               .bind("c", list.currency().getCurrencyCode())
-              .bind("doc", Json.write(list))
+              .bind("doc", DocumentJson.write(list))
               .execute();
         });
   }
@@ -54,7 +55,7 @@ public final class PostgresPriceBook implements PriceBook {
                 .bind("id", id.value())
                 .mapTo(String.class)
                 .findOne()
-                .map(d -> Json.read(d, PriceList.class)));
+                .map(d -> DocumentJson.read(d, PriceList.class)));
   }
 
   @Override
@@ -63,7 +64,7 @@ public final class PostgresPriceBook implements PriceBook {
         h ->
             h.createQuery("SELECT document::text FROM price_lists ORDER BY price_list_id")
                 .mapTo(String.class)
-                .map(d -> Json.read(d, PriceList.class))
+                .map(d -> DocumentJson.read(d, PriceList.class))
                 .list());
   }
 
@@ -118,7 +119,7 @@ public final class PostgresPriceBook implements PriceBook {
                 .bind("store", store.value())
                 .map(
                     (rs, ctx) -> {
-                      PriceList list = Json.read(rs.getString(1), PriceList.class);
+                      PriceList list = DocumentJson.read(rs.getString(1), PriceList.class);
                       return new PriceEntry(
                           list, sku, new UnitPrice(rs.getBigDecimal(2), currency));
                     })

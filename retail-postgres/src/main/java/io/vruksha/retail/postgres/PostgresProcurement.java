@@ -1,6 +1,7 @@
 package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.json.DocumentJson;
 import io.vruksha.retail.procurement.Procurement;
 import io.vruksha.retail.procurement.PurchaseOrder;
 import io.vruksha.retail.procurement.Supplier;
@@ -27,7 +28,7 @@ public final class PostgresProcurement implements Procurement {
                   "INSERT INTO suppliers VALUES (:id, CAST(:doc AS jsonb))"
                       + " ON CONFLICT (supplier_id) DO UPDATE SET document = CAST(:doc AS jsonb)")
               .bind("id", s.id())
-              .bind("doc", Json.write(s))
+              .bind("doc", DocumentJson.write(s))
               .execute();
           h.createUpdate("DELETE FROM supplier_items WHERE supplier_id = :id")
               .bind("id", s.id())
@@ -52,7 +53,7 @@ public final class PostgresProcurement implements Procurement {
                 .bind("id", id)
                 .mapTo(String.class)
                 .findOne()
-                .map(d -> Json.read(d, Supplier.class)));
+                .map(d -> DocumentJson.read(d, Supplier.class)));
   }
 
   @Override
@@ -64,7 +65,7 @@ public final class PostgresProcurement implements Procurement {
                         + " WHERE i.sku = :sku ORDER BY s.supplier_id")
                 .bind("sku", sku.value())
                 .mapTo(String.class)
-                .map(d -> Json.read(d, Supplier.class))
+                .map(d -> DocumentJson.read(d, Supplier.class))
                 .list());
   }
 
@@ -80,7 +81,7 @@ public final class PostgresProcurement implements Procurement {
                 .bind("sup", o.supplierId())
                 .bind("st", o.status().name())
                 .bind("at", Timestamp.from(o.createdAt()))
-                .bind("doc", Json.write(o))
+                .bind("doc", DocumentJson.write(o))
                 .execute());
   }
 
@@ -92,7 +93,7 @@ public final class PostgresProcurement implements Procurement {
                 .bind("id", id)
                 .mapTo(String.class)
                 .findOne()
-                .map(d -> Json.read(d, PurchaseOrder.class)));
+                .map(d -> DocumentJson.read(d, PurchaseOrder.class)));
   }
 
   @Override
@@ -103,7 +104,7 @@ public final class PostgresProcurement implements Procurement {
                     "SELECT document::text FROM purchase_orders WHERE store_id = :s ORDER BY created_at, order_id")
                 .bind("s", store.value())
                 .mapTo(String.class)
-                .map(d -> Json.read(d, PurchaseOrder.class))
+                .map(d -> DocumentJson.read(d, PurchaseOrder.class))
                 .list());
   }
 }

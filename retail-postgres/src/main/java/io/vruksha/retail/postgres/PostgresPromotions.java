@@ -1,5 +1,6 @@
 package io.vruksha.retail.postgres;
 
+import io.vruksha.retail.json.DocumentJson;
 import io.vruksha.retail.promotion.Coupon;
 import io.vruksha.retail.promotion.Promotion;
 import io.vruksha.retail.promotion.PromotionId;
@@ -27,7 +28,7 @@ public final class PostgresPromotions implements Promotions {
                   "INSERT INTO promotions VALUES (:id, CAST(:doc AS jsonb))"
                       + " ON CONFLICT (promotion_id) DO UPDATE SET document = CAST(:doc AS jsonb)")
               .bind("id", p.id().value())
-              .bind("doc", Json.write(p))
+              .bind("doc", DocumentJson.write(p))
               .execute();
         });
   }
@@ -49,7 +50,7 @@ public final class PostgresPromotions implements Promotions {
                 .bind("id", id.value())
                 .mapTo(String.class)
                 .findOne()
-                .map(d -> Json.read(d, Promotion.class)));
+                .map(d -> DocumentJson.read(d, Promotion.class)));
   }
 
   @Override
@@ -58,7 +59,7 @@ public final class PostgresPromotions implements Promotions {
         h ->
             h.createQuery("SELECT document::text FROM promotions ORDER BY promotion_id")
                 .mapTo(String.class)
-                .map(d -> Json.read(d, Promotion.class))
+                .map(d -> DocumentJson.read(d, Promotion.class))
                 .filter(
                     p ->
                         p.eligibility().stores().isEmpty()

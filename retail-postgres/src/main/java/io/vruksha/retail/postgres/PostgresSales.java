@@ -1,5 +1,6 @@
 package io.vruksha.retail.postgres;
 
+import io.vruksha.retail.json.DocumentJson;
 import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.SaleQuery;
@@ -36,7 +37,7 @@ public final class PostgresSales implements Sales, JoinsUnitOfWork {
         s.shiftId().orElse(null),
         s.total().amount(),
         s.total().currency().getCurrencyCode(),
-        Json.write(s));
+        DocumentJson.write(s));
   }
 
   @Override
@@ -47,7 +48,7 @@ public final class PostgresSales implements Sales, JoinsUnitOfWork {
                 .bind("id", saleId)
                 .mapTo(String.class)
                 .findOne()
-                .map(doc -> Json.read(doc, Sale.class)));
+                .map(doc -> DocumentJson.read(doc, Sale.class)));
   }
 
   @Override
@@ -58,7 +59,7 @@ public final class PostgresSales implements Sales, JoinsUnitOfWork {
                     "SELECT document::text FROM pos_transactions WHERE store_id = :s ORDER BY sold_at, number")
                 .bind("s", store.value())
                 .mapTo(String.class)
-                .map(doc -> Json.read(doc, Sale.class))
+                .map(doc -> DocumentJson.read(doc, Sale.class))
                 .list());
   }
 
@@ -88,7 +89,7 @@ public final class PostgresSales implements Sales, JoinsUnitOfWork {
           return query
               .bind("limit", q.limit())
               .mapTo(String.class)
-              .map(doc -> Json.read(doc, Sale.class))
+              .map(doc -> DocumentJson.read(doc, Sale.class))
               .list();
         });
   }
@@ -105,7 +106,7 @@ public final class PostgresSales implements Sales, JoinsUnitOfWork {
                 .bind("at", Timestamp.from(r.at()))
                 .bind("refund", r.refund().amount())
                 .bind("cur", r.refund().currency().getCurrencyCode())
-                .bind("doc", Json.write(r))
+                .bind("doc", DocumentJson.write(r))
                 .execute());
   }
 
@@ -130,7 +131,7 @@ public final class PostgresSales implements Sales, JoinsUnitOfWork {
                 .bind("n", creditNoteNumber)
                 .mapTo(String.class)
                 .findFirst()
-                .map(doc -> Json.read(doc, ReturnReceipt.class)));
+                .map(doc -> DocumentJson.read(doc, ReturnReceipt.class)));
   }
 
   private List<ReturnReceipt> returns(String column, String value) {
@@ -142,7 +143,7 @@ public final class PostgresSales implements Sales, JoinsUnitOfWork {
                         + " = :v ORDER BY returned_at, return_id")
                 .bind("v", value)
                 .mapTo(String.class)
-                .map(doc -> Json.read(doc, ReturnReceipt.class))
+                .map(doc -> DocumentJson.read(doc, ReturnReceipt.class))
                 .list());
   }
 

@@ -1,5 +1,6 @@
 package io.vruksha.retail.postgres;
 
+import io.vruksha.retail.json.DocumentJson;
 import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.register.Shifts;
 import io.vruksha.retail.store.StoreId;
@@ -34,7 +35,7 @@ public final class PostgresShifts implements Shifts, JoinsUnitOfWork {
                 .bind("r", s.registerId())
                 .bind("at", Timestamp.from(s.openedAt()))
                 .bind("open", s.open())
-                .bind("doc", Json.write(s))
+                .bind("doc", DocumentJson.write(s))
                 .execute());
   }
 
@@ -46,7 +47,7 @@ public final class PostgresShifts implements Shifts, JoinsUnitOfWork {
                 .bind("id", shiftId)
                 .mapTo(String.class)
                 .findOne()
-                .map(doc -> Json.read(doc, Shift.class)));
+                .map(doc -> DocumentJson.read(doc, Shift.class)));
   }
 
   @Override
@@ -59,7 +60,7 @@ public final class PostgresShifts implements Shifts, JoinsUnitOfWork {
                 .bind("r", registerId)
                 .mapTo(String.class)
                 .findOne()
-                .map(doc -> Json.read(doc, Shift.class)));
+                .map(doc -> DocumentJson.read(doc, Shift.class)));
   }
 
   @Override
@@ -70,7 +71,7 @@ public final class PostgresShifts implements Shifts, JoinsUnitOfWork {
                     "SELECT document::text FROM pos_sessions WHERE store_id = :s ORDER BY opened_at, shift_id")
                 .bind("s", store.value())
                 .mapTo(String.class)
-                .map(doc -> Json.read(doc, Shift.class))
+                .map(doc -> DocumentJson.read(doc, Shift.class))
                 .list());
   }
 
@@ -89,7 +90,7 @@ public final class PostgresShifts implements Shifts, JoinsUnitOfWork {
           return query
               .bind("limit", limit)
               .mapTo(String.class)
-              .map(doc -> Json.read(doc, Shift.class))
+              .map(doc -> DocumentJson.read(doc, Shift.class))
               .list();
         });
   }

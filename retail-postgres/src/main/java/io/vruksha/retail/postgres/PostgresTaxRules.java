@@ -1,5 +1,6 @@
 package io.vruksha.retail.postgres;
 
+import io.vruksha.retail.json.DocumentJson;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.tax.InclusiveSplit;
 import io.vruksha.retail.tax.TaxJurisdiction;
@@ -71,7 +72,7 @@ public final class PostgresTaxRules implements TaxRules {
                   "INSERT INTO tax_jurisdictions VALUES (:s, CAST(:doc AS jsonb))"
                       + " ON CONFLICT (store_id) DO UPDATE SET document = CAST(:doc AS jsonb)")
               .bind("s", store.value())
-              .bind("doc", Json.write(Stored.of(jurisdiction)))
+              .bind("doc", DocumentJson.write(Stored.of(jurisdiction)))
               .execute();
         });
   }
@@ -84,6 +85,6 @@ public final class PostgresTaxRules implements TaxRules {
                 .bind("s", store.value())
                 .mapTo(String.class)
                 .findOne()
-                .map(d -> Json.read(d, Stored.class).jurisdiction()));
+                .map(d -> DocumentJson.read(d, Stored.class).jurisdiction()));
   }
 }

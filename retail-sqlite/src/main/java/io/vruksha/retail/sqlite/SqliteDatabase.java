@@ -28,7 +28,14 @@ import org.sqlite.SQLiteDataSource;
 public final class SqliteDatabase implements AutoCloseable {
 
   /** The schema scripts, in order; the version of each is its position from 1. */
-  static final List<String> SCRIPTS = List.of("V1__journal.sql", "V2__coupons.sql");
+  static final List<String> SCRIPTS =
+      List.of(
+          "V1__journal.sql",
+          "V2__coupons.sql",
+          "V3__reference.sql",
+          "V4__sales.sql",
+          "V5__backoffice.sql",
+          "V6__till_sync.sql");
 
   private final Path file;
   private final Jdbi jdbi;
