@@ -6,10 +6,8 @@ import static io.vruksha.retail.server.http.ApiRoute.route;
 
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
-import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.server.ServerContext;
-import io.vruksha.retail.server.http.ApiProblem;
 import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.server.http.QueryParam;
 import io.vruksha.retail.store.Role;
@@ -60,19 +58,9 @@ public final class AftersalesApi {
             .returns(WarrantyPolicy.class)
             .to(
                 call -> {
-                  if (!call.principal().stores().contains(Principal.ALL_STORES)) {
-                    // a policy is the chain's, per SKU: one store's admin must not change it
-                    throw ApiProblem.forbidden(
-                        "warranty policies serve every store: use a token for every store");
-                  }
+                  // a policy is the chain's, per SKU: one store's admin must not change it
                   PolicyBody b = call.body(PolicyBody.class);
-                  Sku sku = Sku.of(StoreApi.required(b.sku(), "sku"));
-                  if (s.engine().catalog().item(sku).isEmpty()) {
-                    throw new InvalidInputException(
-                        ErrorCode.SKU_UNKNOWN,
-                        "no SKU " + sku + " in the catalogue",
-                        List.of("sku"));
-                  }
+                  Sku sku = ChainSkuSettings.knownSku(s, call, "warranty policies", b.sku());
                   if (b.months() == null) {
                     throw new InvalidInputException(
                         ErrorCode.VALIDATION, "months is required", List.of("months"));

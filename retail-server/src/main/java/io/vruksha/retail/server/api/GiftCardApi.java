@@ -7,7 +7,6 @@ import static io.vruksha.retail.server.http.ApiRoute.route;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.api.MoneyIn;
-import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.giftcard.GiftCard;
 import io.vruksha.retail.giftcard.GiftCardCode;
@@ -139,18 +138,8 @@ public final class GiftCardApi {
             .returns(GiftCardProduct.class)
             .to(
                 call -> {
-                  if (!call.principal().stores().contains(Principal.ALL_STORES)) {
-                    throw ApiProblem.forbidden(
-                        "gift card SKUs serve every store: use a token for every store");
-                  }
                   ProductBody b = call.body(ProductBody.class);
-                  Sku sku = Sku.of(StoreApi.required(b.sku(), "sku"));
-                  if (s.engine().catalog().item(sku).isEmpty()) {
-                    throw new InvalidInputException(
-                        ErrorCode.SKU_UNKNOWN,
-                        "no SKU " + sku + " in the catalogue",
-                        List.of("sku"));
-                  }
+                  Sku sku = ChainSkuSettings.knownSku(s, call, "gift card SKUs", b.sku());
                   if (b.validityMonths() == null) {
                     throw new InvalidInputException(
                         ErrorCode.VALIDATION,
