@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The chain-wide settings of a SKU (gift-card products, warranty policies) refuse one store's admin
- * (403), a request without a SKU (400) and an unknown one ({@code SKU_UNKNOWN}), and change
- * nothing when they refuse.
+ * (403), a request without a SKU (400) and an unknown one ({@code SKU_UNKNOWN}), and change nothing
+ * when they refuse.
  */
 class ChainSkuSettingsTest {
 
