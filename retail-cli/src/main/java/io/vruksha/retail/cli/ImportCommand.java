@@ -197,7 +197,7 @@ final class ImportCommand implements Callable<Integer> {
 
   @Option(
       names = "--decimal-comma",
-      description = "sales only: numbers are written with a decimal comma (1.234,56)")
+      description = "sales and gift-cards: numbers are written with a decimal comma (1.234,56)")
   boolean decimalComma;
 
   /**
@@ -246,16 +246,18 @@ final class ImportCommand implements Callable<Integer> {
               + "' is not something to import: categories, products, prices, stock, customers,"
               + " promotions, sales or gift-cards");
     }
-    if (giftCards
-        && (moveStock || decimalComma || createCategories || throughPorts || crashAfter != null)) {
+    if (giftCards && (moveStock || createCategories || throughPorts || crashAfter != null)) {
       throw new CommandLine.ParameterException(
           cli,
-          "gift-cards imports take --store, --format, --map, --default, --date-format, --dry-run,"
-              + " --rejects, --delimiter and --charset");
+          "gift-cards imports take --store, --format, --map, --default, --date-format,"
+              + " --decimal-comma, --dry-run, --rejects, --delimiter and --charset");
     }
-    if (!sales && (moveStock || decimalComma)) {
+    if (!sales && moveStock) {
+      throw new CommandLine.ParameterException(cli, "--move-stock is for sales imports");
+    }
+    if (!sales && !giftCards && decimalComma) {
       throw new CommandLine.ParameterException(
-          cli, "--move-stock and --decimal-comma are for sales imports");
+          cli, "--decimal-comma is for sales and gift-cards imports");
     }
     if (createCategories && (sales || giftCards || !kind.name.equals("products"))) {
       throw new CommandLine.ParameterException(cli, "--create-categories is for products imports");
@@ -364,7 +366,7 @@ final class ImportCommand implements Callable<Integer> {
         try (ImportRejects rejects = new ImportRejects(rejectsFile, csv, reader.header(), err)) {
           result =
               ImportGiftCards.run(
-                  engine, theStore, dates, reader, facts.ref(), dryRun, rejects, err);
+                  engine, theStore, dates, decimalComma, reader, facts.ref(), dryRun, rejects, err);
         } catch (RetailException e) {
           err.println("retail import: " + e.getMessage());
           return Retail.FAILURE;

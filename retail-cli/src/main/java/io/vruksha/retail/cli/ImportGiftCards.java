@@ -47,6 +47,7 @@ final class ImportGiftCards {
       RetailEngine engine,
       Store store,
       ImportDates dates,
+      boolean decimalComma,
       ImportReader reader,
       String fileRef,
       boolean dryRun,
@@ -63,7 +64,7 @@ final class ImportGiftCards {
         continue;
       }
       try {
-        cards.add(card(row, store, dates));
+        cards.add(card(row, store, dates, decimalComma));
         rows.add(row);
       } catch (RetailException | IllegalArgumentException | ArithmeticException e) {
         rejects.add(row, e.getMessage());
@@ -126,13 +127,24 @@ final class ImportGiftCards {
     return new Result(0, rejected, 0);
   }
 
-  private static ImportedGiftCard card(ImportReader.Row row, Store store, ImportDates dates) {
+  private static ImportedGiftCard card(
+      ImportReader.Row row, Store store, ImportDates dates, boolean decimalComma) {
     String code = required(row, "code");
     String currency = row.fields().getOrDefault("currency", "");
+    String amount = required(row, "balance");
+    if (decimalComma) {
+      // 1.234,56: the points group thousands, the comma is the decimal mark
+      amount = amount.replace(".", "").replace(',', '.');
+    }
+    BigDecimal number;
+    try {
+      number = new BigDecimal(amount);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "balance '" + required(row, "balance") + "' is not a number", e);
+    }
     Money balance =
-        Money.of(
-            new BigDecimal(required(row, "balance")),
-            currency.isBlank() ? store.currency() : Money.currency(currency.strip()));
+        Money.of(number, currency.isBlank() ? store.currency() : Money.currency(currency.strip()));
     return new ImportedGiftCard(
         code,
         balance,

@@ -100,4 +100,73 @@ class GiftCardsCommandIT {
         .contains("day,opening,issued,reloaded,redeemed,expired,cancelled,closing,currency")
         .contains(today + ",19.75,0.00,0.00,4.99,0.00,0.00,14.76,EUR");
   }
+
+  @Test
+  void anotherSystemsExportWithItsOwnColumnsDelimiterDatesAndDecimalCommaImports()
+      throws Exception {
+    PostgresDatabase db = TestDatabase.fresh();
+    Map<String, String> env = CliRun.env(db);
+    RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
+    DemoStore.seed(engine);
+
+    // as a German till exports its vouchers: BOM, semicolons, CRLF, decimal comma with thousands
+    // points, day-first dates, quoted fields and columns the import does not know
+    Path export = dir.resolve("gutscheine.csv");
+    Files.writeString(
+        export,
+        "\uFEFFKartennummer;Restwert;Währung;Gültig bis;Ausgestellt am;Kunde\r\n"
+            + "GK-2025-000001;1.234,56;EUR;31.12.2099;01.06.2025;\"Groß, Jürgen\"\r\n"
+            + "\"GK-2025-000002\";20,00;EUR;28.02.2099;15.11.2025;Zoë Ødegård\r\n");
+    CliRun run =
+        CliRun.run(
+            env,
+            "import",
+            "gift-cards",
+            "--store",
+            "demo",
+            "--delimiter",
+            ";",
+            "--decimal-comma",
+            "--date-format",
+            "dd.MM.yyyy",
+            "--map",
+            "Kartennummer=code,Restwert=balance,Währung=currency,Gültig bis=expiry,"
+                + "Ausgestellt am=issued",
+            export.toString());
+    assertThat(run.code()).as(run.toString()).isEqualTo(Retail.OK);
+    assertThat(run.out()).contains("imported 2, rejected 0");
+    var cards = engine.inStore(DemoStore.ID, () -> engine.giftCards().list(DemoStore.ID));
+    assertThat(cards)
+        .extracting(c -> c.balance().amount().toPlainString())
+        .containsExactlyInAnyOrder("1234.56", "20.00");
+    assertThat(cards)
+        .extracting(c -> c.expiresAt().atZone(ZoneId.of("Europe/Berlin")).toLocalDate().toString())
+        .containsExactlyInAnyOrder("2099-12-31", "2099-02-28");
+
+    // a balance with a decimal point where the file says decimal comma is not silently scaled
+    Path wrong = dir.resolve("wrong.csv");
+    Files.writeString(
+        wrong,
+        "Kartennummer;Restwert;Gültig bis;Ausgestellt am\n"
+            + "GK-2025-000003;12,5x;31.12.2099;01.06.2025\n");
+    CliRun bad =
+        CliRun.run(
+            env,
+            "import",
+            "gift-cards",
+            "--store",
+            "demo",
+            "--delimiter",
+            ";",
+            "--decimal-comma",
+            "--date-format",
+            "dd.MM.yyyy",
+            "--map",
+            "Kartennummer=code,Restwert=balance,Gültig bis=expiry,Ausgestellt am=issued",
+            wrong.toString());
+    assertThat(bad.code()).as(bad.toString()).isEqualTo(Retail.DISCREPANCIES);
+    assertThat(bad.err()).contains("line 2: balance '12,5x' is not a number");
+    assertThat(engine.inStore(DemoStore.ID, () -> engine.giftCards().list(DemoStore.ID)))
+        .hasSize(2);
+  }
 }
