@@ -18,6 +18,32 @@ class MigrationIT {
   }
 
   @Test
+  void theQueuesAndCountersCarryTheirVacuumSettings() {
+    PostgresDatabase db = TestDatabase.fresh();
+    List<String> outbox = reloptions(db, "outbox");
+    assertThat(outbox)
+        .contains("autovacuum_vacuum_scale_factor=0.0", "autovacuum_vacuum_threshold=1000");
+    assertThat(reloptions(db, "handled_events")).contains("autovacuum_vacuum_threshold=1000");
+    assertThat(reloptions(db, "document_counters")).contains("fillfactor=50");
+    assertThat(reloptions(db, "journal_heads")).contains("fillfactor=50");
+    assertThat(reloptions(db, "stock_levels")).contains("fillfactor=70");
+    // a ledger that grows keeps PostgreSQL's defaults
+    assertThat(reloptions(db, "sales")).isEmpty();
+  }
+
+  private static List<String> reloptions(PostgresDatabase db, String table) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT unnest(coalesce(reloptions, '{}')) FROM pg_class"
+                            + " WHERE oid = to_regclass(:t)")
+                    .bind("t", table)
+                    .mapTo(String.class)
+                    .list());
+  }
+
+  @Test
   void anOutboxFromBeforeVersion13KeepsItsUnsentEventsAndDropsTheSentOnes() {
     PostgresConfig config = TestDatabase.fresh().config();
     String schema = "m13_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
