@@ -110,8 +110,10 @@ public final class InMemoryCurbsideSlots implements CurbsideSlots {
 
   @Override
   public synchronized List<CurbsideBooking> bookings(StoreId store, String slotId) {
+    // as PostgreSQL lists them: booking instant, then id
     return bookings.values().stream()
         .filter(b -> b.store().equals(store) && b.slotId().equals(slotId))
+        .sorted(Comparator.comparing(CurbsideBooking::bookedAt).thenComparing(CurbsideBooking::id))
         .toList();
   }
 

@@ -96,8 +96,10 @@ public final class InMemoryWarrantyBook implements WarrantyBook {
 
   @Override
   public synchronized List<WarrantyClaim> claims(StoreId store, String serial) {
+    // as PostgreSQL lists them: claim instant, then id
     return claims.stream()
         .filter(c -> c.store().equals(store) && c.serial().equals(serial))
+        .sorted(Comparator.comparing(WarrantyClaim::at).thenComparing(WarrantyClaim::id))
         .toList();
   }
 }

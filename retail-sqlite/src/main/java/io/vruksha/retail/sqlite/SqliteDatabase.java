@@ -35,7 +35,8 @@ public final class SqliteDatabase implements AutoCloseable {
           "V3__reference.sql",
           "V4__sales.sql",
           "V5__backoffice.sql",
-          "V6__till_sync.sql");
+          "V6__fulfilment_warranties.sql",
+          "V7__till_sync.sql");
 
   private final Path file;
   private final Jdbi jdbi;
