@@ -93,6 +93,24 @@ public final class SqliteDatabase implements AutoCloseable {
     return work.with(h -> h.createQuery("PRAGMA user_version").mapTo(Integer.class).one());
   }
 
+  /**
+   * Rows inserted, updated or deleted through this store since it was opened ({@code
+   * total_changes()}): with {@link #fileBytes}, what a unit of work costs the file.
+   */
+  public long changes() {
+    return work.with(h -> h.createQuery("SELECT total_changes()").mapTo(Long.class).one());
+  }
+
+  /** The store's size in bytes as SQLite sees it (pages in use, whether checkpointed or not). */
+  public long fileBytes() {
+    return work.with(
+        h ->
+            h.createQuery(
+                    "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")
+                .mapTo(Long.class)
+                .one());
+  }
+
   private void migrate() {
     int at = schemaVersion();
     for (int v = at + 1; v <= SCRIPTS.size(); v++) {

@@ -32,6 +32,33 @@ class SqliteDatabaseTest {
   }
 
   @Test
+  void changesAndSizeCountWhatAUnitOfWorkWrote() {
+    try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("till.db"))) {
+      FiscalJournal journal =
+          new FiscalJournal(new SqliteJournal(db), new SqliteInvoiceSequence(db));
+      long changes = db.changes();
+      long bytes = db.fileBytes();
+      assertThat(bytes).isPositive();
+      for (int i = 0; i < 200; i++) {
+        db.unitOfWork()
+            .run(
+                () ->
+                    journal.append(
+                        S1,
+                        DocumentKind.INVOICE,
+                        journal.nextNumber(S1, "S001", T0),
+                        T0,
+                        Money.of("19.99", "EUR"),
+                        Money.of("3.19", "EUR"),
+                        "L|TEE-M|1|19.99\n".repeat(20)));
+      }
+      // each: the counter, the journal entry and the journal's head
+      assertThat(db.changes() - changes).isBetween(400L, 600L);
+      assertThat(db.fileBytes()).isGreaterThan(bytes + 200 * 300);
+    }
+  }
+
+  @Test
   void whatAUnitOfWorkCommittedIsThereAfterReopeningAndWhatFailedIsNot() {
     Path file = dir.resolve("till.db");
     FiscalDocument first;
