@@ -24,7 +24,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * In-process checkouts of a 3-line basket on PostgreSQL (sale, stock, invoice, journal, points and
  * outbox in one transaction each) at 1 and 8 threads, each thread selling in a store of its own;
  * also 8 threads in one store (every checkout of a store extends one journal chain, so they queue);
- * and pgbench's TPC-B on the same server at the same client counts.
+ * and two baselines at the same client counts: pgbench's TPC-B on the same server, and {@code
+ * sqlfloor}, pgbench replaying the checkout's own SQL on the engine's database.
  */
 final class CheckoutEmbedded {
 
@@ -33,7 +34,8 @@ final class CheckoutEmbedded {
   static Map<String, String> run(Map<String, String> env, int warmup, int seconds) {
     Map<String, String> out = new LinkedHashMap<>();
     try (BenchDatabase bench = BenchDatabase.create(env, "vruksha_bench");
-        Pgbench pgbench = Pgbench.init(env)) {
+        Pgbench pgbench = Pgbench.init(env);
+        Pgbench sqlfloor = Pgbench.sqlfloor(bench)) {
       PostgresDatabase db = bench.pool(12);
       db.migrate();
       RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
@@ -56,6 +58,17 @@ final class CheckoutEmbedded {
             "pgbench_tps_" + threads,
             "embedded_vs_pgbench_" + threads,
             rounds);
+        List<Paired.Round> floor =
+            Paired.measure(
+                Paired.ROUNDS,
+                () -> measure(engine, own, threads, seconds),
+                () -> sqlfloor.tps(threads, seconds));
+        Paired.put(
+            out,
+            "embedded_floor_round_tps_" + threads,
+            "sqlfloor_tps_" + threads,
+            "embedded_vs_sqlfloor_" + threads,
+            floor);
       }
       double hot = measure(engine, List.of(stores.get(0)), 8, seconds);
       out.put("embedded_one_store_tps_8", f(hot));

@@ -3,23 +3,59 @@ package io.vruksha.benchmarks;
 import io.vruksha.retail.postgres.PostgresConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** PostgreSQL's own pgbench (TPC-B like) on the same server: the baseline of the checkout runs. */
+/**
+ * PostgreSQL's own pgbench on the same server, the baselines of the checkout runs: TPC-B (like) on
+ * a database of its own ({@link #init}), and {@code sqlfloor} ({@link #sqlfloor}), the SQL of one
+ * 3-line checkout replayed on the engine's own database with no engine in between.
+ */
 final class Pgbench implements AutoCloseable {
 
   private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
 
   private final BenchDatabase db;
+  private final List<String> script;
+  private final boolean owned;
+
+  private Pgbench(BenchDatabase db, List<String> script, boolean owned) {
+    this.db = db;
+    this.script = script;
+    this.owned = owned;
+  }
 
   private Pgbench(BenchDatabase db) {
-    this.db = db;
+    this(db, List.of(), true);
+  }
+
+  /**
+   * The checkout's own SQL ({@code sqlfloor.sql}: the statements, values and sizes of one 3-line
+   * checkout, captured before the sale-storage change) on the engine's database {@code db}, seeded
+   * with the bench stores; client i sells in store {@code bench-(i mod 8)}. Closing it leaves
+   * {@code db} open.
+   */
+  static Pgbench sqlfloor(BenchDatabase db) {
+    try (InputStream in = Pgbench.class.getResourceAsStream("sqlfloor.sql")) {
+      if (in == null) {
+        throw new IllegalStateException("sqlfloor.sql is missing from the benchmarks jar");
+      }
+      Path file = Files.createTempFile("sqlfloor", ".sql");
+      file.toFile().deleteOnExit();
+      Files.write(file, in.readAllBytes());
+      return new Pgbench(db, List.of("-f", file.toString()), false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A pgbench database at scale 8 (8 branches, 800,000 accounts). */
@@ -33,7 +69,7 @@ final class Pgbench implements AutoCloseable {
   /** Transactions per second at {@code clients} clients for {@code seconds}. */
   double tps(int clients, int seconds) {
     String out =
-        run(
+        runWith(
             List.of(
                 "-n",
                 "-M",
@@ -43,12 +79,19 @@ final class Pgbench implements AutoCloseable {
                 "-j",
                 Integer.toString(Math.min(clients, 8)),
                 "-T",
-                Integer.toString(seconds)));
+                Integer.toString(seconds)),
+            script);
     Matcher m = TPS.matcher(out);
     if (!m.find()) {
       throw new IllegalStateException("pgbench printed no tps: " + out);
     }
     return Double.parseDouble(m.group(1));
+  }
+
+  private String runWith(List<String> args, List<String> more) {
+    List<String> all = new ArrayList<>(args);
+    all.addAll(more);
+    return run(all);
   }
 
   private String run(List<String> args) {
@@ -84,6 +127,8 @@ final class Pgbench implements AutoCloseable {
 
   @Override
   public void close() {
-    db.close();
+    if (owned) {
+      db.close();
+    }
   }
 }

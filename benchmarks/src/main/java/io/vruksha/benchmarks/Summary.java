@@ -22,6 +22,8 @@ final class Summary {
           new Target("pricing", List.of("pricing_1000_vs_10"), v -> v <= 2, "<= 2"),
           new Target(
               "checkout_embedded", List.of("embedded_vs_pgbench_8"), v -> v >= 0.8, ">= 0.8"),
+          new Target(
+              "checkout_sqlfloor", List.of("embedded_vs_sqlfloor_8"), v -> v >= 0.8, ">= 0.8"),
           new Target("checkout_http", List.of("http_vs_pgbench_32"), v -> v >= 0.5, ">= 0.5"),
           new Target("checkout_http_p99", List.of("p99_ms_32"), v -> v <= 50, "<= 50 ms"),
           new Target(
