@@ -2,6 +2,9 @@ package io.vruksha.retail.sqlite;
 
 import io.vruksha.retail.UnavailableException;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import org.sqlite.Collation;
 import org.sqlite.SQLiteConnection;
 
@@ -16,10 +19,17 @@ final class JavaCollation {
 
   static final String NAME = "JAVA";
 
+  /** The stores' connections that have it already: once per connection. */
+  private static final Set<SqliteUnitOfWork> REGISTERED =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
   private JavaCollation() {}
 
-  /** Registers the collation on {@code work}'s connection (again is harmless). */
+  /** Registers the collation on {@code work}'s connection, unless it has it already. */
   static void register(SqliteUnitOfWork work) {
+    if (REGISTERED.contains(work)) {
+      return;
+    }
     work.with(
         h -> {
           try {
@@ -32,6 +42,7 @@ final class JavaCollation {
                     return a.compareTo(b);
                   }
                 });
+            REGISTERED.add(work);
             return null;
           } catch (SQLException e) {
             throw new UnavailableException("cannot register the collation " + NAME + ": " + e, e);

@@ -48,7 +48,7 @@ class SqliteShiftsPropertyTest {
   /** 01:00 UTC: Central Europe's clocks go from 02:00 to 03:00 on 29 March 2026. */
   private static final Instant DST = Instant.parse("2026-03-29T01:00:00Z");
 
-  @Property(tries = 40)
+  @Property(tries = 30)
   void answersAsTheInMemoryShiftsDo(@ForAll("saves") List<Shift> saves) throws IOException {
     Path dir = Files.createTempDirectory("shifts");
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("till.db"))) {
@@ -82,7 +82,7 @@ class SqliteShiftsPropertyTest {
               .toList()) {
         for (Optional<Boolean> open :
             List.of(Optional.<Boolean>empty(), Optional.of(true), Optional.of(false))) {
-          for (int limit : new int[] {0, 1, 3, 100}) {
+          for (int limit : new int[] {1, 3, 100}) {
             assertThat(sqlite.list(store, register, open, limit))
                 .containsExactlyElementsOf(memory.list(store, register, open, limit));
           }
