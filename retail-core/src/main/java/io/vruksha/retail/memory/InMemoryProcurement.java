@@ -5,6 +5,7 @@ import io.vruksha.retail.procurement.Procurement;
 import io.vruksha.retail.procurement.PurchaseOrder;
 import io.vruksha.retail.procurement.Supplier;
 import io.vruksha.retail.store.StoreId;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,11 @@ public final class InMemoryProcurement implements Procurement {
 
   @Override
   public synchronized List<Supplier> suppliersOf(Sku sku) {
-    return suppliers.values().stream().filter(s -> s.items().containsKey(sku)).toList();
+    // as PostgreSQL lists them: by supplier id
+    return suppliers.values().stream()
+        .filter(s -> s.items().containsKey(sku))
+        .sorted(Comparator.comparing(Supplier::id))
+        .toList();
   }
 
   @Override
@@ -53,6 +58,10 @@ public final class InMemoryProcurement implements Procurement {
 
   @Override
   public synchronized List<PurchaseOrder> orders(StoreId store) {
-    return orders.values().stream().filter(o -> o.store().equals(store)).toList();
+    // as PostgreSQL lists them: drafting instant, then id
+    return orders.values().stream()
+        .filter(o -> o.store().equals(store))
+        .sorted(Comparator.comparing(PurchaseOrder::createdAt).thenComparing(PurchaseOrder::id))
+        .toList();
   }
 }

@@ -4,6 +4,7 @@ import io.vruksha.retail.store.Staff;
 import io.vruksha.retail.store.StaffMember;
 import io.vruksha.retail.store.StoreId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,17 +29,20 @@ public final class InMemoryStaff implements Staff {
 
   @Override
   public synchronized List<StaffMember> list(StoreId store) {
-    return members.values().stream().filter(m -> m.store().equals(store)).toList();
+    // as PostgreSQL lists them: by staff id
+    return members.values().stream()
+        .filter(m -> m.store().equals(store))
+        .sorted(Comparator.comparing(StaffMember::staffId))
+        .toList();
   }
 
   @Override
   public synchronized void saveAttendance(Attendance record) {
+    // as PostgreSQL keeps them: one period per staff member and clock-in, listed by clock-in
     List<Attendance> list = attendance.computeIfAbsent(record.staffId(), k -> new ArrayList<>());
-    if (!list.isEmpty() && list.get(list.size() - 1).in().equals(record.in())) {
-      list.set(list.size() - 1, record);
-    } else {
-      list.add(record);
-    }
+    list.removeIf(a -> a.in().equals(record.in()));
+    list.add(record);
+    list.sort(Comparator.comparing(Attendance::in));
   }
 
   @Override
