@@ -40,7 +40,6 @@ public final class Run {
     // the JIT compiles for about 25 s of a checkout load on two cores (C2 threads take a core):
     // the engines are warmed up this long before the first point is measured
     int warmup = quick ? 15 : 30;
-    Map<String, String> env = System.getenv();
     System.out.println(
         "machine="
             + Runtime.getRuntime().availableProcessors()
@@ -48,8 +47,19 @@ public final class Run {
             + (Runtime.getRuntime().maxMemory() >> 20)
             + "MiB-heap/java-"
             + System.getProperty("java.version"));
-    switch (args[0]) {
-      case "pricing" -> pricing(quick);
+    if (args[0].equals("pricing")) {
+      pricing(quick);
+      return;
+    }
+    try (BenchPostgres postgres = BenchPostgres.start(System.getenv())) {
+      run(args[0], quick, warmup, seconds, postgres.env());
+    }
+  }
+
+  private static void run(
+      String name, boolean quick, int warmup, int seconds, Map<String, String> env)
+      throws Exception {
+    switch (name) {
       case "checkout-embedded" -> print(CheckoutEmbedded.run(env, warmup, seconds));
       case "checkout-http" -> print(CheckoutHttp.run(env, warmup, seconds));
       case "relay" -> print(RelayBench.run(env, warmup, quick ? 5_000 : 20_000));

@@ -1,6 +1,11 @@
 package io.vruksha.retail.postgres;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
 
 /**
  * A PostgreSQL server of a test's own: a cluster made with {@code initdb} in a temporary directory,
@@ -26,6 +31,14 @@ public final class PrivatePostgres implements AutoCloseable {
 
   /** Makes a cluster and starts it. */
   public static PrivatePostgres start() {
+    return start(Map.of());
+  }
+
+  /**
+   * Makes a cluster with {@code settings} added to its {@code postgresql.conf} (name to value, as
+   * written there: {@code shared_buffers -> '1GB'}) and starts it.
+   */
+  public static PrivatePostgres start(Map<String, String> settings) {
     PgCommands commands = PgCommands.find();
     PrivatePostgres pg =
         new PrivatePostgres(
@@ -41,6 +54,16 @@ public final class PrivatePostgres implements AutoCloseable {
         "-E",
         "UTF8",
         "--no-sync");
+    if (!settings.isEmpty()) {
+      StringBuilder conf = new StringBuilder("\n# set by PrivatePostgres.start\n");
+      settings.forEach((k, v) -> conf.append(k).append(" = ").append(v).append('\n'));
+      try {
+        Files.writeString(
+            pg.data.resolve("postgresql.conf"), conf.toString(), StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     pg.startAgain();
     return pg;
   }
