@@ -17,9 +17,7 @@ import io.vruksha.retail.work.JoinsUnitOfWork;
 import io.vruksha.retail.work.UnitOfWork;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -72,11 +70,11 @@ public final class SqliteCatalog implements Catalog, JoinsUnitOfWork {
 
   /**
    * Refuses a SKU or barcode that another product holds, with the in-memory catalogue's messages;
-   * the product's own old variants do not count, as they are replaced.
+   * the product's own old variants do not count, as they are replaced (and {@link Product} itself
+   * refuses a SKU or barcode repeated within it).
    */
   private static void requireFree(Handle h, Product product) {
     String id = product.id().value();
-    Map<String, String> ownBarcodes = new HashMap<>();
     for (Variant v : product.variants()) {
       h.createQuery("SELECT product_id FROM product_skus WHERE sku = :s AND product_id <> :p")
           .bind("s", v.sku().value())
@@ -89,22 +87,18 @@ public final class SqliteCatalog implements Catalog, JoinsUnitOfWork {
                     ErrorCode.DUPLICATE, "SKU " + v.sku() + " already belongs to product " + other);
               });
       for (Barcode b : v.barcodes()) {
-        Optional<String> owner =
-            Optional.ofNullable(ownBarcodes.get(b.toGtin13()))
-                .or(
-                    () ->
-                        h.createQuery(
-                                "SELECT b.sku FROM product_barcodes b JOIN product_skus s USING (sku)"
-                                    + " WHERE b.gtin13 = :g AND s.product_id <> :p")
-                            .bind("g", b.toGtin13())
-                            .bind("p", id)
-                            .mapTo(String.class)
-                            .findOne());
-        if (owner.isPresent()) {
-          throw new InvalidInputException(
-              ErrorCode.DUPLICATE, "barcode " + b + " already belongs to SKU " + owner.get());
-        }
-        ownBarcodes.put(b.toGtin13(), v.sku().value());
+        h.createQuery(
+                "SELECT b.sku FROM product_barcodes b JOIN product_skus s USING (sku)"
+                    + " WHERE b.gtin13 = :g AND s.product_id <> :p")
+            .bind("g", b.toGtin13())
+            .bind("p", id)
+            .mapTo(String.class)
+            .findOne()
+            .ifPresent(
+                owner -> {
+                  throw new InvalidInputException(
+                      ErrorCode.DUPLICATE, "barcode " + b + " already belongs to SKU " + owner);
+                });
       }
     }
   }
