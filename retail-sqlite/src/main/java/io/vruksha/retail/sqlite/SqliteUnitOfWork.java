@@ -55,6 +55,12 @@ public final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
     }
   }
 
+  /** Names {@code actorId} as the author of the {@code audit_log} entries {@code work} writes. */
+  @Override
+  public <T> T runAs(String actorId, Supplier<T> work) {
+    return actingAs(actorId, () -> run(work));
+  }
+
   private void rollbackQuietly() {
     try {
       handle.rollback();
