@@ -21,6 +21,7 @@ public final class SqliteCartStore implements CartStore, JoinsUnitOfWork {
   /** The carts of {@code db}. */
   public SqliteCartStore(SqliteDatabase db) {
     this.work = db.unitOfWork();
+    JavaCollation.register(work);
   }
 
   @Override
@@ -59,7 +60,7 @@ public final class SqliteCartStore implements CartStore, JoinsUnitOfWork {
     return work.with(
         h ->
             h.createQuery(
-                    "SELECT document FROM carts WHERE store_id = :s AND parked = 1 ORDER BY cart_id")
+                    "SELECT document FROM carts WHERE store_id = :s AND parked = 1 ORDER BY cart_id COLLATE JAVA")
                 .bind("s", store.value())
                 .mapTo(String.class)
                 .map(d -> DocumentJson.read(d, Cart.class))

@@ -49,6 +49,7 @@ public final class SqliteGiftCardBook implements GiftCardBook, JoinsUnitOfWork {
   /** The gift cards of {@code db}. */
   public SqliteGiftCardBook(SqliteDatabase db) {
     this.work = db.unitOfWork();
+    JavaCollation.register(work);
   }
 
   @Override
@@ -235,7 +236,7 @@ public final class SqliteGiftCardBook implements GiftCardBook, JoinsUnitOfWork {
     // a card has expired by at when its expiry is at or before it; stored instants are in
     // microseconds, so at or before at is at or before at's last whole microsecond
     return cards(
-        " AND status = 'ACTIVE' AND expires_at <= :at ORDER BY expires_at, card_id",
+        " AND status = 'ACTIVE' AND expires_at <= :at ORDER BY expires_at, card_id COLLATE JAVA",
         store,
         "at",
         SqliteValues.micros(Instants.micros(at)));

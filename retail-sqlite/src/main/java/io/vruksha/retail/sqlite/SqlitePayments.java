@@ -24,6 +24,7 @@ public final class SqlitePayments implements Payments, JoinsUnitOfWork {
   /** The payments of {@code db}. */
   public SqlitePayments(SqliteDatabase db) {
     this.work = db.unitOfWork();
+    JavaCollation.register(work);
   }
 
   @Override
@@ -80,7 +81,7 @@ public final class SqlitePayments implements Payments, JoinsUnitOfWork {
         h ->
             h.createQuery(
                     "SELECT document FROM payment_checkouts WHERE store_id = :s AND open = 1"
-                        + " ORDER BY began_at, checkout_id")
+                        + " ORDER BY began_at, checkout_id COLLATE JAVA")
                 .bind("s", store.value())
                 .mapTo(String.class)
                 .map(d -> DocumentJson.read(d, PendingCheckout.class))
@@ -119,17 +120,17 @@ public final class SqlitePayments implements Payments, JoinsUnitOfWork {
 
   @Override
   public List<Payment> ofCheckout(StoreId store, String checkoutId) {
-    return payments("checkout_id = :v ORDER BY payment_id", store, checkoutId);
+    return payments("checkout_id = :v ORDER BY payment_id COLLATE JAVA", store, checkoutId);
   }
 
   @Override
   public List<Payment> ofSale(StoreId store, String saleId) {
-    return payments("sale_id = :v ORDER BY payment_id", store, saleId);
+    return payments("sale_id = :v ORDER BY payment_id COLLATE JAVA", store, saleId);
   }
 
   @Override
   public List<Payment> list(StoreId store) {
-    return payments("1 = 1 ORDER BY created_at, payment_id", store, null);
+    return payments("1 = 1 ORDER BY created_at, payment_id COLLATE JAVA", store, null);
   }
 
   private List<Payment> payments(String where, StoreId store, String value) {

@@ -23,6 +23,7 @@ public final class SqliteSales implements Sales, JoinsUnitOfWork {
   /** The sales of {@code db}. */
   public SqliteSales(SqliteDatabase db) {
     this.work = db.unitOfWork();
+    JavaCollation.register(work);
   }
 
   @Override
@@ -61,7 +62,8 @@ public final class SqliteSales implements Sales, JoinsUnitOfWork {
   public List<Sale> list(StoreId store) {
     return work.with(
         h ->
-            h.createQuery("SELECT document FROM sales WHERE store_id = :s ORDER BY sold_at, number")
+            h.createQuery(
+                    "SELECT document FROM sales WHERE store_id = :s ORDER BY sold_at, number COLLATE JAVA")
                 .bind("s", store.value())
                 .mapTo(String.class)
                 .map(doc -> DocumentJson.read(doc, Sale.class))
@@ -84,7 +86,7 @@ public final class SqliteSales implements Sales, JoinsUnitOfWork {
             st ->
                 sql.append(st == SaleQuery.Status.RETURNED ? " AND " : " AND NOT ")
                     .append("EXISTS (SELECT 1 FROM sale_returns r WHERE r.sale_id = p.sale_id)"));
-    sql.append(" ORDER BY p.sold_at DESC, p.number DESC LIMIT :limit");
+    sql.append(" ORDER BY p.sold_at DESC, p.number COLLATE JAVA DESC LIMIT :limit");
     return work.with(
         h -> {
           var query = h.createQuery(sql.toString()).bind("s", q.store().value());
@@ -149,7 +151,7 @@ public final class SqliteSales implements Sales, JoinsUnitOfWork {
             h.createQuery(
                     "SELECT document FROM sale_returns WHERE "
                         + column
-                        + " = :v ORDER BY returned_at, return_id")
+                        + " = :v ORDER BY returned_at, return_id COLLATE JAVA")
                 .bind("v", value)
                 .mapTo(String.class)
                 .map(doc -> DocumentJson.read(doc, ReturnReceipt.class))
