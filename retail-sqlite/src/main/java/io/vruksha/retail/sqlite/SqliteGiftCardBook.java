@@ -409,15 +409,10 @@ public final class SqliteGiftCardBook implements GiftCardBook, JoinsUnitOfWork {
             (rs, ctx) ->
                 new CodeAttempts(
                     rs.getInt("failures"),
-                    instant(rs, "last_failure"),
-                    instant(rs, "blocked_until")))
+                    Rows.instant(rs, "last_failure"),
+                    Rows.instant(rs, "blocked_until")))
         .findOne()
         .orElse(CodeAttempts.NONE);
-  }
-
-  private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
-    long micros = rs.getLong(column);
-    return rs.wasNull() ? Optional.empty() : Optional.of(SqliteValues.instant(micros));
   }
 
   @Override
@@ -432,8 +427,8 @@ public final class SqliteGiftCardBook implements GiftCardBook, JoinsUnitOfWork {
               .bind("s", store.value())
               .bind("src", source)
               .bind("f", after.failures())
-              .bind("l", after.lastFailure().map(SqliteValues::micros).orElse(null))
-              .bind("b", after.blockedUntil().map(SqliteValues::micros).orElse(null))
+              .bind("l", Rows.micros(after.lastFailure()))
+              .bind("b", Rows.micros(after.blockedUntil()))
               .execute();
           return after;
         });

@@ -140,7 +140,6 @@ public final class SqliteStockLedger implements StockLedger, JoinsUnitOfWork {
   }
 
   private static StockMovement movement(StockKey key, ResultSet rs) throws SQLException {
-    long at = rs.getLong("moved_at");
     return new StockMovement(
         rs.getLong("sequence"),
         key,
@@ -148,7 +147,7 @@ public final class SqliteStockLedger implements StockLedger, JoinsUnitOfWork {
         MovementReason.valueOf(rs.getString("reason")),
         rs.getString("reference"),
         rs.getString("note"),
-        rs.wasNull() ? null : SqliteValues.instant(at));
+        Rows.instant(rs, "moved_at").orElse(null));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.vruksha.retail.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.catalog.Sku;
@@ -74,5 +75,17 @@ class SqliteStockLedgerTest extends StockLedgerContract {
             new BigDecimal("0.2"),
             new BigDecimal("-8.035"));
     assertThat(ledger.movements(GOUDA)).allSatisfy(m -> assertThat(m.at()).isEqualTo(T0));
+  }
+
+  @Test
+  void aMovementBookedWithoutNoteOrTimeReadsBackWithoutThem() {
+    StockLedger ledger = newLedger();
+    ledger.move(GOUDA, new BigDecimal("1"), MovementReason.COUNT, "c-1", null, null, false);
+    ledger.move(GOUDA, new BigDecimal("2"), MovementReason.COUNT, null, "found", T0, false);
+    ledger.move(GOUDA, new BigDecimal("3"), MovementReason.COUNT, "c-2", null, T0, false);
+    assertThat(ledger.movements(GOUDA))
+        .extracting(StockMovement::reference, StockMovement::note, StockMovement::at)
+        .containsExactly(
+            tuple("c-1", null, null), tuple(null, "found", T0), tuple("c-2", null, T0));
   }
 }
