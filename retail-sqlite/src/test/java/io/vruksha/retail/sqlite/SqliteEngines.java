@@ -3,12 +3,10 @@ package io.vruksha.retail.sqlite;
 import io.vruksha.retail.engine.RetailEngine;
 
 /**
- * For tests: an engine builder on one SQLite store with every SQLite adapter there is, so every
- * port a checkout, a return or a shift writes in one unit of work is on the file (stock, sales,
- * idempotency keys, store credit, payments, gift cards, the journal and its counters, coupons, the
- * outbox, loyalty, invoices, shifts), and the back office too. The reference data (catalogue,
- * prices, promotions, tax rules, customers) and the reactions' stores stay the builder's in-memory
- * defaults.
+ * For tests: an engine builder with every port on one SQLite store: what a checkout, a return or a
+ * shift writes in one unit of work (stock, sales, idempotency keys, store credit, payments, gift
+ * cards, the journal and its counters, coupons, the outbox, loyalty, invoices, shifts), the back
+ * office, the reference data and the reactions' stores.
  */
 final class SqliteEngines {
 
@@ -41,6 +39,14 @@ final class SqliteEngines {
         .credentials(new SqliteCredentials(db))
         .orders(new SqliteOrders(db))
         .curbsideSlots(new SqliteCurbsideSlots(db))
-        .warrantyBook(new SqliteWarrantyBook(db));
+        .warrantyBook(new SqliteWarrantyBook(db))
+        .catalog(new SqliteCatalog(db))
+        .priceBook(new SqlitePriceBook(db))
+        .promotions(new SqlitePromotions(db))
+        .taxRules(new SqliteTaxRules(db))
+        .customers(new SqliteCustomers(db))
+        .analytics(new SqliteSalesAnalytics(db))
+        .handledEvents(new SqliteHandledEvents(db))
+        .notificationOutbox(new SqliteNotificationOutbox(db));
   }
 }
