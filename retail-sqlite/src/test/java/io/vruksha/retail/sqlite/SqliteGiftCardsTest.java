@@ -32,7 +32,7 @@ class SqliteGiftCardsTest extends GiftCardContract {
   @Override
   protected RetailEngine newEngine(Clock clock) {
     db = SqliteDatabase.open(dir.resolve("till.db"));
-    return SqliteEngines.builder(db).clock(clock).build();
+    return SqliteAdapters.use(db, RetailEngine.builder()).clock(clock).build();
   }
 
   @Test

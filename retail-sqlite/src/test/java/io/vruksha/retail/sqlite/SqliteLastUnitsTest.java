@@ -46,7 +46,7 @@ class SqliteLastUnitsTest {
     List<Sale> sold = new ArrayList<>();
     List<ErrorCode> refused = new ArrayList<>();
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
-      RetailEngine engine = SqliteEngines.use(db, DemoStore.engineBuilder()).build();
+      RetailEngine engine = SqliteAdapters.use(db, DemoStore.engineBuilder()).build();
       DemoStore.seed(engine);
       engine.stock().adjust(TEE, new BigDecimal("-10"), "damaged in the back room"); // 20 - 10
       assertThat(engine.stock().ledger().level(TEE).available()).isEqualByComparingTo("10");

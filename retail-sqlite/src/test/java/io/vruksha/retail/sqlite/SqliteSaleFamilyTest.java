@@ -218,7 +218,7 @@ class SqliteSaleFamilyTest {
     ReturnReceipt ret;
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
       writeThroughEveryPort(db);
-      RetailEngine engine = SqliteEngines.use(db, DemoStore.engineBuilder()).build();
+      RetailEngine engine = SqliteAdapters.use(db, DemoStore.engineBuilder()).build();
       DemoStore.seed(engine);
       sale = engine.checkout(mugsAndCoffee(), Actor.cashier("anna"));
       ret =
@@ -255,7 +255,7 @@ class SqliteSaleFamilyTest {
           .isEqualTo(eur("17.51"));
 
       // the till retries the sale after the restart: the same sale, nothing sold twice
-      RetailEngine engine = SqliteEngines.use(db, DemoStore.engineBuilder()).build();
+      RetailEngine engine = SqliteAdapters.use(db, DemoStore.engineBuilder()).build();
       Sale retried = engine.checkout(mugsAndCoffee(), Actor.cashier("anna"));
       assertThat(retried).isEqualTo(sale);
       assertThat(new SqliteSales(db).list(DEMO)).containsExactly(sale);
