@@ -27,7 +27,14 @@ public final class Run {
 
   /** The benchmarks {@code run.sh} knows. */
   static final List<String> NAMES =
-      List.of("pricing", "checkout-embedded", "checkout-http", "relay", "import", "all");
+      List.of(
+          "pricing",
+          "checkout-embedded",
+          "checkout-http",
+          "checkout-till",
+          "relay",
+          "import",
+          "all");
 
   /** {@code Run NAME [--quick]}. */
   public static void main(String[] args) throws Exception {
@@ -51,6 +58,10 @@ public final class Run {
       pricing(quick);
       return;
     }
+    if (args[0].equals("checkout-till")) {
+      print(CheckoutTill.run(warmup, seconds));
+      return;
+    }
     try (BenchPostgres postgres = BenchPostgres.start(System.getenv())) {
       run(args[0], quick, warmup, seconds, postgres.env());
     }
@@ -69,6 +80,7 @@ public final class Run {
         all.putAll(pricing(true));
         all.putAll(print(CheckoutEmbedded.run(env, warmup, seconds)));
         all.putAll(print(CheckoutHttp.run(env, warmup, seconds)));
+        all.putAll(print(CheckoutTill.run(warmup, seconds)));
         all.putAll(print(RelayBench.run(env, warmup, quick ? 5_000 : 20_000)));
         all.putAll(print(ImportBench.run(env, quick ? 100_000 : 1_000_000)));
         print(Summary.of(all));
