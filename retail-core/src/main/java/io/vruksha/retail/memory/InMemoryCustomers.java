@@ -9,6 +9,7 @@ import io.vruksha.retail.customer.CustomerId;
 import io.vruksha.retail.customer.Customers;
 import io.vruksha.retail.work.Acting;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.ListIterator;
@@ -153,8 +154,10 @@ public final class InMemoryCustomers implements Customers {
 
   @Override
   public synchronized List<Customer> inGroup(CustomerGroupId group) {
+    // as PostgreSQL lists them: by customer id
     return customers.values().stream()
         .filter(c -> c.group().map(group::equals).orElse(false))
+        .sorted(Comparator.comparing(c -> c.id().value()))
         .toList();
   }
 }

@@ -51,7 +51,14 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
 
   @Override
   public synchronized List<NotificationSubscription> subscriptions(StoreId store) {
-    return subscriptions.stream().filter(s -> s.store().equals(store)).toList();
+    // as PostgreSQL lists them: by kind, channel and recipient
+    return subscriptions.stream()
+        .filter(s -> s.store().equals(store))
+        .sorted(
+            Comparator.comparing((NotificationSubscription s) -> s.kind().name())
+                .thenComparing(s -> s.channel().name())
+                .thenComparing(NotificationSubscription::recipient))
+        .toList();
   }
 
   @Override

@@ -156,7 +156,7 @@ public final class PostgresNotificationOutbox implements NotificationOutbox {
                     "UPDATE notifications n SET next_attempt_at = :lease FROM"
                         + " (SELECT store_id, notification_id FROM notifications"
                         + " WHERE status = 'PENDING' AND next_attempt_at <= :now"
-                        + " ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED) due"
+                        + " ORDER BY next_attempt_at, sequence LIMIT :limit FOR UPDATE SKIP LOCKED) due"
                         + " WHERE n.store_id = due.store_id AND n.notification_id = due.notification_id"
                         + " RETURNING n.*")
                 .bind("lease", Timestamp.from(leaseUntil))

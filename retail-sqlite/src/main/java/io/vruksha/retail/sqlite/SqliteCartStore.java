@@ -21,7 +21,6 @@ public final class SqliteCartStore implements CartStore, JoinsUnitOfWork {
   /** The carts of {@code db}. */
   public SqliteCartStore(SqliteDatabase db) {
     this.work = db.unitOfWork();
-    JavaCollation.register(work);
   }
 
   @Override

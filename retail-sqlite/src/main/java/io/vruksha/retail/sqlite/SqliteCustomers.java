@@ -169,7 +169,9 @@ public final class SqliteCustomers implements Customers, JoinsUnitOfWork {
   public List<Customer> inGroup(CustomerGroupId group) {
     return work.with(
         h ->
-            h.createQuery("SELECT document FROM customers WHERE group_id = :g ORDER BY seq")
+            h.createQuery(
+                    "SELECT document FROM customers WHERE group_id = :g"
+                        + " ORDER BY customer_id COLLATE JAVA")
                 .bind("g", group.value())
                 .mapTo(String.class)
                 .map(d -> DocumentJson.read(d, Customer.class))

@@ -46,6 +46,8 @@ public final class SqliteDatabase implements AutoCloseable {
     this.file = file;
     this.jdbi = jdbi;
     this.work = new SqliteUnitOfWork(jdbi.open());
+    // every adapter's lists of ids order as Java (and the in-memory adapters) order them
+    JavaCollation.register(work);
   }
 
   /**

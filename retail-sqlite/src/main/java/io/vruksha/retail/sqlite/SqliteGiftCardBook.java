@@ -49,7 +49,6 @@ public final class SqliteGiftCardBook implements GiftCardBook, JoinsUnitOfWork {
   /** The gift cards of {@code db}. */
   public SqliteGiftCardBook(SqliteDatabase db) {
     this.work = db.unitOfWork();
-    JavaCollation.register(work);
   }
 
   @Override

@@ -21,7 +21,6 @@ public final class SqliteInvoices implements Invoices, JoinsUnitOfWork {
   /** The invoices of {@code db}. */
   public SqliteInvoices(SqliteDatabase db) {
     this.work = db.unitOfWork();
-    JavaCollation.register(work);
   }
 
   @Override

@@ -102,7 +102,7 @@ public final class SqliteNotificationOutbox implements NotificationOutbox, Joins
         h ->
             h.createQuery(
                     "SELECT kind, channel, recipient FROM notification_subscriptions"
-                        + " WHERE store_id = :s ORDER BY seq")
+                        + " WHERE store_id = :s ORDER BY kind, channel, recipient COLLATE JAVA")
                 .bind("s", store.value())
                 .map(
                     (rs, ctx) ->

@@ -24,7 +24,6 @@ public final class SqlitePayments implements Payments, JoinsUnitOfWork {
   /** The payments of {@code db}. */
   public SqlitePayments(SqliteDatabase db) {
     this.work = db.unitOfWork();
-    JavaCollation.register(work);
   }
 
   @Override

@@ -24,7 +24,6 @@ public final class SqliteProcurement implements Procurement, JoinsUnitOfWork {
   /** The procurement data of {@code db}. */
   public SqliteProcurement(SqliteDatabase db) {
     this.work = db.unitOfWork();
-    JavaCollation.register(work);
   }
 
   @Override

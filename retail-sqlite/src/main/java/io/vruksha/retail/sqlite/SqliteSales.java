@@ -23,7 +23,6 @@ public final class SqliteSales implements Sales, JoinsUnitOfWork {
   /** The sales of {@code db}. */
   public SqliteSales(SqliteDatabase db) {
     this.work = db.unitOfWork();
-    JavaCollation.register(work);
   }
 
   @Override

@@ -21,7 +21,6 @@ public final class SqliteShifts implements Shifts, JoinsUnitOfWork {
   /** The shifts of {@code db}. */
   public SqliteShifts(SqliteDatabase db) {
     this.work = db.unitOfWork();
-    JavaCollation.register(work);
   }
 
   @Override

@@ -23,7 +23,6 @@ public final class SqliteStaff implements Staff, JoinsUnitOfWork {
   /** The staff of {@code db}. */
   public SqliteStaff(SqliteDatabase db) {
     this.work = db.unitOfWork();
-    JavaCollation.register(work);
   }
 
   @Override

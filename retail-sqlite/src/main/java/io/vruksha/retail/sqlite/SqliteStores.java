@@ -25,7 +25,6 @@ public final class SqliteStores implements Stores, JoinsUnitOfWork {
   /** The stores of {@code db}. */
   public SqliteStores(SqliteDatabase db) {
     this.work = db.unitOfWork();
-    JavaCollation.register(work);
   }
 
   @Override
