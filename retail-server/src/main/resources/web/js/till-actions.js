@@ -77,6 +77,7 @@ function addTender() {
     if (t) tenders.push(t);
     $('#pay-amount').value = '';
     $('#pay-ref').value = '';
+    $('#pay-type').value = 'CASH'; // the rest is most often cash
     say($('#pay-msg'), '');
   } catch (err) {
     say($('#pay-msg'), err.message);
@@ -101,7 +102,9 @@ export async function pay() {
     try {
       const last = formTender();
       const all = last ? [...tenders, last] : [...tenders];
-      if (!all.length) all.push({ type: 'CASH', amount: money(due()) }); // exact cash
+      const rest = due();
+      const points = all.some((t) => t.type === 'POINTS'); // their worth is the server's to say
+      if (!last && !points && compare(rest, '0') > 0) all.push({ type: 'CASH', amount: money(rest) }); // the rest, exact cash
       body = { tenders: all, shiftId: state.shift.id };
     } catch (err) {
       say($('#pay-msg'), err.message);

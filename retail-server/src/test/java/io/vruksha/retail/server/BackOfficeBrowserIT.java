@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -108,6 +109,7 @@ class BackOfficeBrowserIT {
                 .getAttribute("class"))
         .isEmpty();
     if (Browser.updateScreenshots()) {
+      b.driver().manage().window().setSize(new Dimension(1280, 1700)); // the panels down to stock
       b.screenshot(Browser.docsImages().resolve("back-office.png"));
     }
 

@@ -38,6 +38,81 @@ class BrowserTillIT {
     }
   }
 
+  @Test
+  void aCashierSearchesParksKeysAnApprovedPriceAttachesACustomerAndSplitsThePayment() {
+    try (Browser b = Browser.open(server.port())) {
+      b.run("till-split", () -> searchParkApproveSplit(b));
+    }
+  }
+
+  private static void searchParkApproveSplit(Browser b) {
+    b.go("/");
+    b.visible("#login-staff");
+    b.waitForFocus("login-staff");
+    b.keys("anna", Keys.TAB, RetailServer.DEMO_CASHIER_PIN, Keys.ENTER);
+    b.visible("#shift-float");
+    b.waitForFocus("shift-float");
+    // a register of its own, so the other test's till-1 is left alone
+    b.keys(Keys.chord(Keys.SHIFT, Keys.TAB), Keys.chord(Keys.CONTROL, "a"), "till-2");
+    b.keys(Keys.TAB, Keys.chord(Keys.CONTROL, "a"), "50.00", Keys.ENTER);
+    b.waitForFocus("scan");
+
+    b.keys(Keys.F3, "stoneware", Keys.ENTER); // search by name, Enter takes the first hit
+    b.waitForCount("#lines tr.line", 1);
+    b.waitForFocus("scan");
+    b.keys("*"); // the quantity of the selected (last) line
+    b.visible("#prompt-dialog");
+    b.keys(Keys.chord(Keys.CONTROL, "a"), "3", Keys.ENTER);
+    // 3 × 4.99 = 14.97; "3 mugs for 10.00"
+    b.waitForText("#total", "10.00 EUR");
+    assertThat(b.waitForText("#promotions", "3 mugs for 10.00")).isNotEmpty();
+
+    b.keys(Keys.F4); // park
+    b.waitForCount("#lines tr.line", 0);
+    assertThat(b.waitForText("#sale-msg", "parked")).isNotEmpty();
+    b.keys(Keys.F6); // resume
+    b.visible("#parked-dialog");
+    b.keys(Keys.ENTER); // the focus starts on the first parked cart
+    b.waitForCount("#lines tr.line", 1);
+    b.waitForText("#total", "10.00 EUR");
+
+    b.scan("4006381333948"); // filter coffee, 6.49
+    b.waitForText("#total", "16.49 EUR");
+    b.keys("%"); // a keyed price needs a supervisor
+    b.visible("#prompt-dialog");
+    b.keys(Keys.chord(Keys.CONTROL, "a"), "5.00", Keys.ENTER);
+    b.visible("#approval-dialog");
+    assertThat(b.waitForText("#approval-reason", "override")).isNotEmpty();
+    b.waitForFocus("approval-staff");
+    b.keys("max", Keys.TAB, RetailServer.DEMO_MANAGER_PIN, Keys.ENTER);
+    b.waitForText("#total", "15.00 EUR"); // 10.00 + 5.00
+    assertThat(b.waitForText("#lines tr[data-sku=COFFEE]", "keyed price")).contains("5.00");
+
+    b.waitForFocus("scan");
+    b.keys(Keys.F7); // a new loyalty customer
+    b.visible("#prompt-dialog");
+    b.keys("C-100", Keys.ENTER);
+    b.waitForText("#prompt-title", "New customer C-100");
+    b.keys("Ada Lovelace", Keys.ENTER);
+    assertThat(b.waitForText("#customer-info", "C-100")).contains("0 points");
+
+    b.waitForFocus("scan");
+    b.keys(Keys.F2); // 5.00 by card, the rest in cash
+    b.visible("#pay-dialog");
+    b.waitForFocus("pay-type");
+    b.keys(Keys.ARROW_DOWN, Keys.TAB, "5.00", Keys.INSERT);
+    b.waitForText("#pay-due", "10.00 EUR");
+    b.keys("20.00", Keys.ENTER);
+    assertThat(b.waitForText("#receipt-total", "15.00 EUR")).isNotEmpty();
+    assertThat(b.waitForText("#receipt-change", "10.00 EUR")).isNotEmpty(); // 20.00 - 10.00
+    String receipt = b.driver().findElement(By.id("receipt")).getText();
+    assertThat(receipt).contains("Card terminal-").contains("Cash\n10.00 EUR");
+    // the keyed price was approved by max: the sale is his; the customer earns points
+    assertThat(receipt)
+        .contains("cashier max")
+        .containsPattern("Customer C-100: points earned\n[1-9]");
+  }
+
   private static void sellReturnAndClose(Browser b) {
     b.go("/");
     b.visible("#login-staff");
