@@ -56,6 +56,36 @@ class BackOfficeBrowserIT {
     JsonNode data = sale.data();
     assertThat(data.at("/basket/total/amount").asText()).isEqualTo("46.47");
     receiptNumber = data.get("number").asText();
+
+    // 41 mugs broken: 50 - 41 = 9, below the reorder point of 10, so the reaction drafts an order
+    // from the mugs' supplier
+    String admin = server.demoToken().orElseThrow();
+    Map<String, Object> cost = Map.of("amount", "1.70", "currency", "EUR");
+    Map<String, Object> supplier =
+        Map.of(
+            "id",
+            "kiln",
+            "name",
+            "Kiln & Co",
+            "items",
+            Map.of("MUG", Map.of("cost", cost, "leadTimeDays", 5)));
+    assertThat(http.post("/api/v1/suppliers", admin, supplier).status()).isEqualTo(201);
+    String max =
+        http.post(
+                "/api/v1/auth/login",
+                null,
+                Map.of("staffId", "max", "pin", RetailServer.DEMO_MANAGER_PIN))
+            .data()
+            .get("token")
+            .asText();
+    Map<String, Object> breakage = Map.of("sku", "MUG", "quantity", "-41", "reason", "breakage");
+    assertThat(http.post("/api/v1/stores/demo/stock/adjustments", max, breakage).status())
+        .isEqualTo(201);
+    long until = System.currentTimeMillis() + 10_000;
+    while (http.get("/api/v1/stores/demo/purchase-orders", max).data().isEmpty()) {
+      assertThat(System.currentTimeMillis()).as("the reaction drafts an order").isLessThan(until);
+      Thread.onSpinWait();
+    }
   }
 
   @AfterAll
@@ -112,6 +142,13 @@ class BackOfficeBrowserIT {
       b.driver().manage().window().setSize(new Dimension(1280, 1700)); // the panels down to stock
       b.screenshot(Browser.docsImages().resolve("back-office.png"));
     }
+
+    // the drafted order, approved from the page
+    assertThat(b.waitForText("#po-table", "DRAFTED")).contains("kiln").contains("MUG × ");
+    assertThat(b.driver().findElement(By.cssSelector("#stock-table tr[data-sku=MUG]")).getText())
+        .endsWith("9 (low)");
+    b.driver().findElement(By.cssSelector("#po-table .approve")).click();
+    assertThat(b.waitForText("#po-table", "APPROVED")).doesNotContain("DRAFTED");
 
     b.driver()
         .findElement(
