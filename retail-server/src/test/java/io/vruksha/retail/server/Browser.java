@@ -76,8 +76,9 @@ final class Browser implements AutoCloseable {
   /** A headless Chromium on the server at {@code port}. */
   static Browser open(int port) {
     requireChromium();
+    // the driver and the browser named here, so Selenium Manager is never asked to find (or
+    // download) either
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    System.setProperty("SE_OFFLINE", "true");
     Path profile;
     try {
       profile = Files.createTempDirectory("vruksha-chromium-");
