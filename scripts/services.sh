@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (on Debian/Ubuntu, when missing) and starts the services the integration tests use:
 # PostgreSQL on 127.0.0.1:5432 and nats-server with JetStream on 127.0.0.1:4222; also installs
-# HAProxy (not started: ClusterFaultsIT runs one of its own in front of three servers).
+# HAProxy (not started: ClusterFaultsIT runs one of its own in front of three servers), and Chromium
+# with its driver for the browser tests (BrowserTillIT, BackOfficeBrowserIT drive it headless).
 #   scripts/services.sh start    install if needed, start if down, wait until both answer
 #   scripts/services.sh status   say which are up
 set -euo pipefail
@@ -63,6 +64,21 @@ ensure_haproxy() {
   echo "services.sh: HAProxy could not be installed; ClusterFaultsIT's HAProxy part will be skipped" >&2
 }
 
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    return 0
+  fi
+  echo "services.sh: installing Chromium and its driver (for the browser tests)" >&2
+  if apt_install chromium chromium-driver; then
+    return 0
+  fi
+  if [[ "${CI:-}" == "true" ]]; then
+    echo "services.sh: Chromium could not be installed; CI needs it (BrowserTillIT, BackOfficeBrowserIT)" >&2
+    return 1
+  fi
+  echo "services.sh: Chromium could not be installed; the browser tests will be skipped" >&2
+}
+
 wait_for() {
   local name=$1 check=$2
   for _ in $(seq 1 60); do
@@ -78,6 +94,7 @@ case "${1:-start}" in
     start_pg
     start_nats
     ensure_haproxy
+    ensure_chromium
     wait_for PostgreSQL pg_up
     wait_for NATS nats_up
     ;;
@@ -85,6 +102,7 @@ case "${1:-start}" in
     pg_up && echo "PostgreSQL: up" || echo "PostgreSQL: down"
     nats_up && echo "NATS: up" || echo "NATS: down"
     { command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ]; } && echo "HAProxy: installed" || echo "HAProxy: missing"
+    { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } && echo "Chromium: installed" || echo "Chromium: missing"
     ;;
   *)
     echo "usage: $0 start|status" >&2

@@ -475,6 +475,14 @@ abstract class ServerContract {
             .data();
     assertThat(tax.get("rates").findValuesAsText("rateCode")).contains("DE19");
 
+    // the fiscal journal, verified as stored: the sales' invoices and the credit note, chained
+    JsonNode journal = ok(client.get(demo + "/journal/verification", max), 200).data();
+    assertThat(journal.get("verified").asBoolean()).isTrue();
+    assertThat(journal.get("problems")).isEmpty();
+    assertThat(journal.get("entries").asLong()).isGreaterThanOrEqualTo(3);
+    assertThat(journal.get("lastHash").asText()).hasSize(64);
+    assertThat(client.get(demo + "/journal/verification", anna).status()).isEqualTo(403);
+
     // promotions and tax rules, set by an admin for every store: 2 pairs of socks for 6.00
     Map<String, Object> socksBasket =
         Map.of("lines", List.of(Map.of("code", "SOCKS", "quantity", "2")));

@@ -7,6 +7,8 @@ import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.analytics.DailySales;
 import io.vruksha.retail.analytics.SalesAnalytics;
+import io.vruksha.retail.invoicing.FiscalDocument;
+import io.vruksha.retail.invoicing.FiscalJournal;
 import io.vruksha.retail.money.ExactAmount;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.report.TaxLevyFigures;
@@ -23,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reports over a range of business days ({@code ?from=YYYY-MM-DD&to=YYYY-MM-DD}, both included,
@@ -217,9 +220,54 @@ public final class ReportApi {
     }
   }
 
+  /**
+   * The store's fiscal journal, verified as stored: every entry's hash recomputed from its content
+   * and the hash before it ({@code retail verify-journal} does the same from the command line).
+   *
+   * @param store the store
+   * @param entries how many entries the journal holds (invoices, credit notes, Z reports)
+   * @param verified whether the whole chain verifies
+   * @param problems one sentence per entry that does not (altered, removed or moved); empty when it
+   *     verifies
+   * @param lastNumber the number of the newest entry, if any
+   * @param lastHash the hash of the newest entry, if any
+   */
+  public record JournalVerification(
+      StoreId store,
+      long entries,
+      boolean verified,
+      List<String> problems,
+      Optional<String> lastNumber,
+      Optional<String> lastHash) {}
+
   /** The routes. */
   public static List<ApiRoute> routes(ServerContext s) {
     return List.of(
+        route(GET, "/api/v1/stores/{storeId}/journal/verification")
+            .errors(ErrorCode.NOT_FOUND)
+            .doc(
+                "reports",
+                "The fiscal journal verified as stored: entries, whether the chain holds, and"
+                    + " every problem found")
+            .role(Role.SUPERVISOR)
+            .returns(JournalVerification.class)
+            .to(
+                call -> {
+                  Store store = store(s, call);
+                  List<FiscalDocument> entries = s.engine().journal().entries(store.id());
+                  Optional<FiscalDocument> last =
+                      entries.isEmpty()
+                          ? Optional.empty()
+                          : Optional.of(entries.get(entries.size() - 1));
+                  List<String> problems = FiscalJournal.verify(entries);
+                  return new JournalVerification(
+                      store.id(),
+                      entries.size(),
+                      problems.isEmpty(),
+                      problems,
+                      last.map(FiscalDocument::number),
+                      last.map(FiscalDocument::hash));
+                }),
         route(GET, "/api/v1/stores/{storeId}/reports/daily-sales")
             .errors(ErrorCode.NOT_FOUND)
             .query(
