@@ -77,7 +77,17 @@ public enum ErrorCode {
   /** Too many wrong gift card codes from this source: codes are refused until the wait is over. */
   GIFT_CARD_LOCKED("giftcard.locked"),
   /** A payment or pending checkout is not in a state that allows the step. */
-  PAYMENT_STATE("payment.state");
+  PAYMENT_STATE("payment.state"),
+  /**
+   * A till sent documents that do not continue where the centre's copy of its journal ends: the
+   * message names the sequence the centre expects next.
+   */
+  TILL_SEQUENCE_GAP("till.sequence_gap"),
+  /**
+   * A till's journal entry does not chain to the centre's copy of its journal, its hash does not
+   * verify, or its document does not match it: the till's chain is broken.
+   */
+  TILL_CHAIN_BROKEN("till.chain_broken");
 
   private final String code;
 

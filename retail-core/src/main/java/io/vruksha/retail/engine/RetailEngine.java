@@ -46,6 +46,7 @@ import io.vruksha.retail.store.Credentials;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.store.Stores;
 import io.vruksha.retail.store.Workforce;
+import io.vruksha.retail.sync.TillSync;
 import io.vruksha.retail.tax.TaxRules;
 import io.vruksha.retail.time.Instants;
 import io.vruksha.retail.warranty.Warranties;
@@ -114,6 +115,7 @@ public final class RetailEngine {
   private final Notifier notifier;
   private final GiftCards giftCards;
   private final PaymentCheckout payments;
+  private final TillSync tillSync;
 
   RetailEngine(RetailEngineBuilder b) {
     this.stores = b.stores;
@@ -139,7 +141,7 @@ public final class RetailEngine {
     this.credentials = b.credentials;
     this.outbox = b.outbox;
     this.stock = new Stock(b.stockLedger, catalog, outbox, work, clock);
-    this.journal = new FiscalJournal(b.journal, b.invoiceSequence);
+    this.journal = new FiscalJournal(b.journal, b.invoiceSequence, b.till);
     this.loyalty = b.loyaltyProgram.map(p -> new Loyalty(p, b.loyaltyLedger));
     this.sales = b.sales;
     this.storeCredits = b.storeCredits;
@@ -255,6 +257,7 @@ public final class RetailEngine {
     this.curbside = new Curbside(b.curbsideSlots, outbox, work, clock);
     this.notifier =
         new Notifier(b.notificationOutbox, b.orders, b.customers, stores, outbox, work, clock);
+    this.tillSync = new TillSync(b.tillLedger, this, outbox, work);
     this.inProcess =
         b.reactInProcess
             ? new OutboxReactions(new Reactions(this, b.reactions), outbox, adapterWork)
@@ -292,6 +295,16 @@ public final class RetailEngine {
    */
   public PaymentCheckout payments() {
     return payments;
+  }
+
+  /** Tills selling offline, the centre's side: documents taken once, chains kept, flags. */
+  public TillSync tillSync() {
+    return tillSync;
+  }
+
+  /** The till this engine numbers for ({@link Builder#till}), empty for a centre or a server. */
+  public Optional<String> till() {
+    return journal.till();
   }
 
   /** Curbside collection: slots with capacity, bookings, check-in. */
@@ -509,9 +522,7 @@ public final class RetailEngine {
         });
   }
 
-  /**
-   * How many events are committed but not yet published or handled: the relay's lag, for a gauge.
-   */
+  /** How many events are committed but not yet published or handled (the relay's lag). */
   public long pendingEvents() {
     return outbox.pendingCount();
   }

@@ -11,6 +11,7 @@ import io.vruksha.retail.event.HandledEvents;
 import io.vruksha.retail.event.Outbox;
 import io.vruksha.retail.giftcard.CodeLockout;
 import io.vruksha.retail.giftcard.GiftCardBook;
+import io.vruksha.retail.invoicing.FiscalJournal;
 import io.vruksha.retail.invoicing.InvoiceSequence;
 import io.vruksha.retail.invoicing.Invoices;
 import io.vruksha.retail.invoicing.Journal;
@@ -44,6 +45,7 @@ import io.vruksha.retail.memory.InMemoryStockLedger;
 import io.vruksha.retail.memory.InMemoryStoreCredits;
 import io.vruksha.retail.memory.InMemoryStores;
 import io.vruksha.retail.memory.InMemoryTaxRules;
+import io.vruksha.retail.memory.InMemoryTillLedger;
 import io.vruksha.retail.memory.InMemoryUnitOfWork;
 import io.vruksha.retail.memory.InMemoryWarrantyBook;
 import io.vruksha.retail.notification.NotificationOutbox;
@@ -65,6 +67,7 @@ import io.vruksha.retail.stock.StockLedger;
 import io.vruksha.retail.store.Credentials;
 import io.vruksha.retail.store.Staff;
 import io.vruksha.retail.store.Stores;
+import io.vruksha.retail.sync.TillLedger;
 import io.vruksha.retail.tax.TaxRules;
 import io.vruksha.retail.warranty.WarrantyBook;
 import io.vruksha.retail.work.JoinsUnitOfWork;
@@ -120,6 +123,8 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
   PaymentProviders paymentProviders = new PaymentProviders();
   Duration paymentHold = PaymentCheckout.DEFAULT_HOLD;
   boolean reactInProcess = true;
+  Optional<String> till = Optional.empty();
+  TillLedger tillLedger = new InMemoryTillLedger();
   Set<Reaction> reactions = Reaction.enabled(Map.of());
   final List<EmbeddedBarcodeLayout> embeddedLayouts = new ArrayList<>();
 
@@ -296,7 +301,6 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
     return self();
   }
 
-  /** The engine. */
   /** Where orders for later fulfilment are kept. */
   public RetailEngine.Builder orders(Orders orders) {
     this.orders = required(orders, "orders");
@@ -383,6 +387,31 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
   }
 
   /**
+   * Makes this the engine of a till that may sell offline: every series it numbers carries the
+   * till's id after the series, {@code S001-T01-2026-000001} for sales ({@code C001-T01-...} credit
+   * notes, {@code Z001-T01-...} Z reports, {@code B001-T01-...} B2B invoices), gapless per store,
+   * series with till, and year, so no two tills of a store take the same number. Its journal is the
+   * till's own chain; the centre takes it with {@code RetailEngine.tillSync()}.
+   *
+   * @throws InvalidInputException VALIDATION unless the id is 1 to 8 letters or digits
+   */
+  public RetailEngine.Builder till(String tillId) {
+    if (tillId == null || !FiscalJournal.TILL_ID.matcher(tillId).matches()) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION,
+          "a till id is 1 to 8 letters or digits (A-Z, a-z, 0-9), was '" + tillId + "'");
+    }
+    this.till = Optional.of(tillId);
+    return self();
+  }
+
+  /** Where the centre keeps its copy of each till's journal and the tills' flags. */
+  public RetailEngine.Builder tillLedger(TillLedger ledger) {
+    this.tillLedger = required(ledger, "tillLedger");
+    return self();
+  }
+
+  /**
    * The engine.
    *
    * @throws IllegalStateException when the adapters do not share the unit of work: one joins a
@@ -414,6 +443,7 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
     ports.put("shifts", shifts);
     ports.put("giftCardBook", giftCardBook);
     ports.put("payments", payments);
+    ports.put("tillLedger", tillLedger);
     return ports;
   }
 

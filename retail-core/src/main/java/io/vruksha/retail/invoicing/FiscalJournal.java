@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Numbers, chains and verifies fiscal documents.
@@ -22,25 +24,68 @@ import java.util.Objects;
  * series and year. Each document is appended to the store's journal with {@code hash =
  * SHA-256(previousHash + "\n" + content)}. {@link #verify} recomputes the chain and names every
  * entry that was altered, removed or moved. Thread-safe when its ports are.
+ *
+ * <p>A till's journal ({@link #FiscalJournal(Journal, InvoiceSequence, Optional)} with its till id)
+ * puts the till after the series, {@code S001-T01-2026-000123}: each till numbers its own series,
+ * gapless per store, series with till, and year, so tills selling offline never take the same
+ * number.
  */
 public final class FiscalJournal {
 
+  /** What a till id may be: 1 to 8 ASCII letters or digits. */
+  public static final Pattern TILL_ID = Pattern.compile("[A-Za-z0-9]{1,8}");
+
   private final Journal journal;
   private final InvoiceSequence sequence;
+  private final Optional<String> till;
 
   /** A fiscal journal over the given ports. */
   public FiscalJournal(Journal journal, InvoiceSequence sequence) {
-    this.journal = Objects.requireNonNull(journal, "journal");
-    this.sequence = Objects.requireNonNull(sequence, "sequence");
+    this(journal, sequence, Optional.empty());
   }
 
   /**
-   * The next document number, {@code SERIES-YEAR-NNNNNN} (at least six digits, ASCII whatever the
-   * JVM's default locale); call inside the issuing unit of work.
+   * A fiscal journal over the given ports, numbering a till's series when {@code till} is given.
+   *
+   * @throws IllegalArgumentException when the till id is not 1 to 8 letters or digits
+   */
+  public FiscalJournal(Journal journal, InvoiceSequence sequence, Optional<String> till) {
+    this.journal = Objects.requireNonNull(journal, "journal");
+    this.sequence = Objects.requireNonNull(sequence, "sequence");
+    this.till = Objects.requireNonNull(till, "till");
+    till.ifPresent(
+        t -> {
+          if (!TILL_ID.matcher(t).matches()) {
+            throw new IllegalArgumentException("a till id is 1 to 8 letters or digits, was " + t);
+          }
+        });
+  }
+
+  /** The till whose series this journal numbers, if it is a till's. */
+  public Optional<String> till() {
+    return till;
+  }
+
+  /**
+   * The next document number, {@code SERIES-YEAR-NNNNNN} ({@code SERIES-TILL-YEAR-NNNNNN} for a
+   * till; at least six digits, ASCII whatever the JVM's default locale); call inside the issuing
+   * unit of work.
    */
   public String nextNumber(StoreId store, String series, Instant at) {
     int year = at.atOffset(ZoneOffset.UTC).getYear();
-    return number(series, year, sequence.next(store, series, year));
+    String numbered = till.map(t -> series + "-" + t).orElse(series);
+    return number(numbered, year, sequence.next(store, numbered, year));
+  }
+
+  /**
+   * The till a document number names, {@code T01} in {@code S001-T01-2026-000123}; empty for a
+   * number of the centre's own series ({@code S001-2026-000123}).
+   */
+  public static Optional<String> tillOf(String number) {
+    String[] parts = number.split("-");
+    return parts.length == 4 && TILL_ID.matcher(parts[1]).matches()
+        ? Optional.of(parts[1])
+        : Optional.empty();
   }
 
   /**
@@ -125,44 +170,54 @@ public final class FiscalJournal {
     String previous = Journal.GENESIS;
     long expectedSeq = 1;
     for (FiscalDocument d : entries) {
-      String content =
-          canonical(
-              d.sequence(),
-              d.store(),
-              d.kind(),
-              d.number(),
-              d.issuedAt(),
-              d.total(),
-              d.tax(),
-              body(d.content()));
-      if (!content.equals(d.content()) || !hash(d.previousHash(), d.content()).equals(d.hash())) {
-        problems.add(
-            "entry "
-                + d.sequence()
-                + " ("
-                + d.number()
-                + ") was altered: its hash does not match its content");
-      }
-      if (!d.previousHash().equals(previous)) {
-        problems.add(
-            "entry "
-                + d.sequence()
-                + " ("
-                + d.number()
-                + ") does not follow the entry before it: one was removed or moved");
-      }
-      if (d.sequence() != expectedSeq) {
-        problems.add(
-            "entry "
-                + d.sequence()
-                + " ("
-                + d.number()
-                + ") should be number "
-                + expectedSeq
-                + " in the journal");
-      }
+      problems.addAll(verify(d, previous, expectedSeq));
       previous = d.hash();
       expectedSeq = d.sequence() + 1;
+    }
+    return problems;
+  }
+
+  /**
+   * Checks one entry as {@link #verify(List)} does, given the hash and sequence it must follow
+   * (where a copy of a chain ends): one line per problem, empty when it verifies.
+   */
+  public static List<String> verify(FiscalDocument d, String previous, long expectedSeq) {
+    List<String> problems = new ArrayList<>();
+    String content =
+        canonical(
+            d.sequence(),
+            d.store(),
+            d.kind(),
+            d.number(),
+            d.issuedAt(),
+            d.total(),
+            d.tax(),
+            body(d.content()));
+    if (!content.equals(d.content()) || !hash(d.previousHash(), d.content()).equals(d.hash())) {
+      problems.add(
+          "entry "
+              + d.sequence()
+              + " ("
+              + d.number()
+              + ") was altered: its hash does not match its content");
+    }
+    if (!d.previousHash().equals(previous)) {
+      problems.add(
+          "entry "
+              + d.sequence()
+              + " ("
+              + d.number()
+              + ") does not follow the entry before it: one was removed or moved");
+    }
+    if (d.sequence() != expectedSeq) {
+      problems.add(
+          "entry "
+              + d.sequence()
+              + " ("
+              + d.number()
+              + ") should be number "
+              + expectedSeq
+              + " in the journal");
     }
     return problems;
   }
@@ -187,6 +242,11 @@ public final class FiscalJournal {
             tax.toString())
         + "\n"
         + body;
+  }
+
+  /** What an entry's content holds after its heading line: the document's lines. */
+  public static String body(FiscalDocument entry) {
+    return body(entry.content());
   }
 
   private static String body(String content) {

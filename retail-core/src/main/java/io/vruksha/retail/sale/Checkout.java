@@ -233,7 +233,8 @@ public final class Checkout {
     giftCards.screen(request.basket().store(), codes, "staff:" + cashier.staffId());
   }
 
-  private static Invoice paidInvoice(Sale sale) {
+  /** The paid invoice of a sale: its number, totals and tax, paid by its tenders. */
+  public static Invoice paidInvoice(Sale sale) {
     List<Invoice.Payment> payments =
         sale.tenders().stream()
             .map(t -> new Invoice.Payment(t.amount(), t.kind().name(), t.reference(), sale.at()))
@@ -469,11 +470,19 @@ public final class Checkout {
   }
 
   private void publish(Sale sale, FiscalDocument invoice) {
+    saleEvents(sale, invoice).forEach(outbox::append);
+  }
+
+  /**
+   * The events of a completed sale: sale completed, then invoice created (the stock and loyalty
+   * events come from where those are booked).
+   */
+  public static List<EventEnvelope> saleEvents(Sale sale, FiscalDocument invoice) {
     List<DomainEvent.SoldLine> lines =
         sale.basket().lines().stream()
             .map(l -> new DomainEvent.SoldLine(l.sku().value(), l.quantity().value(), l.total()))
             .toList();
-    outbox.append(
+    return List.of(
         EventEnvelope.of(
             new DomainEvent.SaleCompleted(
                 sale.store(),
@@ -483,8 +492,7 @@ public final class Checkout {
                 sale.total(),
                 lines),
             sale.at(),
-            sale.id()));
-    outbox.append(
+            sale.id()),
         EventEnvelope.of(
             new DomainEvent.InvoiceCreated(
                 sale.store(),

@@ -126,7 +126,7 @@ public final class FiscalRecords {
   }
 
   /** What a sale's journal entry holds after its heading line: its lines, then its tenders. */
-  static String saleBody(PricedBasket basket, List<AppliedTender> tenders) {
+  public static String saleBody(PricedBasket basket, List<AppliedTender> tenders) {
     StringBuilder b = new StringBuilder(FiscalJournal.lines(basket));
     for (AppliedTender t : tenders) {
       b.append("T|").append(t.kind()).append('|').append(t.amount()).append('\n');

@@ -177,6 +177,40 @@ public final class Stock {
   }
 
   /**
+   * Books a sale that already happened elsewhere (a till that sold offline) out of the store's
+   * sales floor, inside the caller's unit of work, in SKU order: every line is booked even where it
+   * takes on hand below zero, since the goods have left the shop. Returns the SKUs whose on hand is
+   * below zero afterwards, with that level, so the caller can flag them.
+   */
+  public Map<Sku, BigDecimal> bookSold(PricedBasket basket, String reference) {
+    List<PricedLine> lines = new ArrayList<>(basket.lines());
+    lines.sort(Comparator.comparing(l -> l.sku().value()));
+    Instant at = clock.instant();
+    List<StockLedger.Move> moves = new ArrayList<>(lines.size());
+    for (PricedLine line : lines) {
+      moves.add(
+          new StockLedger.Move(
+              StockKey.floor(basket.store(), line.sku()),
+              line.quantity().value().negate(),
+              MovementReason.SALE,
+              reference,
+              "sold offline",
+              at,
+              true));
+    }
+    ledger.moveAll(moves);
+    Map<Sku, BigDecimal> negative = new TreeMap<>(Comparator.comparing(Sku::value));
+    for (StockLedger.Move m : moves) {
+      afterMove(m.key(), m.change(), m.reason(), reference);
+      BigDecimal onHand = ledger.level(m.key()).onHand();
+      if (onHand.signum() < 0) {
+        negative.put(m.key().sku(), onHand);
+      }
+    }
+    return negative;
+  }
+
+  /**
    * Books one movement inside the caller's unit of work (a sale, a return), with its events. A
    * decrease beyond available stock is refused unless the SKU allows negative stock.
    */

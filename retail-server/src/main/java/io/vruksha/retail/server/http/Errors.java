@@ -45,7 +45,8 @@ public final class Errors {
           DUPLICATE,
           ORDER_STATE,
           SLOT_FULL,
-          PAYMENT_STATE ->
+          PAYMENT_STATE,
+          TILL_SEQUENCE_GAP ->
           409;
       case SKU_UNKNOWN,
           BARCODE_UNKNOWN,
@@ -60,7 +61,8 @@ public final class Errors {
           RETURN_INVALID,
           WARRANTY_INVALID,
           GIFT_CARD_INVALID,
-          GIFT_CARD_EXPIRED ->
+          GIFT_CARD_EXPIRED,
+          TILL_CHAIN_BROKEN ->
           422;
       case GIFT_CARD_LOCKED -> 429;
       case UNAVAILABLE -> 503;
