@@ -32,22 +32,22 @@ class TillSyncPropertiesTest {
   private static final List<TillDocument> DOCS = documents();
 
   private static List<TillDocument> documents() {
-    RetailEngine till = TillSyncTest.till("T01");
+    RetailEngine till = TillScenarios.till("T01");
     Shift shift =
         till.registers()
-            .open(TillSyncTest.DEMO, "T01", TillSyncTest.eur("50.00"), TillSyncTest.ANNA);
+            .open(TillScenarios.DEMO, "T01", TillScenarios.eur("50.00"), TillScenarios.ANNA);
     List<Sale> sales = new ArrayList<>();
     for (int i = 1; i <= 10; i++) {
       sales.add(
-          TillSyncTest.sell(
-              till, "p-" + i, TillSyncTest.SKUS[i % 4], 1 + i % 2, Optional.of(shift.id())));
+          TillScenarios.sell(
+              till, "p-" + i, TillScenarios.SKUS[i % 4], 1 + i % 2, Optional.of(shift.id())));
     }
     till.acceptReturn(
         ReturnRequest.of("r", sales.get(3).id(), new ReturnRequest.Item(0, BigDecimal.ONE, true)),
-        TillSyncTest.SAM);
+        TillScenarios.SAM);
     till.registers()
-        .close(shift.id(), till.registers().xReport(shift.id()).expectedCash(), TillSyncTest.SAM);
-    return TillDocumentsOf.of(till, TillSyncTest.DEMO);
+        .close(shift.id(), till.registers().xReport(shift.id()).expectedCash(), TillScenarios.SAM);
+    return TillDocumentsOf.of(till, TillScenarios.DEMO);
   }
 
   /** A batch: documents {@code from} to {@code from + length - 1} (within the 12). */
@@ -70,19 +70,19 @@ class TillSyncPropertiesTest {
   void anyInterleavingOfResendsOverlapsAndGapsLeavesEachDocumentOnce(
       @ForAll("deliveries") List<Batch> deliveries) {
     assertThat(DOCS).hasSize(12);
-    RetailEngine centre = TillSyncTest.centre();
+    RetailEngine centre = TillScenarios.centre();
     TillSync sync = centre.tillSync();
     int received = 0;
     for (Batch b : deliveries) {
-      long before = sync.position(TillSyncTest.DEMO, "T01").acceptedUpTo();
+      long before = sync.position(TillScenarios.DEMO, "T01").acceptedUpTo();
       if (b.from() > before + 1) {
-        assertThatThrownBy(() -> sync.accept(TillSyncTest.DEMO, "T01", b.documents()))
+        assertThatThrownBy(() -> sync.accept(TillScenarios.DEMO, "T01", b.documents()))
             .isInstanceOfSatisfying(
                 RetailException.class,
                 x -> assertThat(x.code()).isEqualTo(ErrorCode.TILL_SEQUENCE_GAP));
-        assertThat(sync.position(TillSyncTest.DEMO, "T01").acceptedUpTo()).isEqualTo(before);
+        assertThat(sync.position(TillScenarios.DEMO, "T01").acceptedUpTo()).isEqualTo(before);
       } else {
-        TillReceipt r = sync.accept(TillSyncTest.DEMO, "T01", b.documents());
+        TillReceipt r = sync.accept(TillScenarios.DEMO, "T01", b.documents());
         received += r.received();
         assertThat(r.received() + r.duplicates()).isEqualTo(b.documents().size());
         assertThat(r.acceptedUpTo())
@@ -90,23 +90,23 @@ class TillSyncPropertiesTest {
       }
     }
     // then the till sends everything from the start, as after losing its own position
-    received += sync.accept(TillSyncTest.DEMO, "T01", DOCS).received();
+    received += sync.accept(TillScenarios.DEMO, "T01", DOCS).received();
 
     assertThat(received).isEqualTo(12);
-    assertThat(sync.position(TillSyncTest.DEMO, "T01").acceptedUpTo()).isEqualTo(12);
-    assertThat(TillSyncTest.countByNumber(centre.sales().list(TillSyncTest.DEMO)))
+    assertThat(sync.position(TillScenarios.DEMO, "T01").acceptedUpTo()).isEqualTo(12);
+    assertThat(TillSyncTest.countByNumber(centre.sales().list(TillScenarios.DEMO)))
         .hasSize(10)
         .allSatisfy((number, count) -> assertThat(count).isEqualTo(1L));
-    assertThat(centre.sales().returns(TillSyncTest.DEMO)).hasSize(1);
-    assertThat(centre.journal().entries(TillSyncTest.DEMO))
+    assertThat(centre.sales().returns(TillScenarios.DEMO)).hasSize(1);
+    assertThat(centre.journal().entries(TillScenarios.DEMO))
         .extracting(FiscalDocument::number)
         .doesNotHaveDuplicates()
         .hasSize(12);
     assertThat(
-            centre.journal().entries(TillSyncTest.DEMO).stream()
+            centre.journal().entries(TillScenarios.DEMO).stream()
                 .filter(e -> e.kind() == DocumentKind.Z_REPORT))
         .hasSize(1);
-    assertThat(sync.verify(TillSyncTest.DEMO)).isEmpty();
-    assertThat(centre.journal().verify(TillSyncTest.DEMO)).isEmpty();
+    assertThat(sync.verify(TillScenarios.DEMO)).isEmpty();
+    assertThat(centre.journal().verify(TillScenarios.DEMO)).isEmpty();
   }
 }

@@ -14,7 +14,7 @@ import java.time.Duration;
  * its counters, the outbox, idempotency keys, loyalty, store credit, coupon redemptions, sales,
  * invoices, shifts, stores, customers, staff, the catalogue, the price book, promotions and
  * coupons, tax rules, procurement, carts, sales analytics, handled events, staff credentials and
- * payments through providers: every port of the engine.
+ * payments through providers, and the centre's copy of the tills' chains: every port of the engine.
  *
  * <pre>{@code
  * PostgresDatabase db = PostgresDatabase.connect(PostgresConfig.from(System.getenv()));
@@ -86,6 +86,7 @@ public final class PostgresAdapters {
         .warrantyBook(new PostgresWarrantyBook(db))
         .giftCardBook(new PostgresGiftCardBook(db))
         .notificationOutbox(new PostgresNotificationOutbox(db))
-        .payments(new PostgresPayments(db));
+        .payments(new PostgresPayments(db))
+        .tillLedger(new PostgresTillLedger(db));
   }
 }
