@@ -45,6 +45,7 @@ import io.vruksha.retail.server.api.SaleApi;
 import io.vruksha.retail.server.api.StockApi;
 import io.vruksha.retail.server.api.StoreApi;
 import io.vruksha.retail.server.api.SystemApi;
+import io.vruksha.retail.server.api.TillApi;
 import io.vruksha.retail.server.http.Api;
 import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.server.http.Errors;
@@ -488,6 +489,7 @@ public final class RetailServer implements AutoCloseable {
     routes.addAll(GiftCardApi.routes(context));
     routes.addAll(NotificationApi.routes(context));
     routes.addAll(PaymentApi.routes(context));
+    routes.addAll(TillApi.routes(context));
     return routes;
   }
 

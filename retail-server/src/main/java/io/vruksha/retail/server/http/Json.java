@@ -35,6 +35,7 @@ import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.catalog.TaxCategory;
 import io.vruksha.retail.customer.CustomerGroupId;
 import io.vruksha.retail.customer.CustomerId;
+import io.vruksha.retail.json.DocumentJson;
 import io.vruksha.retail.loyalty.LoyaltyTier;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.pricing.PriceListId;
@@ -213,15 +214,19 @@ public final class Json implements io.javalin.json.JsonMapper {
     if (bytes.length == 0) {
       throw BadJson.because("a JSON body is required");
     }
+    // the engine's own records, as a till stores and sends them: read in their document form
+    ObjectMapper mapper = DocumentBody.class.isAssignableFrom(type) ? DocumentJson.MAPPER : MAPPER;
     T value;
     try {
-      JsonNode tree = MAPPER.readTree(bytes);
+      JsonNode tree = mapper.readTree(bytes);
       if (tree == null || tree.isNull() || tree.isMissingNode()) {
         throw BadJson.because("a JSON body is required");
       }
-      // required fields, decimal strings and enum values, as the OpenAPI document states them
-      RequestShape.check(tree, MAPPER.constructType(type), "");
-      value = MAPPER.treeToValue(tree, type);
+      if (mapper == MAPPER) {
+        // required fields, decimal strings and enum values, as the OpenAPI document states them
+        RequestShape.check(tree, MAPPER.constructType(type), "");
+      }
+      value = mapper.treeToValue(tree, type);
     } catch (IOException e) {
       throw BadJson.of(e);
     }

@@ -491,6 +491,9 @@ public final class OpenApiDocument {
     if (type == Void.class) {
       return new ObjectSchema().nullable(true);
     }
+    if (type instanceof Class<?> c && DocumentBody.class.isAssignableFrom(c)) {
+      return DocumentBodySchema.of(c);
+    }
     var resolved = converters.readAllAsResolvedSchema(new AnnotatedType(type).resolveAsRef(true));
     if (resolved.referencedSchemas != null) {
       schemas.putAll(resolved.referencedSchemas);
