@@ -174,6 +174,7 @@ class HostileBodyPropertiesTest {
     IDS.put("customerId", "c-1");
     IDS.put("priceListId", "retail");
     IDS.put("sku", "MUG");
+    IDS.put("tillId", "T01");
   }
 
   @AfterContainer

@@ -1019,6 +1019,30 @@ abstract class ServerContract {
     assertThat(ok(client.get(demo + "/payments", max), 200).data().findValuesAsText("state"))
         .containsExactly("CAPTURED", "DECLINED", "VOIDED");
 
+    // a till that sold offline sends its first sale: taken once, its position follows
+    assertThat(
+            ok(client.get(demo + "/tills/T01/position", max), 200)
+                .data()
+                .get("acceptedUpTo")
+                .asLong())
+        .isZero();
+    String tillBatch =
+        BodySeeds.SEEDS.get("POST /api/v1/stores/{storeId}/tills/{tillId}/documents");
+    assertThat(
+            ok(client.post(demo + "/tills/T01/documents", max, tillBatch), 200)
+                .data()
+                .get("received")
+                .asInt())
+        .isEqualTo(1);
+    assertThat(
+            ok(client.post(demo + "/tills/T01/documents", max, tillBatch), 200)
+                .data()
+                .get("duplicates")
+                .asInt())
+        .isEqualTo(1);
+    assertThat(ok(client.get(demo + "/tills", max), 200).data().findValuesAsText("till"))
+        .containsExactly("T01");
+
     // customers' personal data can be removed
     assertThat(
             ok(client.post(demo + "/customers/c-1/anonymise", max, null), 200)

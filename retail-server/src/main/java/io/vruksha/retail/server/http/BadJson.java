@@ -41,6 +41,11 @@ public final class BadJson extends RuntimeException {
     return new BadJson("field '" + path + "' " + why, List.of(path));
   }
 
+  /** A field the request's type does not have: {@code unknown or read-only field 'x'}. */
+  static BadJson unknownField(String path, String name) {
+    return new BadJson("unknown or read-only field '" + name + "'", List.of(path));
+  }
+
   static BadJson of(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof JsonParseException || t instanceof JsonEOFException) {

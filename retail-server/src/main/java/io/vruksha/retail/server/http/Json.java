@@ -225,6 +225,8 @@ public final class Json implements io.javalin.json.JsonMapper {
       if (mapper == MAPPER) {
         // required fields, decimal strings and enum values, as the OpenAPI document states them
         RequestShape.check(tree, MAPPER.constructType(type), "");
+      } else {
+        DocumentBody.checkFields(tree, type);
       }
       value = mapper.treeToValue(tree, type);
     } catch (IOException e) {
