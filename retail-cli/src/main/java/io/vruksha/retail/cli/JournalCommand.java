@@ -46,7 +46,9 @@ final class JournalCommand implements Runnable {
             + " entry, and holds every invoice and sale row (its document and its key columns)"
             + " against the journal entry of its number: total, tax, time (to the microsecond,"
             + " compared exactly), lines and tenders;"
-            + " an invoice the journal has but the table lost is named too. Exit 0 and 'journal of S verified: N documents' when it holds; exit 1"
+            + " an invoice the journal has but the table lost is named too; and the chain of"
+            + " every till that sold offline, as the centre holds it (till_journal), naming the"
+            + " till and entry that is broken. Exit 0 and 'journal of S verified: N documents' when it holds; exit 1"
             + " naming the first broken link (sequence, document number, what is wrong), then"
             + " every problem found.",
         "Example: retail journal verify --store demo"
@@ -79,6 +81,14 @@ final class JournalCommand implements Runnable {
                         s.engine.billing().invoices().list(s.id()),
                         s.engine.sales().list(s.id()))));
         problems.addAll(columnsAgainstDocuments(s));
+        // the centre's copy of each till's own chain (tills that sold offline), verbatim
+        problems.addAll(s.engine(() -> s.engine.tillSync().verify(s.id())));
+        List<String> tills =
+            s.engine(
+                () ->
+                    s.engine.tillSync().tills(s.id()).stream()
+                        .map(t -> t + " " + s.engine.tillSync().ledger().entries(s.id(), t).size())
+                        .toList());
         head(s)
             .ifPresent(
                 h -> {
@@ -105,6 +115,9 @@ final class JournalCommand implements Runnable {
               store,
               entries.size(),
               entries.size() == 1 ? "" : "s");
+          if (!tills.isEmpty()) {
+            out.println("till chains verified (till entries): " + String.join(", ", tills));
+          }
           return Retail.OK;
         }
         out.printf(

@@ -8,6 +8,7 @@ import io.vruksha.retail.sale.AppliedTender;
 import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.TenderKind;
+import io.vruksha.retail.sync.TillFlag;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -71,6 +72,9 @@ final class ReconcileCommand implements Runnable {
     /** Every discrepancy found, one line each. */
     final List<String> discrepancies = new ArrayList<>();
 
+    /** What else the check lists for attention, one line each (not discrepancies). */
+    final List<String> notes = new ArrayList<>();
+
     Check(Map<String, String> env) {
       this.env = env;
     }
@@ -85,6 +89,7 @@ final class ReconcileCommand implements Runnable {
       l.print(out, format);
       // the summary goes with the table; csv and json keep stdout machine-readable
       PrintWriter summary = format == OutputFormat.table ? out : spec.commandLine().getErr();
+      notes.forEach(summary::println);
       if (discrepancies.isEmpty()) {
         summary.println(name() + " of " + store + ": no discrepancies");
         summary.flush();
@@ -127,6 +132,9 @@ final class ReconcileCommand implements Runnable {
         "For every SKU and location of the store: on_hand (stock_levels) against movements ="
             + " the sum of its stock_movements (the ledger). difference = on_hand - movements; any"
             + " difference is a discrepancy.",
+        "Then every SKU a till sold offline below the centre's on hand, as 'oversold offline by"
+            + " till T01: MUG -1 (S001-T01-2026-000007)': booked as sold, to count or correct;"
+            + " listed, not counted as discrepancies.",
         "Example: retail reconcile stock --store demo"
       })
   static final class StockCheck extends Check {
@@ -180,6 +188,10 @@ final class ReconcileCommand implements Runnable {
                     + plain(moved);
         l.add(r[0], r[1], plain(onHand), plain(moved), plain(diff), status(problem), problem);
       }
+      // what tills sold offline beyond the centre's stock: booked (the goods are gone), listed
+      s.engine(() -> s.engine.tillSync().flags(s.id())).stream()
+          .filter(f -> f.kind() == TillFlag.Kind.OVERSOLD)
+          .forEach(f -> notes.add(f.describe()));
       return l;
     }
   }
