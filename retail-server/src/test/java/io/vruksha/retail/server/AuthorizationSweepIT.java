@@ -109,6 +109,9 @@ class AuthorizationSweepIT {
     // a provider's name is the chain's configuration, not an object of B (its callback route
     // takes no token: the sweep of tokens passes it by)
     KINDS.put("provider", new Kind("", true, () -> "sim-bnpl"));
+    // a till id is a name each store gives its own tills, as a SKU is the chain's: A's till T01 is
+    // A's own, answered from A's copy of its chain (position 0 when it never sent anything)
+    KINDS.put("tillId", new Kind("", true, () -> "T01"));
   }
 
   /** A checkout of B waiting for its BNPL payment. */
