@@ -405,7 +405,11 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
     return self();
   }
 
-  /** Where the centre keeps its copy of each till's journal and the tills' flags. */
+  /**
+   * Where the centre keeps its copy of each till's journal and the tills' flags; give one that
+   * joins the engine's unit of work (PostgresAdapters does). A till's own engine never uses it, so
+   * the in-memory default may stay beside a till's durable store.
+   */
   public RetailEngine.Builder tillLedger(TillLedger ledger) {
     this.tillLedger = required(ledger, "tillLedger");
     return self();
@@ -443,7 +447,6 @@ public abstract sealed class RetailEngineBuilder permits RetailEngine.Builder {
     ports.put("shifts", shifts);
     ports.put("giftCardBook", giftCardBook);
     ports.put("payments", payments);
-    ports.put("tillLedger", tillLedger);
     return ports;
   }
 
