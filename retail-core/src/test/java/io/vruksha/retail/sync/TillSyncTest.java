@@ -10,9 +10,7 @@ import io.vruksha.retail.RetailException;
 import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
-import io.vruksha.retail.invoicing.DocumentKind;
 import io.vruksha.retail.invoicing.FiscalDocument;
-import io.vruksha.retail.invoicing.FiscalJournal;
 import io.vruksha.retail.invoicing.Journal;
 import io.vruksha.retail.memory.InMemoryTillLedger;
 import io.vruksha.retail.money.Money;
@@ -340,13 +338,5 @@ class TillSyncTest {
 
   static Map<String, Long> countByNumber(List<Sale> sales) {
     return sales.stream().collect(Collectors.groupingBy(Sale::number, Collectors.counting()));
-  }
-
-  static DocumentKind kind(TillDocument d) {
-    return d.entry().kind();
-  }
-
-  static String body(TillDocument d) {
-    return FiscalJournal.body(d.entry());
   }
 }
