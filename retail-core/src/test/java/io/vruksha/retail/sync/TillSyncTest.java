@@ -8,12 +8,16 @@ import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.RetailException;
 import io.vruksha.retail.catalog.Sku;
+import io.vruksha.retail.customer.Customer;
+import io.vruksha.retail.customer.CustomerId;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.invoicing.FiscalDocument;
+import io.vruksha.retail.invoicing.Invoice;
 import io.vruksha.retail.invoicing.Journal;
 import io.vruksha.retail.memory.InMemoryTillLedger;
 import io.vruksha.retail.money.Money;
+import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.sale.FiscalRecords;
 import io.vruksha.retail.sale.ReturnRequest;
@@ -22,6 +26,7 @@ import io.vruksha.retail.stock.StockKey;
 import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,11 +67,25 @@ class TillSyncTest {
                 .close(shift.id(), TillScenarios.eur("50.00"), TillScenarios.SAM)
                 .number())
         .contains("Z001-T02-2026-000001");
+    t1.customers()
+        .create(
+            TillScenarios.DEMO,
+            Customer.of("acme", "ACME GmbH", TillScenarios.NOON).withTaxId("DE811907980"));
+    Invoice b2b =
+        t1.billing()
+            .issue(
+                CustomerId.of("acme"),
+                BasketRequest.builder(TillScenarios.DEMO).add("TEE-M", 2).build(),
+                Duration.ofDays(30),
+                TillScenarios.ANNA);
+    assertThat(b2b.number()).isEqualTo("B001-T01-2026-000001");
     assertThat(t1.till()).contains("T01");
     assertThat(TillScenarios.centre().till()).isEmpty();
     assertThat(t1.journal().verify(TillScenarios.DEMO)).isEmpty();
     assertThat(t2.journal().verify(TillScenarios.DEMO)).isEmpty();
     assertThat(t2.journal().entries(TillScenarios.DEMO)).hasSize(5);
+    // 3 sales, a credit note and the B2B invoice: one chain, gapless per series
+    assertThat(t1.journal().entries(TillScenarios.DEMO)).hasSize(5);
   }
 
   @Test
