@@ -41,7 +41,7 @@ final class CheckoutTill {
       throw new UncheckedIOException(e);
     }
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("till.db"))) {
-      RetailEngine engine = SqliteAdapters.use(db, DemoStore.engineBuilder()).build();
+      RetailEngine engine = SqliteAdapters.use(db, DemoStore.engineBuilder()).till("T01").build();
       List<StoreId> stores = BenchDatabase.seed(engine, 1);
       StoreId store = stores.get(0);
       // what one checkout writes: rows changed and bytes the file grows by, over 200 checkouts
