@@ -46,6 +46,7 @@ import io.vruksha.retail.server.api.StockApi;
 import io.vruksha.retail.server.api.StoreApi;
 import io.vruksha.retail.server.api.SystemApi;
 import io.vruksha.retail.server.api.TillApi;
+import io.vruksha.retail.server.api.TillDataApi;
 import io.vruksha.retail.server.http.Api;
 import io.vruksha.retail.server.http.ApiRoute;
 import io.vruksha.retail.server.http.Errors;
@@ -490,6 +491,7 @@ public final class RetailServer implements AutoCloseable {
     routes.addAll(NotificationApi.routes(context));
     routes.addAll(PaymentApi.routes(context));
     routes.addAll(TillApi.routes(context));
+    routes.addAll(TillDataApi.routes(context));
     return routes;
   }
 

@@ -175,6 +175,19 @@ abstract class ServerContract {
         201);
     ok(client.get(demo + "/promotions", anna), 200);
     assertThat(ok(client.get(demo + "/tax-rules", anna), 200).data().toString()).contains("DE19");
+    // what a till pulls to sell offline, and "not modified" while it holds the current version
+    Response tillData = ok(client.get(demo + "/till-data", anna), 200);
+    assertThat(tillData.body().get("taxRules").toString()).contains("DE19");
+    assertThat(
+            client
+                .send(
+                    "GET",
+                    demo + "/till-data",
+                    anna,
+                    null,
+                    Map.of("If-None-Match", tillData.header("ETag")))
+                .status())
+        .isEqualTo(304);
 
     // a basket priced, then sold in a shift to a loyalty customer
     ok(

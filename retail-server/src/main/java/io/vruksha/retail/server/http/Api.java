@@ -32,10 +32,11 @@ import java.util.stream.Collectors;
  * path's store against the token's stores and the role against the route's minimum (403); the
  * {@code Idempotency-Key} where required (400 without, 409 while the same key is in flight); the
  * body's size (413) and JSON (400); the handler; the success envelope {@code {"success": true,
- * "data": ..., "timestamp": ...}} or the error body. Each call is counted into {@code
- * http.server.requests} by method, route and status, and timed into {@code http.server.duration} by
- * group of routes (the checkout its own); errors are counted by status into {@code
- * http.server.errors}.
+ * "data": ..., "timestamp": ...}} or the error body (a raw route answers its body as it is; one
+ * that answers {@link Versioned} sets the {@code ETag} and answers 304 to a matching {@code
+ * If-None-Match}). Each call is counted into {@code http.server.requests} by method, route and
+ * status, and timed into {@code http.server.duration} by group of routes (the checkout its own);
+ * errors are counted by status into {@code http.server.errors}.
  */
 public final class Api {
 
@@ -143,6 +144,13 @@ public final class Api {
         }
         if (!route.raw()) {
           ctx.status(route.successStatus()).json(envelope(data));
+        } else if (data instanceof Versioned v) {
+          ctx.header("ETag", v.etag());
+          if (v.matches(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+          } else {
+            ctx.status(route.successStatus()).contentType("application/json").result(v.json());
+          }
         } else if (data instanceof String text) {
           ctx.status(route.successStatus()).result(text);
         } else {

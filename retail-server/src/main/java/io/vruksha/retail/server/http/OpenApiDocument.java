@@ -120,6 +120,16 @@ public final class OpenApiDocument {
                         + " body returns the original result")
                 .schema(new StringSchema().pattern("^[A-Za-z0-9._:/-]{1,128}$")));
       }
+      boolean versioned =
+          route.responseType() instanceof Class<?> c && Versioned.Body.class.isAssignableFrom(c);
+      if (versioned) {
+        op.addParametersItem(
+            new HeaderParameter()
+                .name("If-None-Match")
+                .required(false)
+                .description("the ETag the client holds: 304 while it is the current version")
+                .schema(new StringSchema()));
+      }
       route
           .requestType()
           .ifPresent(
@@ -154,6 +164,10 @@ public final class OpenApiDocument {
           new ApiResponse()
               .description("success")
               .content(new Content().addMediaType(mediaType, new MediaType().schema(envelope))));
+      if (versioned) {
+        responses.addApiResponse(
+            "304", new ApiResponse().description("not modified: the client holds this version"));
+      }
       errors(route)
           .forEach(
               (status, codes) ->
@@ -257,6 +271,7 @@ public final class OpenApiDocument {
           Map.entry("staff", "The store's staff and their roles"),
           Map.entry("stock", "Stock levels, movements, receipts, transfers, counts"),
           Map.entry("stores", "The stores of the chain"),
+          Map.entry("sync", "Offline tills: the reference data they pull, the documents they push"),
           Map.entry("system", "Health, readiness, metrics and this document"),
           Map.entry("tax", "Tax jurisdictions: rates, rules and rounding"),
           Map.entry("warranties", "Warranties of serialised goods and their claims"));
