@@ -3,6 +3,7 @@ package io.vruksha.retail.till;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.catalog.Product;
+import io.vruksha.retail.catalog.Variant;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.json.CanonicalJson;
 import io.vruksha.retail.pricing.PriceEntry;
@@ -26,6 +27,11 @@ import java.util.Set;
  * own calls (as the command line's import does), in one unit of work, then remembers the version. A
  * record equal to the till's is not written again (no price history row for an unchanged price); a
  * promotion of the store the centre no longer sends is removed.
+ *
+ * <p>Every SKU it pulls may go below zero on the till: a till cannot know the deliveries and counts
+ * the centre books, so its own stock levels are not a reason to refuse a customer at the counter.
+ * The centre keeps the store's real stock and reports what a till's sales took below zero there
+ * (the {@code oversold} of its answer to the till's documents).
  *
  * <p>Not handed down (the contract's reference data has none of them): coupons, categories, stock
  * levels, staff. A product or price the centre stops sending stays on the till (there is no removal
@@ -138,6 +144,11 @@ public final class ReferenceData {
       if (!engine.catalog().product(p.id()).equals(Optional.of(p))) {
         engine.catalog().save(p);
         c.written++;
+      }
+      for (Variant v : p.variants()) {
+        if (!engine.stock().ledger().allowsNegative(v.sku())) {
+          engine.stock().ledger().setAllowNegative(v.sku(), true);
+        }
       }
     }
     Set<PriceList> lists = new HashSet<>();

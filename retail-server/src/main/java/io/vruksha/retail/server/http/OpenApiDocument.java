@@ -120,16 +120,7 @@ public final class OpenApiDocument {
                         + " body returns the original result")
                 .schema(new StringSchema().pattern("^[A-Za-z0-9._:/-]{1,128}$")));
       }
-      boolean versioned =
-          route.responseType() instanceof Class<?> c && Versioned.Body.class.isAssignableFrom(c);
-      if (versioned) {
-        op.addParametersItem(
-            new HeaderParameter()
-                .name("If-None-Match")
-                .required(false)
-                .description("the ETag the client holds: 304 while it is the current version")
-                .schema(new StringSchema()));
-      }
+      boolean versioned = VersionedBodies.document(route, op);
       route
           .requestType()
           .ifPresent(
@@ -164,10 +155,7 @@ public final class OpenApiDocument {
           new ApiResponse()
               .description("success")
               .content(new Content().addMediaType(mediaType, new MediaType().schema(envelope))));
-      if (versioned) {
-        responses.addApiResponse(
-            "304", new ApiResponse().description("not modified: the client holds this version"));
-      }
+      VersionedBodies.notModified(versioned, responses);
       errors(route)
           .forEach(
               (status, codes) ->
@@ -225,6 +213,7 @@ public final class OpenApiDocument {
             api.addTagsItem(
                 new Tag().name(t).description(TAGS.getOrDefault(t, "The " + t + " routes"))));
     markRequiredAndNullable(routes, schemas);
+    VersionedBodies.freeForm(routes, schemas, NestedNames::nameOf);
     return api;
   }
 
