@@ -1,6 +1,7 @@
 package io.vruksha.retail.till;
 
 import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.invoicing.DocumentKind;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +56,13 @@ public final class TillPusher implements AutoCloseable {
 
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
+  private static final Pattern TILL_ID = Pattern.compile("[A-Za-z0-9]{1,8}");
+
   private final RetailEngine engine;
   private final StoreId store;
   private final String till;
   private final CentreClient centre;
-  private final TillDocuments documents;
+  private final JournalDocuments documents;
 
   /** The centre's position as last heard, for {@link #pending} only; never decides what is sent. */
   private volatile long acknowledged;
@@ -67,13 +71,20 @@ public final class TillPusher implements AutoCloseable {
   private volatile String unreachable;
   private ScheduledExecutorService runner;
 
-  /** A pusher of {@code till}'s documents in {@code store} of {@code engine} to {@code centre}. */
+  /**
+   * A pusher of {@code till}'s documents in {@code store} of {@code engine} to {@code centre}; a
+   * till id other than 1 to 8 letters and digits is refused ({@link InvalidInputException}).
+   */
   public TillPusher(RetailEngine engine, StoreId store, String till, CentreClient centre) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.store = Objects.requireNonNull(store, "store");
     this.till = Objects.requireNonNull(till, "till");
+    if (!TILL_ID.matcher(till).matches()) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION, "a till's id is 1 to 8 letters and digits, not '" + till + "'");
+    }
     this.centre = Objects.requireNonNull(centre, "centre");
-    this.documents = new TillDocuments(engine, store, till);
+    this.documents = new JournalDocuments(engine, store, till);
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
 import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.invoicing.DocumentKind;
@@ -265,6 +266,18 @@ class TillPusherTest {
         .hasMessageContaining("entry 5");
     assertThat(centre.batches).hasSize(batches);
     centreHoldsExactly(first, 5);
+  }
+
+  @Test
+  void aTillIdOutsideTheContractIsRefused() {
+    Till till = till();
+    for (String bad : List.of("", "T-01", "TOOLONG09", "T 1")) {
+      assertThatThrownBy(() -> new TillPusher(till.engine(), STORE, bad, client))
+          .as(bad)
+          .isInstanceOfSatisfying(
+              InvalidInputException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION));
+    }
   }
 
   @Test

@@ -20,13 +20,13 @@ import java.util.Optional;
  * document the store cannot produce is an error ({@link ErrorCode#JOURNAL_BROKEN}), never skipped:
  * the centre takes a till's documents in sequence, so a hole would stop every document after it.
  */
-final class TillDocuments {
+final class JournalDocuments {
 
   private final RetailEngine engine;
   private final StoreId store;
   private final String till;
 
-  TillDocuments(RetailEngine engine, StoreId store, String till) {
+  JournalDocuments(RetailEngine engine, StoreId store, String till) {
     this.engine = engine;
     this.store = store;
     this.till = till;
@@ -34,7 +34,7 @@ final class TillDocuments {
 
   /** The store's journal entries after {@code sequence}, in order. */
   List<FiscalDocument> entriesAfter(long sequence) {
-    List<FiscalDocument> all = engine.journal().entries(store);
+    List<FiscalDocument> all = engine.inStore(store, () -> engine.journal().entries(store));
     // entries are numbered 1, 2, 3 ...: the ones after `sequence` start at that index
     int from = (int) Math.min(Math.max(sequence, 0), all.size());
     if (from > 0 && all.get(from - 1).sequence() != sequence) {
@@ -45,7 +45,7 @@ final class TillDocuments {
 
   /** The till's journal entry with this sequence. */
   Optional<FiscalDocument> entry(long sequence) {
-    List<FiscalDocument> all = engine.journal().entries(store);
+    List<FiscalDocument> all = engine.inStore(store, () -> engine.journal().entries(store));
     if (sequence >= 1
         && sequence <= all.size()
         && all.get((int) sequence - 1).sequence() == sequence) {
@@ -54,8 +54,12 @@ final class TillDocuments {
     return all.stream().filter(e -> e.sequence() == sequence).findFirst();
   }
 
-  /** The document of {@code entry}, as the centre takes it. */
+  /** The document of {@code entry}, as the centre takes it, read in the store's unit of work. */
   TillDocument document(FiscalDocument entry) {
+    return engine.inStore(store, () -> read(entry));
+  }
+
+  private TillDocument read(FiscalDocument entry) {
     return switch (entry.kind()) {
       case INVOICE ->
           new TillDocument(
