@@ -49,6 +49,11 @@ final class FakeCentre implements AutoCloseable {
   volatile long refuseAt = -1;
   volatile Runnable afterNextPosition;
 
+  /** Run once after the document with this sequence was applied, before the answer is written. */
+  volatile long hookAt = -1;
+
+  volatile Runnable hook;
+
   FakeCentre() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
@@ -162,6 +167,10 @@ final class FakeCentre implements AutoCloseable {
       }
       applied.add(d);
       received++;
+      if (d.sequence() == hookAt && hook != null) {
+        hookAt = -1;
+        hook.run();
+      }
       if (crashAfter > 0) {
         crashAfter--;
       }

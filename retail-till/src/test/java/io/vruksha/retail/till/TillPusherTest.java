@@ -20,6 +20,7 @@ import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.sync.TillDocument;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -186,6 +187,46 @@ class TillPusherTest {
       assertThat(pusher.unreachable()).isEmpty();
     }
     centreHoldsExactly(till, 28);
+  }
+
+  @Test
+  void aCablePulledBeforeTheAnswerLosesNothingAndAppliesNothingTwice() throws Exception {
+    Till till = till();
+    till.sell(40);
+    try (CuttableProxy cable = new CuttableProxy(centre.uri().getPort())) {
+      CentreClient viaCable =
+          new CentreClient(
+              URI.create("http://127.0.0.1:" + cable.port()), "till-token", Duration.ofSeconds(5));
+      // the network goes away while the centre works on the batch: it applies all of it, and
+      // its answer never reaches the till
+      centre.hookAt = 17;
+      centre.hook = cable::cut;
+
+      assertThatThrownBy(() -> new TillPusher(till.engine(), STORE, TILL, viaCable).pushOnce())
+          .isInstanceOf(CentreUnreachableException.class);
+      assertThat(centre.acceptedUpTo()).isEqualTo(40);
+
+      cable.restore();
+      // the till does not know; it asks, and sends nothing again
+      TillPusher.Pushed pushed = new TillPusher(till.engine(), STORE, TILL, viaCable).pushOnce();
+      assertThat(pushed.sent()).isZero();
+      centreHoldsExactly(till, 40);
+
+      // and while selling, with the cable pulled and plugged back three times
+      try (TillPusher pusher = new TillPusher(till.engine(), STORE, TILL, viaCable)) {
+        pusher.runEvery(Duration.ofMillis(10));
+        for (int round = 0; round < 3; round++) {
+          till.sell(15);
+          cable.cut();
+          till.sell(5);
+          Thread.sleep(100);
+          cable.restore();
+        }
+        await(() -> centre.acceptedUpTo() == 100, "the centre holds all 100");
+        assertThat(pusher.problem()).isEmpty();
+      }
+    }
+    centreHoldsExactly(till, 100);
   }
 
   @Test
