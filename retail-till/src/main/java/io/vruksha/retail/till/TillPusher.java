@@ -259,10 +259,7 @@ public final class TillPusher implements AutoCloseable {
     Duration after = next;
     synchronized (this) {
       if (runner != null && !runner.isShutdown()) {
-        runner.schedule(
-            () -> tick(interval, after.equals(interval) ? interval : after),
-            after.toMillis(),
-            TimeUnit.MILLISECONDS);
+        runner.schedule(() -> tick(interval, after), after.toMillis(), TimeUnit.MILLISECONDS);
       }
     }
   }
