@@ -54,6 +54,12 @@ final class FakeCentre implements AutoCloseable {
 
   volatile Runnable hook;
 
+  /** Answers in the server's success envelope {@code {"success": true, "data": ...}}. */
+  volatile boolean enveloped;
+
+  /** What every answer to a batch names as oversold, as the server writes it. */
+  volatile List<Map<String, String>> oversold = List.of();
+
   FakeCentre() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
@@ -114,8 +120,7 @@ final class FakeCentre implements AutoCloseable {
         stalePositionOnce = -1;
       }
     }
-    answer(
-        x, 200, DocumentJson.write(Map.of("till", till, "acceptedUpTo", upTo, "lastHash", hash)));
+    answer(x, 200, success(Map.of("till", till, "acceptedUpTo", upTo, "lastHash", hash)));
     Runnable after = afterNextPosition;
     if (after != null) {
       afterNextPosition = null;
@@ -178,13 +183,13 @@ final class FakeCentre implements AutoCloseable {
     answer(
         x,
         200,
-        DocumentJson.write(
+        success(
             Map.of(
                 "till", till,
                 "acceptedUpTo", acceptedUpTo(),
                 "received", received,
                 "duplicates", duplicates,
-                "oversold", List.of())));
+                "oversold", oversold)));
   }
 
   /** Why a document cannot be applied, or null. */
@@ -221,6 +226,11 @@ final class FakeCentre implements AutoCloseable {
                   && d.zReport().get().number().equals(Optional.of(e.number()));
         };
     return matches ? null : "entry " + e.sequence() + " does not match its document";
+  }
+
+  private String success(Object data) {
+    return DocumentJson.write(
+        enveloped ? Map.of("success", true, "data", data, "timestamp", "now") : data);
   }
 
   private static String error(String code, String message) {

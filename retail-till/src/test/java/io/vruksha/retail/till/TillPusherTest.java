@@ -24,6 +24,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -116,6 +117,20 @@ class TillPusherTest {
     // nothing left: the next push only asks where the centre stands
     assertThat(pusher.pushOnce().sent()).isZero();
     assertThat(centre.batches).hasSize(3);
+  }
+
+  @Test
+  void theServersSuccessEnvelopeReadsAsTheBareAnswer() {
+    centre.enveloped = true;
+    centre.oversold = List.of(Map.of("sku", "MUG", "onHand", "-1"));
+    Till till = till();
+    till.sell(5);
+
+    TillPusher.Pushed pushed = new TillPusher(till.engine(), STORE, TILL, client).pushOnce();
+
+    assertThat(pushed.acceptedUpTo()).isEqualTo(5);
+    assertThat(pushed.oversold()).containsExactly(new CentreClient.Oversold("MUG", "-1"));
+    centreHoldsExactly(till, 5);
   }
 
   @Test
