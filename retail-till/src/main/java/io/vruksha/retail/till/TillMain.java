@@ -95,13 +95,13 @@ public final class TillMain {
   }
 
   /**
-   * The till's engine on {@code file}, numbering as till {@code till}. For now the in-memory
-   * adapters, so {@code file} is not read or written yet: this is the one place that changes when
-   * the till's SQLite store lands (its adapters on {@code file}, and {@code .till(till)} on the
-   * builder once the engine numbers per till).
+   * The till's engine on {@code file}, numbering its documents as till {@code till} ({@code
+   * S001-T01-2026-000001}). For now on the in-memory adapters, so {@code file} is not read or
+   * written yet: this is the one place that changes when the till's SQLite store can be built on a
+   * file.
    */
   public static RetailEngine openEngine(Path file, String till) {
-    return RetailEngine.builder().build();
+    return RetailEngine.builder().till(till).build();
   }
 
   /**

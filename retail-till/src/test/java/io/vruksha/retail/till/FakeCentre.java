@@ -201,6 +201,15 @@ final class FakeCentre implements AutoCloseable {
     if (d.sequence() != acceptedUpTo() + 1 || e.sequence() != d.sequence()) {
       return "entry " + e.sequence() + " is out of order";
     }
+    if (!e.number().contains("-" + d.till() + "-")) {
+      return "entry "
+          + e.sequence()
+          + " ("
+          + e.number()
+          + ") is not in till "
+          + d.till()
+          + "'s series";
+    }
     if (!e.previousHash().equals(lastHash())) {
       return "entry " + e.sequence() + " does not follow the centre's last hash";
     }

@@ -41,7 +41,7 @@ class ReferenceDataTest {
     CentreClient client =
         new CentreClient(
             URI.create("http://127.0.0.1:" + centre.port()), centre.demoToken().orElseThrow());
-    till = RetailEngine.builder().build();
+    till = RetailEngine.builder().till("T01").build();
     reference = new ReferenceData(till, DemoStore.ID, client, Optional.empty());
   }
 

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TillMainTest {
 
-  /** {@code S001-2026-000001}, or with the till's id {@code S001-T01-2026-000001}. */
-  private static final Pattern SALE_NUMBER = Pattern.compile("S001-(?:T01-)?(\\d{4})-(\\d{6,})");
+  /** {@code S001-T01-2026-000001}: the till's own series. */
+  private static final Pattern SALE_NUMBER = Pattern.compile("S001-T01-(\\d{4})-(\\d{6,})");
 
   @TempDir Path dir;
 

@@ -354,7 +354,7 @@ class TillPusherTest {
                   }
                   return method.invoke(real, args);
                 });
-    Till till = till(RetailEngine.builder().sales(hidingOne).build());
+    Till till = till(RetailEngine.builder().till(TILL).sales(hidingOne).build());
     till.sell(6);
 
     assertThatThrownBy(() -> new TillPusher(till.engine(), STORE, TILL, client).pushOnce())

@@ -59,7 +59,7 @@ public final class TillDataApi {
         route(GET, "/api/v1/stores/{storeId}/till-data")
             .errors(ErrorCode.NOT_FOUND)
             .doc(
-                "sync",
+                "tills",
                 "The reference data a till of the store sells from (store, products, prices,"
                     + " promotions, tax rules), with ETag: \"<version>\"; If-None-Match with the"
                     + " current version answers 304 with no body")

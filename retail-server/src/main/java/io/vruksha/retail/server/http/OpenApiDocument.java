@@ -260,8 +260,9 @@ public final class OpenApiDocument {
           Map.entry("staff", "The store's staff and their roles"),
           Map.entry("stock", "Stock levels, movements, receipts, transfers, counts"),
           Map.entry("stores", "The stores of the chain"),
-          Map.entry("sync", "Offline tills: the reference data they pull, the documents they push"),
           Map.entry("system", "Health, readiness, metrics and this document"),
+          Map.entry(
+              "tills", "Offline tills: the documents they push, the reference data they pull"),
           Map.entry("tax", "Tax jurisdictions: rates, rules and rounding"),
           Map.entry("warranties", "Warranties of serialised goods and their claims"));
 
