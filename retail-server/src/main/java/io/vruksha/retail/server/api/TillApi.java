@@ -91,13 +91,13 @@ public final class TillApi {
   private static TillReceipt accept(ServerContext s, ApiCall call) {
     Documents body = call.body(Documents.class);
     if (body.documents() == null) {
-      throw BadJson.because("field 'documents' is required");
+      throw BadJson.required("documents");
     }
     String till = call.path("tillId");
     for (int i = 0; i < body.documents().size(); i++) {
       TillDocument d = body.documents().get(i);
       if (d == null) {
-        throw BadJson.because("documents[" + i + "] is null");
+        throw BadJson.required("documents[" + i + "]");
       }
       if (!d.till().equals(till) || !d.entry().store().equals(call.store())) {
         // the path names the till and store the batch is for: a batch of another is refused whole

@@ -36,6 +36,11 @@ public final class BadJson extends RuntimeException {
     return new BadJson(message, List.of());
   }
 
+  /** A field the request must have and does not: {@code field 'documents' is required}. */
+  public static BadJson required(String path) {
+    return field(path, "is required");
+  }
+
   /** A field that breaks the request's shape: {@code field 'lines[0].restock' is required}. */
   static BadJson field(String path, String why) {
     return new BadJson("field '" + path + "' " + why, List.of(path));
