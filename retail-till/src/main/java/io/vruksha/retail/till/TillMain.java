@@ -8,6 +8,7 @@ import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.sale.CheckoutRequest;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.sqlite.SqliteAdapters;
 import io.vruksha.retail.store.Actor;
 import io.vruksha.retail.store.StoreId;
 import java.io.PrintStream;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -29,19 +31,22 @@ import java.util.Set;
  *     [--centre http://localhost:8901 --token ...] --sales 50 --seed 7
  * </pre>
  *
- * It opens the till's engine ({@link #openEngine}), loads a small shop if it holds none ({@link
- * TillSeed}), opens a shift and sells {@code --sales} small random baskets (random by {@code
- * --seed}), printing {@code SOLD <number>} on standard output, flushed, once each checkout has
- * returned. With a centre it pushes every 200 ms meanwhile; at the end it waits up to {@code
- * --drain-seconds} (10) for the centre to hold every document, prints {@code PENDING <n>} and
- * {@code DONE}. Exit code 2 for bad arguments.
+ * It opens the till's engine on its SQLite file ({@link #openEngine}); with a centre it pulls the
+ * centre's reference data (waiting for the centre only while the till holds none), without one it
+ * loads a small shop if it holds none ({@link TillSeed}). It carries on with the shift the till has
+ * open, or opens one, and sells {@code --sales} small random baskets of {@code --skus} (the seed's
+ * products by default; random by {@code --seed}), printing {@code SOLD <number>} on standard
+ * output, flushed, once each checkout has returned: a number printed is a sale the till holds
+ * whatever happens to the process next. With a centre it pushes every 200 ms meanwhile; at the end
+ * it waits up to {@code --drain-seconds} (10) for the centre to hold every document, prints {@code
+ * PENDING <n>} and {@code DONE}. Exit code 2 for bad arguments.
  */
 public final class TillMain {
 
   private TillMain() {}
 
   private static final Set<String> OPTIONS =
-      Set.of("store", "till", "file", "centre", "token", "sales", "seed", "drain-seconds");
+      Set.of("store", "till", "file", "centre", "token", "sales", "seed", "drain-seconds", "skus");
 
   /** Runs the till as the arguments say. */
   public static void main(String[] args) throws InterruptedException {
@@ -58,23 +63,35 @@ public final class TillMain {
     int sales = Integer.parseInt(a.getOrDefault("sales", "10"));
     long seed = Long.parseLong(a.getOrDefault("seed", "1"));
     RetailEngine engine = openEngine(Path.of(a.getOrDefault("file", "till.db")), till);
-    TillSeed.seedIfEmpty(engine, store);
-    Optional<TillPusher> pusher =
+    Optional<CentreClient> centre =
         Optional.ofNullable(a.get("centre"))
-            .map(
-                url ->
-                    new TillPusher(
-                        engine,
-                        store,
-                        till,
-                        new CentreClient(URI.create(url), a.getOrDefault("token", ""))));
+            .map(url -> new CentreClient(URI.create(url), a.getOrDefault("token", "")));
+    if (centre.isPresent()) {
+      pullReferenceData(engine, store, centre.get());
+    } else {
+      TillSeed.seedIfEmpty(engine, store);
+    }
+    List<String> skus =
+        a.containsKey("skus")
+            ? List.of(a.get("skus").split(","))
+            : TillSeed.PRODUCTS.stream().map(p -> p[0]).toList();
+    Optional<TillPusher> pusher = centre.map(c -> new TillPusher(engine, store, till, c));
     pusher.ifPresent(p -> p.runEvery(Duration.ofMillis(200)));
     PrintStream out = System.out;
+    // a till that stopped (or was killed) mid-shift carries on with the shift it had open
     Shift shift =
-        engine.registers().open(store, till, Money.of("100.00", "EUR"), Actor.cashier(till));
+        engine
+            .registers()
+            .shifts()
+            .openOn(store, till)
+            .orElseGet(
+                () ->
+                    engine
+                        .registers()
+                        .open(store, till, Money.of("100.00", "EUR"), Actor.cashier(till)));
     Random random = new Random(seed);
     for (int i = 1; i <= sales; i++) {
-      Sale sale = sell(engine, store, shift.id(), random, till + "-" + seed + "-" + i);
+      Sale sale = sell(engine, store, shift.id(), random, skus, till + "-" + seed + "-" + i);
       out.println("SOLD " + sale.number());
       out.flush();
     }
@@ -95,26 +112,51 @@ public final class TillMain {
   }
 
   /**
-   * The till's engine on {@code file}, numbering its documents as till {@code till} ({@code
-   * S001-T01-2026-000001}). For now on the in-memory adapters, so {@code file} is not read or
-   * written yet: this is the one place that changes when the till's SQLite store can be built on a
-   * file.
+   * The till's engine on its durable store in {@code file} (created if need be), numbering its
+   * documents as till {@code till} ({@code S001-T01-2026-000001}): what a checkout committed
+   * survives a crash or a power cut.
    */
   public static RetailEngine openEngine(Path file, String till) {
-    return RetailEngine.builder().till(till).build();
+    return SqliteAdapters.use(file, RetailEngine.builder()).till(till).build();
   }
 
   /**
-   * Sells one small random basket (one to three lines of the {@link TillSeed} products, one to
-   * three of each) in {@code shift}, paid in cash to the cent, under {@code key}.
+   * The centre's reference data for the store. A till with no catalogue of its own yet waits for
+   * the centre (it has nothing to sell); one that has it carries on with what it holds while the
+   * centre cannot be reached.
+   */
+  static void pullReferenceData(RetailEngine engine, StoreId store, CentreClient centre)
+      throws InterruptedException {
+    ReferenceData reference = new ReferenceData(engine, store, centre, Optional.empty());
+    while (true) {
+      try {
+        reference.pull();
+        return;
+      } catch (CentreUnreachableException e) {
+        if (engine.stores().find(store).isPresent()) {
+          System.err.println("centre unreachable, selling on the reference data held: " + e);
+          return;
+        }
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  /**
+   * Sells one small random basket (one to three lines of {@code skus}, one to three of each) in
+   * {@code shift}, paid in cash to the cent, under {@code key}.
    */
   public static Sale sell(
-      RetailEngine engine, StoreId store, String shift, Random random, String key) {
+      RetailEngine engine,
+      StoreId store,
+      String shift,
+      Random random,
+      List<String> skus,
+      String key) {
     BasketRequest.Builder basket = BasketRequest.builder(store);
     int lines = 1 + random.nextInt(3);
     for (int l = 0; l < lines; l++) {
-      String[] product = TillSeed.PRODUCTS.get(random.nextInt(TillSeed.PRODUCTS.size()));
-      basket.add(product[0], 1 + random.nextInt(3));
+      basket.add(skus.get(random.nextInt(skus.size())), 1 + random.nextInt(3));
     }
     BasketRequest request = basket.build();
     Actor cashier = Actor.cashier("till");
@@ -130,7 +172,7 @@ public final class TillMain {
       if (!OPTIONS.contains(name) || i + 1 >= args.length) {
         throw new IllegalArgumentException(
             "usage: TillMain --store s --till T01 --file till.db [--centre URL --token T]"
-                + " --sales N --seed X [--drain-seconds S]; not understood: "
+                + " --sales N --seed X [--drain-seconds S] [--skus A,B,C]; not understood: "
                 + args[i]);
       }
       a.put(name, args[++i]);

@@ -2,88 +2,99 @@ package io.vruksha.retail.till;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vruksha.retail.sync.TillDocument;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.server.RetailServer;
+import io.vruksha.retail.server.ServerConfig;
+import io.vruksha.retail.store.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The till program in a JVM of its own: it prints each sale's number once its checkout returned,
- * the numbers have no gaps, and its pusher brings every sale to the centre.
+ * The till program in a JVM of its own against the real centre (the server, in memory): it pulls
+ * the demo store's reference data, prints each sale's number once its checkout returned, the
+ * numbers have no gaps, and its pusher brings every sale to the centre once.
  */
 class TillMainTest {
 
-  /** {@code S001-T01-2026-000001}: the till's own series. */
-  private static final Pattern SALE_NUMBER = Pattern.compile("S001-T01-(\\d{4})-(\\d{6,})");
+  /** {@code S001-T01-2026-000001}. */
+  static final Pattern SALE_NUMBER = Pattern.compile("S001-T01-(\\d{4})-(\\d{6,})");
 
   @TempDir Path dir;
 
+  /** The centre a till test talks to, and a service token for till T01 of the demo store. */
+  static RetailServer centre() {
+    return RetailServer.start(
+        ServerConfig.from(Map.of("JWT_SECRET", "a-test-secret-of-at-least-32-characters"))
+            .withPort(0),
+        Map.of());
+  }
+
+  static String token(RetailServer centre) {
+    return centre
+        .context()
+        .tokens()
+        .issueService("till-T01", Role.SUPERVISOR, Set.of("demo"), Duration.ofMinutes(30));
+  }
+
+  /** The sequence numbers of receipt numbers {@code S001-T01-YYYY-NNNNNN}. */
+  static List<Long> sequence(List<String> numbers) {
+    List<Long> out = new ArrayList<>();
+    for (String n : numbers) {
+      Matcher m = SALE_NUMBER.matcher(n);
+      assertThat(m.matches()).as(n).isTrue();
+      out.add(Long.parseLong(m.group(2)));
+    }
+    return out;
+  }
+
   @Test
   void aTillInItsOwnProcessSellsGaplessNumbersAndPushesThemAll() throws Exception {
-    List<String> lines = new ArrayList<>();
-    try (FakeCentre centre = new FakeCentre()) {
-      Process till =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xmx256m",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  TillMain.class.getName(),
-                  "--store",
-                  "s1",
-                  "--till",
-                  "T01",
-                  "--file",
-                  dir.resolve("till.db").toString(),
-                  "--centre",
-                  centre.uri().toString(),
-                  "--token",
-                  "till-token",
-                  "--sales",
-                  "40",
-                  "--seed",
-                  "7")
-              .redirectError(dir.resolve("stderr.log").toFile())
-              .start();
-      try (BufferedReader out =
-          new BufferedReader(
-              new InputStreamReader(till.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-          lines.add(line);
-        }
+    try (RetailServer centre = centre()) {
+      Path stderr = dir.resolve("stderr.log");
+      List<String> lines;
+      try (TillProcess till =
+          TillProcess.start(
+              stderr,
+              "--store",
+              "demo",
+              "--till",
+              "T01",
+              "--file",
+              dir.resolve("till.db").toString(),
+              "--centre",
+              "http://127.0.0.1:" + centre.port(),
+              "--token",
+              token(centre),
+              "--skus",
+              "MUG,COFFEE,TEE-M",
+              "--sales",
+              "40",
+              "--seed",
+              "7")) {
+        assertThat(till.await(120)).as("exit code; stderr: %s", Files.readString(stderr)).isZero();
+        lines = till.lines();
       }
-      assertThat(till.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(till.exitValue())
-          .as("exit code; stderr: %s", Files.readString(dir.resolve("stderr.log")))
-          .isZero();
-
-      List<Long> numbers = new ArrayList<>();
-      for (String line : lines) {
-        if (line.startsWith("SOLD ")) {
-          Matcher m = SALE_NUMBER.matcher(line.substring(5));
-          assertThat(m.matches()).as(line).isTrue();
-          numbers.add(Long.parseLong(m.group(2)));
-        }
-      }
+      List<String> sold =
+          lines.stream().filter(l -> l.startsWith("SOLD ")).map(l -> l.substring(5)).toList();
+      List<Long> numbers = sequence(sold);
       assertThat(numbers).hasSize(40);
       for (int i = 0; i < numbers.size(); i++) {
         assertThat(numbers.get(i)).as("sale %d's number", i + 1).isEqualTo(i + 1L);
       }
       assertThat(lines).contains("PENDING 0", "DONE");
-      assertThat(centre.applied)
-          .extracting(d -> d.sale().orElseThrow().number())
-          .containsExactlyElementsOf(
-              lines.stream().filter(l -> l.startsWith("SOLD ")).map(l -> l.substring(5)).toList());
-      assertThat(centre.applied).extracting(TillDocument::till).containsOnly("T01");
+      assertThat(centre.engine().sales().list(DemoStore.ID))
+          .extracting(Sale::number)
+          .containsExactlyInAnyOrderElementsOf(sold);
     }
   }
 }

@@ -26,12 +26,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A till's documents reach a centre that keeps the contract's rules, each exactly once and in
@@ -57,9 +59,13 @@ class TillPusherTest {
     centre.close();
   }
 
-  /** A till's engine holding the small shop, with an open shift. */
+  @TempDir static Path files;
+  private static final AtomicInteger TILL_FILES = new AtomicInteger();
+
+  /** A till's engine on a file of its own holding the small shop, with an open shift. */
   private static Till till() {
-    return till(TillMain.openEngine(Path.of("unused.db"), TILL));
+    return till(
+        TillMain.openEngine(files.resolve("till-" + TILL_FILES.incrementAndGet() + ".db"), TILL));
   }
 
   private static Till till(RetailEngine engine) {
@@ -73,7 +79,14 @@ class TillPusherTest {
     List<Sale> sell(int n) {
       return IntStream.range(0, n)
           .mapToObj(
-              i -> TillMain.sell(engine, STORE, shift.id(), random, "key-" + random.nextLong()))
+              i ->
+                  TillMain.sell(
+                      engine,
+                      STORE,
+                      shift.id(),
+                      random,
+                      TillSeed.PRODUCTS.stream().map(p -> p[0]).toList(),
+                      "key-" + random.nextLong()))
           .toList();
     }
   }
