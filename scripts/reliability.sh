@@ -16,8 +16,24 @@
 #     the table: fault | how injected | sales made | acknowledged | found after | duplicates | lost |
 #     events published | time to recover. The ordinary build (CI) runs the NATS and HAProxy parts
 #     with 250 sales each; the PostgreSQL failover runs only here.
+#
+#   scripts/reliability.sh tills [CRASHES]
+#     An offline till (TillCrashIT): a till in a JVM of its own on its SQLite file, killed with
+#     kill -9 at random moments CRASHES times (default 100; CI runs 8) while the cable to the
+#     centre is pulled and plugged back at random, then started once more to drain. Prints sales
+#     reported complete, sales in the till, crashes, network cuts, sales at the centre, duplicates
+#     and lost; also runs the two tills selling the last mugs offline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "tills" ]; then
+  crashes="${2:-100}"
+  mvn -B -Djacoco.skip=true -Dspotless.check.skip=true verify -pl retail-till -am \
+    -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
+    -Dit.test=TillCrashIT -Dtill.crashes="$crashes" \
+    | grep -E '^till crash test|Tests run:.*TillCrashIT|FAIL|BUILD|expected|Expecting'
+  exit "${PIPESTATUS[0]}"
+fi
 
 if [ "${1:-}" = "clusters" ]; then
   sales="${2:-10000}"
