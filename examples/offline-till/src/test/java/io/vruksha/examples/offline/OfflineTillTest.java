@@ -32,6 +32,17 @@ class OfflineTillTest {
   }
 
   @Test
+  void aSecondRunOnTheSameFileCarriesOnWhereTheFirstStopped() {
+    assertThat(run(Optional.empty())).contains("sold S001-T01-").contains("3 sales waiting");
+    String second = run(Optional.empty());
+
+    // the same shift, the next numbers, and the first run's sales still waiting
+    assertThat(second)
+        .containsSubsequence("-000004 ", "-000005 ", "-000006 ")
+        .contains("6 sales waiting to reach head office");
+  }
+
+  @Test
   void aHeadOfficeThatDoesNotAnswerLeavesTheSalesWaiting() throws Exception {
     int closed;
     try (ServerSocket s = new ServerSocket(0)) {
