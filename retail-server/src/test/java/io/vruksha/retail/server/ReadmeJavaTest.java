@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's Java blocks compile as written, with the imports the README names, against the class
- * path the engine's users have (retail-core, retail-postgres); the "Embed it" blocks also run, in
- * order, as one program.
+ * path the engine's users have (retail-core, retail-postgres, retail-sqlite); the "Embed it" blocks
+ * also run, in order, as one program.
  */
 class ReadmeJavaTest {
 
@@ -114,7 +114,16 @@ class ReadmeJavaTest {
     assertThat(before).as("Point it at a database").hasSize(1);
     assertThat(embedIt).as("Embed it: the setup, the sale, a deposit and a gift card").hasSize(3);
 
+    int offline = readme.indexOf("## Sell offline");
+    List<String> sellOffline =
+        javaBlocks(readme.substring(offline, readme.indexOf("\n## ", offline + 1)));
+    assertThat(sellOffline).as("Sell offline").hasSize(1);
+
     compile("ReadmeDatabase", program("ReadmeDatabase", before));
+    compile(
+        "ReadmeSellOffline",
+        "import io.vruksha.retail.sqlite.*;\nimport java.nio.file.Path;\n"
+            + program("ReadmeSellOffline", sellOffline));
     Path classes = compile("ReadmeEmbedIt", program("ReadmeEmbedIt", embedIt));
     try (URLClassLoader loader =
         new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
