@@ -23,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -183,7 +182,7 @@ class PostgresTillSyncIT {
             centre.inStore(TillScenarios.DEMO, () -> centre.stock().ledger().level(mug).onHand()))
         .isEqualByComparingTo("-3");
     assertThat(centre.tillSync().flags(TillScenarios.DEMO)).hasSize(2);
-    assertThat(Set.copyOf(centre.tillSync().tills(TillScenarios.DEMO)))
-        .containsExactly("T01", "T02");
+    // listed by till id, as the in-memory ledger lists them
+    assertThat(centre.tillSync().tills(TillScenarios.DEMO)).containsExactly("T01", "T02");
   }
 }
