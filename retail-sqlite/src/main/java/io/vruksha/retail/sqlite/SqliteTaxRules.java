@@ -1,17 +1,12 @@
 package io.vruksha.retail.sqlite;
 
 import io.vruksha.retail.json.DocumentJson;
+import io.vruksha.retail.json.StoredJurisdiction;
 import io.vruksha.retail.store.StoreId;
-import io.vruksha.retail.tax.InclusiveSplit;
 import io.vruksha.retail.tax.TaxJurisdiction;
-import io.vruksha.retail.tax.TaxRoundingLevel;
-import io.vruksha.retail.tax.TaxRule;
 import io.vruksha.retail.tax.TaxRules;
 import io.vruksha.retail.work.JoinsUnitOfWork;
 import io.vruksha.retail.work.UnitOfWork;
-import java.math.RoundingMode;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,41 +14,6 @@ import java.util.Optional;
  * PostgreSQL keeps (its rules as a list). Thread-safe.
  */
 public final class SqliteTaxRules implements TaxRules, JoinsUnitOfWork {
-
-  /**
-   * The stored form: the rules as a list, since their map is keyed by a value type; a document
-   * without an inclusive split reads as {@code ROUND_TAXES}, as PostgreSQL reads it.
-   */
-  record Stored(
-      String code,
-      String name,
-      TaxRoundingLevel roundingLevel,
-      RoundingMode roundingMode,
-      boolean pricesIncludeTax,
-      List<TaxRule> rules,
-      InclusiveSplit inclusiveSplit) {
-
-    static Stored of(TaxJurisdiction j) {
-      return new Stored(
-          j.code(),
-          j.name(),
-          j.roundingLevel(),
-          j.roundingMode(),
-          j.pricesIncludeTax(),
-          List.copyOf(j.rules().values()),
-          j.inclusiveSplit());
-    }
-
-    TaxJurisdiction jurisdiction() {
-      TaxJurisdiction.Builder b =
-          TaxJurisdiction.builder(code, name)
-              .rounding(roundingLevel, roundingMode)
-              .pricesIncludeTax(pricesIncludeTax)
-              .inclusiveSplit(inclusiveSplit == null ? InclusiveSplit.ROUND_TAXES : inclusiveSplit);
-      rules.stream().sorted(Comparator.comparing(r -> r.category().value())).forEach(b::rule);
-      return b.build();
-    }
-  }
 
   private final SqliteUnitOfWork work;
 
@@ -64,7 +24,7 @@ public final class SqliteTaxRules implements TaxRules, JoinsUnitOfWork {
 
   @Override
   public void assign(StoreId store, TaxJurisdiction jurisdiction) {
-    String document = DocumentJson.write(Stored.of(jurisdiction));
+    String document = DocumentJson.write(StoredJurisdiction.of(jurisdiction));
     work.write(
         h ->
             h.createUpdate(
@@ -83,7 +43,7 @@ public final class SqliteTaxRules implements TaxRules, JoinsUnitOfWork {
                 .bind("s", store.value())
                 .mapTo(String.class)
                 .findOne()
-                .map(d -> DocumentJson.read(d, Stored.class).jurisdiction()));
+                .map(d -> DocumentJson.read(d, StoredJurisdiction.class).jurisdiction()));
   }
 
   @Override
