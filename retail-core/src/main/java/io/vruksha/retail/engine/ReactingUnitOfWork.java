@@ -54,6 +54,11 @@ final class ReactingUnitOfWork implements UnitOfWork {
   }
 
   @Override
+  public <T> T runRedoable(Supplier<T> work) {
+    return unit(() -> inner.runRedoable(work));
+  }
+
+  @Override
   public <T> T runFor(Set<StoreId> stores, Supplier<T> work) {
     return unit(() -> inner.runFor(stores, work));
   }

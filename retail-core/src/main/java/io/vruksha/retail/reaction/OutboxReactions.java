@@ -110,7 +110,9 @@ public final class OutboxReactions implements AutoCloseable {
     try {
       if (failures.isEmpty()) {
         try {
-          return work.run(
+          // the batch is done again if a power cut takes it: its events stay pending until it
+          // commits, and the store may commit it without waiting for the disk
+          return work.runRedoable(
               () -> {
                 // marked sent after their effects, as one by one: whoever waits for the outbox
                 // to empty (an in-memory engine's caller) then finds the effects in place

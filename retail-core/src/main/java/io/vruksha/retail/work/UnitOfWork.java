@@ -20,6 +20,17 @@ public interface UnitOfWork {
   <T> T run(Supplier<T> work);
 
   /**
+   * Runs {@code work} as {@link #run} does, for work whose loss in a power cut is harmless because
+   * it is done again: the in-process reactions, whose events stay in the outbox until the same unit
+   * marks them handled. An adapter may commit it without waiting for the disk (the next durable
+   * commit takes it along; a crash before that loses this unit whole, never a part of it, and never
+   * a unit committed after it). Joining an outer unit, it is that unit. By default, {@link #run}.
+   */
+  default <T> T runRedoable(Supplier<T> work) {
+    return run(work);
+  }
+
+  /**
    * Runs {@code work} in a unit of work scoped to the stores it may touch. Adapters that isolate
    * tenants (PostgreSQL row-level security) let it see and change the rows of those stores only; a
    * nested call adds its stores to the scope. Others simply run the work.

@@ -32,6 +32,32 @@ class SqliteDatabaseTest {
   }
 
   @Test
+  void aRedoableUnitCommitsWithoutWaitingForTheDiskAndEveryOtherUnitWaits() {
+    try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("till.db"))) {
+      SqliteUnitOfWork work = db.unitOfWork();
+      // 2 is FULL (a commit waits for the disk), 1 is NORMAL
+      assertThat(synchronous(db)).isEqualTo(2);
+      assertThat(work.runRedoable(() -> synchronous(db))).isEqualTo(1);
+      assertThat(synchronous(db)).isEqualTo(2);
+      // joined to a durable unit, it is that unit
+      assertThat(work.run(() -> work.runRedoable(() -> synchronous(db)))).isEqualTo(2);
+      // a failed redoable unit rolls back and leaves the store durable again
+      assertThatThrownBy(
+              () ->
+                  work.runRedoable(
+                      () -> {
+                        throw new IllegalStateException("a reaction failed");
+                      }))
+          .hasMessage("a reaction failed");
+      assertThat(synchronous(db)).isEqualTo(2);
+    }
+  }
+
+  private static int synchronous(SqliteDatabase db) {
+    return db.withHandle(h -> h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one());
+  }
+
+  @Test
   void changesAndSizeCountWhatAUnitOfWorkWrote() {
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("till.db"))) {
       FiscalJournal journal =
