@@ -1,7 +1,7 @@
 // The back office: the store's day, its sales, products, stock, documents and orders, each read
 // from the REST API with the manager's token; approving a purchase order is its one write.
 import * as api from './api.js';
-import { $, $$, el, button, show, say, openDialog } from './dom.js';
+import { $, $$, el, button, show, say, openDialog, showDemoHint } from './dom.js';
 import { format, quantity, compare, isDecimal } from './money.js';
 import { barChart } from './chart.js';
 import { saleReceipt } from './receipt.js';
@@ -203,3 +203,4 @@ function init() {
 }
 
 init();
+showDemoHint();

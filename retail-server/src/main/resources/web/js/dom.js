@@ -56,3 +56,18 @@ export function openDialog(dialog) {
     if (first) first.focus();
   });
 }
+
+/**
+ * Shows the login form's hint with the demo staff's PINs when the server is in demo mode: it serves
+ * /demo.json then, and never otherwise, so a real store's login page advertises nothing.
+ */
+export async function showDemoHint() {
+  const hint = $('#demo-hint');
+  if (!hint) return;
+  try {
+    const r = await fetch('/demo.json', { cache: 'no-store' });
+    show(hint, r.ok);
+  } catch {
+    show(hint, false);
+  }
+}

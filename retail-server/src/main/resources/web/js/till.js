@@ -1,7 +1,7 @@
 // The till: log in, open the register, scan, pay, print. Every rule is the engine's, reached
 // through the REST API; this page only shows what the API answers, errors in its own words.
 import * as api from './api.js';
-import { $, $$, el, button, show, say, openDialog } from './dom.js';
+import { $, $$, el, button, show, say, openDialog, showDemoHint } from './dom.js';
 import { format, quantity, isDecimal } from './money.js';
 import * as actions from './till-actions.js';
 
@@ -378,3 +378,4 @@ function init() {
 }
 
 init();
+showDemoHint();

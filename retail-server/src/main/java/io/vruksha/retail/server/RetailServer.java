@@ -427,7 +427,7 @@ public final class RetailServer implements AutoCloseable {
                     files.directory = ApiPage.assetsOnClassPath();
                     files.location = Location.CLASSPATH;
                   });
-              WebPages.serve(cfg); // the browser till and back office at /
+              WebPages.serve(cfg, demo); // the browser till and back office at /
               cfg.routes.before(RequestIds::assign);
               cfg.routes.exception(Exception.class, Errors::handle);
               cfg.routes.error(

@@ -31,8 +31,17 @@ final class WebPages {
           "Referrer-Policy", "no-referrer",
           "Cache-Control", "no-cache");
 
-  /** Serves the pages at {@code /}: {@code /} is the till, {@code /back-office.html} the office. */
-  static void serve(JavalinConfig cfg) {
+  /**
+   * Where {@code /demo.json} is on the class path: served in demo mode only, it tells the login
+   * forms to show the demo staff's PINs, which a real store's pages must never advertise.
+   */
+  static final String DEMO_DIRECTORY = "/web-demo";
+
+  /**
+   * Serves the pages at {@code /}: {@code /} is the till, {@code /back-office.html} the office; in
+   * demo mode also {@code /demo.json}.
+   */
+  static void serve(JavalinConfig cfg, boolean demo) {
     cfg.staticFiles.add(
         files -> {
           files.hostedPath = "/";
@@ -40,5 +49,14 @@ final class WebPages {
           files.location = Location.CLASSPATH;
           files.headers = HEADERS;
         });
+    if (demo) {
+      cfg.staticFiles.add(
+          files -> {
+            files.hostedPath = "/";
+            files.directory = DEMO_DIRECTORY;
+            files.location = Location.CLASSPATH;
+            files.headers = HEADERS;
+          });
+    }
   }
 }

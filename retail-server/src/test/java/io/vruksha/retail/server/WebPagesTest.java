@@ -2,11 +2,13 @@ package io.vruksha.retail.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vruksha.retail.engine.DemoStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,5 +105,27 @@ class WebPagesTest {
     assertThat(climbing.body()).doesNotContain("version");
     assertThat(get("/retail-server.properties").statusCode()).isEqualTo(404);
     assertThat(get("/logback.xml").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theDemoStaffsPinsAreOfferedInDemoModeOnly() throws Exception {
+    // the pages hide the hint until /demo.json answers, which only a demo server serves
+    assertThat(get("/").body()).contains("<p class=\"hint\" id=\"demo-hint\" hidden>");
+    assertThat(get("/back-office.html").body()).contains("id=\"demo-hint\" hidden");
+    HttpResponse<String> demo = get("/demo.json");
+    assertThat(demo.statusCode()).isEqualTo(200);
+    assertThat(demo.body()).contains("\"pin\": \"4826\"");
+
+    try (RetailServer store =
+        RetailServer.start(
+            DemoServerTest.config(), DemoStore.inMemory(), List.of(), Map.of(), false)) {
+      HttpResponse<String> none =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + store.port() + "/demo.json"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(none.statusCode()).isEqualTo(404);
+      assertThat(none.body()).doesNotContain("4826");
+    }
   }
 }
