@@ -79,16 +79,7 @@ public final class TillMain {
     pusher.ifPresent(p -> p.runEvery(Duration.ofMillis(200)));
     PrintStream out = System.out;
     // a till that stopped (or was killed) mid-shift carries on with the shift it had open
-    Shift shift =
-        engine
-            .registers()
-            .shifts()
-            .openOn(store, till)
-            .orElseGet(
-                () ->
-                    engine
-                        .registers()
-                        .open(store, till, Money.of("100.00", "EUR"), Actor.cashier(till)));
+    Shift shift = shiftOf(engine, store, till, Money.of("100.00", "EUR"), Actor.cashier(till));
     Random random = new Random(seed);
     for (int i = 1; i <= sales; i++) {
       Sale sale = sell(engine, store, shift.id(), random, skus, till + "-" + seed + "-" + i);
@@ -118,6 +109,19 @@ public final class TillMain {
    */
   public static RetailEngine openEngine(Path file, String till) {
     return SqliteAdapters.use(file, RetailEngine.builder()).till(till).build();
+  }
+
+  /**
+   * The shift the till has open, or a new one with {@code openingFloat}: a till that stopped (or
+   * was killed) mid-shift carries on with the shift it had.
+   */
+  public static Shift shiftOf(
+      RetailEngine engine, StoreId store, String till, Money openingFloat, Actor by) {
+    return engine
+        .registers()
+        .shifts()
+        .openOn(store, till)
+        .orElseGet(() -> engine.registers().open(store, till, openingFloat, by));
   }
 
   /**

@@ -76,15 +76,7 @@ public final class OfflineTill {
 
     // the file keeps the till's open shift from one run to the next: carry on with it
     Shift shift =
-        engine
-            .registers()
-            .shifts()
-            .openOn(STORE, TILL)
-            .orElseGet(
-                () ->
-                    engine
-                        .registers()
-                        .open(STORE, TILL, Money.of("100.00", "EUR"), Actor.cashier("anna")));
+        TillMain.shiftOf(engine, STORE, TILL, Money.of("100.00", "EUR"), Actor.cashier("anna"));
     for (Map<String, Integer> basket :
         List.of(Map.of("MUG", 1), Map.of("COFFEE", 2), Map.of("MUG", 3, "COFFEE", 1))) {
       Sale sale = sell(engine, shift, basket);
