@@ -810,14 +810,36 @@ class ClusterFaultsIT {
     }
   }
 
-  /** A server's count of re-made shared-cache watches, from its metrics. */
+  /**
+   * A server's count of re-made shared-cache watches, from its metrics; only printed, so a server
+   * too slow or too faulted to answer gives "unreachable: why" rather than failing the run.
+   */
   private static String watchRemakes(TestClient server) {
-    for (String line : server.get("/metrics", null).text().split("\n")) {
+    String metrics;
+    try {
+      TestClient.Response r = server.get("/metrics", null);
+      if (r.status() != 200) {
+        return "? (/metrics answered " + r.status() + ")";
+      }
+      metrics = r.text();
+    } catch (RuntimeException e) {
+      return unreachable(e);
+    }
+    for (String line : metrics.split("\n")) {
       if (line.startsWith("retail_cache_watch_remakes_total")) {
         return line.substring(line.lastIndexOf(' ') + 1);
       }
     }
     return "?";
+  }
+
+  /** Why a read that only feeds a printed detail or a wait's poll failed, in one line. */
+  static String unreachable(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return "unreachable: " + root.getClass().getSimpleName() + " " + root.getMessage();
   }
 
   /**
@@ -870,8 +892,18 @@ class ClusterFaultsIT {
     return out;
   }
 
+  /**
+   * HAProxy's state of {@code server}, polled by a wait: a statistics page that does not answer
+   * this once is "?" (not yet), and the wait's own deadline still fails the test.
+   */
   private static String status(int statsPort, String server) {
-    for (String[] f : stats(statsPort)) {
+    List<String[]> rows;
+    try {
+      rows = stats(statsPort);
+    } catch (RuntimeException e) {
+      return "? (" + unreachable(e) + ")";
+    }
+    for (String[] f : rows) {
       if (f[0].equals("servers") && f[1].equals(server)) {
         return f[17];
       }
@@ -930,11 +962,18 @@ class ClusterFaultsIT {
     void awaitReady(int i, TestClient c) throws IOException {
       long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
       while (!ready(c)) {
-        assertThat(list.get(i).isAlive())
-            .as("process " + i + " runs: " + Files.readString(logs.get(i)))
-            .isTrue();
+        assertThat(list.get(i).isAlive()).as(() -> "process " + i + " runs: " + log(i)).isTrue();
         assertThat(System.nanoTime()).as("process " + i + " ready").isLessThan(deadline);
         pause(100);
+      }
+    }
+
+    /** The output of process {@code i} so far, for a failure's message only. */
+    private String log(int i) {
+      try {
+        return Files.readString(logs.get(i));
+      } catch (IOException | RuntimeException e) {
+        return "(its log is " + unreachable(e) + ")";
       }
     }
 
