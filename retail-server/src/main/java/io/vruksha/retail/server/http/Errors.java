@@ -4,11 +4,17 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.vruksha.retail.ErrorCode;
 import io.vruksha.retail.RetailException;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Every failure as the one error body — {@code {"error", "code", "details", "timestamp"}} — with
  * its HTTP status, in one place. Engine codes map to statuses here; nothing else decides them. An
  * unexpected failure is logged with the request id and answered 500 without a stack trace, SQL or
- * class name.
+ * class name. A client that hangs up before its body is read is one INFO line, not an error.
  */
 public final class Errors {
 
@@ -128,6 +134,22 @@ public final class Errors {
       // a missing field is refused by the request's shape (RequestShape) before any record is
       // made, so a NullPointerException is a bug: 500 with the request id, never a guessed 400
       write(ctx, h.getStatus(), "http." + h.getStatus(), h.getMessage(), List.of());
+    } else if (clientHungUp(e)) {
+      // a till on a flaky link, or killed mid-push: ordinary, and nothing of the server's to fix;
+      // it retries the same documents under the same key when it is back
+      LOG.info(
+          "request {}: {} {} from {}: client closed the connection before the body was read",
+          ctx.attribute(RequestIds.ATTRIBUTE),
+          ctx.method(),
+          ctx.path(),
+          ctx.ip());
+      // nobody reads this answer; it keeps the request log's status true (not a 500)
+      write(
+          ctx,
+          400,
+          "request.malformed",
+          "the connection closed before the body's " + ctx.contentLength() + " bytes arrived",
+          List.of());
     } else {
       LOG.error("request {} failed unexpectedly", ctx.attribute(RequestIds.ATTRIBUTE), e);
       write(
@@ -138,5 +160,26 @@ public final class Errors {
               + ctx.attribute(RequestIds.ATTRIBUTE),
           List.of());
     }
+  }
+
+  /**
+   * Whether {@code e} is the client going away while its body was read: Jetty's {@link
+   * EofException} (its {@code HttpEofException} too) or an I/O "early EOF", however wrapped. Asked
+   * only of failures no engine code or adapter made: a database connection lost mid-query is a
+   * {@link RetailException} (503), never a hang-up.
+   */
+  static boolean clientHungUp(Throwable e) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof EofException) {
+        return true;
+      }
+      if (t instanceof IOException
+          && t.getMessage() != null
+          && t.getMessage().toLowerCase(Locale.ROOT).contains("early eof")) {
+        return true;
+      }
+    }
+    return false;
   }
 }
