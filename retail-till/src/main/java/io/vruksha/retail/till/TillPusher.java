@@ -6,11 +6,13 @@ import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.invoicing.DocumentKind;
 import io.vruksha.retail.invoicing.FiscalDocument;
+import io.vruksha.retail.json.DocumentJson;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.sync.TillDocument;
 import io.vruksha.retail.till.CentreClient.Acknowledgement;
 import io.vruksha.retail.till.CentreClient.Oversold;
 import io.vruksha.retail.till.CentreClient.Position;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Pushes a till's fiscal documents to the centre, each exactly once and in the till's journal
  * order: asks the centre where it stands ({@link CentreClient#position}), then sends the journal
  * entries after that position with their sales, returns and Z reports, in batches of at most
- * {@value #BATCH}, until none is left.
+ * {@value #BATCH} documents and {@value #MAX_BATCH_BYTES} bytes of JSON (a document larger than
+ * that goes alone), until none is left.
  *
  * <p>It keeps no state of its own that could disagree with the centre: every push starts from the
  * centre's position, so after a crash of the till or of the centre (mid-batch or not) it resumes
@@ -39,10 +42,11 @@ import org.slf4j.LoggerFactory;
  * restored backup, a second till under the same id), and it stops.
  *
  * <p>What stops it for good, until a person looks: a refusal by the centre ({@code 422}, 401, 403),
- * a diverged chain, an entry whose document the till's store cannot produce. What it waits out: an
- * unreachable centre (with {@link #runEvery} it tries again, backing off up to a minute). A
- * sequence gap (409, someone else moved the centre's position) makes it re-read the position and go
- * on. Thread-safe: pushes are serialised.
+ * a diverged chain, an entry whose document the till's store cannot produce, a document larger than
+ * the centre takes ({@code 413 request.too_large}, sent alone). What it waits out: an unreachable
+ * centre (with {@link #runEvery} it tries again, backing off up to a minute). A sequence gap (409,
+ * someone else moved the centre's position) makes it re-read the position and go on. Thread-safe:
+ * pushes are serialised.
  */
 public final class TillPusher implements AutoCloseable {
 
@@ -50,6 +54,13 @@ public final class TillPusher implements AutoCloseable {
 
   /** The most documents sent in one request. */
   public static final int BATCH = 100;
+
+  /**
+   * The most bytes of documents (their JSON) sent in one request: half the centre's default {@code
+   * MAX_BODY_BYTES} (1 MiB), so a batch of big baskets stays clear of it with room for the
+   * envelope. A centre that refuses a batch as too large (413) gets it again in halves.
+   */
+  public static final int MAX_BATCH_BYTES = 512 * 1024;
 
   /** Sequence gaps in a row after which a push gives up (the position keeps moving under it). */
   private static final int MAX_GAPS = 5;
@@ -63,6 +74,7 @@ public final class TillPusher implements AutoCloseable {
   private final String till;
   private final CentreClient centre;
   private final JournalDocuments documents;
+  private final long maxBatchBytes;
 
   /** The centre's position as last heard, for {@link #pending} only; never decides what is sent. */
   private volatile long acknowledged;
@@ -76,6 +88,21 @@ public final class TillPusher implements AutoCloseable {
    * till id other than 1 to 8 letters and digits is refused ({@link InvalidInputException}).
    */
   public TillPusher(RetailEngine engine, StoreId store, String till, CentreClient centre) {
+    this(engine, store, till, centre, MAX_BATCH_BYTES);
+  }
+
+  /**
+   * A pusher whose batches hold at most {@code maxBatchBytes} bytes of documents (at least 1,024),
+   * for a centre whose {@code MAX_BODY_BYTES} is below twice {@link #MAX_BATCH_BYTES}.
+   */
+  public TillPusher(
+      RetailEngine engine, StoreId store, String till, CentreClient centre, long maxBatchBytes) {
+    if (maxBatchBytes < 1024) {
+      throw new InvalidInputException(
+          ErrorCode.VALIDATION,
+          "a batch may hold at least 1024 bytes of documents, not " + maxBatchBytes);
+    }
+    this.maxBatchBytes = maxBatchBytes;
     this.engine = Objects.requireNonNull(engine, "engine");
     this.store = Objects.requireNonNull(store, "store");
     this.till = Objects.requireNonNull(till, "till");
@@ -109,7 +136,8 @@ public final class TillPusher implements AutoCloseable {
    *
    * @throws CentreUnreachableException when the centre does not answer (what was acknowledged so
    *     far stays acknowledged; the next push goes on from the centre's position)
-   * @throws CentreRefusedException when the centre refuses a document
+   * @throws CentreRefusedException when the centre refuses a document, or one document alone is
+   *     larger than the centre takes (413 {@code request.too_large}, the message names it)
    * @throws RuleViolationException ({@link ErrorCode#JOURNAL_BROKEN}) when the centre's chain for
    *     this till is not this till's, or an entry's document is missing in the till's store
    */
@@ -119,23 +147,40 @@ public final class TillPusher implements AutoCloseable {
     int received = 0;
     int duplicates = 0;
     int gaps = 0;
+    long limit = maxBatchBytes;
     List<Oversold> oversold = new ArrayList<>();
     while (true) {
       List<FiscalDocument> next = documents.entriesAfter(upTo);
       if (next.isEmpty()) {
         return new Pushed(upTo, sent, received, duplicates, oversold);
       }
-      List<TillDocument> batch =
-          next.subList(0, Math.min(BATCH, next.size())).stream().map(documents::document).toList();
+      Batch batch = batch(next, limit);
       Acknowledgement ack;
       try {
-        ack = centre.send(store, till, batch);
+        ack = centre.send(store, till, batch.documents());
       } catch (SequenceGapException gap) {
         if (++gaps > MAX_GAPS) {
           throw gap;
         }
         LOG.info("till {}: {}; reading the centre's position again", till, gap.getMessage());
         upTo = positionChecked();
+        continue;
+      } catch (CentreRefusedException refused) {
+        if (refused.status() != 413) {
+          throw refused;
+        }
+        if (batch.documents().size() == 1) {
+          throw tooLarge(batch, refused);
+        }
+        // a centre configured below twice MAX_BATCH_BYTES: the same documents, in smaller batches
+        limit = Math.max(1, batch.bytes() / 2);
+        LOG.info(
+            "till {}: the centre refused {} documents of {} bytes as too large; sending at most {}"
+                + " bytes at a time",
+            till,
+            batch.documents().size(),
+            batch.bytes(),
+            limit);
         continue;
       }
       gaps = 0;
@@ -144,18 +189,65 @@ public final class TillPusher implements AutoCloseable {
             200,
             "till.no_progress",
             "the centre answered a batch from "
-                + batch.get(0).sequence()
+                + batch.documents().get(0).sequence()
                 + " but still stands at "
                 + ack.acceptedUpTo(),
             List.of());
       }
-      sent += batch.size();
+      sent += batch.documents().size();
       received += ack.received();
       duplicates += ack.duplicates();
       oversold.addAll(ack.oversold());
       upTo = ack.acceptedUpTo();
       acknowledged = upTo;
     }
+  }
+
+  /** Documents to send in one request, and the bytes of their JSON. */
+  private record Batch(List<TillDocument> documents, long bytes) {}
+
+  /**
+   * The first of {@code next} as one batch: at most {@value #BATCH} documents and {@code limit}
+   * bytes of their JSON, and always the first document, however large.
+   */
+  private Batch batch(List<FiscalDocument> next, long limit) {
+    List<TillDocument> batch = new ArrayList<>();
+    long bytes = 0;
+    for (FiscalDocument entry : next) {
+      if (batch.size() == BATCH) {
+        break;
+      }
+      TillDocument d = documents.document(entry);
+      long size = DocumentJson.write(d).getBytes(StandardCharsets.UTF_8).length + 1L; // a comma
+      if (!batch.isEmpty() && bytes + size > limit) {
+        break;
+      }
+      batch.add(d);
+      bytes += size;
+    }
+    return new Batch(batch, bytes);
+  }
+
+  private CentreRefusedException tooLarge(Batch batch, CentreRefusedException refused) {
+    TillDocument d = batch.documents().get(0);
+    return new CentreRefusedException(
+        413,
+        refused.code(),
+        "document "
+            + d.sequence()
+            + " of till "
+            + till
+            + " ("
+            + d.entry().kind()
+            + " "
+            + d.entry().number()
+            + ", "
+            + batch.bytes()
+            + " bytes of JSON) is larger than the centre takes: raise the centre's MAX_BODY_BYTES"
+            + " above it; nothing after it can be sent before it (the centre: "
+            + refused.getMessage().substring(refused.getMessage().indexOf("): ") + 3)
+            + ")",
+        refused.details());
   }
 
   /** The centre's position, checked against this till's own journal. */

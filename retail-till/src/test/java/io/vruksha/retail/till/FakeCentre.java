@@ -43,6 +43,9 @@ final class FakeCentre implements AutoCloseable {
   /** The sizes of the batches received. */
   final List<Integer> batches = new CopyOnWriteArrayList<>();
 
+  /** The bytes of each batch's request body. */
+  final List<Integer> batchBytes = new CopyOnWriteArrayList<>();
+
   volatile boolean down;
   volatile int crashAfter = -1;
   volatile long stalePositionOnce = -1;
@@ -130,7 +133,9 @@ final class FakeCentre implements AutoCloseable {
 
   private synchronized void documents(HttpExchange x, String store, String till)
       throws IOException {
-    JsonNode body = DocumentJson.MAPPER.readTree(x.getRequestBody());
+    byte[] raw = x.getRequestBody().readAllBytes();
+    batchBytes.add(raw.length);
+    JsonNode body = DocumentJson.MAPPER.readTree(raw);
     List<TillDocument> docs = new ArrayList<>();
     for (JsonNode d : body.get("documents")) {
       docs.add(DocumentJson.read(d.toString(), TillDocument.class));

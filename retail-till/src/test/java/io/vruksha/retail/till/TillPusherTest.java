@@ -113,6 +113,38 @@ class TillPusherTest {
   }
 
   @Test
+  void batchesStayUnderTheirBytesAndADocumentOverThemGoesAlone() throws Exception {
+    Till till = till();
+    till.sell(40);
+    int limit = 4096;
+    TillPusher pusher = new TillPusher(till.engine(), STORE, TILL, client, limit);
+
+    TillPusher.Pushed pushed = pusher.pushOnce();
+
+    assertThat(pushed.sent()).isEqualTo(40);
+    centreHoldsExactly(till, 40);
+    assertThat(centre.batches).hasSizeGreaterThan(40 * 1500 / limit);
+    for (int i = 0; i < centre.batches.size(); i++) {
+      if (centre.batches.get(i) > 1) {
+        // the documents within the bound, plus {"documents":[...]}
+        assertThat(centre.batchBytes.get(i)).as("batch " + i).isLessThanOrEqualTo(limit + 16);
+      }
+    }
+    // a bound below one document: each goes alone
+    Till other = till();
+    other.sell(5);
+    try (FakeCentre second = new FakeCentre()) {
+      CentreClient toSecond = new CentreClient(second.uri(), "till-token", Duration.ofSeconds(5));
+      assertThat(new TillPusher(other.engine(), STORE, TILL, toSecond, 1024).pushOnce().sent())
+          .isEqualTo(5);
+      assertThat(second.batches).containsExactly(1, 1, 1, 1, 1);
+    }
+    assertThatThrownBy(() -> new TillPusher(till.engine(), STORE, TILL, client, 1023))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("1024");
+  }
+
+  @Test
   void everySaleReachesTheCentreOnceInBatchesOfAtMostAHundred() {
     Till till = till();
     till.sell(250);
