@@ -33,14 +33,15 @@ public final class V26__sale_stored_once extends BaseJavaMigration {
 
   private static final String SCHEMA = "/db/sale-stored-once/schema.sql";
 
-  /** Sales' journal entries with their sales, matched by store, number and the sale's hash. */
+  /**
+   * Sales' entries of a journal with their sales, matched by store and number; a till's sale by its
+   * till's hash too (the centre's entry of it has a hash of its own chain).
+   */
   private static final String SALE_ENTRIES =
       """
-      SELECT j.store_id, j.sequence, j.kind, j.number, j.issued_at, j.total, j.tax, j.currency,
-             j.content, j.previous_hash, j.hash, p.sale_id, p.document::text AS sale
-        FROM fiscal_journal j
+      SELECT j.*, p.sale_id AS sale_of, p.document::text AS sale
+        FROM %s j
         JOIN pos_transactions p ON p.store_id = j.store_id AND p.number = j.number
-                               AND p.document->>'journalHash' = j.hash
        WHERE j.kind = 'INVOICE' AND j.content IS NOT NULL
       """;
 
@@ -50,19 +51,29 @@ public final class V26__sale_stored_once extends BaseJavaMigration {
     try (Statement s = c.createStatement()) {
       s.execute(schema());
     }
+    refer(c, "fiscal_journal", "store_id = ? AND sequence = ?");
+    refer(c, "till_journal", "store_id = ? AND till = ? AND sequence = ?");
+  }
+
+  /** Takes the content off {@code table}'s sale entries that their sales rebuild exactly. */
+  private static void refer(Connection c, String table, String key) throws SQLException {
+    boolean till = table.equals("till_journal");
     try (Statement read = c.createStatement();
         PreparedStatement refer =
             c.prepareStatement(
-                "UPDATE fiscal_journal SET content = NULL, sale_id = ?"
-                    + " WHERE store_id = ? AND sequence = ?")) {
+                "UPDATE " + table + " SET content = NULL, sale_id = ? WHERE " + key)) {
       read.setFetchSize(500);
-      try (ResultSet rs = read.executeQuery(SALE_ENTRIES)) {
+      try (ResultSet rs = read.executeQuery(String.format(SALE_ENTRIES, table))) {
         int batched = 0;
         while (rs.next()) {
-          if (rebuilt(rs).equals(rs.getString("content"))) {
-            refer.setString(1, rs.getString("sale_id"));
-            refer.setString(2, rs.getString("store_id"));
-            refer.setLong(3, rs.getLong("sequence"));
+          if (rebuilds(rs)) {
+            int i = 1;
+            refer.setString(i++, rs.getString("sale_of"));
+            refer.setString(i++, rs.getString("store_id"));
+            if (till) {
+              refer.setString(i++, rs.getString("till"));
+            }
+            refer.setLong(i, rs.getLong("sequence"));
             refer.addBatch();
             if (++batched == 500) {
               refer.executeBatch();
@@ -74,6 +85,15 @@ public final class V26__sale_stored_once extends BaseJavaMigration {
           refer.executeBatch();
         }
       }
+    }
+  }
+
+  /** Whether the entry's sale rebuilds its content exactly; a sale that cannot be read does not. */
+  private static boolean rebuilds(ResultSet rs) throws SQLException {
+    try {
+      return rebuilt(rs).equals(rs.getString("content"));
+    } catch (RuntimeException unreadable) {
+      return false;
     }
   }
 

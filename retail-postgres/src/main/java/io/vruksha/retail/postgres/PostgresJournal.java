@@ -186,7 +186,11 @@ public final class PostgresJournal implements Journal, JoinsUnitOfWork {
                 .list());
   }
 
-  private static FiscalDocument read(ResultSet rs) throws SQLException {
+  /**
+   * An entry from a row of {@code fiscal_journal} or {@code till_journal} and, for an entry with no
+   * content, its sale's document in column {@code sale}.
+   */
+  static FiscalDocument read(ResultSet rs) throws SQLException {
     Currency currency = Currency.getInstance(rs.getString("currency"));
     long sequence = rs.getLong("sequence");
     StoreId store = StoreId.of(rs.getString("store_id"));
