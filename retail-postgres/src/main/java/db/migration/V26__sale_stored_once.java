@@ -34,13 +34,13 @@ public final class V26__sale_stored_once extends BaseJavaMigration {
   private static final String SCHEMA = "/db/sale-stored-once/schema.sql";
 
   /**
-   * Sales' entries of a journal with their sales, matched by store and number; a till's sale by its
-   * till's hash too (the centre's entry of it has a hash of its own chain).
+   * Sales' journal entries with their sales, matched by store and number (a till's sale carries its
+   * till's hash, not the centre's): only an exact rebuild of the content counts.
    */
   private static final String SALE_ENTRIES =
       """
       SELECT j.*, p.sale_id AS sale_of, p.document::text AS sale
-        FROM %s j
+        FROM fiscal_journal j
         JOIN pos_transactions p ON p.store_id = j.store_id AND p.number = j.number
        WHERE j.kind = 'INVOICE' AND j.content IS NOT NULL
       """;
@@ -51,29 +51,24 @@ public final class V26__sale_stored_once extends BaseJavaMigration {
     try (Statement s = c.createStatement()) {
       s.execute(schema());
     }
-    refer(c, "fiscal_journal", "store_id = ? AND sequence = ?");
-    refer(c, "till_journal", "store_id = ? AND till = ? AND sequence = ?");
+    referToSales(c);
   }
 
-  /** Takes the content off {@code table}'s sale entries that their sales rebuild exactly. */
-  private static void refer(Connection c, String table, String key) throws SQLException {
-    boolean till = table.equals("till_journal");
+  /** Takes the content off the journal's sale entries that their sales rebuild exactly. */
+  private static void referToSales(Connection c) throws SQLException {
     try (Statement read = c.createStatement();
         PreparedStatement refer =
             c.prepareStatement(
-                "UPDATE " + table + " SET content = NULL, sale_id = ? WHERE " + key)) {
+                "UPDATE fiscal_journal SET content = NULL, sale_id = ?"
+                    + " WHERE store_id = ? AND sequence = ?")) {
       read.setFetchSize(500);
-      try (ResultSet rs = read.executeQuery(String.format(SALE_ENTRIES, table))) {
+      try (ResultSet rs = read.executeQuery(SALE_ENTRIES)) {
         int batched = 0;
         while (rs.next()) {
           if (rebuilds(rs)) {
-            int i = 1;
-            refer.setString(i++, rs.getString("sale_of"));
-            refer.setString(i++, rs.getString("store_id"));
-            if (till) {
-              refer.setString(i++, rs.getString("till"));
-            }
-            refer.setLong(i, rs.getLong("sequence"));
+            refer.setString(1, rs.getString("sale_of"));
+            refer.setString(2, rs.getString("store_id"));
+            refer.setLong(3, rs.getLong("sequence"));
             refer.addBatch();
             if (++batched == 500) {
               refer.executeBatch();

@@ -183,9 +183,3 @@ DELETE FROM payment_rows r USING derivable d
 UPDATE invoice_rows i SET document = NULL FROM derivable d
  WHERE i.store_id = d.store_id AND i.number = d.number;
 
--- the centre's copy of a till's chain: a till's sale entry refers to the sale as the centre's
--- journal does (PostgresTillLedger)
-ALTER TABLE till_journal ALTER COLUMN content DROP NOT NULL;
-ALTER TABLE till_journal ADD COLUMN sale_id text;
-ALTER TABLE till_journal ADD CONSTRAINT till_journal_content_or_sale
-    CHECK (content IS NOT NULL OR sale_id IS NOT NULL);

@@ -2,25 +2,23 @@ package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.invoicing.DocumentKind;
 import io.vruksha.retail.invoicing.FiscalDocument;
-import io.vruksha.retail.invoicing.FiscalJournal;
-import io.vruksha.retail.sale.FiscalRecords;
-import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.sync.TillFlag;
 import io.vruksha.retail.sync.TillLedger;
 import io.vruksha.retail.sync.TillPosition;
 import io.vruksha.retail.work.JoinsUnitOfWork;
 import io.vruksha.retail.work.UnitOfWork;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Currency;
 import java.util.List;
 
 /**
  * {@link TillLedger} on PostgreSQL ({@code till_positions}, {@code till_journal}, {@code
  * till_flags}, V23). {@link #position} locks the till's row ({@code SELECT ... FOR UPDATE}, made on
  * the till's first batch) until the transaction ends, so two batches of one till are taken one
- * after the other. A till's sale entry accepted in the unit of work that saved the sale names the
- * sale instead of holding its content, as the centre's journal does ({@link PostgresJournal}).
- * Thread-safe.
+ * after the other. Thread-safe.
  */
 public final class PostgresTillLedger implements TillLedger, JoinsUnitOfWork {
 
@@ -52,7 +50,6 @@ public final class PostgresTillLedger implements TillLedger, JoinsUnitOfWork {
 
   @Override
   public void accept(StoreId store, String till, FiscalDocument d) {
-    Sale sale = saleOf(d);
     work.with(
         h -> {
           h.createUpdate("INSERT INTO till_positions VALUES (:s, :t, 0, :g) ON CONFLICT DO NOTHING")
@@ -81,7 +78,7 @@ public final class PostgresTillLedger implements TillLedger, JoinsUnitOfWork {
           }
           h.createUpdate(
                   "INSERT INTO till_journal VALUES (:s, :t, :q, :kind, :number, :at, :total, :tax,"
-                      + " :currency, :content, :previous, :hash, :sale)")
+                      + " :currency, :content, :previous, :hash)")
               .bind("s", store.value())
               .bind("t", till)
               .bind("q", d.sequence())
@@ -91,10 +88,9 @@ public final class PostgresTillLedger implements TillLedger, JoinsUnitOfWork {
               .bind("total", d.total().amount())
               .bind("tax", d.tax().amount())
               .bind("currency", d.total().currency().getCurrencyCode())
-              .bind("content", sale == null ? d.content() : null)
+              .bind("content", d.content())
               .bind("previous", d.previousHash())
               .bind("hash", d.hash())
-              .bind("sale", sale == null ? null : sale.id())
               .execute();
           return null;
         });
@@ -105,12 +101,10 @@ public final class PostgresTillLedger implements TillLedger, JoinsUnitOfWork {
     return work.with(
         h ->
             h.createQuery(
-                    "SELECT j.*, p.document::text AS sale FROM till_journal j"
-                        + " LEFT JOIN pos_transactions p ON j.content IS NULL AND p.sale_id = j.sale_id"
-                        + " WHERE j.store_id = :s AND j.till = :t ORDER BY j.sequence")
+                    "SELECT * FROM till_journal WHERE store_id = :s AND till = :t ORDER BY sequence")
                 .bind("s", store.value())
                 .bind("t", till)
-                .map((rs, ctx) -> PostgresJournal.read(rs))
+                .map((rs, ctx) -> entry(rs))
                 .list());
   }
 
@@ -162,23 +156,19 @@ public final class PostgresTillLedger implements TillLedger, JoinsUnitOfWork {
                 .list());
   }
 
-  /**
-   * The sale saved in this unit of work whose till entry {@code d} is, when the entry's lines and
-   * tenders are the sale's: the entry then refers to the sale instead of holding its content, and
-   * is read back with the content rebuilt from it ({@link PostgresJournal#read}).
-   */
-  private Sale saleOf(FiscalDocument d) {
-    if (d.kind() != DocumentKind.INVOICE || !work.inTransaction()) {
-      return null;
-    }
-    for (Sale s : PostgresSales.savedSales(work).values()) {
-      if (s.journalHash().equals(d.hash())
-          && s.number().equals(d.number())
-          && FiscalJournal.body(d).equals(FiscalRecords.saleBody(s.basket(), s.tenders()))) {
-        return s;
-      }
-    }
-    return null;
+  private static FiscalDocument entry(ResultSet rs) throws SQLException {
+    Currency currency = Currency.getInstance(rs.getString("currency"));
+    return new FiscalDocument(
+        rs.getLong("sequence"),
+        StoreId.of(rs.getString("store_id")),
+        DocumentKind.valueOf(rs.getString("kind")),
+        rs.getString("number"),
+        rs.getTimestamp("issued_at").toInstant(),
+        PostgresJournal.money(rs.getBigDecimal("total"), currency),
+        PostgresJournal.money(rs.getBigDecimal("tax"), currency),
+        rs.getString("content"),
+        rs.getString("previous_hash"),
+        rs.getString("hash"));
   }
 
   @Override
