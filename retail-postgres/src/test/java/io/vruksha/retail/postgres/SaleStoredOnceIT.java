@@ -16,11 +16,13 @@ import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.store.Actor;
+import io.vruksha.retail.store.StoreId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -284,5 +286,40 @@ class SaleStoredOnceIT {
                 sale.number()))
         .isEqualTo("CASH 31.4700");
     assertThat(engine.journal().verify(DemoStore.ID)).isEmpty();
+  }
+
+  @Test
+  void theApplicationRoleReadsItsOwnStoresInvoicesAndPaymentsThroughTheViewsAndNoOthers() {
+    PostgresDatabase owner = TestDatabase.fresh();
+    engine(owner);
+    try (PostgresDatabase app = TestDatabase.appPool()) {
+      RetailEngine engine = PostgresAdapters.use(app, DemoStore.engineBuilder()).build();
+      PostgresUnitOfWork work = app.unitOfWork();
+      Set<StoreId> demo = Set.of(DemoStore.ID);
+      Set<StoreId> other = Set.of(StoreId.of("other"));
+      Sale sale = work.within(demo, () -> threeLines(engine, "till-1:0001", NOON));
+
+      assertThat(
+              work.within(
+                  demo, () -> engine.billing().invoices().find(DemoStore.ID, sale.number())))
+          .contains(Checkout.paidInvoice(sale));
+      List<String> mine = work.within(demo, () -> payments(work, sale.number()));
+      assertThat(mine).containsExactly("CASH 31.4700");
+      assertThat(work.within(demo, () -> engine.journal().verify(DemoStore.ID))).isEmpty();
+      // another store's scope sees neither the invoice nor its derived payment
+      assertThat(work.within(other, () -> engine.billing().invoices().list(DemoStore.ID)))
+          .isEmpty();
+      List<String> theirs = work.within(other, () -> payments(work, sale.number()));
+      assertThat(theirs).isEmpty();
+    }
+  }
+
+  private static List<String> payments(PostgresUnitOfWork work, String number) {
+    return work.with(
+        h ->
+            h.createQuery("SELECT method || ' ' || amount FROM payments WHERE invoice_number = :n")
+                .bind("n", number)
+                .mapTo(String.class)
+                .list());
   }
 }
