@@ -222,6 +222,24 @@ public final class FiscalJournal {
     return problems;
   }
 
+  /**
+   * An entry's content: its heading line ({@code sequence|store|kind|number|issuedAt|total|tax})
+   * and then {@code body}, exactly as {@link #append} hashes it. An adapter that stores a sale's
+   * entry without its content rebuilds it with this from the entry's columns and the sale ({@link
+   * io.vruksha.retail.sale.FiscalRecords#saleBody}).
+   */
+  public static String content(
+      long seq,
+      StoreId store,
+      DocumentKind kind,
+      String number,
+      Instant at,
+      Money total,
+      Money tax,
+      String body) {
+    return canonical(seq, store, kind, number, at, total, tax, body);
+  }
+
   private static String canonical(
       long seq,
       StoreId store,
@@ -254,7 +272,8 @@ public final class FiscalJournal {
     return nl < 0 ? "" : content.substring(nl + 1);
   }
 
-  static String hash(String previous, String content) {
+  /** {@code SHA-256(previous + "\n" + content)} in lower-case hex: an entry's hash. */
+  public static String hash(String previous, String content) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(previous.getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package io.vruksha.retail.postgres;
 import io.vruksha.retail.invoicing.Invoice;
 import io.vruksha.retail.invoicing.Invoices;
 import io.vruksha.retail.json.DocumentJson;
+import io.vruksha.retail.sale.Checkout;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.JoinsUnitOfWork;
 import io.vruksha.retail.work.UnitOfWork;
@@ -11,8 +12,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link Invoices} on PostgreSQL: the invoice as a document, its payments also as rows of {@code
- * payments}. Thread-safe.
+ * {@link Invoices} on PostgreSQL: the invoice as a document, its payments also as rows, for
+ * reconciliation. A sale's paid invoice ({@link Checkout#paidInvoice}) saved in the unit of work
+ * that saved the sale is stored as its columns only: the {@code invoices} and {@code payments}
+ * views read its document and payments from the sale's row. Any other invoice, and a sale's invoice
+ * once it changes, is stored whole ({@code invoice_rows}, {@code payment_rows}). Thread-safe.
  */
 public final class PostgresInvoices implements Invoices, JoinsUnitOfWork {
 
@@ -25,9 +29,15 @@ public final class PostgresInvoices implements Invoices, JoinsUnitOfWork {
 
   @Override
   public void save(Invoice i) {
+    boolean derived =
+        work.inTransaction()
+            && i.saleId()
+                .map(id -> PostgresSales.savedSales(work).get(id))
+                .filter(sale -> i.equals(Checkout.paidInvoice(sale)))
+                .isPresent();
     // sent with the unit of work's other writes (PostgresUnitOfWork.defer)
     work.defer(
-        "INSERT INTO invoices VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))"
+        "INSERT INTO invoice_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))"
             + " ON CONFLICT (store_id, number) DO UPDATE SET status = EXCLUDED.status, document = EXCLUDED.document",
         i.number(),
         i.store().value(),
@@ -37,13 +47,16 @@ public final class PostgresInvoices implements Invoices, JoinsUnitOfWork {
         Timestamp.from(i.issuedAt()),
         i.total().amount(),
         i.total().currency().getCurrencyCode(),
-        DocumentJson.write(i));
+        derived ? null : DocumentJson.write(i));
+    if (derived) {
+      return; // its payments are the sale's tenders
+    }
     // the payments as rows too, for reconciliation: payments are only ever appended, so the lines
     // already stored are skipped and the new ones added
     for (int line = 0; line < i.payments().size(); line++) {
       Invoice.Payment p = i.payments().get(line);
       work.defer(
-          "INSERT INTO payments VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+          "INSERT INTO payment_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
               + " ON CONFLICT (store_id, invoice_number, line) DO NOTHING",
           i.number(),
           line + 1,

@@ -2,8 +2,12 @@ package io.vruksha.retail.postgres;
 
 import io.vruksha.retail.invoicing.DocumentKind;
 import io.vruksha.retail.invoicing.FiscalDocument;
+import io.vruksha.retail.invoicing.FiscalJournal;
 import io.vruksha.retail.invoicing.Journal;
+import io.vruksha.retail.json.DocumentJson;
 import io.vruksha.retail.money.Money;
+import io.vruksha.retail.sale.FiscalRecords;
+import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.JoinsUnitOfWork;
 import io.vruksha.retail.work.UnitOfWork;
@@ -12,8 +16,11 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -22,8 +29,30 @@ import org.jdbi.v3.core.Handle;
  * {@link Journal} on PostgreSQL. {@link #last} locks the store's journal head ({@code SELECT ...
  * FOR UPDATE}) inside the issuing transaction, so documents of one store are appended one after the
  * other and the chain stays linear however many tills issue at once. Thread-safe.
+ *
+ * <p>A sale's entry stores no content: its row names the sale ({@code sale_id}), and the content is
+ * rebuilt from the entry's columns and the sale's lines and tenders ({@link FiscalJournal#content},
+ * {@link FiscalRecords#saleBody}) exactly as it was hashed. An entry whose sale no longer rebuilds
+ * the hashed content (the sale's row altered or deleted) reads with its heading line only, so
+ * {@link FiscalJournal#verify} names it and {@link FiscalRecords} names the sale. The entry is
+ * stored that way only when {@link PostgresSales} saves the sale in the unit of work that appended
+ * it, while the entry is still held back, and its lines and tenders are those of the content; any
+ * other entry keeps its content.
  */
 public final class PostgresJournal implements Journal, JoinsUnitOfWork {
+
+  /** The sale entries appended in the running transaction, by store and number: their arguments. */
+  private static final Object SALE_ENTRIES = new Object();
+
+  /** Where an entry's content and its sale's id sit in its held-back {@code INSERT}. */
+  private static final int CONTENT = 8;
+
+  private static final int SALE_ID = 11;
+
+  /** An entry with the content rebuilt from its sale, if it has one (see {@link #read}). */
+  private static final String ENTRY =
+      "SELECT j.*, p.document::text AS sale FROM fiscal_journal j"
+          + " LEFT JOIN pos_transactions p ON j.content IS NULL AND p.sale_id = j.sale_id";
 
   private final PostgresUnitOfWork work;
 
@@ -42,7 +71,7 @@ public final class PostgresJournal implements Journal, JoinsUnitOfWork {
           }
           // by its whole key: the sequence comes from the head, so even a generic plan made while
           // the journal was small finds the entry by the primary key
-          return h.createQuery("SELECT * FROM fiscal_journal WHERE store_id = :s AND sequence = :q")
+          return h.createQuery(ENTRY + " WHERE j.store_id = :s AND j.sequence = :q")
               .bind("s", store.value())
               .bind("q", head.sequence())
               .map((rs, ctx) -> read(rs))
@@ -88,19 +117,24 @@ public final class PostgresJournal implements Journal, JoinsUnitOfWork {
     // both sent with the unit of work's other writes (PostgresUnitOfWork.defer); the head stays
     // locked by head() until the transaction ends, and a second append in the same unit of work
     // reads the head after these are sent
-    work.defer(
-        "INSERT INTO fiscal_journal VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        d.store().value(),
-        d.sequence(),
-        d.kind().name(),
-        d.number(),
-        Timestamp.from(d.issuedAt()),
-        d.total().amount(),
-        d.tax().amount(),
-        d.total().currency().getCurrencyCode(),
-        d.content(),
-        d.previousHash(),
-        d.hash());
+    Object[] entry = {
+      d.store().value(),
+      d.sequence(),
+      d.kind().name(),
+      d.number(),
+      Timestamp.from(d.issuedAt()),
+      d.total().amount(),
+      d.tax().amount(),
+      d.total().currency().getCurrencyCode(),
+      d.content(),
+      d.previousHash(),
+      d.hash(),
+      null
+    };
+    work.defer("INSERT INTO fiscal_journal VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entry);
+    if (d.kind() == DocumentKind.INVOICE && work.inTransaction()) {
+      saleEntries(work).put(key(d.store().value(), d.number()), entry);
+    }
     work.defer(
         "INSERT INTO journal_heads VALUES (?, ?, ?) ON CONFLICT (store_id)"
             + " DO UPDATE SET last_sequence = EXCLUDED.last_sequence, last_hash = EXCLUDED.last_hash",
@@ -109,29 +143,84 @@ public final class PostgresJournal implements Journal, JoinsUnitOfWork {
         d.hash());
   }
 
+  /**
+   * Makes the journal entry of {@code sale}, appended in this unit of work and still held back,
+   * refer to the sale instead of holding its content, when the content's lines and tenders are the
+   * sale's: the content is then rebuilt from the sale byte for byte. Called by {@link
+   * PostgresSales#save} as it saves the sale.
+   */
+  static void referToSale(PostgresUnitOfWork work, Sale sale) {
+    if (!work.inTransaction()) {
+      return;
+    }
+    Object[] entry = saleEntries(work).remove(key(sale.store().value(), sale.number()));
+    if (entry == null || !work.holds(entry)) {
+      return;
+    }
+    String content = (String) entry[CONTENT];
+    int nl = content.indexOf('\n');
+    if (nl >= 0
+        && content
+            .substring(nl + 1)
+            .equals(FiscalRecords.saleBody(sale.basket(), sale.tenders()))) {
+      entry[CONTENT] = null;
+      entry[SALE_ID] = sale.id();
+    }
+  }
+
+  private static Map<String, Object[]> saleEntries(PostgresUnitOfWork work) {
+    return work.transactionLocal(SALE_ENTRIES, HashMap::new);
+  }
+
+  private static String key(String store, String number) {
+    return store + '\n' + number;
+  }
+
   @Override
   public List<FiscalDocument> entries(StoreId store) {
     return work.with(
         h ->
-            h.createQuery("SELECT * FROM fiscal_journal WHERE store_id = :s ORDER BY sequence")
+            h.createQuery(ENTRY + " WHERE j.store_id = :s ORDER BY j.sequence")
                 .bind("s", store.value())
                 .map((rs, ctx) -> read(rs))
                 .list());
   }
 
-  private static FiscalDocument read(ResultSet rs) throws SQLException {
+  /**
+   * An entry from a row of {@code fiscal_journal} or {@code till_journal} and, for an entry with no
+   * content, its sale's document in column {@code sale}.
+   */
+  static FiscalDocument read(ResultSet rs) throws SQLException {
     Currency currency = Currency.getInstance(rs.getString("currency"));
+    long sequence = rs.getLong("sequence");
+    StoreId store = StoreId.of(rs.getString("store_id"));
+    DocumentKind kind = DocumentKind.valueOf(rs.getString("kind"));
+    String number = rs.getString("number");
+    Instant at = rs.getTimestamp("issued_at").toInstant();
+    Money total = money(rs.getBigDecimal("total"), currency);
+    Money tax = money(rs.getBigDecimal("tax"), currency);
+    String previous = rs.getString("previous_hash");
+    String hash = rs.getString("hash");
+    String content = rs.getString("content");
+    if (content == null) {
+      String heading = FiscalJournal.content(sequence, store, kind, number, at, total, tax, "");
+      content = rebuilt(heading, rs.getString("sale"), previous, hash);
+    }
     return new FiscalDocument(
-        rs.getLong("sequence"),
-        StoreId.of(rs.getString("store_id")),
-        DocumentKind.valueOf(rs.getString("kind")),
-        rs.getString("number"),
-        rs.getTimestamp("issued_at").toInstant(),
-        money(rs.getBigDecimal("total"), currency),
-        money(rs.getBigDecimal("tax"), currency),
-        rs.getString("content"),
-        rs.getString("previous_hash"),
-        rs.getString("hash"));
+        sequence, store, kind, number, at, total, tax, content, previous, hash);
+  }
+
+  /**
+   * A sale entry's content: its heading and the sale's lines and tenders when that is what was
+   * hashed; else the heading alone (the sale was altered or deleted), which no sale's lines match.
+   */
+  private static String rebuilt(String heading, String saleDocument, String previous, String hash) {
+    if (saleDocument == null) {
+      return heading;
+    }
+    Sale sale = DocumentJson.read(saleDocument, Sale.class);
+    String content = heading + FiscalRecords.saleBody(sale.basket(), sale.tenders());
+    return FiscalJournal.hash(previous, content).equals(hash) ? content : heading;
   }
 
   static Money money(BigDecimal stored, Currency currency) {

@@ -9,11 +9,19 @@ import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.JoinsUnitOfWork;
 import io.vruksha.retail.work.UnitOfWork;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** {@link Sales} on PostgreSQL ({@code pos_transactions}, {@code returns}). Thread-safe. */
+/**
+ * {@link Sales} on PostgreSQL ({@code pos_transactions}, {@code returns}). A sale's row is the one
+ * copy of its facts: its journal entry ({@link PostgresJournal}) and its paid invoice ({@link
+ * PostgresInvoices}) saved in the same unit of work refer to it. Thread-safe.
+ */
 public final class PostgresSales implements Sales, JoinsUnitOfWork {
+
+  private static final Object SAVED = new Object();
 
   private final PostgresUnitOfWork work;
 
@@ -38,6 +46,16 @@ public final class PostgresSales implements Sales, JoinsUnitOfWork {
         s.total().amount(),
         s.total().currency().getCurrencyCode(),
         DocumentJson.write(s));
+    // the sale's journal entry and invoice, held back in this unit of work, refer to this row
+    PostgresJournal.referToSale(work, s);
+    if (work.inTransaction()) {
+      savedSales(work).put(s.id(), s);
+    }
+  }
+
+  /** The sales saved in the running transaction, by id (see {@link PostgresInvoices#save}). */
+  static Map<String, Sale> savedSales(PostgresUnitOfWork work) {
+    return work.transactionLocal(SAVED, HashMap::new);
   }
 
   @Override

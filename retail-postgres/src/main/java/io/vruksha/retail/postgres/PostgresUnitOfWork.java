@@ -226,6 +226,15 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     return (T) locals.get().computeIfAbsent(key, k -> init.get());
   }
 
+  /**
+   * Whether the write held back with exactly {@code args} (by identity) is still held back, so a
+   * change to its arguments is what will be sent.
+   */
+  boolean holds(Object[] args) {
+    List<Deferred> held = pending.get();
+    return held != null && held.stream().anyMatch(d -> d.args() == args);
+  }
+
   /** Whether a unit of work runs on this thread. */
   boolean inTransaction() {
     return current.get() != null;
