@@ -17,20 +17,24 @@ public final class PostgresIdempotencyStore implements IdempotencyStore, JoinsUn
     this.work = db.unitOfWork();
   }
 
-  /** A request's stored key (a checkout's statement; its plan is pinned by HotPathPlansIT). */
+  /**
+   * A request's stored key (a checkout's first statement, which carries the store scope with it;
+   * its plan is pinned by HotPathPlansIT).
+   */
   static final String FIND =
-      "SELECT request_hash, result_id FROM idempotency_keys WHERE store_id = :s AND key = :k";
+      "SELECT request_hash, result_id FROM idempotency_keys WHERE store_id = ? AND key = ?";
 
   @Override
   public Optional<Entry> find(StoreId store, String key) {
-    return work.withTables(
+    return work.query(
         Set.of("idempotency_keys"),
-        h ->
-            h.createQuery(FIND)
-                .bind("s", store.value())
-                .bind("k", key)
-                .map((rs, ctx) -> new Entry(store, key, rs.getString(1), rs.getString(2)))
-                .findOne());
+        FIND,
+        rs ->
+            rs.next()
+                ? Optional.of(new Entry(store, key, rs.getString(1), rs.getString(2)))
+                : Optional.<Entry>empty(),
+        store.value(),
+        key);
   }
 
   @Override

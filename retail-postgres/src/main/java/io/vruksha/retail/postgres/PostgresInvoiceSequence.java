@@ -23,18 +23,18 @@ public final class PostgresInvoiceSequence implements InvoiceSequence, JoinsUnit
 
   @Override
   public long next(StoreId store, String series, int year) {
-    return work.withTables(
+    return work.query(
         Set.of("document_counters"),
-        h ->
-            h.createQuery(
-                    "INSERT INTO document_counters VALUES (:s, :series, :y, 1)"
-                        + " ON CONFLICT (store_id, series, year)"
-                        + " DO UPDATE SET last_value = document_counters.last_value + 1 RETURNING last_value")
-                .bind("s", store.value())
-                .bind("series", series)
-                .bind("y", year)
-                .mapTo(Long.class)
-                .one());
+        "INSERT INTO document_counters VALUES (?, ?, ?, 1)"
+            + " ON CONFLICT (store_id, series, year)"
+            + " DO UPDATE SET last_value = document_counters.last_value + 1 RETURNING last_value",
+        rs -> {
+          rs.next();
+          return rs.getLong(1);
+        },
+        store.value(),
+        series,
+        year);
   }
 
   @Override

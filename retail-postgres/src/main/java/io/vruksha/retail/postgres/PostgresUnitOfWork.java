@@ -41,6 +41,12 @@ public final class PostgresUnitOfWork implements UnitOfWork {
   private final ThreadLocal<Set<String>> scope = new ThreadLocal<>();
 
   /**
+   * The scope's value not yet sent to the server, or null: it goes with the transaction's next
+   * statement (a plain one carries it in its own round trip, see {@link PlainStatement}).
+   */
+  private final ThreadLocal<String> unsentScope = new ThreadLocal<>();
+
+  /**
    * Writes that answer nothing, held back until the transaction's next statement or its commit and
    * then sent together (see {@link #defer}).
    */
@@ -81,6 +87,7 @@ public final class PostgresUnitOfWork implements UnitOfWork {
             } finally {
               current.remove();
               scope.remove();
+              unsentScope.remove();
               pending.remove();
               locals.remove();
             }
@@ -123,9 +130,10 @@ public final class PostgresUnitOfWork implements UnitOfWork {
           }
           if (!covered) {
             // a nested call adds its stores; the scope is kept beside the handle, so a unit of
-            // work already scoped to the store costs no round trip
+            // work already scoped to the store costs no round trip, and it is sent with the next
+            // statement, so a new one costs none of its own when that statement is a plain one
             stores.forEach(s -> held.add(s.value()));
-            setStoreScope(current.get(), held);
+            unsentScope.set(String.join(",", held));
           }
           return work.get();
         });
@@ -167,7 +175,20 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     }
     Set<String> held = scope.get();
     held.addAll(stores);
-    setStoreScope(handle, held);
+    unsentScope.set(String.join(",", held));
+  }
+
+  /** Sends the scope set since the last statement, if any, before a statement that needs it. */
+  private void sendScope(Handle handle) {
+    String stores = unsentScope.get();
+    if (stores != null) {
+      unsentScope.remove();
+      handle
+          .createQuery("SELECT set_config('app.store_ids', :v, true)")
+          .bind("v", stores)
+          .mapTo(String.class)
+          .one();
+    }
   }
 
   /**
@@ -340,6 +361,7 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     }
     List<Deferred> writes = List.copyOf(held);
     held.clear();
+    sendScope(h);
     send(h, writes);
   }
 
@@ -462,7 +484,28 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     return with(tables, query);
   }
 
+  /**
+   * Runs {@code sql}, a hot statement with {@code ?} parameters ({@link PlainStatement#bind} lists
+   * the types), on the unit of work's connection with plain JDBC, as {@link #withTables} runs a
+   * Jdbi statement: no statement context, argument lookup or mapper of Jdbi's for the statements a
+   * checkout sends every time, and the store scope set just before goes in the same round trip.
+   */
+  <T> T query(Set<String> tables, String sql, PlainStatement.Rows<T> rows, Object... args) {
+    return with(tables, false, h -> PlainStatement.query(h, takeScope(), sql, rows, args));
+  }
+
+  /** The scope not yet sent, now to be sent by the caller; null if there is none. */
+  private String takeScope() {
+    String stores = unsentScope.get();
+    unsentScope.remove();
+    return stores;
+  }
+
   private <T> T with(Set<String> tables, Function<Handle, T> query) {
+    return with(tables, true, query);
+  }
+
+  private <T> T with(Set<String> tables, boolean needsScope, Function<Handle, T> query) {
     Handle handle = current.get();
     try {
       if (handle != null) {
@@ -472,6 +515,9 @@ public final class PostgresUnitOfWork implements UnitOfWork {
             && !held.isEmpty()
             && (tables == null || held.stream().anyMatch(d -> tables.contains(d.table())))) {
           flushWrites(handle);
+        }
+        if (needsScope) {
+          sendScope(handle);
         }
         return query.apply(handle);
       }
@@ -484,12 +530,16 @@ public final class PostgresUnitOfWork implements UnitOfWork {
             locals.set(new HashMap<>());
             try {
               openAmbientScope(h);
+              if (needsScope) {
+                sendScope(h);
+              }
               T result = query.apply(h);
               flushWrites(h);
               return result;
             } finally {
               current.remove();
               scope.remove();
+              unsentScope.remove();
               pending.remove();
               locals.remove();
             }

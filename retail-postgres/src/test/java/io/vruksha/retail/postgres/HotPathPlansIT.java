@@ -77,13 +77,17 @@ class HotPathPlansIT {
         .contains("using " + index);
   }
 
-  /** Jdbi's {@code :name} parameters as PostgreSQL's {@code $n}, one number a name. */
+  /**
+   * Jdbi's {@code :name} parameters as PostgreSQL's {@code $n}, one number a name, and JDBC's
+   * {@code ?} parameters one number each.
+   */
   static String positional(String sql) {
     Map<String, Integer> numbers = new LinkedHashMap<>();
-    Matcher m = Pattern.compile("(?<!:):([A-Za-z_][A-Za-z0-9_]*)").matcher(sql);
+    Matcher m = Pattern.compile("(?<!:):([A-Za-z_][A-Za-z0-9_]*)|\\?").matcher(sql);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      int n = numbers.computeIfAbsent(m.group(1), k -> numbers.size() + 1);
+      String name = m.group(1) == null ? "?" + numbers.size() : m.group(1);
+      int n = numbers.computeIfAbsent(name, k -> numbers.size() + 1);
       m.appendReplacement(out, "\\$" + n);
     }
     m.appendTail(out);
