@@ -85,10 +85,10 @@ public final class PostgresStockLedger implements StockLedger, JoinsUnitOfWork {
    * the stock allows it, a movement recorded for each (its plan is pinned by HotPathPlansIT).
    */
   static final String MOVE_ALL =
-      "WITH m AS (SELECT * FROM unnest(CAST(:s AS text[]), CAST(:l AS text[]),"
-          + " CAST(:k AS text[]), CAST(:c AS numeric[]), CAST(:neg AS boolean[]),"
-          + " CAST(:r AS text[]), CAST(:ref AS text[]), CAST(:n AS text[]),"
-          + " CAST(:at AS timestamptz[])) WITH ORDINALITY"
+      "WITH m AS (SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]),"
+          + " CAST(? AS text[]), CAST(? AS numeric[]), CAST(? AS boolean[]),"
+          + " CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),"
+          + " CAST(? AS timestamptz[])) WITH ORDINALITY"
           + " AS m(store_id, location_id, sku, change, neg, reason, reference, note,"
           + " moved_at, ord)),"
           // locked in the order given, as one move after the other would lock them,
@@ -203,9 +203,8 @@ public final class PostgresStockLedger implements StockLedger, JoinsUnitOfWork {
     if (moves.size() < 2 || moves.stream().map(Move::key).distinct().count() < moves.size()) {
       return StockLedger.super.moveAll(moves);
     }
-    return work.withTables(
-        MOVE_TABLES,
-        h -> {
+    return work.run(
+        () -> {
           int n = moves.size();
           String[] stores = new String[n];
           String[] locations = new String[n];
@@ -228,24 +227,29 @@ public final class PostgresStockLedger implements StockLedger, JoinsUnitOfWork {
             notes[i] = m.note();
             times[i] = m.at().toString();
           }
-          Map<Integer, Moved> booked = new HashMap<>();
-          h.createQuery(MOVE_ALL)
-              .bindArray("s", String.class, (Object[]) stores)
-              .bindArray("l", String.class, (Object[]) locations)
-              .bindArray("k", String.class, (Object[]) skus)
-              .bindArray("c", String.class, (Object[]) changes)
-              .bindArray("neg", String.class, (Object[]) negative)
-              .bindArray("r", String.class, (Object[]) reasons)
-              .bindArray("ref", String.class, (Object[]) references)
-              .bindArray("n", String.class, (Object[]) notes)
-              .bindArray("at", String.class, (Object[]) times)
-              .map(
-                  (rs, ctx) -> {
-                    int i = rs.getInt("ord") - 1;
-                    return Map.entry(
-                        i, new Moved(toSell(moves.get(i).key(), rs), rs.getLong("sequence")));
-                  })
-              .forEach(e -> booked.put(e.getKey(), e.getValue()));
+          // a checkout's statement: plain JDBC (PostgresUnitOfWork.query), in this transaction
+          Map<Integer, Moved> booked =
+              work.query(
+                  MOVE_TABLES,
+                  MOVE_ALL,
+                  rs -> {
+                    Map<Integer, Moved> rows = new HashMap<>();
+                    while (rs.next()) {
+                      int i = rs.getInt("ord") - 1;
+                      rows.put(
+                          i, new Moved(toSell(moves.get(i).key(), rs), rs.getLong("sequence")));
+                    }
+                    return rows;
+                  },
+                  stores,
+                  locations,
+                  skus,
+                  changes,
+                  negative,
+                  reasons,
+                  references,
+                  notes,
+                  times);
           List<StockMovement> movements = new ArrayList<>(n);
           for (int i = 0; i < n; i++) {
             Move m = moves.get(i);

@@ -10,6 +10,7 @@ import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.sale.CheckoutRequest;
+import io.vruksha.retail.sale.IdempotencyStore;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.Tender;
 import io.vruksha.retail.stock.MovementReason;
@@ -139,6 +140,33 @@ class RowLevelSecurityIT {
     app.unitOfWork().runFor(A, () -> rows("SELECT 1"));
     // the same pooled connection, next transaction: no store in scope
     assertThat(app.unitOfWork().run(() -> rows("SELECT count(*) FROM stock_levels"))).isZero();
+  }
+
+  @Test
+  void aHotStatementCarriesTheScopeSetJustBeforeIt() {
+    PostgresIdempotencyStore admins = new PostgresIdempotencyStore(admin);
+    admins.save(new IdempotencyStore.Entry(A, "k-ä-1", "a".repeat(64), "sale-a"));
+    admins.save(new IdempotencyStore.Entry(B, "k-ä-1", "b".repeat(64), "sale-b"));
+    PostgresIdempotencyStore keys = new PostgresIdempotencyStore(app);
+    // the look-up is the unit of work's first statement: the scope goes in its round trip
+    assertThat(app.unitOfWork().runFor(A, () -> keys.find(A, "k-ä-1")))
+        .map(IdempotencyStore.Entry::resultId)
+        .contains("sale-a");
+    assertThat(app.unitOfWork().runFor(A, () -> keys.find(B, "k-ä-1"))).isEmpty();
+    // a nested unit of work adds its store, sent with the next statement
+    assertThat(
+            app.unitOfWork()
+                .runFor(
+                    A,
+                    () -> {
+                      boolean before = keys.find(B, "k-ä-1").isPresent();
+                      return app.unitOfWork()
+                          .runFor(B, () -> before + "," + keys.find(B, "k-ä-1").isPresent());
+                    }))
+        .isEqualTo("false,true");
+    // the same pooled connection, next transaction: no store in scope
+    assertThat(app.unitOfWork().run(() -> keys.find(A, "k-ä-1"))).isEmpty();
+    assertThat(keys.find(A, "k-ä-1")).isEmpty();
   }
 
   private int rows(String sql) {
