@@ -87,7 +87,9 @@ final class CheckoutEmbedded {
               public void logAfterExecution(StatementContext context) {
                 statements.incrementAndGet();
                 if (Boolean.getBoolean("bench.sql")) { // -Dbench.sql=true: which statements
-                  String sql = context.getRenderedSql().replaceAll("\\s+", " ");
+                  String rendered = context.getRenderedSql(); // null for a plain statement
+                  String sql =
+                      (rendered == null ? context.getRawSql() : rendered).replaceAll("\\s+", " ");
                   bySql.merge(sql.substring(0, Math.min(90, sql.length())), 1L, Long::sum);
                 }
               }

@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
@@ -36,8 +39,8 @@ final class PlainStatement {
    * through Jdbi would fail.
    */
   static <T> T query(Handle h, String scope, String sql, Rows<T> rows, Object... args) {
-    try (PreparedStatement st =
-        h.getConnection().prepareStatement(scope == null ? sql : SCOPE + sql)) {
+    String text = scope == null ? sql : SCOPE + sql;
+    try (PreparedStatement st = h.getConnection().prepareStatement(text)) {
       int first = 1;
       if (scope != null) {
         st.setString(first++, scope);
@@ -49,11 +52,27 @@ final class PlainStatement {
       if (scope != null) {
         st.getMoreResults(); // past set_config's row, to the statement's own answer
       }
+      T answer;
       try (ResultSet rs = st.getResultSet()) {
-        return rows.read(rs);
+        answer = rows.read(rs);
       }
+      logged(h, text);
+      return answer;
     } catch (SQLException e) {
       throw new UnableToExecuteStatementException(e, null);
+    }
+  }
+
+  /**
+   * Tells Jdbi's statement logger, when one is set, of a statement sent (one round trip, its raw
+   * text): the statement counts of the tests and the benchmarks keep counting every statement.
+   */
+  private static void logged(Handle h, String text) {
+    SqlLogger logger = h.getConfig(SqlStatements.class).getSqlLogger();
+    if (logger != SqlLogger.NOP_SQL_LOGGER) {
+      try (Query q = h.createQuery(text)) {
+        logger.logAfterExecution(q.getContext());
+      }
     }
   }
 

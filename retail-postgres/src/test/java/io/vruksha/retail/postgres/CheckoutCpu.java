@@ -95,7 +95,7 @@ final class CheckoutCpu {
 
   private record Figures(long checkouts, long jvmNanos, long workerNanos, long pgNanos) {}
 
-  /** The statements one checkout sends through Jdbi, over 20 checkouts. */
+  /** The statements one checkout sends (the plain ones tell Jdbi's logger too), over 20. */
   private static String statements(PostgresDatabase db, RetailEngine engine, StoreId store) {
     AtomicLong n = new AtomicLong();
     db.jdbi()
@@ -105,7 +105,9 @@ final class CheckoutCpu {
               public void logAfterExecution(StatementContext context) {
                 n.incrementAndGet();
                 if (Boolean.getBoolean("cpu.sql")) {
-                  String sql = context.getRenderedSql().replaceAll("\\s+", " ");
+                  String rendered = context.getRenderedSql(); // null for a plain statement
+                  String sql =
+                      (rendered == null ? context.getRawSql() : rendered).replaceAll("\\s+", " ");
                   System.out.println("  " + sql.substring(0, Math.min(100, sql.length())));
                 }
               }
