@@ -25,14 +25,16 @@ import org.jdbi.v3.core.statement.StatementContext;
  * outbox in one transaction each) at 1 and 8 threads, each thread selling in a store of its own;
  * also 8 threads in one store (every checkout of a store extends one journal chain, so they queue);
  * and two baselines at the same client counts: pgbench's TPC-B on the same server, and {@code
- * sqlfloor}, pgbench replaying the checkout's own SQL on the engine's database.
+ * sqlfloor}, pgbench replaying the checkout's own SQL on the engine's database. First, on a
+ * database of its own, the rows and bytes one checkout stores ({@link CheckoutStorage}).
  */
 final class CheckoutEmbedded {
 
   private CheckoutEmbedded() {}
 
   static Map<String, String> run(Map<String, String> env, int warmup, int seconds) {
-    Map<String, String> out = new LinkedHashMap<>();
+    // what a checkout stores, on a database of its own before the timed rounds
+    Map<String, String> out = new LinkedHashMap<>(CheckoutStorage.run(env));
     try (BenchDatabase bench = BenchDatabase.create(env, "vruksha_bench");
         Pgbench pgbench = Pgbench.init(env);
         Pgbench sqlfloor = Pgbench.sqlfloor(bench)) {

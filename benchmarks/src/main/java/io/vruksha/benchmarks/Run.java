@@ -34,6 +34,7 @@ public final class Run {
           "checkout-till",
           "relay",
           "import",
+          "soak",
           "all");
 
   /** {@code Run NAME [--quick]}. */
@@ -47,6 +48,9 @@ public final class Run {
     // the JIT compiles for about 25 s of a checkout load on two cores (C2 threads take a core):
     // the engines are warmed up this long before the first point is measured
     int warmup = quick ? 15 : 30;
+    // the open-loop run of checkout-http, and the soak (read in ten windows)
+    int openSeconds = quick ? 5 : 30;
+    int soakSeconds = quick ? 60 : 600;
     System.out.println(
         "machine="
             + Runtime.getRuntime().availableProcessors()
@@ -63,26 +67,35 @@ public final class Run {
       return;
     }
     try (BenchPostgres postgres = BenchPostgres.start(System.getenv())) {
-      run(args[0], quick, warmup, seconds, postgres.env());
+      run(args[0], quick, warmup, seconds, openSeconds, soakSeconds, postgres.env());
     }
   }
 
   private static void run(
-      String name, boolean quick, int warmup, int seconds, Map<String, String> env)
+      String name,
+      boolean quick,
+      int warmup,
+      int seconds,
+      int openSeconds,
+      int soakSeconds,
+      Map<String, String> env)
       throws Exception {
     switch (name) {
       case "checkout-embedded" -> print(CheckoutEmbedded.run(env, warmup, seconds));
-      case "checkout-http" -> print(CheckoutHttp.run(env, warmup, seconds));
+      case "checkout-http" -> print(CheckoutHttp.run(env, warmup, seconds, openSeconds));
+      case "soak" -> print(Soak.run(env, warmup, seconds, soakSeconds));
       case "relay" -> print(RelayBench.run(env, warmup, quick ? 5_000 : 20_000));
       case "import" -> print(ImportBench.run(env, quick ? 100_000 : 1_000_000));
       default -> {
         Map<String, String> all = new LinkedHashMap<>();
         all.putAll(pricing(true));
         all.putAll(print(CheckoutEmbedded.run(env, warmup, seconds)));
-        all.putAll(print(CheckoutHttp.run(env, warmup, seconds)));
+        all.putAll(print(CheckoutHttp.run(env, warmup, seconds, openSeconds)));
+        all.putAll(print(Summary.httpVsEmbedded(all)));
         all.putAll(print(CheckoutTill.run(warmup, seconds)));
         all.putAll(print(RelayBench.run(env, warmup, quick ? 5_000 : 20_000)));
         all.putAll(print(ImportBench.run(env, quick ? 100_000 : 1_000_000)));
+        all.putAll(print(Soak.run(env, warmup, seconds, soakSeconds)));
         print(Summary.of(all));
       }
     }
