@@ -85,7 +85,7 @@ final class FaultChecks {
     return seen.size();
   }
 
-  /** Waits (at most 120 s) until the relay has sent every outbox row. */
+  /** Waits (at most 120 s) until the relay has sent every outbox event. */
   static void awaitOutboxSent(PostgresDatabase db) {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     long pending = -1;
@@ -93,7 +93,10 @@ final class FaultChecks {
       pending =
           db.jdbi()
               .withHandle(
-                  h -> h.createQuery("SELECT count(*) FROM outbox").mapTo(Long.class).one());
+                  h ->
+                      h.createQuery("SELECT coalesce(sum(event_count), 0) FROM outbox")
+                          .mapTo(Long.class)
+                          .one());
       if (pending == 0) {
         return;
       }
