@@ -24,10 +24,11 @@ import org.jdbi.v3.core.statement.Update;
  * still to be published, and the stream keeps the rest. Thread-safe.
  *
  * <p>Limits: {@link #pending} returns exactly {@code limit} events when there are as many (a row's
- * other events stay pending); {@link #claim} and {@link #claimAsSent} take whole rows, as many as
- * {@code limit} events make at the number of events a row held in the previous read (at least one
- * row, and before any read as if rows were full), so their batches are bounded in events roughly,
- * not exactly: a row holds at most {@value OutboxRows#MAX_EVENTS_A_ROW} events.
+ * other events stay pending); {@link #claim} and {@link #claimAsSent} take whole rows: as many as
+ * {@code limit} events fill at the events a row held in this outbox's previous read (the first
+ * time, the rows at the head of the table that hold no more than {@code limit}), at least one. A
+ * batch is so bounded in events roughly, not exactly; a row holds at most {@value
+ * OutboxRows#MAX_EVENTS_A_ROW} events.
  */
 public final class PostgresOutbox implements Outbox, JoinsUnitOfWork {
 
@@ -35,7 +36,7 @@ public final class PostgresOutbox implements Outbox, JoinsUnitOfWork {
 
   /**
    * Events per row in the last read that found rows: how many rows a batch of events takes; 0 until
-   * then (the head of the table is then asked).
+   * then (the head of the table is counted instead).
    */
   private volatile double eventsPerRow;
 
