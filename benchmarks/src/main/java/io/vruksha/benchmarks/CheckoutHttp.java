@@ -164,7 +164,11 @@ final class CheckoutHttp {
   /** Outbox events not yet handled (sent) by the server's in-process reactions. */
   private static long outboxPending(PostgresDatabase db) {
     return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT count(*) FROM outbox").mapTo(Long.class).one());
+        .withHandle(
+            h ->
+                h.createQuery("SELECT coalesce(sum(event_count), 0) FROM outbox")
+                    .mapTo(Long.class)
+                    .one());
   }
 
   private static Result loadUnchecked(BenchServer server, int connections, int seconds) {

@@ -207,8 +207,9 @@ class ImportFastPathIT {
                 + " FROM stock_movements ORDER BY sequence"));
     all.addAll(
         rows(
-            "SELECT subject, store_id, correlation_id, schema_version, payload_type,"
-                + " payload::text FROM outbox ORDER BY position"));
+            "SELECT e->>'subject', e->>'store', e->>'correlation', e->>'version', e->>'type',"
+                + " (e->'payload')::text FROM outbox o,"
+                + " jsonb_array_elements(o.events) WITH ORDINALITY a(e, i) ORDER BY o.position, i"));
     // the latest audit row of each record (the set-based path writes one per product and chunk,
     // the ports one per row)
     all.addAll(

@@ -29,7 +29,9 @@ public interface Outbox {
   /**
    * Claims up to {@code limit} unsent events for one relay, inside the relay's unit of work: an
    * adapter that lets several relays run at once hides the claimed rows from the others until the
-   * unit of work ends. By default, the pending events.
+   * unit of work ends. An adapter that keeps a unit of work's events together may claim them whole,
+   * so {@code limit} is then a size to aim for, not a bound (PostgreSQL documents its own). By
+   * default, the pending events.
    */
   default List<EventEnvelope> claim(int limit) {
     return pending(limit);
@@ -45,8 +47,8 @@ public interface Outbox {
    * Claims up to {@code limit} unsent events and marks them sent, both inside the caller's unit of
    * work, oldest first: for a relay that publishes them before the unit ends, so a failed publish
    * rolls the mark back and the events wait for the next claim. Until the unit ends, the events are
-   * hidden from every other claim. By default {@link #claim} then {@link #markSent}; an adapter may
-   * do both in one step.
+   * hidden from every other claim. {@code limit} is as for {@link #claim}. By default {@link
+   * #claim} then {@link #markSent}; an adapter may do both in one step.
    */
   default List<EventEnvelope> claimAsSent(int limit) {
     List<EventEnvelope> claimed = claim(limit);

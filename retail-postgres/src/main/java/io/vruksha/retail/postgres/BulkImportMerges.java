@@ -309,15 +309,25 @@ final class BulkImportMerges {
             + ACTOR
             + ", before, after FROM import_staging WHERE status = 'imported' ORDER BY file_line");
     h.createUpdate(
-            "INSERT INTO outbox (event_id, subject, store_id, occurred_at, correlation_id,"
-                + " schema_version, payload_type, payload)"
-                + " SELECT gen_random_uuid(), :subject, :s, now(), customer_id, 1, :type,"
-                + " jsonb_build_object('store', jsonb_build_object('value', CAST(:s AS text)),"
-                + " 'customerId', customer_id, 'marketingConsent', after->'marketingConsent')"
-                + " FROM import_staging WHERE status = 'imported' AND before IS NULL"
-                + " ORDER BY file_line")
+            "INSERT INTO outbox (event_count, events) SELECT count(*), jsonb_agg(event ORDER BY k)"
+                + " FROM (SELECT row_number() OVER (ORDER BY file_line) - 1 AS k, "
+                + OutboxRows.element(
+                    "gen_random_uuid()",
+                    "CAST(:subject AS text)",
+                    "CAST(:s AS text)",
+                    "now()",
+                    "customer_id",
+                    "CAST(:type AS text)",
+                    "jsonb_build_object('store', jsonb_build_object('value', CAST(:s AS text)),"
+                        + " 'customerId', customer_id, 'marketingConsent',"
+                        + " after->'marketingConsent')")
+                + " AS event FROM import_staging WHERE status = 'imported' AND before IS NULL) x"
+                + " GROUP BY k / "
+                + OutboxRows.MAX_EVENTS_A_ROW
+                + " ORDER BY k / "
+                + OutboxRows.MAX_EVENTS_A_ROW)
         .bind("subject", new DomainEvent.CustomerCreated(options.store(), "", false).subject())
-        .bind("type", DomainEvent.CustomerCreated.class.getName())
+        .bind("type", DomainEvent.CustomerCreated.class.getSimpleName())
         .bind("s", options.store().value())
         .execute();
   }
@@ -454,9 +464,21 @@ final class BulkImportMerges {
                 + " 'reorderPoint', trim_scale(reorder_point), 'reorderQuantity',"
                 + " trim_scale(reorder_quantity)) FROM flagged"
                 + " WHERE below AND NOT was_below)"
-                + " INSERT INTO outbox (event_id, subject, store_id, occurred_at, correlation_id,"
-                + " schema_version, payload_type, payload) SELECT gen_random_uuid(), subject, :s,"
-                + " now(), reference, 1, type, payload FROM events ORDER BY file_line, n")
+                + " INSERT INTO outbox (event_count, events) SELECT count(*),"
+                + " jsonb_agg(event ORDER BY k) FROM (SELECT row_number() OVER"
+                + " (ORDER BY file_line, n) - 1 AS k, "
+                + OutboxRows.element(
+                    "gen_random_uuid()",
+                    "subject",
+                    "CAST(:s AS text)",
+                    "now()",
+                    "reference",
+                    "type",
+                    "payload")
+                + " AS event FROM events) x GROUP BY k / "
+                + OutboxRows.MAX_EVENTS_A_ROW
+                + " ORDER BY k / "
+                + OutboxRows.MAX_EVENTS_A_ROW)
         .bind("s", options.store().value())
         .bind("r", reason)
         .bind(
@@ -464,13 +486,13 @@ final class BulkImportMerges {
             new DomainEvent.StockUpdated(
                     options.store(), "", "", BigDecimal.ZERO, BigDecimal.ZERO, "")
                 .subject())
-        .bind("updatedType", DomainEvent.StockUpdated.class.getName())
+        .bind("updatedType", DomainEvent.StockUpdated.class.getSimpleName())
         .bind(
             "low",
             new DomainEvent.StockLow(
                     options.store(), "", "", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO)
                 .subject())
-        .bind("lowType", DomainEvent.StockLow.class.getName())
+        .bind("lowType", DomainEvent.StockLow.class.getSimpleName())
         .execute();
   }
 }

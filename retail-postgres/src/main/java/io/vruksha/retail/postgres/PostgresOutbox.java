@@ -1,36 +1,53 @@
 package io.vruksha.retail.postgres;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vruksha.retail.UnavailableException;
-import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.event.Outbox;
-import io.vruksha.retail.json.DocumentJson;
-import io.vruksha.retail.store.StoreId;
+import io.vruksha.retail.postgres.OutboxRows.Row;
 import io.vruksha.retail.work.JoinsUnitOfWork;
 import io.vruksha.retail.work.UnitOfWork;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 
 /**
- * {@link Outbox} on PostgreSQL: events are rows written in the business transaction, the payload as
- * JSON with its event type. {@link #claim} hands a batch to one relay with {@code FOR UPDATE SKIP
- * LOCKED}, so several relays can run at once without publishing a row twice. A sent event's row is
- * deleted ({@link #markSent}, {@link #claimAsSent}): the table holds what is still to be published,
- * and the stream keeps the rest. Thread-safe.
+ * {@link Outbox} on PostgreSQL: one row per unit of work, written in its transaction, holding its
+ * events in the order appended ({@link OutboxRows}). A checkout's five events cost one row, one
+ * index entry and one tuple header instead of five. {@link #claim} hands rows to one relay with
+ * {@code FOR UPDATE SKIP LOCKED}, so several relays can run at once without publishing an event
+ * twice. A sent row is deleted ({@link #markSent}, {@link #claimAsSent}): the table holds what is
+ * still to be published, and the stream keeps the rest. Thread-safe.
+ *
+ * <p>Limits: {@link #pending} returns exactly {@code limit} events when there are as many (a row's
+ * other events stay pending); {@link #claim} and {@link #claimAsSent} take whole rows: as many as
+ * {@code limit} events fill at the events a row held in this outbox's previous read (the first
+ * time, the rows at the head of the table that hold no more than {@code limit}), at least one. A
+ * batch is so bounded in events roughly, not exactly; a row holds at most {@value
+ * OutboxRows#MAX_EVENTS_A_ROW} events.
  */
 public final class PostgresOutbox implements Outbox, JoinsUnitOfWork {
 
-  static final ObjectMapper JSON = DocumentJson.MAPPER;
-
   private final PostgresUnitOfWork work;
+
+  /**
+   * Events per row in the last read that found rows: how many rows a batch of events takes; 0 until
+   * then (the head of the table is counted instead).
+   */
+  private volatile double eventsPerRow;
+
+  /**
+   * The row of each event a read handed out, so that {@link #markSent} finds it by key. A row only
+   * ever loses events, so a remembered position is either still right or the event is gone.
+   */
+  private final Map<UUID, Long> rowOf = new ConcurrentHashMap<>();
+
+  /** Beyond this many remembered rows, the memory starts again (a later lookup scans instead). */
+  private static final int MAX_REMEMBERED = 100_000;
 
   /** The outbox of {@code db}. */
   public PostgresOutbox(PostgresDatabase db) {
@@ -38,73 +55,134 @@ public final class PostgresOutbox implements Outbox, JoinsUnitOfWork {
   }
 
   private static final String INSERT =
-      "INSERT INTO outbox (event_id, subject, store_id, occurred_at, correlation_id, schema_version,"
-          + " payload_type, payload) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))";
+      "INSERT INTO outbox (event_count, events) VALUES (?, CAST(? AS jsonb))";
 
   /**
-   * Writes the event in the running transaction, sent with its other writes (one round trip for
-   * them all, {@link PostgresUnitOfWork#defer}); a rollback drops it with the transaction.
+   * Holds the event for the running transaction's row, written just before it commits with its
+   * other writes (one round trip for them all, {@link PostgresUnitOfWork#defer}); a rollback drops
+   * it with the transaction. Outside a unit of work, the event's row is written at once.
    */
   @Override
   public void append(EventEnvelope e) {
-    String payload;
-    try {
-      payload = JSON.writeValueAsString(e.payload());
-    } catch (JsonProcessingException ex) {
-      throw new IllegalStateException("event " + e.subject() + " cannot be written as JSON", ex);
+    if (!work.inTransaction()) {
+      work.defer(INSERT, 1, OutboxRows.write(List.of(e)));
+      return;
     }
-    work.defer(
-        INSERT,
-        e.eventId(),
-        e.subject(),
-        e.store().value(),
-        Timestamp.from(e.occurredAt()),
-        e.correlationId(),
-        e.schemaVersion(),
-        e.payload().getClass().getName(),
-        payload);
+    List<EventEnvelope> held = held();
+    held.add(e);
+    if (held.size() == OutboxRows.MAX_EVENTS_A_ROW) {
+      write(held);
+    }
+  }
+
+  /** The running transaction's events not yet in a row; the first use arranges their writing. */
+  private List<EventEnvelope> held() {
+    Held held = work.transactionLocal(this, Held::new);
+    if (!held.arranged) {
+      held.arranged = true;
+      work.beforeCommit(() -> write(held.events));
+    }
+    return held.events;
+  }
+
+  /** A transaction's events not yet in a row, and whether their writing at commit is arranged. */
+  private static final class Held {
+    final List<EventEnvelope> events = new ArrayList<>();
+    boolean arranged;
+  }
+
+  private void write(List<EventEnvelope> held) {
+    if (!held.isEmpty()) {
+      work.defer(INSERT, held.size(), OutboxRows.write(held));
+      held.clear();
+    }
+  }
+
+  /** A read of the outbox sees the transaction's own events: their row is written first. */
+  private void writeHeld() {
+    if (work.inTransaction()) {
+      write(held());
+    }
   }
 
   @Override
   public List<EventEnvelope> pending(int limit) {
-    // this transaction's own appends are sent before the read (PostgresUnitOfWork.with)
+    if (limit < 1) {
+      return List.of();
+    }
+    writeHeld();
     return work.with(
-        h ->
-            h.createQuery("SELECT * FROM outbox ORDER BY position LIMIT :n")
-                .bind("n", limit)
-                .map((rs, ctx) -> read(rs))
-                .list());
+        h -> {
+          List<EventEnvelope> events = new ArrayList<>();
+          long after = 0;
+          while (events.size() < limit) {
+            int n = rowsFor(h, limit - events.size());
+            List<Row> rows =
+                h.createQuery(
+                        "SELECT position, events FROM outbox WHERE position > :after"
+                            + " ORDER BY position LIMIT :n")
+                    .bind("after", after)
+                    .bind("n", n)
+                    .map((rs, ctx) -> OutboxRows.read(rs.getLong(1), rs.getString(2)))
+                    .list();
+            learn(rows);
+            for (Row r : rows) {
+              remember(r);
+              events.addAll(r.events());
+              after = r.position();
+            }
+            if (rows.size() < n) {
+              break;
+            }
+          }
+          return events.size() > limit ? List.copyOf(events.subList(0, limit)) : events;
+        });
   }
 
-  /** The most rows {@link #pendingCount} counts: after a long NATS outage, a gauge stays cheap. */
+  /**
+   * The most events {@link #pendingCount} counts: after a long NATS outage, a gauge stays cheap.
+   */
   public static final long COUNT_LIMIT = 1_000_000;
 
   /**
-   * The table's rows, which are the unsent events, counted up to {@link #COUNT_LIMIT}; more reads
-   * as {@code COUNT_LIMIT + 1}.
+   * The unsent events, counted from the rows' {@code event_count} up to {@link #COUNT_LIMIT}; more
+   * reads as {@code COUNT_LIMIT + 1}.
    */
   @Override
   public long pendingCount() {
-    return work.with(
-        h ->
-            h.createQuery("SELECT count(*) FROM (SELECT 1 FROM outbox LIMIT :n) x")
-                .bind("n", COUNT_LIMIT + 1)
-                .mapTo(Long.class)
-                .one());
+    writeHeld();
+    long n =
+        work.with(
+            h ->
+                h.createQuery(
+                        "SELECT coalesce(sum(event_count), 0) FROM"
+                            + " (SELECT event_count FROM outbox LIMIT :n) x")
+                    .bind("n", COUNT_LIMIT + 1)
+                    .mapTo(Long.class)
+                    .one());
+    return Math.min(n, COUNT_LIMIT + 1);
   }
 
   /**
-   * Claims up to {@code limit} unsent events for one relay inside the caller's unit of work: rows
-   * another relay holds are skipped. Mark them sent in the same unit of work once published.
+   * Claims the oldest rows no other relay holds, about {@code limit} events in whole rows, for one
+   * relay inside the caller's unit of work. Mark them sent in the same unit of work once published.
    */
   @Override
   public List<EventEnvelope> claim(int limit) {
+    writeHeld();
     return work.with(
-        h ->
-            h.createQuery("SELECT * FROM outbox ORDER BY position LIMIT :n FOR UPDATE SKIP LOCKED")
-                .bind("n", limit)
-                .map((rs, ctx) -> read(rs))
-                .list());
+        h -> {
+          List<Row> rows =
+              h.createQuery(
+                      "SELECT position, events FROM outbox ORDER BY position LIMIT :n"
+                          + " FOR UPDATE SKIP LOCKED")
+                  .bind("n", rowsFor(h, limit))
+                  .map((rs, ctx) -> OutboxRows.read(rs.getLong(1), rs.getString(2)))
+                  .list();
+          learn(rows);
+          rows.forEach(this::remember);
+          return events(rows);
+        });
   }
 
   /**
@@ -116,77 +194,140 @@ public final class PostgresOutbox implements Outbox, JoinsUnitOfWork {
    */
   static final String CLAIM_AS_SENT =
       "DELETE FROM outbox WHERE position = ANY(ARRAY(SELECT position FROM outbox"
-          + " ORDER BY position LIMIT :n FOR UPDATE SKIP LOCKED)) RETURNING *";
+          + " ORDER BY position LIMIT :n FOR UPDATE SKIP LOCKED)) RETURNING position, events";
 
   /**
-   * Claims and marks in one statement: the oldest rows no other relay holds are locked and deleted,
-   * in the caller's unit of work, whose rollback brings them back.
+   * Claims and marks in one statement: the oldest rows no other relay holds, about {@code limit}
+   * events in whole rows, are locked and deleted in the caller's unit of work, whose rollback
+   * brings them back. Their events come oldest first, each row's in the order appended.
    */
   @Override
   public List<EventEnvelope> claimAsSent(int limit) {
+    writeHeld();
     return work.with(
-        h ->
-            h
-                .createQuery(CLAIM_AS_SENT)
-                .bind("n", limit)
-                .map((rs, ctx) -> Map.entry(rs.getLong("position"), read(rs)))
-                .list()
-                .stream()
-                // DELETE ... RETURNING gives no order: back to the outbox's
-                .sorted(Map.Entry.comparingByKey())
-                .map(Map.Entry::getValue)
-                .toList());
+        h -> {
+          List<Row> rows =
+              h.createQuery(CLAIM_AS_SENT)
+                  .bind("n", rowsFor(h, limit))
+                  .map((rs, ctx) -> OutboxRows.read(rs.getLong(1), rs.getString(2)))
+                  .list();
+          // DELETE ... RETURNING gives no order: back to the outbox's
+          List<Row> ordered = new ArrayList<>(rows);
+          ordered.sort(Comparator.comparingLong(Row::position));
+          learn(ordered);
+          return events(ordered);
+        });
   }
 
-  /** Deletes the events' rows, in the running transaction. */
+  /**
+   * Takes the events out of their rows, in the running transaction: a row left without events is
+   * deleted, a row with others left is written again without these (an event passed over alone).
+   */
   @Override
   public void markSent(Collection<UUID> eventIds) {
     if (eventIds.isEmpty()) {
       return;
     }
+    writeHeld();
+    List<Long> positions = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    boolean unknown = false;
+    for (UUID id : eventIds) {
+      ids.add(id.toString());
+      Long position = rowOf.get(id);
+      if (position == null) {
+        unknown = true;
+      } else if (!positions.contains(position)) {
+        positions.add(position);
+      }
+    }
+    boolean scan = unknown;
     work.with(
-        h ->
-            h.createUpdate("DELETE FROM outbox WHERE event_id IN (<ids>)")
-                .bindList("ids", List.copyOf(eventIds))
-                .execute());
+        h -> {
+          if (!positions.isEmpty()) {
+            remove(h, "o.position = ANY(CAST(:p AS bigint[]))", ids, positions);
+          }
+          if (scan) {
+            // an event no read of this outbox handed out: found by a scan of the table
+            remove(
+                h,
+                "EXISTS (SELECT 1 FROM jsonb_array_elements(o.events) f"
+                    + " WHERE f->>'id' = ANY(CAST(:ids AS text[])))",
+                ids,
+                List.of());
+          }
+          return null;
+        });
+    eventIds.forEach(rowOf::remove);
   }
 
-  /** The event classes by the name stored with each row, so a relay's batch looks each up once. */
-  private static final Map<String, Class<?>> PAYLOAD_CLASSES = payloadClasses();
-
-  private static Map<String, Class<?>> payloadClasses() {
-    Map<String, Class<?>> classes = new HashMap<>();
-    for (Class<?> c : DomainEvent.class.getPermittedSubclasses()) {
-      classes.put(c.getName(), c);
+  /** Takes {@code ids} out of the rows {@code where} selects (alias {@code o}). */
+  private static void remove(Handle h, String where, List<String> ids, List<Long> positions) {
+    Update update =
+        h.createUpdate(
+            "WITH hit AS (SELECT o.position, k.kept, k.n FROM outbox o, LATERAL"
+                + " (SELECT jsonb_agg(e ORDER BY i) AS kept, count(*) AS n"
+                + " FROM jsonb_array_elements(o.events) WITH ORDINALITY a(e, i)"
+                + " WHERE NOT (e->>'id' = ANY(CAST(:ids AS text[])))) k WHERE "
+                + where
+                + " FOR UPDATE OF o),"
+                + " gone AS (DELETE FROM outbox o USING hit WHERE o.position = hit.position"
+                + " AND hit.kept IS NULL)"
+                + " UPDATE outbox o SET events = hit.kept, event_count = hit.n FROM hit"
+                + " WHERE o.position = hit.position AND hit.kept IS NOT NULL AND hit.n < o.event_count");
+    update.bindArray("ids", String.class, ids.toArray());
+    if (!positions.isEmpty()) {
+      update.bindArray("p", Long.class, positions.toArray());
     }
-    return Map.copyOf(classes);
+    update.execute();
   }
 
-  private static Class<?> payloadClass(String type) {
-    Class<?> c = type == null ? null : PAYLOAD_CLASSES.get(type);
-    if (c == null) {
-      throw new IllegalArgumentException("no event type " + type);
+  /**
+   * Rows for about {@code events} events, at the last read's events a row, or the first time as
+   * many rows at the head of the table as hold no more than {@code events}; at least one.
+   */
+  private int rowsFor(Handle h, int events) {
+    double perRow = eventsPerRow;
+    if (perRow > 0) {
+      return (int) Math.max(1, Math.min(events, Math.floor(events / perRow)));
     }
-    return c;
+    int rows =
+        h.createQuery(
+                "SELECT count(*) FROM (SELECT sum(event_count) OVER (ORDER BY position) AS upto"
+                    + " FROM (SELECT position, event_count FROM outbox ORDER BY position"
+                    + " LIMIT :n) r) x WHERE upto <= :n")
+            .bind("n", Math.max(1, events))
+            .mapTo(Integer.class)
+            .one();
+    return Math.max(1, rows);
   }
 
-  private static EventEnvelope read(ResultSet rs) throws SQLException {
-    String type = rs.getString("payload_type");
-    DomainEvent payload;
-    try {
-      payload = (DomainEvent) JSON.readValue(rs.getString("payload"), payloadClass(type));
-    } catch (JsonProcessingException | IllegalArgumentException | ClassCastException e) {
-      throw new UnavailableException(
-          "outbox row " + rs.getString("event_id") + " has an unreadable " + type, e);
+  private void learn(List<Row> rows) {
+    if (!rows.isEmpty()) {
+      int events = 0;
+      for (Row r : rows) {
+        events += r.events().size();
+      }
+      eventsPerRow = (double) events / rows.size();
     }
-    return new EventEnvelope(
-        UUID.fromString(rs.getString("event_id")),
-        rs.getString("subject"),
-        StoreId.of(rs.getString("store_id")),
-        rs.getTimestamp("occurred_at").toInstant(),
-        rs.getString("correlation_id"),
-        rs.getInt("schema_version"),
-        payload);
+  }
+
+  private void remember(Row row) {
+    if (rowOf.size() > MAX_REMEMBERED) {
+      rowOf.clear();
+    }
+    for (EventEnvelope e : row.events()) {
+      rowOf.put(e.eventId(), row.position());
+    }
+  }
+
+  private static List<EventEnvelope> events(List<Row> rows) {
+    if (rows.size() == 1) {
+      return rows.get(0).events();
+    }
+    List<EventEnvelope> events = new ArrayList<>();
+    rows.forEach(r -> events.addAll(r.events()));
+    return events;
   }
 
   @Override

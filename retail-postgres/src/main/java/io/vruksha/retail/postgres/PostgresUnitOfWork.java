@@ -82,6 +82,7 @@ public final class PostgresUnitOfWork implements UnitOfWork {
             try {
               openAmbientScope(handle);
               T result = work.get();
+              beforeCommit();
               flushWrites(handle);
               return result;
             } finally {
@@ -254,6 +255,26 @@ public final class PostgresUnitOfWork implements UnitOfWork {
   boolean holds(Object[] args) {
     List<Deferred> held = pending.get();
     return held != null && held.stream().anyMatch(d -> d.args() == args);
+  }
+
+  /** The key of the running transaction's pre-commit hooks in its locals. */
+  private static final Object BEFORE_COMMIT = new Object();
+
+  /**
+   * Runs {@code hook} once the transaction's work is done, before its held-back writes are sent and
+   * it commits; a hook may hold back writes of its own ({@link #defer}), sent with the rest.
+   */
+  void beforeCommit(Runnable hook) {
+    List<Runnable> hooks = transactionLocal(BEFORE_COMMIT, ArrayList::new);
+    hooks.add(hook);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void beforeCommit() {
+    List<Runnable> hooks = (List<Runnable>) locals.get().remove(BEFORE_COMMIT);
+    if (hooks != null) {
+      hooks.forEach(Runnable::run);
+    }
   }
 
   /** Whether a unit of work runs on this thread. */
@@ -534,6 +555,7 @@ public final class PostgresUnitOfWork implements UnitOfWork {
                 sendScope(h);
               }
               T result = query.apply(h);
+              beforeCommit();
               flushWrites(h);
               return result;
             } finally {

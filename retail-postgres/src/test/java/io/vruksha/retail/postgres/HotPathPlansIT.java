@@ -42,7 +42,7 @@ class HotPathPlansIT {
             "'{s1,s1}', '{floor,floor}', '{COFFEE,MUG}', '{-1,-2}', '{f,f}', '{SALE,SALE}',"
                 + " '{sale-1,sale-1}', '{\"\",\"\"}', '{2026-11-25T10:00:00Z,2026-11-25T10:00:00Z}'",
             "stock_levels_pkey"),
-        Arguments.of("relay claim", PostgresOutbox.CLAIM_AS_SENT, "500", "outbox_position_key"),
+        Arguments.of("relay claim", PostgresOutbox.CLAIM_AS_SENT, "500", "outbox_pkey"),
         Arguments.of(
             "a sale's gift card SKUs",
             PostgresGiftCardBook.PRODUCTS,

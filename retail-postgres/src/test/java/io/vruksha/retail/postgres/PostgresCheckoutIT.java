@@ -9,6 +9,7 @@ import io.vruksha.retail.catalog.Sku;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.EngineHost;
 import io.vruksha.retail.engine.RetailEngine;
+import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.pricing.BasketRequest;
 import io.vruksha.retail.pricing.Shopper;
@@ -137,6 +138,67 @@ class PostgresCheckoutIT {
     assertThat(EngineHost.outbox(engine).pending(10_000)).hasSize(outboxBefore);
     assertThat(engine.journal().entries(DemoStore.ID)).isEmpty();
     assertThat(engine.sales().list(DemoStore.ID)).isEmpty();
+  }
+
+  @Test
+  void aCheckoutsFiveEventsAreOneOutboxRowRelayedAsFiveEvents() {
+    PostgresDatabase db = TestDatabase.fresh();
+    RetailEngine engine = engine(db, true);
+    db.jdbi().useHandle(h -> h.execute("DELETE FROM outbox"));
+    Sale sale =
+        engine.checkout(
+            CheckoutRequest.of(
+                "till-1:0001",
+                BasketRequest.builder(DemoStore.ID)
+                    .at(NOON)
+                    .add("TEE-M", 1)
+                    .add("MUG", 1)
+                    .add("COFFEE", 1)
+                    .build(),
+                new Tender.Cash(eur("100.00"))),
+            Actor.cashier("anna"));
+    Map<String, Object> row =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT count(*) AS rows, sum(event_count) AS events,"
+                                + " sum(pg_column_size(o.*)) AS bytes FROM outbox o")
+                        .mapToMap()
+                        .one());
+    assertThat(row).containsEntry("rows", 1L).containsEntry("events", 5L);
+    // what the row-per-event outbox stored for the same events: the same values, a row each
+    long before =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT sum(pg_column_size(ROW(CAST(e->>'id' AS uuid),"
+                                + " o.position, e->>'subject', e->>'store',"
+                                + " to_timestamp(CAST(e->>'at' AS numeric) / 1000000),"
+                                + " e->>'correlation', CAST(e->>'version' AS int),"
+                                + " 'io.vruksha.retail.event.DomainEvent$' || (e->>'type'),"
+                                + " e->'payload'))) FROM outbox o, jsonb_array_elements(o.events) e")
+                        .mapTo(Long.class)
+                        .one());
+    System.out.printf(
+        "outbox of one 3-line checkout: %s bytes in one row, %d bytes in five rows before%n",
+        row.get("bytes"), before);
+    assertThat(((Number) row.get("bytes")).longValue()).isLessThan(before);
+
+    List<EventEnvelope> relayed =
+        db.unitOfWork().run(() -> EngineHost.outbox(engine).claimAsSent(500));
+    assertThat(relayed)
+        .extracting(EventEnvelope::subject)
+        .containsExactlyInAnyOrder(
+            "retail.inventory.stock.updated.v1",
+            "retail.inventory.stock.updated.v1",
+            "retail.inventory.stock.updated.v1",
+            "retail.pos.sale.completed.v1",
+            "retail.billing.invoice.created.v1");
+    assertThat(relayed.stream().map(EventEnvelope::eventId).distinct()).hasSize(5);
+    assertThat(relayed).allMatch(e -> e.correlationId().equals(sale.id()));
+    assertThat(EngineHost.outbox(engine).pendingCount()).isZero();
   }
 
   @Test

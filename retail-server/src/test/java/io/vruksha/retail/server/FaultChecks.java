@@ -36,8 +36,8 @@ final class FaultChecks {
 
   /**
    * The relay deletes the outbox rows it has published: a trigger keeps the id of every event that
-   * committed, in a table of the test's own, so the stream can be checked against all of them. Run
-   * after the migrations, as the owner.
+   * committed (each of a row's events), in a table of the test's own, so the stream can be checked
+   * against all of them. Run after the migrations, as the owner.
    */
   static void recordCommittedEvents(PostgresConfig cfg) throws SQLException {
     try (Connection c = DriverManager.getConnection(cfg.jdbcUrl(), cfg.user(), cfg.password())) {
@@ -45,7 +45,8 @@ final class FaultChecks {
           .execute(
               "CREATE TABLE committed_events (event_id uuid PRIMARY KEY);"
                   + " CREATE FUNCTION record_committed_event() RETURNS trigger LANGUAGE plpgsql AS"
-                  + " $$ BEGIN INSERT INTO committed_events VALUES (NEW.event_id); RETURN NEW; END $$;"
+                  + " $$ BEGIN INSERT INTO committed_events SELECT CAST(e->>'id' AS uuid)"
+                  + " FROM jsonb_array_elements(NEW.events) e; RETURN NEW; END $$;"
                   + " CREATE TRIGGER record_committed_event AFTER INSERT ON outbox"
                   + " FOR EACH ROW EXECUTE FUNCTION record_committed_event();"
                   // the trigger runs as the server's role, the application role
@@ -85,7 +86,7 @@ final class FaultChecks {
     return seen.size();
   }
 
-  /** Waits (at most 120 s) until the relay has sent every outbox row. */
+  /** Waits (at most 120 s) until the relay has sent every outbox event. */
   static void awaitOutboxSent(PostgresDatabase db) {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     long pending = -1;
@@ -93,7 +94,10 @@ final class FaultChecks {
       pending =
           db.jdbi()
               .withHandle(
-                  h -> h.createQuery("SELECT count(*) FROM outbox").mapTo(Long.class).one());
+                  h ->
+                      h.createQuery("SELECT coalesce(sum(event_count), 0) FROM outbox")
+                          .mapTo(Long.class)
+                          .one());
       if (pending == 0) {
         return;
       }

@@ -2,16 +2,25 @@ package io.vruksha.retail.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nats.client.Message;
 import io.vruksha.retail.engine.DemoStore;
+import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.event.DomainEvent;
 import io.vruksha.retail.event.EventEnvelope;
 import io.vruksha.retail.money.Money;
 import io.vruksha.retail.nats.NatsConfig;
 import io.vruksha.retail.nats.NatsEvents;
 import io.vruksha.retail.nats.NatsOutboxRelay;
+import io.vruksha.retail.nats.NatsReplay;
+import io.vruksha.retail.postgres.PostgresAdapters;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.postgres.PostgresOutbox;
 import io.vruksha.retail.postgres.TestDatabase;
+import io.vruksha.retail.pricing.BasketRequest;
+import io.vruksha.retail.sale.CheckoutRequest;
+import io.vruksha.retail.sale.Sale;
+import io.vruksha.retail.sale.Tender;
+import io.vruksha.retail.store.Actor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,6 +87,72 @@ class PostgresRelayIT {
         nats.deleteStream();
       }
     }
+  }
+
+  @Test
+  void aCheckoutsOneOutboxRowArrivesAsItsFiveEventsWithTheirIds() throws Exception {
+    PostgresDatabase db = TestDatabase.fresh();
+    RetailEngine engine = PostgresAdapters.use(db, DemoStore.engineBuilder()).build();
+    DemoStore.seed(engine);
+    PostgresOutbox outbox = new PostgresOutbox(db);
+    db.jdbi().useHandle(h -> h.execute("DELETE FROM outbox"));
+    Sale sale =
+        engine.checkout(
+            CheckoutRequest.of(
+                "till-1:0001",
+                BasketRequest.builder(DemoStore.ID)
+                    .add("TEE-M", 1)
+                    .add("MUG", 1)
+                    .add("COFFEE", 1)
+                    .build(),
+                new Tender.Cash(Money.of("100.00", "EUR"))),
+            Actor.cashier("anna"));
+    long rows =
+        db.jdbi()
+            .withHandle(h -> h.createQuery("SELECT count(*) FROM outbox").mapTo(Long.class).one());
+    assertThat(rows).isOne();
+    List<EventEnvelope> events = outbox.pending(10);
+    assertThat(events).hasSize(5);
+    NatsConfig config = config();
+    try (NatsEvents nats = NatsEvents.connect(config)) {
+      try {
+        NatsOutboxRelay relay = new NatsOutboxRelay(nats, outbox, db.unitOfWork(), 500);
+        assertThat(relay.relayOnce()).isEqualTo(5);
+        assertThat(relay.relayOnce()).isZero();
+        List<Message> messages = StreamIds.messages(config.url(), config);
+        assertThat(messages).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+          EventEnvelope e = events.get(i);
+          Message m = messages.get(i);
+          assertThat(m.getSubject()).isEqualTo(config.wire(e.subject()));
+          assertThat(m.getHeaders().getFirst("Nats-Msg-Id")).isEqualTo(e.eventId().toString());
+          assertThat(m.getHeaders().getFirst("Retail-Correlation-Id")).isEqualTo(sale.id());
+          assertThat(m.getHeaders().getFirst("Retail-Occurred-At"))
+              .isEqualTo(e.occurredAt().toString());
+        }
+        // read back as a consumer reads it: the same envelopes, payloads included
+        List<EventEnvelope> replayed = new ArrayList<>();
+        new NatsReplay(nats).fromSequence("retail.>", 1, replayed::add);
+        assertThat(replayed).containsExactlyElementsOf(events);
+        assertThat(events)
+            .extracting(EventEnvelope::subject)
+            .containsExactlyInAnyOrder(
+                "retail.inventory.stock.updated.v1",
+                "retail.inventory.stock.updated.v1",
+                "retail.inventory.stock.updated.v1",
+                "retail.pos.sale.completed.v1",
+                "retail.billing.invoice.created.v1");
+      } finally {
+        nats.deleteStream();
+      }
+    }
+  }
+
+  private static NatsConfig config() {
+    String run = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    NatsConfig base = NatsConfig.from(System.getenv());
+    return new NatsConfig(
+        base.url(), "RETAIL_" + run.toUpperCase(Locale.ROOT), run + ".", 1, Duration.ofMinutes(2));
   }
 
   private static EventEnvelope saleCompleted(int k) {

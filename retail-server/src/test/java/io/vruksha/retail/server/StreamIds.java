@@ -13,14 +13,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a stream back for a test: every message's {@code Nats-Msg-Id}, in stream order. */
+/** Reads a stream back for a test: its messages or their {@code Nats-Msg-Id}s, in stream order. */
 final class StreamIds {
 
   private StreamIds() {}
 
   /** The ids of every message {@code config}'s stream holds on the server at {@code url}. */
   static List<String> inOrder(String url, NatsConfig config) throws Exception {
-    List<String> ids = new ArrayList<>();
+    return messages(url, config).stream().map(m -> m.getHeaders().getFirst("Nats-Msg-Id")).toList();
+  }
+
+  /** Every message {@code config}'s stream holds on the server at {@code url}, in stream order. */
+  static List<Message> messages(String url, NatsConfig config) throws Exception {
+    List<Message> messages = new ArrayList<>();
     try (Connection c = Nats.connect(url)) {
       long total =
           c.jetStreamManagement().getStreamInfo(config.streamName()).getStreamState().getMsgCount();
@@ -32,10 +37,10 @@ final class StreamIds {
         for (long k = 0; k < total; k++) {
           Message m = it.nextMessage(Duration.ofSeconds(10));
           assertThat(m).as("message " + (k + 1) + " of " + total).isNotNull();
-          ids.add(m.getHeaders().getFirst("Nats-Msg-Id"));
+          messages.add(m);
         }
       }
     }
-    return ids;
+    return messages;
   }
 }
