@@ -181,7 +181,8 @@ class SaleStoredOnceIT {
                             + " UNION ALL SELECT 'idempotency_keys', coalesce(sum(pg_column_size(x.*)), 0)"
                             + " FROM idempotency_keys x WHERE result_id = :id"
                             + " UNION ALL SELECT 'outbox', coalesce(sum(pg_column_size(x.*)), 0)"
-                            + " FROM outbox x WHERE correlation_id = :id")
+                            + " FROM outbox x WHERE x.events @> jsonb_build_array("
+                            + " jsonb_build_object('correlation', CAST(:id AS text)))")
                     .bind("id", sale.id())
                     .bind("n", sale.number())
                     .reduceRows(
