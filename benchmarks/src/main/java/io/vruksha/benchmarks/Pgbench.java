@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * PostgreSQL's own pgbench on the same server, the baselines of the checkout runs: TPC-B (like) on
@@ -39,22 +41,83 @@ final class Pgbench implements AutoCloseable {
   }
 
   /**
-   * The checkout's own SQL ({@code sqlfloor.sql}: the statements, values and sizes of one 3-line
-   * checkout, captured before the sale-storage change) on the engine's database {@code db}, seeded
-   * with the bench stores; client i sells in store {@code bench-(i mod 8)}. Closing it leaves
-   * {@code db} open.
+   * The schema {@code sqlfloor.sql} was captured on: the migrations up to this version, before the
+   * sale-storage change (V25 made the outbox one row per unit of work, V26 turned {@code invoices}
+   * and {@code payments} into views that take no {@code ON CONFLICT}).
    */
-  static Pgbench sqlfloor(BenchDatabase db) {
+  static final String FLOOR_SCHEMA = "24";
+
+  /** The tables whose shape changed after {@link #FLOOR_SCHEMA}, or that a seed leaves empty. */
+  private static final List<String> NOT_COPIED =
+      List.of(
+          "flyway_schema_history",
+          "outbox",
+          "invoices",
+          "invoice_rows",
+          "payments",
+          "payment_rows",
+          "fiscal_journal",
+          "pos_transactions");
+
+  /**
+   * The checkout's own SQL ({@code sqlfloor.sql}: the statements, values and sizes of one 3-line
+   * checkout, captured before the sale-storage change) on a database of its own, migrated to {@link
+   * #FLOOR_SCHEMA} (the schema the script was captured on) and holding the seeded data of the
+   * engine's database {@code seeded} (stores, catalogue, prices, tax, stock: copied with {@code
+   * pg_dump --data-only}); client i sells in store {@code bench-(i mod 8)}. Closing it drops its
+   * database and leaves {@code seeded} open.
+   */
+  static Pgbench sqlfloor(Map<String, String> env, BenchDatabase seeded) {
+    BenchDatabase floor = BenchDatabase.create(env, "vruksha_floor");
     try (InputStream in = Pgbench.class.getResourceAsStream("sqlfloor.sql")) {
       if (in == null) {
         throw new IllegalStateException("sqlfloor.sql is missing from the benchmarks jar");
       }
+      PostgresConfig c = floor.config;
+      Flyway.configure()
+          .dataSource(c.jdbcUrl(), c.user(), c.password())
+          .target(MigrationVersion.fromVersion(FLOOR_SCHEMA))
+          .load()
+          .migrate();
+      Path data = Files.createTempFile("sqlfloor-seed", ".sql");
+      try {
+        List<String> dump =
+            new ArrayList<>(List.of("pg_dump", "--data-only", "--disable-triggers"));
+        NOT_COPIED.forEach(t -> dump.addAll(List.of("-T", t)));
+        dump.addAll(List.of("-f", data.toString()));
+        tool(seeded.config, dump);
+        tool(c, List.of("psql", "-q", "-v", "ON_ERROR_STOP=1", "-f", data.toString()));
+      } finally {
+        Files.deleteIfExists(data);
+      }
       Path file = Files.createTempFile("sqlfloor", ".sql");
       file.toFile().deleteOnExit();
       Files.write(file, in.readAllBytes());
-      return new Pgbench(db, List.of("-f", file.toString()), false);
+      return new Pgbench(floor, List.of("-f", file.toString()), true);
+    } catch (IOException | RuntimeException e) {
+      floor.close();
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+  }
+
+  /** Runs a PostgreSQL client tool ({@code pg_dump}, {@code psql}) on {@code c}'s database. */
+  private static void tool(PostgresConfig c, List<String> args) {
+    List<String> cmd = new ArrayList<>(args);
+    cmd.addAll(
+        List.of("-h", c.host(), "-p", Integer.toString(c.port()), "-U", c.user(), c.database()));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("PGPASSWORD", c.password());
+    try {
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException(args.get(0) + " failed: " + out);
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new IllegalStateException("cannot run " + args.get(0) + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
