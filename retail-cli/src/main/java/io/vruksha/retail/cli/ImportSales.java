@@ -150,6 +150,96 @@ final class ImportSales {
     PostgresSalesHistoryImport history =
         new PostgresSalesHistoryImport(h, store.id(), store.currency().getCurrencyCode(), taxMode);
     history.stage();
+    if (!moveStock && history.mayCopyStraight()) {
+      Result straight = straight(history, reader, progress);
+      if (straight != null) {
+        return straight;
+      }
+      // the straight way met a row it cannot take and left nothing behind: from the start again
+      if (progress != null) {
+        progress.stepTo(0);
+      }
+      try (ImportReader again = open(reopen)) {
+        return staged(history, again, reopen, rejects, progress);
+      }
+    }
+    return staged(history, reader, reopen, rejects, progress);
+  }
+
+  /**
+   * The straight way: the rows COPYed into {@code sales_history} as they are read, each checked as
+   * the validation would check it, then the SKUs checked and the figures added. Null, with nothing
+   * written, when a row is one the staging way must handle: one it rejects, or a day the store has
+   * history on (where a line may be there already or a receipt known), or a receipt line the table
+   * has (twice in the file, or imported under another day), or an unknown SKU.
+   */
+  private Result straight(
+      PostgresSalesHistoryImport history, ImportReader reader, ProgressBar progress)
+      throws IOException {
+    SalesRowEncoder.Straight state = new SalesRowEncoder.Straight(history.daysWithHistory());
+    SalesRowEncoder encoder =
+        new SalesRowEncoder(store, taxMode, moveStock, decimalComma, dates, salesTax, state);
+    CopyIn copy = history.copyStraight();
+    long copied;
+    try (ReadAhead reading =
+        ReadAhead.start("retail-import-reader", sink -> encoder.encode(reader, progress, sink))) {
+      for (Object next = reading.take(); next != null; next = reading.take()) {
+        byte[] bytes = (byte[]) next;
+        copy.writeToCopy(bytes, 0, bytes.length);
+      }
+      copied = copy.endCopy();
+    } catch (SalesRowEncoder.NotStraight e) {
+      cancel(copy);
+      history.undoStraight();
+      return null;
+    } catch (SQLException e) {
+      cancel(copy);
+      String sqlState = e.getSQLState();
+      // a key the table has (class 23) or a value it refuses (class 22): the staging way says which
+      if (sqlState == null || !(sqlState.startsWith("23") || sqlState.startsWith("22"))) {
+        throw new ConnectionException(e);
+      }
+      history.undoStraight();
+      return null;
+    } finally {
+      cancel(copy);
+    }
+    if (!history.keepStraight(state.days())) {
+      return null;
+    }
+    PostgresSalesHistoryImport.Merged merged = history.mergeStraight(copied, state.days());
+    return new Result(merged.inserted(), 0, 0, merged.receipts());
+  }
+
+  /** Cancels {@code copy} unless it ended. */
+  private static void cancel(CopyIn copy) {
+    if (copy.isActive()) {
+      try {
+        copy.cancelCopy();
+      } catch (SQLException ignored) {
+        // the savepoint or the transaction rolls back anyway
+      }
+    }
+  }
+
+  private static ImportReader open(Callable<ImportReader> reopen) throws IOException {
+    try {
+      return reopen.call();
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  /** The staging way: COPY into the staging table, the validation and the merge in SQL. */
+  private Result staged(
+      PostgresSalesHistoryImport history,
+      ImportReader reader,
+      Callable<ImportReader> reopen,
+      ImportRejects rejects,
+      ProgressBar progress)
+      throws IOException {
     Staged staged = copy(history, reader, rejects, progress);
     long dbRejected = history.validate();
     long valid = staged.rows() - dbRejected;
@@ -222,15 +312,7 @@ final class ImportSales {
     if (count == 0) {
       return;
     }
-    ImportReader again;
-    try {
-      again = reopen.call();
-    } catch (IOException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IOException(e.getMessage(), e);
-    }
-    try (again;
+    try (ImportReader again = open(reopen);
         var reasons = history.rejectedRows()) {
       Iterator<Map.Entry<Long, String>> it = reasons;
       ImportReader.Row row = again.next();

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,11 @@ import me.tongfei.progressbar.ProgressBar;
  * be read (not a number, more decimals than the history keeps, a bad date). What needs the database
  * (unknown SKUs, totals that do not add up, duplicates) is checked after staging, in SQL. Runs on
  * the reading thread of {@link ReadAhead}; one encoder per import.
+ *
+ * <p>For the straight way ({@link Straight}) it writes {@code sales_history}'s columns instead
+ * ({@link PostgresSalesHistoryImport#HISTORY_COLUMNS}) and checks each row as the validation in SQL
+ * would, but for the SKU (checked after the COPY) and duplicates (the table's key): the first row
+ * that fails ends the reading with {@link NotStraight}.
  */
 final class SalesRowEncoder {
 
@@ -57,6 +63,8 @@ final class SalesRowEncoder {
   private final ImportDates dates;
   private final SalesTax salesTax;
 
+  private final Straight straight;
+
   SalesRowEncoder(
       Store store,
       TaxMode taxMode,
@@ -64,6 +72,19 @@ final class SalesRowEncoder {
       boolean decimalComma,
       ImportDates dates,
       SalesTax salesTax) {
+    this(store, taxMode, moveStock, decimalComma, dates, salesTax, null);
+  }
+
+  /** An encoder for the straight way, or with {@code straight} null for the staging table. */
+  SalesRowEncoder(
+      Store store,
+      TaxMode taxMode,
+      boolean moveStock,
+      boolean decimalComma,
+      ImportDates dates,
+      SalesTax salesTax,
+      Straight straight) {
+    this.straight = straight;
     this.store = store;
     this.taxMode = taxMode;
     this.moveStock = moveStock;
@@ -71,6 +92,34 @@ final class SalesRowEncoder {
     this.dates = dates;
     this.salesTax = salesTax;
   }
+
+  /**
+   * The straight way's state: the days the store has history on (a row on one of them ends it), and
+   * the days of the rows written so far, read by the writing thread once reading ended.
+   */
+  static final class Straight {
+    private final Set<LocalDate> known;
+    private final Set<LocalDate> days = new HashSet<>();
+
+    Straight(Set<LocalDate> known) {
+      this.known = known;
+    }
+
+    /** The days of the rows written. */
+    Set<LocalDate> days() {
+      return days;
+    }
+  }
+
+  /** A row the straight way cannot take: the import takes the staging table instead. */
+  static final class NotStraight extends RuntimeException {
+    NotStraight(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** The largest difference between a total and its parts that the validation accepts. */
+  private static final BigDecimal CENT = new BigDecimal("0.01");
 
   /** A row rejected before it reached the database, and why. */
   record Reject(ImportReader.Row row, String reason) {}
@@ -103,6 +152,9 @@ final class SalesRowEncoder {
         } catch (Unparsable e) {
           reason = e.getMessage();
         }
+      }
+      if (reason != null && straight != null) {
+        throw new NotStraight("line " + row.line() + ": " + reason);
       }
       if (reason != null) {
         rejected.add(new Reject(row, reason));
@@ -218,7 +270,13 @@ final class SalesRowEncoder {
       check("unit_price", unitPrice, "derived");
     }
 
-    buf.append(fileLine).append('\t');
+    if (straight != null) {
+      refuseUnlessValid(day, quantity, unitPrice, discount, tax, total, currency, derived);
+      straight.days.add(day);
+      escape(buf, store.id().value()).append('\t');
+    } else {
+      buf.append(fileLine).append('\t');
+    }
     escape(buf, receipt).append('\t');
     buf.append(line).append('\t');
     appendInstant(buf, soldAt).append('\t');
@@ -235,8 +293,50 @@ final class SalesRowEncoder {
     } else {
       escape(buf, customer);
     }
-    buf.append('\t').append(derived ? 't' : 'f');
+    if (straight == null) {
+      buf.append('\t').append(derived ? 't' : 'f');
+    }
     buf.append('\n');
+  }
+
+  /**
+   * The straight way's check of a row: what the validation in SQL refuses ({@code
+   * PostgresSalesHistoryImport#validate}, with the same arithmetic), and a day the store has
+   * history on, end it.
+   */
+  private void refuseUnlessValid(
+      LocalDate day,
+      BigDecimal quantity,
+      BigDecimal unitPrice,
+      BigDecimal discount,
+      BigDecimal tax,
+      BigDecimal total,
+      String currency,
+      boolean derived) {
+    if (straight.known.contains(day)) {
+      throw new NotStraight("the store has sales history on " + day);
+    }
+    if (quantity.signum() <= 0
+        || unitPrice.signum() < 0
+        || discount.signum() < 0
+        || tax.signum() < 0
+        || !currency.equals(store.currency().getCurrencyCode())) {
+      throw new NotStraight("a row the validation refuses");
+    }
+    if (!derived) {
+      BigDecimal net = quantity.multiply(unitPrice).subtract(discount);
+      boolean included = total.subtract(net).abs().compareTo(CENT) <= 0;
+      boolean excluded = total.subtract(net.add(tax)).abs().compareTo(CENT) <= 0;
+      boolean addsUp =
+          switch (taxMode) {
+            case INCLUDED -> included;
+            case EXCLUDED -> excluded;
+            case EITHER -> included || excluded;
+          };
+      if (!addsUp) {
+        throw new NotStraight("a total that does not add up");
+      }
+    }
   }
 
   /**

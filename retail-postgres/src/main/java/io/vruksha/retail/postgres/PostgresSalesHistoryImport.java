@@ -3,10 +3,14 @@ package io.vruksha.retail.postgres;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.Acting;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -29,6 +33,13 @@ import org.postgresql.copy.CopyIn;
  * rolls back. The rows keep the prices, discounts and taxes they were recorded with: nothing is
  * re-priced, and nothing goes into the fiscal journal, the invoices or the outbox. Not thread-safe:
  * one import, one session.
+ *
+ * <p>A file that needs none of that (its rows all valid, its days new to the store's history) may
+ * go the straight way instead, as {@code \copy} would: {@link #stage}, {@link #copyStraight} (the
+ * rows in the column order of {@link #HISTORY_COLUMNS}, in a savepoint), then {@link
+ * #keepStraight}, which checks the SKUs and keeps the rows or undoes the copy, and {@link
+ * #mergeStraight} for the figures. The caller checks each row as the validation would before it
+ * sends it, and takes the staging way from the start when the straight one was undone.
  */
 public final class PostgresSalesHistoryImport {
 
@@ -60,6 +71,17 @@ public final class PostgresSalesHistoryImport {
    * @param receipts receipts new to their day (the sales added to the daily figures)
    */
   public record Merged(long inserted, long receipts) {}
+
+  /**
+   * The columns of {@code sales_history} a straight COPY ({@link #copyStraight}) takes, in order:
+   * the staging table's without {@code file_line} and {@code derived}, the store first.
+   */
+  public static final String HISTORY_COLUMNS =
+      "store_id, source_receipt_id, line, sold_at, day, sku, quantity, unit_price, discount, tax,"
+          + " total, currency, customer_id";
+
+  /** The savepoint a straight COPY runs in. */
+  private static final String STRAIGHT = "straight_rows";
 
   /** The savepoint a plain INSERT that may meet a key already there runs in. */
   private static final String FRESH = "fresh_rows";
@@ -266,6 +288,115 @@ public final class PostgresSalesHistoryImport {
       }
     }
     return new Merged(inserted, receipts);
+  }
+
+  /**
+   * Whether this session may COPY into {@code sales_history} itself: PostgreSQL refuses COPY FROM
+   * into a table whose row-level security applies to the session, so only a superuser or a {@code
+   * BYPASSRLS} role may; any other takes the staging table.
+   */
+  public boolean mayCopyStraight() {
+    return !h.createQuery("SELECT row_security_active('sales_history')").mapTo(Boolean.class).one();
+  }
+
+  /**
+   * The days the store has sales history on: a row of the file on one of them may be there already
+   * or add to a sale already counted, so such a file takes the staging way. Read by skipping along
+   * the index on (store, day), a look-up a day however many lines each holds.
+   */
+  public Set<LocalDate> daysWithHistory() {
+    return new HashSet<>(
+        h.createQuery(
+                "WITH RECURSIVE d AS (SELECT min(day) AS day FROM sales_history"
+                    + " WHERE store_id = :s UNION ALL SELECT (SELECT min(x.day) FROM sales_history x"
+                    + " WHERE x.store_id = :s AND x.day > d.day) FROM d WHERE d.day IS NOT NULL)"
+                    + " SELECT day FROM d WHERE day IS NOT NULL")
+            .bind("s", storeId)
+            .mapTo(LocalDate.class)
+            .list());
+  }
+
+  /**
+   * Opens COPY straight into {@code sales_history} ({@link #HISTORY_COLUMNS}), in a savepoint that
+   * {@link #keepStraight} releases or {@link #undoStraight} rolls back to.
+   */
+  public CopyIn copyStraight() {
+    h.savepoint(STRAIGHT);
+    try {
+      return h.getConnection()
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn("COPY sales_history (" + HISTORY_COLUMNS + ") FROM STDIN");
+    } catch (SQLException e) {
+      throw new ConnectionException(e);
+    }
+  }
+
+  /** Undoes a straight COPY: nothing of it stays, the staging way can start. */
+  public void undoStraight() {
+    h.rollbackToSavepoint(STRAIGHT);
+  }
+
+  /**
+   * Keeps the rows a straight COPY wrote on {@code days} (the file's, new to the store's history)
+   * if every SKU among them is known; else undoes the COPY (the staging way then names each unknown
+   * SKU) and says so.
+   */
+  public boolean keepStraight(Collection<LocalDate> days) {
+    String mem = h.createQuery("SELECT current_setting('work_mem')").mapTo(String.class).one();
+    // a hash of the SKUs the lines name, or of the catalogue's, rather than a sort spilling to disk
+    h.execute("SET LOCAL work_mem = '" + SORT_MEMORY + "'");
+    boolean unknown =
+        h.createQuery(
+                "SELECT EXISTS (SELECT 1 FROM sales_history x WHERE x.store_id = :s AND x.day = ANY ("
+                    + daysArray(days)
+                    + ") AND NOT EXISTS (SELECT 1 FROM product_skus p WHERE p.sku = x.sku))")
+            .bind("s", storeId)
+            .mapTo(Boolean.class)
+            .one();
+    h.createQuery("SELECT set_config('work_mem', :m, true)")
+        .bind("m", mem)
+        .mapTo(String.class)
+        .one();
+    if (unknown) {
+      undoStraight();
+      return false;
+    }
+    h.releaseSavepoint(STRAIGHT);
+    return true;
+  }
+
+  /**
+   * Adds the {@code inserted} lines a straight COPY wrote on {@code days} (the file's, new to the
+   * store's history: every receipt and every receipt's SKU is new to its day) to the daily and
+   * per-product figures. Call after {@link #keepStraight}.
+   */
+  public Merged mergeStraight(long inserted, Collection<LocalDate> days) {
+    if (inserted == 0) {
+      return new Merged(0, 0);
+    }
+    String source =
+        "(SELECT source_receipt_id AS receipt_id, day, sku, quantity, total,"
+            + " false AS receipt_known, false AS sku_known FROM sales_history"
+            + " WHERE store_id = :s AND day = ANY ("
+            + daysArray(days)
+            + "))";
+    long receipts = 0;
+    List<String> added = new ArrayList<>();
+    for (Map.Entry<String, Long> day : dailySales(source)) {
+      added.add(day.getKey());
+      receipts += day.getValue();
+    }
+    productPerformance(source, added);
+    return new Merged(inserted, receipts);
+  }
+
+  /** {@code days} as a date[] literal (ISO dates: nothing to escape). */
+  private static String daysArray(Collection<LocalDate> days) {
+    return days.stream()
+        .map(LocalDate::toString)
+        .sorted()
+        .collect(Collectors.joining(",", "CAST('{", "}' AS date[])"));
   }
 
   /**
