@@ -204,7 +204,7 @@ final class ImportSales {
     } finally {
       cancel(copy);
     }
-    if (!history.keepStraight(state.days())) {
+    if (!history.keepStraight(copied, state.days())) {
       return null;
     }
     PostgresSalesHistoryImport.Merged merged = history.mergeStraight(copied, state.days());

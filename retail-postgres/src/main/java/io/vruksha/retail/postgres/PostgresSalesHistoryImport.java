@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -342,10 +343,8 @@ public final class PostgresSalesHistoryImport {
    * if every SKU among them is known; else undoes the COPY (the staging way then names each unknown
    * SKU) and says so.
    */
-  public boolean keepStraight(Collection<LocalDate> days) {
-    String mem = h.createQuery("SELECT current_setting('work_mem')").mapTo(String.class).one();
-    // a hash of the SKUs the lines name, or of the catalogue's, rather than a sort spilling to disk
-    h.execute("SET LOCAL work_mem = '" + SORT_MEMORY + "'");
+  public boolean keepStraight(long rows, Collection<LocalDate> days) {
+    Map<String, String> before = planForCopied(rows);
     boolean unknown =
         h.createQuery(
                 "SELECT EXISTS (SELECT 1 FROM sales_history x WHERE x.store_id = :s AND x.day = ANY ("
@@ -354,10 +353,7 @@ public final class PostgresSalesHistoryImport {
             .bind("s", storeId)
             .mapTo(Boolean.class)
             .one();
-    h.createQuery("SELECT set_config('work_mem', :m, true)")
-        .bind("m", mem)
-        .mapTo(String.class)
-        .one();
+    setLocal(before);
     if (unknown) {
       undoStraight();
       return false;
@@ -375,6 +371,7 @@ public final class PostgresSalesHistoryImport {
     if (inserted == 0) {
       return new Merged(0, 0);
     }
+    Map<String, String> before = planForCopied(inserted);
     String source =
         "(SELECT source_receipt_id AS receipt_id, day, sku, quantity, total,"
             + " false AS receipt_known, false AS sku_known FROM sales_history"
@@ -388,7 +385,55 @@ public final class PostgresSalesHistoryImport {
       receipts += day.getValue();
     }
     productPerformance(source, added);
+    setLocal(before);
     return new Merged(inserted, receipts);
+  }
+
+  /** Lines copied from which the planner is told to expect many ({@link #planForCopied}). */
+  private static final long MANY = 10_000;
+
+  /** The settings {@link #planForCopied} changes, with what they become. */
+  private static final Map<String, String> FOR_MANY =
+      Map.of(
+          "enable_nestloop", "off",
+          "enable_mergejoin", "off",
+          "enable_hashagg", "off",
+          "work_mem", SORT_MEMORY);
+
+  /**
+   * Plans the statements over {@code rows} lines just copied into {@code sales_history}: its
+   * statistics do not know them yet (an ANALYZE would lock the table against other imports' until
+   * commit), so the planner takes them for a few hundred, and would probe the catalogue once a line
+   * and hash a million groups in 4MB. With many, joins hash and groups are sorted in memory (and
+   * inserted in key order), the plans the staging way gets from its analyzed table. The settings
+   * before, for {@link #setLocal}.
+   */
+  private Map<String, String> planForCopied(long rows) {
+    Map<String, String> before = new HashMap<>();
+    if (rows < MANY) {
+      return before;
+    }
+    for (Map.Entry<String, String> e : FOR_MANY.entrySet()) {
+      before.put(
+          e.getKey(),
+          h.createQuery("SELECT current_setting(:k)")
+              .bind("k", e.getKey())
+              .mapTo(String.class)
+              .one());
+    }
+    setLocal(FOR_MANY);
+    return before;
+  }
+
+  /** Sets {@code settings} for the rest of the transaction (or until set again). */
+  private void setLocal(Map<String, String> settings) {
+    settings.forEach(
+        (k, v) ->
+            h.createQuery("SELECT set_config(:k, :v, true)")
+                .bind("k", k)
+                .bind("v", v)
+                .mapTo(String.class)
+                .one());
   }
 
   /** {@code days} as a date[] literal (ISO dates: nothing to escape). */
