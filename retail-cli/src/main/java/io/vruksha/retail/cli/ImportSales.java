@@ -53,6 +53,9 @@ final class ImportSales {
   static final List<String> OPTIONAL =
       List.of("unit_price", "tax", "discount", "discount_rate", "currency", "customer_id");
 
+  /** Blocks the reading thread may be ahead of a straight COPY ({@link ReadAhead#start}). */
+  private static final int STRAIGHT_AHEAD = 4;
+
   /** The counts an import ends with. */
   record Result(long imported, long rejected, long skipped, long receipts) {}
 
@@ -181,8 +184,12 @@ final class ImportSales {
         new SalesRowEncoder(store, taxMode, moveStock, decimalComma, dates, salesTax, state);
     CopyIn copy = history.copyStraight();
     long copied;
+    // the table's indexes make this COPY slower than the reading: blocks ahead would only wait
     try (ReadAhead reading =
-        ReadAhead.start("retail-import-reader", sink -> encoder.encode(reader, progress, sink))) {
+        ReadAhead.start(
+            "retail-import-reader",
+            sink -> encoder.encode(reader, progress, sink),
+            STRAIGHT_AHEAD)) {
       for (Object next = reading.take(); next != null; next = reading.take()) {
         byte[] bytes = (byte[]) next;
         copy.writeToCopy(bytes, 0, bytes.length);

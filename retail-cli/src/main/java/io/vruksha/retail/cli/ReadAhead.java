@@ -45,20 +45,30 @@ final class ReadAhead implements AutoCloseable {
   /** Reading failed: rethrown by the thread that writes. */
   private record Failure(Throwable cause) {}
 
-  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
+  private final BlockingQueue<Object> queue;
   private final Thread thread;
   private boolean finished;
 
-  private ReadAhead(String name, Producer producer) {
+  private ReadAhead(String name, Producer producer, int ahead) {
+    this.queue = new ArrayBlockingQueue<>(ahead);
     this.thread = new Thread(() -> run(producer), name);
     thread.setDaemon(true);
   }
 
   /** Starts {@code producer} on a thread called {@code name}. */
   static ReadAhead start(String name, Producer producer) {
-    ReadAhead ahead = new ReadAhead(name, producer);
-    ahead.thread.start();
-    return ahead;
+    return start(name, producer, AHEAD);
+  }
+
+  /**
+   * Starts {@code producer} on a thread called {@code name}, at most {@code ahead} items ahead:
+   * fewer where the database takes the blocks more slowly than they are made, so that they do not
+   * wait long enough to be promoted to the old generation (and fill the heap until a full marking).
+   */
+  static ReadAhead start(String name, Producer producer, int ahead) {
+    ReadAhead reading = new ReadAhead(name, producer, ahead);
+    reading.thread.start();
+    return reading;
   }
 
   private void run(Producer producer) {
