@@ -413,13 +413,9 @@ public final class PostgresSalesHistoryImport {
     if (rows < MANY) {
       return before;
     }
-    for (Map.Entry<String, String> e : FOR_MANY.entrySet()) {
+    for (String k : FOR_MANY.keySet()) {
       before.put(
-          e.getKey(),
-          h.createQuery("SELECT current_setting(:k)")
-              .bind("k", e.getKey())
-              .mapTo(String.class)
-              .one());
+          k, h.createQuery("SELECT current_setting(:k)").bind("k", k).mapTo(String.class).one());
     }
     setLocal(FOR_MANY);
     return before;
