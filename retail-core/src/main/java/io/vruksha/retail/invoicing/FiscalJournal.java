@@ -122,7 +122,7 @@ public final class FiscalJournal {
     Journal.Head head = journal.head(store);
     String previous = head.hash();
     long seq = head.sequence() + 1;
-    String content = canonical(seq, store, kind, number, at, total, tax, body);
+    String content = content(seq, store, kind, number, at, total, tax, body);
     FiscalDocument doc =
         new FiscalDocument(
             seq, store, kind, number, at, total, tax, content, previous, hash(previous, content));
@@ -184,7 +184,7 @@ public final class FiscalJournal {
   public static List<String> verify(FiscalDocument d, String previous, long expectedSeq) {
     List<String> problems = new ArrayList<>();
     String content =
-        canonical(
+        content(
             d.sequence(),
             d.store(),
             d.kind(),
@@ -229,18 +229,6 @@ public final class FiscalJournal {
    * io.vruksha.retail.sale.FiscalRecords#saleBody}).
    */
   public static String content(
-      long seq,
-      StoreId store,
-      DocumentKind kind,
-      String number,
-      Instant at,
-      Money total,
-      Money tax,
-      String body) {
-    return canonical(seq, store, kind, number, at, total, tax, body);
-  }
-
-  private static String canonical(
       long seq,
       StoreId store,
       DocumentKind kind,
