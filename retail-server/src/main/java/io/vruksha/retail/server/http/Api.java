@@ -12,6 +12,9 @@ import io.vruksha.retail.auth.Principal;
 import io.vruksha.retail.auth.Tokens;
 import io.vruksha.retail.store.StoreId;
 import io.vruksha.retail.work.UnitOfWork;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -353,9 +356,20 @@ public final class Api {
     }
   }
 
+  /**
+   * A body declared over the limit by at most this factor is read and thrown away before the 413
+   * goes out. Closing the connection under a client still sending (what the server does with an
+   * unread body) reads to most clients, Java's among them, as no answer at all, so a till could not
+   * tell "too large" from "unreachable". Larger bodies are not read.
+   */
+  static final long DRAINED_OVER_THE_LIMIT = 16;
+
   private Object readBody(Class<?> type, Context ctx) {
     long length = ctx.contentLength();
     if (length > maxBodyBytes) {
+      if (length <= DRAINED_OVER_THE_LIMIT * maxBodyBytes) {
+        drain(ctx);
+      }
       throw new ApiProblem(
           413, "request.too_large", "the body is over " + maxBodyBytes + " bytes", List.of());
     }
@@ -371,5 +385,14 @@ public final class Api {
           413, "request.too_large", "the body is over " + maxBodyBytes + " bytes", List.of());
     }
     return Json.readBody(bytes, type);
+  }
+
+  /** Reads the request's body to its end and forgets it. */
+  private static void drain(Context ctx) {
+    try (InputStream in = ctx.req().getInputStream()) {
+      in.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      // the client went while sending: there is no one to answer, and Errors logs the hang-up
+    }
   }
 }
