@@ -21,12 +21,14 @@ class DbCommandIT {
   private static final int COUNT = VERSIONS.size();
   private static final int LATEST = VERSIONS.get(VERSIONS.size() - 1);
 
+  /** The versions of the SQL migrations and of the Java ones (V26 rebuilds content in Java). */
   private static List<Integer> versions() {
-    Path dir = Path.of("..", "retail-postgres", "src", "main", "resources", "db", "migration");
-    try (Stream<Path> files = Files.list(dir)) {
-      return files
+    Path postgres = Path.of("..", "retail-postgres", "src", "main");
+    try (Stream<Path> sql = Files.list(postgres.resolve(Path.of("resources", "db", "migration")));
+        Stream<Path> java = Files.list(postgres.resolve(Path.of("java", "db", "migration")))) {
+      return Stream.concat(sql, java)
           .map(f -> f.getFileName().toString())
-          .filter(n -> n.matches("V[0-9]+__.*\\.sql"))
+          .filter(n -> n.matches("V[0-9]+__.*\\.(sql|java)"))
           .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
           .sorted()
           .toList();

@@ -39,10 +39,10 @@ class SalesStoredOnceMigrationIT {
     cleanup.forEach(Runnable::run);
   }
 
-  /** A database at version 24 holding {@code day} as the engine of that version stored it. */
+  /** A database at version 25 (the last before V26) holding {@code day} as it stored it then. */
   private PostgresDatabase oldShapeOf(SeededDay day) throws SQLException {
     PostgresConfig config = day.db.config();
-    String name = "vruksha_v24_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String name = "vruksha_v25_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     day.db.jdbi().useHandle(h -> h.execute("CREATE DATABASE " + name));
     PostgresConfig old = config.withDatabase(name);
     cleanup.add(
@@ -52,7 +52,7 @@ class SalesStoredOnceMigrationIT {
                 .useHandle(h -> h.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
     Flyway.configure()
         .dataSource(old.jdbcUrl(), old.user(), old.password())
-        .target("24")
+        .target("25")
         .load()
         .migrate();
     try (Connection from = connect(config);
@@ -67,7 +67,7 @@ class SalesStoredOnceMigrationIT {
           copy(from, to, table);
         }
       }
-      // the journal as version 24 stored it: every entry with its content
+      // the journal as version 25 stored it: every entry with its content
       try (PreparedStatement insert =
           to.prepareStatement(
               "INSERT INTO fiscal_journal VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
