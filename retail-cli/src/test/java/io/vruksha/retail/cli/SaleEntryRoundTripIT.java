@@ -122,9 +122,37 @@ class SaleEntryRoundTripIT {
       @ForAll @IntRange(min = 0, max = 86_399) int seconds,
       @ForAll("reference") String reference,
       @ForAll boolean byCard) {
+    sellAndRebuild(lines, EPOCH.plusSeconds(seconds).plusNanos(nanos), reference, byCard);
+  }
+
+  /**
+   * The demo store's clocks in Europe/Berlin jump: 02:00 local did not happen on 29 March 2026,
+   * 02:00 to 03:00 happened twice on 25 October 2026, and the year changes at 23:00 UTC. Sales in
+   * the two hours either side of each, with nanoseconds, rebuild their entries exactly.
+   */
+  @Property(tries = 30)
+  void aSaleOnANightTheClocksChangeIsRebuiltExactly(
+      @ForAll @Size(min = 1, max = 4) List<@From("line") Line> lines,
+      @ForAll("clockChange") Instant change,
+      @ForAll @IntRange(min = -7_200, max = 7_199) int seconds,
+      @ForAll @IntRange(min = 0, max = 999_999_999) int nanos,
+      @ForAll("reference") String reference,
+      @ForAll boolean byCard) {
+    sellAndRebuild(lines, change.plusSeconds(seconds).plusNanos(nanos), reference, byCard);
+  }
+
+  @Provide
+  Arbitrary<Instant> clockChange() {
+    return Arbitraries.of(
+        Instant.parse("2026-03-29T01:00:00Z"),
+        Instant.parse("2026-10-25T01:00:00Z"),
+        Instant.parse("2026-12-31T23:00:00Z"));
+  }
+
+  private static void sellAndRebuild(
+      List<Line> lines, Instant at, String reference, boolean byCard) {
     RetailEngine e = engine();
-    BasketRequest.Builder basket =
-        BasketRequest.builder(DemoStore.ID).at(EPOCH.plusSeconds(seconds).plusNanos(nanos));
+    BasketRequest.Builder basket = BasketRequest.builder(DemoStore.ID).at(at);
     for (Line l : lines) {
       String[] p = PRODUCTS.get(l.product());
       basket.add(p[0], Quantity.of(l.quantity(), UnitOfMeasure.valueOf(p[2])));
