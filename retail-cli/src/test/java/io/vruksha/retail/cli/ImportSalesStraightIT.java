@@ -7,6 +7,7 @@ import io.vruksha.retail.analytics.ProductPerformance;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
 import io.vruksha.retail.postgres.PostgresAdapters;
+import io.vruksha.retail.postgres.PostgresConfig;
 import io.vruksha.retail.postgres.PostgresDatabase;
 import io.vruksha.retail.postgres.TestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -180,5 +182,85 @@ class ImportSalesStraightIT {
             .daily(DemoStore.ID, LocalDate.parse("2026-04-01"), LocalDate.parse("2026-04-02"));
     assertThat(days).extracting(DailySales::sales).containsExactly(1L, 1L);
     assertThat(days.get(1).gross().amount()).isEqualByComparingTo("4.9925");
+  }
+
+  /** What an import leaves, every column but the time it was imported, in a fixed order. */
+  private List<String> whatTheImportLeft() {
+    return db.jdbi()
+        .withHandle(
+            h -> {
+              List<String> rows = new ArrayList<>();
+              rows.addAll(
+                  h.createQuery(
+                          "SELECT concat_ws('|', store_id, source_receipt_id, line,"
+                              + " to_char(sold_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'),"
+                              + " day, sku, quantity, unit_price, discount, tax, total, currency,"
+                              + " customer_id) FROM sales_history ORDER BY source_receipt_id, line")
+                      .mapTo(String.class)
+                      .list());
+              rows.addAll(
+                  h.createQuery(
+                          "SELECT concat_ws('|', store_id, day, currency, sales_count, units, gross,"
+                              + " returns_count, refunds) FROM sales_analytics_daily"
+                              + " ORDER BY store_id, day")
+                      .mapTo(String.class)
+                      .list());
+              rows.addAll(
+                  h.createQuery(
+                          "SELECT concat_ws('|', store_id, day, sku, currency, sales_count, units,"
+                              + " revenue) FROM product_performance ORDER BY store_id, day, sku")
+                      .mapTo(String.class)
+                      .list());
+              return rows;
+            });
+  }
+
+  private static boolean rowSecurityApplies(PostgresDatabase pool) {
+    return pool.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT row_security_active('sales_history')")
+                    .mapTo(Boolean.class)
+                    .one());
+  }
+
+  /**
+   * docs/security.md runs store work as a member of vruksha_app, under row-level security: such a
+   * role may not COPY into sales_history itself, so its import goes the staging way. It writes
+   * exactly what the straight way writes for the owner, line for line and figure for figure.
+   */
+  @Test
+  void theApplicationRoleImportsTheStagingWayAndLeavesWhatTheStraightWayLeaves() throws Exception {
+    List<String> rows = new ArrayList<>(GOOD);
+    rows.add("S4,1,2026-04-02T23:59:59.999999+02:00,COFFEE,0.25,6.49,0.1062,1.6225");
+    rows.add("S4,2,2026-04-02T23:59:59.999999+02:00,MUG,1,4.99,0.80,4.99");
+    Path good = file("good.csv", rows);
+    PostgresDatabase app = TestDatabase.appPool();
+    try {
+      assertThat(rowSecurityApplies(db)).as("the owner of the test run").isFalse();
+      assertThat(rowSecurityApplies(app)).as("the application role").isTrue();
+
+      CliRun straight = importSales(good);
+      List<String> straightLeft = whatTheImportLeft();
+      db = TestDatabase.fresh();
+      DemoStore.seed(engine);
+      Map<String, String> asApp = new HashMap<>(env);
+      PostgresConfig role = TestDatabase.appConfig();
+      asApp.put("DB_USER", role.user());
+      asApp.put("DB_PASSWORD", role.password());
+      CliRun staging =
+          CliRun.run(asApp, "import", "sales", "--store", "demo", "--quiet", good.toString());
+
+      assertThat(straight.code()).as(straight.toString()).isZero();
+      assertThat(staging.code()).as(staging.toString()).isZero();
+      // the same counts; the time and rate after "in" differ
+      assertThat(staging.out().replaceAll(" in .*", ""))
+          .isEqualTo(straight.out().replaceAll(" in .*", ""))
+          .contains("imported 6, rejected 0, skipped 0");
+      assertThat(straightLeft).hasSize(6 + 2 + 4); // lines, days, SKUs of a day
+      assertThat(whatTheImportLeft()).containsExactlyElementsOf(straightLeft);
+    } finally {
+      app.close();
+    }
   }
 }
