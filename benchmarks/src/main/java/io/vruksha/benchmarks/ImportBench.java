@@ -60,6 +60,7 @@ final class ImportBench {
     writeProducts(products, rows);
     writeSales(sales, rows);
     double peak = 0;
+    double afterGc = 0;
     try (BenchDatabase a = BenchDatabase.create(env, "vruksha_import");
         BenchDatabase b = BenchDatabase.create(env, "vruksha_copy")) {
       seed(a);
@@ -69,11 +70,13 @@ final class ImportBench {
       checkpoint(a.config, out);
       double tProducts = cli(a.config, gc, "products", products);
       peak = Math.max(peak, peakHeapMiB(gc));
+      afterGc = Math.max(afterGc, mostAfterCollectionMiB(gc));
       inserted = written(a.config, inserted, out, "products", PRODUCT_TABLES.keySet());
       gc = dir.resolve("gc-sales.log");
       checkpoint(a.config, out);
       double tSales = cli(a.config, gc, "sales", sales);
       peak = Math.max(peak, peakHeapMiB(gc));
+      afterGc = Math.max(afterGc, mostAfterCollectionMiB(gc));
       written(a.config, inserted, out, "sales", SALES_TABLES.keySet());
 
       // the rows the import wrote, exported from its database, loaded by psql into the second
@@ -83,6 +86,7 @@ final class ImportBench {
       figures(out, "products", rows, tProducts, cProducts);
       figures(out, "sales", rows, tSales, cSales);
       out.put("import_peak_heap_mib", String.format(Locale.ROOT, "%.0f", peak));
+      out.put("import_heap_after_gc_max_mib", String.format(Locale.ROOT, "%.0f", afterGc));
       out.put("import_load_after", loadAverage());
     } finally {
       try (var files = Files.list(dir)) {
@@ -415,6 +419,22 @@ final class ImportBench {
     } catch (IOException | RuntimeException e) {
       return "n/a";
     }
+  }
+
+  /**
+   * The most heap left in use after any collection the GC log shows: an upper bound of what the
+   * import holds (a young collection leaves the old generation's garbage in place), where {@link
+   * #peakHeapMiB} says how full the collector let the heap get under {@code -Xmx256m}.
+   */
+  static double mostAfterCollectionMiB(Path gcLog) throws IOException {
+    double most = 0;
+    for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
+      Matcher m = GC.matcher(line);
+      if (m.find()) {
+        most = Math.max(most, Double.parseDouble(m.group(2)));
+      }
+    }
+    return most;
   }
 
   /** The most heap in use the GC log shows: before each collection, and at exit. */
