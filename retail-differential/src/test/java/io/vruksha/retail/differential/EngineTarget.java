@@ -36,6 +36,7 @@ import io.vruksha.retail.reaction.Reaction;
 import io.vruksha.retail.reaction.Reactions;
 import io.vruksha.retail.register.Shift;
 import io.vruksha.retail.sale.CheckoutRequest;
+import io.vruksha.retail.sale.ReturnReceipt;
 import io.vruksha.retail.sale.ReturnRequest;
 import io.vruksha.retail.sale.Sale;
 import io.vruksha.retail.sale.SaleQuery;
@@ -459,9 +460,15 @@ final class EngineTarget implements Target {
                 .sorted(Comparator.comparing(Sale::number))
                 .map(s -> ServerViews.sale(s, engine.sales().returnsOf(s.id()).size()))
                 .toList()));
+    // in credit-note order, as HttpTarget sorts the route's answer: two returns at one instant
+    // are listed by their ids, which need not follow their numbers ("R-demo-key-10" before "-4")
     r.put(
         "returns",
-        json(engine.sales().returns(DemoStore.ID).stream().map(ServerViews::returned).toList()));
+        json(
+            engine.sales().returns(DemoStore.ID).stream()
+                .sorted(Comparator.comparing(ReturnReceipt::creditNoteNumber))
+                .map(ServerViews::returned)
+                .toList()));
     r.put(
         "invoices",
         json(
