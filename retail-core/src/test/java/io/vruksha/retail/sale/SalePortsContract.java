@@ -3,6 +3,8 @@ package io.vruksha.retail.sale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.RetailException;
 import io.vruksha.retail.RuleViolationException;
 import io.vruksha.retail.engine.DemoStore;
 import io.vruksha.retail.engine.RetailEngine;
@@ -249,6 +251,26 @@ public abstract class SalePortsContract {
     assertThat(keys.find(S1, "k-1"))
         .hasValueSatisfying(e -> assertThat(e.resultId()).isEqualTo("sale-1"));
     assertThat(keys.find(StoreId.of("s2"), "k-1")).isEmpty();
+  }
+
+  /**
+   * A key records the first result it produced. Saving it again (two requests with one key that
+   * both looked before either saved) is refused as a duplicate, and the first record stays.
+   */
+  @Test
+  void anIdempotencyKeySavedTwiceIsRefusedAndKeepsItsFirstResult() {
+    IdempotencyStore keys = newIdempotency();
+    // SHA-256 in hex, as RequestFingerprint gives them
+    String first = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    String second = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752";
+    keys.save(new IdempotencyStore.Entry(S1, "k-1", first, "sale-1"));
+
+    assertThatThrownBy(() -> keys.save(new IdempotencyStore.Entry(S1, "k-1", second, "sale-2")))
+        .isInstanceOfSatisfying(
+            RetailException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DUPLICATE));
+
+    assertThat(keys.find(S1, "k-1"))
+        .contains(new IdempotencyStore.Entry(S1, "k-1", first, "sale-1"));
   }
 
   @Test
