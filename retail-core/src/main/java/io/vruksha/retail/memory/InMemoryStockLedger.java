@@ -145,8 +145,13 @@ public final class InMemoryStockLedger implements StockLedger {
   @Override
   public synchronized void reserve(
       String id, StockKey key, BigDecimal quantity, Instant expiresAt) {
+    ReservationId reservationId = new ReservationId(key.store(), id);
+    // a reservation replaced under its own id holds units that become available to it again
+    Reservation previous = reservations.get(reservationId);
+    BigDecimal held =
+        previous != null && previous.key().equals(key) ? previous.quantity() : BigDecimal.ZERO;
     BigDecimal toSell =
-        level(key).available().subtract(safetyBuffers.getOrDefault(key, BigDecimal.ZERO));
+        level(key).available().add(held).subtract(safetyBuffers.getOrDefault(key, BigDecimal.ZERO));
     if (toSell.compareTo(quantity) < 0) {
       throw new RuleViolationException(
           ErrorCode.STOCK_INSUFFICIENT,
@@ -158,10 +163,10 @@ public final class InMemoryStockLedger implements StockLedger {
               + quantity.stripTrailingZeros().toPlainString()
               + " requested");
     }
-    ReservationId reservationId = new ReservationId(key.store(), id);
     release(reservationId);
     reservations.put(reservationId, new Reservation(key, quantity, expiresAt));
     reserved.merge(key, quantity, BigDecimal::add);
+    // release(reservationId) above put back what it took on rollback
     InMemoryUnitOfWork.onRollback(() -> release(reservationId));
   }
 

@@ -156,6 +156,31 @@ public abstract class StockLedgerContract {
     assertThat(ledger.level(MUG).reserved()).isEqualByComparingTo("0");
   }
 
+  /**
+   * An order that changes a line re-reserves it under the same id: the units it already holds are
+   * its own, so 8 of 10 held can become 9, and a refused change leaves the 9 held.
+   */
+  @Test
+  void reReservingUnderTheSameIdCountsWhatItAlreadyHolds() {
+    move(MUG, "10", MovementReason.RECEIPT);
+    ledger.reserve("order-9", MUG, new BigDecimal("8"), T0.plusSeconds(600));
+
+    ledger.reserve("order-9", MUG, new BigDecimal("9"), T0.plusSeconds(600));
+
+    assertThat(ledger.level(MUG).reserved()).isEqualByComparingTo("9");
+    assertThat(ledger.level(MUG).available()).isEqualByComparingTo("1");
+    assertThatThrownBy(
+            () -> ledger.reserve("order-9", MUG, new BigDecimal("11"), T0.plusSeconds(600)))
+        .extracting(e -> ((RuleViolationException) e).code())
+        .isEqualTo(ErrorCode.STOCK_INSUFFICIENT);
+    assertThat(ledger.level(MUG).reserved()).isEqualByComparingTo("9");
+    assertThatThrownBy(
+            () -> ledger.reserve("order-10", MUG, new BigDecimal("2"), T0.plusSeconds(600)))
+        .isInstanceOf(RuleViolationException.class);
+    ledger.release(MUG.store(), "order-9");
+    assertThat(ledger.level(MUG).reserved()).isEqualByComparingTo("0");
+  }
+
   @Test
   void aReservationIdBelongsToItsStoreSoAnotherStoreCannotReleaseOrReplaceIt() {
     StockKey north = StockKey.floor(StoreId.of("north"), Sku.of("MUG"));

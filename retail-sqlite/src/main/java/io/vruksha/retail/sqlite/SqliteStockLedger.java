@@ -275,10 +275,22 @@ public final class SqliteStockLedger implements StockLedger, JoinsUnitOfWork {
   public void reserve(String reservationId, StockKey key, BigDecimal quantity, Instant expiresAt) {
     work.write(
         h -> {
-          // checked against the level as it stands, a reservation of this id included, as the
-          // in-memory ledger checks it
+          // the units a reservation of this id holds on this key are its own again, as PostgreSQL
+          // releases it before it checks
+          BigDecimal held =
+              h.createQuery(
+                      "SELECT quantity FROM stock_reservations WHERE store_id = :s AND reservation_id = :id"
+                          + " AND location_id = :l AND sku = :k")
+                  .bind("s", key.store().value())
+                  .bind("id", reservationId)
+                  .bind("l", key.location().value())
+                  .bind("k", key.sku().value())
+                  .mapTo(String.class)
+                  .findOne()
+                  .map(SqliteValues::decimal)
+                  .orElse(BigDecimal.ZERO);
           BigDecimal toSell =
-              find(h, key).available().subtract(buffer(h, key).orElse(BigDecimal.ZERO));
+              find(h, key).available().add(held).subtract(buffer(h, key).orElse(BigDecimal.ZERO));
           if (toSell.compareTo(quantity) < 0) {
             throw new RuleViolationException(
                 ErrorCode.STOCK_INSUFFICIENT,
