@@ -60,7 +60,13 @@ public final class InMemoryCatalog implements Catalog {
         Sku owner = barcodes.get(b.toGtin13());
         if (owner != null) {
           throw new InvalidInputException(
-              ErrorCode.DUPLICATE, "barcode " + b + " already belongs to SKU " + owner);
+              ErrorCode.DUPLICATE,
+              "barcode "
+                  + b
+                  + " already belongs to SKU "
+                  + owner
+                  + " of product "
+                  + items.get(owner).product());
         }
         barcodes.put(b.toGtin13(), v.sku());
       }

@@ -119,6 +119,7 @@ public abstract class CatalogContract {
             .build();
     assertThatThrownBy(() -> catalog.save(thief))
         .isInstanceOf(InvalidInputException.class)
+        .hasMessage("barcode 4006381333931 already belongs to SKU TEE-M of product tee")
         .extracting(e -> ((InvalidInputException) e).code())
         .isEqualTo(ErrorCode.DUPLICATE);
     assertThat(catalog.product(ProductId.of("other"))).isEmpty();
@@ -249,6 +250,7 @@ public abstract class CatalogContract {
             .build();
     assertThatThrownBy(() -> catalog.save(thief))
         .isInstanceOf(InvalidInputException.class)
+        .hasMessage("barcode 0036000291452 already belongs to SKU TEE-L of product tee")
         .extracting(e -> ((InvalidInputException) e).code())
         .isEqualTo(ErrorCode.DUPLICATE);
     assertThat(catalog.item(Sku.of("OTHER"))).isEmpty();

@@ -47,16 +47,23 @@ public final class PostgresCatalog implements Catalog {
                           "SKU " + v.sku() + " already belongs to product " + other);
                     });
             for (Barcode b : v.barcodes()) {
-              owner(
-                      h,
-                      "SELECT s.product_id FROM product_barcodes b JOIN product_skus s USING (sku) WHERE b.gtin13 = :x",
-                      b.toGtin13())
-                  .filter(other -> !other.equals(product.id().value()))
+              h.createQuery(
+                      "SELECT b.sku, s.product_id FROM product_barcodes b JOIN product_skus s"
+                          + " USING (sku) WHERE b.gtin13 = :x AND s.product_id <> :p")
+                  .bind("x", b.toGtin13())
+                  .bind("p", product.id().value())
+                  .map(
+                      (rs, ctx) ->
+                          "barcode "
+                              + b
+                              + " already belongs to SKU "
+                              + rs.getString(1)
+                              + " of product "
+                              + rs.getString(2))
+                  .findOne()
                   .ifPresent(
-                      other -> {
-                        throw new InvalidInputException(
-                            ErrorCode.DUPLICATE,
-                            "barcode " + b + " already belongs to product " + other);
+                      message -> {
+                        throw new InvalidInputException(ErrorCode.DUPLICATE, message);
                       });
             }
           }

@@ -88,16 +88,15 @@ public final class SqliteCatalog implements Catalog, JoinsUnitOfWork {
               });
       for (Barcode b : v.barcodes()) {
         h.createQuery(
-                "SELECT b.sku FROM product_barcodes b JOIN product_skus s USING (sku)"
+                "SELECT b.sku, s.product_id FROM product_barcodes b JOIN product_skus s USING (sku)"
                     + " WHERE b.gtin13 = :g AND s.product_id <> :p")
             .bind("g", b.toGtin13())
             .bind("p", id)
-            .mapTo(String.class)
+            .map((rs, ctx) -> taken(b, rs.getString(1), rs.getString(2)))
             .findOne()
             .ifPresent(
-                owner -> {
-                  throw new InvalidInputException(
-                      ErrorCode.DUPLICATE, "barcode " + b + " already belongs to SKU " + owner);
+                message -> {
+                  throw new InvalidInputException(ErrorCode.DUPLICATE, message);
                 });
       }
     }
@@ -207,5 +206,10 @@ public final class SqliteCatalog implements Catalog, JoinsUnitOfWork {
   @Override
   public UnitOfWork unitOfWork() {
     return work;
+  }
+
+  /** What a refused barcode says, as every catalogue adapter says it. */
+  private static String taken(Barcode b, String sku, String product) {
+    return "barcode " + b + " already belongs to SKU " + sku + " of product " + product;
   }
 }
