@@ -105,7 +105,11 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
 
   @Override
   public synchronized void update(Notification n) {
-    put(key(n.store(), n.id()), n);
+    String key = key(n.store(), n.id());
+    Notification stored = notifications.get(key);
+    if (stored != null) {
+      put(key, stored.withOutcomeOf(n));
+    }
   }
 
   @Override

@@ -119,6 +119,28 @@ public record Notification(
         lastError, eventId);
   }
 
+  /**
+   * This notification with the outcome of {@code attempt} (its status, attempts, next attempt and
+   * error) and everything else as it is here: what an adapter saves after a delivery attempt, so
+   * that an attempt begun before the recipient was forgotten cannot bring the person back.
+   */
+  public Notification withOutcomeOf(Notification attempt) {
+    return new Notification(
+        store,
+        id,
+        kind,
+        channel,
+        recipient,
+        subject,
+        body,
+        attempt.status(),
+        attempt.attempts(),
+        createdAt,
+        attempt.nextAttemptAt(),
+        attempt.lastError(),
+        eventId);
+  }
+
   /** This notification after an attempt. */
   public Notification attempted(Status next, Instant nextAttempt, Optional<String> error) {
     return new Notification(

@@ -36,7 +36,11 @@ public interface NotificationOutbox {
    */
   List<Notification> claimDue(Instant now, Instant leaseUntil, int limit);
 
-  /** Saves a notification after a delivery attempt. */
+  /**
+   * Saves the outcome of a delivery attempt (status, attempts, next attempt, error) on the stored
+   * notification; its recipient, subject and body stay as stored, and one no longer stored (its
+   * recipient forgotten while it was being delivered) stays gone.
+   */
   void update(Notification notification);
 
   /** The notification {@code id} of {@code store}. */

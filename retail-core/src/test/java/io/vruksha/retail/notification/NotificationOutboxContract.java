@@ -42,6 +42,32 @@ public abstract class NotificationOutboxContract {
         "event-" + id);
   }
 
+  /**
+   * A delivery in flight when the customer is forgotten: the attempt's outcome, saved after the
+   * erasure, brings back neither the dropped pending notification nor the scrubbed recipient.
+   */
+  @Test
+  void anAttemptSavedAfterTheRecipientWasForgottenBringsNothingBack() {
+    outbox.add(to(DEMO, "n-1", "ada@example.org"));
+    Notification claimed = outbox.claimDue(T0, T0.plusSeconds(60), 10).get(0);
+    Notification sent =
+        to(DEMO, "n-2", "ada@example.org")
+            .attempted(Notification.Status.SENT, T0, Optional.empty());
+    outbox.add(sent);
+    assertThat(outbox.forgetRecipient("ada@example.org")).isEqualTo(2);
+
+    outbox.update(claimed.attempted(Notification.Status.SENT, T0.plusSeconds(1), Optional.empty()));
+    outbox.update(
+        sent.attempted(Notification.Status.SENT, T0.plusSeconds(2), Optional.of("late echo")));
+
+    assertThat(outbox.find(DEMO, "n-1")).isEmpty();
+    Notification kept = outbox.find(DEMO, "n-2").orElseThrow();
+    assertThat(kept.recipient()).isEqualTo(Notification.ANONYMISED);
+    assertThat(kept.body()).isEqualTo(Notification.ANONYMISED);
+    assertThat(kept.attempts()).isEqualTo(2);
+    assertThat(kept.lastError()).contains("late echo");
+  }
+
   @Test
   void forgettingARecipientDropsWhatIsPendingAndScrubsWhatWasSentInEveryStore() {
     outbox.add(to(DEMO, "n-1", "ada@example.org"));

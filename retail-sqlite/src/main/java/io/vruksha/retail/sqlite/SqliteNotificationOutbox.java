@@ -128,13 +128,21 @@ public final class SqliteNotificationOutbox implements NotificationOutbox, Joins
         == 1;
   }
 
-  /**
-   * Replaces the whole notification, as the in-memory outbox does; one it never had is added (at
-   * the end of the store's list).
-   */
+  /** The attempt's outcome on the stored row only, as {@link NotificationOutbox#update} says. */
   @Override
   public void update(Notification n) {
-    work.write(h -> put(h, n));
+    work.write(
+        h ->
+            h.createUpdate(
+                    "UPDATE notifications SET status = :st, attempts = :n, next_attempt_at = :next,"
+                        + " last_error = :err WHERE store_id = :s AND notification_id = :id")
+                .bind("st", n.status().name())
+                .bind("n", n.attempts())
+                .bind("next", SqliteValues.micros(n.nextAttemptAt()))
+                .bind("err", n.lastError().orElse(null))
+                .bind("s", n.store().value())
+                .bind("id", n.id())
+                .execute());
   }
 
   private static int put(Handle h, Notification n) {
