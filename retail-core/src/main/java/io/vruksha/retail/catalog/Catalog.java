@@ -1,5 +1,7 @@
 package io.vruksha.retail.catalog;
 
+import io.vruksha.retail.ErrorCode;
+import io.vruksha.retail.InvalidInputException;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,4 +34,14 @@ public interface Catalog {
 
   /** The category tree as it stands. */
   CategoryTree categories();
+
+  /**
+   * The refusal of a product whose barcode {@code barcode} another product's SKU already carries,
+   * in the words every adapter uses.
+   */
+  static InvalidInputException barcodeTaken(Barcode barcode, String sku, String product) {
+    return new InvalidInputException(
+        ErrorCode.DUPLICATE,
+        "barcode " + barcode + " already belongs to SKU " + sku + " of product " + product);
+  }
 }

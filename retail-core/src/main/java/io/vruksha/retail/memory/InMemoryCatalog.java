@@ -59,14 +59,7 @@ public final class InMemoryCatalog implements Catalog {
       for (Barcode b : v.barcodes()) {
         Sku owner = barcodes.get(b.toGtin13());
         if (owner != null) {
-          throw new InvalidInputException(
-              ErrorCode.DUPLICATE,
-              "barcode "
-                  + b
-                  + " already belongs to SKU "
-                  + owner
-                  + " of product "
-                  + items.get(owner).product());
+          throw Catalog.barcodeTaken(b, owner.value(), items.get(owner).product().value());
         }
         barcodes.put(b.toGtin13(), v.sku());
       }

@@ -114,9 +114,7 @@ public record Notification(
 
   /** This notification due again at {@code at} (leased until then, or released now). */
   public Notification dueAt(Instant at) {
-    return new Notification(
-        store, id, kind, channel, recipient, subject, body, status, attempts, createdAt, at,
-        lastError, eventId);
+    return withDelivery(status, attempts, at, lastError);
   }
 
   /**
@@ -125,24 +123,18 @@ public record Notification(
    * that an attempt begun before the recipient was forgotten cannot bring the person back.
    */
   public Notification withOutcomeOf(Notification attempt) {
-    return new Notification(
-        store,
-        id,
-        kind,
-        channel,
-        recipient,
-        subject,
-        body,
-        attempt.status(),
-        attempt.attempts(),
-        createdAt,
-        attempt.nextAttemptAt(),
-        attempt.lastError(),
-        eventId);
+    return withDelivery(
+        attempt.status(), attempt.attempts(), attempt.nextAttemptAt(), attempt.lastError());
   }
 
   /** This notification after an attempt. */
   public Notification attempted(Status next, Instant nextAttempt, Optional<String> error) {
+    return withDelivery(next, attempts + 1, nextAttempt, error);
+  }
+
+  /** This notification with other delivery fields, its person and content as they are. */
+  private Notification withDelivery(
+      Status status, int attempts, Instant nextAttemptAt, Optional<String> lastError) {
     return new Notification(
         store,
         id,
@@ -151,11 +143,11 @@ public record Notification(
         recipient,
         subject,
         body,
-        next,
-        attempts + 1,
+        status,
+        attempts,
         createdAt,
-        nextAttempt,
-        error,
+        nextAttemptAt,
+        lastError,
         eventId);
   }
 }

@@ -52,18 +52,11 @@ public final class PostgresCatalog implements Catalog {
                           + " USING (sku) WHERE b.gtin13 = :x AND s.product_id <> :p")
                   .bind("x", b.toGtin13())
                   .bind("p", product.id().value())
-                  .map(
-                      (rs, ctx) ->
-                          "barcode "
-                              + b
-                              + " already belongs to SKU "
-                              + rs.getString(1)
-                              + " of product "
-                              + rs.getString(2))
+                  .map((rs, ctx) -> Catalog.barcodeTaken(b, rs.getString(1), rs.getString(2)))
                   .findOne()
                   .ifPresent(
-                      message -> {
-                        throw new InvalidInputException(ErrorCode.DUPLICATE, message);
+                      refusal -> {
+                        throw refusal;
                       });
             }
           }

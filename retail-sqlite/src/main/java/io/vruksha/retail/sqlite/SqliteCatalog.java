@@ -92,11 +92,11 @@ public final class SqliteCatalog implements Catalog, JoinsUnitOfWork {
                     + " WHERE b.gtin13 = :g AND s.product_id <> :p")
             .bind("g", b.toGtin13())
             .bind("p", id)
-            .map((rs, ctx) -> taken(b, rs.getString(1), rs.getString(2)))
+            .map((rs, ctx) -> Catalog.barcodeTaken(b, rs.getString(1), rs.getString(2)))
             .findOne()
             .ifPresent(
-                message -> {
-                  throw new InvalidInputException(ErrorCode.DUPLICATE, message);
+                refusal -> {
+                  throw refusal;
                 });
       }
     }
@@ -206,10 +206,5 @@ public final class SqliteCatalog implements Catalog, JoinsUnitOfWork {
   @Override
   public UnitOfWork unitOfWork() {
     return work;
-  }
-
-  /** What a refused barcode says, as every catalogue adapter says it. */
-  private static String taken(Barcode b, String sku, String product) {
-    return "barcode " + b + " already belongs to SKU " + sku + " of product " + product;
   }
 }
