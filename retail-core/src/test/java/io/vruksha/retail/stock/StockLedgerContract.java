@@ -181,6 +181,22 @@ public abstract class StockLedgerContract {
     assertThat(ledger.level(MUG).reserved()).isEqualByComparingTo("0");
   }
 
+  /** Weighed goods are reserved to the gram: 2.125 kg held of 2.75 can become 2.5. */
+  @Test
+  void reReservingAWeighedQuantityCountsTheGramsItHolds() {
+    move(MUG, "2.75", MovementReason.RECEIPT);
+    ledger.reserve("order-kg", MUG, new BigDecimal("2.125"), T0.plusSeconds(600));
+
+    ledger.reserve("order-kg", MUG, new BigDecimal("2.5"), T0.plusSeconds(600));
+
+    assertThat(ledger.level(MUG).reserved()).isEqualByComparingTo("2.5");
+    assertThat(ledger.level(MUG).available()).isEqualByComparingTo("0.25");
+    assertThatThrownBy(
+            () -> ledger.reserve("order-kg", MUG, new BigDecimal("2.751"), T0.plusSeconds(600)))
+        .isInstanceOf(RuleViolationException.class);
+    assertThat(ledger.level(MUG).reserved()).isEqualByComparingTo("2.5");
+  }
+
   @Test
   void aReservationIdBelongsToItsStoreSoAnotherStoreCannotReleaseOrReplaceIt() {
     StockKey north = StockKey.floor(StoreId.of("north"), Sku.of("MUG"));
